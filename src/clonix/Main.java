@@ -1,0 +1,70 @@
+package clonix;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code clonix} command: the entry point of the jar. Each tool of the system is a
+ * subcommand in a class of its own; this class only wires them together and turns any
+ * unexpected Java exception into one line on standard error, never a stack trace.
+ */
+@Command(
+        name = "clonix",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = {
+            "Clonix: a teaching Unix-like kernel on a small 64-bit bytecode machine.",
+            "",
+            "This release has the machine and its toolchain: the interpreter, the assembler,",
+            "the linker and the disassembler. The kernel and its shell come next.",
+        },
+        subcommands = {
+            AsCommand.class,
+            LdCommand.class,
+            ArCommand.class,
+            ObjdumpCommand.class,
+            ExecCommand.class,
+            BenchCommand.class,
+            CommandLine.HelpCommand.class,
+        })
+public final class Main implements Runnable {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    /** With no subcommand, say what is here and how to use it. */
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line and returns its exit status; used by main and by tests. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println("clonix: internal error: " + ex);
+            return 70; // EX_SOFTWARE
+        });
+        return cl.execute(args);
+    }
+
+    /** Reads the version Maven wrote into the jar. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties p = new Properties();
+            try (InputStream in = Main.class.getResourceAsStream("/clonix/version.properties")) {
+                if (in != null) p.load(in);
+            }
+            return new String[] {"clonix " + p.getProperty("version", "unknown")};
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package clonix;
+
+import diag.CompileException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+
+/**
+ * Base of every subcommand: runs {@link #call0()} and turns the errors a user can cause
+ * into messages on standard error and exit status 1, so no stack trace ever reaches them.
+ */
+abstract class ToolCommand implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    /** The command's work; returns the exit status. */
+    abstract int call0() throws Exception;
+
+    @Override
+    public final Integer call() throws Exception {
+        try {
+            return call0();
+        } catch (HostFiles.UserError e) {
+            spec.commandLine().getErr().println("clonix " + spec.name() + ": " + e.getMessage());
+            return 1;
+        } catch (CompileException e) {
+            spec.commandLine().getErr().print(e.render());
+            spec.commandLine().getErr().flush();
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package ld;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import obj.ObjectFile;
+import obj.Relocation;
+import obj.Section;
+import obj.Symbol;
+
+/**
+ * One object file taking part in a link: either named on the command line or pulled out of
+ * an archive. Layout fills in where each of its sections ended up.
+ */
+final class Input {
+    /** The object itself. */
+    final ObjectFile obj;
+    /** How messages name it: "hello.o", or "libc.a(printf.o)" for an archive member. */
+    final String displayName;
+    /** Final address of each of its sections, indexed by {@link Section.Kind#ordinal()}. */
+    final long[] base = new long[Section.Kind.values().length];
+
+    Input(ObjectFile obj, String displayName) {
+        this.obj = obj;
+        this.displayName = displayName;
+    }
+
+    /** True if this object itself defines {@code name} (with any binding). */
+    boolean definesLocally(String name) {
+        Symbol s = obj.symbol(name);
+        return s != null && !s.isUndefined();
+    }
+
+    /**
+     * The names this object uses but does not define: its undefined symbols, then the targets
+     * of its relocations that it does not define, in order of first appearance.
+     */
+    Set<String> externalReferences() {
+        Set<String> refs = new LinkedHashSet<>();
+        for (Symbol s : obj.symbols()) if (s.isUndefined()) refs.add(s.name);
+        for (Relocation r : obj.relocations()) if (!definesLocally(r.symbol)) refs.add(r.symbol);
+        return refs;
+    }
+
+    /** Final address of a symbol this object defines. */
+    long address(Symbol s) {
+        return base[s.section.ordinal()] + s.value;
+    }
+
+    /** "hello.o:(.text+0x18)", the way ld names a place in an object. */
+    String where(Section.Kind section, long offset) {
+        return displayName + ":(" + section.sectionName() + "+0x" + Long.toHexString(offset) + ")";
+    }
+
+    @Override
+    public String toString() {
+        return displayName;
+    }
+}

@@ -1,0 +1,98 @@
+package obj;
+
+import java.io.ByteArrayOutputStream;
+
+/**
+ * One section of an object file: a named run of bytes with a kind that decides where the
+ * linker places it and with what page permissions it is mapped.
+ *
+ * <p>A {@code .bss} section has a size but no bytes. Sections are built by the assembler
+ * (appending bytes) and read back from object files.
+ */
+public final class Section {
+    /** What a section holds; decides its segment and permissions in the executable. */
+    public enum Kind {
+        /** Code: mapped read + execute. */
+        TEXT,
+        /** Read-only data: mapped read. */
+        RODATA,
+        /** Initialised data: mapped read + write. */
+        DATA,
+        /** Zero-initialised data: mapped read + write, no bytes in the file. */
+        BSS;
+
+        /** The conventional name: ".text", ".rodata", ".data", ".bss". */
+        public String sectionName() {
+            return "." + name().toLowerCase();
+        }
+    }
+
+    public final Kind kind;
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private long bssSize;
+    private int align = 8;
+
+    /** An empty section of the given kind, aligned to 8 bytes. */
+    public Section(Kind kind) {
+        this.kind = kind;
+    }
+
+    /** The conventional name, ".text" and so on. */
+    public String name() {
+        return kind.sectionName();
+    }
+
+    /** Current size in bytes (for .bss, the reserved size). */
+    public long size() {
+        return kind == Kind.BSS ? bssSize : bytes.size();
+    }
+
+    /** Required alignment of the section's start, a power of two. */
+    public int align() {
+        return align;
+    }
+
+    /** Raises the section's alignment to at least {@code a} (a power of two). */
+    public void alignAtLeast(int a) {
+        if (a > align) align = a;
+    }
+
+    /**
+     * Sets the alignment exactly, lower or higher than the default of 8. Used when reading an
+     * object file back, which must reproduce the alignment that was written.
+     *
+     * @throws IllegalArgumentException unless {@code a} is a power of two
+     */
+    public void setAlign(int a) {
+        if (a <= 0 || Integer.bitCount(a) != 1) {
+            throw new IllegalArgumentException("alignment must be a power of two: " + a);
+        }
+        align = a;
+    }
+
+    /** The section's contents (empty for .bss). */
+    public byte[] data() {
+        return bytes.toByteArray();
+    }
+
+    /** Appends bytes; for .bss only zeros may be "appended", which just grows the size. */
+    public void append(byte[] b) {
+        if (kind == Kind.BSS) bssSize += b.length;
+        else bytes.write(b, 0, b.length);
+    }
+
+    /** Appends {@code n} zero bytes. */
+    public void appendZeros(long n) {
+        if (kind == Kind.BSS) bssSize += n;
+        else for (long i = 0; i < n; i++) bytes.write(0);
+    }
+
+    /** Appends {@code width} (1, 2, 4 or 8) bytes of {@code v}, little-endian. */
+    public void appendLE(long v, int width) {
+        if (kind == Kind.BSS) {
+            bssSize += width;
+            return;
+        }
+        for (int i = 0; i < width; i++) bytes.write((int) (v >>> (8 * i)));
+    }
+}

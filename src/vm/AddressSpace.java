@@ -1,0 +1,485 @@
+package vm;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * One process's view of memory: a page table mapping 48-bit virtual addresses to frames of
+ * {@link PhysicalMemory}, with read/write/execute and copy-on-write bits per page. This is the
+ * machine half of a Linux {@code mm_struct}; the kernel keeps the VMAs (what <em>should</em> be
+ * mapped) and calls this class to change what <em>is</em> mapped.
+ *
+ * <p><b>Who calls what.</b> The kernel maps and unmaps pages (exec, brk, mmap, munmap,
+ * mprotect), forks with {@link #copyOnWrite}, repairs copy-on-write faults with
+ * {@link #resolveCow}, and moves system-call arguments with {@link #copyIn}/{@link #copyOut}
+ * and the {@code read*}/{@code write*} helpers, which check permissions exactly as a user
+ * access would. The CPUs use the package-private {@link #access} on a TLB miss.
+ *
+ * <p><b>Arguments.</b> Addresses given to map/unmap/protect must be page-aligned and the range
+ * must lie below {@link #LIMIT}; anything else is a kernel bug and throws
+ * IllegalArgumentException (the kernel checks user arguments first and returns EINVAL). User
+ * pointers given to the copy and read/write methods may be anything: a bad one is a fault.
+ *
+ * <p><b>TLBs.</b> Every CPU running this address space is attached to it, and every change to
+ * an existing mapping flushes the affected pages from those CPUs' TLBs before returning.
+ */
+public final class AddressSpace {
+    public static final int PAGE_SIZE = PhysicalMemory.FRAME_SIZE;
+    public static final int PAGE_SHIFT = PhysicalMemory.FRAME_SHIFT;
+    /** The first address beyond the 48-bit virtual address space. */
+    public static final long LIMIT = 1L << 48;
+    /** What {@link #copyIn} and {@link #copyOut} return when no byte faulted. */
+    public static final long NO_FAULT = -1;
+
+    // Codes returned by access() instead of a PTE; a PTE is never negative.
+    static final long FAULT_NOT_PRESENT = -1, FAULT_PROTECTION = -2, FAULT_COW = -3;
+
+    private final PhysicalMemory phys;
+    private PageTable table = new PageTable();
+    private long resident;
+    /** TLBs of the CPUs that have this address space loaded, in the order they attached. */
+    private Tlb[] attached = new Tlb[4];
+    private int nattached;
+
+    /** An empty address space whose pages come from {@code phys}. */
+    public AddressSpace(PhysicalMemory phys) {
+        this.phys = Objects.requireNonNull(phys);
+    }
+
+    /** The physical memory this address space takes frames from. */
+    public PhysicalMemory physicalMemory() {
+        return phys;
+    }
+
+    /** Number of pages currently mapped (the resident set size, in pages). */
+    public long residentPages() {
+        return resident;
+    }
+
+    // ---------------------------------------------------------------- mapping
+
+    /**
+     * Maps {@code npages} pages from {@code va} to freshly allocated zeroed frames, with
+     * permissions {@code perms} (a combination of Pte.READ, WRITE, EXEC, and SHARED for a
+     * MAP_SHARED mapping). Pages already mapped there are replaced, as MAP_FIXED does.
+     * Returns false, with nothing changed, if there are not enough free frames.
+     */
+    public boolean map(long va, long npages, long perms) {
+        checkRange(va, npages);
+        checkPerms(perms, Pte.PERMS | Pte.SHARED);
+        if (npages > phys.freeFrames()) return false;
+        long vpn = va >>> PAGE_SHIFT;
+        for (long p = 0; p < npages; p++) {
+            int f = phys.allocate(); // cannot fail: we checked the free count above
+            install(vpn + p, Pte.make(f, perms));
+        }
+        return true;
+    }
+
+    /**
+     * Maps the existing frame {@code frame} at page {@code va}, taking a reference to it
+     * (the caller keeps its own). Used for memory shared between address spaces and by the
+     * loader. A page already mapped there is replaced.
+     */
+    public void mapFrame(long va, int frame, long perms) {
+        checkRange(va, 1);
+        checkPerms(perms, Pte.PERMS | Pte.SHARED);
+        phys.retain(frame);
+        install(va >>> PAGE_SHIFT, Pte.make(frame, perms));
+    }
+
+    /** Removes the mappings of {@code npages} pages from {@code va}; unmapped pages are skipped. */
+    public void unmap(long va, long npages) {
+        checkRange(va, npages);
+        long first = va >>> PAGE_SHIFT;
+        // On real hardware the PTE is cleared, then TLBs flushed, then the frame freed, so no
+        // CPU can write to a frame that has been reused. No CPU runs while the kernel does, so
+        // flushing first is equally safe here.
+        shootdown(first, npages);
+        forEachPresent(first, npages, (leaf, i) -> {
+            phys.release(Pte.frame(leaf[i]));
+            leaf[i] = 0;
+            resident--;
+        });
+    }
+
+    /** Unmaps everything (exit, exec): every frame reference this address space holds is dropped. */
+    public void clear() {
+        shootdownAll();
+        table.forEachLeaf((first, ptes) -> {
+            for (int i = 0; i < ptes.length; i++) {
+                if (Pte.isPresent(ptes[i])) phys.release(Pte.frame(ptes[i]));
+            }
+        });
+        table = new PageTable();
+        resident = 0;
+    }
+
+    /**
+     * Sets the READ/WRITE/EXEC bits of the mapped pages among {@code npages} from {@code va}
+     * to {@code perms}; other bits (COW, SHARED, frame) are kept, so a copy-on-write page
+     * made writable still copies on its first write. Unmapped pages are skipped.
+     */
+    public void protect(long va, long npages, long perms) {
+        checkRange(va, npages);
+        checkPerms(perms, Pte.PERMS);
+        long first = va >>> PAGE_SHIFT;
+        forEachPresent(first, npages, (leaf, i) -> leaf[i] = (leaf[i] & ~Pte.PERMS) | perms);
+        shootdown(first, npages);
+    }
+
+    /** The PTE for the page holding {@code va} (0 if none); see {@link Pte} to take it apart. */
+    public long pte(long va) {
+        return (va >>> 48) != 0 ? 0 : table.get(va >>> PAGE_SHIFT);
+    }
+
+    // ---------------------------------------------------------------- fork and copy-on-write
+
+    /**
+     * Fork: returns a new address space with the same mappings, sharing every frame. Private
+     * pages are marked COW in both parent and child, so the first write on either side faults
+     * and gets a copy ({@link #resolveCow}); SHARED pages stay shared and writable. Costs no
+     * frames, only page tables.
+     */
+    public AddressSpace copyOnWrite() {
+        AddressSpace child = new AddressSpace(phys);
+        table.forEachLeaf((first, ptes) -> {
+            long[] childLeaf = null;
+            for (int i = 0; i < ptes.length; i++) {
+                long pte = ptes[i];
+                if (!Pte.isPresent(pte)) continue;
+                if ((pte & Pte.SHARED) == 0) ptes[i] = pte = pte | Pte.COW;
+                phys.retain(Pte.frame(pte));
+                if (childLeaf == null) childLeaf = child.table.leaf(first, true);
+                childLeaf[i] = pte & ~(Pte.ACCESSED | Pte.DIRTY);
+                child.resident++;
+            }
+        });
+        // Our CPUs may hold write permission for pages that are now copy-on-write.
+        shootdownAll();
+        return child;
+    }
+
+    /**
+     * Repairs a copy-on-write fault at {@code va} (the kernel's page-fault handler calls it
+     * for a trap with FaultKind.COPY_ON_WRITE). If the frame is still shared the page gets a
+     * private copy; if this was its last user the page is simply made writable.
+     */
+    public CowResult resolveCow(long va) {
+        if ((va >>> 48) != 0) return CowResult.NOT_COW;
+        long vpn = va >>> PAGE_SHIFT;
+        long[] leaf = table.leaf(vpn, false);
+        int i = (int) vpn & PageTable.INDEX_MASK;
+        if (leaf == null) return CowResult.NOT_COW;
+        long pte = leaf[i];
+        long need = Pte.PRESENT | Pte.WRITE | Pte.COW;
+        if ((pte & need) != need) return CowResult.NOT_COW;
+        int frame = Pte.frame(pte);
+        CowResult result;
+        if (phys.refCount(frame) == 1) {
+            leaf[i] = pte & ~Pte.COW;
+            result = CowResult.REUSED;
+        } else {
+            int copy = phys.allocate();
+            if (copy == PhysicalMemory.NO_FRAME) return CowResult.OUT_OF_MEMORY;
+            System.arraycopy(phys.data(frame), 0, phys.data(copy), 0, PAGE_SIZE);
+            leaf[i] = Pte.make(copy, Pte.flags(pte) & ~Pte.COW);
+            phys.release(frame);
+            result = CowResult.COPIED;
+        }
+        shootdown(vpn, 1);
+        return result;
+    }
+
+    // ---------------------------------------------------------------- the kernel's user-memory access
+
+    /**
+     * Copies {@code len} bytes of user memory at {@code va} into {@code dst[off..]}, checking
+     * read permission as a load would. Returns {@link #NO_FAULT}, or the first address that
+     * cannot be read, in which case nothing was copied. Used by system calls (write, ...).
+     */
+    public long copyIn(long va, byte[] dst, int off, int len) {
+        Objects.checkFromIndexSize(off, len, dst.length);
+        for (long p = va, end = va + len; p - end < 0; p = nextPage(p)) {
+            if (access(p, AccessKind.READ) < 0) return p;
+        }
+        for (int done = 0; done < len; ) {
+            long p = va + done;
+            int n = Math.min(len - done, PAGE_SIZE - pageOffset(p));
+            System.arraycopy(frameData(p), pageOffset(p), dst, off + done, n);
+            done += n;
+        }
+        return NO_FAULT;
+    }
+
+    /**
+     * Copies {@code src[off..off+len)} into user memory at {@code va}, checking write
+     * permission as a store would and breaking copy-on-write sharing first. Returns
+     * {@link #NO_FAULT}, or the first address that cannot be written, in which case no byte
+     * was changed. A copy-on-write page that cannot be copied for want of memory is reported
+     * as a fault too; the caller can tell that case by {@code Pte.isCow(pte(address))}.
+     */
+    public long copyOut(long va, byte[] src, int off, int len) {
+        Objects.checkFromIndexSize(off, len, src.length);
+        for (long p = va, end = va + len; p - end < 0; p = nextPage(p)) {
+            if (!writable(p)) return p;
+        }
+        for (int done = 0; done < len; ) {
+            long p = va + done;
+            int n = Math.min(len - done, PAGE_SIZE - pageOffset(p));
+            System.arraycopy(src, off + done, frameData(p), pageOffset(p), n);
+            done += n;
+        }
+        return NO_FAULT;
+    }
+
+    /** Reads the byte at user address {@code va} (0..255). */
+    public int read8(long va) throws MemoryFault {
+        return (int) readN(va, 1) & 0xFF;
+    }
+
+    /** Reads a little-endian 16-bit value (0..65535). */
+    public int read16(long va) throws MemoryFault {
+        return (int) readN(va, 2) & 0xFFFF;
+    }
+
+    /** Reads a little-endian 32-bit value. */
+    public int read32(long va) throws MemoryFault {
+        return (int) readN(va, 4);
+    }
+
+    /** Reads a little-endian 64-bit value. */
+    public long read64(long va) throws MemoryFault {
+        return readN(va, 8);
+    }
+
+    /** Writes the low byte of {@code v}. */
+    public void write8(long va, int v) throws MemoryFault {
+        writeN(va, 1, v);
+    }
+
+    /** Writes the low 16 bits of {@code v}, little-endian. */
+    public void write16(long va, int v) throws MemoryFault {
+        writeN(va, 2, v);
+    }
+
+    /** Writes {@code v} as 4 little-endian bytes. */
+    public void write32(long va, int v) throws MemoryFault {
+        writeN(va, 4, v);
+    }
+
+    /** Writes {@code v} as 8 little-endian bytes. */
+    public void write64(long va, long v) throws MemoryFault {
+        writeN(va, 8, v);
+    }
+
+    /**
+     * Reads a NUL-terminated string at {@code va}: its bytes without the NUL, or null if no NUL
+     * is found among the first {@code max} bytes (the kernel returns ENAMETOOLONG or E2BIG).
+     * Throws MemoryFault if the string runs into memory that cannot be read.
+     */
+    public byte[] readCString(long va, int max) throws MemoryFault {
+        byte[] out = new byte[Math.min(max, 256)];
+        int n = 0;
+        long p = va;
+        while (n < max) {
+            if (access(p, AccessKind.READ) < 0) throw new MemoryFault(p, AccessKind.READ);
+            byte[] page = frameData(p);
+            for (int o = pageOffset(p); o < PAGE_SIZE && n < max; o++, n++) {
+                if (page[o] == 0) return Arrays.copyOf(out, n);
+                if (n == out.length) out = Arrays.copyOf(out, Math.min(max, 2 * n));
+                out[n] = page[o];
+            }
+            p = nextPage(p);
+        }
+        return null;
+    }
+
+    /** {@link #readCString} decoded as UTF-8 (malformed bytes become U+FFFD); null as there. */
+    public String readString(long va, int max) throws MemoryFault {
+        byte[] b = readCString(va, max);
+        return b == null ? null : new String(b, StandardCharsets.UTF_8);
+    }
+
+    // ---------------------------------------------------------------- for the MMU (package-private)
+
+    /**
+     * The page-table walk of a CPU (or of the kernel's accessors) for one {@code kind} of
+     * access to {@code va}. On success returns the PTE, after setting its accessed bit (and
+     * its dirty bit for a write); otherwise one of FAULT_NOT_PRESENT, FAULT_PROTECTION,
+     * FAULT_COW. Changes nothing but those two bits.
+     */
+    long access(long va, AccessKind kind) {
+        if ((va >>> 48) != 0) return FAULT_NOT_PRESENT;
+        long vpn = va >>> PAGE_SHIFT;
+        long[] leaf = table.leaf(vpn, false);
+        if (leaf == null) return FAULT_NOT_PRESENT;
+        int i = (int) vpn & PageTable.INDEX_MASK;
+        long pte = leaf[i];
+        if (!Pte.isPresent(pte)) return FAULT_NOT_PRESENT;
+        switch (kind) {
+            case READ:
+                if ((pte & Pte.READ) == 0) return FAULT_PROTECTION;
+                pte |= Pte.ACCESSED;
+                break;
+            case WRITE:
+                if ((pte & Pte.WRITE) == 0) return FAULT_PROTECTION;
+                if ((pte & Pte.COW) != 0) return FAULT_COW;
+                pte |= Pte.ACCESSED | Pte.DIRTY;
+                break;
+            default:
+                if ((pte & Pte.EXEC) == 0) return FAULT_PROTECTION;
+                pte |= Pte.ACCESSED;
+                break;
+        }
+        leaf[i] = pte;
+        return pte;
+    }
+
+    /** The FaultKind for one of access()'s negative codes. */
+    static FaultKind faultKind(long code) {
+        return code == FAULT_NOT_PRESENT ? FaultKind.NOT_PRESENT
+                : code == FAULT_PROTECTION ? FaultKind.PROTECTION : FaultKind.COPY_ON_WRITE;
+    }
+
+    /** The contents of the frame a successful access() returned. */
+    byte[] frameOf(long pte) {
+        return phys.data(Pte.frame(pte));
+    }
+
+    /** Called by a CPU when it starts running this address space. */
+    void attach(Tlb tlb) {
+        if (nattached == attached.length) attached = Arrays.copyOf(attached, 2 * nattached);
+        attached[nattached++] = tlb;
+    }
+
+    /** Called by a CPU when it stops running this address space. */
+    void detach(Tlb tlb) {
+        for (int i = 0; i < nattached; i++) {
+            if (attached[i] == tlb) {
+                System.arraycopy(attached, i + 1, attached, i, nattached - i - 1);
+                attached[--nattached] = null;
+                return;
+            }
+        }
+    }
+
+    /** Number of CPUs that have this address space loaded. */
+    int attachedCount() {
+        return nattached;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private interface EntryAction {
+        void apply(long[] leaf, int index);
+    }
+
+    /** Calls {@code action} for each present PTE among {@code n} pages from {@code first}. */
+    private void forEachPresent(long first, long n, EntryAction action) {
+        long end = first + n;
+        if (n > 64 * PageTable.ENTRIES) {
+            // A huge range (munmap of a whole region): visit only the tables that exist.
+            table.forEachLeaf((base, ptes) -> {
+                for (int i = 0; i < ptes.length; i++) {
+                    long vpn = base + i;
+                    if (vpn >= first && vpn < end && Pte.isPresent(ptes[i])) action.apply(ptes, i);
+                }
+            });
+            return;
+        }
+        for (long vpn = first; vpn < end; ) {
+            long[] leaf = table.leaf(vpn, false);
+            long leafEnd = Math.min(end, (vpn | PageTable.INDEX_MASK) + 1);
+            if (leaf != null) {
+                for (long v = vpn; v < leafEnd; v++) {
+                    int i = (int) v & PageTable.INDEX_MASK;
+                    if (Pte.isPresent(leaf[i])) action.apply(leaf, i);
+                }
+            }
+            vpn = leafEnd;
+        }
+    }
+
+    /** Stores a new PTE, dropping (and flushing) whatever was mapped there before. */
+    private void install(long vpn, long pte) {
+        long[] leaf = table.leaf(vpn, true);
+        int i = (int) vpn & PageTable.INDEX_MASK;
+        long old = leaf[i];
+        leaf[i] = pte;
+        if (Pte.isPresent(old)) {
+            shootdown(vpn, 1);
+            phys.release(Pte.frame(old));
+        } else {
+            resident++;
+        }
+    }
+
+    /** Makes sure a user write to the page of {@code va} may go through, breaking COW. */
+    private boolean writable(long va) {
+        long r = access(va, AccessKind.WRITE);
+        if (r == FAULT_COW) {
+            CowResult c = resolveCow(va);
+            if (c != CowResult.COPIED && c != CowResult.REUSED) return false;
+            r = access(va, AccessKind.WRITE);
+        }
+        return r >= 0;
+    }
+
+    private long readN(long va, int size) throws MemoryFault {
+        if (pageOffset(va) <= PAGE_SIZE - size) {
+            long pte = access(va, AccessKind.READ);
+            if (pte < 0) throw new MemoryFault(va, AccessKind.READ);
+            return LittleEndian.load(frameOf(pte), pageOffset(va), size);
+        }
+        byte[] b = new byte[8];
+        long f = copyIn(va, b, 0, size);
+        if (f != NO_FAULT) throw new MemoryFault(f, AccessKind.READ);
+        return LittleEndian.load(b, 0, 8);
+    }
+
+    private void writeN(long va, int size, long v) throws MemoryFault {
+        if (pageOffset(va) <= PAGE_SIZE - size) {
+            if (!writable(va)) throw new MemoryFault(va, AccessKind.WRITE);
+            LittleEndian.store(frameData(va), pageOffset(va), size, v);
+            return;
+        }
+        byte[] b = new byte[8];
+        LittleEndian.store(b, 0, 8, v);
+        long f = copyOut(va, b, 0, size);
+        if (f != NO_FAULT) throw new MemoryFault(f, AccessKind.WRITE);
+    }
+
+    /** Frame contents of a page known to be mapped. */
+    private byte[] frameData(long va) {
+        return frameOf(table.get(va >>> PAGE_SHIFT));
+    }
+
+    private void shootdown(long vpn, long n) {
+        for (int i = 0; i < nattached; i++) attached[i].flushRange(vpn, n);
+    }
+
+    private void shootdownAll() {
+        for (int i = 0; i < nattached; i++) attached[i].flushAll();
+    }
+
+    private static int pageOffset(long va) {
+        return (int) va & (PAGE_SIZE - 1);
+    }
+
+    private static long nextPage(long va) {
+        return (va | (PAGE_SIZE - 1)) + 1;
+    }
+
+    private static void checkRange(long va, long npages) {
+        if ((va & (PAGE_SIZE - 1)) != 0 || va < 0 || npages < 0 || va >= LIMIT && npages > 0
+                || npages > (LIMIT - va) >>> PAGE_SHIFT) {
+            throw new IllegalArgumentException("bad page range 0x" + Long.toHexString(va) + " + " + npages + " pages");
+        }
+    }
+
+    private static void checkPerms(long perms, long allowed) {
+        if ((perms & ~allowed) != 0) throw new IllegalArgumentException("bad permission bits 0x" + Long.toHexString(perms));
+    }
+}
