@@ -49,6 +49,13 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(out);
         cl.setErr(err);
+        // A mistake on the command line gets one line, not the whole usage text.
+        cl.setParameterExceptionHandler((ex, a) -> {
+            CommandLine sub = ex.getCommandLine();
+            String name = sub.getCommandSpec().qualifiedName();
+            sub.getErr().println(name + ": " + ex.getMessage() + " (try '" + name + " --help')");
+            return 2;
+        });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("clonix: internal error: " + ex);
             return 70; // EX_SOFTWARE
