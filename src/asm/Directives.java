@@ -187,7 +187,6 @@ final class Directives {
         for (Operand o : st.operands) {
             SymbolTable.Entry e = p.symbols.get(symbolName(o));
             e.global = global;
-            e.explicitLocal = !global;
             if (!p.isFirst() && e.isConstant) {
                 throw new AsmError(o.tok, "'" + e.name + "' is a constant (.equ); only labels can be " + (global ? "global" : "local") + " symbols");
             }

@@ -27,7 +27,6 @@ final class SymbolTable {
         long value;
         boolean isConstant;
         boolean global;
-        boolean explicitLocal;
         /** True once an instruction or data directive used the name. */
         boolean referenced;
         Symbol.Type type = Symbol.Type.NOTYPE;
@@ -108,9 +107,5 @@ final class SymbolTable {
                 obj.putSymbol(new Symbol(e.name, null, 0, 0, Symbol.Binding.GLOBAL, e.type));
             }
         }
-    }
-
-    Iterable<Entry> entries() {
-        return entries.values();
     }
 }
