@@ -29,10 +29,27 @@ public final class Loader {
     /** Auxiliary vector types, as Linux numbers them. */
     public static final long AT_NULL = 0, AT_PAGESZ = 6, AT_ENTRY = 9;
 
+    /** Why loading failed; execve turns it into ENOMEM, ENOEXEC or E2BIG. */
+    public enum Reason { OUT_OF_MEMORY, BAD_IMAGE, ARGUMENTS_TOO_LONG }
+
     /** The loader ran out of physical memory or met a segment it cannot map. */
     public static final class LoadException extends Exception {
+        private final Reason reason;
+
+        /** A failure for a bad image. */
         public LoadException(String message) {
+            this(Reason.BAD_IMAGE, message);
+        }
+
+        /** A failure for the given reason. */
+        public LoadException(Reason reason, String message) {
             super(message);
+            this.reason = reason;
+        }
+
+        /** Why loading failed. */
+        public Reason reason() {
+            return reason;
         }
     }
 
@@ -61,7 +78,7 @@ public final class Loader {
             throw new LoadException(String.format("segment at 0x%x is not page-aligned", s.vaddr()));
         }
         long pages = pageUp(s.memSize()) / AddressSpace.PAGE_SIZE;
-        if (!mm.map(s.vaddr(), pages, Pte.READ | Pte.WRITE)) throw new LoadException("out of memory");
+        if (!mm.map(s.vaddr(), pages, Pte.READ | Pte.WRITE)) throw new LoadException(Reason.OUT_OF_MEMORY, "out of memory");
         byte[] data = s.data();
         if (mm.copyOut(s.vaddr(), data, 0, data.length) != AddressSpace.NO_FAULT) {
             throw new LoadException(String.format("cannot write segment at 0x%x", s.vaddr()));
@@ -84,7 +101,7 @@ public final class Loader {
     private static long buildStack(AddressSpace mm, long entry, List<String> argv, List<String> envp)
             throws LoadException {
         long bottom = STACK_TOP - STACK_PAGES * AddressSpace.PAGE_SIZE;
-        if (!mm.map(bottom, STACK_PAGES, Pte.READ | Pte.WRITE)) throw new LoadException("out of memory");
+        if (!mm.map(bottom, STACK_PAGES, Pte.READ | Pte.WRITE)) throw new LoadException(Reason.OUT_OF_MEMORY, "out of memory");
         long p = STACK_TOP;
         List<Long> argPtrs = new ArrayList<>();
         List<Long> envPtrs = new ArrayList<>();
@@ -104,7 +121,7 @@ public final class Loader {
         words.add(AT_NULL);
         words.add(0L);
         long sp = (p - 8L * words.size()) & ~15L;
-        if (sp < bottom) throw new LoadException("arguments do not fit on the stack");
+        if (sp < bottom) throw new LoadException(Reason.ARGUMENTS_TOO_LONG, "arguments do not fit on the stack");
         byte[] block = new byte[8 * words.size()];
         for (int i = 0; i < words.size(); i++) putLong(block, 8 * i, words.get(i));
         if (mm.copyOut(sp, block, 0, block.length) != AddressSpace.NO_FAULT) throw new LoadException("stack fault");
@@ -115,7 +132,7 @@ public final class Loader {
     private static long pushString(AddressSpace mm, long top, String s, long bottom) throws LoadException {
         byte[] b = (s + "\0").getBytes(StandardCharsets.UTF_8);
         long at = top - b.length;
-        if (at < bottom + 4096) throw new LoadException("arguments do not fit on the stack");
+        if (at < bottom + 4096) throw new LoadException(Reason.ARGUMENTS_TOO_LONG, "arguments do not fit on the stack");
         if (mm.copyOut(at, b, 0, b.length) != AddressSpace.NO_FAULT) throw new LoadException("stack fault");
         return at;
     }

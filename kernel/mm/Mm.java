@@ -1,0 +1,343 @@
+package mm;
+
+import exec.Loader;
+import java.util.List;
+import obj.Executable;
+import syscall.Errno;
+import vm.AccessKind;
+import vm.AddressSpace;
+import vm.FaultKind;
+import vm.MemoryFault;
+import vm.PhysicalMemory;
+import vm.Pte;
+import vm.Trap;
+import vm.TrapCause;
+
+/**
+ * One address space as the kernel sees it, Linux's {@code mm_struct}: the page table
+ * ({@link AddressSpace}), the VMAs that say what may be mapped, the layout of the program
+ * (code, data, heap break, stack) and the number of tasks using it.
+ *
+ * <p><b>Life cycle.</b> {@link #exec} builds a fresh mm for execve. Tasks created with
+ * CLONE_VM take another reference with {@link #share}; fork gets a copy-on-write copy with
+ * {@link #fork}. Each user calls {@link #release} when it exits or execs; the last one frees
+ * every frame.
+ *
+ * <p><b>Where the work is.</b> This class holds the state and the user-memory helpers; exec
+ * lives in {@link Binfmt}, the system calls in {@link Mmap} (mmap, munmap, brk) and
+ * {@link Mprotect}, the page-fault handler in {@link PageFault}, and /proc/PID/maps in
+ * {@link ProcMaps}, as Linux splits them over fs/binfmt_elf.c, mm/mmap.c, mm/mprotect.c,
+ * mm/memory.c and fs/proc/task_mmu.c.
+ *
+ * <p><b>Locking.</b> The whole kernel runs on one host thread and no CPU runs while the
+ * kernel does, so no method here takes a lock (Linux takes mmap_lock around all of them).
+ */
+public final class Mm {
+    /** Top of user space, Linux x86-64's TASK_SIZE; the stack starts just below it. */
+    public static final long TASK_SIZE = Loader.STACK_TOP;
+    /** Lowest address mmap may use (Linux's vm.mmap_min_addr default). */
+    public static final long MMAP_MIN_ADDR = 65536;
+    /** Gap kept free below a grows-down VMA (Linux's stack_guard_gap: 256 pages). */
+    public static final long STACK_GUARD_GAP = 256L * AddressSpace.PAGE_SIZE;
+    /** Default RLIMIT_STACK: 8 MiB. */
+    public static final long DEFAULT_STACK_LIMIT = 8L << 20;
+    /** Smallest gap between TASK_SIZE and mmap_base (Linux's MIN_GAP: 128 MiB). */
+    static final long MIN_GAP = 128L << 20;
+    /** Most VMAs one mm may have (Linux's vm.max_map_count). */
+    public static final int MAX_MAP_COUNT = 65530;
+
+    final PhysicalMemory phys;
+    final AddressSpace as;
+    final VmaTree vmas;
+    private int users = 1;
+    long entry, startStack;
+    long startCode, endCode, startData, endData;
+    long startBrk, brk;
+    long stackLimit = DEFAULT_STACK_LIMIT;
+    /** Largest total VMA size seen, in pages (VmPeak). */
+    long peakPages;
+
+    /** An mm over {@code as} with these VMAs and one user; built by {@link Binfmt} and {@link #fork}. */
+    Mm(PhysicalMemory phys, AddressSpace as, VmaTree vmas) {
+        this.phys = phys;
+        this.as = as;
+        this.vmas = vmas;
+    }
+
+    // ---------------------------------------------------------------- life cycle
+
+    /**
+     * Builds the address space of a new program for execve: one VMA per segment of
+     * {@code exe} (named {@code path}; the zero-filled tail of a data segment beyond its file
+     * bytes is a separate anonymous VMA, as Linux maps bss), a [stack] VMA holding argv, envp
+     * and the auxiliary vector, and an empty heap at the first page above the program.
+     * {@link #entry()} and {@link #startStack()} give the first pc and sp. See {@link Binfmt}.
+     *
+     * @throws MmException ENOEXEC for a segment outside user space or overlapping the stack,
+     *         ENOMEM when frames run out, E2BIG when the arguments do not fit on the stack.
+     *         On failure every frame taken so far has been given back.
+     */
+    public static Mm exec(PhysicalMemory phys, Executable exe, String path, List<String> argv, List<String> envp)
+            throws MmException {
+        return Binfmt.load(phys, exe, path, argv, envp);
+    }
+
+    /**
+     * CLONE_VM: one more task uses this mm (mm_users++). Returns this mm, which the caller
+     * must {@link #release} when the task exits or execs.
+     */
+    public Mm share() {
+        checkAlive();
+        users++;
+        return this;
+    }
+
+    /**
+     * fork without CLONE_VM (Linux's dup_mm): a new mm with a copy of every VMA and the same
+     * pages, private ones copy-on-write in both parent and child, MAP_SHARED ones still
+     * shared. Costs no frames. The copy has one user.
+     */
+    public Mm fork() {
+        checkAlive();
+        Mm child = new Mm(phys, as.copyOnWrite(), vmas.copy());
+        child.entry = entry;
+        child.startStack = startStack;
+        child.startCode = startCode;
+        child.endCode = endCode;
+        child.startData = startData;
+        child.endData = endData;
+        child.startBrk = startBrk;
+        child.brk = brk;
+        child.stackLimit = stackLimit;
+        child.peakPages = peakPages;
+        return child;
+    }
+
+    /**
+     * A user is done with this mm (exit, execve, or failed clone): mm_users--. When the last
+     * user leaves, every page is unmapped, so each frame loses exactly the references this mm
+     * held, and the VMAs are dropped. Releasing a dead mm is a kernel bug (IllegalStateException).
+     */
+    public void release() {
+        checkAlive();
+        if (--users > 0) return;
+        as.clear();
+        vmas.clear();
+    }
+
+    /** How many tasks use this mm (Linux's mm_users); 0 once released. */
+    public int users() {
+        return users;
+    }
+
+    private void checkAlive() {
+        if (users <= 0) throw new IllegalStateException("mm already released");
+    }
+
+    // ---------------------------------------------------------------- system calls and faults
+
+    /** brk(2): see {@link Mmap#brk}. Returns the new break, or the unchanged one on failure. */
+    public long brk(long newBrk) {
+        return Mmap.brk(this, newBrk);
+    }
+
+    /** mmap(2): see {@link Mmap#mmap}. Returns the address, or -errno. */
+    public long mmap(long addr, long length, int prot, int flags, long fd, long offset) {
+        return Mmap.mmap(this, addr, length, prot, flags, fd, offset);
+    }
+
+    /** munmap(2): see {@link Mmap#munmap}. Returns 0 or -errno. */
+    public int munmap(long addr, long length) {
+        return Mmap.munmap(this, addr, length);
+    }
+
+    /** mprotect(2): see {@link Mprotect#mprotect}. Returns 0 or -errno. */
+    public int mprotect(long addr, long length, int prot) {
+        return Mprotect.mprotect(this, addr, length, prot);
+    }
+
+    /** The page-fault handler for a PAGE_FAULT trap of a task using this mm: see {@link PageFault}. */
+    public FaultResult handleFault(Trap trap) {
+        if (trap.cause() != TrapCause.PAGE_FAULT) throw new IllegalArgumentException("not a page fault: " + trap);
+        return PageFault.handle(this, trap.address(), trap.access(), trap.fault());
+    }
+
+    // ---------------------------------------------------------------- user memory for system calls
+
+    /**
+     * Copies {@code len} bytes of user memory at {@code va} into {@code dst[off..]}, faulting
+     * in pages of the VMAs it crosses (demand paging, stack growth) as a user load would.
+     * Returns {@link AddressSpace#NO_FAULT}, or the first address that cannot be read (the
+     * system call returns EFAULT), in which case nothing was copied.
+     */
+    public long copyIn(long va, byte[] dst, int off, int len) {
+        long last = AddressSpace.NO_FAULT;
+        for (;;) {
+            long bad = as.copyIn(va, dst, off, len);
+            if (bad == AddressSpace.NO_FAULT || bad == last || !faultIn(bad, AccessKind.READ)) return bad;
+            last = bad;
+        }
+    }
+
+    /**
+     * Copies {@code src[off..off+len)} to user memory at {@code va}, faulting in pages and
+     * breaking copy-on-write as a user store would. Returns {@link AddressSpace#NO_FAULT}, or
+     * the first address that cannot be written, in which case no byte was changed.
+     */
+    public long copyOut(long va, byte[] src, int off, int len) {
+        long last = AddressSpace.NO_FAULT;
+        for (;;) {
+            long bad = as.copyOut(va, src, off, len);
+            if (bad == AddressSpace.NO_FAULT || bad == last || !faultIn(bad, AccessKind.WRITE)) return bad;
+            last = bad;
+        }
+    }
+
+    /** Reads a 32-bit little-endian value from user memory; EFAULT if it cannot be read. */
+    public int read32(long va) throws MmException {
+        return (int) readN(va, 4);
+    }
+
+    /** Reads a 64-bit little-endian value from user memory; EFAULT if it cannot be read. */
+    public long read64(long va) throws MmException {
+        return readN(va, 8);
+    }
+
+    /** Writes a 32-bit little-endian value to user memory; EFAULT if it cannot be written. */
+    public void write32(long va, int value) throws MmException {
+        writeN(va, 4, value);
+    }
+
+    /** Writes a 64-bit little-endian value to user memory; EFAULT if it cannot be written. */
+    public void write64(long va, long value) throws MmException {
+        writeN(va, 8, value);
+    }
+
+    /**
+     * Reads a NUL-terminated UTF-8 string of at most {@code max} bytes before the NUL (a path:
+     * PATH_MAX - 1). Throws EFAULT if it runs into memory that cannot be read, ENAMETOOLONG if
+     * no NUL is found within {@code max} bytes (callers wanting E2BIG catch and remap).
+     */
+    public String readCString(long va, int max) throws MmException {
+        long last = AddressSpace.NO_FAULT;
+        for (;;) {
+            try {
+                String s = as.readString(va, max);
+                if (s == null) throw new MmException(Errno.ENAMETOOLONG, va, "string longer than " + max);
+                return s;
+            } catch (MemoryFault f) {
+                if (f.address() == last || !faultIn(f.address(), AccessKind.READ)) {
+                    throw new MmException(Errno.EFAULT, f.address(), f.getMessage());
+                }
+                last = f.address();
+            }
+        }
+    }
+
+    private long readN(long va, int size) throws MmException {
+        byte[] b = new byte[8];
+        long bad = copyIn(va, b, 0, size);
+        if (bad != AddressSpace.NO_FAULT) throw new MmException(Errno.EFAULT, bad, "bad user address");
+        long v = 0;
+        for (int i = size - 1; i >= 0; i--) v = (v << 8) | (b[i] & 0xFF);
+        return size == 4 ? (long) (int) v : v;
+    }
+
+    private void writeN(long va, int size, long value) throws MmException {
+        byte[] b = new byte[size];
+        for (int i = 0; i < size; i++) b[i] = (byte) (value >>> (8 * i));
+        long bad = copyOut(va, b, 0, size);
+        if (bad != AddressSpace.NO_FAULT) throw new MmException(Errno.EFAULT, bad, "bad user address");
+    }
+
+    /**
+     * Runs the fault handler for a kernel access of {@code kind} at {@code va}, as the CPU
+     * would have for a user access. True if the page is now accessible.
+     */
+    private boolean faultIn(long va, AccessKind kind) {
+        long pte = as.pte(va);
+        FaultKind fault = !Pte.isPresent(pte) ? FaultKind.NOT_PRESENT
+                : kind == AccessKind.WRITE && Pte.isCow(pte) ? FaultKind.COPY_ON_WRITE : FaultKind.PROTECTION;
+        return PageFault.handle(this, va, kind, fault).isResolved();
+    }
+
+    // ---------------------------------------------------------------- accessors and /proc
+
+    /** The page table; CPUs load it to run a task of this mm. */
+    public AddressSpace addressSpace() {
+        return as;
+    }
+
+    /** The VMAs in address order (a snapshot). */
+    public List<Vma> vmas() {
+        return vmas.all();
+    }
+
+    /** The main thread's stack VMA ([stack]), or null if it has been unmapped. */
+    public Vma stackVma() {
+        for (Vma v : vmas.descending()) if (v.isStack()) return v;
+        return null;
+    }
+
+    /** The VMA containing {@code addr}, or null. */
+    public Vma vmaAt(long addr) {
+        return vmas.containing(addr);
+    }
+
+    /** The program's entry point (the first pc after execve). */
+    public long entry() { return entry; }
+    /** The initial stack pointer set by execve (Linux's start_stack). */
+    public long startStack() { return startStack; }
+    /** Where the heap starts (Linux's start_brk). */
+    public long startBrk() { return startBrk; }
+    /** The current program break, as brk(0) returns it. */
+    public long currentBrk() { return brk; }
+    public long startCode() { return startCode; }
+    public long endCode() { return endCode; }
+    public long startData() { return startData; }
+    public long endData() { return endData; }
+
+    /** RLIMIT_STACK: how far below the top of user space the stack may grow, in bytes. */
+    public long stackLimit() {
+        return stackLimit;
+    }
+
+    /** Sets RLIMIT_STACK (setrlimit); takes effect for later stack growth. */
+    public void setStackLimit(long bytes) {
+        stackLimit = Math.max(0, bytes);
+    }
+
+    /**
+     * Where top-down mmap placement starts (Linux's mmap_base without randomisation):
+     * TASK_SIZE minus the stack limit and guard gap, but at least 128 MiB below the top.
+     */
+    public long mmapBase() {
+        long gap = Math.max(MIN_GAP, Math.min(stackLimit, TASK_SIZE / 6 * 5) + STACK_GUARD_GAP);
+        return pageDown(TASK_SIZE - gap);
+    }
+
+    /** The text of /proc/PID/maps, in Linux's format: one line per VMA. */
+    public String maps() {
+        return ProcMaps.format(this);
+    }
+
+    /** The Vm* figures of /proc/PID/status. */
+    public MemoryUsage usage() {
+        return ProcMaps.usage(this);
+    }
+
+    /** Records the current total size for VmPeak; called after every change to the VMAs. */
+    void notePeak() {
+        long pages = 0;
+        for (Vma v : vmas.all()) pages += v.pages();
+        peakPages = Math.max(peakPages, pages);
+    }
+
+    static long pageUp(long x) {
+        return (x + AddressSpace.PAGE_SIZE - 1) & -(long) AddressSpace.PAGE_SIZE;
+    }
+
+    static long pageDown(long x) {
+        return x & -(long) AddressSpace.PAGE_SIZE;
+    }
+}

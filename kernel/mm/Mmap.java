@@ -1,0 +1,193 @@
+package mm;
+
+import syscall.Errno;
+import vm.AddressSpace;
+
+/**
+ * mmap(2), munmap(2) and brk(2) on an {@link Mm}, following Linux's mm/mmap.c: the same
+ * argument checks in the same order, so a program sees the same errno as on Linux.
+ *
+ * <p><b>What can be mapped.</b> Only anonymous memory. A file-backed request (no
+ * MAP_ANONYMOUS) fails with EBADF when {@code fd} is negative and ENODEV otherwise, which is
+ * what Linux returns for a file whose file system has no mmap operation; the system-call
+ * layer checks first that {@code fd} is open (EBADF) before calling here.
+ *
+ * <p><b>When pages appear.</b> Private anonymous memory is demand-paged: the VMA is recorded
+ * now and each page is allocated by the page-fault handler on first touch, or at once for
+ * MAP_POPULATE (best effort, as in Linux: running out of memory while populating does not
+ * fail the call). Shared anonymous memory is demand-paged too, through a {@link SharedMemory}
+ * object that remembers which frame each page got, so that parent and child of a fork find
+ * the same page whoever touches it first.
+ *
+ * <p><b>Overcommit.</b> Linux's default heuristic (vm.overcommit_memory = 0): a private
+ * writable mapping without MAP_NORESERVE, or a brk growth, fails with ENOMEM only when it is
+ * larger than the whole physical memory. Everything else is promised and may end in the
+ * out-of-memory killer at fault time.
+ */
+public final class Mmap {
+    private Mmap() {}
+
+    /** mmap flags, Linux x86-64 values. */
+    public static final int MAP_SHARED = 0x01, MAP_PRIVATE = 0x02, MAP_SHARED_VALIDATE = 0x03, MAP_TYPE = 0x0f,
+            MAP_FIXED = 0x10, MAP_ANONYMOUS = 0x20, MAP_GROWSDOWN = 0x100, MAP_NORESERVE = 0x4000,
+            MAP_POPULATE = 0x8000, MAP_STACK = 0x20000, MAP_FIXED_NOREPLACE = 0x100000;
+
+    private static final long PAGE = AddressSpace.PAGE_SIZE;
+
+    /**
+     * mmap(2) for anonymous memory. Returns the page-aligned address of the new mapping or
+     * -errno: EINVAL for an unaligned offset, length 0, an unaligned MAP_FIXED address or a
+     * mapping type other than exactly MAP_SHARED or MAP_PRIVATE; ENOMEM when the length
+     * overflows, no gap is large enough, the range passes TASK_SIZE or overcommit refuses;
+     * EPERM for MAP_FIXED below mmap_min_addr; EEXIST when MAP_FIXED_NOREPLACE would replace
+     * something. Without MAP_FIXED a free hint address is used as is; otherwise the highest
+     * free gap below {@link Mm#mmapBase()} is chosen (top-down, deterministic).
+     */
+    static long mmap(Mm mm, long addr, long length, int prot, int flags, long fd, long offset) {
+        if ((offset & (PAGE - 1)) != 0) return -Errno.EINVAL;
+        // Linux takes fd as an unsigned int, so only its low 32 bits count.
+        if ((flags & MAP_ANONYMOUS) == 0) return (int) fd < 0 ? -Errno.EBADF : -Errno.ENODEV;
+        if (length == 0) return -Errno.EINVAL;
+        long len = Mm.pageUp(length);
+        if (length < 0 || len <= 0) return -Errno.ENOMEM; // page-aligning overflowed
+        if (mm.vmas.count() > Mm.MAX_MAP_COUNT) return -Errno.ENOMEM;
+        if ((flags & MAP_FIXED_NOREPLACE) != 0) flags |= MAP_FIXED;
+
+        long start = unmappedArea(mm, addr, len, flags);
+        if (start < 0) return start;
+        if ((flags & MAP_FIXED_NOREPLACE) != 0 && !mm.vmas.intersecting(start, start + len).isEmpty()) {
+            return -Errno.EEXIST;
+        }
+        int vmFlags = Vma.ANONYMOUS;
+        switch (flags & MAP_TYPE) {
+            case MAP_SHARED -> {
+                if ((flags & MAP_GROWSDOWN) != 0) return -Errno.EINVAL;
+                vmFlags |= Vma.SHARED;
+            }
+            case MAP_PRIVATE -> {
+                if ((flags & MAP_GROWSDOWN) != 0) vmFlags |= Vma.GROWS_DOWN;
+            }
+            default -> {
+                return -Errno.EINVAL;
+            }
+        }
+        boolean accountable = (vmFlags & Vma.SHARED) == 0 && (prot & Vma.PROT_WRITE) != 0
+                && (flags & MAP_NORESERVE) == 0;
+        if (accountable && !enoughMemory(mm, len)) return -Errno.ENOMEM;
+
+        unmapRange(mm, start, start + len); // MAP_FIXED replaces whatever was there
+        SharedMemory shm = (vmFlags & Vma.SHARED) != 0 ? new SharedMemory(mm.phys) : null;
+        Vma vma = new Vma(start, start + len, prot, vmFlags, 0, null, shm);
+        mm.vmas.insertAndMerge(vma);
+        if ((flags & MAP_POPULATE) != 0) populate(mm, vma);
+        mm.notePeak();
+        return start;
+    }
+
+    /**
+     * Chooses where a mapping of {@code len} bytes goes (Linux's get_unmapped_area with the
+     * top-down layout): the address, or -ENOMEM / -EINVAL / -EPERM.
+     */
+    private static long unmappedArea(Mm mm, long addr, long len, int flags) {
+        if (len > Mm.TASK_SIZE - Mm.MMAP_MIN_ADDR) return -Errno.ENOMEM;
+        long start;
+        if ((flags & MAP_FIXED) != 0) {
+            start = addr;
+        } else {
+            start = hint(mm, addr, len);
+            if (start == 0) start = topDown(mm, len);
+            if (start < 0) return start;
+        }
+        if (start < 0 || start > Mm.TASK_SIZE - len) return -Errno.ENOMEM;
+        if ((start & (PAGE - 1)) != 0) return -Errno.EINVAL;
+        if (start < Mm.MMAP_MIN_ADDR) return -Errno.EPERM;
+        return start;
+    }
+
+    /** The hint address, rounded as Linux does, if the range there is free; else 0. */
+    private static long hint(Mm mm, long addr, long len) {
+        if (addr == 0 || addr < 0) return 0; // a negative hint is a huge unsigned one: past TASK_SIZE
+        addr = addr & -PAGE;
+        if (addr < Mm.MMAP_MIN_ADDR) addr = Mm.pageUp(Mm.MMAP_MIN_ADDR);
+        if (addr < 0 || addr > Mm.TASK_SIZE - len) return 0;
+        return mm.vmas.isFree(addr, addr + len, Mm.STACK_GUARD_GAP) ? addr : 0;
+    }
+
+    /** The highest gap of {@code len} bytes below mmap_base (Linux's unmapped_area_topdown). */
+    private static long topDown(Mm mm, long len) {
+        long low = Math.max(PAGE, Mm.MMAP_MIN_ADDR);
+        long top = mm.mmapBase();
+        for (Vma v : mm.vmas.descending()) {
+            long below = v.startGap(Mm.STACK_GUARD_GAP);
+            if (below >= top) continue;
+            if (top - v.end() >= len && top - len >= low) return top - len;
+            top = below;
+            if (top <= low) break;
+        }
+        return top - len >= low ? top - len : -Errno.ENOMEM;
+    }
+
+    /** Heuristic overcommit: refuse only a request larger than all of physical memory. */
+    private static boolean enoughMemory(Mm mm, long len) {
+        return len >>> AddressSpace.PAGE_SHIFT <= mm.phys.totalFrames();
+    }
+
+    /**
+     * MAP_POPULATE: gives every page its frame now, stopping quietly when memory runs out
+     * (or at once for PROT_NONE, which Linux does not populate either).
+     */
+    private static void populate(Mm mm, Vma vma) {
+        for (long p = vma.start(); p < vma.end(); p += PAGE) {
+            if (!PageFault.populate(mm, vma, p)) return;
+        }
+    }
+
+    /**
+     * munmap(2): removes every mapping in {@code [addr, addr + pageUp(length))}, splitting
+     * VMAs that stick out of the range; unmapping a range with nothing in it is not an error.
+     * Returns 0, or -EINVAL for an unaligned address, length 0 or a range beyond TASK_SIZE.
+     */
+    static int munmap(Mm mm, long addr, long length) {
+        if ((addr & (PAGE - 1)) != 0 || addr < 0 || addr > Mm.TASK_SIZE || length < 0
+                || length > Mm.TASK_SIZE - addr) {
+            return -Errno.EINVAL;
+        }
+        long len = Mm.pageUp(length);
+        if (len == 0) return -Errno.EINVAL;
+        unmapRange(mm, addr, addr + len);
+        return 0;
+    }
+
+    /** Drops the VMAs and pages in {@code [start, end)}. */
+    static void unmapRange(Mm mm, long start, long end) {
+        for (Vma v : mm.vmas.removeRange(start, end)) mm.as.unmap(v.start(), v.pages());
+    }
+
+    /**
+     * brk(2), as Linux's sys_brk: moves the program break to {@code newBrk} and returns it;
+     * returns the current break unchanged when {@code newBrk} is below the start of the heap
+     * (brk(0) is how a program asks for it), when growing would run into another mapping or
+     * the stack's guard gap, or when overcommit refuses. Growing only extends the [heap] VMA
+     * (pages come on first touch); shrinking unmaps the whole pages above the new break.
+     */
+    static long brk(Mm mm, long newBrk) {
+        if (newBrk < mm.startBrk || newBrk > Mm.TASK_SIZE) return mm.brk;
+        long oldEnd = Mm.pageUp(mm.brk);
+        long newEnd = Mm.pageUp(newBrk);
+        if (newEnd == oldEnd) {
+            mm.brk = newBrk;
+            return newBrk;
+        }
+        if (newEnd < oldEnd) {
+            unmapRange(mm, newEnd, oldEnd);
+            mm.brk = newBrk;
+            return newBrk;
+        }
+        if (!mm.vmas.isFree(oldEnd, newEnd + PAGE, Mm.STACK_GUARD_GAP)) return mm.brk;
+        if (!enoughMemory(mm, newEnd - oldEnd)) return mm.brk;
+        mm.vmas.insertAndMerge(Vma.anonymous(oldEnd, newEnd, Vma.PROT_READ | Vma.PROT_WRITE, Vma.HEAP));
+        mm.brk = newBrk;
+        mm.notePeak();
+        return newBrk;
+    }
+}

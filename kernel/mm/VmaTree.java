@@ -1,0 +1,169 @@
+package mm;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The VMAs of one address space, sorted by address and never overlapping: Linux's
+ * {@code mm->mm_mt} maple tree (formerly the {@code mm->mmap} list and rb-tree). Here a
+ * {@link TreeMap} keyed by start address does the same job.
+ *
+ * <p>The tree only keeps the VMA bookkeeping; it never touches page tables. {@link Mm} unmaps
+ * or re-protects the pages of the ranges this class reports. It does keep one count: every
+ * VMA entering the tree takes a reference to its {@link SharedMemory} (if any) and every VMA
+ * leaving drops it, all through {@link #link} and {@link #unlink}, so that shared memory is
+ * freed exactly when the last VMA using it, in any mm, is gone.
+ */
+final class VmaTree {
+    private final TreeMap<Long, Vma> byStart = new TreeMap<>();
+
+    /** A copy holding the same (immutable) VMAs: fork's dup_mmap. */
+    VmaTree copy() {
+        VmaTree t = new VmaTree();
+        for (Vma v : byStart.values()) t.link(v);
+        return t;
+    }
+
+    /** Puts {@code v} into the map, taking a reference to its shared memory. */
+    private void link(Vma v) {
+        if (v.sharedMemory() != null) v.sharedMemory().get();
+        byStart.put(v.start(), v);
+    }
+
+    /** Takes {@code v} out of the map, dropping its reference to its shared memory. */
+    private void unlink(Vma v) {
+        byStart.remove(v.start());
+        if (v.sharedMemory() != null) v.sharedMemory().put();
+    }
+
+    /** Number of VMAs (Linux's map_count). */
+    int count() {
+        return byStart.size();
+    }
+
+    /** All VMAs in address order (a copy, safe to iterate while changing the tree). */
+    List<Vma> all() {
+        return new ArrayList<>(byStart.values());
+    }
+
+    /** All VMAs from the highest address down. */
+    List<Vma> descending() {
+        return new ArrayList<>(byStart.descendingMap().values());
+    }
+
+    /** Removes every VMA. */
+    void clear() {
+        for (Vma v : all()) unlink(v);
+    }
+
+    /** The first VMA that ends above {@code addr} (Linux's find_vma): it contains addr or lies above it. */
+    Vma find(long addr) {
+        Map.Entry<Long, Vma> e = byStart.floorEntry(addr);
+        if (e != null && e.getValue().end() > addr) return e.getValue();
+        Map.Entry<Long, Vma> next = byStart.higherEntry(addr);
+        return next == null ? null : next.getValue();
+    }
+
+    /** The VMA containing {@code addr}, or null. */
+    Vma containing(long addr) {
+        Map.Entry<Long, Vma> e = byStart.floorEntry(addr);
+        return e != null && e.getValue().end() > addr ? e.getValue() : null;
+    }
+
+    /** The VMA just below {@code v} (ending at or before its start), or null. */
+    Vma previous(Vma v) {
+        Map.Entry<Long, Vma> e = byStart.lowerEntry(v.start());
+        return e == null ? null : e.getValue();
+    }
+
+    /** The VMAs overlapping {@code [start, end)}, in address order. */
+    List<Vma> intersecting(long start, long end) {
+        List<Vma> out = new ArrayList<>();
+        Vma first = find(start);
+        if (first == null) return out;
+        for (Vma v : byStart.tailMap(first.start(), true).values()) {
+            if (v.start() >= end) break;
+            out.add(v);
+        }
+        return out;
+    }
+
+    /**
+     * True if no VMA overlaps {@code [start, end)}, counting the guard gap of {@code gap} bytes
+     * below a grows-down VMA as occupied.
+     */
+    boolean isFree(long start, long end, long gap) {
+        for (Vma v : intersecting(start, end + gap)) {
+            if (v.startGap(gap) < end && v.end() > start) return false;
+        }
+        return true;
+    }
+
+    /** Adds {@code v}, which must not overlap any VMA, without merging it. */
+    void insert(Vma v) {
+        if (!intersecting(v.start(), v.end()).isEmpty()) {
+            throw new IllegalStateException("overlapping VMA " + v);
+        }
+        link(v);
+    }
+
+    /** Replaces {@code old} by {@code v} (same start or not), e.g. to grow the stack. */
+    void replace(Vma old, Vma v) {
+        byStart.remove(old.start());
+        insert(v); // takes v's reference before old's is dropped, so it never reaches zero
+        if (old.sharedMemory() != null) old.sharedMemory().put();
+    }
+
+    /**
+     * Adds {@code v} and merges it with the VMAs just below and above it where
+     * {@link Vma#canMergeWith} allows, as Linux's vma_merge does for mmap and brk.
+     */
+    void insertAndMerge(Vma v) {
+        insert(v);
+        mergeAround(v.start(), v.end());
+    }
+
+    /** Merges mergeable neighbours among the VMAs touching {@code [start, end]}. */
+    void mergeAround(long start, long end) {
+        Vma v = find(start > 0 ? start - 1 : 0);
+        while (v != null && v.start() <= end) {
+            Map.Entry<Long, Vma> e = byStart.higherEntry(v.start());
+            if (e == null) return;
+            Vma next = e.getValue();
+            if (v.canMergeWith(next)) { // never shared memory, so no reference can drop to zero
+                Vma merged = v.withRange(v.start(), next.end());
+                unlink(next);
+                unlink(v);
+                link(merged);
+                v = merged;
+            } else {
+                v = next;
+            }
+        }
+    }
+
+    /** Splits the VMA that strictly contains {@code addr}, if any, into two at {@code addr}. */
+    void splitAt(long addr) {
+        Vma v = containing(addr);
+        if (v == null || v.start() == addr) return;
+        // Link the upper half before unlinking the whole, so shared memory never drops to zero.
+        link(v.withRange(addr, v.end()));
+        unlink(v);
+        link(v.withRange(v.start(), addr));
+    }
+
+    /**
+     * Removes everything in {@code [start, end)}, splitting VMAs that stick out of the range
+     * (munmap of part of a VMA). Returns the removed pieces, in address order, so the caller
+     * can unmap their pages.
+     */
+    List<Vma> removeRange(long start, long end) {
+        splitAt(start);
+        splitAt(end);
+        List<Vma> removed = intersecting(start, end);
+        for (Vma v : removed) unlink(v);
+        return removed;
+    }
+}
