@@ -1,0 +1,284 @@
+package fs;
+
+import static fs.OpenFlags.*;
+
+import sync.Waiter;
+import syscall.Errno;
+
+/**
+ * The system calls that work on descriptors: read, write, readv, writev, pread64, pwrite64,
+ * lseek, ftruncate, ioctl, close, dup, dup2, dup3, fcntl, pipe and pipe2, with Linux
+ * x86-64's semantics and errno values. The data-moving loop is in {@link Transfer}.
+ * Each takes the caller's descriptor table, its memory and, if it may sleep, the caller as a
+ * {@link Waiter}, plus the raw argument registers; it returns the value for a0: a result
+ * &gt;= 0, a {@code -errno}, or {@code -Errno.BLOCKED} after putting the waiter on a wait queue.
+ *
+ * <p>A descriptor argument is C's {@code unsigned int}: the low 32 bits count, and a negative
+ * one is simply not open (EBADF).
+ */
+public final class FileSyscalls {
+    private final Vfs vfs;
+
+    /** The calls for the file system {@code vfs} (pipes are created on it). */
+    public FileSyscalls(Vfs vfs) {
+        this.vfs = vfs;
+    }
+
+    /**
+     * Whether a write's result means the caller must now get SIGPIPE: Linux sends it from
+     * inside the write of a pipe with no reader, Clonix leaves sending it to the core.
+     */
+    public static boolean raisesSigpipe(long writeResult) {
+        return writeResult == -Errno.EPIPE;
+    }
+
+    /** read(fd, buf, count). */
+    public long read(FdTable files, UserMemory mem, Waiter waiter, long fd, long buf, long count) {
+        OpenFile f = files.get((int) fd);
+        if (f == null || !f.isReadable()) return -Errno.EBADF;
+        IoVector vec = IoVector.single(buf, count);
+        if (vec == null) return -Errno.EINVAL;
+        return readAtOffset(f, mem, waiter, vec);
+    }
+
+    /** readv(fd, iov, iovcnt): read into several buffers, as one read. */
+    public long readv(FdTable files, UserMemory mem, Waiter waiter, long fd, long iov, long iovcnt) {
+        OpenFile f = files.get((int) fd);
+        if (f == null || !f.isReadable()) return -Errno.EBADF;
+        try {
+            return readAtOffset(f, mem, waiter, IoVector.read(mem, iov, iovcnt));
+        } catch (FsException e) {
+            return -e.errno();
+        }
+    }
+
+    private static long readAtOffset(OpenFile f, UserMemory mem, Waiter waiter, IoVector vec) {
+        boolean seekable = f.inode().isSeekable();
+        return Transfer.in(f, mem, waiter, vec, seekable ? f.position() : 0, seekable);
+    }
+
+    /** pread64(fd, buf, count, offset): read at an offset without moving the file offset. */
+    public long pread64(FdTable files, UserMemory mem, Waiter waiter, long fd, long buf, long count, long offset) {
+        OpenFile f = files.get((int) fd);
+        if (f == null || !f.isReadable()) return -Errno.EBADF;
+        IoVector vec = IoVector.single(buf, count);
+        if (vec == null || offset < 0) return -Errno.EINVAL;
+        if (!f.inode().isSeekable()) return -Errno.ESPIPE;
+        return Transfer.in(f, mem, waiter, vec, offset, false);
+    }
+
+    /** write(fd, buf, count). A result of -EPIPE means SIGPIPE (see {@link #raisesSigpipe}). */
+    public long write(FdTable files, UserMemory mem, Waiter waiter, long fd, long buf, long count) {
+        OpenFile f = files.get((int) fd);
+        if (f == null || !f.isWritable()) return -Errno.EBADF;
+        IoVector vec = IoVector.single(buf, count);
+        if (vec == null) return -Errno.EINVAL;
+        return writeAtOffset(f, mem, waiter, vec);
+    }
+
+    /**
+     * writev(fd, iov, iovcnt): write several buffers as one write (so a total of at most
+     * PIPE_BUF bytes is atomic on a pipe). -EPIPE means SIGPIPE, as for write.
+     */
+    public long writev(FdTable files, UserMemory mem, Waiter waiter, long fd, long iov, long iovcnt) {
+        OpenFile f = files.get((int) fd);
+        if (f == null || !f.isWritable()) return -Errno.EBADF;
+        try {
+            return writeAtOffset(f, mem, waiter, IoVector.read(mem, iov, iovcnt));
+        } catch (FsException e) {
+            return -e.errno();
+        }
+    }
+
+    private static long writeAtOffset(OpenFile f, UserMemory mem, Waiter waiter, IoVector vec) {
+        boolean seekable = f.inode().isSeekable();
+        return Transfer.out(f, mem, waiter, vec, seekable ? f.position() : 0, seekable);
+    }
+
+    /** pwrite64(fd, buf, count, offset): write at an offset without moving the file offset. */
+    public long pwrite64(FdTable files, UserMemory mem, Waiter waiter, long fd, long buf, long count, long offset) {
+        OpenFile f = files.get((int) fd);
+        if (f == null || !f.isWritable()) return -Errno.EBADF;
+        IoVector vec = IoVector.single(buf, count);
+        if (vec == null || offset < 0) return -Errno.EINVAL;
+        if (!f.inode().isSeekable()) return -Errno.ESPIPE;
+        return Transfer.out(f, mem, waiter, vec, offset, false);
+    }
+
+    /**
+     * ftruncate(fd, length): sets a regular file's size. EINVAL for a negative length, a
+     * descriptor not open for writing or a file that is not regular, as Linux.
+     */
+    public long ftruncate(FdTable files, long fd, long length) {
+        if (length < 0) return -Errno.EINVAL;
+        OpenFile f = files.get((int) fd);
+        if (f == null) return -Errno.EBADF;
+        if (!f.isWritable() || !f.inode().isRegular()) return -Errno.EINVAL;
+        return f.inode().truncate(length);
+    }
+
+    /**
+     * ioctl(fd, cmd, arg): passed to the inode's driver ({@link Inode#ioctl}); ENOTTY for a
+     * request the file does not understand, as Linux.
+     */
+    public long ioctl(FdTable files, UserMemory mem, long fd, long cmd, long arg) {
+        OpenFile f = files.get((int) fd);
+        if (f == null) return -Errno.EBADF;
+        switch ((int) cmd) {
+            // The requests every descriptor accepts, handled before the driver (do_vfs_ioctl).
+            case Ioctls.FIOCLEX, Ioctls.FIONCLEX -> {
+                files.setCloseOnExec((int) fd, (int) cmd == Ioctls.FIOCLEX);
+                return 0;
+            }
+            case Ioctls.FIONBIO -> {
+                byte[] on = new byte[4];
+                if (mem.copyIn(arg, on, 0, 4) != UserMemory.NO_FAULT) return -Errno.EFAULT;
+                boolean set = (on[0] | on[1] | on[2] | on[3]) != 0;
+                int others = f.flags() & ~O_NONBLOCK;
+                f.setStatusFlags(set ? others | O_NONBLOCK : others);
+                return 0;
+            }
+            default -> {
+                return f.inode().ioctl(f, (int) cmd, arg, mem);
+            }
+        }
+    }
+
+    /** lseek(fd, offset, whence): SEEK_SET, SEEK_CUR, SEEK_END; ESPIPE on pipes and terminals. */
+    public long lseek(FdTable files, long fd, long offset, long whence) {
+        OpenFile f = files.get((int) fd);
+        if (f == null) return -Errno.EBADF;
+        if (!f.inode().isSeekable()) return -Errno.ESPIPE;
+        if (whence != (int) whence) return -Errno.EINVAL;
+        long base;
+        switch ((int) whence) {
+            case SEEK_SET -> base = 0;
+            case SEEK_CUR -> base = f.position();
+            case SEEK_END -> {
+                // As Linux's dcache_dir_lseek: a directory's offset counts entries, not bytes.
+                if (f.inode().isDirectory()) return -Errno.EINVAL;
+                base = f.inode().size();
+            }
+            default -> {
+                return -Errno.EINVAL;
+            }
+        }
+        long target;
+        try {
+            target = Math.addExact(base, offset);
+        } catch (ArithmeticException overflow) {
+            return -Errno.EINVAL;
+        }
+        if (target < 0) return -Errno.EINVAL;
+        f.setPosition(target);
+        return target;
+    }
+
+    /** close(fd). */
+    public long close(FdTable files, long fd) {
+        return files.close((int) fd) ? 0 : -Errno.EBADF;
+    }
+
+    /** dup(oldfd): the lowest free descriptor, sharing oldfd's description; close-on-exec clear. */
+    public long dup(FdTable files, long oldfd) {
+        OpenFile f = files.get((int) oldfd);
+        if (f == null) return -Errno.EBADF;
+        return installCopy(files, f, 0, false);
+    }
+
+    /** dup2(oldfd, newfd): newfd is closed first if open; dup2(fd, fd) just checks fd. */
+    public long dup2(FdTable files, long oldfd, long newfd) {
+        OpenFile f = files.get((int) oldfd);
+        if (f == null) return -Errno.EBADF;
+        int target = (int) newfd;
+        if (target < 0 || target >= FdTable.MAX_FDS) return -Errno.EBADF;
+        if (target == (int) oldfd) return target;
+        files.installAt(target, f.get(), false);
+        return target;
+    }
+
+    /** dup3(oldfd, newfd, flags): as dup2, but flags may hold O_CLOEXEC and oldfd == newfd is EINVAL. */
+    public long dup3(FdTable files, long oldfd, long newfd, long flags) {
+        if ((flags & ~O_CLOEXEC) != 0) return -Errno.EINVAL;
+        if ((int) oldfd == (int) newfd) return -Errno.EINVAL;
+        int target = (int) newfd;
+        if (target < 0 || target >= FdTable.MAX_FDS) return -Errno.EBADF;
+        OpenFile f = files.get((int) oldfd);
+        if (f == null) return -Errno.EBADF;
+        files.installAt(target, f.get(), (flags & O_CLOEXEC) != 0);
+        return target;
+    }
+
+    /** fcntl(fd, cmd, arg) for F_DUPFD, F_DUPFD_CLOEXEC, F_GETFD, F_SETFD, F_GETFL and F_SETFL. */
+    public long fcntl(FdTable files, long fd, long cmd, long arg) {
+        OpenFile f = files.get((int) fd);
+        if (f == null) return -Errno.EBADF;
+        switch ((int) cmd) {
+            case F_DUPFD, F_DUPFD_CLOEXEC -> {
+                if (arg < 0 || arg >= FdTable.MAX_FDS) return -Errno.EINVAL;
+                return installCopy(files, f, (int) arg, (int) cmd == F_DUPFD_CLOEXEC);
+            }
+            case F_GETFD -> {
+                return files.isCloseOnExec((int) fd) ? FD_CLOEXEC : 0;
+            }
+            case F_SETFD -> {
+                files.setCloseOnExec((int) fd, (arg & FD_CLOEXEC) != 0);
+                return 0;
+            }
+            case F_GETFL -> {
+                return f.flags();
+            }
+            case F_SETFL -> {
+                f.setStatusFlags((int) arg);
+                return 0;
+            }
+            default -> {
+                return -Errno.EINVAL;
+            }
+        }
+    }
+
+    private static long installCopy(FdTable files, OpenFile f, int from, boolean cloexec) {
+        int fd = files.lowestFree(from);
+        if (fd < 0) return -Errno.EMFILE;
+        files.installAt(fd, f.get(), cloexec);
+        return fd;
+    }
+
+    /** pipe(fds): pipe2 with no flags. */
+    public long pipe(FdTable files, UserMemory mem, long fdsAddr) {
+        return pipe2(files, mem, fdsAddr, 0);
+    }
+
+    /**
+     * pipe2(fds, flags): makes a pipe and stores {read end, write end} as two ints at
+     * {@code fdsAddr}; flags may hold O_CLOEXEC and O_NONBLOCK. On EFAULT no descriptor
+     * is left open, as on Linux (descriptors are installed only after the copy).
+     */
+    public long pipe2(FdTable files, UserMemory mem, long fdsAddr, long flags) {
+        if ((flags & ~(long) (O_CLOEXEC | O_NONBLOCK)) != 0) return -Errno.EINVAL;
+        int readFd = files.lowestFree(0);
+        int writeFd = readFd < 0 ? -1 : files.lowestFree(readFd + 1);
+        if (writeFd < 0) return -Errno.EMFILE;
+        byte[] pair = new byte[8];
+        putInt(pair, 0, readFd);
+        putInt(pair, 4, writeFd);
+        if (mem.copyOut(fdsAddr, pair, 0, 8) != UserMemory.NO_FAULT) return -Errno.EFAULT;
+        if (!vfs.hasRoomForInode()) return -Errno.ENFILE;
+        Pipe pipe = new Pipe(vfs);
+        int status = (int) flags & O_NONBLOCK;
+        boolean cloexec = (flags & O_CLOEXEC) != 0;
+        files.installAt(readFd, new OpenFile(pipe, O_RDONLY | status), cloexec);
+        files.installAt(writeFd, new OpenFile(pipe, O_WRONLY | status), cloexec);
+        return 0;
+    }
+
+    /** execve: closes the descriptors marked close-on-exec. */
+    public static void closeOnExec(FdTable files) {
+        files.closeOnExec();
+    }
+
+    static void putInt(byte[] b, int off, int v) {
+        for (int i = 0; i < 4; i++) b[off + i] = (byte) (v >>> (8 * i));
+    }
+}

@@ -1,0 +1,227 @@
+package fs;
+
+import sync.Waiter;
+import syscall.Errno;
+
+/**
+ * An inode, as Linux's {@code struct inode}: one file-system object (regular file, directory,
+ * device, pipe or symbolic link) with its type and permission bits, link count, times and the
+ * operations that read and write it. Names live in directories, not here: one inode may have
+ * several names (hard links) or none (an unlinked file still open, a pipe).
+ *
+ * <p><b>Lifetime.</b> An inode stays alive while it has a name ({@link #links()} &gt; 0) or an
+ * open file description refers to it ({@link #openCount()} &gt; 0). When both reach zero it is
+ * <i>evicted</i> exactly once: {@link #evict()} frees its contents, as Linux's iput/evict do.
+ *
+ * <p><b>Locking.</b> The kernel runs on one host thread, so inodes need no locks; an operation
+ * that cannot proceed puts its caller on a wait queue and returns {@code -Errno.BLOCKED}.
+ */
+public abstract class Inode {
+    private final Vfs vfs;
+    private final long ino;
+    private int mode;
+    private int links;
+    private int openCount;
+    private boolean evicted;
+    private long atime, mtime, ctime;
+
+    /** A new inode of {@code vfs} with the next inode number and the given st_mode. */
+    protected Inode(Vfs vfs, int mode) {
+        this.vfs = vfs;
+        this.ino = vfs.nextInodeNumber();
+        vfs.inodeCreated();
+        this.mode = mode;
+        long now = vfs.now();
+        atime = mtime = ctime = now;
+    }
+
+    /** The file system this inode belongs to. */
+    public final Vfs vfs() {
+        return vfs;
+    }
+
+    /** The inode number, unique within the Vfs and deterministic (allocation order). */
+    public final long ino() {
+        return ino;
+    }
+
+    /** The st_mode: file type and permission bits. */
+    public final int mode() {
+        return mode;
+    }
+
+    /** The file type bits of the mode (Mode.S_IFREG etc.). */
+    public final int type() {
+        return mode & Mode.S_IFMT;
+    }
+
+    /** Changes the permission bits, keeping the type. */
+    public final void setPermissions(int perms) {
+        mode = (mode & Mode.S_IFMT) | (perms & Mode.PERMISSIONS);
+        touchChange();
+    }
+
+    public final boolean isDirectory() {
+        return type() == Mode.S_IFDIR;
+    }
+
+    public final boolean isRegular() {
+        return type() == Mode.S_IFREG;
+    }
+
+    public final boolean isSymlink() {
+        return type() == Mode.S_IFLNK;
+    }
+
+    /** The st_nlink: how many directory entries name this inode. */
+    public int links() {
+        return links;
+    }
+
+    /** Counts one more name (called by the directory that links it). */
+    final void addLink() {
+        links++;
+        touchChange();
+    }
+
+    /** Counts one name fewer; evicts the inode if that was the last reference. */
+    final void dropLink() {
+        if (links <= 0) throw new IllegalStateException("inode " + ino + " has no links");
+        links--;
+        touchChange();
+        evictIfUnused();
+    }
+
+    /** How many open file descriptions refer to this inode. */
+    public final int openCount() {
+        return openCount;
+    }
+
+    /** Whether the inode has been evicted (no names and no open files left). */
+    public final boolean isEvicted() {
+        return evicted;
+    }
+
+    /** Called once by each new OpenFile on this inode. Subclasses extend it (pipes count ends). */
+    protected void opened(OpenFile file) {
+        openCount++;
+    }
+
+    /** Called once when the last reference to {@code file} is dropped (the "release" of Linux). */
+    protected void released(OpenFile file) {
+        if (openCount <= 0) throw new IllegalStateException("inode " + ino + " is not open");
+        openCount--;
+        evictIfUnused();
+    }
+
+    private void evictIfUnused() {
+        if (links == 0 && openCount == 0 && !evicted && !isPinned()) {
+            evicted = true;
+            vfs.inodeEvicted();
+            evict();
+        }
+    }
+
+    /** Whether the inode lives without names or openers (the root directory, device inodes). */
+    protected boolean isPinned() {
+        return false;
+    }
+
+    /** Frees the contents; called exactly once, when the inode is no longer reachable. */
+    protected void evict() {}
+
+    /** The st_size. */
+    public long size() {
+        return 0;
+    }
+
+    /** The st_rdev: the device number of a device inode, 0 otherwise. */
+    public long rdev() {
+        return 0;
+    }
+
+    /** The st_dev: the number of the file system this inode is on. */
+    public long dev() {
+        return Vfs.RAMFS_DEV;
+    }
+
+    public final long atime() {
+        return atime;
+    }
+
+    public final long mtime() {
+        return mtime;
+    }
+
+    public final long ctime() {
+        return ctime;
+    }
+
+    /** Records an access (read) at the current virtual time. */
+    protected final void touchAccess() {
+        atime = vfs.now();
+    }
+
+    /** Records a modification of the contents (which also changes the inode). */
+    protected final void touchModify() {
+        mtime = ctime = vfs.now();
+    }
+
+    /** Records a change of the inode itself (links, mode). */
+    protected final void touchChange() {
+        ctime = vfs.now();
+    }
+
+    /**
+     * Called by open(2) before a new description of this inode is made, with open's flags:
+     * 0 to go ahead, -errno to refuse, or {@code -Errno.BLOCKED} after putting {@code waiter}
+     * on a wait queue (a FIFO waiting for its other end). {@code waiter} is null when the
+     * open must not sleep (O_NONBLOCK). Most inodes always go ahead.
+     */
+    public long mayOpen(int flags, Waiter waiter) {
+        return 0;
+    }
+
+    /** Whether lseek means anything here; pipes and terminals answer ESPIPE. */
+    public boolean isSeekable() {
+        return true;
+    }
+
+    /**
+     * Reads up to {@code len} bytes at {@code pos} into {@code dst[off..]}. Returns the count
+     * (0 at end of file), or -errno. If no data can be had yet and {@code waiter} is not null,
+     * the inode adds {@code waiter} to a wait queue and returns {@code -Errno.BLOCKED}; with a
+     * null waiter (non-blocking) it returns {@code -Errno.EAGAIN} instead.
+     */
+    public long read(OpenFile file, long pos, byte[] dst, int off, int len, Waiter waiter) {
+        return -Errno.EINVAL;
+    }
+
+    /**
+     * Writes up to {@code len} bytes from {@code src[off..]} at {@code pos}. Returns the count
+     * written or -errno; blocking as for {@link #read}.
+     */
+    public long write(OpenFile file, long pos, byte[] src, int off, int len, Waiter waiter) {
+        return -Errno.EINVAL;
+    }
+
+    /**
+     * ioctl(2) for requests specific to this kind of file (a terminal's TCGETS, a pipe's
+     * FIONREAD): returns the result or -errno, ENOTTY for a request it does not know.
+     * {@code mem} is the caller's memory, for requests whose argument is a pointer.
+     */
+    public long ioctl(OpenFile file, int request, long arg, UserMemory mem) {
+        return -Errno.ENOTTY;
+    }
+
+    /** Stores a 32-bit int at user address {@code va}: 0, or -EFAULT. */
+    protected static long putUserInt(UserMemory mem, long va, int value) {
+        byte[] b = {(byte) value, (byte) (value >>> 8), (byte) (value >>> 16), (byte) (value >>> 24)};
+        return mem.copyOut(va, b, 0, 4) == UserMemory.NO_FAULT ? 0 : -Errno.EFAULT;
+    }
+
+    /** Truncates or extends to {@code length} bytes (O_TRUNC); only regular files support it. */
+    public int truncate(long length) {
+        return -Errno.EINVAL;
+    }
+}

@@ -1,0 +1,115 @@
+package fs;
+
+/**
+ * An open file description, as Linux's {@code struct file}: what open(2) or pipe(2) creates.
+ * It holds the file offset, the access mode and the status flags (O_APPEND, O_NONBLOCK), and
+ * a reference count. Descriptors made by dup, by fork (FdTable.copy) or kept across
+ * CLONE_FILES all refer to the same description, so they share its offset and status flags;
+ * only the close-on-exec flag belongs to the descriptor (see FdTable).
+ *
+ * <p><b>Ownership.</b> Whoever holds a reference (usually a descriptor slot) calls
+ * {@link #put()} exactly once when done; the last put releases the description, and the
+ * inode learns of it (a pipe end closing, an unlinked file being freed).
+ */
+public final class OpenFile {
+    private final Inode inode;
+    private final int accessMode;
+    private int statusFlags;
+    private long position;
+    private int count = 1;
+    private Object privateData;
+
+    /**
+     * A new description of {@code inode} with one reference. {@code flags} are open(2)'s:
+     * the access mode and the status flags are kept, creation flags are not.
+     */
+    public OpenFile(Inode inode, int flags) {
+        this.inode = inode;
+        this.accessMode = flags & OpenFlags.O_ACCMODE;
+        this.statusFlags = flags & (OpenFlags.SETFL_MASK | OpenFlags.O_LARGEFILE);
+        inode.opened(this);
+    }
+
+    /** The inode this description refers to. */
+    public Inode inode() {
+        return inode;
+    }
+
+    /** O_RDONLY, O_WRONLY or O_RDWR. */
+    public int accessMode() {
+        return accessMode;
+    }
+
+    /** Whether read(2) is allowed (the description was opened for reading). */
+    public boolean isReadable() {
+        return accessMode == OpenFlags.O_RDONLY || accessMode == OpenFlags.O_RDWR;
+    }
+
+    /** Whether write(2) is allowed. */
+    public boolean isWritable() {
+        return accessMode == OpenFlags.O_WRONLY || accessMode == OpenFlags.O_RDWR;
+    }
+
+    /** What F_GETFL returns: the access mode and the status flags. */
+    public int flags() {
+        return accessMode | statusFlags;
+    }
+
+    /** Replaces the status flags F_SETFL may change (O_APPEND, O_NONBLOCK); others are kept. */
+    public void setStatusFlags(int flags) {
+        statusFlags = (statusFlags & ~OpenFlags.SETFL_MASK) | (flags & OpenFlags.SETFL_MASK);
+    }
+
+    public boolean isNonBlocking() {
+        return (statusFlags & OpenFlags.O_NONBLOCK) != 0;
+    }
+
+    public boolean isAppend() {
+        return (statusFlags & OpenFlags.O_APPEND) != 0;
+    }
+
+    /** The file offset (for a directory: the index of the next entry getdents64 returns). */
+    public long position() {
+        return position;
+    }
+
+    public void setPosition(long position) {
+        this.position = position;
+    }
+
+    /**
+     * State the inode's driver keeps per open file, as Linux's {@code file->private_data}
+     * (a /proc file keeps the text it generated at the first read, so that reading it in
+     * pieces gives one consistent snapshot). Null until a driver sets it.
+     */
+    public Object privateData() {
+        return privateData;
+    }
+
+    public void setPrivateData(Object data) {
+        privateData = data;
+    }
+
+    /** Takes one more reference (a new descriptor for this description); returns this. */
+    public OpenFile get() {
+        if (count <= 0) throw new IllegalStateException("get on a released open file");
+        count++;
+        return this;
+    }
+
+    /** Drops one reference; the last one releases the description exactly once. */
+    public void put() {
+        if (count <= 0) throw new IllegalStateException("put on a released open file");
+        if (--count == 0) inode.released(this);
+    }
+
+    /** The number of references (descriptors in all tables, plus any kernel holders). */
+    public int count() {
+        return count;
+    }
+
+    /** Whether the last reference has been dropped. */
+    public boolean isReleased() {
+        return count == 0;
+    }
+}

@@ -1,0 +1,206 @@
+package fs;
+
+import fs.proc.ProcDirectory;
+import java.util.function.LongSupplier;
+import syscall.Errno;
+
+/**
+ * The file system of one Clonix machine: an in-memory tree (ramfs) whose root holds the
+ * standard directories /bin, /dev, /etc, /proc (synthetic, see fs.proc), /tmp and
+ * /usr/include, and the devices /dev/null, /dev/zero and /dev/console. It also numbers inodes (1, 2, 3... in creation
+ * order, so the same boot gives the same numbers) and reads the clock for file times.
+ *
+ * <p>The boot image builder fills it with {@link #installFile}; the kernel resolves paths
+ * against it through each task's {@link FsStruct}.
+ */
+public final class Vfs {
+    /** st_dev of the in-memory file system (anonymous device 0:1). */
+    public static final long RAMFS_DEV = 1;
+    /** st_dev of pipes (pipefs, anonymous device 0:2). */
+    public static final long PIPEFS_DEV = 2;
+    /** st_dev of /proc (anonymous device 0:3). */
+    public static final long PROC_DEV = 3;
+
+    /**
+     * The default for the most bytes all regular files together may hold, like tmpfs's
+     * size= option: beyond it writes fail with ENOSPC, so no guest can exhaust the host's
+     * memory through files.
+     */
+    public static final long DEFAULT_CAPACITY = 256L << 20;
+
+    /** The most inodes that may exist at once, like tmpfs's nr_inodes: more is ENOSPC (ENFILE for pipes). */
+    public static final int MAX_INODES = 1 << 16;
+
+    private final long capacity;
+    private int liveInodes;
+    private final LongSupplier clock;
+    private long bytesInUse;
+    private long lastIno;
+    private final Directory root;
+    private final ConsoleDevice console;
+    private final ProcDirectory proc;
+
+    /** A file system with times fixed at 0 and a console that discards output and has no input. */
+    public Vfs() {
+        this(() -> 0L, discardingConsole());
+    }
+
+    private static Console discardingConsole() {
+        return new Console() {
+            @Override
+            public void write(byte[] src, int off, int len) {}
+
+            @Override
+            public int read(byte[] dst, int off, int len) {
+                return 0;
+            }
+        };
+    }
+
+    /**
+     * A file system whose file times come from {@code clockNanos} (nanoseconds since the epoch,
+     * virtual time: the core's clock) and whose /dev/console talks to {@code console}.
+     */
+    public Vfs(LongSupplier clockNanos, Console console) {
+        this(clockNanos, console, DEFAULT_CAPACITY);
+    }
+
+    /** As {@link #Vfs(LongSupplier, Console)}, with room for {@code capacity} bytes of file data. */
+    public Vfs(LongSupplier clockNanos, Console console, long capacity) {
+        this.clock = clockNanos;
+        this.capacity = capacity;
+        this.root = new Directory(this, 0755, true);
+        try {
+            for (String dir : new String[] {"bin", "dev", "etc"}) root.link(dir, new Directory(this, 0755));
+            this.proc = new ProcDirectory(this);
+            root.link("proc", proc);
+            root.link("tmp", new Directory(this, 01777));
+            root.link("usr", new Directory(this, 0755));
+            ((Directory) root.lookup("usr")).link("include", new Directory(this, 0755));
+            Directory dev = (Directory) root.lookup("dev");
+            dev.link("null", new NullDevice(this));
+            dev.link("zero", new ZeroDevice(this));
+            this.console = new ConsoleDevice(this, console);
+            dev.link("console", this.console);
+        } catch (FsException e) {
+            throw new IllegalStateException("building the root file system", e);
+        }
+    }
+
+    /** The next inode number; numbers start at 1 (the root) and are never reused. */
+    long nextInodeNumber() {
+        return ++lastIno;
+    }
+
+    /** Counts a new inode (called by every Inode constructor). */
+    void inodeCreated() {
+        liveInodes++;
+    }
+
+    /** Counts an evicted inode. */
+    void inodeEvicted() {
+        liveInodes--;
+    }
+
+    /** Whether another inode may be created (fewer than MAX_INODES exist). */
+    public boolean hasRoomForInode() {
+        return liveInodes < MAX_INODES;
+    }
+
+    /** How many inodes exist (not yet evicted). */
+    public int liveInodes() {
+        return liveInodes;
+    }
+
+    /** Takes {@code bytes} of the file-data budget: false (nothing taken) if that would pass the capacity. */
+    boolean reserveBytes(long bytes) {
+        if (bytes > capacity - bytesInUse) return false;
+        bytesInUse += bytes;
+        return true;
+    }
+
+    /** Gives back bytes taken with {@link #reserveBytes}. */
+    void releaseBytes(long bytes) {
+        bytesInUse -= bytes;
+    }
+
+    /** The bytes of file data currently held (for statfs-like reports and tests). */
+    public long bytesInUse() {
+        return bytesInUse;
+    }
+
+    /** The current time in nanoseconds, from the clock given at construction. */
+    public long now() {
+        return clock.getAsLong();
+    }
+
+    /** The root directory of the whole tree. */
+    public Directory root() {
+        return root;
+    }
+
+    /** The /proc directory, where the core adds its files (see fs.proc.ProcFs). */
+    public ProcDirectory proc() {
+        return proc;
+    }
+
+    /** /dev/console's device, where the boot code reports arriving input. */
+    public ConsoleDevice console() {
+        return console;
+    }
+
+    /** A new file-system context rooted at the root, for the first task (init). */
+    public FsStruct newFsStruct() {
+        return new FsStruct(root);
+    }
+
+    /** Resolves an absolute path from the real root, following symlinks. */
+    public Inode lookup(String absolutePath) throws FsException {
+        return PathWalker.resolve(newFsStruct(), root, absolutePath, true);
+    }
+
+    /**
+     * Host side (boot image builder): creates or replaces the regular file at the absolute
+     * {@code path} with {@code data} and permission bits {@code mode}, creating missing parent
+     * directories (mode 0755). Throws IllegalArgumentException if the path is not usable
+     * (relative, names a directory, or crosses a non-directory) or the data does not fit
+     * (RegularFile.MAX_SIZE, the capacity).
+     */
+    public RegularFile installFile(String path, byte[] data, int mode) {
+        if (!path.startsWith("/")) throw new IllegalArgumentException("not an absolute path: " + path);
+        if (data.length > RegularFile.MAX_SIZE) throw new IllegalArgumentException("too large: " + path);
+        try {
+            int slash = path.lastIndexOf('/');
+            Directory dir = mkdirs(path.substring(0, slash));
+            String name = path.substring(slash + 1);
+            if (name.isEmpty()) throw new IllegalArgumentException("names a directory: " + path);
+            Inode old = dir.lookup(name);
+            if (old != null && old.isDirectory()) throw new IllegalArgumentException("is a directory: " + path);
+            RegularFile file = new RegularFile(this, mode);
+            if (file.write(null, 0, data, 0, data.length, null) != data.length) {
+                throw new IllegalArgumentException("file system full: " + path);
+            }
+            if (old != null) dir.unlink(name);
+            dir.link(name, file);
+            return file;
+        } catch (FsException e) {
+            throw new IllegalArgumentException(Errno.name(e.errno()) + ": " + path);
+        }
+    }
+
+    /** Host side: the directory at the absolute {@code path}, created (mode 0755) with its parents if missing. */
+    public Directory mkdirs(String path) throws FsException {
+        Directory dir = root;
+        for (String name : PathWalker.components(path)) {
+            if (name.length() > PathWalker.NAME_MAX) throw new FsException(Errno.ENAMETOOLONG);
+            Inode next = name.equals(".") ? dir : name.equals("..") ? dir.parent() : dir.lookup(name);
+            if (next == null) {
+                next = new Directory(this, 0755);
+                dir.link(name, next);
+            }
+            if (!(next instanceof Directory d)) throw new FsException(Errno.ENOTDIR);
+            dir = d;
+        }
+        return dir;
+    }
+}

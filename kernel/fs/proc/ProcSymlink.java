@@ -1,0 +1,39 @@
+package fs.proc;
+
+import fs.Symlink;
+import fs.Vfs;
+import java.util.function.Supplier;
+
+/**
+ * A /proc symbolic link whose target is computed each time it is followed or read, such as
+ * /proc/self, which names the calling process's own directory.
+ */
+public final class ProcSymlink extends Symlink {
+    private final Supplier<String> target;
+
+    /** A link whose target {@code target} produces at each use. */
+    public ProcSymlink(Vfs vfs, Supplier<String> target) {
+        super(vfs, "");
+        this.target = target;
+    }
+
+    @Override
+    public String target() {
+        return target.get();
+    }
+
+    @Override
+    public long dev() {
+        return Vfs.PROC_DEV;
+    }
+
+    @Override
+    public int links() {
+        return 1;
+    }
+
+    @Override
+    protected boolean isPinned() {
+        return true;
+    }
+}
