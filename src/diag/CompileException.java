@@ -27,7 +27,7 @@ public final class CompileException extends Exception {
 
     /** Number of errors among the diagnostics. */
     public int errorCount() {
-        return (int) diagnostics.stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR).count();
+        return (int) diagnostics.stream().filter(d -> d.severity().isError()).count();
     }
 
     /**

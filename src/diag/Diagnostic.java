@@ -13,9 +13,12 @@ package diag;
  * {@code file: error: message}; one without a source line renders only its first line.
  */
 public final class Diagnostic {
-    /** How serious a diagnostic is. Only errors make a compilation fail. */
+    /**
+     * How serious a diagnostic is. Errors and fatal errors make a compilation fail; a fatal
+     * error (a missing #include file, as clang calls it) also stops it at once.
+     */
     public enum Severity {
-        ERROR("error"), WARNING("warning"), NOTE("note");
+        FATAL("fatal error"), ERROR("error"), WARNING("warning"), NOTE("note");
 
         private final String label;
 
@@ -23,7 +26,12 @@ public final class Diagnostic {
             this.label = label;
         }
 
-        /** The word printed in messages: "error", "warning" or "note". */
+        /** True for the severities that make a compilation fail. */
+        public boolean isError() {
+            return this == FATAL || this == ERROR;
+        }
+
+        /** The words printed in messages: "fatal error", "error", "warning" or "note". */
         public String label() {
             return label;
         }

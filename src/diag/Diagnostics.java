@@ -60,7 +60,10 @@ public final class Diagnostics {
     public void add(Diagnostic d) {
         if (stopped) return;
         list.add(d);
-        if (d.severity() == Diagnostic.Severity.ERROR && ++errors >= limit) {
+        if (d.severity() == Diagnostic.Severity.FATAL) {
+            errors++;
+            stopped = true; // nothing after a fatal error would be worth reading
+        } else if (d.severity().isError() && ++errors >= limit) {
             stopped = true;
             list.add(new Diagnostic(d.file(), 0, 0, Diagnostic.Severity.NOTE,
                     "too many errors emitted (" + limit + "), stopping now", null));
@@ -80,7 +83,7 @@ public final class Diagnostics {
         });
     }
 
-    /** True once the error limit has been reached: the caller should stop compiling. */
+    /** True once a fatal error or the error limit has been reached: the caller should stop compiling. */
     public boolean shouldStop() {
         return stopped;
     }

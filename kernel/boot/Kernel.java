@@ -1,0 +1,201 @@
+package boot;
+
+import fs.FdTable;
+import fs.OpenFile;
+import fs.OpenFlags;
+import fs.Vfs;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import mm.FaultResult;
+import mm.Mm;
+import mm.MmException;
+import obj.Executable;
+import obj.ExecutableFormat;
+import sched.RoundRobin;
+import sched.Scheduler;
+import sched.TrapHandler;
+import syscall.AffinityCalls;
+import syscall.FileCalls;
+import syscall.IdentityCalls;
+import syscall.MemoryCalls;
+import syscall.ProcessCalls;
+import syscall.SyscallTable;
+import syscall.TimeCalls;
+import task.Exit;
+import task.Signals;
+import task.Task;
+import task.Tasks;
+import vm.Cpu;
+import vm.PhysicalMemory;
+import vm.Trap;
+
+/**
+ * A booted Clonix system: physical memory, the root file system with /dev/console on the
+ * given streams, the CPUs and scheduler, the system-call table, and init. It is also the
+ * trap dispatcher: system calls go to the table, page faults to the task's mm, and every
+ * other trap kills the process with the signal Linux would send (docs/kernel.md).
+ *
+ * <p>Use: {@code Kernel k = Kernel.boot(options, out, in); k.install("/bin/prog", exe);
+ * int status = k.run("/bin/prog", List.of("prog", "arg"));}. A kernel runs one command;
+ * the status is the command's exit code, or 128 + the signal that killed it.
+ *
+ * <p><b>When it ends.</b> init (see InitProgram) exits once the command and every orphan
+ * have been reaped, and that stops the machine. If the tasks left can never run again (a
+ * deadlock) or the cycle limit is reached, the kernel writes a report to the console, kills
+ * every task but init with SIGKILL so that init can collect them, and carries on.
+ */
+public final class Kernel implements TrapHandler {
+    private final Options options;
+    private final PhysicalMemory phys;
+    private final int bootFrames;
+    private final Vfs vfs;
+    private final StreamConsole console;
+    private final Scheduler sched;
+    private final Tasks tasks;
+    private final SyscallTable syscalls = new SyscallTable();
+    private Integer initStatus;
+    private final List<String> reports = new ArrayList<>();
+    private boolean ran;
+
+    private Kernel(Options o, OutputStream out, InputStream in) {
+        this.options = o;
+        this.phys = new PhysicalMemory(o.memoryBytes());
+        this.console = new StreamConsole(out, in);
+        Cpu[] cpus = new Cpu[o.cpus()];
+        for (int i = 0; i < cpus.length; i++) cpus[i] = new Cpu(i);
+        this.sched = new Scheduler(cpus, new RoundRobin(o.timeSliceTicks()), o.seed(), o.burstCycles(), o.tickCycles());
+        this.vfs = new Vfs(sched::now, console);
+        this.tasks = new Tasks(phys, sched);
+        tasks.setMaxTasks(o.maxTasks());
+        sched.attach(tasks, this);
+        tasks.onInitExit(status -> {
+            initStatus = status;
+            sched.stop();
+        });
+        ProcessCalls.register(syscalls, tasks, sched);
+        MemoryCalls.register(syscalls);
+        TimeCalls.register(syscalls, tasks, sched);
+        IdentityCalls.register(syscalls, tasks);
+        FileCalls.register(syscalls, tasks, vfs);
+        AffinityCalls.register(syscalls, tasks, sched);
+        this.bootFrames = phys.usedFrames();
+    }
+
+    /** Boots a machine per {@code options} whose console writes to {@code out} and reads {@code in}. */
+    public static Kernel boot(Options options, OutputStream out, InputStream in) {
+        if (options.cpus() < 1 || options.cpus() > 64) throw new IllegalArgumentException("cpus must be 1..64");
+        return new Kernel(options, out, in);
+    }
+
+    /** Installs {@code exe} as an executable file (mode 0755) at the absolute guest path {@code path}. */
+    public void install(String path, Executable exe) {
+        vfs.installFile(path, ExecutableFormat.write(exe), 0755);
+    }
+
+    /** Installs a file with the given bytes and mode. */
+    public void installFile(String path, byte[] data, int mode) {
+        vfs.installFile(path, data, mode);
+    }
+
+    /**
+     * Runs {@code guestPath} with {@code argv} as the child of init until every task has
+     * ended, and returns the command's status: its exit code, or 128 + the killing signal
+     * (127 if it could not be found, 126 if it could not be executed). Call once.
+     */
+    public int run(String guestPath, List<String> argv) {
+        if (ran) throw new IllegalStateException("a kernel runs one command");
+        ran = true;
+        List<String> initArgv = new ArrayList<>();
+        initArgv.add("init");
+        initArgv.add(guestPath);
+        initArgv.addAll(argv.isEmpty() ? List.of(guestPath) : argv);
+        Mm mm;
+        try {
+            mm = Mm.exec(phys, InitProgram.build(), "/sbin/init", initArgv, List.of("PATH=/bin", "HOME=/"));
+        } catch (MmException e) {
+            throw new IllegalStateException("cannot load init: " + e.getMessage(), e);
+        }
+        FdTable files = new FdTable();
+        OpenFile tty = new OpenFile(vfs.console(), OpenFlags.O_RDWR);
+        files.installAt(0, tty, false);
+        files.installAt(1, tty.get(), false);
+        files.installAt(2, tty.get(), false);
+        tasks.spawnInit(mm, files, vfs.newFsStruct());
+        if (options.cycleLimit() > 0) sched.setCycleLimit(options.cycleLimit());
+        for (int attempt = 0; initStatus == null && attempt < 2; attempt++) {
+            sched.run();
+            if (initStatus != null) break;
+            String why = sched.stopReason();
+            if (why == null) break;
+            report(why);
+            killAllButInit();
+            sched.clearStopReason();
+            sched.setCycleLimit(0);
+        }
+        console.flush();
+        if (initStatus == null) return 128 + Signals.SIGKILL;
+        return Signals.shellStatus(initStatus);
+    }
+
+    private void report(String why) {
+        String text = "clonix: " + why;
+        reports.add(text);
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        console.write(b, 0, b.length);
+    }
+
+    private void killAllButInit() {
+        for (Task t : tasks.pids().all()) {
+            if (t.tgid() != 1 && t.state().isAlive()) Exit.killGroup(tasks, t, Signals.SIGKILL);
+        }
+    }
+
+    // ---------------------------------------------------------------- traps
+
+    @Override
+    public void trap(Task t, Trap trap) {
+        switch (trap.cause()) {
+            case SYSCALL -> syscalls.dispatch(t);
+            case PAGE_FAULT -> {
+                FaultResult r = t.mm().handleFault(trap);
+                if (r.kind() == FaultResult.Kind.SIGSEGV) Exit.killGroup(tasks, t, Signals.SIGSEGV);
+                else if (r.kind() == FaultResult.Kind.OUT_OF_MEMORY) Exit.killGroup(tasks, t, Signals.SIGKILL);
+            }
+            case ILLEGAL_INSTRUCTION -> Exit.killGroup(tasks, t, Signals.SIGILL);
+            case DIVIDE_ERROR -> Exit.killGroup(tasks, t, Signals.SIGFPE);
+            case MISALIGNED -> Exit.killGroup(tasks, t, Signals.SIGBUS);
+            case BREAKPOINT -> Exit.killGroup(tasks, t, Signals.SIGTRAP);
+        }
+    }
+
+    @Override
+    public void die(Task t) {
+        Exit.exit(tasks, t, Signals.killedStatus(Signals.SIGKILL));
+    }
+
+    // ---------------------------------------------------------------- inspection
+
+    /** The task system (tests look at tasks and released structures). */
+    public Tasks tasks() { return tasks; }
+
+    /** The scheduler and machine loop. */
+    public Scheduler scheduler() { return sched; }
+
+    /** The file system. */
+    public Vfs vfs() { return vfs; }
+
+    /** Physical memory. */
+    public PhysicalMemory physicalMemory() { return phys; }
+
+    /** Frames in use right after boot, before init: the level every run must return to. */
+    public int bootFrames() { return bootFrames; }
+
+    /** The system-call table. */
+    public SyscallTable syscalls() { return syscalls; }
+
+    /** Deadlock and time-limit reports written during the run. */
+    public List<String> reports() { return new ArrayList<>(reports); }
+}

@@ -1,0 +1,47 @@
+package boot;
+
+/**
+ * How to build the machine: CPUs, memory, the seed of the interleaving, and the scheduler's
+ * time constants. Same options (and the same programs) give the same run, byte for byte.
+ *
+ * @param cpus           virtual CPUs (1..64)
+ * @param memoryBytes    physical memory
+ * @param seed           seed of the burst lengths, hence of the interleaving of the CPUs
+ * @param timeSliceTicks round-robin slice, in timer ticks
+ * @param burstCycles    mean length of one CPU's burst in a round of the machine loop
+ * @param tickCycles     cycles between timer ticks
+ * @param maxTasks       most tasks at once (fork beyond it fails with EAGAIN)
+ * @param cycleLimit     virtual cycles after which the run is stopped (0: no limit)
+ */
+public record Options(int cpus, long memoryBytes, long seed, int timeSliceTicks, int burstCycles, long tickCycles,
+        int maxTasks, long cycleLimit) {
+
+    /** 4 CPUs, 64 MiB, seed 42, slices of 4 ticks of 10,000 cycles, bursts of 100, 1024 tasks, no limit. */
+    public static Options defaults() {
+        return new Options(4, 64L << 20, 42, 4, 100, 10_000, 1024, 0);
+    }
+
+    public Options withCpus(int n) {
+        return new Options(n, memoryBytes, seed, timeSliceTicks, burstCycles, tickCycles, maxTasks, cycleLimit);
+    }
+
+    public Options withMemory(long bytes) {
+        return new Options(cpus, bytes, seed, timeSliceTicks, burstCycles, tickCycles, maxTasks, cycleLimit);
+    }
+
+    public Options withSeed(long s) {
+        return new Options(cpus, memoryBytes, s, timeSliceTicks, burstCycles, tickCycles, maxTasks, cycleLimit);
+    }
+
+    public Options withTimeSlice(int ticks) {
+        return new Options(cpus, memoryBytes, seed, ticks, burstCycles, tickCycles, maxTasks, cycleLimit);
+    }
+
+    public Options withMaxTasks(int n) {
+        return new Options(cpus, memoryBytes, seed, timeSliceTicks, burstCycles, tickCycles, n, cycleLimit);
+    }
+
+    public Options withCycleLimit(long cycles) {
+        return new Options(cpus, memoryBytes, seed, timeSliceTicks, burstCycles, tickCycles, maxTasks, cycles);
+    }
+}

@@ -1,0 +1,30 @@
+package sched;
+
+import task.Task;
+
+/**
+ * A scheduling policy: which runnable task a CPU runs next, and for how long. Linux calls
+ * this a scheduling class ({@code struct sched_class}); the machine loop in {@link Scheduler}
+ * calls only these methods, so a coursework policy (FIFO, priorities, MLFQ, lottery) is one
+ * new implementation of this interface.
+ *
+ * <p>Contract: the scheduler calls {@link #enqueue} once for each task that becomes
+ * runnable on {@code rq} and {@link #pickNext} or {@link #remove} takes it back out; a task
+ * is in at most one queue. Everything runs on the kernel's single thread.
+ */
+public interface SchedPolicy {
+    /** Adds a runnable task to the queue of {@code rq}. */
+    void enqueue(RunQueue rq, Task t);
+
+    /** Removes and returns the task {@code rq}'s CPU should run next, or null if none is runnable. */
+    Task pickNext(RunQueue rq);
+
+    /** Removes {@code t} from {@code rq} if it is queued there (it exited or migrated); true if it was. */
+    boolean remove(RunQueue rq, Task t);
+
+    /** The first queued task of {@code rq} that may run on CPU {@code cpu}, removed, or null (load balancing). */
+    Task steal(RunQueue rq, int cpu);
+
+    /** How many timer ticks {@code t} may run before another runnable task gets the CPU. */
+    int timeSliceTicks(Task t);
+}

@@ -1,0 +1,332 @@
+package sched;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import task.Task;
+import task.TaskState;
+import task.Tasks;
+import vm.Cpu;
+import vm.Trap;
+
+/**
+ * The machine loop and the scheduler core: N virtual CPUs, each with a {@link RunQueue}, a
+ * virtual clock, the timer, and the placement of woken tasks (Linux's kernel/sched/core.c
+ * with the idle loop and the timer interrupt folded in).
+ *
+ * <p><b>Time.</b> The clock counts cycles; one instruction is one cycle, and one cycle is one
+ * nanosecond of guest time. The loop runs in rounds: in each round every CPU, in CPU order,
+ * runs a burst of instructions whose length is drawn from a {@link SplittableRandom} seeded
+ * by the boot options (uniform in [mean/2, 3*mean/2]), and then the clock advances by the
+ * mean. So the CPUs advance in lockstep, but how far each gets relative to the others, and
+ * so how their memory accesses interleave, depends on the seed and on nothing else: the
+ * same seed gives the same run. A system call costs {@link #SYSCALL_CYCLES} of its CPU's burst.
+ *
+ * <p><b>The timer.</b> Every {@code tickCycles} the timer ticks on every CPU: the running
+ * task's slice shrinks by one, and when it is used up and another task waits, the task is
+ * preempted to the back of the queue. Sleepers whose nanosleep deadline has passed wake.
+ * When every CPU is idle the clock jumps straight to the next deadline (a tickless idle).
+ *
+ * <p><b>Placement.</b> A woken task goes back to the CPU it last ran on unless another CPU it
+ * may use is idle; a new task goes to the least loaded CPU it may use; an idle CPU pulls
+ * the oldest waiting task from the busiest other queue (load balancing). Ties go to the
+ * lowest CPU number.
+ *
+ * <p><b>The end.</b> The loop stops when {@link #stop} is called (init has exited), when no
+ * task is left, or when tasks remain but none can ever run again: then {@link #stopReason}
+ * describes what each one waits on.
+ */
+public final class Scheduler implements Tasks.SchedulerHooks {
+    /** What one system call costs, in cycles, beyond its syscall instruction. */
+    public static final int SYSCALL_CYCLES = 100;
+
+    private final Cpu[] cpus;
+    private final RunQueue[] rqs;
+    private final SchedPolicy policy;
+    private final SplittableRandom random;
+    private final int burstMean;
+    private final long tickCycles;
+    private long clock;
+    private long nextTick;
+    private TrapHandler handler;
+    private Tasks tasks;
+    private boolean stopped;
+    private String stopReason;
+    private long cycleLimit;
+    /** Tasks in nanosleep, in the order they went to sleep. */
+    private final List<Task> timers = new ArrayList<>();
+
+    /**
+     * A machine of {@code cpus.length} CPUs scheduled by {@code policy}, whose bursts have
+     * mean length {@code burstMean} and come from {@code seed}, with a timer tick every
+     * {@code tickCycles}.
+     */
+    public Scheduler(Cpu[] cpus, SchedPolicy policy, long seed, int burstMean, long tickCycles) {
+        this.cpus = cpus;
+        this.policy = policy;
+        this.random = new SplittableRandom(seed);
+        this.burstMean = Math.max(2, burstMean);
+        this.tickCycles = Math.max(1, tickCycles);
+        this.nextTick = this.tickCycles;
+        this.rqs = new RunQueue[cpus.length];
+    }
+
+    /** Connects the task system (for idle tasks and the end test) and the trap dispatcher; call once before {@link #run}. */
+    public void attach(Tasks tasks, TrapHandler handler) {
+        this.tasks = tasks;
+        this.handler = handler;
+        for (int i = 0; i < cpus.length; i++) rqs[i] = new RunQueue(i, tasks.createIdle(i));
+    }
+
+    /** The number of CPUs. */
+    public int cpuCount() { return cpus.length; }
+
+    /** CPU {@code i}'s run queue. */
+    public RunQueue runQueue(int i) { return rqs[i]; }
+
+    /** The virtual clock, in cycles (= nanoseconds) since boot. */
+    @Override
+    public long now() { return clock; }
+
+    /** Makes the loop return at the next opportunity. */
+    public void stop() { stopped = true; }
+
+    /** Why the loop stopped on its own (a deadlock, the cycle limit), or null. */
+    public String stopReason() { return stopReason; }
+
+    /** Forgets the stop reason, so that {@link #run} can be called again. */
+    public void clearStopReason() { stopReason = null; }
+
+    /** Stops the loop (with a reason) once the clock reaches {@code cycles}; 0 for no limit. */
+    public void setCycleLimit(long cycles) { cycleLimit = cycles; }
+
+    // ---------------------------------------------------------------- placement
+
+    @Override
+    public void wakeUp(Task t) {
+        if (t.state() != TaskState.RUNNABLE || isQueuedOrRunning(t)) return;
+        int target = t.lastCpu() >= 0 && t.mayRunOn(t.lastCpu()) ? t.lastCpu() : -1;
+        if (target < 0 || !rqs[target].isIdle() || !rqs[target].queue.isEmpty()) {
+            for (RunQueue rq : rqs) {
+                if (t.mayRunOn(rq.cpu) && rq.isIdle() && rq.queue.isEmpty()) {
+                    target = rq.cpu;
+                    break;
+                }
+            }
+        }
+        if (target < 0) target = leastLoaded(t);
+        policy.enqueue(rqs[target], t);
+    }
+
+    @Override
+    public void wakeUpNew(Task t) {
+        policy.enqueue(rqs[leastLoaded(t)], t);
+    }
+
+    @Override
+    public void dequeue(Task t) {
+        for (RunQueue rq : rqs) {
+            if (rq.current == t) {
+                rq.current = null;
+                cpus[rq.cpu].releaseAddressSpace();
+            }
+            policy.remove(rq, t);
+        }
+        timers.remove(t);
+    }
+
+    /** Puts {@code t} (asleep already) on the timer list: it wakes at its sleep deadline. */
+    public void addTimer(Task t) {
+        if (!timers.contains(t)) timers.add(t);
+    }
+
+    private boolean isQueuedOrRunning(Task t) {
+        for (RunQueue rq : rqs) if (rq.current == t || rq.queue.contains(t)) return true;
+        return false;
+    }
+
+    private int leastLoaded(Task t) {
+        int best = -1;
+        for (RunQueue rq : rqs) {
+            if (!t.mayRunOn(rq.cpu)) continue;
+            if (best < 0 || rq.load() < rqs[best].load()) best = rq.cpu;
+        }
+        return best < 0 ? 0 : best; // an empty mask cannot be set, but never lose a task
+    }
+
+    // ---------------------------------------------------------------- the loop
+
+    /** Runs the machine until {@link #stop}, until no task is left, or until a deadlock. */
+    public void run() {
+        while (!stopped) {
+            if (cycleLimit > 0 && clock >= cycleLimit) {
+                stopReason = "cycle limit of " + cycleLimit + " reached\n" + describeTasks();
+                return;
+            }
+            boolean ran = false;
+            for (int i = 0; i < cpus.length && !stopped; i++) {
+                int burst = random.nextInt(burstMean / 2, burstMean * 3 / 2 + 1);
+                ran |= runBurst(i, burst);
+            }
+            if (ran) {
+                clock += burstMean;
+                while (clock >= nextTick) tick();
+            } else if (!idleUntilNextEvent()) {
+                return;
+            }
+        }
+    }
+
+    /** Runs CPU {@code i} for up to {@code budget} cycles; false if it had nothing to run. */
+    private boolean runBurst(int i, long budget) {
+        RunQueue rq = rqs[i];
+        Cpu cpu = cpus[i];
+        boolean ran = false;
+        while (budget > 0 && !stopped) {
+            Task t = rq.current;
+            if (t == null) {
+                t = pickNext(rq);
+                if (t == null) break;
+                switchTo(rq, t);
+            }
+            if (t.isKillPending()) {
+                handler.die(t);
+                if (t.state() != TaskState.RUNNING) {
+                    putOff(rq, t);
+                    continue;
+                }
+            }
+            ran = true;
+            long done = cpu.run(budget);
+            budget -= done;
+            t.account(done, 0);
+            Trap trap = cpu.trap();
+            if (trap == null) continue;
+            cpu.saveContext(t.context());
+            if (trap.cause() == vm.TrapCause.SYSCALL) {
+                budget -= SYSCALL_CYCLES;
+                t.account(0, SYSCALL_CYCLES);
+            }
+            handler.trap(t, trap);
+            if (t.state() == TaskState.RUNNING && rq.current == t) {
+                cpu.loadContext(t.context(), t.mm().addressSpace());
+            } else {
+                putOff(rq, t);
+            }
+        }
+        return ran;
+    }
+
+    /** The next task for {@code rq}: its own queue first, else one pulled from the busiest queue. */
+    private Task pickNext(RunQueue rq) {
+        Task t = policy.pickNext(rq);
+        if (t != null) return t;
+        RunQueue busiest = null;
+        for (RunQueue other : rqs) {
+            if (other != rq && !other.queue.isEmpty() && (busiest == null || other.queue.size() > busiest.queue.size())) {
+                busiest = other;
+            }
+        }
+        return busiest == null ? null : policy.steal(busiest, rq.cpu);
+    }
+
+    private void switchTo(RunQueue rq, Task t) {
+        rq.current = t;
+        rq.sliceLeft = policy.timeSliceTicks(t);
+        rq.switches++;
+        t.setState(TaskState.RUNNING);
+        t.setLastCpu(rq.cpu);
+        cpus[rq.cpu].loadContext(t.context(), t.mm().addressSpace());
+    }
+
+    /**
+     * Takes the task that was on {@code rq}'s CPU off it; a still-runnable one is queued
+     * again, on this CPU if its affinity still allows it, else where a wake-up would put it.
+     */
+    private void putOff(RunQueue rq, Task t) {
+        if (rq.current == t) rq.current = null;
+        if (t.state() == TaskState.RUNNING) t.setState(TaskState.RUNNABLE);
+        if (t.state() != TaskState.RUNNABLE || isQueuedOrRunning(t)) return;
+        if (t.mayRunOn(rq.cpu)) policy.enqueue(rq, t);
+        else wakeUp(t);
+    }
+
+    /** A mask with one bit for each CPU of this machine. */
+    public long allCpusMask() {
+        return cpus.length == 64 ? -1L : (1L << cpus.length) - 1;
+    }
+
+    /**
+     * sched_setaffinity's work: restricts {@code t} to the CPUs in {@code mask} (already
+     * checked to contain one of ours). A queued task on a CPU it may no longer use moves now;
+     * a running one moves when it next leaves its CPU (the caller makes it yield).
+     */
+    public void setAffinity(Task t, long mask) {
+        t.setAffinity(mask);
+        for (RunQueue rq : rqs) {
+            if (!t.mayRunOn(rq.cpu) && policy.remove(rq, t)) wakeUp(t);
+        }
+    }
+
+    /** The timer interrupt on every CPU: slices, preemption, and sleepers whose time has come. */
+    private void tick() {
+        nextTick += tickCycles;
+        for (RunQueue rq : rqs) {
+            Task t = rq.current;
+            if (t == null) continue;
+            // A task whose affinity no longer includes this CPU leaves at the first tick.
+            boolean mustMove = !t.mayRunOn(rq.cpu);
+            if (!mustMove && --rq.sliceLeft > 0) continue;
+            rq.sliceLeft = policy.timeSliceTicks(t);
+            if (!mustMove && rq.queue.isEmpty()) continue;
+            cpus[rq.cpu].saveContext(t.context());
+            putOff(rq, t);
+        }
+        wakeExpiredTimers();
+    }
+
+    /**
+     * Wakes the sleepers whose deadline has passed. An entry whose task no longer has a
+     * deadline (it was woken otherwise and its call returned) is simply dropped.
+     */
+    private void wakeExpiredTimers() {
+        for (Task t : new ArrayList<>(timers)) {
+            if (t.sleepDeadline() < 0) {
+                timers.remove(t);
+            } else if (t.sleepDeadline() <= clock) {
+                timers.remove(t);
+                t.wake();
+            }
+        }
+    }
+
+    /**
+     * Nothing ran this round. If a sleeper has a deadline, jumps the clock to it and wakes
+     * it (true). Otherwise the run is over: false, with {@link #stopReason} set if tasks are left.
+     */
+    private boolean idleUntilNextEvent() {
+        for (RunQueue rq : rqs) if (!rq.queue.isEmpty()) return true;
+        long next = Long.MAX_VALUE;
+        for (Task t : timers) if (t.sleepDeadline() >= 0) next = Math.min(next, t.sleepDeadline());
+        if (next != Long.MAX_VALUE) {
+            clock = Math.max(clock, next);
+            nextTick = (clock / tickCycles + 1) * tickCycles;
+            wakeExpiredTimers();
+            return true;
+        }
+        String blocked = describeTasks();
+        if (!blocked.isEmpty()) stopReason = "deadlock: no task can run again\n" + blocked;
+        return false;
+    }
+
+    /** One line per live task: tid, name, state letter and what it waits on. */
+    private String describeTasks() {
+        StringBuilder report = new StringBuilder();
+        for (Task t : tasks.pids().all()) {
+            if (!t.state().isAlive()) continue;
+            report.append("  ").append(t.tid()).append(' ').append(t.comm()).append(": ")
+                    .append(t.state().letter()).append(' ').append(t.waitChannel()).append('\n');
+        }
+        return report.toString();
+    }
+}

@@ -1,0 +1,77 @@
+package syscall;
+
+import fs.FileSyscalls;
+import fs.PathSyscalls;
+import fs.StatSyscalls;
+import fs.Vfs;
+import task.Exit;
+import task.Signals;
+import task.Task;
+import task.Tasks;
+
+/**
+ * Wires the file system's calls (package fs) into the table with their Linux x86-64 numbers.
+ * Each entry only unpacks the caller's descriptor table, fs_struct and memory; the work is
+ * in fs.FileSyscalls, fs.PathSyscalls and fs.StatSyscalls. A write to a pipe nobody reads
+ * kills the writer with SIGPIPE, the default action Linux's write would trigger.
+ */
+public final class FileCalls {
+    private FileCalls() {}
+
+    /** Registers every file call on {@code table}, working on {@code vfs}. */
+    public static void register(SyscallTable table, Tasks ts, Vfs vfs) {
+        FileSyscalls f = new FileSyscalls(vfs);
+        PathSyscalls p = new PathSyscalls(vfs);
+        StatSyscalls s = new StatSyscalls();
+        table.register(0, "read", (t, a) -> f.read(t.files(), mem(t), t, a[0], a[1], a[2]));
+        table.register(1, "write", (t, a) -> sigpipe(ts, t, f.write(t.files(), mem(t), t, a[0], a[1], a[2])));
+        table.register(2, "open", (t, a) -> p.open(t.files(), t.fs(), mem(t), a[0], a[1], a[2]));
+        table.register(3, "close", (t, a) -> f.close(t.files(), a[0]));
+        table.register(4, "stat", (t, a) -> s.stat(t.files(), t.fs(), mem(t), a[0], a[1]));
+        table.register(5, "fstat", (t, a) -> s.fstat(t.files(), mem(t), a[0], a[1]));
+        table.register(6, "lstat", (t, a) -> s.lstat(t.files(), t.fs(), mem(t), a[0], a[1]));
+        table.register(8, "lseek", (t, a) -> f.lseek(t.files(), a[0], a[1], a[2]));
+        table.register(17, "pread64", (t, a) -> f.pread64(t.files(), mem(t), t, a[0], a[1], a[2], a[3]));
+        table.register(18, "pwrite64",
+                (t, a) -> sigpipe(ts, t, f.pwrite64(t.files(), mem(t), t, a[0], a[1], a[2], a[3])));
+        table.register(21, "access", (t, a) -> p.access(t.files(), t.fs(), mem(t), a[0], a[1]));
+        table.register(22, "pipe", (t, a) -> f.pipe(t.files(), mem(t), a[0]));
+        table.register(32, "dup", (t, a) -> f.dup(t.files(), a[0]));
+        table.register(33, "dup2", (t, a) -> f.dup2(t.files(), a[0], a[1]));
+        table.register(72, "fcntl", (t, a) -> f.fcntl(t.files(), a[0], a[1], a[2]));
+        table.register(79, "getcwd", (t, a) -> p.getcwd(t.fs(), mem(t), a[0], a[1]));
+        table.register(80, "chdir", (t, a) -> p.chdir(t.fs(), mem(t), a[0]));
+        table.register(81, "fchdir", (t, a) -> p.fchdir(t.files(), t.fs(), a[0]));
+        table.register(82, "rename", (t, a) -> p.rename(t.files(), t.fs(), mem(t), a[0], a[1]));
+        table.register(83, "mkdir", (t, a) -> p.mkdir(t.files(), t.fs(), mem(t), a[0], a[1]));
+        table.register(84, "rmdir", (t, a) -> p.rmdir(t.files(), t.fs(), mem(t), a[0]));
+        table.register(85, "creat", (t, a) -> p.creat(t.files(), t.fs(), mem(t), a[0], a[1]));
+        table.register(87, "unlink", (t, a) -> p.unlink(t.files(), t.fs(), mem(t), a[0]));
+        table.register(88, "symlink", (t, a) -> p.symlink(t.files(), t.fs(), mem(t), a[0], a[1]));
+        table.register(89, "readlink", (t, a) -> p.readlink(t.files(), t.fs(), mem(t), a[0], a[1], a[2]));
+        table.register(95, "umask", (t, a) -> p.umask(t.fs(), a[0]));
+        table.register(217, "getdents64", (t, a) -> s.getdents64(t.files(), mem(t), a[0], a[1], a[2]));
+        table.register(257, "openat", (t, a) -> p.openat(t.files(), t.fs(), mem(t), a[0], a[1], a[2], a[3]));
+        table.register(258, "mkdirat", (t, a) -> p.mkdirat(t.files(), t.fs(), mem(t), a[0], a[1], a[2]));
+        table.register(262, "newfstatat",
+                (t, a) -> s.newfstatat(t.files(), t.fs(), mem(t), a[0], a[1], a[2], a[3]));
+        table.register(263, "unlinkat", (t, a) -> p.unlinkat(t.files(), t.fs(), mem(t), a[0], a[1], a[2]));
+        table.register(264, "renameat", (t, a) -> p.renameat(t.files(), t.fs(), mem(t), a[0], a[1], a[2], a[3]));
+        table.register(266, "symlinkat", (t, a) -> p.symlinkat(t.files(), t.fs(), mem(t), a[0], a[1], a[2]));
+        table.register(267, "readlinkat",
+                (t, a) -> p.readlinkat(t.files(), t.fs(), mem(t), a[0], a[1], a[2], a[3]));
+        table.register(269, "faccessat", (t, a) -> p.faccessat(t.files(), t.fs(), mem(t), a[0], a[1], a[2]));
+        table.register(292, "dup3", (t, a) -> f.dup3(t.files(), a[0], a[1], a[2]));
+        table.register(293, "pipe2", (t, a) -> f.pipe2(t.files(), mem(t), a[0], a[1]));
+    }
+
+    private static MmUserMemory mem(Task t) {
+        return new MmUserMemory(t.mm());
+    }
+
+    /** A write into a pipe without readers: the writer's process dies of SIGPIPE. */
+    private static long sigpipe(Tasks ts, Task t, long result) {
+        if (FileSyscalls.raisesSigpipe(result)) Exit.killGroup(ts, t, Signals.SIGPIPE);
+        return result;
+    }
+}

@@ -1,0 +1,91 @@
+package syscall;
+
+import java.nio.charset.StandardCharsets;
+import task.Task;
+import task.Tasks;
+
+/**
+ * Who and where: user and group ids (every task is root, uid 0), process groups and
+ * sessions (the minimum job control needs later), and uname.
+ */
+public final class IdentityCalls {
+    private IdentityCalls() {}
+
+    /** uname's strings, in struct utsname order. */
+    public static final String SYSNAME = "Clonix", NODENAME = "clonix", RELEASE = "1.0.0",
+            VERSION = "#1 SMP", MACHINE = "clonix64", DOMAINNAME = "(none)";
+    /** Each utsname field is a 65-byte array. */
+    private static final int UTS_LEN = 65;
+
+    /** Registers the identity calls on {@code table}. */
+    public static void register(SyscallTable table, Tasks ts) {
+        table.register(63, "uname", (t, a) -> uname(t, a[0]));
+        table.register(102, "getuid", (t, a) -> 0);
+        table.register(104, "getgid", (t, a) -> 0);
+        table.register(107, "geteuid", (t, a) -> 0);
+        table.register(108, "getegid", (t, a) -> 0);
+        table.register(109, "setpgid", (t, a) -> setpgid(ts, t, (int) a[0], (int) a[1]));
+        table.register(111, "getpgrp", (t, a) -> t.signal().pgid());
+        table.register(112, "setsid", (t, a) -> setsid(ts, t));
+        table.register(121, "getpgid", (t, a) -> {
+            Task p = target(ts, t, (int) a[0]);
+            return p == null ? -Errno.ESRCH : p.signal().pgid();
+        });
+        table.register(124, "getsid", (t, a) -> {
+            Task p = target(ts, t, (int) a[0]);
+            return p == null ? -Errno.ESRCH : p.signal().sid();
+        });
+    }
+
+    /** The process {@code pid} names (0: the caller), or null. */
+    private static Task target(Tasks ts, Task caller, int pid) {
+        if (pid == 0) return caller;
+        Task p = ts.pids().find(pid);
+        return p == null ? null : p.groupLeader();
+    }
+
+    /**
+     * setpgid(pid, pgid): the caller or one of its children, into a process group of the
+     * same session (or a new one named after the process). EINVAL, ESRCH, EPERM as Linux.
+     */
+    static long setpgid(Tasks ts, Task caller, int pid, int pgid) {
+        if (pgid < 0) return -Errno.EINVAL;
+        Task p = target(ts, caller, pid);
+        if (p == null) return -Errno.ESRCH;
+        boolean isSelf = p.tgid() == caller.tgid();
+        if (!isSelf && (p.realParent() == null || p.realParent().tgid() != caller.tgid())) return -Errno.ESRCH;
+        if (p.signal().sid() != caller.signal().sid()) return -Errno.EPERM;
+        if (p.signal().sid() == p.tgid()) return -Errno.EPERM; // a session leader keeps its group
+        if (pgid == 0) pgid = p.tgid();
+        if (pgid != p.tgid()) {
+            boolean exists = false;
+            for (Task other : ts.pids().all()) {
+                if (other.signal().pgid() == pgid && other.signal().sid() == caller.signal().sid()) exists = true;
+            }
+            if (!exists) return -Errno.EPERM;
+        }
+        p.signal().setPgid(pgid);
+        return 0;
+    }
+
+    /** setsid(): a new session and process group named after the caller; EPERM for a group leader. */
+    static long setsid(Tasks ts, Task caller) {
+        int pid = caller.tgid();
+        for (Task other : ts.pids().all()) {
+            if (other.signal().pgid() == pid) return -Errno.EPERM;
+        }
+        caller.signal().setSid(pid);
+        caller.signal().setPgid(pid);
+        return pid;
+    }
+
+    private static long uname(Task t, long buf) {
+        byte[] b = new byte[UTS_LEN * 6];
+        String[] fields = {SYSNAME, NODENAME, RELEASE, VERSION, MACHINE, DOMAINNAME};
+        for (int i = 0; i < fields.length; i++) {
+            byte[] s = fields[i].getBytes(StandardCharsets.UTF_8);
+            System.arraycopy(s, 0, b, i * UTS_LEN, Math.min(s.length, UTS_LEN - 1));
+        }
+        return t.mm().copyOut(buf, b, 0, b.length) == vm.AddressSpace.NO_FAULT ? 0 : -Errno.EFAULT;
+    }
+}

@@ -1,0 +1,159 @@
+package syscall;
+
+import futex.Futex;
+import mm.MmException;
+import sched.Scheduler;
+import task.Clone;
+import task.CloneFlags;
+import task.Exec;
+import task.Exit;
+import task.Signals;
+import task.Task;
+import task.TaskState;
+import task.Tasks;
+import task.Wait;
+
+/**
+ * The process calls: ids, clone/fork/vfork, execve, exit/exit_group, wait4, waitid, kill (minimal),
+ * futex (WAIT and WAKE) and set_tid_address. The work is in package task; this file maps
+ * registers to arguments, Linux x86-64 numbers to handlers.
+ */
+public final class ProcessCalls {
+    private ProcessCalls() {}
+
+    /** Registers the process calls on {@code table}. */
+    public static void register(SyscallTable table, Tasks ts, Scheduler sched) {
+        table.register(39, "getpid", (t, a) -> t.tgid());
+        table.register(186, "gettid", (t, a) -> t.tid());
+        // init has no parent to show: Linux's getppid returns 0 there.
+        table.register(110, "getppid", (t, a) -> t.tgid() == 1 ? 0 : t.realParent().tgid());
+        // The x86-64 argument order: flags, newsp, parent_tid, child_tid, tls. Like Linux's
+        // sys_clone, only the low 32 bits of flags count (clone3 is needed for the others).
+        table.register(56, "clone", (t, a) -> Clone.clone(ts, t, t.context(), a[0] & 0xffff_ffffL, a[1], a[2], a[3], a[4]));
+        table.register(57, "fork", (t, a) -> Clone.clone(ts, t, t.context(), CloneFlags.FORK, 0, 0, 0, 0));
+        table.register(58, "vfork", (t, a) -> Clone.clone(ts, t, t.context(), CloneFlags.VFORK, 0, 0, 0, 0));
+        table.register(59, "execve", (t, a) -> Exec.execve(ts, t, t.context(), a[0], a[1], a[2]));
+        table.register(60, "exit", (t, a) -> {
+            Exit.exit(ts, t, Signals.exitedStatus((int) a[0]));
+            return 0;
+        });
+        table.register(231, "exit_group", (t, a) -> {
+            Exit.exitGroup(ts, t, Signals.exitedStatus((int) a[0]));
+            return 0;
+        });
+        table.register(61, "wait4", (t, a) -> Wait.wait4(ts, t, (int) a[0], a[1], (int) a[2], a[3]));
+        table.register(247, "waitid", (t, a) -> Wait.waitid(ts, t, (int) a[0], a[1], a[2], (int) a[3], a[4]));
+        table.register(62, "kill", (t, a) -> kill(ts, t, (int) a[0], (int) a[1]));
+        table.register(202, "futex", (t, a) -> futex(ts, sched, t, a[0], (int) a[1], (int) a[2], a[3]));
+        table.register(218, "set_tid_address", (t, a) -> {
+            t.setClearChildTid(a[0]);
+            return t.tid();
+        });
+    }
+
+    /**
+     * kill(pid, sig), until the signals work lands: signal 0 checks existence; SIGCHLD,
+     * SIGCONT, SIGURG and SIGWINCH (default action "ignore") and the stop signals are only
+     * recorded as pending; every other signal kills the target processes with its default
+     * action. pid &gt; 0 is one process, 0 the caller's process group, -1 every process but
+     * init and the caller's, &lt; -1 the process group -pid. EINVAL, ESRCH, as Linux. init
+     * ignores every signal it has no handler for, as Linux's init does.
+     */
+    static long kill(Tasks ts, Task caller, int pid, int sig) {
+        if (sig < 0 || sig > Signals.NSIG) return -Errno.EINVAL;
+        boolean found = false;
+        for (Task t : ts.pids().all()) {
+            if (!t.isGroupLeader() || !t.state().isAlive() && t.signal().liveThreads() == 0) continue;
+            boolean match = pid > 0 ? t.tgid() == pid
+                    : pid == 0 ? t.signal().pgid() == caller.signal().pgid()
+                    : pid == -1 ? t.tgid() != 1 && t.tgid() != caller.tgid()
+                    : t.signal().pgid() == -pid;
+            if (!match) continue;
+            found = true;
+            // init is unkillable (SIGNAL_UNKILLABLE): a signal it has no handler for is dropped.
+            if (sig == 0 || t.tgid() == 1) continue;
+            if (ignoredByDefault(sig)) {
+                t.signal().addPending(sig);
+            } else {
+                Task victim = t.state().isAlive() ? t : firstLiveThread(t);
+                if (victim != null) Exit.killGroup(ts, victim, sig);
+            }
+        }
+        return found ? 0 : -Errno.ESRCH;
+    }
+
+    private static boolean ignoredByDefault(int sig) {
+        return sig == Signals.SIGCHLD || sig == Signals.SIGCONT || sig == 23 /* SIGURG */ || sig == 28 /* SIGWINCH */
+                || sig == Signals.SIGSTOP || sig == Signals.SIGTSTP || sig == 21 /* SIGTTIN */ || sig == 22 /* SIGTTOU */;
+    }
+
+    private static Task firstLiveThread(Task leader) {
+        for (Task t : leader.signal().threads()) if (t.state().isAlive()) return t;
+        return null;
+    }
+
+    /**
+     * futex(uaddr, op, val, timeout): FUTEX_WAIT and FUTEX_WAKE, with or without
+     * FUTEX_PRIVATE_FLAG. WAIT's timeout is relative (a struct timespec), in virtual time:
+     * the first execution sets the deadline and a timer; a re-execution after the deadline
+     * without a FUTEX_WAKE returns ETIMEDOUT.
+     */
+    static long futex(Tasks ts, Scheduler sched, Task t, long uaddr, int op, int val, long timeout) {
+        int cmd = op & Futex.FUTEX_CMD_MASK;
+        if ((uaddr & 3) != 0) return -Errno.EINVAL;
+        switch (cmd) {
+            case Futex.FUTEX_WAIT -> {
+                return futexWait(ts, sched, t, uaddr, val, timeout);
+            }
+            case Futex.FUTEX_WAKE -> {
+                return ts.futex().wake(t.mm(), uaddr, Math.max(0, val));
+            }
+            default -> {
+                return -Errno.ENOSYS;
+            }
+        }
+    }
+
+    private static long futexWait(Tasks ts, Scheduler sched, Task t, long uaddr, int val, long timeout) {
+        if (t.futexWoken()) {
+            t.setSleepDeadline(-1);
+            t.setFutexWait(null, 0);
+            return ts.futex().waitOn(t.mm(), uaddr, val, val, t); // consumes the wake-up: 0
+        }
+        if (t.sleepDeadline() >= 0 && sched.now() >= t.sleepDeadline()) {
+            ts.futex().cancel(t.mm(), uaddr, t);
+            t.setSleepDeadline(-1);
+            t.setFutexWait(null, 0);
+            return -Errno.ETIMEDOUT;
+        }
+        int current;
+        try {
+            current = t.mm().read32(uaddr);
+        } catch (MmException e) {
+            return -e.errno();
+        }
+        if (current != val) {
+            ts.futex().cancel(t.mm(), uaddr, t);
+            t.setSleepDeadline(-1);
+            t.setFutexWait(null, 0);
+            return -Errno.EAGAIN;
+        }
+        if (timeout != 0 && t.sleepDeadline() < 0) {
+            long sec, nsec;
+            try {
+                sec = t.mm().read64(timeout);
+                nsec = t.mm().read64(timeout + 8);
+            } catch (MmException e) {
+                return -e.errno();
+            }
+            if (sec < 0 || nsec < 0 || nsec >= 1_000_000_000L) return -Errno.EINVAL;
+            long duration = sec > Long.MAX_VALUE / 2_000_000_000L ? Long.MAX_VALUE / 2 : sec * 1_000_000_000L + nsec;
+            t.setSleepDeadline(sched.now() + duration);
+        }
+        long r = ts.futex().waitOn(t.mm(), uaddr, current, val, t);
+        t.setFutexWait(t.mm(), uaddr);
+        t.sleep(TaskState.INTERRUPTIBLE, "futex");
+        if (t.sleepDeadline() >= 0) sched.addTimer(t);
+        return r;
+    }
+}

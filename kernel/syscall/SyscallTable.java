@@ -1,0 +1,58 @@
+package syscall;
+
+import task.Task;
+import task.TaskState;
+import vm.Context;
+import vm.Isa;
+
+/**
+ * The system call table, as Linux's {@code sys_call_table} for x86-64: handlers indexed by
+ * number, each with its name (for strace). {@link #dispatch} is the whole system-call path
+ * from the trap to the result in a0, including the re-execution rule for calls that block.
+ */
+public final class SyscallTable {
+    /** One past the highest number the table can hold (Linux x86-64 numbers stay below 512). */
+    public static final int SIZE = 512;
+    /** The size of the syscall instruction: a blocked call moves pc back by this much. */
+    private static final int INSTRUCTION_SIZE = 8;
+
+    private final SyscallHandler[] handlers = new SyscallHandler[SIZE];
+    private final String[] names = new String[SIZE];
+
+    /** An empty table: every number answers ENOSYS until registered. */
+    public SyscallTable() {}
+
+    /** Installs {@code handler} as system call {@code nr} called {@code name}. */
+    public void register(int nr, String name, SyscallHandler handler) {
+        handlers[nr] = handler;
+        names[nr] = name;
+    }
+
+    /** The name of call {@code nr} ("write"), or null if none is registered. */
+    public String name(long nr) {
+        return nr >= 0 && nr < SIZE ? names[(int) nr] : null;
+    }
+
+    /**
+     * Serves the system call of {@code t}, whose registers are saved in its context: number
+     * in a7, arguments in a0..a5. Unknown numbers return -ENOSYS. A call that returns
+     * -BLOCKED is rewound to its syscall instruction and its task marked asleep
+     * (INTERRUPTIBLE, waiting on the call's name) unless the call chose a state itself; it
+     * runs again when woken. Returns the raw result.
+     */
+    public long dispatch(Task t) {
+        Context ctx = t.context();
+        long nr = ctx.regs[Isa.A7];
+        long[] args = {ctx.regs[Isa.A0], ctx.regs[Isa.A1], ctx.regs[Isa.A2], ctx.regs[Isa.A3],
+            ctx.regs[Isa.A4], ctx.regs[Isa.A5]};
+        SyscallHandler h = nr >= 0 && nr < SIZE ? handlers[(int) nr] : null;
+        long result = h == null ? -Errno.ENOSYS : h.call(t, args);
+        if (result == -Errno.BLOCKED) {
+            ctx.pc -= INSTRUCTION_SIZE;
+            if (t.state() == TaskState.RUNNING) t.sleep(TaskState.INTERRUPTIBLE, names[(int) nr]);
+        } else if (t.state().isAlive()) {
+            ctx.regs[Isa.A0] = result;
+        }
+        return result;
+    }
+}

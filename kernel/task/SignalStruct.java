@@ -1,0 +1,104 @@
+package task;
+
+import java.util.ArrayList;
+import java.util.List;
+import sync.WaitQueue;
+
+/**
+ * What the threads of one thread group share, as Linux's {@code signal_struct}: the list of
+ * threads, how many are still alive, the group exit (exit_group or a fatal signal, whose
+ * status every thread reports), the process group and session, and the queue where the
+ * group's wait4 callers sleep ({@code wait_chldexit}). Job control and the shared pending
+ * signals will live here too.
+ *
+ * <p>One per thread group; created by fork/clone without CLONE_THREAD, shared by
+ * CLONE_THREAD. It is dropped when the last thread of the group is released; nothing else
+ * holds it, so there is no separate reference count to get wrong.
+ */
+public final class SignalStruct {
+    /** The group's threads, oldest first (Linux's thread_group list); the leader is first while it lives. */
+    final List<Task> threads = new ArrayList<>();
+    /** Threads that have not yet exited (Linux's {@code live}). */
+    int live;
+    /** True once exit_group or a fatal signal has started killing the group (SIGNAL_GROUP_EXIT). */
+    boolean groupExit;
+    /** The wait status every thread reports once {@link #groupExit} is set. */
+    int groupExitStatus;
+    /** Process group id and session id (setpgid, setsid). */
+    int pgid, sid;
+    /** Where wait4 callers of this group sleep until a child changes state. */
+    final WaitQueue childExit = new WaitQueue();
+    /**
+     * Signals sent to the group and not yet handled, bit (sig - 1) for signal sig (Linux's
+     * shared_pending set). Standard signals do not queue: a second SIGCHLD while one is
+     * pending is the same pending SIGCHLD, so a busy parent cannot make this grow.
+     */
+    long pendingMask;
+
+    SignalStruct(int pgid, int sid) {
+        this.pgid = pgid;
+        this.sid = sid;
+    }
+
+    /** The threads of the group, oldest first (a copy). */
+    public List<Task> threads() {
+        return new ArrayList<>(threads);
+    }
+
+    /** Threads of the group that have not exited. */
+    public int liveThreads() {
+        return live;
+    }
+
+    /** True once the group is being killed by exit_group or a fatal signal. */
+    public boolean isGroupExiting() {
+        return groupExit;
+    }
+
+    /** The wait status of the group exit; meaningful only when {@link #isGroupExiting}. */
+    public int groupExitStatus() {
+        return groupExitStatus;
+    }
+
+    /** The process group id. */
+    public int pgid() {
+        return pgid;
+    }
+
+    /** The session id. */
+    public int sid() {
+        return sid;
+    }
+
+    /** Sets the process group id (setpgid). */
+    public void setPgid(int pgid) {
+        this.pgid = pgid;
+    }
+
+    /** Sets the session id (setsid). */
+    public void setSid(int sid) {
+        this.sid = sid;
+    }
+
+    /** Where this group's wait4 callers sleep. */
+    public WaitQueue childExitQueue() {
+        return childExit;
+    }
+
+    /** The signals pending for the group, in increasing order. */
+    public List<Integer> pendingSignals() {
+        List<Integer> list = new ArrayList<>();
+        for (int sig = 1; sig <= Signals.NSIG; sig++) if ((pendingMask >>> (sig - 1) & 1) != 0) list.add(sig);
+        return list;
+    }
+
+    /** Records that {@code sig} (1..64) was sent to the group (SIGCHLD from an exiting child, kill). */
+    public void addPending(int sig) {
+        pendingMask |= 1L << (sig - 1);
+    }
+
+    /** Forgets a pending {@code sig} (the signals work calls this when it delivers one). */
+    public void clearPending(int sig) {
+        pendingMask &= ~(1L << (sig - 1));
+    }
+}

@@ -1,0 +1,264 @@
+package task;
+
+import fs.FdTable;
+import fs.FsStruct;
+import futex.Futex;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import mm.Mm;
+import vm.Context;
+
+/**
+ * One schedulable entity (a process or a thread), modelled on Linux's {@code task_struct}.
+ *
+ * <p><b>Identity.</b> {@code tid} is the task's own id (what gettid returns); {@code tgid} is
+ * the id of its thread group (what getpid returns), equal to the tid of the group leader.
+ *
+ * <p><b>Family.</b> {@code realParent} created it (or adopted it on reparenting);
+ * {@code parent} receives its exit signal and may wait for it (they differ only under
+ * ptrace, which Clonix does not have yet, but the two names are Linux's). A CLONE_THREAD
+ * child gets its creator's parent, since a thread is not its creator's child. Only thread
+ * group leaders are entered in their parent's {@code children} list: threads of a child are
+ * reached through its leader, which is all wait4 needs.
+ *
+ * <p><b>Shared structures.</b> {@code mm}, {@code files}, {@code fs} and {@code sighand} are
+ * reference counted: this task owns exactly one reference to each from clone until
+ * {@link Exit} drops it, after which the field is null. {@code signal} is shared by the
+ * thread group (see {@link SignalStruct}).
+ *
+ * <p><b>Sleeping.</b> A task sleeps by being put on a wait queue and marked
+ * {@link TaskState#INTERRUPTIBLE} or {@link TaskState#UNINTERRUPTIBLE}; {@link #wake} makes it
+ * runnable again through the scheduler's hook. See sync.WaitQueue for the re-execution rule.
+ *
+ * <p>All fields are touched only by the single kernel thread; nothing here is synchronized.
+ */
+public final class Task implements Futex.FutexWaiter {
+    /** Longest command name kept, as Linux's TASK_COMM_LEN (16 bytes with the terminating NUL). */
+    public static final int COMM_LEN = 16;
+    /** Scheduling policies (sched.h); only SCHED_OTHER is honoured so far. */
+    public static final int SCHED_OTHER = 0, SCHED_FIFO = 1, SCHED_RR = 2;
+
+    int tid;
+    int tgid;
+    Task groupLeader;
+    Task realParent;
+    Task parent;
+    final List<Task> children = new ArrayList<>();
+
+    TaskState state = TaskState.RUNNABLE;
+    /** The wait status this task reports (Linux's exit_code): exited or killed, encoded. */
+    int exitCode;
+    /** Signal sent to the parent when the group ends: SIGCHLD for fork, the clone low byte otherwise. */
+    int exitSignal;
+    /** Set when this task must die at its next return to user mode (a pending SIGKILL). */
+    boolean killPending;
+    String comm = "";
+    final long startTime;
+    /** Cycles run in user mode and in the kernel (syscall costs) on behalf of this task. */
+    long utime, stime;
+
+    Mm mm;
+    FdTable files;
+    FsStruct fs;
+    SigHand sighand;
+    SignalStruct signal;
+
+    /** CLONE_CHILD_SETTID / CLONE_CHILD_CLEARTID / set_tid_address addresses, 0 if none. */
+    long setChildTid, clearChildTid;
+    /** CPUs this task may run on, bit i for CPU i (sched_setaffinity). */
+    long affinity = -1L;
+    int policy = SCHED_OTHER;
+    /** The nice value, -20..19. */
+    int priority;
+    /** Registers while the task is off a CPU. */
+    final Context context;
+    /** The CPU it last ran on, or -1 if it never ran. */
+    int lastCpu = -1;
+
+    /** For a vfork child: the parent, asleep until this task execs or exits; else null. */
+    Task vforkParent;
+    /** For a vfork parent: the child it waits for; cleared when the child releases it. */
+    Task vforkChild;
+    /** What this task sleeps on (Linux's wchan), for ps and the deadlock report. */
+    String waitChannel = "";
+    /** Virtual time at which a nanosleep ends, or -1. */
+    long sleepDeadline = -1;
+    private boolean futexWoken;
+    /** The futex word this task sleeps on, so that exit can take it off the queue. */
+    Object futexMm;
+    long futexAddress;
+
+    private final Consumer<Task> waker;
+
+    Task(int tid, Context context, long startTime, Consumer<Task> waker) {
+        this.tid = tid;
+        this.tgid = tid;
+        this.groupLeader = this;
+        this.context = context;
+        this.startTime = startTime;
+        this.waker = waker;
+    }
+
+    /**
+     * Makes the task runnable if it is asleep, and hands it to the scheduler. Waking a task
+     * that is running, runnable, stopped or dead does nothing, so waking twice is harmless.
+     */
+    @Override
+    public void wake() {
+        if (!state.isSleeping()) return;
+        state = TaskState.RUNNABLE;
+        waitChannel = "";
+        waker.accept(this);
+    }
+
+    /** Marks the task asleep in {@code how} on {@code channel}; the caller has queued it somewhere. */
+    public void sleep(TaskState how, String channel) {
+        if (!how.isSleeping()) throw new IllegalArgumentException(how + " is not a sleep state");
+        state = how;
+        waitChannel = channel;
+    }
+
+    @Override
+    public void setFutexWoken(boolean woken) {
+        futexWoken = woken;
+    }
+
+    @Override
+    public boolean futexWoken() {
+        return futexWoken;
+    }
+
+    /** Thread id (gettid). */
+    public int tid() { return tid; }
+
+    /** Thread group id (getpid). */
+    public int tgid() { return tgid; }
+
+    /** The thread group leader (itself for a single-threaded process). */
+    public Task groupLeader() { return groupLeader; }
+
+    /** True if this task leads its thread group. */
+    public boolean isGroupLeader() { return groupLeader == this; }
+
+    /** The task that created or adopted it. */
+    public Task realParent() { return realParent; }
+
+    /** The task that is told of its exit. */
+    public Task parent() { return parent; }
+
+    /** Its children (thread group leaders only), oldest first; a copy. */
+    public List<Task> children() { return new ArrayList<>(children); }
+
+    /** The current state. */
+    public TaskState state() { return state; }
+
+    /** Sets the state; used by the scheduler (RUNNING/RUNNABLE) and by exit. */
+    public void setState(TaskState s) { state = s; }
+
+    /** The wait status recorded at exit. */
+    public int exitCode() { return exitCode; }
+
+    /** The signal its parent gets when the group ends (0 for none). */
+    public int exitSignal() { return exitSignal; }
+
+    /** True if the task must die before it runs user code again. */
+    public boolean isKillPending() { return killPending; }
+
+    /** Asks the task to die at its next return to user mode, and wakes it if it sleeps. */
+    public void kill() {
+        killPending = true;
+        if (state.isSleeping()) wake();
+    }
+
+    /** The command name, at most 15 characters. */
+    public String comm() { return comm; }
+
+    /** Sets the command name, cut to 15 bytes as Linux's set_task_comm does. */
+    public void setComm(String name) {
+        comm = name.length() > COMM_LEN - 1 ? name.substring(0, COMM_LEN - 1) : name;
+    }
+
+    /** Virtual time (cycles) at which it was created. */
+    public long startTime() { return startTime; }
+
+    /** Cycles spent running user code. */
+    public long utime() { return utime; }
+
+    /** Cycles charged to the kernel on its behalf. */
+    public long stime() { return stime; }
+
+    /** Adds {@code user} and {@code system} cycles to the accounting counters. */
+    public void account(long user, long system) {
+        utime += user;
+        stime += system;
+    }
+
+    /** The address space (null once released, and for idle tasks). */
+    public Mm mm() { return mm; }
+
+    /** The file descriptor table (null once released). */
+    public FdTable files() { return files; }
+
+    /** cwd, root and umask (null once released). */
+    public FsStruct fs() { return fs; }
+
+    /** The signal handler table (null once released). */
+    public SigHand sighand() { return sighand; }
+
+    /** The thread group's shared state. */
+    public SignalStruct signal() { return signal; }
+
+    /** The address CLONE_CHILD_CLEARTID / set_tid_address registered, or 0. */
+    public long clearChildTid() { return clearChildTid; }
+
+    /** Registers the address cleared and futex-woken at exit (set_tid_address). */
+    public void setClearChildTid(long address) { clearChildTid = address; }
+
+    /** The CPU affinity mask. */
+    public long affinity() { return affinity; }
+
+    /** Sets the CPU affinity mask (non-zero). */
+    public void setAffinity(long mask) { affinity = mask; }
+
+    /** True if the task may run on CPU {@code cpu}. */
+    public boolean mayRunOn(int cpu) { return cpu < 64 && (affinity >>> cpu & 1) != 0; }
+
+    /** The scheduling policy. */
+    public int policy() { return policy; }
+
+    /** The nice value. */
+    public int priority() { return priority; }
+
+    /** The saved registers. */
+    public Context context() { return context; }
+
+    /** The CPU it last ran on, or -1. */
+    public int lastCpu() { return lastCpu; }
+
+    /** Records the CPU it runs on. */
+    public void setLastCpu(int cpu) { lastCpu = cpu; }
+
+    /** What the task sleeps on, or "" (Linux's wchan). */
+    public String waitChannel() { return waitChannel; }
+
+    /** When its nanosleep ends, in virtual cycles, or -1. */
+    public long sleepDeadline() { return sleepDeadline; }
+
+    /** Sets or clears (-1) the nanosleep deadline. */
+    public void setSleepDeadline(long t) { sleepDeadline = t; }
+
+    /** Records the futex word the task sleeps on (exit takes it off that queue). */
+    public void setFutexWait(Object mm, long address) {
+        futexMm = mm;
+        futexAddress = address;
+    }
+
+    /** True for the per-CPU idle tasks (pid 0), which have no address space and never exit. */
+    public boolean isIdle() { return tid == 0; }
+
+    @Override
+    public String toString() {
+        return tid + (tid == tgid ? "" : "/" + tgid) + " (" + comm + ") " + state.letter();
+    }
+}

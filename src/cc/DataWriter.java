@@ -1,0 +1,94 @@
+package cc;
+
+import java.util.List;
+
+/**
+ * Emits global variables and string literals as assembler data directives: initialised
+ * data in {@code .data}, string literals in {@code .rodata}, zero-filled ones in
+ * {@code .bss}. Addresses inside initialisers become {@code .quad symbol+addend}.
+ */
+final class DataWriter {
+    private DataWriter() {}
+
+    /** Appends the data of every defined global variable in {@code globals} to {@code out}. */
+    static void write(List<Obj> globals, StringBuilder out) {
+        for (Obj v : globals) {
+            if (v.isFunction() || !v.isDefinition || v.type.size < 0) continue;
+            if (v.initData == null) {
+                out.append("\n\t.bss\n");
+                header(v, out);
+                out.append("\t.zero\t").append(Math.max(1, v.type.size)).append('\n');
+                continue;
+            }
+            out.append(v.isStringLiteral ? "\n\t.rodata\n" : "\n\t.data\n");
+            header(v, out);
+            if (v.isStringLiteral) {
+                out.append("\t.asciz\t").append(quote(v.initData, v.initData.length - 1)).append('\n');
+                continue;
+            }
+            bytes(v, out);
+        }
+    }
+
+    private static void header(Obj v, StringBuilder out) {
+        if (!v.name.startsWith(".L")) {
+            out.append(v.isStatic ? "\t.local\t" : "\t.globl\t").append(v.name).append('\n');
+            out.append("\t.type\t").append(v.name).append(", @object\n");
+        }
+        out.append("\t.align\t").append(Math.max(1, v.type.align)).append('\n');
+        out.append(v.name).append(":\n");
+    }
+
+    /** The bytes, with runs of zeros as .zero and relocated words as .quad. */
+    private static void bytes(Obj v, StringBuilder out) {
+        byte[] data = v.initData;
+        int i = 0, relocIndex = 0;
+        List<Obj.Reloc> relocs = v.relocs.stream().sorted((a, b) -> Integer.compare(a.offset(), b.offset())).toList();
+        while (i < data.length) {
+            if (relocIndex < relocs.size() && relocs.get(relocIndex).offset() == i) {
+                Obj.Reloc r = relocs.get(relocIndex++);
+                out.append("\t.quad\t").append(r.label());
+                if (r.addend() != 0) out.append(r.addend() > 0 ? "+" : "").append(r.addend());
+                out.append('\n');
+                i += 8;
+                continue;
+            }
+            int limit = relocIndex < relocs.size() ? relocs.get(relocIndex).offset() : data.length;
+            int zeros = 0;
+            while (i + zeros < limit && data[i + zeros] == 0) zeros++;
+            if (zeros >= 8 || i + zeros == limit) {
+                if (zeros > 0) out.append("\t.zero\t").append(zeros).append('\n');
+                i += zeros;
+                continue;
+            }
+            out.append("\t.byte\t");
+            int n = 0;
+            while (i < limit && n < 16) {
+                if (n > 0) out.append(", ");
+                out.append(data[i] & 0xff);
+                i++;
+                n++;
+            }
+            out.append('\n');
+        }
+    }
+
+    /** A C-style quoted string of the first {@code len} bytes, octal escapes for the unprintable. */
+    static String quote(byte[] b, int len) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (int i = 0; i < len; i++) {
+            int c = b[i] & 0xff;
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c >= 32 && c < 127) sb.append((char) c);
+                    else sb.append(String.format("\\%03o", c));
+                }
+            }
+        }
+        return sb.append('"').toString();
+    }
+}

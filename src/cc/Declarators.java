@@ -1,0 +1,403 @@
+package cc;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Declarations' types (C11 6.7): declaration specifiers ("unsigned long", "struct s",
+ * typedef names), declarators ("*p", "a[3]", "(*fp)(int)"), type names for casts and
+ * sizeof, and struct, union and enum definitions with their layout.
+ */
+final class Declarators {
+    private final Parser p;
+
+    Declarators(Parser p) {
+        this.p = p;
+    }
+
+    /** True if the next token starts a type name or a declaration. */
+    boolean isTypeName(Token t) {
+        if (t.kind != Token.Kind.IDENT) return false;
+        switch (t.text) {
+            case "void", "_Bool", "char", "short", "int", "long", "float", "double", "signed", "unsigned",
+                 "struct", "union", "enum", "typedef", "static", "extern", "inline", "const", "volatile",
+                 "restrict", "auto", "register", "_Noreturn", "_Thread_local", "__inline", "__inline__",
+                 "__restrict", "__restrict__", "__const", "__volatile__", "_Alignas", "__signed__",
+                 "__attribute__", "typeof", "__typeof__" -> {
+                return true;
+            }
+            default -> {
+                Scope.Entry e = p.scope.find(t.text);
+                return e != null && e.typedef != null;
+            }
+        }
+    }
+
+    private static final int VOID = 1, BOOL = 1 << 2, CHAR = 1 << 4, SHORT = 1 << 6, INT = 1 << 8,
+            LONG = 1 << 10, OTHER = 1 << 12, SIGNED = 1 << 13, UNSIGNED = 1 << 14;
+
+    /** Parses declaration specifiers; storage classes go to {@code attr} (null where none are allowed). */
+    Type declspec(Parser.Attr attr) {
+        int counter = 0;
+        Type type = Type.INT;
+        Token first = p.peek();
+        while (isTypeName(p.peek())) {
+            Token t = p.next();
+            switch (t.text) {
+                case "typedef", "static", "extern", "inline", "__inline", "__inline__", "_Noreturn", "auto",
+                     "register", "_Thread_local" -> {
+                    if (attr == null) throw p.error(t, "storage class specifier is not permitted here");
+                    if (t.text.equals("typedef")) attr.isTypedef = true;
+                    else if (t.text.equals("static")) attr.isStatic = true;
+                    else if (t.text.equals("extern")) attr.isExtern = true;
+                    else if (t.text.contains("inline")) attr.isInline = true;
+                    continue;
+                }
+                case "const", "volatile", "restrict", "__restrict", "__restrict__", "__const", "__volatile__" -> {
+                    continue;
+                }
+                case "__attribute__" -> {
+                    skipAttribute(t);
+                    continue;
+                }
+                case "typeof", "__typeof__" -> {
+                    if (counter != 0) throw p.error(t, "cannot combine with previous declaration specifier");
+                    p.expect("(");
+                    type = p.isTypeName(p.peek()) ? typeName() : p.expr.expr().type;
+                    p.expect(")");
+                    counter += OTHER;
+                    continue;
+                }
+                case "_Alignas" -> {
+                    p.expect("(");
+                    if (isTypeName(p.peek())) typeName();
+                    else p.expr.constExpr();
+                    p.expect(")");
+                    continue;
+                }
+                case "float", "double" -> {
+                    p.softError(t, "floating point is not supported");
+                    counter += INT;
+                    type = Type.INT;
+                    continue;
+                }
+                default -> {
+                }
+            }
+            if (t.text.equals("struct") || t.text.equals("union") || t.text.equals("enum")
+                    || (p.scope.find(t.text) != null && p.scope.find(t.text).typedef != null && !isBasicKeyword(t.text))) {
+                if (counter != 0) {
+                    if (!t.text.equals("struct") && !t.text.equals("union") && !t.text.equals("enum")) {
+                        // An identifier after a complete type is the declarator's name
+                        // (a typedef name redeclared as a variable).
+                        p.pos--;
+                        break;
+                    }
+                    throw p.error(t, "cannot combine with previous declaration specifier");
+                }
+                type = switch (t.text) {
+                    case "struct" -> structDecl(false);
+                    case "union" -> structDecl(true);
+                    case "enum" -> enumDecl();
+                    default -> p.scope.find(t.text).typedef;
+                };
+                counter += OTHER;
+                continue;
+            }
+            switch (t.text) {
+                case "void" -> counter += VOID;
+                case "_Bool" -> counter += BOOL;
+                case "char" -> counter += CHAR;
+                case "short" -> counter += SHORT;
+                case "int" -> counter += INT;
+                case "long" -> counter += LONG;
+                case "signed", "__signed__" -> counter |= SIGNED;
+                case "unsigned" -> counter |= UNSIGNED;
+                default -> throw p.error(t, "unexpected '" + t.text + "'");
+            }
+            type = switch (counter) {
+                case VOID -> Type.VOID;
+                case BOOL -> Type.BOOL;
+                case CHAR, SIGNED + CHAR -> Type.CHAR;
+                case UNSIGNED + CHAR -> Type.UCHAR;
+                case SHORT, SHORT + INT, SIGNED + SHORT, SIGNED + SHORT + INT -> Type.SHORT;
+                case UNSIGNED + SHORT, UNSIGNED + SHORT + INT -> Type.USHORT;
+                case INT, SIGNED, SIGNED + INT -> Type.INT;
+                case UNSIGNED, UNSIGNED + INT -> Type.UINT;
+                case LONG, LONG + INT, LONG + LONG, LONG + LONG + INT, SIGNED + LONG, SIGNED + LONG + INT,
+                     SIGNED + LONG + LONG, SIGNED + LONG + LONG + INT -> Type.LONG;
+                case UNSIGNED + LONG, UNSIGNED + LONG + INT, UNSIGNED + LONG + LONG, UNSIGNED + LONG + LONG + INT -> Type.ULONG;
+                default -> throw p.error(t, "cannot combine with previous '" + prevSpec(counter) + "' declaration specifier");
+            };
+        }
+        if (first == p.peek() && attr != null && p.peek().kind != Token.Kind.IDENT) throw p.error(p.peek(), "expected a type");
+        return type;
+    }
+
+    /** Skips a GCC {@code __attribute__((...))} after its keyword: Clonix needs none of them. */
+    void skipAttribute(Token t) {
+        Token open = p.expect("(");
+        skipBalanced(open);
+    }
+
+    /** Skips any {@code __attribute__((...))} at the current position. */
+    void skipAttributes() {
+        while (p.at("__attribute__")) skipAttribute(p.next());
+    }
+
+    private static boolean isBasicKeyword(String s) {
+        return switch (s) {
+            case "void", "_Bool", "char", "short", "int", "long", "signed", "unsigned" -> true;
+            default -> false;
+        };
+    }
+
+    private static String prevSpec(int counter) {
+        if ((counter & 0x3) != 0) return "void";
+        if ((counter & (3 << 2)) != 0) return "_Bool";
+        if ((counter & (3 << 4)) != 0) return "char";
+        if ((counter & (3 << 6)) != 0) return "short";
+        if ((counter & (3 << 10)) != 0) return "long";
+        return "int";
+    }
+
+    /** The result of a declarator: the name (or null for an abstract one) and the full type. */
+    static final class Declarator {
+        String name;
+        Token tok;
+        Type type;
+        List<String> paramNames = new ArrayList<>();
+    }
+
+    /** Parses a declarator (or an abstract declarator, which has no name) applied to {@code base}. */
+    Declarator declarator(Type base) {
+        Type t = base;
+        while (p.accept("*")) {
+            t = Type.pointerTo(t);
+            while (p.at("const") || p.at("volatile") || p.at("restrict") || p.at("__restrict") || p.at("__restrict__")) p.next();
+        }
+        if (p.at("(") && !isTypeName(p.peek(1)) && !p.peek(1).is(")")) {
+            // A nested declarator: read the suffix after the parentheses first, since it
+            // applies before whatever is inside them ("int (*fp)(int)").
+            Token open = p.next();
+            int innerStart = p.pos;
+            skipBalanced(open);
+            Declarator outer = new Declarator();
+            Type outerType = typeSuffix(t, outer);
+            int end = p.pos;
+            p.pos = innerStart;
+            Declarator inner = declarator(outerType);
+            p.expect(")");
+            p.pos = end;
+            if (inner.paramNames.isEmpty()) inner.paramNames = outer.paramNames;
+            return inner;
+        }
+        Declarator d = new Declarator();
+        d.tok = p.peek();
+        if (p.peek().kind == Token.Kind.IDENT && !isTypeName(p.peek())) d.name = p.next().text;
+        d.type = typeSuffix(t, d);
+        skipAttributes();
+        return d;
+    }
+
+    private void skipBalanced(Token open) {
+        int depth = 1;
+        while (depth > 0) {
+            Token t = p.next();
+            if (t.kind == Token.Kind.EOF) throw p.error(open, "expected ')'");
+            if (t.kind == Token.Kind.STRING) continue;
+            if (t.is("(")) depth++;
+            else if (t.is(")")) depth--;
+        }
+    }
+
+    /** Parses "[N]" and "(params)" suffixes. */
+    private Type typeSuffix(Type t, Declarator d) {
+        if (p.at("(")) {
+            Token open = p.next();
+            return functionParams(t, d, open);
+        }
+        if (p.accept("[")) {
+            while (p.at("static") || p.at("const") || p.at("restrict")) p.next();
+            int len = -1;
+            if (!p.at("]")) {
+                Token lt = p.peek();
+                long n = p.expr.constExpr();
+                if (n < 0) throw p.error(lt, "array size is negative");
+                len = (int) Math.min(n, Integer.MAX_VALUE);
+            }
+            p.expect("]");
+            Type elem = typeSuffix(t, d);
+            if (elem.size < 0 && elem.kind != Type.Kind.VOID) throw p.error(p.peek(), "array has incomplete element type '" + elem + "'");
+            return Type.arrayOf(elem, len);
+        }
+        return t;
+    }
+
+    private Type functionParams(Type ret, Declarator d, Token open) {
+        if (ret.kind == Type.Kind.ARRAY) throw p.error(open, "function cannot return array type");
+        Type f = Type.function(ret);
+        if (p.at("void") && p.peek(1).is(")")) {
+            p.next();
+            p.next();
+            return f;
+        }
+        if (p.accept(")")) {
+            f.oldStyle = true;
+            return f;
+        }
+        d.paramNames = new ArrayList<>();
+        while (true) {
+            if (p.accept("...")) {
+                f.variadic = true;
+                p.expect(")");
+                break;
+            }
+            Token pt = p.peek();
+            if (!isTypeName(pt)) throw p.error(pt, "expected parameter declarator");
+            Type base = declspec(new Parser.Attr());
+            Declarator param = declarator(base);
+            Type t = param.type;
+            if (t.kind == Type.Kind.ARRAY) t = Type.pointerTo(t.base);
+            else if (t.kind == Type.Kind.FUNC) t = Type.pointerTo(t);
+            f.params.add(t);
+            d.paramNames.add(param.name);
+            if (p.accept(")")) break;
+            p.expect(",");
+        }
+        return f;
+    }
+
+    /** Parses a type name (as in a cast or sizeof): specifiers and an abstract declarator. */
+    Type typeName() {
+        Type base = declspec(null);
+        Declarator d = declarator(base);
+        if (d.name != null) throw p.error(d.tok, "unexpected identifier in type name");
+        return d.type;
+    }
+
+    private Type structDecl(boolean union) {
+        Token tagTok = p.peek();
+        String tag = null;
+        if (tagTok.kind == Token.Kind.IDENT) tag = p.next().text;
+        if (tag != null && !p.at("{")) {
+            Type t = p.scope.findTag(tag);
+            if (t != null) {
+                if (t.kind != (union ? Type.Kind.UNION : Type.Kind.STRUCT)) throw p.error(tagTok, "use of '" + tag + "' with tag type that does not match previous declaration");
+                return t;
+            }
+            t = Type.struct(union, tag);
+            p.scope.declareTag(tag, t);
+            return t;
+        }
+        p.expect("{");
+        Type t = tag == null ? null : p.scope.findTagHere(tag);
+        if (t == null || t.size >= 0) {
+            t = Type.struct(union, tag);
+            if (tag != null) p.scope.declareTag(tag, t);
+        }
+        List<Type.Member> members = new ArrayList<>();
+        // The layout is tracked in bits so that bit-fields can share a storage unit.
+        long bits = 0;
+        int size = 0, align = 1;
+        while (!p.accept("}")) {
+            Type base = declspec(null);
+            boolean any = false;
+            while (!p.accept(";")) {
+                if (any) p.expect(",");
+                any = true;
+                Declarator d = declarator(base);
+                if (p.accept(":")) {
+                    bits = bitField(d, union, bits, members);
+                    if (!union || !members.isEmpty()) {
+                        long end = union ? bitFieldEnd(members) : bits;
+                        size = Math.max(size, (int) ((end + 7) / 8));
+                    }
+                    if (d.name != null) align = Math.max(align, d.type.align);
+                    continue;
+                }
+                if (d.type.size < 0 && !(d.type.kind == Type.Kind.ARRAY && p.at(";"))) throw p.error(d.tok, "field has incomplete type '" + d.type + "'");
+                if (d.type.kind == Type.Kind.ARRAY && d.type.size < 0) d.type = Type.arrayOf(d.type.base, 0);
+                int a = d.type.align;
+                int off = union ? 0 : (int) (((bits + 7) / 8 + a - 1) / a * a);
+                members.add(new Type.Member(d.name, d.type, off));
+                if (!union) bits = 8L * (off + d.type.size);
+                size = Math.max(size, off + d.type.size);
+                align = Math.max(align, a);
+            }
+            if (!any && base.isAggregate()) {
+                // An anonymous struct or union member (C11): its members are reachable directly.
+                int off = union ? 0 : (int) (((bits + 7) / 8 + base.align - 1) / base.align * base.align);
+                members.add(new Type.Member(null, base, off));
+                if (!union) bits = 8L * (off + base.size);
+                size = Math.max(size, off + base.size);
+                align = Math.max(align, base.align);
+            }
+        }
+        t.members = members;
+        t.align = align;
+        t.size = (size + align - 1) / align * align;
+        return t;
+    }
+
+    /**
+     * Lays out bit-field {@code d} (its ':' has been read) as GCC does on x86-64: in the
+     * next free bits unless it would cross a boundary of its type's size, in which case it
+     * starts the next unit; width 0 closes the current unit. Returns the next free bit.
+     */
+    private long bitField(Declarator d, boolean union, long bits, List<Type.Member> members) {
+        Token wt = p.peek();
+        long width = p.expr.constExpr();
+        String name = d.name == null ? "<anonymous>" : d.name;
+        if (!d.type.isInteger()) throw p.error(d.tok, "bit-field '" + name + "' has non-integral type '" + d.type + "'");
+        int unit = d.type.size * 8;
+        if (width < 0) throw p.error(wt, "bit-field '" + name + "' has negative width (" + width + ")");
+        if (width > unit) {
+            throw p.error(wt, "width of bit-field '" + name + "' (" + width + " bits) exceeds the width of its type (" + unit + " bits)");
+        }
+        if (width == 0) {
+            if (d.name != null) throw p.error(d.tok, "named bit-field '" + d.name + "' has zero width");
+            return union ? 0 : (bits + unit - 1) / unit * unit;
+        }
+        long start = union ? 0 : bits;
+        if (start / unit != (start + width - 1) / unit) start = (start + unit - 1) / unit * unit;
+        int offset = (int) (start / unit) * d.type.size;
+        // An unnamed bit-field only takes space: it is not a member and is never initialised.
+        if (d.name != null) members.add(new Type.Member(d.name, d.type, offset, (int) width, (int) (start - 8L * offset)));
+        return union ? 0 : start + width;
+    }
+
+    /** In a union: the end, in bits, of its widest bit-field so far. */
+    private static long bitFieldEnd(List<Type.Member> members) {
+        long end = 0;
+        for (Type.Member m : members) end = Math.max(end, m.isBitField() ? m.bitWidth : 8L * m.type.size);
+        return end;
+    }
+
+    private Type enumDecl() {
+        String tag = null;
+        if (p.peek().kind == Token.Kind.IDENT) tag = p.next().text;
+        if (tag != null && !p.at("{")) {
+            Type t = p.scope.findTag(tag);
+            if (t == null) {
+                t = Type.enumType(tag);
+                p.scope.declareTag(tag, t);
+            }
+            return t;
+        }
+        Type t = Type.enumType(tag);
+        if (tag != null) p.scope.declareTag(tag, t);
+        p.expect("{");
+        long value = 0;
+        while (!p.accept("}")) {
+            String name = p.expectIdent();
+            if (p.accept("=")) value = p.expr.constExpr();
+            Scope.Entry e = p.scope.declare(name);
+            e.enumType = t;
+            e.enumValue = value++;
+            if (p.accept("}")) break;
+            p.expect(",");
+        }
+        return t;
+    }
+}

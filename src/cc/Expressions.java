@@ -1,0 +1,426 @@
+package cc;
+
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+
+/**
+ * Expressions (C11 6.5): the grammar, from the comma operator down to primary expressions.
+ * The operators' type rules are in {@link Operators}, builtins (stdarg and the atomics) in
+ * {@link Builtins}.
+ */
+final class Expressions extends Operators {
+    Expressions(Parser p) {
+        super(p);
+    }
+
+    /** expression: assignment-expressions separated by commas. */
+    Node expr() {
+        Node n = assign();
+        while (p.at(",")) {
+            Token t = p.next();
+            Node r = Sema.decay(assign());
+            n = comma(n, r, t);
+        }
+        return n;
+    }
+
+    /** An integer constant expression, evaluated now. */
+    long constExpr() {
+        Token t = p.peek();
+        Node n = Sema.decay(conditional());
+        if (n.kind != Node.Kind.NUM) {
+            p.softError(t, "expression is not an integer constant expression");
+            return 0;
+        }
+        return n.val;
+    }
+
+    /** assignment-expression, including the compound assignments. */
+    Node assign() {
+        Node n = conditional();
+        if (!p.peek().kind.equals(Token.Kind.PUNCT)) return n;
+        Token t = p.peek();
+        Node.Kind op = switch (t.text) {
+            case "+=" -> Node.Kind.ADD;
+            case "-=" -> Node.Kind.SUB;
+            case "*=" -> Node.Kind.MUL;
+            case "/=" -> Node.Kind.DIV;
+            case "%=" -> Node.Kind.MOD;
+            case "&=" -> Node.Kind.BITAND;
+            case "|=" -> Node.Kind.BITOR;
+            case "^=" -> Node.Kind.BITXOR;
+            case "<<=" -> Node.Kind.SHL;
+            case ">>=" -> Node.Kind.SHR;
+            default -> null;
+        };
+        if (t.text.equals("=")) {
+            p.next();
+            return assignTo(n, assign(), t);
+        }
+        if (op == null) return n;
+        p.next();
+        return compoundAssign(op, n, assign(), t);
+    }
+
+    private Node conditional() {
+        Node c = logOr();
+        if (!p.at("?")) return c;
+        Token t = p.next();
+        c = Statements.condition(p, c);
+        Node a = Sema.decay(expr());
+        p.expect(":");
+        Node b = Sema.decay(conditional());
+        Node n = new Node(Node.Kind.COND, t);
+        n.cond = c;
+        if (a.type.isInteger() && b.type.isInteger()) {
+            Type ct = Sema.common(a.type, b.type);
+            a = Sema.cast(a, ct);
+            b = Sema.cast(b, ct);
+            n.type = ct;
+        } else if (a.type.kind == Type.Kind.PTR && b.type.isInteger()) {
+            b = Sema.cast(b, a.type);
+            n.type = a.type;
+        } else if (b.type.kind == Type.Kind.PTR && a.type.isInteger()) {
+            a = Sema.cast(a, b.type);
+            n.type = b.type;
+        } else if (a.type.kind == Type.Kind.PTR && b.type.kind == Type.Kind.PTR) {
+            n.type = a.type.base.kind == Type.Kind.VOID ? b.type : a.type;
+        } else if (a.type.kind == Type.Kind.VOID || b.type.kind == Type.Kind.VOID) {
+            n.type = Type.VOID;
+        } else if (a.type == b.type) {
+            n.type = a.type;
+        } else {
+            throw p.error(t, "incompatible operand types ('" + a.type + "' and '" + b.type + "')");
+        }
+        n.then = a;
+        n.els = b;
+        if (c.kind == Node.Kind.NUM && a.kind == Node.Kind.NUM && b.kind == Node.Kind.NUM) return c.val != 0 ? a : b;
+        return n;
+    }
+
+    private Node logOr() {
+        Node n = logAnd();
+        while (p.at("||")) {
+            Token t = p.next();
+            n = logical(Node.Kind.LOGOR, n, logAnd(), t);
+        }
+        return n;
+    }
+
+    private Node logAnd() {
+        Node n = binaryLevel(0);
+        while (p.at("&&")) {
+            Token t = p.next();
+            n = logical(Node.Kind.LOGAND, n, binaryLevel(0), t);
+        }
+        return n;
+    }
+
+    private Node logical(Node.Kind k, Node l, Node r, Token t) {
+        l = Statements.condition(p, l);
+        r = Statements.condition(p, r);
+        if (l.kind == Node.Kind.NUM && r.kind == Node.Kind.NUM) {
+            boolean v = k == Node.Kind.LOGAND ? l.val != 0 && r.val != 0 : l.val != 0 || r.val != 0;
+            return Sema.num(v ? 1 : 0, Type.INT, t);
+        }
+        Node n = new Node(k, t);
+        n.lhs = l;
+        n.rhs = r;
+        n.type = Type.INT;
+        return n;
+    }
+
+    /** The binary operators from | down to *, loosest first. */
+    private static final List<List<String>> LEVELS = List.of(
+            List.of("|"), List.of("^"), List.of("&"), List.of("==", "!="), List.of("<", "<=", ">", ">="),
+            List.of("<<", ">>"), List.of("+", "-"), List.of("*", "/", "%"));
+
+    private Node binaryLevel(int level) {
+        if (level == LEVELS.size()) return cast();
+        Node n = binaryLevel(level + 1);
+        while (p.peek().kind == Token.Kind.PUNCT && LEVELS.get(level).contains(p.peek().text)) {
+            Token t = p.next();
+            Node r = binaryLevel(level + 1);
+            n = switch (t.text) {
+                case "|" -> binaryOp(Node.Kind.BITOR, n, r, t);
+                case "^" -> binaryOp(Node.Kind.BITXOR, n, r, t);
+                case "&" -> binaryOp(Node.Kind.BITAND, n, r, t);
+                case "==" -> binaryOp(Node.Kind.EQ, n, r, t);
+                case "!=" -> binaryOp(Node.Kind.NE, n, r, t);
+                case "<" -> binaryOp(Node.Kind.LT, n, r, t);
+                case "<=" -> binaryOp(Node.Kind.LE, n, r, t);
+                case ">" -> binaryOp(Node.Kind.LT, r, n, t);
+                case ">=" -> binaryOp(Node.Kind.LE, r, n, t);
+                case "<<" -> binaryOp(Node.Kind.SHL, n, r, t);
+                case ">>" -> binaryOp(Node.Kind.SHR, n, r, t);
+                case "+" -> binaryOp(Node.Kind.ADD, n, r, t);
+                case "-" -> binaryOp(Node.Kind.SUB, n, r, t);
+                case "*" -> binaryOp(Node.Kind.MUL, n, r, t);
+                case "/" -> binaryOp(Node.Kind.DIV, n, r, t);
+                default -> binaryOp(Node.Kind.MOD, n, r, t);
+            };
+        }
+        return n;
+    }
+
+    /** cast-expression: "(type) cast-expression" or a unary expression. */
+    Node cast() {
+        if (p.at("(") && p.isTypeName(p.peek(1))) {
+            Token t = p.next();
+            Type to = p.typeName();
+            p.expect(")");
+            if (p.at("{")) return p.init.compoundLiteral(to, t);
+            Node e = Sema.decay(cast());
+            if (to.kind == Type.Kind.VOID) {
+                Node c = new Node(Node.Kind.CAST, t);
+                c.lhs = e;
+                c.type = Type.VOID;
+                return c;
+            }
+            if (!to.isScalar()) throw p.error(t, "used type '" + to + "' where arithmetic or pointer type is required");
+            if (!e.type.isScalar()) throw p.error(t, "operand of type '" + e.type + "' where arithmetic or pointer type is required");
+            if (to.kind == Type.Kind.BOOL) return Sema.binary(Node.Kind.NE, e, Sema.num(0, e.type, t), Type.BOOL, t);
+            Node c = Sema.cast(e, to);
+            if (c == e) {
+                c = new Node(Node.Kind.CAST, t);
+                c.lhs = e;
+                c.type = to;
+            }
+            return c;
+        }
+        return unary();
+    }
+
+    private Node unary() {
+        Token t = p.peek();
+        if (t.kind == Token.Kind.PUNCT) {
+            switch (t.text) {
+                case "+" -> {
+                    p.next();
+                    Node e = Sema.decay(cast());
+                    if (!e.type.isInteger()) throw p.error(t, "invalid argument type '" + e.type + "' to unary expression");
+                    return Sema.cast(e, Sema.promote(e.type));
+                }
+                case "-", "~" -> {
+                    p.next();
+                    Node e = Sema.decay(cast());
+                    if (!e.type.isInteger()) throw p.error(t, "invalid argument type '" + e.type + "' to unary expression");
+                    return Sema.unary(t.text.equals("-") ? Node.Kind.NEG : Node.Kind.BITNOT, e, t);
+                }
+                case "!" -> {
+                    p.next();
+                    return Sema.unary(Node.Kind.NOT, Statements.condition(p, cast()), t);
+                }
+                case "&" -> {
+                    p.next();
+                    Node e = cast();
+                    if (e.kind == Node.Kind.MEMBER && e.member.isBitField()) throw p.error(t, "address of bit-field requested");
+                    if (e.kind == Node.Kind.VAR || e.kind == Node.Kind.DEREF || e.kind == Node.Kind.MEMBER) {
+                        if (e.kind == Node.Kind.DEREF) return Sema.decay(e.lhs).type.base == e.type ? Sema.decay(e.lhs) : addr(e, t);
+                        return addr(e, t);
+                    }
+                    throw p.error(t, "cannot take the address of an rvalue of type '" + e.type + "'");
+                }
+                case "*" -> {
+                    p.next();
+                    Node e = Sema.decay(cast());
+                    if (e.type.kind == Type.Kind.PTR && e.type.base.kind == Type.Kind.FUNC) return e;
+                    return deref(e, t);
+                }
+                case "++", "--" -> {
+                    p.next();
+                    Node e = unary();
+                    return compoundAssign(t.text.equals("++") ? Node.Kind.ADD : Node.Kind.SUB, e, Sema.num(1, Type.INT, t), t);
+                }
+                default -> {
+                }
+            }
+        }
+        if (t.is("sizeof") || t.is("_Alignof") || t.is("__alignof__")) {
+            p.next();
+            Type ty;
+            if (p.at("(") && p.isTypeName(p.peek(1))) {
+                p.next();
+                ty = p.typeName();
+                p.expect(")");
+            } else {
+                // The operand is not evaluated: drop string literals it created, so they
+                // do not end up in .rodata.
+                java.util.Set<String> before = new java.util.HashSet<>(p.globals.keySet());
+                ty = unary().type;
+                p.globals.values().removeIf(g -> g.isStringLiteral && !before.contains(g.name));
+            }
+            if (ty.size < 0 || (t.is("sizeof") && ty.kind == Type.Kind.FUNC)) {
+                throw p.error(t, "invalid application of '" + t.text + "' to an incomplete type '" + ty + "'");
+            }
+            return Sema.num(t.is("sizeof") ? ty.size : ty.align, Type.ULONG, t);
+        }
+        return postfix();
+    }
+
+    private Node postfix() {
+        Node n = primary();
+        while (true) {
+            Token t = p.peek();
+            if (t.kind != Token.Kind.PUNCT) return n;
+            switch (t.text) {
+                case "[" -> {
+                    p.next();
+                    Node idx = expr();
+                    p.expect("]");
+                    Node sum = binaryOp(Node.Kind.ADD, n, idx, t);
+                    n = deref(sum, t);
+                }
+                case "(" -> {
+                    p.next();
+                    n = call(n, t);
+                }
+                case "." -> {
+                    p.next();
+                    n = member(n, t);
+                }
+                case "->" -> {
+                    p.next();
+                    n = member(deref(n, t), t);
+                }
+                case "++", "--" -> {
+                    p.next();
+                    // a++ is (typeof a)((a += 1) - 1): the new value undone, without a temporary.
+                    Node.Kind op = t.text.equals("++") ? Node.Kind.ADD : Node.Kind.SUB;
+                    Node.Kind undo = t.text.equals("++") ? Node.Kind.SUB : Node.Kind.ADD;
+                    Type ty = n.type;
+                    Node inc = compoundAssign(op, n, Sema.num(1, Type.INT, t), t);
+                    n = Sema.cast(binaryOp(undo, inc, Sema.num(1, Type.INT, t), t), ty);
+                }
+                default -> {
+                    return n;
+                }
+            }
+        }
+    }
+
+    private Node member(Node n, Token t) {
+        if (!n.type.isAggregate()) throw p.error(t, "member reference base type '" + n.type + "' is not a structure or union");
+        Token nameTok = p.peek();
+        String name = p.expectIdent();
+        Type.Member m = n.type.member(name);
+        if (m == null) throw p.error(nameTok, "no member named '" + name + "' in '" + n.type + "'");
+        Node mn = new Node(Node.Kind.MEMBER, t);
+        mn.lhs = n;
+        mn.member = m;
+        // A bit-field narrower than int is read as an int (C11 6.3.1.1).
+        mn.type = m.isBitField() && m.bitWidth < 32 && m.type.size <= 4 ? Type.INT : m.type;
+        return mn;
+    }
+
+    /** A function call; the '(' has been read. */
+    private Node call(Node callee, Token t) {
+        callee = Sema.decay(callee);
+        if (callee.type.kind != Type.Kind.PTR || callee.type.base.kind != Type.Kind.FUNC) {
+            throw p.error(t, "called object type '" + callee.type + "' is not a function or function pointer");
+        }
+        Type ft = callee.type.base;
+        Node n = new Node(Node.Kind.FUNCALL, t);
+        n.lhs = callee;
+        n.funcType = ft;
+        n.type = ft.returnType;
+        int i = 0;
+        while (!p.accept(")")) {
+            if (i > 0) p.expect(",");
+            Node arg = Sema.decay(assign());
+            if (i < ft.params.size()) {
+                arg = convertForAssignment(arg, ft.params.get(i), "passing");
+            } else if (!ft.variadic && !ft.oldStyle) {
+                throw p.error(arg.tok, "too many arguments to function call, expected " + ft.params.size() + ", have " + (i + 1));
+            } else if (arg.type.isInteger()) {
+                arg = Sema.cast(arg, Sema.promote(arg.type));
+            } else if (arg.type.kind == Type.Kind.VOID) {
+                throw p.error(arg.tok, "argument type 'void' is incomplete");
+            }
+            n.args.add(arg);
+            i++;
+        }
+        if (i < ft.params.size()) {
+            throw p.error(t, "too few arguments to function call, expected " + ft.params.size() + ", have " + i);
+        }
+        if (n.type.isIncomplete() && n.type.kind != Type.Kind.VOID) throw p.error(t, "calling function with incomplete return type '" + n.type + "'");
+        return n;
+    }
+
+    private Node primary() {
+        Token t = p.peek();
+        if (p.at("(")) {
+            p.next();
+            if (p.at("{")) {
+                Token brace = p.next();
+                if (p.fn == null) throw p.error(t, "statement expression not allowed at file scope");
+                Node n = new Node(Node.Kind.STMT_EXPR, t);
+                p.compoundInto(n);
+                p.expect(")");
+                Node last = n.body.isEmpty() ? null : n.body.get(n.body.size() - 1);
+                n.type = last != null && last.kind == Node.Kind.EXPR_STMT ? Sema.decay(last.lhs).type : Type.VOID;
+                return n;
+            }
+            Node n = expr();
+            p.expect(")");
+            return n;
+        }
+        switch (t.kind) {
+            case NUMBER -> {
+                p.next();
+                Type ty = switch (t.type == null ? "int" : t.type) {
+                    case "int" -> Type.INT;
+                    case "unsigned int" -> Type.UINT;
+                    case "long", "long long" -> Type.LONG;
+                    case "unsigned long", "unsigned long long" -> Type.ULONG;
+                    default -> {
+                        p.softError(t, "floating point is not supported");
+                        yield Type.INT;
+                    }
+                };
+                return Sema.num(t.value, ty, t);
+            }
+            case CHAR -> {
+                p.next();
+                return Sema.num(t.value, Type.INT, t);
+            }
+            case STRING -> {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                while (p.peek().kind == Token.Kind.STRING) bytes.writeBytes(p.next().bytes);
+                return var(p.init.stringLiteral(bytes.toByteArray(), t), t);
+            }
+            case IDENT -> {
+                Node b = Builtins.parse(this, t);
+                if (b != null) return b;
+                p.next();
+                Scope.Entry e = p.scope.find(t.text);
+                if (e != null && e.var != null) return var(e.var, t);
+                if (e == null && p.fn != null && (t.is("__func__") || t.is("__FUNCTION__"))) {
+                    // __func__ is a static array holding the function's name (C11 6.4.2.2).
+                    return var(p.init.stringLiteral(p.fn.name.getBytes(java.nio.charset.StandardCharsets.UTF_8), t), t);
+                }
+                if (e != null && e.enumType != null) return Sema.num(e.enumValue, Type.INT, t);
+                if (e == null && p.at("(")) return var(implicitFunction(t), t);
+                if (e != null && e.typedef != null) throw p.error(t, "unexpected type name '" + t.text + "': expected expression");
+                throw p.error(t, "use of undeclared identifier '" + t.text + "'");
+            }
+            default -> throw p.error(t, "expected expression");
+        }
+    }
+
+    /** A call to an undeclared function declares "int name()" at file scope, with a warning (C89). */
+    private Obj implicitFunction(Token t) {
+        p.warn(t, "call to undeclared function '" + t.text + "'; ISO C99 and later do not support implicit function declarations");
+        Obj f = p.globals.get(t.text);
+        if (f == null) {
+            Type ft = Type.function(Type.INT);
+            ft.oldStyle = true;
+            f = new Obj(t.text, ft, false);
+            f.implicit = true;
+            f.tok = t;
+            p.globals.put(t.text, f);
+        }
+        p.scope.declare(t.text).var = f;
+        return f;
+    }
+}

@@ -1,0 +1,434 @@
+package cc;
+
+import java.util.ArrayList;
+
+/**
+ * Initialisers (C11 6.7.9): braces, brace elision, designators ({@code .x =}, {@code [3] =})
+ * and strings for char arrays. An initialiser is first read into a tree of {@link Init}
+ * matching the object's type; a global's tree becomes bytes and relocations, a local's
+ * becomes a zero-fill followed by one assignment per element given.
+ */
+final class Initializers {
+    private final Parser p;
+
+    Initializers(Parser p) {
+        this.p = p;
+    }
+
+    /** One node of an initialiser tree: an expression for a scalar, children for an aggregate. */
+    private static final class Init {
+        final Type type;
+        Node expr;
+        Init[] children;
+        /** UNION: the member that was initialised. */
+        int unionMember = -1;
+
+        Init(Type type) {
+            this.type = type;
+            if (type.kind == Type.Kind.ARRAY && type.arrayLength >= 0) {
+                children = new Init[type.arrayLength];
+                for (int i = 0; i < children.length; i++) children[i] = new Init(type.base);
+            } else if (type.isAggregate()) {
+                children = new Init[type.members.size()];
+                for (int i = 0; i < children.length; i++) children[i] = new Init(type.members.get(i).type);
+            }
+        }
+    }
+
+    /** A string literal: an anonymous, read-only char array in .rodata. */
+    Obj stringLiteral(byte[] bytes, Token tok) {
+        Obj s = new Obj(".L.str." + p.nextId(), Type.arrayOf(Type.CHAR, bytes.length + 1), false);
+        s.isStatic = true;
+        s.isDefinition = true;
+        s.isStringLiteral = true;
+        s.tok = tok;
+        s.initData = java.util.Arrays.copyOf(bytes, bytes.length + 1);
+        p.globals.put(s.name, s);
+        return s;
+    }
+
+    /** Reads the initialiser of global {@code v} (after its '=') into its bytes and relocations. */
+    void globalInit(Obj v) {
+        Init init = read(v.type);
+        v.type = init.type;
+        if (v.type.size < 0) return;
+        v.initData = new byte[v.type.size];
+        v.relocs = new ArrayList<>();
+        write(init, v, 0);
+    }
+
+    /** Reads the initialiser of local {@code v} and returns the statement that performs it. */
+    Node localInit(Obj v, Token tok) {
+        Init init = read(v.type);
+        v.type = init.type;
+        Node n = new Node(Node.Kind.EXPR_STMT, tok);
+        Node target = Expressions.var(v, tok);
+        Node assigns = null;
+        if (v.type.kind == Type.Kind.ARRAY || (v.type.isAggregate() && init.expr == null)) {
+            assigns = new Node(Node.Kind.MEMZERO, tok);
+            assigns.var = v;
+            assigns.type = Type.VOID;
+        }
+        n.lhs = assignments(init, target, assigns, tok);
+        if (n.lhs == null) return new Node(Node.Kind.NULL_STMT, tok);
+        return n;
+    }
+
+    /** {@code (type){ ... }}: an unnamed object, local inside a function and static outside. */
+    Node compoundLiteral(Type type, Token tok) {
+        if (p.fn == null) {
+            Obj g = new Obj(".L.compound." + p.nextId(), type, false);
+            g.isStatic = true;
+            g.isDefinition = true;
+            g.tok = tok;
+            p.globals.put(g.name, g);
+            globalInit(g);
+            return Expressions.var(g, tok);
+        }
+        Obj v = p.newLocal("", type, tok);
+        Node stmt = localInit(v, tok);
+        Node var = Expressions.var(v, tok);
+        return stmt.kind == Node.Kind.NULL_STMT ? var : Expressions.comma(stmt.lhs, var, tok);
+    }
+
+    private Node assignments(Init init, Node target, Node acc, Token tok) {
+        if (init.expr != null) {
+            Node a = p.expr.assignTo(target, init.expr, init.expr.tok);
+            return acc == null ? a : Expressions.comma(acc, a, tok);
+        }
+        if (init.children == null) return acc;
+        Type t = init.type;
+        for (int i = 0; i < init.children.length; i++) {
+            if (t.kind == Type.Kind.UNION && i != init.unionMember) continue;
+            Node child;
+            if (t.kind == Type.Kind.ARRAY) {
+                child = p.expr.deref(p.expr.binaryOp(Node.Kind.ADD, target, Sema.num(i, Type.LONG, tok), tok), tok);
+            } else {
+                child = new Node(Node.Kind.MEMBER, tok);
+                child.lhs = target;
+                child.member = t.members.get(i);
+                child.type = child.member.type;
+            }
+            acc = assignments(init.children[i], child, acc, tok);
+        }
+        return acc;
+    }
+
+    // ---- reading ----
+
+    private Init read(Type type) {
+        if (type.kind == Type.Kind.ARRAY && type.arrayLength < 0) {
+            int n = countElements(type);
+            type = Type.arrayOf(type.base, n);
+        }
+        Init init = new Init(type);
+        initializer(init);
+        return init;
+    }
+
+    /** The length of an array of unknown size from its initialiser, without consuming it. */
+    private int countElements(Type type) {
+        if (p.peek().kind == Token.Kind.STRING || (p.at("{") && p.peek(1).kind == Token.Kind.STRING && type.base.size == 1)) {
+            int i = p.at("{") ? 1 : 0, len = 0;
+            while (p.peek(i).kind == Token.Kind.STRING) len += p.peek(i++).bytes.length;
+            return len + 1;
+        }
+        if (!p.at("{")) return 0;
+        int save = p.pos;
+        p.next();
+        long index = 0, max = 0;
+        while (!p.at("}") && p.peek().kind != Token.Kind.EOF) {
+            if (p.accept("[")) {
+                index = p.expr.constExpr();
+                p.expect("]");
+                p.accept("=");
+            }
+            int depth = 0;
+            while (p.peek().kind != Token.Kind.EOF) {
+                Token t = p.peek();
+                if (t.kind != Token.Kind.STRING) {
+                    if (depth == 0 && (t.is(",") || t.is("}"))) break;
+                    if (t.is("{") || t.is("(") || t.is("[")) depth++;
+                    if (t.is("}") || t.is(")") || t.is("]")) depth--;
+                }
+                p.next();
+            }
+            index++;
+            max = Math.max(max, index);
+            if (!p.accept(",")) break;
+        }
+        p.pos = save;
+        return (int) Math.min(max, Integer.MAX_VALUE);
+    }
+
+    private void initializer(Init init) {
+        Type t = init.type;
+        if (t.kind == Type.Kind.ARRAY && t.base.size == 1 && (p.peek().kind == Token.Kind.STRING
+                || (p.at("{") && p.peek(1).kind == Token.Kind.STRING))) {
+            boolean braced = p.accept("{");
+            Token st = p.peek();
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            while (p.peek().kind == Token.Kind.STRING) bytes.writeBytes(p.next().bytes);
+            byte[] b = bytes.toByteArray();
+            if (b.length > t.arrayLength) p.warn(st, "initializer-string for char array is too long");
+            for (int i = 0; i < init.children.length && i <= b.length; i++) {
+                init.children[i].expr = Sema.num(i < b.length ? b[i] : 0, t.base, st);
+            }
+            if (braced) p.expect("}");
+            return;
+        }
+        if (t.kind == Type.Kind.ARRAY || t.isAggregate()) {
+            if (p.at("{")) {
+                p.next();
+                braceList(init);
+                return;
+            }
+            if (t.isAggregate()) {
+                // A struct may be initialised from a struct value; otherwise this is the
+                // first member of a brace-elided list, so read it again as that.
+                int start = p.pos;
+                Node e = p.expr.assign();
+                if (e.type == t) {
+                    init.expr = e;
+                    return;
+                }
+                p.pos = start;
+            }
+            elidedList(init);
+            return;
+        }
+        if (p.accept("{")) {
+            if (p.at("}")) {
+                init.expr = Sema.num(0, t, p.peek());
+            } else {
+                initializer(init);
+            }
+            p.accept(",");
+            p.expect("}");
+            return;
+        }
+        Node e = p.expr.assign();
+        init.expr = p.expr.convertForAssignment(e, t, "initializing");
+    }
+
+    /** The elements of "{ ... }" (the brace has been read), with designators. */
+    private void braceList(Init init) {
+        int i = 0;
+        boolean first = true;
+        while (!p.accept("}")) {
+            if (!first) {
+                p.expect(",");
+                if (p.accept("}")) return;
+            }
+            first = false;
+            if (p.at("[") || p.at(".")) {
+                i = designation(init) + 1;
+                continue;
+            }
+            if (i < childCount(init)) {
+                element(init, i);
+            } else {
+                p.warn(p.peek(), "excess elements in " + (init.type.kind == Type.Kind.ARRAY ? "array" : "struct") + " initializer");
+                skipElement();
+            }
+            i++;
+        }
+    }
+
+    /** Elements of a nested aggregate written without braces: as many as it holds. */
+    private void elidedList(Init init) {
+        int n = childCount(init);
+        for (int i = 0; i < n; i++) {
+            if (i > 0) {
+                if (!p.at(",") || p.peek(1).is("}") || p.peek(1).is(".") || p.peek(1).is("[")) return;
+                p.next();
+            }
+            element(init, i);
+        }
+    }
+
+    private int childCount(Init init) {
+        if (init.children == null) return 0;
+        return init.type.kind == Type.Kind.UNION ? Math.min(1, init.children.length) : init.children.length;
+    }
+
+    private void element(Init init, int i) {
+        if (init.type.kind == Type.Kind.UNION) init.unionMember = i;
+        initializer(init.children[i]);
+    }
+
+    /** "[N] = x" or ".name = x", possibly chained ("[1].y[2] = x"); returns the index designated. */
+    private int designation(Init init) {
+        int index;
+        Token t = p.peek();
+        if (p.accept("[")) {
+            if (init.type.kind != Type.Kind.ARRAY) throw p.error(t, "array designator cannot initialize non-array type '" + init.type + "'");
+            long v = p.expr.constExpr();
+            p.expect("]");
+            if (v < 0 || v >= init.children.length) throw p.error(t, "array designator index (" + v + ") exceeds array bounds (" + init.children.length + ")");
+            index = (int) v;
+        } else {
+            p.expect(".");
+            if (!init.type.isAggregate()) throw p.error(t, "field designator cannot initialize a non-struct, non-union type '" + init.type + "'");
+            Token nameTok = p.peek();
+            String name = p.expectIdent();
+            index = -1;
+            for (int k = 0; k < init.type.members.size(); k++) {
+                if (name.equals(init.type.members.get(k).name)) index = k;
+            }
+            if (index < 0) throw p.error(nameTok, "field designator '" + name + "' does not refer to any field in type '" + init.type + "'");
+        }
+        if (init.type.kind == Type.Kind.UNION) init.unionMember = index;
+        Init child = init.children[index];
+        if (p.at("[") || p.at(".")) {
+            designation(child);
+        } else {
+            p.expect("=");
+            initializer(child);
+        }
+        return index;
+    }
+
+    private void skipElement() {
+        int depth = 0;
+        while (p.peek().kind != Token.Kind.EOF) {
+            Token t = p.peek();
+            if (t.kind != Token.Kind.STRING) {
+                if (depth == 0 && (t.is(",") || t.is("}"))) return;
+                if (t.is("{")) depth++;
+                if (t.is("}")) depth--;
+            }
+            p.next();
+        }
+    }
+
+    // ---- globals: bytes and relocations ----
+
+    private void write(Init init, Obj v, int offset) {
+        Type t = init.type;
+        if (init.expr != null) {
+            if (t.isAggregate()) {
+                p.softError(Expressions.leftmost(init.expr), "initializer element is not a compile-time constant");
+                return;
+            }
+            String[] label = new String[1];
+            Long value = eval(init.expr, label);
+            if (value == null) {
+                p.softError(Expressions.leftmost(init.expr), "initializer element is not a compile-time constant");
+                return;
+            }
+            if (label[0] != null) {
+                if (t.size != 8) {
+                    p.softError(Expressions.leftmost(init.expr), "initializer element is not a compile-time constant");
+                    return;
+                }
+                v.relocs.add(new Obj.Reloc(offset, label[0], value));
+                return;
+            }
+            long x = value;
+            for (int i = 0; i < t.size; i++) v.initData[offset + i] = (byte) (x >>> (8 * i));
+            return;
+        }
+        if (init.children == null) return;
+        for (int i = 0; i < init.children.length; i++) {
+            if (t.kind == Type.Kind.UNION && i != init.unionMember) continue;
+            int off = t.kind == Type.Kind.ARRAY ? i * t.base.size : t.members.get(i).offset;
+            if (t.kind != Type.Kind.ARRAY && t.members.get(i).isBitField()) {
+                writeBitField(init.children[i], t.members.get(i), v, offset + off);
+                continue;
+            }
+            write(init.children[i], v, offset + off);
+        }
+    }
+
+    /** Puts a bit-field's constant value into its bits of the unit at {@code offset}. */
+    private void writeBitField(Init init, Type.Member m, Obj v, int offset) {
+        if (init.expr == null) return;
+        Long value = eval(init.expr, new String[1]);
+        if (value == null) {
+            p.softError(Expressions.leftmost(init.expr), "initializer element is not a compile-time constant");
+            return;
+        }
+        long unit = 0;
+        for (int i = 0; i < m.type.size; i++) unit |= (v.initData[offset + i] & 0xffL) << (8 * i);
+        long mask = m.bitWidth == 64 ? -1L : ((1L << m.bitWidth) - 1) << m.bitOffset;
+        unit = (unit & ~mask) | ((value << m.bitOffset) & mask);
+        for (int i = 0; i < m.type.size; i++) v.initData[offset + i] = (byte) (unit >>> (8 * i));
+    }
+
+    /**
+     * Evaluates a constant expression that may hold one address ("&x + 4", "str", "f"):
+     * returns the number (the addend if there is an address) and puts the symbol in
+     * {@code label[0]}; null if the expression is not constant.
+     */
+    private Long eval(Node n, String[] label) {
+        switch (n.kind) {
+            case NUM -> {
+                return n.val;
+            }
+            case ADD, SUB -> {
+                Long a = eval(n.lhs, label);
+                if (a == null) return null;
+                String[] rl = new String[1];
+                Long b = eval(n.rhs, rl);
+                if (b == null || (rl[0] != null && (n.kind == Node.Kind.SUB || label[0] != null))) return null;
+                if (rl[0] != null) label[0] = rl[0];
+                return n.kind == Node.Kind.ADD ? a + b : a - b;
+            }
+            case CAST -> {
+                Long a = eval(n.lhs, label);
+                if (a == null) return null;
+                if (label[0] != null) return n.type.size == 8 ? a : null;
+                return Sema.normalize(a, n.type);
+            }
+            case ADDR -> {
+                return evalAddress(n.lhs, label);
+            }
+            case VAR -> {
+                if (n.type.kind == Type.Kind.ARRAY || n.type.kind == Type.Kind.FUNC) return evalAddress(n, label);
+                return null;
+            }
+            case MEMBER -> {
+                if (n.type.kind == Type.Kind.ARRAY) return evalAddress(n, label);
+                return null;
+            }
+            case COND -> {
+                Long c = eval(n.cond, new String[1]);
+                if (c == null) return null;
+                return eval(c != 0 ? n.then : n.els, label);
+            }
+            default -> {
+                if (n.lhs != null && n.lhs.type != null && n.lhs.type.isInteger()) {
+                    String[] l = new String[1];
+                    Long a = eval(n.lhs, l);
+                    Long b = n.rhs == null ? Long.valueOf(0) : eval(n.rhs, l);
+                    if (a == null || b == null || l[0] != null) return null;
+                    Node f = Sema.fold(Sema.binary(n.kind, Sema.num(a, n.lhs.type, n.tok),
+                            n.rhs == null ? null : Sema.num(b, n.rhs.type, n.tok), n.type, n.tok));
+                    return f.kind == Node.Kind.NUM ? f.val : null;
+                }
+                return null;
+            }
+        }
+    }
+
+    private Long evalAddress(Node n, String[] label) {
+        switch (n.kind) {
+            case VAR -> {
+                if (n.var.isLocal || label[0] != null) return null;
+                label[0] = n.var.name;
+                return 0L;
+            }
+            case DEREF -> {
+                return eval(n.lhs, label);
+            }
+            case MEMBER -> {
+                Long a = evalAddress(n.lhs, label);
+                return a == null ? null : a + n.member.offset;
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+}

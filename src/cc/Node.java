@@ -1,0 +1,58 @@
+package cc;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A node of the abstract syntax tree, as chibicc has it: one class with a kind and the
+ * fields that kind uses. Every expression node carries its C {@link #type}, set by the
+ * parser as it builds the node (the parser is also the type checker).
+ */
+public final class Node {
+    /** What a node is. Expression kinds first, then statements. */
+    public enum Kind {
+        NUM, VAR, ADD, SUB, MUL, DIV, MOD, BITAND, BITOR, BITXOR, SHL, SHR,
+        EQ, NE, LT, LE, NEG, NOT, BITNOT, LOGAND, LOGOR,
+        ASSIGN, COND, COMMA, MEMBER, ADDR, DEREF, CAST, FUNCALL, STMT_EXPR,
+        /** Fills a local with zeros (before a brace initialiser). */
+        MEMZERO,
+        /** An atomic builtin: {@link #atomicOp} names it, {@link #args} are its operands. */
+        ATOMIC,
+        /** __builtin_va_start(ap): the address of the first unnamed argument slot. */
+        VA_START,
+        /** Statements. */
+        EXPR_STMT, RETURN, IF, FOR, DO, SWITCH, CASE, BLOCK, GOTO, LABEL, NULL_STMT
+    }
+
+    public final Kind kind;
+    public final Token tok;
+    public Type type;
+
+    public Node lhs, rhs;
+    /** IF/FOR/DO/COND: condition, branches, loop parts. */
+    public Node cond, then, els, init, inc;
+    /** BLOCK, STMT_EXPR: the statements. FUNCALL, ATOMIC: the arguments. */
+    public List<Node> body = new ArrayList<>();
+    public List<Node> args = new ArrayList<>();
+    /** VAR: the object. (FUNCALL keeps its callee expression in {@link #lhs}.) */
+    public Obj var;
+    /** NUM: the value (already truncated and extended to the node's type). */
+    public long val;
+    /** MEMBER: the member (with its offset, and its bits for a bit-field). */
+    public Type.Member member;
+    /** GOTO/LABEL: the C label; loops/switch: their break and continue labels. */
+    public String label, uniqueLabel, breakLabel, continueLabel;
+    /** SWITCH: its cases and default; CASE: its value range. */
+    public List<Node> cases = new ArrayList<>();
+    public Node defaultCase;
+    public long caseLow, caseHigh;
+    /** ATOMIC: which builtin. */
+    public String atomicOp;
+    /** FUNCALL: the callee's function type (parameters, variadic, return type). */
+    public Type funcType;
+
+    public Node(Kind kind, Token tok) {
+        this.kind = kind;
+        this.tok = tok;
+    }
+}

@@ -1,0 +1,53 @@
+package cc;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A named object: a local variable, a global variable, or a function. The parser creates
+ * them; the code generator gives locals their frame offsets and emits globals and functions.
+ */
+public final class Obj {
+    public final String name;
+    public Type type;
+    /** True for a local (automatic) variable or parameter; false for globals and functions. */
+    public final boolean isLocal;
+    /** Local: offset from fp (negative), set by the code generator. */
+    public int offset;
+    /** Global: true if the name is file-local (C {@code static}); emitted as .local. */
+    public boolean isStatic;
+    /** Global: true once a definition (not only a declaration) has been seen. */
+    public boolean isDefinition;
+    /** Global: an anonymous string literal, emitted in .rodata. */
+    public boolean isStringLiteral;
+    /** Function: true if only declared implicitly by a call (C89 style). */
+    public boolean implicit;
+    /** The token that named it, for diagnostics. */
+    public Token tok;
+
+    /** Global variable: its initial bytes (null for zero-filled, .bss) and address relocations. */
+    public byte[] initData;
+    public List<Reloc> relocs = new ArrayList<>();
+
+    /** Function: the parameters, every local, the body, and the frame size. */
+    public List<Obj> params = new ArrayList<>();
+    public List<Obj> locals = new ArrayList<>();
+    public Node body;
+    public int stackSize;
+    /** Variadic function: true if its body uses va_start. */
+    public boolean hasVaStart;
+
+    /** An address stored in a global's initial bytes: {@code .quad label+addend} at offset. */
+    public record Reloc(int offset, String label, long addend) {}
+
+    public Obj(String name, Type type, boolean isLocal) {
+        this.name = name;
+        this.type = type;
+        this.isLocal = isLocal;
+    }
+
+    /** True if this object is a function. */
+    public boolean isFunction() {
+        return type.kind == Type.Kind.FUNC;
+    }
+}

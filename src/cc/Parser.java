@@ -1,0 +1,448 @@
+package cc;
+
+import diag.Diagnostic;
+import diag.Diagnostics;
+import diag.SourceFile;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The parser and type checker: tokens in, a list of global objects (functions with their
+ * bodies, variables with their initial bytes) out. Recursive descent over C11's grammar, in
+ * three files: this one (declarations, types and statements), {@link Expressions} and
+ * {@link Initializers}.
+ *
+ * <p>Errors are reported to the {@link Diagnostics} and parsing resumes at the next
+ * statement or declaration, so one run shows several mistakes.
+ */
+public final class Parser {
+    /** Thrown after an error has been reported, to unwind to the nearest recovery point. */
+    static final class Failure extends RuntimeException {
+        Failure() {
+            super(null, null, false, false);
+        }
+    }
+
+    final List<Token> toks;
+    int pos;
+    final Diagnostics diags;
+    final Scope scope = new Scope();
+    /** Globals by name, in the order first declared. */
+    final Map<String, Obj> globals = new LinkedHashMap<>();
+    /** The function being parsed, or null at file scope. */
+    Obj fn;
+    /** Innermost enclosing switch, for case and default. */
+    Node currentSwitch;
+    /** Labels that break and continue jump to, innermost first. */
+    final java.util.Deque<String> breakLabels = new java.util.ArrayDeque<>();
+    final java.util.Deque<String> continueLabels = new java.util.ArrayDeque<>();
+    final Expressions expr = new Expressions(this);
+    final Initializers init = new Initializers(this);
+    final Declarators types = new Declarators(this);
+    private final Map<String, SourceFile> sources = new IdentityHashMap<>();
+    private int uniqueId;
+
+    /** Declaration specifiers besides the type. */
+    static final class Attr {
+        boolean isTypedef, isStatic, isExtern, isInline;
+    }
+
+    private Parser(List<Token> toks, Diagnostics diags) {
+        this.toks = toks;
+        this.diags = diags;
+        // va_list is a pointer walking up the 8-byte argument slots (docs/isa.md).
+        scope.declare("__builtin_va_list").typedef = Type.pointerTo(Type.CHAR);
+    }
+
+    /**
+     * Parses a whole translation unit. Returns the globals in declaration order; errors and
+     * warnings go to {@code diags} (check {@link Diagnostics#hasErrors()}).
+     */
+    public static List<Obj> parse(List<Token> tokens, Diagnostics diags) {
+        Parser p = new Parser(tokens, diags);
+        while (p.peek().kind != Token.Kind.EOF && !diags.shouldStop()) {
+            try {
+                p.topLevel();
+            } catch (Failure f) {
+                p.recoverTopLevel();
+            }
+        }
+        return new ArrayList<>(p.globals.values());
+    }
+
+    // ---- tokens ----
+
+    /** The current token (EOF at the end). */
+    Token peek() {
+        return toks.get(Math.min(pos, toks.size() - 1));
+    }
+
+    /** The token {@code ahead} places after the current one (EOF past the end). */
+    Token peek(int ahead) {
+        return toks.get(Math.min(pos + ahead, toks.size() - 1));
+    }
+
+    /** Consumes and returns the current token; stays on EOF. */
+    Token next() {
+        Token t = peek();
+        if (pos < toks.size() - 1) pos++;
+        return t;
+    }
+
+    /** True if the current token is the punctuator or identifier {@code s}. */
+    boolean at(String s) {
+        Token t = peek();
+        return t.kind != Token.Kind.STRING && t.is(s);
+    }
+
+    /** Consumes the current token if it is {@code s}; returns whether it did. */
+    boolean accept(String s) {
+        if (!at(s)) return false;
+        next();
+        return true;
+    }
+
+    /** Consumes {@code s} or reports "expected 's'" and unwinds. */
+    Token expect(String s) {
+        if (!at(s)) {
+            // A missing ';' is reported just after the previous token, where it belongs.
+            if (s.equals(";") && pos > 0) throw error(afterPrevious(), "expected ';'");
+            throw error(peek(), "expected '" + s + "'");
+        }
+        return next();
+    }
+
+    /** A position just after the previous token, for "expected ';'" diagnostics. */
+    Token afterPrevious() {
+        Token prev = toks.get(pos - 1);
+        return new Token(prev.kind, prev.text, prev.file, prev.line, prev.column + prev.text.length(), prev.source,
+                false, false, 0, null, null);
+    }
+
+    /** Consumes an identifier and returns its name, or reports an error and unwinds. */
+    String expectIdent() {
+        Token t = peek();
+        if (t.kind != Token.Kind.IDENT) throw error(t, "expected identifier");
+        return next().text;
+    }
+
+    /** A fresh assembler label, unique in the translation unit. */
+    String newLabel() {
+        return ".L." + (uniqueId++);
+    }
+
+    /** A number unique in the translation unit, for names of hidden objects. */
+    int nextId() {
+        return uniqueId++;
+    }
+
+    // ---- diagnostics ----
+
+    private void report(Diagnostic.Severity sev, Token t, String msg) {
+        String line = null;
+        if (t.source != null) line = sources.computeIfAbsent(t.source, s -> new SourceFile(t.file, s)).line(t.line);
+        diags.add(new Diagnostic(t.file, t.line, t.column, sev, msg, line));
+    }
+
+    /** Reports an error at {@code t} and returns the exception to throw to unwind. */
+    Failure error(Token t, String msg) {
+        report(Diagnostic.Severity.ERROR, t, msg);
+        return new Failure();
+    }
+
+    /** Reports an error and carries on (the caller builds a plausible node). */
+    void softError(Token t, String msg) {
+        report(Diagnostic.Severity.ERROR, t, msg);
+        if (diags.shouldStop()) throw new Failure();
+    }
+
+    /** Reports a warning at {@code t}; compilation goes on. */
+    void warn(Token t, String msg) {
+        report(Diagnostic.Severity.WARNING, t, msg);
+    }
+
+    /** Skips to the end of the broken declaration: past a ';' or a '}' at brace depth 0. */
+    private void recoverTopLevel() {
+        while (!scope.atFileScope()) scope.leave();
+        fn = null;
+        currentSwitch = null;
+        breakLabels.clear();
+        continueLabels.clear();
+        int depth = 0;
+        while (peek().kind != Token.Kind.EOF) {
+            Token t = next();
+            if (t.kind == Token.Kind.STRING) continue;
+            if (t.is("{")) depth++;
+            else if (t.is("}") && --depth <= 0) return;
+            else if (t.is(";") && depth == 0) return;
+        }
+    }
+
+    /** Skips the rest of a broken statement inside a block, leaving a closing '}' unread. */
+    private void recoverStatement() {
+        int depth = 0;
+        while (peek().kind != Token.Kind.EOF) {
+            Token t = peek();
+            if (t.kind != Token.Kind.STRING) {
+                if (t.is("}") && depth == 0) return;
+                if (t.is("{")) depth++;
+                if (t.is("}") && --depth == 0) {
+                    next();
+                    return;
+                }
+                if (t.is(";") && depth == 0) {
+                    next();
+                    return;
+                }
+            }
+            next();
+        }
+    }
+
+    // ---- declarations ----
+
+    private void topLevel() {
+        if (accept(";")) return;
+        if (at("_Static_assert")) {
+            staticAssert();
+            return;
+        }
+        Attr attr = new Attr();
+        Type base = declspec(attr);
+        if (attr.isTypedef) {
+            typedefs(base);
+            return;
+        }
+        if (accept(";")) return;
+        boolean first = true;
+        while (true) {
+            Token nameTok = peek();
+            Declarators.Declarator d = declarator(base);
+            if (d.name == null) throw error(nameTok, "expected identifier or '('");
+            if (d.type.kind == Type.Kind.FUNC) {
+                Obj f = declareFunction(d, attr);
+                if (first && at("{")) {
+                    functionBody(f, d);
+                    return;
+                }
+            } else {
+                globalVariable(d, attr);
+            }
+            first = false;
+            if (accept(";")) return;
+            if (!accept(",")) throw error(afterPrevious(), "expected ';' after top level declarator");
+        }
+    }
+
+    private void typedefs(Type base) {
+        boolean first = true;
+        while (!accept(";")) {
+            if (!first) expect(",");
+            first = false;
+            Declarators.Declarator d = declarator(base);
+            if (d.name == null) throw error(peek(), "typedef requires a name");
+            scope.declare(d.name).typedef = d.type;
+        }
+    }
+
+    private Obj declareFunction(Declarators.Declarator d, Attr attr) {
+        Obj f = globals.get(d.name);
+        if (f != null && !f.isFunction()) {
+            softError(d.tok, "redefinition of '" + d.name + "' as different kind of symbol");
+            f = null;
+        }
+        if (f == null || f.implicit) {
+            if (f == null) {
+                f = new Obj(d.name, d.type, false);
+                globals.put(d.name, f);
+            }
+            f.type = d.type;
+            f.implicit = false;
+            f.tok = d.tok;
+            // A C99 inline definition without extern is not an external definition; keeping
+            // it file-local lets a header define it in every file that includes it.
+            f.isStatic = attr.isStatic || (attr.isInline && !attr.isExtern);
+        } else if (!d.type.oldStyle) {
+            f.type = d.type;
+        }
+        scope.declare(d.name).var = f;
+        return f;
+    }
+
+    private void functionBody(Obj f, Declarators.Declarator d) {
+        if (f.isDefinition) softError(d.tok, "redefinition of '" + d.name + "'");
+        f.isDefinition = true;
+        f.params = new ArrayList<>();
+        f.locals = new ArrayList<>();
+        fn = f;
+        scope.enter();
+        for (int i = 0; i < d.paramNames.size(); i++) {
+            String pname = d.paramNames.get(i);
+            Obj p = newLocal(pname == null ? "" : pname, f.type.params.get(i), d.tok);
+            f.params.add(p);
+        }
+        Token brace = expect("{");
+        Node body = new Node(Node.Kind.BLOCK, brace);
+        labels.clear();
+        gotos.clear();
+        compoundInto(body);
+        for (Node g : gotos) {
+            if (!labels.containsKey(g.label)) softError(g.tok, "use of undeclared label '" + g.label + "'");
+            else g.uniqueLabel = labels.get(g.label);
+        }
+        scope.leave();
+        f.body = body;
+        fn = null;
+    }
+
+    private final Map<String, String> labels = new LinkedHashMap<>();
+    private final List<Node> gotos = new ArrayList<>();
+
+    private void globalVariable(Declarators.Declarator d, Attr attr) {
+        if (d.type.kind == Type.Kind.VOID) throw error(d.tok, "variable has incomplete type 'void'");
+        Obj v = globals.get(d.name);
+        if (v == null || v.isFunction()) {
+            v = new Obj(d.name, d.type, false);
+            v.tok = d.tok;
+            globals.put(d.name, v);
+        } else if (d.type.size >= 0) {
+            v.type = d.type;
+        }
+        v.isStatic = attr.isStatic;
+        scope.declare(d.name).var = v;
+        if (accept("=")) {
+            if (v.isDefinition && v.initData != null) softError(d.tok, "redefinition of '" + d.name + "'");
+            init.globalInit(v);
+            v.isDefinition = true;
+        } else if (!attr.isExtern) {
+            v.isDefinition = true;
+        }
+        if (v.isDefinition && v.type.size < 0) softError(d.tok, "variable has incomplete type '" + v.type + "'");
+    }
+
+    /** Creates a local variable of the current function and declares it in the current block. */
+    Obj newLocal(String name, Type type, Token tok) {
+        Obj v = new Obj(name, type, true);
+        v.tok = tok;
+        fn.locals.add(v);
+        if (!name.isEmpty()) scope.declare(name).var = v;
+        return v;
+    }
+
+    /** True if {@code t} starts a type name or a declaration. */
+    boolean isTypeName(Token t) {
+        return types.isTypeName(t);
+    }
+
+    /** Parses declaration specifiers; storage classes go to {@code attr} (null where none are allowed). */
+    Type declspec(Attr attr) {
+        return types.declspec(attr);
+    }
+
+    /** Parses a declarator (or an abstract declarator) applied to {@code base}. */
+    Declarators.Declarator declarator(Type base) {
+        return types.declarator(base);
+    }
+
+    /** Parses a type name (as in a cast or sizeof). */
+    Type typeName() {
+        return types.typeName();
+    }
+
+    // ---- statements ----
+
+    /** Parses "{ ... }" after its '{' has been read, appending the statements to {@code block}. */
+    void compoundInto(Node block) {
+        scope.enter();
+        try {
+            while (!accept("}")) {
+                if (peek().kind == Token.Kind.EOF) throw error(peek(), "expected '}'");
+                try {
+                    if (at("_Static_assert")) staticAssert();
+                    else if (isTypeName(peek()) && !peek(1).is(":")) localDeclaration(block);
+                    else block.body.add(Statements.stmt(this));
+                } catch (Failure f) {
+                    if (diags.shouldStop()) throw f;
+                    recoverStatement();
+                }
+            }
+        } finally {
+            scope.leave();
+        }
+    }
+
+    /** A local declaration: typedefs, statics (globals under a unique name) and initialised locals. */
+    void localDeclaration(Node block) {
+        Attr attr = new Attr();
+        Type base = declspec(attr);
+        if (attr.isTypedef) {
+            typedefs(base);
+            return;
+        }
+        boolean first = true;
+        while (!accept(";")) {
+            if (!first && !accept(",")) throw error(afterPrevious(), "expected ';' at end of declaration");
+            first = false;
+            Declarators.Declarator d = declarator(base);
+            if (d.name == null) throw error(d.tok, "expected identifier");
+            if (d.type.kind == Type.Kind.FUNC || attr.isExtern) {
+                Obj g = globals.get(d.name);
+                if (g == null) {
+                    g = new Obj(d.name, d.type, false);
+                    g.tok = d.tok;
+                    globals.put(d.name, g);
+                }
+                scope.declare(d.name).var = g;
+                continue;
+            }
+            if (d.type.kind == Type.Kind.VOID) throw error(d.tok, "variable has incomplete type 'void'");
+            if (attr.isStatic) {
+                // A local static lives in .data under a name no other function can use.
+                Obj v = new Obj(fn.name + "." + d.name + "." + nextId(), d.type, false);
+                v.isStatic = true;
+                v.isDefinition = true;
+                v.tok = d.tok;
+                globals.put(v.name, v);
+                scope.declare(d.name).var = v;
+                if (accept("=")) init.globalInit(v);
+                continue;
+            }
+            Obj v = newLocal(d.name, d.type, d.tok);
+            if (accept("=")) block.body.add(init.localInit(v, d.tok));
+            if (v.type.size < 0) softError(d.tok, "variable has incomplete type '" + v.type + "'");
+        }
+    }
+
+    /** {@code _Static_assert(expr, "message");} (C11 6.7.10): an error if expr is zero. */
+    private void staticAssert() {
+        Token t = next();
+        expect("(");
+        long v = expr.constExpr();
+        String msg = null;
+        if (accept(",")) {
+            Token m = peek();
+            if (m.kind != Token.Kind.STRING) throw error(m, "expected string literal");
+            msg = new String(next().bytes, java.nio.charset.StandardCharsets.UTF_8);
+        }
+        expect(")");
+        expect(";");
+        if (v == 0) softError(t, "static assertion failed" + (msg == null ? "" : ": " + msg));
+    }
+
+    /** Records a label definition; returns its unique assembler label. */
+    String defineLabel(Token tok, String name) {
+        if (labels.containsKey(name)) softError(tok, "redefinition of label '" + name + "'");
+        String u = newLabel();
+        labels.put(name, u);
+        return u;
+    }
+
+    /** Records a goto, resolved at the end of the function. */
+    void addGoto(Node g) {
+        gotos.add(g);
+    }
+}

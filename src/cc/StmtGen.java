@@ -1,0 +1,124 @@
+package cc;
+
+/**
+ * Code for statements: control flow becomes labels and branches; expression statements
+ * evaluate and drop their value. Each statement starts with a comment naming its C line.
+ */
+final class StmtGen {
+    private final Codegen g;
+
+    StmtGen(Codegen g) {
+        this.g = g;
+    }
+
+    /** Emits the code of statement {@code n}; the register stack is left as it was. */
+    void stmt(Node n) {
+        switch (n.kind) {
+            case BLOCK -> {
+                for (Node s : n.body) stmt(s);
+            }
+            case NULL_STMT -> {
+            }
+            case EXPR_STMT -> {
+                g.lineComment(n.tok);
+                g.gen(n.lhs);
+                g.pop();
+            }
+            case RETURN -> {
+                g.lineComment(n.tok);
+                if (n.lhs != null && n.lhs.type.isScalar() && g.addr.isSimple(n.lhs)) {
+                    g.addr.genSimple("a0", n.lhs);
+                } else if (n.lhs != null) {
+                    String r = g.gen(n.lhs);
+                    g.calls.returnValue(r, n.lhs.type);
+                    g.pop();
+                }
+                g.emit("j\t" + g.returnLabel);
+            }
+            case IF -> {
+                g.lineComment(n.tok);
+                String elseL = g.label(), endL = g.label();
+                branchIfFalse(n.cond, elseL);
+                stmt(n.then);
+                if (n.els != null) g.emit("j\t" + endL);
+                g.emitLabel(elseL);
+                if (n.els != null) {
+                    stmt(n.els);
+                    g.emitLabel(endL);
+                }
+            }
+            case FOR -> {
+                if (n.init != null) stmt(n.init);
+                String top = g.label();
+                g.emitLabel(top);
+                if (n.cond != null) {
+                    g.lineComment(n.cond.tok);
+                    branchIfFalse(n.cond, n.breakLabel);
+                }
+                stmt(n.then);
+                g.emitLabel(n.continueLabel);
+                if (n.inc != null) {
+                    g.lineComment(n.inc.tok);
+                    g.gen(n.inc);
+                    g.pop();
+                }
+                g.emit("j\t" + top);
+                g.emitLabel(n.breakLabel);
+            }
+            case DO -> {
+                String top = g.label();
+                g.emitLabel(top);
+                stmt(n.then);
+                g.emitLabel(n.continueLabel);
+                g.lineComment(n.cond.tok);
+                String c = g.gen(n.cond);
+                g.emit("bne\t" + c + ", zero, " + top);
+                g.pop();
+                g.emitLabel(n.breakLabel);
+            }
+            case SWITCH -> switchStmt(n);
+            case CASE -> {
+                g.emitLabel(n.uniqueLabel);
+                stmt(n.lhs);
+            }
+            case GOTO -> {
+                g.lineComment(n.tok);
+                g.emit("j\t" + n.uniqueLabel);
+            }
+            case LABEL -> {
+                g.emitLabel(n.uniqueLabel);
+                stmt(n.lhs);
+            }
+            default -> throw new IllegalStateException("not a statement: " + n.kind);
+        }
+    }
+
+    /** Evaluates a condition and jumps to {@code target} if it is zero. */
+    private void branchIfFalse(Node cond, String target) {
+        String c = g.gen(cond);
+        g.emit("beq\t" + c + ", zero, " + target);
+        g.pop();
+    }
+
+    /** A switch is a chain of compares against each case, then a jump to default or the end. */
+    private void switchStmt(Node n) {
+        g.lineComment(n.tok);
+        String v = g.gen(n.cond);
+        for (Node c : n.cases) {
+            if (c.caseLow == c.caseHigh) {
+                g.emit("li\tt0, " + c.caseLow);
+                g.emit("beq\t" + v + ", t0, " + c.uniqueLabel);
+            } else {
+                // A GNU case range: low <= v && v <= high, as one unsigned compare of v - low.
+                g.emit("li\tt0, " + c.caseLow);
+                g.emit("sub\tt0, " + v + ", t0");
+                g.emit("li\tt1, " + (c.caseHigh - c.caseLow));
+                g.emit("bgeu\tt1, t0, " + c.uniqueLabel);
+            }
+        }
+        g.pop();
+        g.emit("j\t" + (n.defaultCase != null ? n.defaultCase.uniqueLabel : n.breakLabel));
+        stmt(n.then);
+        g.emitLabel(n.breakLabel);
+    }
+}

@@ -1,0 +1,1 @@
+int included_from_vers2;

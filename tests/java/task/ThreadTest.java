@@ -1,0 +1,64 @@
+package task;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import boot.GuestRun;
+import org.junit.jupiter.api.Test;
+
+/** CLONE_THREAD: thread groups, CLEARTID joins, exit_group, zombie leaders. */
+class ThreadTest {
+    @Test
+    void aThreadSharesThePidHasItsOwnTidGetsItsTlsAndIsJoinedThroughClearTid() throws Exception {
+        GuestRun.Result r = GuestRun.run("thread");
+        assertEquals("0 1 4660\njoined 0\n-10\n", r.output());
+        assertEquals(0, r.status());
+    }
+
+    @Test
+    void aThreadsExitDoesNotSignalTheParentOnlyTheProcesssEndDoes() throws Exception {
+        GuestRun.Result r = GuestRun.run("thread");
+        // init is the parent of the process (and of its thread): one SIGCHLD, for the process.
+        assertEquals(java.util.List.of(Signals.SIGCHLD), r.kernel().tasks().init().signal().pendingSignals());
+    }
+
+    @Test
+    void childSettidIsStoredBeforeTheChildRunsAndSetTidAddressReturnsTheTid() throws Exception {
+        assertEquals("1\n1\n", GuestRun.run("settid").output());
+    }
+
+    @Test
+    void exitGroupFromTheMainThreadKillsTheSpinningThread() throws Exception {
+        assertEquals(5, GuestRun.run("exit_group", "main").status());
+    }
+
+    @Test
+    void exitGroupFromAThreadKillsTheSpinningMainThread() throws Exception {
+        assertEquals(9, GuestRun.run("exit_group", "thread").status());
+    }
+
+    @Test
+    void aLeaderThatExitsFirstStaysAZombieUntilItsLastThreadEnds() throws Exception {
+        GuestRun.Result r = GuestRun.run("zombie_leader");
+        assertEquals("2 1\n", r.output(), "the thread still reports the leader's pid, and init as parent");
+        assertEquals(4, r.status());
+    }
+
+    @Test
+    void vforkParentResumesOnlyAfterTheChildExits() throws Exception {
+        for (long seed : new long[] {1, 2, 3}) {
+            GuestRun.Result r = GuestRun.run(boot.Options.defaults().withSeed(seed).withCycleLimit(50_000_000), "vfork");
+            assertEquals("child\nparent 7\n", r.output(), "seed " + seed);
+        }
+    }
+
+    @Test
+    void theChildrenOfAnExitingThreadGoToAnotherThreadOfItsGroup() throws Exception {
+        assertEquals("1 768\n", GuestRun.run("reparent_thread").output());
+    }
+
+    @Test
+    void orphansAreReparentedToInitWhichReapsThem() throws Exception {
+        GuestRun.Result r = GuestRun.run("orphan");
+        assertEquals("ppid 1\n", r.output());
+    }
+}

@@ -1,0 +1,15 @@
+# showpid.s: prints "PID TID" and exits 0.
+        .text
+        .globl  _start
+_start: li      a7, 39
+        syscall
+        call    putnum
+        li      a0, 32
+        call    putc
+        li      a7, 186
+        syscall
+        call    putnum
+        li      a0, 10
+        call    putc
+        li      a0, 0
+        call    sys_exit
