@@ -19,10 +19,12 @@ import picocli.CommandLine.Command;
         description = {
             "Clonix: a teaching Unix-like kernel on a small 64-bit bytecode machine.",
             "",
-            "This release has the machine and its toolchain: the interpreter, the assembler,",
-            "the linker and the disassembler. The kernel and its shell come next.",
+            "Run a program in a freshly booted system with 'clonix run PROGRAM'; compile C",
+            "with 'clonix cc'; the assembler, linker and disassembler are here too.",
         },
         subcommands = {
+            RunCommand.class,
+            CcCommand.class,
             AsCommand.class,
             LdCommand.class,
             ArCommand.class,
@@ -47,6 +49,8 @@ public final class Main implements Runnable {
     /** Runs the command line and returns its exit status; used by main and by tests. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new Main());
+        // cc takes gcc's options itself, so picocli passes them through untouched.
+        cl.getSubcommands().get("cc").setUnmatchedOptionsArePositionalParams(true);
         cl.setOut(out);
         cl.setErr(err);
         // A mistake on the command line gets one line, not the whole usage text.

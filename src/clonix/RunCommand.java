@@ -1,0 +1,97 @@
+package clonix;
+
+import boot.Kernel;
+import boot.Options;
+import cc.Driver;
+import image.BootImage;
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import obj.Executable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code clonix run [options] PROGRAM [ARGS...]}: compile a host C file (or take a .s, .o or
+ * executable), boot a fresh Clonix system, install the program at /tmp/NAME, run it as a
+ * child of init, and exit with its status (128 + N if signal N killed it).
+ */
+@Command(name = "run", description = {
+    "Boot a fresh system and run one program in it: a .c file (compiled first),",
+    "a .s or .o file (linked first) or a Clonix executable. Exits with its status."})
+final class RunCommand extends ToolCommand {
+    @Parameters(index = "0", paramLabel = "PROGRAM", description = "a .c, .s, .o file or an executable")
+    Path program;
+
+    @Parameters(index = "1..*", paramLabel = "ARG", description = "arguments (argv[1] ...)")
+    List<String> args = new ArrayList<>();
+
+    @Option(names = "--cpus", paramLabel = "N", defaultValue = "4", description = "virtual CPUs, 1 to 64 (default: ${DEFAULT-VALUE})")
+    int cpus;
+
+    @Option(names = "--mem", paramLabel = "MIB", defaultValue = "64", description = "physical memory in MiB (default: ${DEFAULT-VALUE})")
+    int memMiB;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "seed of the CPU interleaving (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--timeslice", paramLabel = "TICKS", defaultValue = "4", description = "round-robin time slice in ticks (default: ${DEFAULT-VALUE})")
+    int timeslice;
+
+    @Override
+    int call0() throws Exception {
+        if (cpus < 1 || cpus > 64) throw new HostFiles.UserError("--cpus must be between 1 and 64");
+        if (memMiB < 4 || memMiB > 4096) throw new HostFiles.UserError("--mem must be between 4 and 4096 MiB");
+        if (timeslice < 1) throw new HostFiles.UserError("--timeslice must be at least 1");
+        BootImage image = BootImage.load();
+        Executable exe = build(image);
+        if (exe == null) return 1;
+
+        OutputStream console = new BufferedOutputStream(System.out, 1 << 16);
+        Options options = Options.defaults().withCpus(cpus).withMemory((long) memMiB << 20)
+                .withSeed(seed).withTimeSlice(timeslice);
+        Kernel kernel = Kernel.boot(options, console, System.in);
+        for (Map.Entry<String, byte[]> f : image.guestFiles().entrySet()) {
+            kernel.installFile(f.getKey(), f.getValue(), f.getKey().startsWith("/bin/") ? 0755 : 0644);
+        }
+        String name = program.getFileName().toString().replaceFirst("\\.[cso]$", "");
+        String guestPath = "/tmp/" + name;
+        kernel.install(guestPath, exe);
+        List<String> argv = new ArrayList<>();
+        argv.add(guestPath);
+        argv.addAll(args);
+        try {
+            return kernel.run(guestPath, argv);
+        } finally {
+            console.flush();
+        }
+    }
+
+    /** Compiles or links the program; null (after printing the diagnostics) if that failed. */
+    private Executable build(BootImage image) throws Exception {
+        if (!program.toString().endsWith(".c")) return Inputs.link(List.of(program), "_start");
+        if (!image.hasLibc()) throw new HostFiles.UserError("this build has no C library to link " + program + " with");
+        Path lib = image.hostLibDir();
+        Path out = Files.createTempFile("clonix-run-", "");
+        try {
+            Path cwd = Path.of("").toAbsolutePath();
+            Driver driver = Driver.forProject(ProjectDir.find(), cwd)
+                    .standardLink(List.of(lib.resolve("crt0.o")), List.of(lib.resolve("libc.a")));
+            StringWriter diagnostics = new StringWriter();
+            int rc = driver.execute(new String[] {program.toString(), "-o", out.toString()},
+                    new PrintWriter(diagnostics), new PrintWriter(diagnostics));
+            spec.commandLine().getErr().print(diagnostics);
+            spec.commandLine().getErr().flush();
+            return rc == 0 ? Inputs.executable(out) : null;
+        } finally {
+            Files.deleteIfExists(out);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package image;
+
+import asm.Assembler;
+import cc.Compiler;
+import cc.Preprocessor;
+import cc.Token;
+import diag.CompileException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import ld.LinkException;
+import ld.Linker;
+import obj.Archive;
+import obj.ExecutableFormat;
+import obj.ObjectFile;
+import obj.ObjectFormat;
+
+/**
+ * Builds the boot image from userland/ with Clonix's own toolchain, as part of the Maven
+ * build (the exec plugin runs {@link #main} after the Java classes are compiled):
+ *
+ * <ul>
+ *   <li>{@code userland/include/**} is copied to {@code include/} (the guest's /usr/include);
+ *   <li>{@code userland/lib/crt0.s} becomes {@code lib/crt0.o}, and every other {@code .c}
+ *       and {@code .s} file in {@code userland/lib} is compiled into {@code lib/libc.a};
+ *   <li>each {@code userland/bin/NAME.c} becomes the executable {@code bin/NAME}, linked
+ *       with crt0.o and libc.a.
+ * </ul>
+ *
+ * A file list, {@code MANIFEST}, names everything so that {@link BootImage} can find the
+ * files inside the jar. Any compile or link error fails the build with the diagnostics.
+ */
+public final class BootImageBuilder {
+    private final Path userland;
+    private final Path out;
+    private final List<String> manifest = new ArrayList<>();
+
+    BootImageBuilder(Path userland, Path out) {
+        this.userland = userland;
+        this.out = out;
+    }
+
+    /** {@code BootImageBuilder USERLAND_DIR OUTPUT_DIR}; exits 1 with diagnostics on any error. */
+    public static void main(String[] args) throws IOException {
+        if (args.length != 2) {
+            System.err.println("usage: BootImageBuilder USERLAND_DIR OUTPUT_DIR");
+            System.exit(2);
+        }
+        try {
+            new BootImageBuilder(Path.of(args[0]), Path.of(args[1])).build();
+        } catch (CompileException e) {
+            System.err.print(e.render());
+            System.exit(1);
+        } catch (LinkException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    void build() throws IOException, CompileException, LinkException {
+        Files.createDirectories(out);
+        copyHeaders();
+        List<ObjectFile> libc = new ArrayList<>();
+        ObjectFile crt0 = null;
+        for (Path p : sorted(userland.resolve("lib"), ".c", ".s")) {
+            ObjectFile o = compile(p);
+            if (p.getFileName().toString().equals("crt0.s")) crt0 = o;
+            else libc.add(o);
+        }
+        Archive archive = new Archive("libc.a", libc);
+        if (crt0 != null) write("lib/crt0.o", ObjectFormat.write(crt0));
+        write("lib/libc.a", Archive.write(libc));
+        for (Path p : sorted(userland.resolve("bin"), ".c")) {
+            if (crt0 == null) throw CompileException.of(p.toString(), "userland/lib/crt0.s is missing");
+            String name = p.getFileName().toString().replaceFirst("\\.c$", "");
+            List<ObjectFile> objects = List.of(crt0, compile(p));
+            write("bin/" + name, ExecutableFormat.write(new Linker().link(objects, List.of(archive))));
+        }
+        Files.writeString(out.resolve(BootImage.MANIFEST), String.join("\n", manifest) + "\n", StandardCharsets.UTF_8);
+    }
+
+    private void copyHeaders() throws IOException {
+        Path include = userland.resolve("include");
+        for (Path h : sortedTree(include)) {
+            write("include/" + include.relativize(h).toString().replace('\\', '/'), Files.readAllBytes(h));
+        }
+    }
+
+    /** Compiles one .c or assembles one .s file of userland into an object. */
+    private ObjectFile compile(Path p) throws IOException, CompileException {
+        String name = userland.getParent() == null ? p.toString() : userland.getParent().relativize(p).toString();
+        String source = Files.readString(p, StandardCharsets.UTF_8);
+        if (name.endsWith(".s")) return Assembler.assemble(name, source);
+        Preprocessor pp = Preprocessor.builder().systemIncludeDir(userland.resolve("include")).build();
+        List<Token> tokens = pp.preprocess(name, source);
+        return Compiler.compileToObject(name, tokens);
+    }
+
+    private void write(String relative, byte[] data) throws IOException {
+        Path target = out.resolve(relative);
+        Files.createDirectories(target.getParent());
+        Files.write(target, data);
+        manifest.add(relative);
+    }
+
+    /** The files of {@code dir} ending in one of {@code suffixes}, by name (empty if no dir). */
+    private static List<Path> sorted(Path dir, String... suffixes) throws IOException {
+        if (!Files.isDirectory(dir)) return List.of();
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> {
+                for (String suf : suffixes) if (p.getFileName().toString().endsWith(suf)) return true;
+                return false;
+            }).sorted().toList();
+        }
+    }
+
+    private static List<Path> sortedTree(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) return List.of();
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+}

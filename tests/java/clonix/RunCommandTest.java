@@ -1,0 +1,78 @@
+package clonix;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code clonix run}: a program runs in a freshly booted kernel and its status comes back. */
+class RunCommandTest {
+    @TempDir Path dir;
+    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+    private final StringWriter err = new StringWriter();
+    private PrintStream savedOut;
+
+    @BeforeEach
+    void captureConsole() {
+        savedOut = System.out;
+        System.setOut(new PrintStream(console, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restoreConsole() {
+        System.setOut(savedOut);
+    }
+
+    private int clonix(String... args) {
+        return Main.execute(args, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+    }
+
+    @Test
+    void anAssemblyProgramRunsUnderTheKernelAndExitsZero() {
+        assertEquals(0, clonix("run", "tests/asm/hello.s"), err.toString());
+        assertEquals("hello, world\n".repeat(3), console.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aFaultingProgramExitsWith128PlusSigsegv() throws Exception {
+        Path s = dir.resolve("crash.s");
+        Files.writeString(s, ".globl _start\n_start: sd zero, 0(zero)\n");
+        assertEquals(128 + 11, clonix("run", s.toString()));
+    }
+
+    @Test
+    void theExitStatusIsTheProgramsOwn() throws Exception {
+        Path s = dir.resolve("three.s");
+        Files.writeString(s, ".globl _start\n_start: li a0, 3\n li a7, 231\n syscall\n");
+        assertEquals(3, clonix("run", "--cpus", "2", "--seed", "7", s.toString()));
+    }
+
+    @Test
+    void badOptionsAreOneLine() {
+        assertEquals(1, clonix("run", "--cpus", "65", "tests/asm/hello.s"));
+        assertEquals("clonix run: --cpus must be between 1 and 64\n", err.toString());
+    }
+
+    @Test
+    void aCProgramCompilesAndRunsWhenTheBootImageHasALibc() throws Exception {
+        Path c = dir.resolve("answer.c");
+        Files.writeString(c, "int main(void) { return 42; }\n");
+        int status = clonix("run", c.toString());
+        if (image.BootImage.load().hasLibc()) {
+            assertEquals(42, status, err.toString());
+        } else {
+            assertEquals(1, status);
+            assertTrue(err.toString().contains("no C library"), err.toString());
+        }
+    }
+}
