@@ -14,6 +14,7 @@ import mm.Mm;
 import mm.MmException;
 import obj.Executable;
 import obj.ExecutableFormat;
+import procfs.ProcRoot;
 import sched.RoundRobin;
 import sched.Scheduler;
 import sched.TrapHandler;
@@ -59,6 +60,8 @@ public final class Kernel implements TrapHandler {
     private Integer initStatus;
     private final List<String> reports = new ArrayList<>();
     private boolean ran;
+    /** The task whose trap is being handled (Linux's current); /proc/self resolves against it. */
+    private Task current;
 
     private Kernel(Options o, OutputStream out, InputStream in) {
         this.options = o;
@@ -81,6 +84,7 @@ public final class Kernel implements TrapHandler {
         IdentityCalls.register(syscalls, tasks);
         FileCalls.register(syscalls, tasks, vfs);
         AffinityCalls.register(syscalls, tasks, sched);
+        ProcRoot.install(vfs, tasks, sched, () -> current);
         this.bootFrames = phys.usedFrames();
     }
 
@@ -157,6 +161,7 @@ public final class Kernel implements TrapHandler {
 
     @Override
     public void trap(Task t, Trap trap) {
+        current = t;
         switch (trap.cause()) {
             case SYSCALL -> syscalls.dispatch(t);
             case PAGE_FAULT -> {

@@ -32,6 +32,7 @@ public class ProcDirectory extends Directory {
 
     private final Map<String, Inode> fixed = new LinkedHashMap<>();
     private Source source;
+    private boolean retired;
 
     /** An empty /proc directory with permissions r-xr-xr-x. */
     public ProcDirectory(Vfs vfs) {
@@ -121,9 +122,26 @@ public class ProcDirectory extends Directory {
         return 0;
     }
 
+    /**
+     * Lets this directory and its fixed files and subdirectories be freed once nobody has
+     * them open (see {@link ProcFile#retire}): for the directory of a process that has been
+     * reaped. Entries made by the source are the source's to retire. Idempotent.
+     */
+    public void retire() {
+        if (retired) return;
+        retired = true;
+        for (Inode inode : fixed.values()) {
+            if (inode instanceof ProcFile f) f.retire();
+            else if (inode instanceof ProcDirectory d) d.retire();
+        }
+        // Evicted now if nobody has it open, else at its last close (see ProcFile#retire).
+        opened(null);
+        released(null);
+    }
+
     @Override
     protected boolean isPinned() {
-        return true;
+        return !retired;
     }
 
     @Override

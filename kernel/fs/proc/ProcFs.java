@@ -2,18 +2,21 @@ package fs.proc;
 
 /**
  * The system-wide files of /proc, in Linux's formats: {@code cpuinfo}, {@code uptime} and
- * {@code loadavg}, and the {@code self} link to the calling process's directory. The core calls {@link #install} once at boot with its {@link SystemInfo};
+ * {@code loadavg}, the {@code self} link to the calling process's directory and the
+ * {@code thread-self} link to the calling thread's. The core calls {@link #install} once at
+ * boot with its {@link SystemInfo};
  * per-process directories are added by the core through {@link ProcDirectory#setSource}.
  */
 public final class ProcFs {
     private ProcFs() {}
 
-    /** Adds cpuinfo, uptime, loadavg and self to the /proc directory {@code proc}, reading {@code info}. */
+    /** Adds cpuinfo, uptime, loadavg, self and thread-self to the /proc directory {@code proc}, reading {@code info}. */
     public static void install(ProcDirectory proc, SystemInfo info) {
         proc.addFile("cpuinfo", () -> cpuinfo(info));
         proc.addFile("uptime", () -> uptime(info));
         proc.addFile("loadavg", () -> loadavg(info));
         proc.addSymlink("self", () -> Integer.toString(info.callerPid()));
+        proc.addSymlink("thread-self", () -> info.callerPid() + "/task/" + info.callerTid());
     }
 
     /** /proc/cpuinfo: one block per CPU, blank-line separated, "key\t: value" lines as Linux prints. */
@@ -23,7 +26,7 @@ public final class ProcFs {
         for (int cpu = 0; cpu < cpus; cpu++) {
             sb.append("processor\t: ").append(cpu).append('\n');
             sb.append("vendor_id\t: Clonix\n");
-            sb.append("model name\t: Clonix virtual CPU (64-bit bytecode)\n");
+            sb.append("model name\t: Clonix virtual CPU\n");
             sb.append("physical id\t: 0\n");
             sb.append("siblings\t: ").append(cpus).append('\n');
             sb.append("core id\t\t: ").append(cpu).append('\n');

@@ -28,4 +28,12 @@ public interface SystemInfo {
 
     /** The process (tgid) making the current system call: what /proc/self points to. */
     int callerPid();
+
+    /**
+     * The thread making the current system call: what /proc/thread-self points to
+     * (PID/task/TID). By default the caller is taken to be single-threaded.
+     */
+    default int callerTid() {
+        return callerPid();
+    }
 }

@@ -1,0 +1,152 @@
+package procfs;
+
+import fs.Inode;
+import fs.Vfs;
+import fs.proc.ProcDirectory;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+import task.Task;
+import task.Tasks;
+
+/**
+ * The per-process part of /proc: the {@code PID} directories of /proc, and inside each the
+ * {@code task/TID} directories of its threads (Linux's fs/proc/base.c {@code proc_pid_lookup},
+ * {@code proc_pid_readdir}, {@code proc_task_lookup}).
+ *
+ * <p><b>What is listed.</b> As on Linux, /proc lists one directory per thread group (the
+ * leader's tid), in pid order, and {@code task/} lists the group's threads oldest first;
+ * a thread's own tid can still be looked up in /proc although it is not listed.
+ *
+ * <p><b>Lifetime.</b> A directory is made at its first lookup and cached per task, so its
+ * inode number stays the same while the task exists; inode numbers come from the Vfs in
+ * allocation order, which is deterministic. Once a task is reaped (it is no longer the
+ * pid table's entry for its tid) its name gives ENOENT and the cache forgets it; a file of
+ * it that is still open reads as ESRCH (see fs.proc.ProcFile).
+ *
+ * <p>Everything runs on the kernel thread; the maps here need no locks.
+ */
+final class PidDirectories implements ProcDirectory.Source {
+    private final Vfs vfs;
+    private final Tasks tasks;
+    private final IntSupplier cpus;
+    private final Map<Task, ProcDirectory> processDirs = new LinkedHashMap<>();
+    private final Map<Task, ProcDirectory> threadDirs = new LinkedHashMap<>();
+
+    /** The PID directories of {@code tasks} on {@code vfs}, for a machine of {@code cpus} CPUs. */
+    PidDirectories(Vfs vfs, Tasks tasks, IntSupplier cpus) {
+        this.vfs = vfs;
+        this.tasks = tasks;
+        this.cpus = cpus;
+    }
+
+    /** The tgids of every thread group, in pid order. */
+    @Override
+    public List<String> names() {
+        forgetReaped();
+        List<String> names = new ArrayList<>();
+        for (Task t : tasks.pids().all()) if (t.isGroupLeader()) names.add(Integer.toString(t.tid()));
+        return names;
+    }
+
+    /** The directory of the task whose tid is {@code name}, or null if there is none. */
+    @Override
+    public Inode lookup(String name) {
+        forgetReaped();
+        Task t = find(name);
+        return t == null ? null : processDirs.computeIfAbsent(t, this::processDirectory);
+    }
+
+    /** True when {@code t} has been reaped: its tid no longer names it in the pid table. */
+    boolean isReaped(Task t) {
+        return tasks.pids().find(t.tid()) != t;
+    }
+
+    /** The task whose tid is the decimal {@code name} (no sign, no leading zero), or null. */
+    private Task find(String name) {
+        if (name.isEmpty() || name.length() > 9 || (name.length() > 1 && name.charAt(0) == '0')) return null;
+        for (int i = 0; i < name.length(); i++) if (!Character.isDigit(name.charAt(i))) return null;
+        return tasks.pids().find(Integer.parseInt(name));
+    }
+
+    /**
+     * Drops the directories of reaped tasks from the cache and retires their inodes, so that
+     * they stop counting against the Vfs's inode limit once nobody has them open.
+     */
+    private void forgetReaped() {
+        for (Map<Task, ProcDirectory> cache : List.of(processDirs, threadDirs)) {
+            cache.entrySet().removeIf(e -> {
+                if (!isReaped(e.getKey())) return false;
+                e.getValue().retire();
+                return true;
+            });
+        }
+    }
+
+    /** /proc/PID: the process's files (about the task with that tid) and its task/ directory. */
+    private ProcDirectory processDirectory(Task t) {
+        ProcDirectory dir = new ProcDirectory(vfs);
+        addFiles(dir, t, true);
+        ProcDirectory taskDir = dir.addDirectory("task");
+        taskDir.setSource(new ThreadSource(t));
+        return dir;
+    }
+
+    /** /proc/PID/task/TID: the same files about one thread. */
+    private ProcDirectory threadDirectory(Task t) {
+        ProcDirectory dir = new ProcDirectory(vfs);
+        addFiles(dir, t, false);
+        return dir;
+    }
+
+    /**
+     * The files of a process or thread directory. Each produces its text when first read
+     * after an open, or null (ESRCH) once the task has been reaped.
+     */
+    private void addFiles(ProcDirectory dir, Task t, boolean wholeGroup) {
+        dir.addFile("cmdline", text(t, task -> ProcessArgs.cmdline(task.mm())));
+        dir.addFile("comm", text(t, task -> task.comm() + "\n"));
+        dir.addFile("environ", text(t, task -> environ(task)));
+        dir.addFile("maps", text(t, task -> task.mm() == null ? "" : task.mm().maps()));
+        dir.addFile("stat", text(t, task -> TaskStat.format(task, wholeGroup)));
+        dir.addFile("status", text(t, task -> TaskStatus.format(task, cpus.getAsInt())));
+    }
+
+    private Supplier<String> text(Task t, Function<Task, String> producer) {
+        return () -> isReaped(t) ? null : producer.apply(t);
+    }
+
+    private static String environ(Task t) {
+        StringBuilder sb = new StringBuilder();
+        for (String s : ProcessArgs.envp(t.mm()).values()) sb.append(s).append('\0');
+        return sb.toString();
+    }
+
+    /** The entries of /proc/PID/task: the threads of PID's group that have not been reaped. */
+    private final class ThreadSource implements ProcDirectory.Source {
+        private final Task process;
+
+        ThreadSource(Task process) {
+            this.process = process;
+        }
+
+        @Override
+        public List<String> names() {
+            List<String> names = new ArrayList<>();
+            for (Task t : process.signal().threads()) if (!isReaped(t)) names.add(Integer.toString(t.tid()));
+            return names;
+        }
+
+        @Override
+        public Inode lookup(String name) {
+            forgetReaped();
+            Task t = find(name);
+            if (t == null || t.signal() != process.signal()) return null;
+            return threadDirs.computeIfAbsent(t, PidDirectories.this::threadDirectory);
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package procfs;
+
+import fs.FdTable;
+import java.util.List;
+import mm.MemoryUsage;
+import mm.Mm;
+import task.SigHand;
+import task.Signals;
+import task.Task;
+import task.TaskState;
+
+/**
+ * The text of /proc/PID/status and /proc/PID/task/TID/status, as Linux's
+ * fs/proc/array.c {@code proc_pid_status} prints it: one "Name:\tvalue" line per field, in
+ * Linux's order, with Linux's number formats ({@code Umask:\t0022},
+ * {@code VmRSS:\t     123 kB}, signal sets as 16 hex digits).
+ *
+ * <p>What Clonix leaves out or fills with a constant, and why:
+ * <ul>
+ * <li>Everyone is root, so the Uid/Gid lines are zeros and the capability sets are full
+ *     (CAP_LAST_CAP = 40, so 000001ffffffffff); there are no supplementary groups.</li>
+ * <li>There is one pid namespace, so NStgid/NSpid/NSpgid/NSsid repeat the plain ids.</li>
+ * <li>As on Linux, a task without an mm (a zombie) has no Vm and Rss lines, and one without
+ *     an fs context has no Umask line.</li>
+ * <li>Clonix has no page cache or shared libraries: every resident page counts as RssAnon,
+ *     RssFile, RssShmem, VmLib, VmLck, VmPin and VmSwap are 0. The mm does not record the
+ *     peak resident set, so VmHWM shows the current VmRSS. VmPTE is 0 (page tables are
+ *     not charged to the process).</li>
+ * <li>Per-thread pending and blocked signals, and the count of context switches of each
+ *     kind, are 0 until the signals and scheduler work record them.</li>
+ * </ul>
+ *
+ * <p>Called on the kernel thread with the kernel quiescent, so the text is one consistent
+ * snapshot of the task.
+ */
+final class TaskStatus {
+    /** Linux's CAP_LAST_CAP is 40: the full capability set has 41 bits. */
+    static final long FULL_CAPABILITIES = (1L << 41) - 1;
+    /** The queued-signals limit shown after SigQ (RLIMIT_SIGPENDING); Clonix does not queue signals yet. */
+    static final int SIGPENDING_LIMIT = 1024;
+
+    private TaskStatus() {}
+
+    /** The status text of task {@code t} on a machine of {@code cpus} CPUs. */
+    static String format(Task t, int cpus) {
+        StringBuilder sb = new StringBuilder();
+        line(sb, "Name", escapeName(t.comm()));
+        if (t.fs() != null) line(sb, "Umask", String.format("%04o", t.fs().umask()));
+        line(sb, "State", stateName(t.state()));
+        line(sb, "Tgid", t.tgid());
+        line(sb, "Ngid", 0);
+        line(sb, "Pid", t.tid());
+        line(sb, "PPid", parentPid(t));
+        line(sb, "TracerPid", 0);
+        line(sb, "Uid", "0\t0\t0\t0");
+        line(sb, "Gid", "0\t0\t0\t0");
+        line(sb, "FDSize", fdSize(t.files()));
+        line(sb, "Groups", " ");
+        line(sb, "NStgid", t.tgid());
+        line(sb, "NSpid", t.tid());
+        line(sb, "NSpgid", t.signal().pgid());
+        line(sb, "NSsid", t.signal().sid());
+        if (t.mm() != null) memory(sb, t.mm());
+        line(sb, "Threads", t.signal().threads().size());
+        line(sb, "SigQ", "0/" + SIGPENDING_LIMIT);
+        line(sb, "SigPnd", mask(0));
+        line(sb, "ShdPnd", mask(pendingMask(t.signal().pendingSignals())));
+        line(sb, "SigBlk", mask(0));
+        line(sb, "SigIgn", mask(handlerMask(t.sighand(), true)));
+        line(sb, "SigCgt", mask(handlerMask(t.sighand(), false)));
+        line(sb, "CapInh", mask(0));
+        line(sb, "CapPrm", mask(FULL_CAPABILITIES));
+        line(sb, "CapEff", mask(FULL_CAPABILITIES));
+        line(sb, "CapBnd", mask(FULL_CAPABILITIES));
+        line(sb, "CapAmb", mask(0));
+        line(sb, "NoNewPrivs", 0);
+        line(sb, "Seccomp", 0);
+        line(sb, "Cpus_allowed", CpuMask.hex(t.affinity(), cpus));
+        line(sb, "Cpus_allowed_list", CpuMask.list(t.affinity(), cpus));
+        line(sb, "voluntary_ctxt_switches", 0);
+        line(sb, "nonvoluntary_ctxt_switches", 0);
+        return sb.toString();
+    }
+
+    /**
+     * The command name as the Name line shows it: white space other than a plain space, and
+     * the backslash, become a backslash and a letter (a newline becomes backslash-n, a
+     * backslash two backslashes), so that a name cannot break the one-field-a-line format
+     * (Linux's seq_escape_str with ESCAPE_SPACE | ESCAPE_SPECIAL).
+     */
+    static String escapeName(String comm) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : comm.toCharArray()) {
+            switch (c) {
+                case '\n' -> sb.append("\\n");
+                case '\t' -> sb.append("\\t");
+                case '\r' -> sb.append("\\r");
+                case '\f' -> sb.append("\\f");
+                case '\u000b' -> sb.append("\\v");
+                case '\\' -> sb.append("\\\\");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The State line's value: the letter and Linux's word for it, "S (sleeping)". */
+    static String stateName(TaskState s) {
+        return switch (s) {
+            case RUNNING, RUNNABLE -> "R (running)";
+            case INTERRUPTIBLE -> "S (sleeping)";
+            case UNINTERRUPTIBLE -> "D (disk sleep)";
+            case STOPPED -> "T (stopped)";
+            case ZOMBIE -> "Z (zombie)";
+            case DEAD -> "X (dead)";
+        };
+    }
+
+    /**
+     * The PPid: the real parent's tgid, 0 for init (whose parent on Linux is the idle task)
+     * and for a task without a parent.
+     */
+    static int parentPid(Task t) {
+        Task parent = t.realParent();
+        if (parent == null || t.tgid() == 1) return 0;
+        return parent.tgid();
+    }
+
+    /**
+     * FDSize, the size of the descriptor array (Linux's fdtable max_fds): 64 (one word of
+     * bits) until a descriptor beyond it is used, then the next power of two. 0 without a
+     * table (a zombie).
+     */
+    static int fdSize(FdTable files) {
+        if (files == null) return 0;
+        int highest = -1;
+        for (int fd : files.openDescriptors()) highest = Math.max(highest, fd);
+        int size = 64;
+        while (size <= highest) size *= 2;
+        return Math.min(size, FdTable.MAX_FDS);
+    }
+
+    /** The Vm* and Rss* block, Linux's task_mem. */
+    private static void memory(StringBuilder sb, Mm mm) {
+        MemoryUsage u = mm.usage();
+        kb(sb, "VmPeak", u.vmPeakKb());
+        kb(sb, "VmSize", u.vmSizeKb());
+        kb(sb, "VmLck", 0);
+        kb(sb, "VmPin", 0);
+        kb(sb, "VmHWM", u.vmRssKb());
+        kb(sb, "VmRSS", u.vmRssKb());
+        kb(sb, "RssAnon", u.vmRssKb());
+        kb(sb, "RssFile", 0);
+        kb(sb, "RssShmem", 0);
+        kb(sb, "VmData", u.vmDataKb());
+        kb(sb, "VmStk", u.vmStkKb());
+        kb(sb, "VmExe", u.vmExeKb());
+        kb(sb, "VmLib", 0);
+        kb(sb, "VmPTE", 0);
+        kb(sb, "VmSwap", 0);
+    }
+
+    /** A signal set as a mask: bit (sig - 1) for each signal. */
+    static long pendingMask(List<Integer> signals) {
+        long m = 0;
+        for (int sig : signals) m |= 1L << (sig - 1);
+        return m;
+    }
+
+    /** The signals whose handler is SIG_IGN ({@code ignored}) or a function (otherwise). */
+    static long handlerMask(SigHand sighand, boolean ignored) {
+        if (sighand == null) return 0;
+        long m = 0;
+        for (int sig = 1; sig <= Signals.NSIG; sig++) {
+            long h = sighand.handler(sig);
+            boolean match = ignored ? h == SigHand.SIG_IGN : h != SigHand.SIG_IGN && h != SigHand.SIG_DFL;
+            if (match) m |= 1L << (sig - 1);
+        }
+        return m;
+    }
+
+    private static String mask(long m) {
+        return String.format("%016x", m);
+    }
+
+    private static void line(StringBuilder sb, String name, Object value) {
+        sb.append(name).append(":\t").append(value).append('\n');
+    }
+
+    /** A "Name:\t%8lu kB" line, Linux's SEQ_PUT_DEC with its 8-column padding. */
+    private static void kb(StringBuilder sb, String name, long kb) {
+        sb.append(name).append(":\t").append(String.format("%8d", kb)).append(" kB\n");
+    }
+}
