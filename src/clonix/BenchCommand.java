@@ -1,9 +1,14 @@
 package clonix;
 
+import bench.ProcessBench;
+import bench.ProcessBench.Measurement;
+import bench.ProcessBench.Workload;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,10 +17,13 @@ import vm.InterpreterBench;
 
 /**
  * {@code clonix bench NAME}: run one of the benchmarks recorded in docs/PERFORMANCE.md.
- * With {@code --with-gcc} the same loops written in C (tests/bench) are built with the
- * host's gcc at -O0 and -O2 and timed in the same run, so the figures sit side by side.
+ * {@code interp} times the interpreter; {@code fork} times fork + exit + wait with 1 MiB and
+ * 64 MiB touched; {@code clone} times clone(CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND) +
+ * exit + wait. With {@code --with-gcc} the same programs written in C (tests/bench) are built
+ * with the host's gcc and timed in the same run, so the figures sit side by side.
  */
-@Command(name = "bench", description = "Run a benchmark: 'interp' measures the interpreter (about 20 s).")
+@Command(name = "bench", description = "Run a benchmark: 'interp' measures the interpreter (about 20 s),"
+        + " 'fork' and 'clone' process creation (a few seconds each).")
 final class BenchCommand extends ToolCommand {
     @Parameters(paramLabel = "NAME", description = "which benchmark: ${COMPLETION-CANDIDATES}")
     Name name;
@@ -23,39 +31,93 @@ final class BenchCommand extends ToolCommand {
     @Option(names = "--with-gcc", description = "also build and time the C versions in tests/bench with gcc")
     boolean withGcc;
 
-    enum Name { interp }
+    enum Name { interp, fork, clone }
+
+    /** Iterations of the native runs: enough for about a second each on a 2020s machine. */
+    private static final long NATIVE_FORK_1MIB = 5_000, NATIVE_FORK_64MIB = 500, NATIVE_CLONE = 20_000;
 
     @Override
     int call0() throws Exception {
-        var out = spec.commandLine().getOut();
+        PrintWriter out = spec.commandLine().getOut();
+        switch (name) {
+            case interp -> interp(out);
+            case fork -> processCreation(out, List.of(Workload.FORK_1MIB, Workload.FORK_64MIB));
+            case clone -> processCreation(out, List.of(Workload.CLONE));
+        }
+        return 0;
+    }
+
+    private void interp(PrintWriter out) throws Exception {
         out.print(InterpreterBench.run());
         out.flush();
         if (withGcc) {
             for (String loop : List.of("arith", "memloop")) {
                 for (String opt : List.of("-O0", "-O2")) {
-                    out.print(native_(loop, opt));
+                    Path binary = buildWithGcc(loop, opt);
+                    try {
+                        String report = runNative(binary, List.of("200000000", "3"));
+                        for (String line : report.split("\n")) out.append("gcc ").append(opt).append(' ').append(line).append('\n');
+                    } finally {
+                        Files.deleteIfExists(binary);
+                    }
                     out.flush();
                 }
             }
         }
-        return 0;
     }
 
-    /** Builds tests/bench/LOOP.c with gcc OPT and runs it; returns its report lines, labelled. */
-    private static String native_(String loop, String opt) throws HostFiles.UserError, IOException, InterruptedException {
-        Path source = ProjectDir.find().resolve("tests/bench/" + loop + ".c");
+    /**
+     * Measures each workload on Clonix; with --with-gcc also runs its C twin (gcc -O2) and
+     * prints the two side by side (docs/PERFORMANCE.md, "Process creation").
+     */
+    private void processCreation(PrintWriter out, List<Workload> workloads) throws Exception {
+        List<Measurement> measured = new ArrayList<>();
+        for (Workload w : workloads) {
+            Measurement m = ProcessBench.measure(w, w.defaultIterations, 5);
+            measured.add(m);
+            out.print(ProcessBench.line(m));
+            out.flush();
+        }
+        if (!withGcc) return;
+        out.println();
+        out.print(ProcessBench.sideBySideHeader());
+        for (Measurement m : measured) {
+            Workload w = m.workload();
+            Path binary = buildWithGcc(w.program, "-O2");
+            try {
+                long iterations = w == Workload.FORK_1MIB ? NATIVE_FORK_1MIB
+                        : w == Workload.FORK_64MIB ? NATIVE_FORK_64MIB : NATIVE_CLONE;
+                String report = runNative(binary, w.arguments(iterations));
+                long[] parsed = ProcessBench.parseReport(report);
+                if (parsed[0] <= 0 || parsed[1] <= 0) throw new HostFiles.UserError(w.program + ": unexpected output: " + report);
+                out.print(ProcessBench.sideBySide(m, parsed[0] * 1e9 / parsed[1]));
+            } finally {
+                Files.deleteIfExists(binary);
+            }
+            out.flush();
+        }
+    }
+
+    /** Builds tests/bench/NAME.c with gcc OPT into a temporary file, which the caller deletes. */
+    private static Path buildWithGcc(String name, String opt) throws HostFiles.UserError, IOException, InterruptedException {
+        Path source = ProjectDir.find().resolve("tests/bench/" + name + ".c");
         if (!Files.exists(source)) throw new HostFiles.UserError(source + ": benchmark source not found");
         Path binary = Files.createTempFile("clonix-bench-", "");
-        try {
-            String built = runProcess(List.of("gcc", opt, "-o", binary.toString(), source.toString()));
-            if (built == null) throw new HostFiles.UserError("gcc failed to build " + source);
-            String report = runProcess(List.of(binary.toString(), "200000000", "3"));
-            StringBuilder s = new StringBuilder();
-            for (String line : report.split("\n")) s.append("gcc ").append(opt).append(' ').append(line).append('\n');
-            return s.toString();
-        } finally {
+        if (runProcess(List.of("gcc", opt, "-o", binary.toString(), source.toString())) == null) {
             Files.deleteIfExists(binary);
+            throw new HostFiles.UserError("gcc failed to build " + source);
         }
+        return binary;
+    }
+
+    /** Runs a native benchmark binary with {@code args}; returns its output. */
+    private static String runNative(Path binary, List<String> args) throws HostFiles.UserError, IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(binary.toString());
+        command.addAll(args);
+        String report = runProcess(command);
+        if (report == null) throw new HostFiles.UserError(binary + " failed");
+        return report;
     }
 
     /** Runs a host command; returns its standard output, or null if it failed. */

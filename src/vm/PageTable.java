@@ -15,6 +15,11 @@ package vm;
  * rather than in guest frames, so page tables do not use up the machine's memory. Tables are
  * created on demand and, for simplicity, not freed until the address space is dropped.
  *
+ * <p>Besides the tree, the table keeps a list of its last-level tables sorted by address, so
+ * that fork and exit, which visit every mapped page, go straight from one leaf to the next
+ * instead of scanning the 512-entry upper levels for the few that are in use (a process has a
+ * handful of leaves; the scan cost more than the leaves themselves, see docs/PERFORMANCE.md).
+ *
  * <p>This class only stores entries; {@link AddressSpace} gives them meaning. It works in
  * virtual page numbers (vpn = address >>> 12, below 2^36).
  */
@@ -32,6 +37,10 @@ final class PageTable {
 
     private final long[][][][] root = new long[ENTRIES][][][];
     private int tables = 1;
+    /** The last-level tables in ascending address order: leaves[k] maps vpns leafBases[k] and on. */
+    private long[][] leaves = new long[8][];
+    private long[] leafBases = new long[8];
+    private int leafCount;
 
     /** The PTE for {@code vpn}, or 0 if none (also for a vpn outside the address space). */
     long get(long vpn) {
@@ -50,13 +59,42 @@ final class PageTable {
      * is false, or if vpn is outside the address space.
      */
     long[] leaf(long vpn, boolean create) {
+        long[][] l2 = directory(vpn, create);
+        if (l2 == null) return null;
+        int i2 = (int) (vpn >>> BITS) & INDEX_MASK;
+        long[] l1 = l2[i2];
+        if (l1 == null) {
+            if (!create) return null;
+            l1 = l2[i2] = new long[ENTRIES];
+            tables++;
+            remember(vpn & ~(long) INDEX_MASK, l1);
+        }
+        return l1;
+    }
+
+    /**
+     * Installs {@code leaf} (512 PTEs, now owned by this table) as the last-level table for
+     * the vpns from {@code base}, which must be 512-aligned and have no table yet. Fork uses
+     * it to hand the child a copy of a parent's leaf without zeroing a fresh one first.
+     */
+    void adoptLeaf(long base, long[] leaf) {
+        if ((base & INDEX_MASK) != 0 || leaf.length != ENTRIES) throw new IllegalArgumentException("bad leaf");
+        long[][] l2 = directory(base, true);
+        int i2 = (int) (base >>> BITS) & INDEX_MASK;
+        if (l2[i2] != null) throw new IllegalStateException("leaf already present at vpn 0x" + Long.toHexString(base));
+        l2[i2] = leaf;
+        tables++;
+        remember(base, leaf);
+    }
+
+    /** The level-2 table on the way to {@code vpn}, creating the levels above if asked. */
+    private long[][] directory(long vpn, boolean create) {
         if (vpn < 0 || vpn >= VPN_LIMIT) {
             if (create) throw new IllegalArgumentException("virtual page out of range: 0x" + Long.toHexString(vpn));
             return null;
         }
         int i4 = (int) (vpn >>> (3 * BITS)) & INDEX_MASK;
         int i3 = (int) (vpn >>> (2 * BITS)) & INDEX_MASK;
-        int i2 = (int) (vpn >>> BITS) & INDEX_MASK;
         long[][][] l3 = root[i4];
         if (l3 == null) {
             if (!create) return null;
@@ -69,30 +107,42 @@ final class PageTable {
             l2 = l3[i3] = new long[ENTRIES][];
             tables++;
         }
-        long[] l1 = l2[i2];
-        if (l1 == null) {
-            if (!create) return null;
-            l1 = l2[i2] = new long[ENTRIES];
-            tables++;
-        }
-        return l1;
+        return l2;
     }
 
     /** Visits every last-level table in ascending address order. */
     void forEachLeaf(LeafVisitor v) {
-        for (int i4 = 0; i4 < ENTRIES; i4++) {
-            long[][][] l3 = root[i4];
-            if (l3 == null) continue;
-            for (int i3 = 0; i3 < ENTRIES; i3++) {
-                long[][] l2 = l3[i3];
-                if (l2 == null) continue;
-                for (int i2 = 0; i2 < ENTRIES; i2++) {
-                    long[] l1 = l2[i2];
-                    if (l1 == null) continue;
-                    v.visit(((long) i4 << (3 * BITS)) | ((long) i3 << (2 * BITS)) | ((long) i2 << BITS), l1);
-                }
-            }
+        for (int k = 0; k < leafCount; k++) v.visit(leafBases[k], leaves[k]);
+    }
+
+    /** Number of last-level tables; they are {@link #leafAt}(0 .. leafCount()-1), in address order. */
+    int leafCount() {
+        return leafCount;
+    }
+
+    /** The k-th last-level table in address order. */
+    long[] leafAt(int k) {
+        return leaves[k];
+    }
+
+    /** The vpn of entry 0 of the k-th last-level table. */
+    long leafBase(int k) {
+        return leafBases[k];
+    }
+
+    /** Adds a new leaf to the sorted list (leaves are created rarely: an insertion sort will do). */
+    private void remember(long base, long[] leaf) {
+        if (leafCount == leaves.length) {
+            leaves = java.util.Arrays.copyOf(leaves, 2 * leafCount);
+            leafBases = java.util.Arrays.copyOf(leafBases, 2 * leafCount);
         }
+        int k = leafCount;
+        while (k > 0 && leafBases[k - 1] > base) k--;
+        System.arraycopy(leaves, k, leaves, k + 1, leafCount - k);
+        System.arraycopy(leafBases, k, leafBases, k + 1, leafCount - k);
+        leaves[k] = leaf;
+        leafBases[k] = base;
+        leafCount++;
     }
 
     /** How many tables (of all levels, the root included) exist. */
