@@ -1,6 +1,7 @@
 package syscall;
 
 import fs.FileSyscalls;
+import fs.InodeSyscalls;
 import fs.PathSyscalls;
 import fs.StatSyscalls;
 import fs.Vfs;
@@ -25,12 +26,17 @@ public final class FileCalls {
         StatSyscalls s = new StatSyscalls();
         table.register(0, "read", (t, a) -> f.read(t.files(), mem(t), t, a[0], a[1], a[2]));
         table.register(1, "write", (t, a) -> sigpipe(ts, t, f.write(t.files(), mem(t), t, a[0], a[1], a[2])));
-        table.register(2, "open", (t, a) -> p.open(t.files(), t.fs(), mem(t), a[0], a[1], a[2]));
+        InodeSyscalls i = new InodeSyscalls(vfs);
+        // open and openat pass the caller, so that opening a FIFO can wait for the other end.
+        table.register(2, "open", (t, a) -> p.open(t.files(), t.fs(), mem(t), t, a[0], a[1], a[2]));
         table.register(3, "close", (t, a) -> f.close(t.files(), a[0]));
         table.register(4, "stat", (t, a) -> s.stat(t.files(), t.fs(), mem(t), a[0], a[1]));
         table.register(5, "fstat", (t, a) -> s.fstat(t.files(), mem(t), a[0], a[1]));
         table.register(6, "lstat", (t, a) -> s.lstat(t.files(), t.fs(), mem(t), a[0], a[1]));
         table.register(8, "lseek", (t, a) -> f.lseek(t.files(), a[0], a[1], a[2]));
+        table.register(16, "ioctl", (t, a) -> f.ioctl(t.files(), mem(t), a[0], a[1], a[2]));
+        table.register(19, "readv", (t, a) -> f.readv(t.files(), mem(t), t, a[0], a[1], a[2]));
+        table.register(20, "writev", (t, a) -> sigpipe(ts, t, f.writev(t.files(), mem(t), t, a[0], a[1], a[2])));
         table.register(17, "pread64", (t, a) -> f.pread64(t.files(), mem(t), t, a[0], a[1], a[2], a[3]));
         table.register(18, "pwrite64",
                 (t, a) -> sigpipe(ts, t, f.pwrite64(t.files(), mem(t), t, a[0], a[1], a[2], a[3])));
@@ -39,6 +45,8 @@ public final class FileCalls {
         table.register(32, "dup", (t, a) -> f.dup(t.files(), a[0]));
         table.register(33, "dup2", (t, a) -> f.dup2(t.files(), a[0], a[1]));
         table.register(72, "fcntl", (t, a) -> f.fcntl(t.files(), a[0], a[1], a[2]));
+        table.register(76, "truncate", (t, a) -> p.truncate(t.files(), t.fs(), mem(t), a[0], a[1]));
+        table.register(77, "ftruncate", (t, a) -> f.ftruncate(t.files(), a[0], a[1]));
         table.register(79, "getcwd", (t, a) -> p.getcwd(t.fs(), mem(t), a[0], a[1]));
         table.register(80, "chdir", (t, a) -> p.chdir(t.fs(), mem(t), a[0]));
         table.register(81, "fchdir", (t, a) -> p.fchdir(t.files(), t.fs(), a[0]));
@@ -46,13 +54,18 @@ public final class FileCalls {
         table.register(83, "mkdir", (t, a) -> p.mkdir(t.files(), t.fs(), mem(t), a[0], a[1]));
         table.register(84, "rmdir", (t, a) -> p.rmdir(t.files(), t.fs(), mem(t), a[0]));
         table.register(85, "creat", (t, a) -> p.creat(t.files(), t.fs(), mem(t), a[0], a[1]));
+        table.register(86, "link", (t, a) -> i.link(t.files(), t.fs(), mem(t), a[0], a[1]));
         table.register(87, "unlink", (t, a) -> p.unlink(t.files(), t.fs(), mem(t), a[0]));
         table.register(88, "symlink", (t, a) -> p.symlink(t.files(), t.fs(), mem(t), a[0], a[1]));
         table.register(89, "readlink", (t, a) -> p.readlink(t.files(), t.fs(), mem(t), a[0], a[1], a[2]));
+        table.register(90, "chmod", (t, a) -> i.chmod(t.files(), t.fs(), mem(t), a[0], a[1]));
+        table.register(91, "fchmod", (t, a) -> i.fchmod(t.files(), a[0], a[1]));
         table.register(95, "umask", (t, a) -> p.umask(t.fs(), a[0]));
+        table.register(133, "mknod", (t, a) -> i.mknod(t.files(), t.fs(), mem(t), a[0], a[1], a[2]));
         table.register(217, "getdents64", (t, a) -> s.getdents64(t.files(), mem(t), a[0], a[1], a[2]));
-        table.register(257, "openat", (t, a) -> p.openat(t.files(), t.fs(), mem(t), a[0], a[1], a[2], a[3]));
+        table.register(257, "openat", (t, a) -> p.openat(t.files(), t.fs(), mem(t), t, a[0], a[1], a[2], a[3]));
         table.register(258, "mkdirat", (t, a) -> p.mkdirat(t.files(), t.fs(), mem(t), a[0], a[1], a[2]));
+        table.register(259, "mknodat", (t, a) -> i.mknodat(t.files(), t.fs(), mem(t), a[0], a[1], a[2], a[3]));
         table.register(262, "newfstatat",
                 (t, a) -> s.newfstatat(t.files(), t.fs(), mem(t), a[0], a[1], a[2], a[3]));
         table.register(263, "unlinkat", (t, a) -> p.unlinkat(t.files(), t.fs(), mem(t), a[0], a[1], a[2]));
@@ -60,6 +73,9 @@ public final class FileCalls {
         table.register(266, "symlinkat", (t, a) -> p.symlinkat(t.files(), t.fs(), mem(t), a[0], a[1], a[2]));
         table.register(267, "readlinkat",
                 (t, a) -> p.readlinkat(t.files(), t.fs(), mem(t), a[0], a[1], a[2], a[3]));
+        table.register(265, "linkat",
+                (t, a) -> i.linkat(t.files(), t.fs(), mem(t), a[0], a[1], a[2], a[3], a[4]));
+        table.register(268, "fchmodat", (t, a) -> i.fchmodat(t.files(), t.fs(), mem(t), a[0], a[1], a[2]));
         table.register(269, "faccessat", (t, a) -> p.faccessat(t.files(), t.fs(), mem(t), a[0], a[1], a[2]));
         table.register(292, "dup3", (t, a) -> f.dup3(t.files(), a[0], a[1], a[2]));
         table.register(293, "pipe2", (t, a) -> f.pipe2(t.files(), mem(t), a[0], a[1]));

@@ -1,0 +1,69 @@
+package linux;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import boot.Kernel;
+import boot.Options;
+import cc.Driver;
+import image.BootImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import obj.ExecutableFormat;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Linux is the reference: every tests/linux/NAME.c also builds with gcc, and NAME.expected
+ * is what it printed on Linux on the development machine (gcc -O0, output to a file). Here
+ * each program is compiled by Clonix's compiler against Clonix's libc, run in a freshly
+ * booted kernel, and must print exactly the same bytes and exit with status 0.
+ */
+class LinuxComparisonTest {
+    private static final Path DIR = Path.of("tests/linux");
+
+    @TempDir Path tmp;
+
+    @TestFactory
+    Stream<DynamicTest> eachProgramPrintsWhatLinuxPrints() throws IOException {
+        List<Path> programs;
+        try (Stream<Path> s = Files.list(DIR)) {
+            programs = s.filter(p -> p.toString().endsWith(".c")).sorted().toList();
+        }
+        assertTrue(programs.size() >= 6, "the Linux comparison suite is missing");
+        return programs.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> check(p)));
+    }
+
+    private void check(Path source) throws Exception {
+        String name = source.getFileName().toString().replaceFirst("\\.c$", "");
+        String expected = Files.readString(DIR.resolve(name + ".expected"), StandardCharsets.UTF_8);
+        BootImage image = BootImage.load();
+        assertTrue(image.hasLibc(), "the boot image has no C library");
+        Path lib = image.hostLibDir();
+        Path exe = tmp.resolve(name);
+        StringWriter diagnostics = new StringWriter();
+        int rc = Driver.forProject(Path.of("").toAbsolutePath(), Path.of("").toAbsolutePath())
+                .standardLink(List.of(lib.resolve("crt0.o")), List.of(lib.resolve("libc.a")))
+                .execute(new String[] {source.toString(), "-o", exe.toString()},
+                        new PrintWriter(diagnostics), new PrintWriter(diagnostics));
+        assertEquals(0, rc, diagnostics.toString());
+
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        Kernel kernel = Kernel.boot(Options.defaults(), console, new ByteArrayInputStream(new byte[0]));
+        for (Map.Entry<String, byte[]> f : image.guestFiles().entrySet()) kernel.installFile(f.getKey(), f.getValue(), 0755);
+        kernel.install("/tmp/" + name, ExecutableFormat.read(name, Files.readAllBytes(exe)));
+        int status = kernel.run("/tmp/" + name, List.of("/tmp/" + name));
+        assertEquals(expected, console.toString(StandardCharsets.UTF_8));
+        assertEquals(0, status);
+    }
+}

@@ -1,0 +1,56 @@
+/* stdlib.h: memory allocation, process exit, conversions, sorting, random numbers, environment. */
+#ifndef _STDLIB_H
+#define _STDLIB_H
+
+#include <stddef.h>
+
+#define EXIT_SUCCESS 0
+#define EXIT_FAILURE 1
+/* The largest value rand() returns: glibc's. */
+#define RAND_MAX 2147483647
+#define MB_CUR_MAX 1
+
+typedef struct { int quot; int rem; } div_t;
+typedef struct { long quot; long rem; } ldiv_t;
+typedef struct { long long quot; long long rem; } lldiv_t;
+
+void *malloc(size_t size);
+void *calloc(size_t nmemb, size_t size);
+void *realloc(void *ptr, size_t size);
+void *reallocarray(void *ptr, size_t nmemb, size_t size);
+void free(void *ptr);
+
+void exit(int status);
+void _Exit(int status);
+void abort(void);
+int atexit(void (*fn)(void));
+
+long strtol(const char *s, char **end, int base);
+unsigned long strtoul(const char *s, char **end, int base);
+long long strtoll(const char *s, char **end, int base);
+unsigned long long strtoull(const char *s, char **end, int base);
+int atoi(const char *s);
+long atol(const char *s);
+long long atoll(const char *s);
+
+void qsort(void *base, size_t nmemb, size_t size, int (*compar)(const void *, const void *));
+void *bsearch(const void *key, const void *base, size_t nmemb, size_t size,
+              int (*compar)(const void *, const void *));
+
+int rand(void);
+void srand(unsigned int seed);
+int rand_r(unsigned int *seedp);
+
+char *getenv(const char *name);
+int setenv(const char *name, const char *value, int overwrite);
+int unsetenv(const char *name);
+int putenv(char *string);
+int clearenv(void);
+
+int abs(int n);
+long labs(long n);
+long long llabs(long long n);
+div_t div(int num, int den);
+ldiv_t ldiv(long num, long den);
+
+#endif

@@ -1,0 +1,67 @@
+/* unistd.h: the POSIX system-call wrappers. Each returns -1 and sets errno on failure. */
+#ifndef _UNISTD_H
+#define _UNISTD_H
+
+#include <sys/types.h>
+
+#define STDIN_FILENO 0
+#define STDOUT_FILENO 1
+#define STDERR_FILENO 2
+
+#define SEEK_SET 0
+#define SEEK_CUR 1
+#define SEEK_END 2
+
+#define F_OK 0
+#define X_OK 1
+#define W_OK 2
+#define R_OK 4
+
+extern char **environ;
+
+ssize_t read(int fd, void *buf, size_t count);
+ssize_t write(int fd, const void *buf, size_t count);
+int close(int fd);
+off_t lseek(int fd, off_t offset, int whence);
+int pipe(int fds[2]);
+int pipe2(int fds[2], int flags);
+int dup(int fd);
+int dup2(int oldfd, int newfd);
+int dup3(int oldfd, int newfd, int flags);
+int access(const char *path, int mode);
+int unlink(const char *path);
+int rmdir(const char *path);
+int link(const char *oldpath, const char *newpath);
+int symlink(const char *target, const char *linkpath);
+ssize_t readlink(const char *path, char *buf, size_t size);
+int chdir(const char *path);
+char *getcwd(char *buf, size_t size);
+int truncate(const char *path, off_t length);
+int ftruncate(int fd, off_t length);
+int isatty(int fd);
+
+pid_t fork(void);
+pid_t vfork(void);
+int execve(const char *path, char *const argv[], char *const envp[]);
+int execv(const char *path, char *const argv[]);
+void _exit(int status);
+pid_t getpid(void);
+pid_t getppid(void);
+pid_t gettid(void);
+uid_t getuid(void);
+uid_t geteuid(void);
+gid_t getgid(void);
+gid_t getegid(void);
+pid_t getpgid(pid_t pid);
+int setpgid(pid_t pid, pid_t pgid);
+pid_t getpgrp(void);
+pid_t setsid(void);
+
+int brk(void *addr);
+void *sbrk(long increment);
+unsigned int sleep(unsigned int seconds);
+int usleep(useconds_t usec);
+long syscall(long number, ...);
+int getpagesize(void);
+
+#endif
