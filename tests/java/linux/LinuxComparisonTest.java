@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Linux is the reference: every tests/linux/NAME.c also builds with gcc, and NAME.expected
  * is what it printed on Linux on the development machine (gcc -O0, output to a file). Here
  * each program is compiled by Clonix's compiler against Clonix's libc, run in a freshly
- * booted kernel, and must print exactly the same bytes and exit with status 0.
+ * booted kernel, and must print exactly the same bytes and exit with status 0; afterwards
+ * every task, mm, descriptor table and frame must have been released.
  */
 class LinuxComparisonTest {
     private static final Path DIR = Path.of("tests/linux");
@@ -65,5 +66,6 @@ class LinuxComparisonTest {
         int status = kernel.run("/tmp/" + name, List.of("/tmp/" + name));
         assertEquals(expected, console.toString(StandardCharsets.UTF_8));
         assertEquals(0, status);
+        boot.GuestRun.checkNothingLeaked(kernel);
     }
 }
