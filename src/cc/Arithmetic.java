@@ -61,12 +61,41 @@ final class Arithmetic {
         return n;
     }
 
+    /**
+     * {@code n} without conversions that generate no code and without multiplications by
+     * 1 (the scaling of an index into a byte array): the node whose value {@code n} has.
+     */
+    static Node operand(Node n) {
+        while (true) {
+            n = stripNoOpCasts(n);
+            if (n.kind != Node.Kind.MUL || n.rhs.kind != Node.Kind.NUM || n.rhs.val != 1) return n;
+            n = n.lhs;
+        }
+    }
+
     /** Evaluates arithmetic or comparison node {@code n} into a new register. */
     String binary(Node n) {
         Type t = n.lhs.type;
         boolean w = t.size == 4 && t.isInteger();
         boolean u = t.unsigned;
         if (n.rhs.kind == Node.Kind.NUM && fitsImmediate(n.rhs.val) && immediateForm(n, w, u)) return g.top();
+        // A register local is read where it lives rather than copied to a temporary first.
+        String leftHome = g.registerOf(operand(n.lhs)), rightHome = g.registerOf(operand(n.rhs));
+        if (leftHome != null && rightHome != null) {
+            String r = g.push(n.tok);
+            emitBinary(n, t, r, leftHome, rightHome);
+            return r;
+        }
+        if (leftHome != null) {
+            String r = g.gen(n.rhs);
+            emitBinary(n, t, r, leftHome, r);
+            return r;
+        }
+        if (rightHome != null) {
+            String r = g.gen(n.lhs);
+            emitBinary(n, t, r, r, rightHome);
+            return r;
+        }
         // Evaluate the operand that needs more registers first (Sethi-Ullman order), so a
         // deep right-leaning expression needs two registers rather than one per level.
         // C leaves the order of evaluation of these operands unspecified.
@@ -152,14 +181,25 @@ final class Arithmetic {
             default -> null;
         };
         if (op == null) return false;
+        if (n.kind == Node.Kind.MUL && v == 1) {
+            // Scaling an index into a char array: the value is already the product.
+            g.gen(n.lhs);
+            return true;
+        }
+        if (n.kind == Node.Kind.MUL && v > 1 && Long.bitCount(v) == 1) {
+            // Multiplying by a power of two is a shift (slliw sign-extends as mulw does).
+            op = w ? "slliw" : "slli";
+            v = Long.numberOfTrailingZeros(v);
+        }
         // The unsigned immediate compares sign-extend their operand, so only use them for
         // constants that read the same either way.
         if ((n.kind == Node.Kind.LT || n.kind == Node.Kind.LE) && u && v < 0) return false;
         if ((n.kind == Node.Kind.SHL || n.kind == Node.Kind.SHR)) v &= w ? 31 : 63;
         if (n.kind == Node.Kind.SUB) v = -v;
-        String a = g.gen(n.lhs);
-        g.emit(op + "\t" + a + ", " + a + ", " + v);
-        if (n.kind == Node.Kind.MUL && w && !u) g.emit("sext.w\t" + a + ", " + a);
+        String home = g.registerOf(stripNoOpCasts(n.lhs));
+        String a = home != null ? g.push(n.tok) : g.gen(n.lhs);
+        g.emit(op + "\t" + a + ", " + (home != null ? home : a) + ", " + v);
+        if (op.equals("muli") && w && !u) g.emit("sext.w\t" + a + ", " + a);
         else if (w && u && n.type.size == 4) g.emit("zext.w\t" + a + ", " + a);
         return true;
     }

@@ -58,13 +58,17 @@ final class CallGen {
             if (t.isAggregate() && t.size > 16) {
                 g.emit(k < 8 ? "mv\tt2, a" + k : "ld\tt2, " + incomingSlot(k) + "(fp)");
                 g.emit("addi\tt3, fp, " + p.offset);
-                g.copy("t3", "t2", t.size);
+                BlockMoves.copy(g, "t3", "t2", t.size);
             } else if (t.isAggregate()) {
                 for (int c = 0; c < slots(t); c++) {
                     String src = k + c < 8 ? "a" + (k + c) : "t2";
                     if (k + c >= 8) g.emit("ld\tt2, " + incomingSlot(k + c) + "(fp)");
                     storeChunk(src, "fp", p.offset + 8 * c, Math.min(8, t.size - 8 * c));
                 }
+            } else if (g.registerOf(p) != null) {
+                // The caller extended the argument as its type says, as a register local needs.
+                String home = g.registerOf(p);
+                g.emit(k < 8 ? "mv\t" + home + ", a" + k : "ld\t" + home + ", " + incomingSlot(k) + "(fp)");
             } else {
                 String src = k < 8 ? "a" + k : "t2";
                 if (k >= 8) g.emit("ld\tt2, " + incomingSlot(k) + "(fp)");
@@ -78,7 +82,7 @@ final class CallGen {
     void returnValue(String r, Type t) {
         if (t.isAggregate() && t.size > 16) {
             g.emit("ld\tt2, " + resultPointerOffset + "(fp)");
-            g.copy("t2", r, t.size);
+            BlockMoves.copy(g, "t2", r, t.size);
             g.emit("mv\ta0, t2");
         } else if (t.isAggregate()) {
             loadChunk("a0", r, 0, Math.min(8, t.size));
@@ -100,21 +104,34 @@ final class CallGen {
             calleeReg = g.gen(n.lhs);
         }
         int nargs = n.args.size();
-        boolean spill = g.depth + nargs + 2 > Codegen.TEMPS.length;
+        boolean spill = g.depth + nargs + 2 > g.temps;
         List<String> where = new ArrayList<>();
         int inRegisters = 0;
-        for (Node arg : n.args) {
+        int lastComputed = -1;
+        for (int i = 0; i < nargs; i++) if (!g.addr.isSimple(n.args.get(i))) lastComputed = i;
+        int slot = returnsInMemory(ft) ? 1 : 0;
+        for (int i = 0; i < nargs; i++) {
+            Node arg = n.args.get(i);
             Type t = arg.type;
+            int argSlot = slot;
+            slot += slots(t);
             if (g.addr.isSimple(arg)) {
                 // Constants and plain variables go straight into their argument register below.
                 where.add(null);
+                continue;
+            }
+            if (i == lastComputed && !spill && argSlot < 8 && t.isScalar()) {
+                // Nothing is evaluated after the last computed argument but simple values,
+                // which never touch a0..a7, so it can be computed into its register now.
+                g.genInto("a" + argSlot, arg);
+                where.add("a" + argSlot);
                 continue;
             }
             String r = g.gen(arg);
             if (t.isAggregate() && t.size > 16) {
                 int off = g.allocFrame(t.size, 8);
                 g.emit("addi\tt2, fp, " + off);
-                g.copy("t2", r, t.size);
+                BlockMoves.copy(g, "t2", r, t.size);
                 g.emit("addi\t" + r + ", fp, " + off);
             }
             if (spill) {
@@ -138,6 +155,10 @@ final class CallGen {
         for (int i = 0; i < nargs; i++) {
             Type t = n.args.get(i).type;
             String v = where.get(i);
+            if (v != null && v.startsWith("a")) {
+                k++;
+                continue;
+            }
             if (v == null) {
                 String dst = k < 8 ? "a" + k : "t2";
                 g.addr.genSimple(dst, n.args.get(i));

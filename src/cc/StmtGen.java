@@ -1,8 +1,10 @@
 package cc;
 
 /**
- * Code for statements: control flow becomes labels and branches; expression statements
- * evaluate and drop their value. Each statement starts with a comment naming its C line.
+ * Code for statements: control flow becomes labels and branches (conditions through
+ * {@link Branches}; loops test at the bottom); expression statements are evaluated only for
+ * their effects ({@link #genForEffect}). Each statement starts with a comment naming its
+ * C line.
  */
 final class StmtGen {
     private final Codegen g;
@@ -21,13 +23,14 @@ final class StmtGen {
             }
             case EXPR_STMT -> {
                 g.lineComment(n.tok);
-                g.gen(n.lhs);
-                g.pop();
+                genForEffect(n.lhs);
             }
             case RETURN -> {
                 g.lineComment(n.tok);
                 if (n.lhs != null && n.lhs.type.isScalar() && g.addr.isSimple(n.lhs)) {
                     g.addr.genSimple("a0", n.lhs);
+                } else if (n.lhs != null && n.lhs.type.isScalar()) {
+                    g.genInto("a0", n.lhs);
                 } else if (n.lhs != null) {
                     String r = g.gen(n.lhs);
                     g.calls.returnValue(r, n.lhs.type);
@@ -37,6 +40,11 @@ final class StmtGen {
             }
             case IF -> {
                 g.lineComment(n.tok);
+                if (n.then.kind == Node.Kind.GOTO && n.els == null) {
+                    // if (c) break; / continue; / goto l; is one conditional branch.
+                    g.branches.branchIf(n.cond, n.then.uniqueLabel, true);
+                    return;
+                }
                 String elseL = g.label(), endL = g.label();
                 branchIfFalse(n.cond, elseL);
                 stmt(n.then);
@@ -48,21 +56,25 @@ final class StmtGen {
                 }
             }
             case FOR -> {
+                // The test sits at the bottom of the loop, so an iteration costs one branch
+                // rather than a test at the top plus a jump back to it.
                 if (n.init != null) stmt(n.init);
-                String top = g.label();
+                String top = g.label(), test = g.label();
+                if (n.cond != null) g.emit("j\t" + test);
                 g.emitLabel(top);
-                if (n.cond != null) {
-                    g.lineComment(n.cond.tok);
-                    branchIfFalse(n.cond, n.breakLabel);
-                }
                 stmt(n.then);
                 g.emitLabel(n.continueLabel);
                 if (n.inc != null) {
                     g.lineComment(n.inc.tok);
-                    g.gen(n.inc);
-                    g.pop();
+                    genForEffect(n.inc);
                 }
-                g.emit("j\t" + top);
+                if (n.cond != null) {
+                    g.emitLabel(test);
+                    g.lineComment(n.cond.tok);
+                    g.branches.branchIf(n.cond, top, true);
+                } else {
+                    g.emit("j\t" + top);
+                }
                 g.emitLabel(n.breakLabel);
             }
             case DO -> {
@@ -71,9 +83,7 @@ final class StmtGen {
                 stmt(n.then);
                 g.emitLabel(n.continueLabel);
                 g.lineComment(n.cond.tok);
-                String c = g.gen(n.cond);
-                g.emit("bne\t" + c + ", zero, " + top);
-                g.pop();
+                g.branches.branchIf(n.cond, top, true);
                 g.emitLabel(n.breakLabel);
             }
             case SWITCH -> switchStmt(n);
@@ -93,11 +103,43 @@ final class StmtGen {
         }
     }
 
+    /**
+     * Evaluates {@code n} only for its side effects: the register stack is left as it was.
+     * Arithmetic with a constant on a value that is then dropped is not computed, which is
+     * what makes a statement {@code i++} (parsed as {@code (i += 1) - 1}) a plain increment.
+     */
+    void genForEffect(Node n) {
+        switch (n.kind) {
+            case CAST -> {
+                if (n.lhs.type.kind != Type.Kind.ARRAY && n.lhs.type.kind != Type.Kind.FUNC) {
+                    genForEffect(n.lhs);
+                    return;
+                }
+            }
+            case ADD, SUB -> {
+                if (n.rhs.kind == Node.Kind.NUM) {
+                    genForEffect(n.lhs);
+                    return;
+                }
+            }
+            case COMMA -> {
+                genForEffect(n.lhs);
+                genForEffect(n.rhs);
+                return;
+            }
+            case ASSIGN -> {
+                if (g.access.assignForEffect(n)) return;
+            }
+            default -> {
+            }
+        }
+        g.gen(n);
+        g.pop();
+    }
+
     /** Evaluates a condition and jumps to {@code target} if it is zero. */
     private void branchIfFalse(Node cond, String target) {
-        String c = g.gen(cond);
-        g.emit("beq\t" + c + ", zero, " + target);
-        g.pop();
+        g.branches.branchIf(cond, target, false);
     }
 
     /** A switch is a chain of compares against each case, then a jump to default or the end. */

@@ -26,11 +26,111 @@ class CodegenTest {
     }
 
     @Test
-    void localsAreAddressedFromTheFramePointerWithoutExtraAdds() throws Exception {
-        String s = asm("int f(int x) { int y = x; return y; }\n");
-        assertTrue(s.contains("lw\ts1, -20(fp)"), s);
-        assertTrue(s.contains("sw\ts1, -24(fp)"), s);
+    void localsWhoseAddressIsTakenAreAddressedFromTheFramePointerWithoutExtraAdds() throws Exception {
+        String s = asm("void g(int *);\nint f(int x) { int y = x; g(&y); return y; }\n");
+        assertTrue(s.contains("sw\ts1, -20(fp)"), s);
+        assertTrue(s.contains("addi\ta0, fp, -20"), s);
+        assertTrue(s.contains("lw\ta0, -20(fp)"), s);
         assertFalse(s.contains("addi\ts1, fp"), s);
+    }
+
+    @Test
+    void scalarLocalsWhoseAddressIsNotTakenLiveInRegisters() throws Exception {
+        String s = asm("long f(long n) { long sum = 0; for (long i = 0; i < n; i++) sum += i; return sum; }\n");
+        // The most used variable (i, in the loop) gets s10, then sum s9, then n s8.
+        assertTrue(s.contains("addi\ts10, s10, 1"), "i++ is one addi on i's register:\n" + s);
+        assertTrue(s.contains("add\ts9, s9, s10"), "sum += i is one add:\n" + s);
+        assertTrue(s.contains("blt\ts10, s8, "), "i < n is one branch:\n" + s);
+        assertFalse(s.contains("s1,"), "no temporary is needed:\n" + s);
+        assertEquals(45, CProgramRunner.run("sum.c", "long f(long n) { long sum = 0; for (long i = 0; i < n; i++) sum += i; return sum; }\n"
+                + "int main(void) { return (int) f(10); }\n").status());
+    }
+
+    /**
+     * Register locals must behave exactly as memory ones: narrow types wrap and truncate,
+     * and conditions with ||, && and ! branch correctly. The expected lines are what the
+     * same program prints built by gcc -O0.
+     */
+    @Test
+    void registerLocalsWrapAndTruncateAsTheirTypesSayAndConditionsBranchRight() throws Exception {
+        String program = """
+            long write(int fd, const void *buf, unsigned long count);
+            static void put(long v) {
+                char b[24];
+                int i = 23;
+                unsigned long u = v < 0 ? -(unsigned long) v : (unsigned long) v;
+                b[i] = 10;
+                do { b[--i] = (char) (48 + u % 10); u /= 10; } while (u);
+                if (v < 0) b[--i] = 45;
+                write(1, b + i, 24 - i);
+            }
+            static int narrow(long big, int n) {
+                int x = big;
+                unsigned char c = 250;
+                short s = 32767;
+                signed char sc = -128;
+                unsigned u = 0;
+                for (int i = 0; i < n; i++) { c++; s++; sc--; u--; }
+                return x + c + s + sc + (int) (u >> 28);
+            }
+            static int conds(int a, int b, unsigned ua, unsigned ub) {
+                int r = 0;
+                if (a < b || !(a != b)) r |= 1;
+                if (ua < ub && a <= b) r |= 2;
+                if (!(a > 0 && b > 0)) r |= 4;
+                while (a < b && r < 100) { a++; r += 8; }
+                do { b--; } while (b > a || b == 7);
+                return r * 1000 + b;
+            }
+            int main(void) {
+                put(narrow(0x1234567890L, 10));
+                put(conds(-3, 4, 5u, 0xffffffffu));
+                put(conds(9, 2, 7u, 3u));
+                put(conds(7, 7, 1u, 2u));
+                return 0;
+            }
+            """;
+        CProgramRunner.Run run = CProgramRunner.run("regsem.c", program);
+        assertEquals("878049570\n63003\n1\n3006\n", run.stdout());
+    }
+
+    @Test
+    void aFunctionCallingSetjmpKeepsItsLocalsInMemory() throws Exception {
+        String s = asm("int setjmp(long *);\nlong buf[8];\nint f(void) { int n = 0; if (setjmp(buf)) return n; n = 1; return 0; }\n");
+        assertTrue(s.contains("sw\ts1, -20(fp)"), "longjmp restores registers, so n must be in memory:\n" + s);
+    }
+
+    @Test
+    void conditionsBranchOnTheComparisonItself() throws Exception {
+        String s = asm("int f(long *a, long *b) { if (*a < *b && *a != 0) return 1; return 0; }\n");
+        assertTrue(s.contains("bge\t"), s);
+        assertTrue(s.contains("beq\ts1, zero, "), s);
+        assertFalse(s.contains("slt"), s);
+        assertFalse(s.contains("snei"), s);
+    }
+
+    @Test
+    void charIndexingNeedsNoScaleAndFoldsTheArrayIntoTheOffset() throws Exception {
+        String s = asm("char t[16];\nint f(long i) { return t[i]; }\n");
+        assertFalse(s.contains("muli"), s);
+        assertTrue(s.contains("lb\ta0, t(s10)"), s);
+    }
+
+    @Test
+    void copyingThroughPostIncrementedPointersUsesTheirRegistersDirectly() throws Exception {
+        String src = "char *copy(char *d, const char *s) { char *r = d; while ((*d++ = *s++) != 0) {} return r; }\n";
+        String s = asm(src);
+        assertTrue(s.matches("(?s).*lb\ts1, 0\\(s\\d+\\)\n\taddi\ts\\d+, s\\d+, 1\n\tsb\ts1, 0\\(s\\d+\\)\n\taddi.*"), s);
+        String prog = src + "long write(int, const void *, unsigned long);\n"
+                + "int main(void) { char b[8]; copy(b, \"hey\\n\"); write(1, b, 4); return 0; }\n";
+        assertEquals("hey\n", CProgramRunner.run("copy.c", prog).stdout());
+    }
+
+    @Test
+    void aStatementIncrementDoesNotUndoItsValue() throws Exception {
+        String s = asm("int n;\nvoid f(void) { n++; }\n");
+        assertTrue(s.contains("addiw\ts1, s1, 1"), s);
+        assertFalse(s.contains("addiw\ts1, s1, -1"), s);
     }
 
     @Test
@@ -89,10 +189,11 @@ class CodegenTest {
 
     @Test
     void onlyUsedSavedRegistersAreSaved() throws Exception {
-        String s = asm("int f(int x) { return x + 1; }\n");
+        String s = asm("int f(int *p) { return p[0] + p[1]; }\n");
         assertTrue(s.contains("sd\ts1, 0(sp)"), s);
-        assertFalse(s.contains("s2"), s);
-        assertFalse(asm("int g(int x) { return x; }\n").contains("s1"), "a function using no temporaries saves none");
+        assertTrue(s.contains("sd\ts10, 16(sp)"), "the register of local p is saved:\n" + s);
+        assertFalse(s.contains("s3"), s);
+        assertFalse(asm("int g(void) { return 5; }\n").contains("s1"), "a function using no temporaries saves none");
     }
 
     /** A balanced tree of {@code depth} levels over a, b, c: it needs depth + 1 registers. */
