@@ -23,6 +23,18 @@ import java.util.Objects;
  *
  * <p><b>TLBs.</b> Every CPU running this address space is attached to it, and every change to
  * an existing mapping flushes the affected pages from those CPUs' TLBs before returning.
+ *
+ * <p><b>Shared leaf tables.</b> Fork does not copy the page table: parent and child share each
+ * last-level table (a {@link PageTable.Leaf}, with a count of its sharers), whose private
+ * entries are marked copy-on-write once for both. A shared leaf holds one frame reference per
+ * present entry, however many address spaces share it. Any change to a shared leaf other than
+ * the accessed and dirty bits (map, unmap, protect, a copy-on-write repair) first gives the
+ * changing address space a private copy of the leaf ({@link #ownLeaf}), taking a frame
+ * reference for each of its present entries; clear drops frame references only for the
+ * leaves it held alone. So a frame is freed exactly when no leaf maps it any more. Because a
+ * shared leaf is never changed in place, the other sharers' TLBs never need a flush for it.
+ * The accessed and dirty bits of a shared leaf are common to its sharers: they may say that a
+ * page was used when only another process used it, never the reverse.
  */
 public final class AddressSpace {
     public static final int PAGE_SIZE = PhysicalMemory.FRAME_SIZE;
@@ -104,11 +116,20 @@ public final class AddressSpace {
         });
     }
 
-    /** Unmaps everything (exit, exec): every frame reference this address space holds is dropped. */
+    /**
+     * Unmaps everything (exit, exec): every frame reference this address space holds is
+     * dropped. A leaf still shared with another address space loses only this sharer; its
+     * frame references stay, held for the others.
+     */
     public void clear() {
         shootdownAll();
         for (int k = 0, n = table.leafCount(); k < n; k++) {
-            long[] ptes = table.leafAt(k);
+            PageTable.Leaf leaf = table.nodeAt(k);
+            if (leaf.isShared()) {
+                leaf.sharers--;
+                continue;
+            }
+            long[] ptes = leaf.ptes;
             for (int i = 0; i < ptes.length; i++) {
                 if ((ptes[i] & Pte.PRESENT) != 0) phys.release(Pte.frame(ptes[i]));
             }
@@ -141,33 +162,30 @@ public final class AddressSpace {
      * Fork: returns a new address space with the same mappings, sharing every frame. Private
      * pages are marked COW in both parent and child, so the first write on either side faults
      * and gets a copy ({@link #resolveCow}); SHARED pages stay shared and writable. Costs no
-     * frames, only page tables.
+     * frames and no frame references: the child shares each of our leaf tables (see the
+     * class comment), so the cost is one pass over each leaf to mark it, and a leaf is copied
+     * only when one side first changes it.
      */
     public AddressSpace copyOnWrite() {
         AddressSpace child = new AddressSpace(phys);
-        // One plain loop per leaf, without a visitor: fork is the hottest path of a
-        // process-creation workload and its cost is proportional to the resident pages. The
-        // child's leaf starts as a clone of ours (a copy, cheaper than zeroing a new table and
-        // filling it) and is then fixed up entry by entry.
         for (int k = 0, n = table.leafCount(); k < n; k++) {
-            long[] ptes = table.leafAt(k);
-            long[] childLeaf = ptes.clone();
-            int present = 0;
-            for (int i = 0; i < ptes.length; i++) {
-                long pte = ptes[i];
-                if ((pte & Pte.PRESENT) == 0) {
-                    childLeaf[i] = 0;
-                    continue;
+            PageTable.Leaf leaf = table.nodeAt(k);
+            // A leaf marked by an earlier fork, and not given a writable entry since, is
+            // skipped: a process that forks again and again pays for its pages only once.
+            // Marking a leaf that is already shared changes nothing its other sharers can
+            // see, since its private entries were marked when it was first shared.
+            if (!leaf.allCow) {
+                long[] ptes = leaf.ptes;
+                for (int i = 0; i < ptes.length; i++) {
+                    long pte = ptes[i];
+                    if ((pte & (Pte.PRESENT | Pte.SHARED | Pte.COW)) == Pte.PRESENT) ptes[i] = pte | Pte.COW;
                 }
-                if ((pte & Pte.SHARED) == 0) ptes[i] = pte = pte | Pte.COW;
-                phys.retain(Pte.frame(pte));
-                childLeaf[i] = pte & ~(Pte.ACCESSED | Pte.DIRTY);
-                present++;
+                leaf.allCow = true;
             }
-            if (present == 0) continue;
-            child.table.adoptLeaf(table.leafBase(k), childLeaf);
-            child.resident += present;
+            leaf.sharers++;
+            child.table.shareLeaf(table.leafBase(k), leaf);
         }
+        child.resident = resident;
         // Our CPUs may hold write permission for pages that are now copy-on-write.
         shootdownAll();
         return child;
@@ -181,12 +199,14 @@ public final class AddressSpace {
     public CowResult resolveCow(long va) {
         if ((va >>> 48) != 0) return CowResult.NOT_COW;
         long vpn = va >>> PAGE_SHIFT;
-        long[] leaf = table.leaf(vpn, false);
-        int i = (int) vpn & PageTable.INDEX_MASK;
-        if (leaf == null) return CowResult.NOT_COW;
-        long pte = leaf[i];
         long need = Pte.PRESENT | Pte.WRITE | Pte.COW;
-        if ((pte & need) != need) return CowResult.NOT_COW;
+        if ((table.get(vpn) & need) != need) return CowResult.NOT_COW;
+        // The reference count below means "mapped elsewhere" only for a leaf of our own.
+        PageTable.Leaf own = ownLeaf(vpn, false);
+        own.allCow = false; // the entry loses its COW bit below
+        long[] leaf = own.ptes;
+        int i = (int) vpn & PageTable.INDEX_MASK;
+        long pte = leaf[i];
         int frame = Pte.frame(pte);
         CowResult result;
         if (phys.refCount(frame) == 1) {
@@ -388,35 +408,65 @@ public final class AddressSpace {
         void apply(long[] leaf, int index);
     }
 
-    /** Calls {@code action} for each present PTE among {@code n} pages from {@code first}. */
+    /**
+     * Calls {@code action}, which may change the entry, for each present PTE among {@code n}
+     * pages from {@code first}. A shared leaf with a present entry in the range is first made
+     * private ({@link #ownLeaf}), so that the action changes only this address space's view.
+     */
     private void forEachPresent(long first, long n, EntryAction action) {
         long end = first + n;
-        if (n > 64 * PageTable.ENTRIES) {
-            // A huge range (munmap of a whole region): visit only the tables that exist.
-            table.forEachLeaf((base, ptes) -> {
-                for (int i = 0; i < ptes.length; i++) {
-                    long vpn = base + i;
-                    if (vpn >= first && vpn < end && Pte.isPresent(ptes[i])) action.apply(ptes, i);
-                }
-            });
-            return;
-        }
+        boolean huge = n > 64 * PageTable.ENTRIES;
+        // A huge range (munmap of a whole region) visits only the tables that exist; others
+        // walk the range one leaf at a time.
+        int k = 0;
         for (long vpn = first; vpn < end; ) {
+            long base;
+            if (huge) {
+                while (k < table.leafCount() && table.leafBase(k) + PageTable.ENTRIES <= vpn) k++;
+                if (k == table.leafCount() || table.leafBase(k) >= end) return;
+                base = table.leafBase(k);
+                vpn = Math.max(vpn, base);
+            } else {
+                base = vpn & ~(long) PageTable.INDEX_MASK;
+            }
+            long leafEnd = Math.min(end, base + PageTable.ENTRIES);
             long[] leaf = table.leaf(vpn, false);
-            long leafEnd = Math.min(end, (vpn | PageTable.INDEX_MASK) + 1);
             if (leaf != null) {
                 for (long v = vpn; v < leafEnd; v++) {
                     int i = (int) v & PageTable.INDEX_MASK;
-                    if (Pte.isPresent(leaf[i])) action.apply(leaf, i);
+                    if (!Pte.isPresent(leaf[i])) continue;
+                    leaf = ownLeaf(v, false).ptes;
+                    action.apply(leaf, i);
                 }
             }
             vpn = leafEnd;
         }
     }
 
+    /**
+     * The leaf table for {@code vpn}, ready to be changed: if the leaf is
+     * shared with other address spaces, this one first gets a private copy of it, with a new
+     * frame reference for each present entry (the shared leaf keeps its own for the others).
+     * Our TLBs need no flush: the copy maps the same frames with the same bits. Returns null
+     * if there is no leaf and {@code create} is false.
+     */
+    private PageTable.Leaf ownLeaf(long vpn, boolean create) {
+        PageTable.Leaf leaf = table.node(vpn, create);
+        if (leaf == null || !leaf.isShared()) return leaf;
+        for (long pte : leaf.ptes) {
+            if ((pte & Pte.PRESENT) != 0) phys.retain(Pte.frame(pte));
+        }
+        leaf.sharers--;
+        PageTable.Leaf mine = leaf.copy();
+        table.replaceLeaf(vpn & ~(long) PageTable.INDEX_MASK, mine);
+        return mine;
+    }
+
     /** Stores a new PTE, dropping (and flushing) whatever was mapped there before. */
     private void install(long vpn, long pte) {
-        long[] leaf = table.leaf(vpn, true);
+        PageTable.Leaf own = ownLeaf(vpn, true);
+        if ((pte & (Pte.SHARED | Pte.COW)) == 0) own.allCow = false;
+        long[] leaf = own.ptes;
         int i = (int) vpn & PageTable.INDEX_MASK;
         long old = leaf[i];
         leaf[i] = pte;

@@ -16,9 +16,15 @@ package vm;
  * created on demand and, for simplicity, not freed until the address space is dropped.
  *
  * <p>Besides the tree, the table keeps a list of its last-level tables sorted by address, so
- * that fork and exit, which visit every mapped page, go straight from one leaf to the next
+ * that fork and exit, which visit every leaf, go straight from one leaf to the next
  * instead of scanning the 512-entry upper levels for the few that are in use (a process has a
  * handful of leaves; the scan cost more than the leaves themselves, see docs/PERFORMANCE.md).
+ *
+ * <p><b>Shared leaves.</b> A last-level table is held in a {@link Leaf}, which fork may put
+ * into several page tables at once (the parent's and the child's): see {@link #shareLeaf}.
+ * Its {@link Leaf#sharers} counts them. This class only records the sharing; the rule that a
+ * shared leaf is never changed, except for the accessed and dirty bits, but first copied by
+ * the address space that wants to change it, is kept by {@link AddressSpace}.
  *
  * <p>This class only stores entries; {@link AddressSpace} gives them meaning. It works in
  * virtual page numbers (vpn = address >>> 12, below 2^36).
@@ -35,10 +41,43 @@ final class PageTable {
         void visit(long firstVpn, long[] ptes);
     }
 
-    private final long[][][][] root = new long[ENTRIES][][][];
+    /**
+     * A last-level table: 512 PTEs and the number of page tables that hold it. A leaf with
+     * more than one sharer holds one frame reference per present entry for all of them
+     * together (docs/PERFORMANCE.md, "Process creation").
+     */
+    static final class Leaf {
+        final long[] ptes;
+        /** How many page tables hold this leaf; 1 for a private leaf. */
+        int sharers = 1;
+        /**
+         * True if every present entry without the SHARED bit is known to have the COW bit, so
+         * that fork need not look at the entries again. Whoever stores an entry without COW
+         * must clear it.
+         */
+        boolean allCow;
+
+        Leaf(long[] ptes) {
+            this.ptes = ptes;
+        }
+
+        /** A private copy of this leaf's entries and marks, not yet in any page table. */
+        Leaf copy() {
+            Leaf c = new Leaf(ptes.clone());
+            c.allCow = allCow;
+            return c;
+        }
+
+        /** True while more than one page table holds this leaf. */
+        boolean isShared() {
+            return sharers > 1;
+        }
+    }
+
+    private final Leaf[][][] root = new Leaf[ENTRIES][][];
     private int tables = 1;
     /** The last-level tables in ascending address order: leaves[k] maps vpns leafBases[k] and on. */
-    private long[][] leaves = new long[8][];
+    private Leaf[] leaves = new Leaf[8];
     private long[] leafBases = new long[8];
     private int leafCount;
 
@@ -50,22 +89,31 @@ final class PageTable {
 
     /** Stores {@code pte} for {@code vpn}, creating the tables on the way if needed. */
     void set(long vpn, long pte) {
-        leaf(vpn, true)[(int) vpn & INDEX_MASK] = pte;
+        Leaf node = node(vpn, true);
+        node.ptes[(int) vpn & INDEX_MASK] = pte;
+        node.allCow = false;
     }
 
     /**
      * The last-level table that holds the entry for {@code vpn}; its index there is
      * {@code vpn & INDEX_MASK}. Returns null if that table does not exist and {@code create}
-     * is false, or if vpn is outside the address space.
+     * is false, or if vpn is outside the address space. The entries may belong to a shared
+     * leaf: a caller that changes more than accessed/dirty bits must own the leaf first.
      */
     long[] leaf(long vpn, boolean create) {
-        long[][] l2 = directory(vpn, create);
+        Leaf node = node(vpn, create);
+        return node == null ? null : node.ptes;
+    }
+
+    /** Like {@link #leaf}, but the {@link Leaf} itself, to see or change its sharing. */
+    Leaf node(long vpn, boolean create) {
+        Leaf[] l2 = directory(vpn, create);
         if (l2 == null) return null;
         int i2 = (int) (vpn >>> BITS) & INDEX_MASK;
-        long[] l1 = l2[i2];
+        Leaf l1 = l2[i2];
         if (l1 == null) {
             if (!create) return null;
-            l1 = l2[i2] = new long[ENTRIES];
+            l1 = l2[i2] = new Leaf(new long[ENTRIES]);
             tables++;
             remember(vpn & ~(long) INDEX_MASK, l1);
         }
@@ -73,13 +121,22 @@ final class PageTable {
     }
 
     /**
-     * Installs {@code leaf} (512 PTEs, now owned by this table) as the last-level table for
-     * the vpns from {@code base}, which must be 512-aligned and have no table yet. Fork uses
-     * it to hand the child a copy of a parent's leaf without zeroing a fresh one first.
+     * Installs {@code leaf} (512 PTEs, now owned by this table alone) as the last-level table
+     * for the vpns from {@code base}, which must be 512-aligned and have no table yet.
      */
     void adoptLeaf(long base, long[] leaf) {
-        if ((base & INDEX_MASK) != 0 || leaf.length != ENTRIES) throw new IllegalArgumentException("bad leaf");
-        long[][] l2 = directory(base, true);
+        if (leaf.length != ENTRIES) throw new IllegalArgumentException("bad leaf");
+        shareLeaf(base, new Leaf(leaf));
+    }
+
+    /**
+     * Installs {@code leaf} as the last-level table for the vpns from {@code base} (512-aligned,
+     * no table there yet) without copying it. The caller counts the new sharer in
+     * {@link Leaf#sharers}: fork does, to give the child the parent's leaves.
+     */
+    void shareLeaf(long base, Leaf leaf) {
+        if ((base & INDEX_MASK) != 0) throw new IllegalArgumentException("bad leaf base 0x" + Long.toHexString(base));
+        Leaf[] l2 = directory(base, true);
         int i2 = (int) (base >>> BITS) & INDEX_MASK;
         if (l2[i2] != null) throw new IllegalStateException("leaf already present at vpn 0x" + Long.toHexString(base));
         l2[i2] = leaf;
@@ -87,24 +144,40 @@ final class PageTable {
         remember(base, leaf);
     }
 
+    /**
+     * Puts {@code replacement} in place of the existing last-level table at {@code base}, in
+     * the tree and in the sorted list: an address space does it to stop sharing a leaf.
+     */
+    void replaceLeaf(long base, Leaf replacement) {
+        Leaf[] l2 = directory(base, false);
+        int i2 = (int) (base >>> BITS) & INDEX_MASK;
+        if ((base & INDEX_MASK) != 0 || l2 == null || l2[i2] == null) {
+            throw new IllegalStateException("no leaf at vpn 0x" + Long.toHexString(base));
+        }
+        l2[i2] = replacement;
+        for (int k = 0; k < leafCount; k++) {
+            if (leafBases[k] == base) leaves[k] = replacement;
+        }
+    }
+
     /** The level-2 table on the way to {@code vpn}, creating the levels above if asked. */
-    private long[][] directory(long vpn, boolean create) {
+    private Leaf[] directory(long vpn, boolean create) {
         if (vpn < 0 || vpn >= VPN_LIMIT) {
             if (create) throw new IllegalArgumentException("virtual page out of range: 0x" + Long.toHexString(vpn));
             return null;
         }
         int i4 = (int) (vpn >>> (3 * BITS)) & INDEX_MASK;
         int i3 = (int) (vpn >>> (2 * BITS)) & INDEX_MASK;
-        long[][][] l3 = root[i4];
+        Leaf[][] l3 = root[i4];
         if (l3 == null) {
             if (!create) return null;
-            l3 = root[i4] = new long[ENTRIES][][];
+            l3 = root[i4] = new Leaf[ENTRIES][];
             tables++;
         }
-        long[][] l2 = l3[i3];
+        Leaf[] l2 = l3[i3];
         if (l2 == null) {
             if (!create) return null;
-            l2 = l3[i3] = new long[ENTRIES][];
+            l2 = l3[i3] = new Leaf[ENTRIES];
             tables++;
         }
         return l2;
@@ -112,7 +185,7 @@ final class PageTable {
 
     /** Visits every last-level table in ascending address order. */
     void forEachLeaf(LeafVisitor v) {
-        for (int k = 0; k < leafCount; k++) v.visit(leafBases[k], leaves[k]);
+        for (int k = 0; k < leafCount; k++) v.visit(leafBases[k], leaves[k].ptes);
     }
 
     /** Number of last-level tables; they are {@link #leafAt}(0 .. leafCount()-1), in address order. */
@@ -122,6 +195,11 @@ final class PageTable {
 
     /** The k-th last-level table in address order. */
     long[] leafAt(int k) {
+        return leaves[k].ptes;
+    }
+
+    /** The k-th last-level table in address order, as a {@link Leaf}. */
+    Leaf nodeAt(int k) {
         return leaves[k];
     }
 
@@ -131,7 +209,7 @@ final class PageTable {
     }
 
     /** Adds a new leaf to the sorted list (leaves are created rarely: an insertion sort will do). */
-    private void remember(long base, long[] leaf) {
+    private void remember(long base, Leaf leaf) {
         if (leafCount == leaves.length) {
             leaves = java.util.Arrays.copyOf(leaves, 2 * leafCount);
             leafBases = java.util.Arrays.copyOf(leafBases, 2 * leafCount);

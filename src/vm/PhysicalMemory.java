@@ -5,10 +5,12 @@ import java.util.Arrays;
 /**
  * The machine's physical memory: a fixed number of 4 KiB frames, each with a reference count.
  *
- * <p>A frame is in use while its count is positive. Page tables take one reference per PTE
- * that maps the frame, so a frame shared copy-on-write by a parent and a child after fork has
- * count 2 and is freed only when the last mapping goes. The kernel may take extra references
- * (a page cache, a pipe buffer) with {@link #retain}.
+ * <p>A frame is in use while its count is positive. Each last-level page table (leaf) takes
+ * one reference per PTE that maps the frame. After fork, parent and child share their leaves
+ * (see {@link AddressSpace}), and a shared leaf still holds one reference per entry, so a
+ * frame shared copy-on-write by a parent and a child has count 1 until one of them copies the
+ * leaf to change it, and 2 from then on; it is freed only when no leaf maps it any more. The
+ * kernel may take extra references (a page cache, a pipe buffer) with {@link #retain}.
  *
  * <p><b>Out of memory</b> is not an exception: {@link #allocate} returns {@link #NO_FRAME}
  * (-1), and the callers above it ({@link AddressSpace#map}, {@link AddressSpace#resolveCow})

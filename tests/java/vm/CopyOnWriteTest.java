@@ -31,7 +31,7 @@ class CopyOnWriteTest {
         AddressSpace child = m.mm.copyOnWrite();
         assertEquals(used, m.phys.usedFrames(), "fork must not copy frames");
         assertEquals(Pte.frame(m.mm.pte(DATA)), Pte.frame(child.pte(DATA)));
-        assertEquals(2, m.phys.refCount(Pte.frame(m.mm.pte(DATA))));
+        assertEquals(1, m.phys.refCount(Pte.frame(m.mm.pte(DATA))), "one shared leaf, one reference");
         assertTrue(Pte.isCow(m.mm.pte(DATA)));
         assertTrue(Pte.isCow(child.pte(DATA)));
         assertEquals(111, child.read64(DATA));
@@ -88,8 +88,9 @@ class CopyOnWriteTest {
         int before = m.phys.usedFrames();
         AddressSpace child = m.mm.copyOnWrite();
         AddressSpace grandchild = child.copyOnWrite();
-        assertEquals(3, m.phys.refCount(Pte.frame(m.mm.pte(DATA))));
+        assertEquals(1, m.phys.refCount(Pte.frame(m.mm.pte(DATA))), "three sharers of one leaf");
         assertEquals(CowResult.COPIED, child.resolveCow(DATA + 4096));
+        assertEquals(2, m.phys.refCount(Pte.frame(m.mm.pte(DATA))), "the child's own leaf maps it too");
         assertEquals(before + 1, m.phys.usedFrames());
         child.clear();
         assertEquals(before, m.phys.usedFrames());
