@@ -69,7 +69,7 @@ public final class Kernel implements TrapHandler {
         this.console = new StreamConsole(out, in);
         Cpu[] cpus = new Cpu[o.cpus()];
         for (int i = 0; i < cpus.length; i++) cpus[i] = new Cpu(i);
-        this.sched = new Scheduler(cpus, new RoundRobin(o.timeSliceTicks()), o.seed(), o.burstCycles(), o.tickCycles());
+        this.sched = new Scheduler(cpus, new RoundRobin(o.timeSliceTicks(), o.tickCycles()), o.seed(), o.burstCycles(), o.tickCycles());
         this.vfs = new Vfs(sched::now, console);
         this.tasks = new Tasks(phys, sched);
         tasks.setMaxTasks(o.maxTasks());
@@ -84,6 +84,7 @@ public final class Kernel implements TrapHandler {
         IdentityCalls.register(syscalls, tasks);
         FileCalls.register(syscalls, tasks, vfs);
         AffinityCalls.register(syscalls, tasks, sched);
+        syscalls.setTracer(sched.tracer()); // trace: sys_enter/sys_exit share the scheduler's event stream
         ProcRoot.install(vfs, tasks, sched, () -> current);
         this.bootFrames = phys.usedFrames();
     }

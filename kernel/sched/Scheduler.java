@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import task.Task;
 import task.TaskState;
 import task.Tasks;
+import trace.Tracer;
 import vm.Cpu;
 import vm.Trap;
 
@@ -55,6 +56,10 @@ public final class Scheduler implements Tasks.SchedulerHooks {
     private long cycleLimit;
     /** Tasks in nanosleep, in the order they went to sleep. */
     private final List<Task> timers = new ArrayList<>();
+    /** The tracepoints (docs/kernel.md, "Tracing"); every hook is guarded by {@code tracer.enabled}. */
+    private final Tracer tracer;
+    /** Cycles the CPU in {@link #runBurst} has used of its burst so far: events are stamped clock + this. */
+    private long burstUsed;
 
     /**
      * A machine of {@code cpus.length} CPUs scheduled by {@code policy}, whose bursts have
@@ -69,7 +74,11 @@ public final class Scheduler implements Tasks.SchedulerHooks {
         this.tickCycles = Math.max(1, tickCycles);
         this.nextTick = this.tickCycles;
         this.rqs = new RunQueue[cpus.length];
+        this.tracer = new Tracer(() -> clock + burstUsed, cpus.length);
     }
+
+    /** The kernel's tracer, disabled until someone calls {@link Tracer#enable}. */
+    public Tracer tracer() { return tracer; }
 
     /** Connects the task system (for idle tasks and the end test) and the trap dispatcher; call once before {@link #run}. */
     public void attach(Tasks tasks, TrapHandler handler) {
@@ -115,16 +124,21 @@ public final class Scheduler implements Tasks.SchedulerHooks {
             }
         }
         if (target < 0) target = leastLoaded(t);
+        if (tracer.enabled) tracer.wakeup(target, t); // trace
         policy.enqueue(rqs[target], t);
     }
 
     @Override
     public void wakeUpNew(Task t) {
-        policy.enqueue(rqs[leastLoaded(t)], t);
+        int target = leastLoaded(t);
+        if (tracer.enabled) tracer.newTask(target, t); // trace
+        policy.enqueue(rqs[target], t);
     }
 
     @Override
     public void dequeue(Task t) {
+        // Exit calls this twice: while the task is still alive (exit_notify), then at release.
+        if (tracer.enabled && t.state().isAlive()) tracer.exit(t, t.exitCode()); // trace
         for (RunQueue rq : rqs) {
             if (rq.current == t) {
                 rq.current = null;
@@ -182,14 +196,20 @@ public final class Scheduler implements Tasks.SchedulerHooks {
         RunQueue rq = rqs[i];
         Cpu cpu = cpus[i];
         boolean ran = false;
+        long burst = budget;
+        burstUsed = 0;
         while (budget > 0 && !stopped) {
             Task t = rq.current;
             if (t == null) {
                 t = pickNext(rq);
-                if (t == null) break;
+                if (t == null) {
+                    if (tracer.enabled) tracer.idle(i); // trace
+                    break;
+                }
                 switchTo(rq, t);
             }
             if (t.isKillPending()) {
+                if (tracer.enabled) traceFatalSignal(t); // trace
                 handler.die(t);
                 if (t.state() != TaskState.RUNNING) {
                     putOff(rq, t);
@@ -207,6 +227,7 @@ public final class Scheduler implements Tasks.SchedulerHooks {
                 budget -= SYSCALL_CYCLES;
                 t.account(0, SYSCALL_CYCLES);
             }
+            burstUsed = burst - budget;
             handler.trap(t, trap);
             if (t.state() == TaskState.RUNNING && rq.current == t) {
                 cpu.loadContext(t.context(), t.mm().addressSpace());
@@ -214,7 +235,14 @@ public final class Scheduler implements Tasks.SchedulerHooks {
                 putOff(rq, t);
             }
         }
+        burstUsed = 0;
         return ran;
+    }
+
+    /** signal_deliver for a task about to die: the group's killing signal, if a signal (not exit_group) kills it. */
+    private void traceFatalSignal(Task t) {
+        int sig = t.signal().groupExitStatus() & 0x7f;
+        if (t.signal().isGroupExiting() && sig != 0) tracer.signal(t, sig);
     }
 
     /** The next task for {@code rq}: its own queue first, else one pulled from the busiest queue. */
@@ -235,6 +263,10 @@ public final class Scheduler implements Tasks.SchedulerHooks {
         rq.sliceLeft = policy.timeSliceTicks(t);
         rq.switches++;
         t.setState(TaskState.RUNNING);
+        if (tracer.enabled) { // trace
+            if (t.lastCpu() >= 0 && t.lastCpu() != rq.cpu) tracer.migrate(t, t.lastCpu(), rq.cpu);
+            tracer.switchTo(rq.cpu, t);
+        }
         t.setLastCpu(rq.cpu);
         cpus[rq.cpu].loadContext(t.context(), t.mm().addressSpace());
     }

@@ -35,14 +35,15 @@ public final class AffinityCalls {
      * of the machine's CPUs. A caller that may no longer use its CPU yields, so it moves now.
      */
     static long setAffinity(Tasks ts, Scheduler sched, Task caller, int tid, long len, long maskAddr) {
-        Task t = thread(ts, caller, tid);
-        if (t == null) return -Errno.ESRCH;
         long mask;
         try {
             mask = len >= MASK_BYTES ? caller.mm().read64(maskAddr) : readShort(caller, maskAddr, len);
         } catch (MmException e) {
             return -e.errno();
         }
+        // As Linux, the mask is copied in before the thread is looked up: EFAULT wins over ESRCH.
+        Task t = thread(ts, caller, tid);
+        if (t == null) return -Errno.ESRCH;
         mask &= sched.allCpusMask();
         if (mask == 0) return -Errno.EINVAL;
         sched.setAffinity(t, mask);
@@ -62,11 +63,15 @@ public final class AffinityCalls {
         return mask;
     }
 
-    /** sched_getaffinity(tid, len, mask): writes the 8-byte mask, returns 8; EINVAL if len &lt; 8. */
+    /**
+     * sched_getaffinity(tid, len, mask): writes the 8-byte mask and returns 8, the bytes
+     * written, as Linux's raw call does (glibc's wrapper turns it into 0). As Linux, EINVAL
+     * if len is shorter than the mask or not a multiple of a long, checked before ESRCH.
+     */
     static long getAffinity(Tasks ts, Scheduler sched, Task caller, int tid, long len, long maskAddr) {
+        if (len < MASK_BYTES || len % MASK_BYTES != 0) return -Errno.EINVAL;
         Task t = thread(ts, caller, tid);
         if (t == null) return -Errno.ESRCH;
-        if (len < MASK_BYTES) return -Errno.EINVAL;
         try {
             caller.mm().write64(maskAddr, t.affinity() & sched.allCpusMask());
         } catch (MmException e) {

@@ -1,7 +1,6 @@
 package syscall;
 
-import futex.Futex;
-import mm.MmException;
+import futex.FutexCall;
 import sched.Scheduler;
 import task.Clone;
 import task.CloneFlags;
@@ -9,13 +8,12 @@ import task.Exec;
 import task.Exit;
 import task.Signals;
 import task.Task;
-import task.TaskState;
 import task.Tasks;
 import task.Wait;
 
 /**
  * The process calls: ids, clone/fork/vfork, execve, exit/exit_group, wait4, waitid, kill (minimal),
- * futex (WAIT and WAKE) and set_tid_address. The work is in package task; this file maps
+ * futex (futex.FutexCall) and set_tid_address. The work is in package task; this file maps
  * registers to arguments, Linux x86-64 numbers to handlers.
  */
 public final class ProcessCalls {
@@ -44,7 +42,9 @@ public final class ProcessCalls {
         table.register(61, "wait4", (t, a) -> Wait.wait4(ts, t, (int) a[0], a[1], (int) a[2], a[3]));
         table.register(247, "waitid", (t, a) -> Wait.waitid(ts, t, (int) a[0], a[1], a[2], (int) a[3], a[4]));
         table.register(62, "kill", (t, a) -> kill(ts, t, (int) a[0], (int) a[1]));
-        table.register(202, "futex", (t, a) -> futex(ts, sched, t, a[0], (int) a[1], (int) a[2], a[3]));
+        // futex(uaddr, op, val, timeout or val2, uaddr2, val3): see futex.FutexCall.
+        table.register(202, "futex", (t, a) -> FutexCall.futex(ts.futex(), sched, t,
+                a[0], (int) a[1], (int) a[2], a[3], a[4], (int) a[5]));
         table.register(218, "set_tid_address", (t, a) -> {
             t.setClearChildTid(a[0]);
             return t.tid();
@@ -90,70 +90,5 @@ public final class ProcessCalls {
     private static Task firstLiveThread(Task leader) {
         for (Task t : leader.signal().threads()) if (t.state().isAlive()) return t;
         return null;
-    }
-
-    /**
-     * futex(uaddr, op, val, timeout): FUTEX_WAIT and FUTEX_WAKE, with or without
-     * FUTEX_PRIVATE_FLAG. WAIT's timeout is relative (a struct timespec), in virtual time:
-     * the first execution sets the deadline and a timer; a re-execution after the deadline
-     * without a FUTEX_WAKE returns ETIMEDOUT.
-     */
-    static long futex(Tasks ts, Scheduler sched, Task t, long uaddr, int op, int val, long timeout) {
-        int cmd = op & Futex.FUTEX_CMD_MASK;
-        if ((uaddr & 3) != 0) return -Errno.EINVAL;
-        switch (cmd) {
-            case Futex.FUTEX_WAIT -> {
-                return futexWait(ts, sched, t, uaddr, val, timeout);
-            }
-            case Futex.FUTEX_WAKE -> {
-                return ts.futex().wake(t.mm(), uaddr, Math.max(0, val));
-            }
-            default -> {
-                return -Errno.ENOSYS;
-            }
-        }
-    }
-
-    private static long futexWait(Tasks ts, Scheduler sched, Task t, long uaddr, int val, long timeout) {
-        if (t.futexWoken()) {
-            t.setSleepDeadline(-1);
-            t.setFutexWait(null, 0);
-            return ts.futex().waitOn(t.mm(), uaddr, val, val, t); // consumes the wake-up: 0
-        }
-        if (t.sleepDeadline() >= 0 && sched.now() >= t.sleepDeadline()) {
-            ts.futex().cancel(t.mm(), uaddr, t);
-            t.setSleepDeadline(-1);
-            t.setFutexWait(null, 0);
-            return -Errno.ETIMEDOUT;
-        }
-        int current;
-        try {
-            current = t.mm().read32(uaddr);
-        } catch (MmException e) {
-            return -e.errno();
-        }
-        if (current != val) {
-            ts.futex().cancel(t.mm(), uaddr, t);
-            t.setSleepDeadline(-1);
-            t.setFutexWait(null, 0);
-            return -Errno.EAGAIN;
-        }
-        if (timeout != 0 && t.sleepDeadline() < 0) {
-            long sec, nsec;
-            try {
-                sec = t.mm().read64(timeout);
-                nsec = t.mm().read64(timeout + 8);
-            } catch (MmException e) {
-                return -e.errno();
-            }
-            if (sec < 0 || nsec < 0 || nsec >= 1_000_000_000L) return -Errno.EINVAL;
-            long duration = sec > Long.MAX_VALUE / 2_000_000_000L ? Long.MAX_VALUE / 2 : sec * 1_000_000_000L + nsec;
-            t.setSleepDeadline(sched.now() + duration);
-        }
-        long r = ts.futex().waitOn(t.mm(), uaddr, current, val, t);
-        t.setFutexWait(t.mm(), uaddr);
-        t.sleep(TaskState.INTERRUPTIBLE, "futex");
-        if (t.sleepDeadline() >= 0) sched.addTimer(t);
-        return r;
     }
 }

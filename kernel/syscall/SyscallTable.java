@@ -2,6 +2,7 @@ package syscall;
 
 import task.Task;
 import task.TaskState;
+import trace.Tracer;
 import vm.Context;
 import vm.Isa;
 
@@ -18,6 +19,8 @@ public final class SyscallTable {
 
     private final SyscallHandler[] handlers = new SyscallHandler[SIZE];
     private final String[] names = new String[SIZE];
+    /** The kernel's tracer for sys_enter/sys_exit, or a disabled one until {@link #setTracer}. */
+    private Tracer tracer = new Tracer(() -> 0, 1);
 
     /** An empty table: every number answers ENOSYS until registered. */
     public SyscallTable() {}
@@ -26,6 +29,11 @@ public final class SyscallTable {
     public void register(int nr, String name, SyscallHandler handler) {
         handlers[nr] = handler;
         names[nr] = name;
+    }
+
+    /** Makes {@link #dispatch} report to {@code tracer} (the scheduler's) while it is enabled. */
+    public void setTracer(Tracer tracer) {
+        this.tracer = tracer;
     }
 
     /** The name of call {@code nr} ("write"), or null if none is registered. */
@@ -46,7 +54,10 @@ public final class SyscallTable {
         long[] args = {ctx.regs[Isa.A0], ctx.regs[Isa.A1], ctx.regs[Isa.A2], ctx.regs[Isa.A3],
             ctx.regs[Isa.A4], ctx.regs[Isa.A5]};
         SyscallHandler h = nr >= 0 && nr < SIZE ? handlers[(int) nr] : null;
+        if (tracer.enabled) tracer.syscallEnter(t, nr, name(nr), args); // trace
         long result = h == null ? -Errno.ENOSYS : h.call(t, args);
+        // Like Linux, a call that ended its task (exit, exit_group) has no sys_exit event.
+        if (tracer.enabled && t.state().isAlive()) tracer.syscallExit(t, nr, name(nr), result); // trace
         if (result == -Errno.BLOCKED) {
             ctx.pc -= INSTRUCTION_SIZE;
             if (t.state() == TaskState.RUNNING) t.sleep(TaskState.INTERRUPTIBLE, names[(int) nr]);

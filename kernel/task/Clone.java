@@ -43,6 +43,7 @@ public final class Clone {
         child.setComm(parent.comm);
         child.affinity = parent.affinity;
         child.policy = parent.policy;
+        child.rtPriority = parent.rtPriority;
         child.priority = parent.priority;
 
         // Each structure: a new reference with the flag, a private copy without it.

@@ -36,8 +36,11 @@ import vm.Context;
 public final class Task implements Futex.FutexWaiter {
     /** Longest command name kept, as Linux's TASK_COMM_LEN (16 bytes with the terminating NUL). */
     public static final int COMM_LEN = 16;
-    /** Scheduling policies (sched.h); only SCHED_OTHER is honoured so far. */
-    public static final int SCHED_OTHER = 0, SCHED_FIFO = 1, SCHED_RR = 2;
+    /**
+     * Scheduling policies (Linux's uapi/linux/sched.h). FIFO and RR are the real-time
+     * policies, with priorities 1..99; OTHER, BATCH and IDLE share the fair class (priority 0).
+     */
+    public static final int SCHED_OTHER = 0, SCHED_FIFO = 1, SCHED_RR = 2, SCHED_BATCH = 3, SCHED_IDLE = 5;
 
     int tid;
     int tgid;
@@ -69,6 +72,8 @@ public final class Task implements Futex.FutexWaiter {
     /** CPUs this task may run on, bit i for CPU i (sched_setaffinity). */
     long affinity = -1L;
     int policy = SCHED_OTHER;
+    /** The real-time priority (Linux's rt_priority): 1..99 under FIFO and RR, else 0. */
+    int rtPriority;
     /** The nice value, -20..19. */
     int priority;
     /** Registers while the task is off a CPU. */
@@ -229,6 +234,21 @@ public final class Task implements Futex.FutexWaiter {
 
     /** The nice value. */
     public int priority() { return priority; }
+
+    /** The real-time priority: 1..99 under SCHED_FIFO and SCHED_RR, 0 under the other policies. */
+    public int rtPriority() { return rtPriority; }
+
+    /** True under SCHED_FIFO or SCHED_RR, which run before every task of the fair policies. */
+    public boolean isRealtime() { return policy == SCHED_FIFO || policy == SCHED_RR; }
+
+    /**
+     * Sets the policy and real-time priority (sched_setscheduler's work). The caller has
+     * checked the pair as Linux does: 1..99 for FIFO and RR, 0 for the others.
+     */
+    public void setScheduler(int policy, int rtPriority) {
+        this.policy = policy;
+        this.rtPriority = rtPriority;
+    }
 
     /** The saved registers. */
     public Context context() { return context; }

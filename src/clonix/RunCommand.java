@@ -17,6 +17,10 @@ import obj.Executable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import trace.ChromeTrace;
+import trace.Strace;
+import trace.Timeline;
+import trace.Tracer;
 
 /**
  * {@code clonix run [options] PROGRAM [ARGS...]}: compile a host C file (or take a .s, .o or
@@ -45,11 +49,25 @@ final class RunCommand extends ToolCommand {
     @Option(names = "--timeslice", paramLabel = "TICKS", defaultValue = "4", description = "round-robin time slice in ticks (default: ${DEFAULT-VALUE})")
     int timeslice;
 
+    @Option(names = "--timeline", description = "after the run, print an ASCII per-CPU timeline to standard error")
+    boolean timeline;
+
+    @Option(names = "--trace-json", paramLabel = "FILE", description = "after the run, write a Chrome/Perfetto JSON trace (open it in ui.perfetto.dev)")
+    Path traceJson;
+
+    @Option(names = "--strace", description = "after the run, print the system calls strace-style to standard error")
+    boolean strace;
+
+    @Option(names = "--trace-buffer", paramLabel = "N", defaultValue = "" + Tracer.DEFAULT_CAPACITY,
+            description = "trace events kept; older ones are dropped (default: ${DEFAULT-VALUE})")
+    int traceBuffer;
+
     @Override
     int call0() throws Exception {
         if (cpus < 1 || cpus > 64) throw new HostFiles.UserError("--cpus must be between 1 and 64");
         if (memMiB < 4 || memMiB > 4096) throw new HostFiles.UserError("--mem must be between 4 and 4096 MiB");
         if (timeslice < 1) throw new HostFiles.UserError("--timeslice must be at least 1");
+        if (traceBuffer < 1) throw new HostFiles.UserError("--trace-buffer must be at least 1");
         BootImage image = BootImage.load();
         Executable exe = build(image);
         if (exe == null) return 1;
@@ -67,10 +85,34 @@ final class RunCommand extends ToolCommand {
         List<String> argv = new ArrayList<>();
         argv.add(guestPath);
         argv.addAll(args);
+        boolean tracing = timeline || strace || traceJson != null;
+        if (tracing) kernel.scheduler().tracer().enable(traceBuffer);
+        int status;
         try {
-            return kernel.run(guestPath, argv);
+            status = kernel.run(guestPath, argv);
         } finally {
             console.flush();
+        }
+        if (tracing) writeTrace(kernel.scheduler().tracer());
+        return status;
+    }
+
+    /** Prints or writes what the tracing options asked for, once the run is over. */
+    private void writeTrace(Tracer tracer) throws HostFiles.UserError {
+        PrintWriter err = spec.commandLine().getErr();
+        if (tracer.dropped() > 0) {
+            err.println("clonix run: trace buffer full: the oldest " + tracer.dropped() + " of " + tracer.recorded()
+                    + " events were dropped (see --trace-buffer)");
+        }
+        if (strace) err.print(Strace.render(tracer.events()));
+        if (timeline) err.print(Timeline.render(tracer.events(), tracer.cpuCount(), Timeline.DEFAULT_WIDTH));
+        err.flush();
+        if (traceJson != null) {
+            try {
+                Files.writeString(traceJson, ChromeTrace.render(tracer.events(), tracer.cpuCount()));
+            } catch (java.io.IOException e) {
+                throw new HostFiles.UserError("cannot write " + traceJson + ": " + e.getMessage());
+            }
         }
     }
 

@@ -1,0 +1,116 @@
+package trace;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import syscall.Errno;
+
+/**
+ * strace-style lines from the event stream, as {@code strace -f} prints them:
+ * {@code [pid 3] write(1, 0x20000f0, 1) = 1}, {@code clone(child_stack=0x..., flags=CLONE_VM|SIGCHLD) = 4},
+ * {@code exit_group(0) = ?} and {@code +++ exited with 0 +++}. A call that blocked is shown
+ * once, when it finally returns (the kernel re-executes it from the start). Arguments are
+ * raw numbers (small ones in decimal, others in hex): the tracer does not copy strings out
+ * of guest memory. The {@code [pid N]} prefix is left out while only one task has appeared.
+ */
+public final class Strace {
+    /** Arguments shown per call; calls not listed show all six. */
+    private static final Map<String, Integer> ARITY = new LinkedHashMap<>();
+
+    static {
+        String[] zero = {"fork", "vfork", "getpid", "getppid", "gettid", "sched_yield", "getuid", "getgid", "geteuid", "getegid", "pause"};
+        String[] one = {"close", "exit", "exit_group", "brk", "pipe", "dup", "set_tid_address", "uname"};
+        String[] two = {"munmap", "nanosleep", "kill", "dup2", "pipe2", "clock_gettime", "getcwd", "chdir", "tkill", "access", "stat", "fstat", "lstat"};
+        String[] three = {"read", "write", "open", "execve", "lseek", "readv", "writev", "ioctl", "mprotect", "tgkill", "getdents64", "fcntl"};
+        String[] four = {"wait4", "openat", "newfstatat", "readlinkat", "rt_sigaction", "rt_sigprocmask"};
+        for (String n : zero) ARITY.put(n, 0);
+        for (String n : one) ARITY.put(n, 1);
+        for (String n : two) ARITY.put(n, 2);
+        for (String n : three) ARITY.put(n, 3);
+        for (String n : four) ARITY.put(n, 4);
+    }
+
+    private static final String[] CLONE_FLAG_NAMES = {
+        "CLONE_VM", "CLONE_FS", "CLONE_FILES", "CLONE_SIGHAND", "CLONE_PIDFD", "CLONE_PTRACE", "CLONE_VFORK",
+        "CLONE_PARENT", "CLONE_THREAD", "CLONE_NEWNS", "CLONE_SYSVSEM", "CLONE_SETTLS", "CLONE_PARENT_SETTID",
+        "CLONE_CHILD_CLEARTID", "CLONE_DETACHED", "CLONE_UNTRACED", "CLONE_CHILD_SETTID", "CLONE_NEWCGROUP",
+        "CLONE_NEWUTS", "CLONE_NEWIPC", "CLONE_NEWUSER", "CLONE_NEWPID", "CLONE_NEWNET", "CLONE_IO"};
+
+    private Strace() {}
+
+    /** The strace lines of {@code events}, each ending in a newline. */
+    public static String render(List<TraceEvent> events) {
+        StringBuilder out = new StringBuilder();
+        Map<Integer, TraceEvent> pending = new LinkedHashMap<>();
+        boolean many = false;
+        int firstTid = -1;
+        for (TraceEvent e : events) {
+            if (e.tid() == 0) continue;
+            if (firstTid < 0) firstTid = e.tid();
+            many |= e.tid() != firstTid;
+            String prefix = many ? "[pid " + e.tid() + "] " : "";
+            switch (e.kind()) {
+                case SYSCALL_ENTER -> pending.put(e.tid(), e);
+                case SYSCALL_EXIT -> {
+                    TraceEvent enter = pending.remove(e.tid());
+                    if (enter == null || e.result() == -Errno.BLOCKED) continue;
+                    out.append(prefix).append(call(enter)).append(" = ").append(result(e.result())).append('\n');
+                }
+                case EXIT -> {
+                    TraceEvent enter = pending.remove(e.tid());
+                    if (enter != null) out.append(prefix).append(call(enter)).append(" = ?\n");
+                    if (e.tid() == e.tgid()) out.append(prefix).append(ending((int) e.arg())).append('\n');
+                }
+                default -> { }
+            }
+        }
+        return out.toString();
+    }
+
+    /** {@code name(arg, ...)} for a SYSCALL_ENTER event. */
+    static String call(TraceEvent enter) {
+        String name = enter.name() == null ? "syscall_" + enter.arg() : enter.name();
+        List<Long> a = enter.args();
+        if (name.equals("clone")) {
+            return "clone(child_stack=" + hex(a.get(1)) + ", flags=" + cloneFlags(a.get(0)) + ")";
+        }
+        int n = ARITY.getOrDefault(name, a.size());
+        StringBuilder s = new StringBuilder(name).append('(');
+        for (int i = 0; i < n; i++) s.append(i == 0 ? "" : ", ").append(number(a.get(i)));
+        return s.append(')').toString();
+    }
+
+    /** clone's flags as strace decodes them: named bits joined by |, then the exit signal. */
+    static String cloneFlags(long flags) {
+        StringBuilder s = new StringBuilder();
+        for (int bit = 0; bit < CLONE_FLAG_NAMES.length; bit++) {
+            if ((flags & (0x100L << bit)) != 0) s.append(s.length() == 0 ? "" : "|").append(CLONE_FLAG_NAMES[bit]);
+        }
+        long signal = flags & 0xff;
+        if (signal != 0) s.append(s.length() == 0 ? "" : "|").append(signal == 17 ? "SIGCHLD" : "signal " + signal);
+        long unknown = flags & ~0xffffffffL;
+        if (unknown != 0) s.append(s.length() == 0 ? "" : "|").append(hex(unknown));
+        return s.length() == 0 ? "0" : s.toString();
+    }
+
+    /** A result as strace shows it: the value, or {@code -1 ENOENT} for -errno. */
+    static String result(long r) {
+        if (r < 0 && r >= -4095) return "-1 " + Errno.name((int) -r);
+        return number(r);
+    }
+
+    /** The line that ends a process in strace -f: its exit code or the signal that killed it. */
+    static String ending(int waitStatus) {
+        int sig = waitStatus & 0x7f;
+        if (sig == 0) return "+++ exited with " + (waitStatus >> 8 & 0xff) + " +++";
+        return "+++ killed by signal " + sig + ((waitStatus & 0x80) != 0 ? " (core dumped)" : "") + " +++";
+    }
+
+    private static String number(long v) {
+        return v >= -4096 && v <= 65535 ? Long.toString(v) : hex(v);
+    }
+
+    private static String hex(long v) {
+        return "0x" + Long.toHexString(v);
+    }
+}

@@ -1,0 +1,35 @@
+package trace;
+
+import java.util.List;
+
+/**
+ * One recorded event. Which fields are used depends on {@link #kind} (see {@link TraceKind});
+ * unused ones are 0, null or empty. Every field is a value, so two runs with the same seed
+ * produce events that are {@code equals}.
+ *
+ * @param time   virtual time in nanoseconds (= cycles) since boot
+ * @param cpu    the CPU the event concerns
+ * @param kind   the tracepoint
+ * @param tid    the task's thread id (0 for the idle task)
+ * @param tgid   the task's thread group (process) id
+ * @param comm   the task's command name at the time of the event
+ * @param arg    the kind's integer detail: previous tid, exit status, syscall number, signal, source CPU
+ * @param name   the system call's name, for syscall events
+ * @param args   the system call's six arguments, for SYSCALL_ENTER
+ * @param result the system call's raw result, for SYSCALL_EXIT
+ */
+public record TraceEvent(long time, int cpu, TraceKind kind, int tid, int tgid, String comm, long arg, String name,
+        List<Long> args, long result) {
+
+    /** One line, e.g. {@code 1200 cpu1 SWITCH 3/3 prog arg=2}: for tests and debugging. */
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder();
+        s.append(time).append(" cpu").append(cpu).append(' ').append(kind).append(' ')
+                .append(tid).append('/').append(tgid).append(' ').append(comm).append(" arg=").append(arg);
+        if (name != null) s.append(' ').append(name);
+        if (!args.isEmpty()) s.append(' ').append(args);
+        if (kind == TraceKind.SYSCALL_EXIT) s.append(" = ").append(result);
+        return s.toString();
+    }
+}

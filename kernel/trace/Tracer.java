@@ -1,0 +1,145 @@
+package trace;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.LongSupplier;
+import task.Task;
+
+/**
+ * The kernel's tracepoints and the ring buffer they write to (Linux's ftrace ring buffer,
+ * much simplified). The scheduler owns one Tracer; hooks in the kernel call its methods
+ * only when {@link #enabled} is true, so with tracing off a hook costs one field read:
+ * {@code if (tracer.enabled) tracer.wakeup(cpu, t);}.
+ *
+ * <p><b>Time.</b> Events are stamped with the virtual clock given at construction, never
+ * with host time, so the same seed gives the same stream. Within a round of the machine
+ * loop one CPU's burst may end after the next round's start, so stamps are clamped to be
+ * non-decreasing per CPU: every consumer may assume each CPU's events are in time order.
+ *
+ * <p><b>The buffer.</b> A fixed number of slots; when it is full the oldest event is
+ * overwritten and counted in {@link #dropped}. All calls come from the single machine-loop
+ * thread; there is no locking.
+ */
+public final class Tracer {
+    /** The buffer size used when none is given: 64 Ki events. */
+    public static final int DEFAULT_CAPACITY = 1 << 16;
+
+    /** Whether tracepoints record; hooks test this field before calling, to cost nothing when off. */
+    public boolean enabled;
+
+    private final LongSupplier clock;
+    private final int cpus;
+    private TraceEvent[] ring = new TraceEvent[0];
+    private int next;
+    private long recorded;
+    /** The tid each CPU runs as far as the trace knows (-1: not yet seen), the "prev" of the next switch. */
+    private final int[] onCpu;
+    /** The last stamp given on each CPU, for the clamp described above. */
+    private final long[] lastTime;
+
+    /** A disabled tracer for a machine of {@code cpus} CPUs whose virtual time is {@code clock}. */
+    public Tracer(LongSupplier clock, int cpus) {
+        this.clock = clock;
+        this.cpus = cpus;
+        this.onCpu = new int[cpus];
+        this.lastTime = new long[cpus];
+        Arrays.fill(onCpu, -1);
+    }
+
+    /** Starts recording into a fresh buffer of {@code capacity} (at least 1) events; earlier events are discarded. */
+    public void enable(int capacity) {
+        if (capacity < 1) throw new IllegalArgumentException("trace buffer capacity must be at least 1");
+        ring = new TraceEvent[capacity];
+        next = 0;
+        recorded = 0;
+        enabled = true;
+    }
+
+    /** Stops recording; the events recorded so far stay readable. */
+    public void disable() { enabled = false; }
+
+    /** The number of CPUs the tracer was built for. */
+    public int cpuCount() { return cpus; }
+
+    /** The events still in the buffer, oldest first. */
+    public List<TraceEvent> events() {
+        int size = (int) Math.min(recorded, ring.length);
+        int oldest = recorded > ring.length ? next : 0;
+        List<TraceEvent> out = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) out.add(ring[(oldest + i) % ring.length]);
+        return out;
+    }
+
+    /** How many events were recorded since {@link #enable}, dropped ones included. */
+    public long recorded() { return recorded; }
+
+    /** How many of them were overwritten because the buffer was full. */
+    public long dropped() { return Math.max(0, recorded - ring.length); }
+
+    // ---------------------------------------------------------------- tracepoints
+
+    /** sched_switch: {@code next} starts running on {@code cpu}. */
+    public void switchTo(int cpu, Task next) {
+        int prev = onCpu[cpu];
+        onCpu[cpu] = next.tid();
+        emit(cpu, TraceKind.SWITCH, next, prev, null, List.of(), 0);
+    }
+
+    /** sched_switch to the idle task: {@code cpu} found nothing to run. Recorded once per idle period. */
+    public void idle(int cpu) {
+        if (onCpu[cpu] == 0) return;
+        long prev = onCpu[cpu];
+        onCpu[cpu] = 0;
+        record(new TraceEvent(stamp(cpu), cpu, TraceKind.SWITCH, 0, 0, "swapper/" + cpu, prev, null, List.of(), 0));
+    }
+
+    /** sched_wakeup: {@code t} was queued on {@code cpu}. */
+    public void wakeup(int cpu, Task t) { emit(cpu, TraceKind.WAKEUP, t, 0, null, List.of(), 0); }
+
+    /** sched_wakeup_new: the new task {@code t} was queued on {@code cpu}. */
+    public void newTask(int cpu, Task t) { emit(cpu, TraceKind.NEW_TASK, t, 0, null, List.of(), 0); }
+
+    /** sched_migrate_task: {@code t} moves from CPU {@code from} to CPU {@code to}. */
+    public void migrate(Task t, int from, int to) { emit(to, TraceKind.MIGRATE, t, from, null, List.of(), 0); }
+
+    /** sched_process_exit: {@code t} exits with wait status {@code status}. */
+    public void exit(Task t, int status) { emit(cpuOf(t), TraceKind.EXIT, t, status, null, List.of(), 0); }
+
+    /** sys_enter: {@code t} calls {@code nr} ({@code name}, null if unknown) with {@code args} (a0..a5). */
+    public void syscallEnter(Task t, long nr, String name, long[] args) {
+        List<Long> list = new ArrayList<>(args.length);
+        for (long a : args) list.add(a);
+        emit(cpuOf(t), TraceKind.SYSCALL_ENTER, t, nr, name, List.copyOf(list), 0);
+    }
+
+    /** sys_exit: call {@code nr} of {@code t} returns {@code result}. */
+    public void syscallExit(Task t, long nr, String name, long result) {
+        emit(cpuOf(t), TraceKind.SYSCALL_EXIT, t, nr, name, List.of(), result);
+    }
+
+    /** signal_deliver: fatal signal {@code sig} takes {@code t} down. */
+    public void signal(Task t, int sig) { emit(cpuOf(t), TraceKind.SIGNAL, t, sig, null, List.of(), 0); }
+
+    // ---------------------------------------------------------------- the buffer
+
+    /** The CPU a task-level event happens on: the one the task runs (or last ran) on. */
+    private int cpuOf(Task t) { return Math.min(Math.max(0, t.lastCpu()), cpus - 1); }
+
+    private void emit(int cpu, TraceKind kind, Task t, long arg, String name, List<Long> args, long result) {
+        record(new TraceEvent(stamp(cpu), cpu, kind, t.tid(), t.tgid(), t.comm(), arg, name, args, result));
+    }
+
+    private long stamp(int cpu) {
+        long now = Math.max(clock.getAsLong(), lastTime[cpu]);
+        lastTime[cpu] = now;
+        return now;
+    }
+
+    private void record(TraceEvent e) {
+        if (ring.length == 0) return;
+        ring[next] = e;
+        next = (next + 1) % ring.length;
+        recorded++;
+    }
+}

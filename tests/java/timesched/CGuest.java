@@ -1,0 +1,53 @@
+package timesched;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import boot.Kernel;
+import boot.Options;
+import cc.Driver;
+import image.BootImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import obj.ExecutableFormat;
+
+/**
+ * Compiles a C program given as text against Clonix's libc and runs it in a freshly booted
+ * kernel, as LinuxComparisonTest does, for tests whose programs only Clonix can run (real-time
+ * policies need privileges on the development machine) or that check Clonix's own choices.
+ */
+final class CGuest {
+    private CGuest() {}
+
+    /** What the program printed; it must exit with status 0 and leak nothing. */
+    static String run(Path tmp, Options options, String name, String source) throws Exception {
+        BootImage image = BootImage.load();
+        assertTrue(image.hasLibc(), "the boot image has no C library");
+        Path lib = image.hostLibDir();
+        Path src = tmp.resolve(name + ".c");
+        Files.writeString(src, source, StandardCharsets.UTF_8);
+        Path exe = tmp.resolve(name);
+        StringWriter diagnostics = new StringWriter();
+        int rc = Driver.forProject(Path.of("").toAbsolutePath(), Path.of("").toAbsolutePath())
+                .standardLink(List.of(lib.resolve("crt0.o")), List.of(lib.resolve("libc.a")))
+                .execute(new String[] {src.toString(), "-o", exe.toString()},
+                        new PrintWriter(diagnostics), new PrintWriter(diagnostics));
+        assertEquals(0, rc, diagnostics.toString());
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        Kernel kernel = Kernel.boot(options, console, new ByteArrayInputStream(new byte[0]));
+        for (Map.Entry<String, byte[]> f : image.guestFiles().entrySet()) kernel.installFile(f.getKey(), f.getValue(), 0755);
+        kernel.install("/tmp/" + name, ExecutableFormat.read(name, Files.readAllBytes(exe)));
+        int status = kernel.run("/tmp/" + name, List.of("/tmp/" + name));
+        String output = console.toString(StandardCharsets.UTF_8);
+        assertEquals(0, status, output);
+        boot.GuestRun.checkNothingLeaked(kernel);
+        return output;
+    }
+}

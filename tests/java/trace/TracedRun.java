@@ -1,0 +1,41 @@
+package trace;
+
+import boot.GuestRun;
+import boot.Kernel;
+import boot.Options;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import obj.Executable;
+
+/**
+ * Test helper: runs a tests/kernel-asm program (or given source) under a kernel whose
+ * tracer is enabled before init starts, checks that nothing leaked, and returns the trace.
+ */
+final class TracedRun {
+    /** The trace of one run, with the kernel for further inspection. */
+    record Result(List<TraceEvent> events, Tracer tracer, int status, String output) {}
+
+    private TracedRun() {}
+
+    /** Runs tests/kernel-asm/NAME.s with {@code options} and a trace buffer of {@code capacity} events (0: tracing off). */
+    static Result program(Options options, String name, int capacity) throws Exception {
+        return executable(options, GuestRun.build(name), name, capacity);
+    }
+
+    /** Runs {@code source} (assembled with lib.s) as /bin/NAME. */
+    static Result source(Options options, String source, String name, int capacity) throws Exception {
+        return executable(options, GuestRun.link(source, name + ".s"), name, capacity);
+    }
+
+    private static Result executable(Options options, Executable exe, String name, int capacity) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Kernel k = Kernel.boot(options.withCycleLimit(50_000_000), out, new ByteArrayInputStream(new byte[0]));
+        k.install("/bin/" + name, exe);
+        Tracer tracer = k.scheduler().tracer();
+        if (capacity > 0) tracer.enable(capacity);
+        int status = k.run("/bin/" + name, List.of(name));
+        GuestRun.checkNothingLeaked(k);
+        return new Result(tracer.events(), tracer, status, out.toString());
+    }
+}
