@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code clonix ar LIB.a FILES...}: build a static library from object files. */
-@Command(name = "ar", description = "Create a static library (.a) from object files (.o or .s).")
+@Command(mixinStandardHelpOptions = true, name = "ar", description = "Create a static library (.a) from object files (.o or .s).")
 final class ArCommand extends ToolCommand {
     @Parameters(index = "0", paramLabel = "LIB.a", description = "the archive to create")
     Path archive;

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code clonix as FILE.s [-o FILE.o]}: assemble one source file into an object file. */
-@Command(name = "as", description = "Assemble a .s file into an object file (.o).")
+@Command(mixinStandardHelpOptions = true, name = "as", description = "Assemble a .s file into an object file (.o).")
 final class AsCommand extends ToolCommand {
     @Parameters(paramLabel = "FILE.s", description = "the assembly source")
     Path source;

@@ -22,7 +22,7 @@ import vm.InterpreterBench;
  * exit + wait. With {@code --with-gcc} the same programs written in C (tests/bench) are built
  * with the host's gcc and timed in the same run, so the figures sit side by side.
  */
-@Command(name = "bench", description = "Run a benchmark: 'interp' measures the interpreter (about 20 s),"
+@Command(mixinStandardHelpOptions = true, name = "bench", description = "Run a benchmark: 'interp' measures the interpreter (about 20 s),"
         + " 'fork' and 'clone' process creation (a few seconds each).")
 final class BenchCommand extends ToolCommand {
     @Parameters(paramLabel = "NAME", description = "which benchmark: ${COMPLETION-CANDIDATES}")

@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
  * linked first. The exit status is the program's, or 128 + the signal for a fault.
  */
 @Command(
-        name = "exec",
+        mixinStandardHelpOptions = true, name = "exec",
         description = {
             "Run an executable on the bare machine: one CPU, no kernel.",
             "Only write (1) and exit (60, 231) are served; other system calls return -ENOSYS.",

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code clonix ld FILES... [-o OUT] [-e ENTRY]}: link objects and archives. */
-@Command(name = "ld", description = "Link object files (.o, or .s sources) and archives (.a) into an executable.")
+@Command(mixinStandardHelpOptions = true, name = "ld", description = "Link object files (.o, or .s sources) and archives (.a) into an executable.")
 final class LdCommand extends ToolCommand {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "objects, sources and archives, in link order")
     List<Path> files;

@@ -51,6 +51,9 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         // cc takes gcc's options itself, so picocli passes them through untouched.
         cl.getSubcommands().get("cc").setUnmatchedOptionsArePositionalParams(true);
+        // Everything after the program's name belongs to the program, not to clonix.
+        cl.getSubcommands().get("run").setStopAtPositional(true);
+        cl.getSubcommands().get("exec").setStopAtPositional(true);
         cl.setOut(out);
         cl.setErr(err);
         // A mistake on the command line gets one line, not the whole usage text.

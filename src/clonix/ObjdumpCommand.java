@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code clonix objdump -d FILE}: disassemble an executable or an object file. */
-@Command(name = "objdump", description = "Disassemble an executable or object file, in the style of objdump -d.")
+@Command(mixinStandardHelpOptions = true, name = "objdump", description = "Disassemble an executable or object file, in the style of objdump -d.")
 final class ObjdumpCommand extends ToolCommand {
     @Option(names = "-d", description = "disassemble the code (the default)")
     boolean disassemble;

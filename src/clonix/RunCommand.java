@@ -27,9 +27,9 @@ import trace.Tracer;
  * executable), boot a fresh Clonix system, install the program at /tmp/NAME, run it as a
  * child of init, and exit with its status (128 + N if signal N killed it).
  */
-@Command(name = "run", description = {
-    "Boot a fresh system and run one program in it: a .c file (compiled first),",
-    "a .s or .o file (linked first) or a Clonix executable. Exits with its status."})
+@Command(mixinStandardHelpOptions = true, name = "run", description = {
+    "Boot a fresh system and run one program in it; exit with its status.",
+    "PROGRAM is a .c file (compiled first), a .s or .o file (linked first) or a Clonix executable."})
 final class RunCommand extends ToolCommand {
     @Parameters(index = "0", paramLabel = "PROGRAM", description = "a .c, .s, .o file or an executable")
     Path program;

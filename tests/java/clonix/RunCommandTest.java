@@ -58,6 +58,20 @@ class RunCommandTest {
     }
 
     @Test
+    void optionsAfterTheProgramBelongToTheProgram() throws Exception {
+        Path s = dir.resolve("argc.s");
+        Files.writeString(s, ".globl _start\n_start: ld a0, 0(sp)\n li a7, 231\n syscall\n");
+        assertEquals(4, clonix("run", s.toString(), "-h", "--cpus", "9"), err.toString());
+    }
+
+    @Test
+    void runHasHelp() {
+        StringWriter out = new StringWriter();
+        assertEquals(0, Main.execute(new String[] {"run", "--help"}, new PrintWriter(out, true), new PrintWriter(err, true)));
+        assertTrue(out.toString().startsWith("Usage: clonix run"), out.toString());
+    }
+
+    @Test
     void badOptionsAreOneLine() {
         assertEquals(1, clonix("run", "--cpus", "65", "tests/asm/hello.s"));
         assertEquals("clonix run: --cpus must be between 1 and 64\n", err.toString());
