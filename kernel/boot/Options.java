@@ -9,12 +9,17 @@ package boot;
  * @param seed           seed of the burst lengths, hence of the interleaving of the CPUs
  * @param timeSliceTicks round-robin slice, in timer ticks
  * @param burstCycles    mean length of one CPU's burst in a round of the machine loop
- * @param tickCycles     cycles between timer ticks
+ * @param tickCycles     cycles between timer ticks (1e9 / HZ: {@link #withHz})
  * @param maxTasks       most tasks at once (fork beyond it fails with EAGAIN)
  * @param cycleLimit     virtual cycles after which the run is stopped (0: no limit)
  */
 public record Options(int cpus, long memoryBytes, long seed, int timeSliceTicks, int burstCycles, long tickCycles,
         int maxTasks, long cycleLimit) {
+
+    /** Cycles in one virtual second: one cycle is one nanosecond. */
+    public static final long CYCLES_PER_SECOND = 1_000_000_000L;
+    /** The most timer ticks per second {@link #withHz} takes: a tick of 100 cycles, one mean burst. */
+    public static final long MAX_HZ = 10_000_000L;
 
     /** 4 CPUs, 64 MiB, seed 42, slices of 4 ticks of 10,000 cycles, bursts of 100, 1024 tasks, no limit. */
     public static Options defaults() {
@@ -35,6 +40,17 @@ public record Options(int cpus, long memoryBytes, long seed, int timeSliceTicks,
 
     public Options withTimeSlice(int ticks) {
         return new Options(cpus, memoryBytes, seed, ticks, burstCycles, tickCycles, maxTasks, cycleLimit);
+    }
+
+    /**
+     * These options with {@code hz} timer ticks per virtual second (Linux's CONFIG_HZ), that
+     * is a tick every 1e9 / hz cycles, rounded down; hz must be in 1..{@link #MAX_HZ}. The
+     * default tick of 10,000 cycles is 100,000 Hz.
+     */
+    public Options withHz(long hz) {
+        if (hz < 1 || hz > MAX_HZ) throw new IllegalArgumentException("hz out of range: " + hz);
+        return new Options(cpus, memoryBytes, seed, timeSliceTicks, burstCycles, CYCLES_PER_SECOND / hz, maxTasks,
+                cycleLimit);
     }
 
     public Options withMaxTasks(int n) {

@@ -26,8 +26,9 @@ import task.TaskState;
  *     RssFile, RssShmem, VmLib, VmLck, VmPin and VmSwap are 0. The mm does not record the
  *     peak resident set, so VmHWM shows the current VmRSS. VmPTE is 0 (page tables are
  *     not charged to the process).</li>
- * <li>Per-thread pending and blocked signals, and the count of context switches of each
- *     kind, are 0 until the signals and scheduler work record them.</li>
+ * <li>Per-thread pending and blocked signals are 0 until the signals work records them.</li>
+ * <li>The context-switch counts are the task's own, not summed over its thread group, as on
+ *     Linux: /proc/PID/status shows the thread-group leader's.</li>
  * </ul>
  *
  * <p>Called on the kernel thread with the kernel quiescent, so the text is one consistent
@@ -77,8 +78,9 @@ final class TaskStatus {
         line(sb, "Seccomp", 0);
         line(sb, "Cpus_allowed", CpuMask.hex(t.affinity(), cpus));
         line(sb, "Cpus_allowed_list", CpuMask.list(t.affinity(), cpus));
-        line(sb, "voluntary_ctxt_switches", 0);
-        line(sb, "nonvoluntary_ctxt_switches", 0);
+        // Per task, as Linux's task_context_switch_counts prints them (getrusage sums the group).
+        line(sb, "voluntary_ctxt_switches", t.voluntarySwitches());
+        line(sb, "nonvoluntary_ctxt_switches", t.involuntarySwitches());
         return sb.toString();
     }
 

@@ -18,8 +18,16 @@ public final class RunQueue {
     Task current;
     /** Timer ticks left in the current task's slice. */
     int sliceLeft;
-    /** Context switches on this CPU (nr_switches). */
+    /** Context switches on this CPU (nr_switches): every change of the task on it, idle included. */
     long switches;
+    /**
+     * The task that last left this CPU, until the CPU takes its next task: the switch is
+     * counted only then, and only if the next task is another one (a task that yields with
+     * nobody waiting keeps its CPU, and Linux counts no switch for that).
+     */
+    Task leaving;
+    /** Whether {@link #leaving} left to wait (a voluntary switch) rather than still runnable. */
+    boolean leftVoluntarily;
 
     /** An empty run queue for CPU {@code cpu}, whose idle task is {@code idle}. */
     public RunQueue(int cpu, Task idle) {

@@ -33,6 +33,10 @@ import vm.Trap;
  * the oldest waiting task from the busiest other queue (load balancing). Ties go to the
  * lowest CPU number.
  *
+ * <p><b>Accounting.</b> Each task's cycles, context switches (voluntary when it left to
+ * wait, involuntary when it left still runnable; counted only when the CPU changes hands)
+ * and migrations, and each CPU's nr_switches; see {@link #countSwitch}.
+ *
  * <p><b>The end.</b> The loop stops when {@link #stop} is called (init has exited), when no
  * task is left, or when tasks remain but none can ever run again: then {@link #stopReason}
  * describes what each one waits on.
@@ -142,6 +146,9 @@ public final class Scheduler implements Tasks.SchedulerHooks {
         for (RunQueue rq : rqs) {
             if (rq.current == t) {
                 rq.current = null;
+                // It leaves to die, which Linux counts as a voluntary switch (TASK_DEAD).
+                rq.leaving = t;
+                rq.leftVoluntarily = true;
                 cpus[rq.cpu].releaseAddressSpace();
             }
             policy.remove(rq, t);
@@ -203,6 +210,7 @@ public final class Scheduler implements Tasks.SchedulerHooks {
             if (t == null) {
                 t = pickNext(rq);
                 if (t == null) {
+                    countSwitch(rq, null);
                     if (tracer.enabled) tracer.idle(i); // trace
                     break;
                 }
@@ -259,9 +267,10 @@ public final class Scheduler implements Tasks.SchedulerHooks {
     }
 
     private void switchTo(RunQueue rq, Task t) {
+        countSwitch(rq, t);
+        if (t.lastCpu() >= 0 && t.lastCpu() != rq.cpu) t.countMigration();
         rq.current = t;
         rq.sliceLeft = policy.timeSliceTicks(t);
-        rq.switches++;
         t.setState(TaskState.RUNNING);
         if (tracer.enabled) { // trace
             if (t.lastCpu() >= 0 && t.lastCpu() != rq.cpu) tracer.migrate(t, t.lastCpu(), rq.cpu);
@@ -272,10 +281,29 @@ public final class Scheduler implements Tasks.SchedulerHooks {
     }
 
     /**
+     * Accounts the switch from the task that last left {@code rq}'s CPU to {@code next} (null
+     * for idle), as Linux's __schedule does when prev != next: the CPU's nr_switches, and the
+     * leaving task's voluntary or involuntary count. Resuming the task that just left, or
+     * staying idle, is no switch.
+     */
+    private void countSwitch(RunQueue rq, Task next) {
+        Task prev = rq.leaving;
+        rq.leaving = null;
+        if (prev == next) return;
+        rq.switches++;
+        if (prev != null) prev.countSwitch(rq.leftVoluntarily);
+    }
+
+    /**
      * Takes the task that was on {@code rq}'s CPU off it; a still-runnable one is queued
      * again, on this CPU if its affinity still allows it, else where a wake-up would put it.
+     * A task that leaves still runnable (preempted, moved, or yielding) leaves involuntarily,
+     * one that leaves to wait or to die voluntarily; the switch is counted when the CPU takes
+     * its next task (see {@link #countSwitch}).
      */
     private void putOff(RunQueue rq, Task t) {
+        rq.leaving = t;
+        rq.leftVoluntarily = t.state() != TaskState.RUNNING && t.state() != TaskState.RUNNABLE;
         if (rq.current == t) rq.current = null;
         if (t.state() == TaskState.RUNNING) t.setState(TaskState.RUNNABLE);
         if (t.state() != TaskState.RUNNABLE || isQueuedOrRunning(t)) return;

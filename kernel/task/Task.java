@@ -60,6 +60,15 @@ public final class Task implements Futex.FutexWaiter {
     final long startTime;
     /** Cycles run in user mode and in the kernel (syscall costs) on behalf of this task. */
     long utime, stime;
+    /**
+     * Context switches away from this task (Linux's nvcsw and nivcsw): voluntary when it left
+     * its CPU to wait (a blocking call, a sleep, exit), involuntary when it was still runnable
+     * (preempted at the end of its slice, moved off a CPU its affinity no longer allows, or
+     * sched_yield, which Linux counts as involuntary too). Written by the scheduler only.
+     */
+    long voluntarySwitches, involuntarySwitches;
+    /** Times this task started running on a CPU other than the one it last ran on (Linux's se.nr_migrations). */
+    long migrations;
 
     Mm mm;
     FdTable files;
@@ -192,6 +201,24 @@ public final class Task implements Futex.FutexWaiter {
 
     /** Cycles charged to the kernel on its behalf. */
     public long stime() { return stime; }
+
+    /** Context switches away from this task while it waited (voluntary_ctxt_switches). */
+    public long voluntarySwitches() { return voluntarySwitches; }
+
+    /** Context switches away from this task while it was still runnable (nonvoluntary_ctxt_switches). */
+    public long involuntarySwitches() { return involuntarySwitches; }
+
+    /** Times this task moved to another CPU. */
+    public long migrations() { return migrations; }
+
+    /** Counts one switch away from this task; the scheduler calls it when another task (or idle) takes the CPU. */
+    public void countSwitch(boolean voluntary) {
+        if (voluntary) voluntarySwitches++;
+        else involuntarySwitches++;
+    }
+
+    /** Counts one migration; the scheduler calls it when the task starts on a CPU other than its last. */
+    public void countMigration() { migrations++; }
 
     /** Adds {@code user} and {@code system} cycles to the accounting counters. */
     public void account(long user, long system) {

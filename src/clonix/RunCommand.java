@@ -49,6 +49,10 @@ final class RunCommand extends ToolCommand {
     @Option(names = "--timeslice", paramLabel = "TICKS", defaultValue = "4", description = "round-robin time slice in ticks (default: ${DEFAULT-VALUE})")
     int timeslice;
 
+    @Option(names = "--hz", paramLabel = "HZ", defaultValue = "100000",
+            description = "timer ticks per virtual second, 1 to 10000000; a tick is 1e9/HZ cycles (default: ${DEFAULT-VALUE})")
+    long hz;
+
     @Option(names = "--timeline", description = "after the run, print an ASCII per-CPU timeline to standard error")
     boolean timeline;
 
@@ -67,6 +71,7 @@ final class RunCommand extends ToolCommand {
         if (cpus < 1 || cpus > 64) throw new HostFiles.UserError("--cpus must be between 1 and 64");
         if (memMiB < 4 || memMiB > 4096) throw new HostFiles.UserError("--mem must be between 4 and 4096 MiB");
         if (timeslice < 1) throw new HostFiles.UserError("--timeslice must be at least 1");
+        if (hz < 1 || hz > Options.MAX_HZ) throw new HostFiles.UserError("--hz must be between 1 and " + Options.MAX_HZ);
         if (traceBuffer < 1) throw new HostFiles.UserError("--trace-buffer must be at least 1");
         BootImage image = BootImage.load();
         Executable exe = build(image);
@@ -74,7 +79,7 @@ final class RunCommand extends ToolCommand {
 
         OutputStream console = new BufferedOutputStream(System.out, 1 << 16);
         Options options = Options.defaults().withCpus(cpus).withMemory((long) memMiB << 20)
-                .withSeed(seed).withTimeSlice(timeslice);
+                .withSeed(seed).withTimeSlice(timeslice).withHz(hz);
         Kernel kernel = Kernel.boot(options, console, System.in);
         for (Map.Entry<String, byte[]> f : image.guestFiles().entrySet()) {
             kernel.installFile(f.getKey(), f.getValue(), f.getKey().startsWith("/bin/") ? 0755 : 0644);

@@ -1,5 +1,6 @@
 package timesched;
 
+import boot.CGuest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import boot.Options;

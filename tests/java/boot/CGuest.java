@@ -1,10 +1,8 @@
-package timesched;
+package boot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import boot.Kernel;
-import boot.Options;
 import cc.Driver;
 import image.BootImage;
 import java.io.ByteArrayInputStream;
@@ -23,11 +21,11 @@ import obj.ExecutableFormat;
  * kernel, as LinuxComparisonTest does, for tests whose programs only Clonix can run (real-time
  * policies need privileges on the development machine) or that check Clonix's own choices.
  */
-final class CGuest {
+public final class CGuest {
     private CGuest() {}
 
     /** What the program printed; it must exit with status 0 and leak nothing. */
-    static String run(Path tmp, Options options, String name, String source) throws Exception {
+    public static String run(Path tmp, Options options, String name, String source) throws Exception {
         BootImage image = BootImage.load();
         assertTrue(image.hasLibc(), "the boot image has no C library");
         Path lib = image.hostLibDir();
