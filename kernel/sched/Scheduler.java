@@ -3,6 +3,7 @@ package sched;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
 import task.Task;
 import task.TaskState;
 import task.Tasks;
@@ -177,12 +178,42 @@ public final class Scheduler implements Tasks.SchedulerHooks {
 
     // ---------------------------------------------------------------- the loop
 
-    /** Runs the machine until {@link #stop}, until no task is left, or until a deadlock. */
+    /** Why {@link #runUntil} returned. */
+    public enum Pause {
+        /** The caller's condition became true. */
+        CONDITION,
+        /** {@link #stop} was called, or the cycle limit was reached (then {@link #stopReason} says so). */
+        STOPPED,
+        /**
+         * No CPU has work and no sleeper has a deadline: every task left waits for something
+         * only the outside world or another task could give it (console input, a signal). For
+         * a batch run that is a deadlock; an interactive session may feed input and go on.
+         */
+        IDLE
+    }
+
+    /**
+     * Runs the machine until {@link #stop}, until no task is left, or until a deadlock; in the
+     * last case {@link #stopReason} reports what each task waits on.
+     */
     public void run() {
+        if (runUntil(() -> false) == Pause.IDLE) {
+            String blocked = describeTasks();
+            if (!blocked.isEmpty()) stopReason = "deadlock: no task can run again\n" + blocked;
+        }
+    }
+
+    /**
+     * Runs rounds of the machine loop until {@code until} holds (it is asked after every
+     * round, so it sees the machine between rounds, never inside a burst), until
+     * {@link #stop}, or until nothing can run (see {@link Pause}). It may be called again
+     * after it returns CONDITION or IDLE; the clock and every CPU carry on where they were.
+     */
+    public Pause runUntil(BooleanSupplier until) {
         while (!stopped) {
             if (cycleLimit > 0 && clock >= cycleLimit) {
                 stopReason = "cycle limit of " + cycleLimit + " reached\n" + describeTasks();
-                return;
+                return Pause.STOPPED;
             }
             boolean ran = false;
             for (int i = 0; i < cpus.length && !stopped; i++) {
@@ -193,9 +224,11 @@ public final class Scheduler implements Tasks.SchedulerHooks {
                 clock += burstMean;
                 while (clock >= nextTick) tick();
             } else if (!idleUntilNextEvent()) {
-                return;
+                return Pause.IDLE;
             }
+            if (until.getAsBoolean()) return Pause.CONDITION;
         }
+        return Pause.STOPPED;
     }
 
     /** Runs CPU {@code i} for up to {@code budget} cycles; false if it had nothing to run. */
@@ -362,7 +395,7 @@ public final class Scheduler implements Tasks.SchedulerHooks {
 
     /**
      * Nothing ran this round. If a sleeper has a deadline, jumps the clock to it and wakes
-     * it (true). Otherwise the run is over: false, with {@link #stopReason} set if tasks are left.
+     * it (true). Otherwise nothing can run until something outside the machine acts: false.
      */
     private boolean idleUntilNextEvent() {
         for (RunQueue rq : rqs) if (!rq.queue.isEmpty()) return true;
@@ -374,13 +407,11 @@ public final class Scheduler implements Tasks.SchedulerHooks {
             wakeExpiredTimers();
             return true;
         }
-        String blocked = describeTasks();
-        if (!blocked.isEmpty()) stopReason = "deadlock: no task can run again\n" + blocked;
         return false;
     }
 
-    /** One line per live task: tid, name, state letter and what it waits on. */
-    private String describeTasks() {
+    /** One line per live task: tid, name, state letter and what it waits on (the deadlock report). */
+    public String describeTasks() {
         StringBuilder report = new StringBuilder();
         for (Task t : tasks.pids().all()) {
             if (!t.state().isAlive()) continue;

@@ -1,17 +1,20 @@
 /* errno.c: where errno lives, and the conversion of raw system-call results. */
 #include <errno.h>
 #include "libc.h"
+#include "tcb.h"
 
-/*
- * One errno for the process. THREADS: when libpthread arrives, each thread needs its own;
- * __errno_location will then return a field of the thread's descriptor found through tp.
- */
+/* The errno of a thread without a control block (tp == 0): the main thread of a program
+ * that has made no threads. */
 static int process_errno;
 
-/* Returns the address of the calling thread's errno (the target of the errno macro). */
+/*
+ * Returns the address of the calling thread's errno (the target of the errno macro): a
+ * field of its control block when tp points at one, so that each thread has its own.
+ */
 int *__errno_location(void)
 {
-    return &process_errno;
+    struct tcb *self = __tcb();
+    return self ? &self->errno_value : &process_errno;
 }
 
 /*
