@@ -74,6 +74,7 @@ public final class Kernel implements TrapHandler {
         this.tasks = new Tasks(phys, sched);
         tasks.setMaxTasks(o.maxTasks());
         sched.attach(tasks, this);
+        sched.setWaitDescriber(new WaitDescription(tasks)::describe); // the deadlock report names futexes, pipes, children
         tasks.onInitExit(status -> {
             initStatus = status;
             sched.stop();

@@ -14,9 +14,8 @@ import task.Tasks;
  * thread-self: the CPU count and clock from the scheduler, task counts from the pid table,
  * and the caller from the kernel's notion of the current task.
  *
- * <p>The load averages read 0.00: Linux computes them by sampling the number of runnable
- * tasks every 5 seconds from the timer (calc_global_load), and the scheduler has no such
- * hook yet. The last pid is the tid of the most recently created task still known (live or
+ * <p>The load averages are the scheduler's (sched.LoadAverage: Linux's calc_global_load,
+ * sampled every 5 seconds of virtual time). The last pid is the tid of the most recently created task still known (live or
  * released), found from the creation times; the pid allocator does not publish its own.
  */
 final class MachineInfo implements SystemInfo {
@@ -48,7 +47,7 @@ final class MachineInfo implements SystemInfo {
 
     @Override
     public long[] loadAveragesHundredths() {
-        return new long[] {0, 0, 0};
+        return sched.loadAverages();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package sched;
 
-import java.util.Iterator;
 import task.Task;
 
 /**
@@ -15,9 +14,16 @@ import task.Task;
  * its CPU until it blocks, yields or exits. The rank is read when a task is picked, not when
  * it is queued, so sched_setscheduler on a queued task needs no re-queueing.
  *
- * <p>Not done: a task that wakes does not preempt a running task of lower rank at once (the
- * scheduler loop has no wake-up preemption hook); it runs when that task's slice ends or it
- * blocks. A FIFO task therefore is only overtaken when it leaves its CPU.
+ * <p>Preemption: a task that wakes (or whose priority is raised) while a task of lower rank
+ * runs on its CPU takes that CPU at once ({@link #preempts}); the preempted task goes back to
+ * the front of the queue, so among its equals it runs next, as sched(7) says of SCHED_FIFO.
+ * Fair tasks never preempt each other; they take turns at the end of slices.
+ *
+ * <p>Cost: the queue keeps arrival order, and {@link RunQueue#realtimeQueued} counts the
+ * real-time tasks in it. With none queued, the next task is simply the first (constant
+ * time, however long the queue); only while real-time tasks wait is the queue scanned for
+ * the highest rank. A task's rank cannot change while it is queued, because
+ * sched_setscheduler takes it out and queues it again (Scheduler.setScheduler).
  */
 public final class RoundRobin implements SchedPolicy {
     /** Linux's RR_TIMESLICE: 100 ms. */
@@ -47,29 +53,51 @@ public final class RoundRobin implements SchedPolicy {
     @Override
     public void enqueue(RunQueue rq, Task t) {
         rq.queue.addLast(t);
+        if (rank(t) > 0) rq.realtimeQueued++;
+    }
+
+    @Override
+    public void enqueuePreempted(RunQueue rq, Task t) {
+        rq.queue.addFirst(t);
+        if (rank(t) > 0) rq.realtimeQueued++;
+    }
+
+    @Override
+    public boolean preempts(Task woken, Task running) {
+        return rank(woken) > rank(running);
     }
 
     @Override
     public Task pickNext(RunQueue rq) {
-        Task best = null;
-        for (Task t : rq.queue) if (best == null || rank(t) > rank(best)) best = t;
-        if (best != null) rq.queue.remove(best);
-        return best;
+        if (rq.realtimeQueued == 0) return rq.queue.pollFirst();
+        return takeBest(rq, -1);
     }
 
     @Override
     public boolean remove(RunQueue rq, Task t) {
-        return rq.queue.remove(t);
+        if (!rq.queue.remove(t)) return false;
+        if (rank(t) > 0) rq.realtimeQueued--;
+        return true;
     }
 
     @Override
     public Task steal(RunQueue rq, int cpu) {
+        return takeBest(rq, cpu);
+    }
+
+    /**
+     * Removes and returns the first queued task of the highest rank that may run on
+     * {@code cpu} (any task if cpu is -1), or null. A steal with no real-time task queued
+     * looks only as far as the first task allowed on {@code cpu}.
+     */
+    private Task takeBest(RunQueue rq, int cpu) {
         Task best = null;
-        for (Iterator<Task> it = rq.queue.iterator(); it.hasNext(); ) {
-            Task t = it.next();
-            if (t.mayRunOn(cpu) && (best == null || rank(t) > rank(best))) best = t;
+        for (Task t : rq.queue) {
+            if (cpu >= 0 && !t.mayRunOn(cpu)) continue;
+            if (best == null || rank(t) > rank(best)) best = t;
+            if (rq.realtimeQueued == 0) break;
         }
-        if (best != null) rq.queue.remove(best);
+        if (best != null) remove(rq, best);
         return best;
     }
 

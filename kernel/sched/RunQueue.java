@@ -18,6 +18,16 @@ public final class RunQueue {
     Task current;
     /** Timer ticks left in the current task's slice. */
     int sliceLeft;
+    /**
+     * Set when a task that outranks the running one was queued here (Linux's TIF_NEED_RESCHED):
+     * the CPU puts its task back and picks again before running another instruction.
+     */
+    boolean needResched;
+    /**
+     * Queued tasks with a real-time policy, kept by policies that rank them (see RoundRobin):
+     * while it is 0, the front of the queue is the next task and no scan is needed.
+     */
+    int realtimeQueued;
     /** Context switches on this CPU (nr_switches): every change of the task on it, idle included. */
     long switches;
     /**

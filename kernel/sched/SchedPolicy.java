@@ -27,4 +27,22 @@ public interface SchedPolicy {
 
     /** How many timer ticks {@code t} may run before another runnable task gets the CPU. */
     int timeSliceTicks(Task t);
+
+    /**
+     * True if {@code woken}, just queued, should take the CPU from {@code running} at once
+     * rather than wait for its slice to end (Linux's check_preempt_curr). By default no task
+     * preempts another: a woken task waits its turn.
+     */
+    default boolean preempts(Task woken, Task running) {
+        return false;
+    }
+
+    /**
+     * Queues {@code t}, which was running and has just been preempted by a task that
+     * {@link #preempts} it. By default it is queued as any other; a policy may put it back at
+     * the front, as Linux does for a preempted SCHED_FIFO task.
+     */
+    default void enqueuePreempted(RunQueue rq, Task t) {
+        enqueue(rq, t);
+    }
 }

@@ -1,9 +1,10 @@
 package sched;
 
 import java.util.ArrayList;
-import java.util.List;
+import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import task.Task;
 import task.TaskState;
 import task.Tasks;
@@ -31,8 +32,21 @@ import vm.Trap;
  *
  * <p><b>Placement.</b> A woken task goes back to the CPU it last ran on unless another CPU it
  * may use is idle; a new task goes to the least loaded CPU it may use; an idle CPU pulls
- * the oldest waiting task from the busiest other queue (load balancing). Ties go to the
- * lowest CPU number.
+ * the oldest waiting task from the busiest other queue (idle balancing). Ties go to the
+ * lowest CPU number. If the policy says a woken task outranks the one running on its CPU
+ * ({@link SchedPolicy#preempts}), that CPU reschedules before its next instruction (Linux's
+ * need_resched, set by check_preempt_curr).
+ *
+ * <p><b>Periodic balancing.</b> Every {@link #BALANCE_TICKS} ticks the timer also evens out the queues (see
+ * {@link #balance}): a queue two or more tasks longer than another gives one away, and
+ * when the lengths differ by one the task that has had the least CPU time moves to the
+ * shorter queue, so that 3 threads on 2 CPUs each get two thirds of a CPU over time.
+ *
+ * <p><b>Cost.</b> Every decision (enqueue, pick, wake-up placement, the tick) costs a fixed
+ * amount of work per CPU, however many tasks are runnable: a task knows which queue holds
+ * it, the policy picks from the front of its queue, and sleepers wait in a heap ordered by
+ * deadline. Balancing looks at no more than {@link #MIGRATE_SCAN} tasks of a queue, as
+ * Linux's sched_nr_migrate bounds its own scan.
  *
  * <p><b>Accounting.</b> Each task's cycles, context switches (voluntary when it left to
  * wait, involuntary when it left still runnable; counted only when the CPU changes hands)
@@ -45,6 +59,10 @@ import vm.Trap;
 public final class Scheduler implements Tasks.SchedulerHooks {
     /** What one system call costs, in cycles, beyond its syscall instruction. */
     public static final int SYSCALL_CYCLES = 100;
+    /** How many queued tasks one balancing step examines at most (Linux's sched_nr_migrate is 32). */
+    static final int MIGRATE_SCAN = 32;
+    /** Timer ticks between periodic balancing passes: the default fair slice. */
+    static final int BALANCE_TICKS = 4;
 
     private final Cpu[] cpus;
     private final RunQueue[] rqs;
@@ -59,8 +77,17 @@ public final class Scheduler implements Tasks.SchedulerHooks {
     private boolean stopped;
     private String stopReason;
     private long cycleLimit;
-    /** Tasks in nanosleep, in the order they went to sleep. */
-    private final List<Task> timers = new ArrayList<>();
+    /** Sleepers with a deadline, earliest first; ties in the order they went to sleep. */
+    private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+    /** Orders timers that share a deadline, so the heap never compares tasks. */
+    private long timerSequence;
+    /** Timer ticks between periodic balancing passes ({@link #BALANCE_TICKS}). */
+    private final int balanceTicks;
+    /** Timer ticks since boot. */
+    private long ticks;
+    private final LoadAverage loadAverage;
+    /** Says what a task waits on, for {@link #describeTasks}. */
+    private Function<Task, String> waitDescriber = Task::waitChannel;
     /** The tracepoints (docs/kernel.md, "Tracing"); every hook is guarded by {@code tracer.enabled}. */
     private final Tracer tracer;
     /** Cycles the CPU in {@link #runBurst} has used of its burst so far: events are stamped clock + this. */
@@ -80,6 +107,17 @@ public final class Scheduler implements Tasks.SchedulerHooks {
         this.nextTick = this.tickCycles;
         this.rqs = new RunQueue[cpus.length];
         this.tracer = new Tracer(() -> clock + burstUsed, cpus.length);
+        this.balanceTicks = BALANCE_TICKS;
+        this.loadAverage = new LoadAverage(this.tickCycles);
+    }
+
+    /** A sleeper's deadline in the timer heap; stale once the task's own deadline differs. */
+    private record Timer(long deadline, long sequence, Task task) implements Comparable<Timer> {
+        @Override
+        public int compareTo(Timer o) {
+            int c = Long.compare(deadline, o.deadline);
+            return c != 0 ? c : Long.compare(sequence, o.sequence);
+        }
     }
 
     /** The kernel's tracer, disabled until someone calls {@link Tracer#enable}. */
@@ -130,14 +168,14 @@ public final class Scheduler implements Tasks.SchedulerHooks {
         }
         if (target < 0) target = leastLoaded(t);
         if (tracer.enabled) tracer.wakeup(target, t); // trace
-        policy.enqueue(rqs[target], t);
+        enqueue(rqs[target], t);
     }
 
     @Override
     public void wakeUpNew(Task t) {
         int target = leastLoaded(t);
         if (tracer.enabled) tracer.newTask(target, t); // trace
-        policy.enqueue(rqs[target], t);
+        enqueue(rqs[target], t);
     }
 
     @Override
@@ -152,19 +190,51 @@ public final class Scheduler implements Tasks.SchedulerHooks {
                 rq.leftVoluntarily = true;
                 cpus[rq.cpu].releaseAddressSpace();
             }
-            policy.remove(rq, t);
         }
-        timers.remove(t);
+        if (t.queuedOn() >= 0) unqueue(rqs[t.queuedOn()], t);
+        // Its timer, if any, is dropped lazily: a dead task never matches its heap entry.
     }
 
-    /** Puts {@code t} (asleep already) on the timer list: it wakes at its sleep deadline. */
+    /**
+     * Puts {@code t} (asleep already, with its sleep deadline set) on the timer heap: it
+     * wakes at its deadline unless something wakes it first. Adding it twice is harmless.
+     */
     public void addTimer(Task t) {
-        if (!timers.contains(t)) timers.add(t);
+        if (t.sleepDeadline() >= 0) timers.add(new Timer(t.sleepDeadline(), timerSequence++, t));
+    }
+
+    /** True if the heap entry still stands for a sleep of its task (not woken otherwise, not dead). */
+    private static boolean isLive(Timer timer) {
+        return timer.task.sleepDeadline() == timer.deadline && timer.task.state().isAlive();
     }
 
     private boolean isQueuedOrRunning(Task t) {
-        for (RunQueue rq : rqs) if (rq.current == t || rq.queue.contains(t)) return true;
-        return false;
+        return t.queuedOn() >= 0 || (t.state() == TaskState.RUNNING && t.lastCpu() >= 0 && rqs[t.lastCpu()].current == t);
+    }
+
+    /**
+     * Queues {@code t} on {@code rq} through the policy (at the front of its rank if it was
+     * preempted, so it resumes first), and asks the CPU to reschedule if {@code t} should
+     * preempt the task running there.
+     */
+    private void enqueue(RunQueue rq, Task t) {
+        policy.enqueue(rq, t);
+        t.setQueuedOn(rq.cpu);
+        if (rq.current != null && policy.preempts(t, rq.current)) rq.needResched = true;
+    }
+
+    /** Takes {@code t} out of {@code rq}'s queue; true if it was there. */
+    private boolean unqueue(RunQueue rq, Task t) {
+        if (!policy.remove(rq, t)) return false;
+        t.setQueuedOn(-1);
+        return true;
+    }
+
+    /** The task the policy takes from {@code rq} for {@code cpu} (its own queue or a steal), marked unqueued. */
+    private Task take(RunQueue rq, int cpu) {
+        Task t = rq.cpu == cpu ? policy.pickNext(rq) : policy.steal(rq, cpu);
+        if (t != null) t.setQueuedOn(-1);
+        return t;
     }
 
     private int leastLoaded(Task t) {
@@ -240,6 +310,12 @@ public final class Scheduler implements Tasks.SchedulerHooks {
         burstUsed = 0;
         while (budget > 0 && !stopped) {
             Task t = rq.current;
+            if (t != null && rq.needResched) {
+                // A task that outranks this one was queued here since the CPU last looked.
+                cpu.saveContext(t.context());
+                putOff(rq, t);
+                continue;
+            }
             if (t == null) {
                 t = pickNext(rq);
                 if (t == null) {
@@ -270,7 +346,7 @@ public final class Scheduler implements Tasks.SchedulerHooks {
             }
             burstUsed = burst - budget;
             handler.trap(t, trap);
-            if (t.state() == TaskState.RUNNING && rq.current == t) {
+            if (t.state() == TaskState.RUNNING && rq.current == t && !rq.needResched) {
                 cpu.loadContext(t.context(), t.mm().addressSpace());
             } else {
                 putOff(rq, t);
@@ -288,7 +364,8 @@ public final class Scheduler implements Tasks.SchedulerHooks {
 
     /** The next task for {@code rq}: its own queue first, else one pulled from the busiest queue. */
     private Task pickNext(RunQueue rq) {
-        Task t = policy.pickNext(rq);
+        rq.needResched = false;
+        Task t = take(rq, rq.cpu);
         if (t != null) return t;
         RunQueue busiest = null;
         for (RunQueue other : rqs) {
@@ -296,7 +373,7 @@ public final class Scheduler implements Tasks.SchedulerHooks {
                 busiest = other;
             }
         }
-        return busiest == null ? null : policy.steal(busiest, rq.cpu);
+        return busiest == null ? null : take(busiest, rq.cpu);
     }
 
     private void switchTo(RunQueue rq, Task t) {
@@ -337,11 +414,18 @@ public final class Scheduler implements Tasks.SchedulerHooks {
     private void putOff(RunQueue rq, Task t) {
         rq.leaving = t;
         rq.leftVoluntarily = t.state() != TaskState.RUNNING && t.state() != TaskState.RUNNABLE;
+        boolean preempted = rq.needResched && t.state() == TaskState.RUNNING;
         if (rq.current == t) rq.current = null;
         if (t.state() == TaskState.RUNNING) t.setState(TaskState.RUNNABLE);
         if (t.state() != TaskState.RUNNABLE || isQueuedOrRunning(t)) return;
-        if (t.mayRunOn(rq.cpu)) policy.enqueue(rq, t);
-        else wakeUp(t);
+        if (!t.mayRunOn(rq.cpu)) {
+            wakeUp(t);
+        } else if (preempted) {
+            policy.enqueuePreempted(rq, t);
+            t.setQueuedOn(rq.cpu);
+        } else {
+            enqueue(rq, t);
+        }
     }
 
     /** A mask with one bit for each CPU of this machine. */
@@ -356,14 +440,33 @@ public final class Scheduler implements Tasks.SchedulerHooks {
      */
     public void setAffinity(Task t, long mask) {
         t.setAffinity(mask);
-        for (RunQueue rq : rqs) {
-            if (!t.mayRunOn(rq.cpu) && policy.remove(rq, t)) wakeUp(t);
-        }
+        int q = t.queuedOn();
+        if (q >= 0 && !t.mayRunOn(q) && unqueue(rqs[q], t)) wakeUp(t);
+    }
+
+    /**
+     * sched_setscheduler's work (Linux's __sched_setscheduler): gives {@code t} a new policy
+     * and real-time priority, already checked by the caller. A queued task is taken out and
+     * queued again, so that the policy files it under its new rank; a task running on a CPU
+     * picks up its new slice when it next leaves. Either way, a task that now outranks the
+     * one running where it is queued makes that CPU reschedule.
+     */
+    public void setScheduler(Task t, int schedPolicy, int rtPriority) {
+        int q = t.queuedOn();
+        boolean requeue = q >= 0 && unqueue(rqs[q], t);
+        t.setScheduler(schedPolicy, rtPriority);
+        if (requeue) enqueue(rqs[q], t);
+    }
+
+    /** The 1, 5 and 15 minute load averages in hundredths (for /proc/loadavg). */
+    public long[] loadAverages() {
+        return loadAverage.hundredths();
     }
 
     /** The timer interrupt on every CPU: slices, preemption, and sleepers whose time has come. */
     private void tick() {
         nextTick += tickCycles;
+        ticks++;
         for (RunQueue rq : rqs) {
             Task t = rq.current;
             if (t == null) continue;
@@ -376,20 +479,131 @@ public final class Scheduler implements Tasks.SchedulerHooks {
             putOff(rq, t);
         }
         wakeExpiredTimers();
+        if (ticks % balanceTicks == 0) balance();
+        loadAverage.sample(clock, this::activeTasks);
     }
 
     /**
-     * Wakes the sleepers whose deadline has passed. An entry whose task no longer has a
-     * deadline (it was woken otherwise and its call returned) is simply dropped.
+     * Periodic load balancing (Linux's rebalance_domains, for one flat domain), in two steps.
+     * First the loads (running + queued) are evened out: while the most loaded CPU has two
+     * or more tasks more than the least loaded one, it gives it a queued task. Then, when
+     * some CPUs still have one task more than others (N tasks on M CPUs, M not dividing N),
+     * CPUs trade tasks for fairness (see {@link #fairnessSwap}). Affinity is respected: a
+     * task that may not run on the target stays. Ties go to the lower CPU number.
+     */
+    private void balance() {
+        for (int pass = 0; pass < rqs.length; pass++) {
+            RunQueue busiest = rqs[0], idlest = rqs[0];
+            for (RunQueue rq : rqs) {
+                if (rq.load() > busiest.load()) busiest = rq;
+                if (rq.load() < idlest.load()) idlest = rq;
+            }
+            if (busiest.load() - idlest.load() < 2) break;
+            Task moved = take(busiest, idlest.cpu);
+            if (moved == null) break;
+            if (tracer.enabled) tracer.wakeup(idlest.cpu, moved); // trace: it is placed anew
+            enqueue(idlest, moved);
+        }
+        for (int swaps = 0; swaps < rqs.length && fairnessSwap(); swaps++) {
+            // each swap puts a better-served task in a longer queue; stop when none helps
+        }
+    }
+
+    /**
+     * Evens out CPU time when the loads differ by one: the CPUs with the smaller load (the
+     * light ones) give their tasks a larger share. The task on a light CPU that has had the
+     * most CPU time trades places with the queued fair task on a heavy CPU that has had the
+     * least, if the difference exceeds a balance interval; a running task is taken off its
+     * CPU to move (Linux's active balancing). The loads stay as they were, but the
+     * best-served tasks now wait in the longer queues, so over time every task gets the same
+     * share: 3 threads on 2 CPUs get two thirds of a CPU each. Moving only the least-served
+     * task, without the trade, would not do: the loads flip, and the next pass moves the same
+     * task back before it has run. Returns true if it traded.
+     */
+    private boolean fairnessSwap() {
+        int max = 0, min = Integer.MAX_VALUE;
+        for (RunQueue rq : rqs) {
+            max = Math.max(max, rq.load());
+            min = Math.min(min, rq.load());
+        }
+        if (max - min != 1) return false;
+        RunQueue light = null;
+        Task mostServed = null;
+        for (RunQueue rq : rqs) {
+            if (rq.load() != min) continue;
+            if (rq.current != null && !rq.current.isRealtime()
+                    && (mostServed == null || cpuTime(rq.current) > cpuTime(mostServed))) {
+                mostServed = rq.current;
+                light = rq;
+            }
+            int seen = 0;
+            for (Task t : rq.queue) {
+                if (seen++ == MIGRATE_SCAN) break;
+                if (!t.isRealtime() && (mostServed == null || cpuTime(t) > cpuTime(mostServed))) {
+                    mostServed = t;
+                    light = rq;
+                }
+            }
+        }
+        if (mostServed == null) return false;
+        RunQueue heavy = null;
+        Task leastServed = null;
+        for (RunQueue rq : rqs) {
+            if (rq.load() != max || !mostServed.mayRunOn(rq.cpu)) continue;
+            int seen = 0;
+            for (Task t : rq.queue) {
+                if (seen++ == MIGRATE_SCAN) break;
+                if (movable(t, light) && (leastServed == null || cpuTime(t) < cpuTime(leastServed))) {
+                    leastServed = t;
+                    heavy = rq;
+                }
+            }
+        }
+        long interval = (long) balanceTicks * tickCycles;
+        if (leastServed == null || cpuTime(mostServed) <= cpuTime(leastServed) + interval) return false;
+        if (light.current == mostServed) {
+            cpus[light.cpu].saveContext(mostServed.context());
+            putOff(light, mostServed); // queues it on light, from where it moves below
+        }
+        unqueue(light, mostServed);
+        unqueue(heavy, leastServed);
+        if (tracer.enabled) { // trace: both are placed anew
+            tracer.wakeup(light.cpu, leastServed);
+            tracer.wakeup(heavy.cpu, mostServed);
+        }
+        enqueue(light, leastServed);
+        enqueue(heavy, mostServed);
+        return true;
+    }
+
+    /** True if fairness balancing may move {@code t} to {@code to}: a fair task allowed there. */
+    private static boolean movable(Task t, RunQueue to) {
+        return !t.isRealtime() && t.mayRunOn(to.cpu);
+    }
+
+    private static long cpuTime(Task t) {
+        return t.utime() + t.stime();
+    }
+
+    /** Tasks running, waiting for a CPU or in uninterruptible sleep: what Linux's load average counts. */
+    private int activeTasks() {
+        int n = 0;
+        for (Task t : tasks.pids().all()) {
+            TaskState s = t.state();
+            if (s == TaskState.RUNNING || s == TaskState.RUNNABLE || s == TaskState.UNINTERRUPTIBLE) n++;
+        }
+        return n;
+    }
+
+    /**
+     * Wakes the sleepers whose deadline has passed. An entry that no longer matches its
+     * task's deadline (it was woken otherwise, or sleeps again with another deadline) or
+     * whose task has died is simply dropped.
      */
     private void wakeExpiredTimers() {
-        for (Task t : new ArrayList<>(timers)) {
-            if (t.sleepDeadline() < 0) {
-                timers.remove(t);
-            } else if (t.sleepDeadline() <= clock) {
-                timers.remove(t);
-                t.wake();
-            }
+        while (!timers.isEmpty() && (timers.peek().deadline <= clock || !isLive(timers.peek()))) {
+            Timer timer = timers.poll();
+            if (isLive(timer)) timer.task.wake();
         }
     }
 
@@ -399,8 +613,8 @@ public final class Scheduler implements Tasks.SchedulerHooks {
      */
     private boolean idleUntilNextEvent() {
         for (RunQueue rq : rqs) if (!rq.queue.isEmpty()) return true;
-        long next = Long.MAX_VALUE;
-        for (Task t : timers) if (t.sleepDeadline() >= 0) next = Math.min(next, t.sleepDeadline());
+        while (!timers.isEmpty() && !isLive(timers.peek())) timers.poll();
+        long next = timers.isEmpty() ? Long.MAX_VALUE : timers.peek().deadline;
         if (next != Long.MAX_VALUE) {
             clock = Math.max(clock, next);
             nextTick = (clock / tickCycles + 1) * tickCycles;
@@ -410,13 +624,21 @@ public final class Scheduler implements Tasks.SchedulerHooks {
         return false;
     }
 
+    /**
+     * Sets how {@link #describeTasks} says what a task waits on; by default its wait channel.
+     * The kernel installs one that decodes the blocked call (boot.WaitDescription).
+     */
+    public void setWaitDescriber(Function<Task, String> describer) {
+        waitDescriber = describer;
+    }
+
     /** One line per live task: tid, name, state letter and what it waits on (the deadlock report). */
     public String describeTasks() {
         StringBuilder report = new StringBuilder();
         for (Task t : tasks.pids().all()) {
             if (!t.state().isAlive()) continue;
             report.append("  ").append(t.tid()).append(' ').append(t.comm()).append(": ")
-                    .append(t.state().letter()).append(' ').append(t.waitChannel()).append('\n');
+                    .append(t.state().letter()).append(' ').append(waitDescriber.apply(t)).append('\n');
         }
         return report.toString();
     }

@@ -2,6 +2,7 @@ package syscall;
 
 import mm.MmException;
 import sched.RoundRobin;
+import sched.Scheduler;
 import task.Task;
 import task.TaskState;
 import task.Tasks;
@@ -29,12 +30,12 @@ public final class SchedCalls {
     private static final int KEEP_POLICY = -1;
 
     /** Registers the policy calls on {@code table}. */
-    public static void register(SyscallTable table, Tasks ts) {
-        table.register(142, "sched_setparam", (t, a) -> setScheduler(ts, t, (int) a[0], KEEP_POLICY, a[1]));
+    public static void register(SyscallTable table, Tasks ts, Scheduler sched) {
+        table.register(142, "sched_setparam", (t, a) -> setScheduler(ts, sched, t, (int) a[0], KEEP_POLICY, a[1]));
         table.register(143, "sched_getparam", (t, a) -> getParam(ts, t, (int) a[0], a[1]));
         table.register(144, "sched_setscheduler", (t, a) -> {
             int policy = (int) a[1];
-            return policy < 0 ? -Errno.EINVAL : setScheduler(ts, t, (int) a[0], policy, a[2]);
+            return policy < 0 ? -Errno.EINVAL : setScheduler(ts, sched, t, (int) a[0], policy, a[2]);
         });
         table.register(145, "sched_getscheduler", (t, a) -> getScheduler(ts, t, (int) a[0]));
         table.register(146, "sched_get_priority_max", (t, a) -> priorityMax((int) a[0]));
@@ -63,7 +64,7 @@ public final class SchedCalls {
      * sched_setscheduler(pid, policy, param) and, with {@code policy} -1, sched_setparam(pid,
      * param). A caller that changes its own policy yields, so its new rank and slice apply now.
      */
-    static long setScheduler(Tasks ts, Task caller, int pid, int policy, long paramAddr) {
+    static long setScheduler(Tasks ts, Scheduler sched, Task caller, int pid, int policy, long paramAddr) {
         if (paramAddr == 0 || pid < 0) return -Errno.EINVAL;
         int priority;
         try {
@@ -82,7 +83,7 @@ public final class SchedCalls {
         } else {
             return -Errno.EINVAL; // unknown, or SCHED_DEADLINE without its parameters
         }
-        t.setScheduler(policy, priority);
+        sched.setScheduler(t, policy, priority);
         if (t == caller) t.setState(TaskState.RUNNABLE);
         return 0;
     }

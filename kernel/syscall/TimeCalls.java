@@ -42,7 +42,7 @@ public final class TimeCalls {
         table.register(228, "clock_gettime", (t, a) -> clockGettime(sched, t, (int) a[0], a[1]));
         table.register(229, "clock_getres", (t, a) -> clockGetres(t, (int) a[0], a[1]));
         table.register(230, "clock_nanosleep", (t, a) -> clockNanosleep(sched, t, (int) a[0], (int) a[1], a[2]));
-        SchedCalls.register(table, ts);
+        SchedCalls.register(table, ts, sched);
     }
 
     /** The value of {@code clock} for {@code t} in nanoseconds, or -1 for a clock Clonix does not know. */

@@ -89,6 +89,8 @@ public final class Task implements Futex.FutexWaiter {
     final Context context;
     /** The CPU it last ran on, or -1 if it never ran. */
     int lastCpu = -1;
+    /** The CPU whose run queue holds it while it waits for a CPU, else -1 (Linux's on_rq with task_cpu). */
+    int queuedOn = -1;
 
     /** For a vfork child: the parent, asleep until this task execs or exits; else null. */
     Task vforkParent;
@@ -285,6 +287,12 @@ public final class Task implements Futex.FutexWaiter {
 
     /** Records the CPU it runs on. */
     public void setLastCpu(int cpu) { lastCpu = cpu; }
+
+    /** The CPU whose run queue this task waits in, or -1 if it is not queued (running, asleep, new). */
+    public int queuedOn() { return queuedOn; }
+
+    /** Records which run queue holds this task (-1: none); the scheduler calls this, nothing else. */
+    public void setQueuedOn(int cpu) { queuedOn = cpu; }
 
     /** What the task sleeps on, or "" (Linux's wchan). */
     public String waitChannel() { return waitChannel; }

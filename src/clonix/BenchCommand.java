@@ -1,15 +1,19 @@
 package clonix;
 
+import bench.PingPongBench;
 import bench.ProcessBench;
 import bench.ProcessBench.Measurement;
 import bench.ProcessBench.Workload;
+import bench.SchedBench;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import obj.Executable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,11 +23,12 @@ import vm.InterpreterBench;
  * {@code clonix bench NAME}: run one of the benchmarks recorded in docs/PERFORMANCE.md.
  * {@code interp} times the interpreter; {@code fork} times fork + exit + wait with 1 MiB and
  * 64 MiB touched; {@code clone} times clone(CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND) +
- * exit + wait. With {@code --with-gcc} the same programs written in C (tests/bench) are built
+ * exit + wait; {@code sched} measures the scheduler (the aggregate rate with 1 to 64 CPUs, the
+ * cost of a decision among 100 to 10,000 threads, futex ping-pong). With {@code --with-gcc} the same programs written in C (tests/bench) are built
  * with the host's gcc and timed in the same run, so the figures sit side by side.
  */
 @Command(mixinStandardHelpOptions = true, name = "bench", description = "Run a benchmark: 'interp' measures the interpreter (about 20 s),"
-        + " 'fork' and 'clone' process creation (a few seconds each).")
+        + " 'fork' and 'clone' process creation (a few seconds each), 'sched' the scheduler (about a minute).")
 final class BenchCommand extends ToolCommand {
     @Parameters(paramLabel = "NAME", description = "which benchmark: ${COMPLETION-CANDIDATES}")
     Name name;
@@ -31,7 +36,7 @@ final class BenchCommand extends ToolCommand {
     @Option(names = "--with-gcc", description = "also build and time the C versions in tests/bench with gcc")
     boolean withGcc;
 
-    enum Name { interp, fork, clone }
+    enum Name { interp, fork, clone, sched }
 
     /** Iterations of the native runs: enough for about a second each on a 2020s machine. */
     private static final long NATIVE_FORK_1MIB = 5_000, NATIVE_FORK_64MIB = 500, NATIVE_CLONE = 20_000;
@@ -43,6 +48,7 @@ final class BenchCommand extends ToolCommand {
             case interp -> interp(out);
             case fork -> processCreation(out, List.of(Workload.FORK_1MIB, Workload.FORK_64MIB));
             case clone -> processCreation(out, List.of(Workload.CLONE));
+            case sched -> sched(out);
         }
         return 0;
     }
@@ -96,6 +102,46 @@ final class BenchCommand extends ToolCommand {
             }
             out.flush();
         }
+    }
+
+    /**
+     * The scheduler's figures (docs/PERFORMANCE.md, "The scheduler"): aggregate rates, decision
+     * costs, and futex ping-pong, which --with-gcc compares with the same C program run natively.
+     */
+    private void sched(PrintWriter out) throws Exception {
+        SchedBench.Rate oneCpu = null;
+        for (int cpus : new int[] {1, 4, 16, 64}) {
+            SchedBench.Rate r = SchedBench.aggregateRate(cpus, 3);
+            if (oneCpu == null) oneCpu = r;
+            out.print(SchedBench.line(r, oneCpu));
+            out.flush();
+        }
+        for (int threads : new int[] {100, 1_000, 10_000}) {
+            out.print(SchedBench.line(SchedBench.decisionCost(threads, 3)));
+            out.flush();
+        }
+        Path project = ProjectDir.find();
+        Executable pingPong = PingPongBench.compile(project, project.resolve("tests/bench/futex_pingpong.c"));
+        PingPongBench.Result result = PingPongBench.measure(pingPong, 5);
+        double nativeRate = -1;
+        if (withGcc) {
+            Path binary = buildWithGcc("futex_pingpong", "-O2");
+            try {
+                double[] rates = new double[3];
+                for (int i = 0; i < rates.length; i++) {
+                    String report = runNative(binary, List.of(Long.toString(PingPongBench.ROUNDS)));
+                    long[] parsed = PingPongBench.parse(report);
+                    if (parsed == null) throw new HostFiles.UserError("futex_pingpong: unexpected output: " + report);
+                    rates[i] = parsed[0] * 1e9 / Math.max(1, parsed[1]);
+                }
+                Arrays.sort(rates);
+                nativeRate = rates[1];
+            } finally {
+                Files.deleteIfExists(binary);
+            }
+        }
+        out.print(PingPongBench.line(result, nativeRate));
+        out.flush();
     }
 
     /** Builds tests/bench/NAME.c with gcc OPT into a temporary file, which the caller deletes. */

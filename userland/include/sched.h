@@ -28,6 +28,9 @@
 #define SCHED_OTHER 0
 #define SCHED_FIFO 1
 #define SCHED_RR 2
+#define SCHED_BATCH 3
+#define SCHED_IDLE 5
+#define SCHED_RESET_ON_FORK 0x40000000
 
 struct sched_param {
     int sched_priority;
@@ -42,6 +45,16 @@ int clone(int (*fn)(void *), void *stack, int flags, void *arg, ...);
 
 int sched_yield(void);
 int sched_getcpu(void);
+
+/* The policy calls, as glibc's thin wrappers (Linux's kernel/sched/syscalls.c does the work). */
+int sched_setscheduler(pid_t pid, int policy, const struct sched_param *param);
+int sched_getscheduler(pid_t pid);
+int sched_setparam(pid_t pid, const struct sched_param *param);
+int sched_getparam(pid_t pid, struct sched_param *param);
+int sched_get_priority_max(int policy);
+int sched_get_priority_min(int policy);
+struct timespec;
+int sched_rr_get_interval(pid_t pid, struct timespec *interval);
 
 /* A set of up to 1024 CPUs, as glibc's. */
 #define CPU_SETSIZE 1024

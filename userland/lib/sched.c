@@ -5,6 +5,13 @@
 #include "libc.h"
 
 int sched_yield(void) { return (int)__syscall_ret(__syscall0(SYS_sched_yield)); }
+int sched_setscheduler(pid_t pid, int policy, const struct sched_param *param) { return (int)__syscall_ret(__syscall3(SYS_sched_setscheduler, pid, policy, param)); }
+int sched_getscheduler(pid_t pid) { return (int)__syscall_ret(__syscall1(SYS_sched_getscheduler, pid)); }
+int sched_setparam(pid_t pid, const struct sched_param *param) { return (int)__syscall_ret(__syscall2(SYS_sched_setparam, pid, param)); }
+int sched_getparam(pid_t pid, struct sched_param *param) { return (int)__syscall_ret(__syscall2(SYS_sched_getparam, pid, param)); }
+int sched_get_priority_max(int policy) { return (int)__syscall_ret(__syscall1(SYS_sched_get_priority_max, policy)); }
+int sched_get_priority_min(int policy) { return (int)__syscall_ret(__syscall1(SYS_sched_get_priority_min, policy)); }
+int sched_rr_get_interval(pid_t pid, struct timespec *interval) { return (int)__syscall_ret(__syscall2(SYS_sched_rr_get_interval, pid, interval)); }
 int sched_setaffinity(pid_t pid, size_t setsize, const cpu_set_t *set) { return (int)__syscall_ret(__syscall3(SYS_sched_setaffinity, pid, setsize, set)); }
 
 /*

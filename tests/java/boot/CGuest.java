@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import obj.Executable;
 import obj.ExecutableFormat;
 
 /**
@@ -24,8 +25,8 @@ import obj.ExecutableFormat;
 public final class CGuest {
     private CGuest() {}
 
-    /** What the program printed; it must exit with status 0 and leak nothing. */
-    public static String run(Path tmp, Options options, String name, String source) throws Exception {
+    /** Compiles {@code source} as NAME.c in {@code tmp} against the boot image's libc; the compile must succeed. */
+    public static Executable compile(Path tmp, String name, String source) throws Exception {
         BootImage image = BootImage.load();
         assertTrue(image.hasLibc(), "the boot image has no C library");
         Path lib = image.hostLibDir();
@@ -38,10 +39,17 @@ public final class CGuest {
                 .execute(new String[] {src.toString(), "-o", exe.toString()},
                         new PrintWriter(diagnostics), new PrintWriter(diagnostics));
         assertEquals(0, rc, diagnostics.toString());
+        return ExecutableFormat.read(name, Files.readAllBytes(exe));
+    }
+
+    /** What the program printed; it must exit with status 0 and leak nothing. */
+    public static String run(Path tmp, Options options, String name, String source) throws Exception {
+        Executable program = compile(tmp, name, source);
+        BootImage image = BootImage.load();
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         Kernel kernel = Kernel.boot(options, console, new ByteArrayInputStream(new byte[0]));
         for (Map.Entry<String, byte[]> f : image.guestFiles().entrySet()) kernel.installFile(f.getKey(), f.getValue(), 0755);
-        kernel.install("/tmp/" + name, ExecutableFormat.read(name, Files.readAllBytes(exe)));
+        kernel.install("/tmp/" + name, program);
         int status = kernel.run("/tmp/" + name, List.of("/tmp/" + name));
         String output = console.toString(StandardCharsets.UTF_8);
         assertEquals(0, status, output);

@@ -9,8 +9,10 @@ import org.junit.jupiter.api.Test;
 import task.Task;
 
 /**
- * Fairness: N CPU-bound processes on M CPUs, where M divides N, each get M/N of the
- * machine's cycles, within 10 %, measured by the kernel's utime after a fixed cycle budget.
+ * Fairness: N CPU-bound processes on M CPUs each get M/N of the machine's cycles, within
+ * 10 %, measured by the kernel's utime after a fixed cycle budget. When M does not divide N
+ * the queues cannot be equal, and periodic balancing must rotate the tasks through the
+ * shorter ones for the shares to come out even.
  */
 class FairnessTest {
     private static final long BUDGET = 4_000_000;
@@ -36,6 +38,21 @@ class FairnessTest {
     @Test
     void eightSpinnersOnFourCpusShareThemEqually() throws Exception {
         assertFairShares(8, 4, 7);
+    }
+
+    @Test
+    void threeSpinnersOnTwoCpusEachGetTwoThirdsOfACpu() throws Exception {
+        assertFairShares(3, 2, 3);
+    }
+
+    @Test
+    void fiveSpinnersOnFourCpusEachGetFourFifthsOfACpu() throws Exception {
+        assertFairShares(5, 4, 5);
+    }
+
+    @Test
+    void sevenSpinnersOnThreeCpusShareThemEqually() throws Exception {
+        assertFairShares(7, 3, 99);
     }
 
     @Test

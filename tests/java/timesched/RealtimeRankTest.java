@@ -2,7 +2,9 @@ package timesched;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import sched.RoundRobin;
@@ -52,12 +54,35 @@ class RealtimeRankTest {
     }
 
     @Test
-    void aPolicyChangeCountsAtTheNextPickWithoutRequeueing() {
+    void aQueuedTaskRequeuedUnderANewPolicyIsFiledByItsNewRank() {
         Task a = task("a", Task.SCHED_OTHER, 0), b = task("b", Task.SCHED_OTHER, 0);
         rr.enqueue(rq, a);
         rr.enqueue(rq, b);
+        // What Scheduler.setScheduler does for a queued task: out, new policy, back in.
+        assertTrue(rr.remove(rq, b));
         b.setScheduler(Task.SCHED_FIFO, 1);
+        rr.enqueue(rq, b);
         assertSame(b, rr.pickNext(rq));
+        assertSame(a, rr.pickNext(rq));
+    }
+
+    @Test
+    void onlyAHigherRankPreempts() {
+        Task fair = task("fair", Task.SCHED_OTHER, 0), low = task("low", Task.SCHED_RR, 5);
+        Task high = task("high", Task.SCHED_FIFO, 50), peer = task("peer", Task.SCHED_FIFO, 50);
+        assertTrue(rr.preempts(low, fair));
+        assertTrue(rr.preempts(high, low));
+        assertFalse(rr.preempts(peer, high), "equal priorities take turns, they do not preempt");
+        assertFalse(rr.preempts(fair, task("other", Task.SCHED_OTHER, 0)));
+    }
+
+    @Test
+    void aPreemptedTaskResumesBeforeItsEquals() {
+        Task first = task("first", Task.SCHED_FIFO, 10), second = task("second", Task.SCHED_FIFO, 10);
+        rr.enqueue(rq, second);
+        rr.enqueuePreempted(rq, first);
+        assertSame(first, rr.pickNext(rq));
+        assertSame(second, rr.pickNext(rq));
     }
 
     @Test

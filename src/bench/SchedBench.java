@@ -1,0 +1,162 @@
+package bench;
+
+import boot.Kernel;
+import boot.Options;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import obj.Executable;
+import task.Task;
+
+/**
+ * The scheduler's benchmarks (docs/PERFORMANCE.md, "The scheduler"), run by
+ * {@code ./clonix bench sched}:
+ * <ul>
+ * <li><b>Aggregate rate.</b> With N CPUs, N processes each spin through an equal share of a
+ * fixed amount of work (bench/spin_share.s); the rate is the guest instructions they ran
+ * per second of host time. The machine simulates every CPU on one host thread, so the ideal
+ * is a rate that does not depend on N: per-CPU costs (bursts, ticks, balancing) must not
+ * grow with the number of CPUs.
+ * <li><b>Decision cost.</b> T threads on 8 CPUs call sched_yield forever
+ * (bench/yield_crowd.s); every yield is one scheduling decision and one context switch. The
+ * host time per switch must not grow with T.
+ * </ul>
+ * Both use differences of two runs to leave out boot, exec and the teardown: the
+ * aggregate rate subtracts a run that does one iteration per process, the decision cost
+ * stops identical runs at two cycle limits (the runs are deterministic, so the first is a
+ * prefix of the second) and divides the extra host time by the extra switches. Host time is
+ * read here only; nothing guest-visible depends on it.
+ */
+public final class SchedBench {
+    /** Physical memory of the benchmark machines. */
+    static final long MEMORY_BYTES = 256L << 20;
+    /** Total spin-loop iterations of one aggregate-rate run, shared out among the CPUs. */
+    public static final long SPIN_ITERATIONS = 150_000_000L;
+    /** CPUs of the decision-cost machine. */
+    public static final int CROWD_CPUS = 8;
+    /** Cycle limits of the two decision-cost runs: after the threads exist, then a window later. */
+    static final long CROWD_FIRST_LIMIT = 10_000_000L, CROWD_SECOND_LIMIT = 30_000_000L;
+
+    /** Guest instructions per host second with {@code cpus} CPUs busy. */
+    public record Rate(int cpus, long instructions, double hostSeconds) {
+        public double perSecond() { return instructions / hostSeconds; }
+    }
+
+    /** Host nanoseconds per scheduling decision with {@code threads} runnable threads. */
+    public record DecisionCost(int threads, long switches, double hostNanos) {
+        public double nanosPerSwitch() { return hostNanos / switches; }
+    }
+
+    private SchedBench() {}
+
+    /**
+     * Measures the aggregate rate with {@code cpus} CPUs: {@code repetitions} pairs of runs
+     * (one iteration per process, then the full share), after one warm-up pair.
+     */
+    public static Rate aggregateRate(int cpus, int repetitions) {
+        Executable exe = BenchPrograms.build("spin_share");
+        Options options = Options.defaults().withCpus(cpus).withMemory(MEMORY_BYTES);
+        long share = SPIN_ITERATIONS / cpus;
+        long[] empty = new long[repetitions], full = new long[repetitions];
+        long instructions = 0;
+        for (int r = -1; r < repetitions; r++) {
+            long t0 = System.nanoTime();
+            long base = userInstructions(run(options, exe, "spin_share", List.of(Integer.toString(cpus), "1")));
+            long t1 = System.nanoTime();
+            long all = userInstructions(run(options, exe, "spin_share", List.of(Integer.toString(cpus), Long.toString(share))));
+            long t2 = System.nanoTime();
+            if (r < 0) continue; // warm-up: HotSpot compiles the loop during the first runs
+            empty[r] = t1 - t0;
+            full[r] = t2 - t1;
+            instructions = all - base;
+        }
+        return new Rate(cpus, instructions, Math.max(1, median(full) - median(empty)) / 1e9);
+    }
+
+    /**
+     * Measures the decision cost with {@code threads} yielding threads on {@link #CROWD_CPUS}
+     * CPUs: {@code repetitions} pairs of runs stopped at the two cycle limits, after one
+     * warm-up pair.
+     */
+    public static DecisionCost decisionCost(int threads, int repetitions) {
+        Executable exe = BenchPrograms.build("yield_crowd");
+        Options base = Options.defaults().withCpus(CROWD_CPUS).withMemory(MEMORY_BYTES).withMaxTasks(threads + 16);
+        long[] first = new long[repetitions], second = new long[repetitions];
+        long switches = 0;
+        for (int r = -1; r < repetitions; r++) {
+            long t0 = System.nanoTime();
+            long s1 = switches(run(base.withCycleLimit(CROWD_FIRST_LIMIT), exe, "yield_crowd", List.of(Integer.toString(threads))));
+            long t1 = System.nanoTime();
+            long s2 = switches(run(base.withCycleLimit(CROWD_SECOND_LIMIT), exe, "yield_crowd", List.of(Integer.toString(threads))));
+            long t2 = System.nanoTime();
+            if (r < 0) continue;
+            first[r] = t1 - t0;
+            second[r] = t2 - t1;
+            switches = s2 - s1;
+        }
+        return new DecisionCost(threads, Math.max(1, switches), Math.max(1, median(second) - median(first)));
+    }
+
+    /** One report line for an aggregate rate, with its ratio to {@code oneCpu}'s rate. */
+    public static String line(Rate r, Rate oneCpu) {
+        return String.format(Locale.ROOT, "clonix   aggregate rate, %2d CPUs busy   %,8.1f M instr/s host   (%3.0f%% of 1 CPU)%n",
+                r.cpus(), r.perSecond() / 1e6, 100 * r.perSecond() / oneCpu.perSecond());
+    }
+
+    /** One report line for a decision cost. */
+    public static String line(DecisionCost d) {
+        return String.format(Locale.ROOT, "clonix   %,6d threads on %d CPUs      %,8.0f ns per switch   (%,d switches timed)%n",
+                d.threads(), CROWD_CPUS, d.nanosPerSwitch(), d.switches());
+    }
+
+    /** A booted machine after it ran {@code exe} as /bin/NAME with {@code args} to the end or to its cycle limit. */
+    private static Kernel run(Options options, Executable exe, String name, List<String> args) {
+        Kernel k = Kernel.boot(options, new ByteArrayOutputStream(), new ByteArrayInputStream(new byte[0]));
+        k.install("/bin/" + name, exe);
+        List<String> argv = new ArrayList<>();
+        argv.add(name);
+        argv.addAll(args);
+        int status = k.run("/bin/" + name, argv);
+        boolean limited = options.cycleLimit() > 0;
+        if (!limited && status != 0) throw new IllegalStateException(name + " failed with status " + status);
+        if (limited && k.reports().isEmpty()) throw new IllegalStateException(name + " ended before its cycle limit");
+        return k;
+    }
+
+    /** User-mode cycles (one per instruction) of every task the machine ever ran. */
+    private static long userInstructions(Kernel k) {
+        long sum = 0;
+        List<Task> all = new ArrayList<>(k.tasks().pids().all());
+        all.addAll(k.tasks().released());
+        for (Task t : all) sum += t.utime();
+        return sum;
+    }
+
+    /** Context switches on every CPU of the machine. */
+    private static long switches(Kernel k) {
+        long sum = 0;
+        for (int i = 0; i < k.scheduler().cpuCount(); i++) sum += k.scheduler().runQueue(i).switches();
+        return sum;
+    }
+
+    private static long median(long[] values) {
+        long[] v = values.clone();
+        Arrays.sort(v);
+        return v[v.length / 2];
+    }
+
+    /** Prints the whole report (java -cp ... bench.SchedBench). */
+    public static void main(String[] args) {
+        Rate one = null;
+        for (int cpus : new int[] {1, 4, 16, 64}) {
+            Rate r = aggregateRate(cpus, 3);
+            if (one == null) one = r;
+            System.out.print(line(r, one));
+        }
+        for (int threads : new int[] {10, 100, 1_000, 10_000}) System.out.print(line(decisionCost(threads, 3)));
+    }
+}
