@@ -15,6 +15,9 @@ import mm.MmException;
 import obj.Executable;
 import obj.ExecutableFormat;
 import procfs.ProcRoot;
+import signal.SigInfo;
+import signal.SignalDelivery;
+import signal.SignalSend;
 import sched.RoundRobin;
 import sched.Scheduler;
 import sched.TrapHandler;
@@ -22,7 +25,9 @@ import syscall.AffinityCalls;
 import syscall.FileCalls;
 import syscall.IdentityCalls;
 import syscall.MemoryCalls;
+import syscall.PrctlCalls;
 import syscall.ProcessCalls;
+import syscall.SignalCalls;
 import syscall.SyscallTable;
 import syscall.TimeCalls;
 import task.Exit;
@@ -70,7 +75,9 @@ public final class Kernel implements TrapHandler {
         Cpu[] cpus = new Cpu[o.cpus()];
         for (int i = 0; i < cpus.length; i++) cpus[i] = new Cpu(i);
         this.sched = new Scheduler(cpus, new RoundRobin(o.timeSliceTicks(), o.tickCycles()), o.seed(), o.burstCycles(), o.tickCycles());
-        this.vfs = new Vfs(sched::now, console);
+        // File times are wall-clock times: CLOCK_REALTIME, the boot epoch plus the virtual clock.
+        this.vfs = new Vfs(() -> TimeCalls.BOOT_EPOCH_SECONDS * 1_000_000_000L + sched.now(), console);
+        if (o.mount() != null) fs.HostDirFs.mountInto(vfs, o.mount()); // --mount: the host directory at /mnt/host
         this.tasks = new Tasks(phys, sched);
         tasks.setMaxTasks(o.maxTasks());
         sched.attach(tasks, this);
@@ -80,14 +87,37 @@ public final class Kernel implements TrapHandler {
             sched.stop();
         });
         ProcessCalls.register(syscalls, tasks, sched);
+        SignalCalls.register(syscalls, tasks, sched);
         MemoryCalls.register(syscalls);
         TimeCalls.register(syscalls, tasks, sched);
         IdentityCalls.register(syscalls, tasks);
         FileCalls.register(syscalls, tasks, vfs);
         AffinityCalls.register(syscalls, tasks, sched);
+        PrctlCalls.register(syscalls);
         syscalls.setTracer(sched.tracer()); // trace: sys_enter/sys_exit share the scheduler's event stream
         ProcRoot.install(vfs, tasks, sched, () -> current);
+        connectConsoleJobControl();
         this.bootFrames = phys.usedFrames();
+    }
+
+    /**
+     * Makes the console the controlling terminal of init's session (1), init's group in the
+     * foreground, and lets tcsetpgrp check the caller and the group against the process table.
+     */
+    private void connectConsoleJobControl() {
+        vfs.console().setSession(1, 1);
+        vfs.console().setProcesses(new fs.ConsoleDevice.Processes() {
+            @Override
+            public int callerSession() {
+                return current == null ? 0 : current.signal().sid();
+            }
+
+            @Override
+            public int sessionOf(int pgrp) {
+                for (Task t : tasks.pids().all()) if (t.signal().pgid() == pgrp) return t.signal().sid();
+                return -1;
+            }
+        });
     }
 
     /** Boots a machine per {@code options} whose console writes to {@code out} and reads {@code in}. */
@@ -161,26 +191,67 @@ public final class Kernel implements TrapHandler {
 
     // ---------------------------------------------------------------- traps
 
+    /**
+     * Dispatches a trap. A fault the task cannot recover from becomes the signal Linux sends
+     * for it, directed at the faulting thread and impossible to block or ignore
+     * (SignalSend.forceFault): SIGSEGV with SEGV_MAPERR/ACCERR and si_addr, SIGBUS for a
+     * misaligned access (BUS_ADRALN), SIGILL (ILL_ILLOPC), SIGFPE for a division by zero
+     * (FPE_INTDIV) and SIGTRAP for a break (TRAP_BRKPT, si_addr the break). A handler may
+     * catch it; when it returns, the faulting instruction runs again, as on Linux, except
+     * after a break, which is stepped over.
+     */
     @Override
     public void trap(Task t, Trap trap) {
         current = t;
+        if (trap.cause() == vm.TrapCause.SYSCALL) {
+            SignalDelivery.afterSyscall(t, syscalls.dispatch(t));
+            return;
+        }
+        SignalDelivery.afterTrap(t);
         switch (trap.cause()) {
-            case SYSCALL -> syscalls.dispatch(t);
             case PAGE_FAULT -> {
                 FaultResult r = t.mm().handleFault(trap);
-                if (r.kind() == FaultResult.Kind.SIGSEGV) Exit.killGroup(tasks, t, Signals.SIGSEGV);
-                else if (r.kind() == FaultResult.Kind.OUT_OF_MEMORY) Exit.killGroup(tasks, t, Signals.SIGKILL);
+                if (r.kind() == FaultResult.Kind.SIGSEGV) {
+                    SignalSend.forceFault(tasks, t, SigInfo.fault(Signals.SIGSEGV, r.siCode(), r.address()));
+                } else if (r.kind() == FaultResult.Kind.OUT_OF_MEMORY) {
+                    Exit.killGroup(tasks, t, Signals.SIGKILL);
+                }
             }
-            case ILLEGAL_INSTRUCTION -> Exit.killGroup(tasks, t, Signals.SIGILL);
-            case DIVIDE_ERROR -> Exit.killGroup(tasks, t, Signals.SIGFPE);
-            case MISALIGNED -> Exit.killGroup(tasks, t, Signals.SIGBUS);
-            case BREAKPOINT -> Exit.killGroup(tasks, t, Signals.SIGTRAP);
+            case ILLEGAL_INSTRUCTION -> SignalSend.forceFault(tasks, t, SigInfo.fault(Signals.SIGILL, SigInfo.ILL_ILLOPC, trap.pc()));
+            case DIVIDE_ERROR -> SignalSend.forceFault(tasks, t, SigInfo.fault(Signals.SIGFPE, SigInfo.FPE_INTDIV, trap.pc()));
+            case MISALIGNED -> SignalSend.forceFault(tasks, t, SigInfo.fault(Signals.SIGBUS, SigInfo.BUS_ADRALN, trap.address()));
+            case BREAKPOINT -> {
+                // Past the break, as x86-64's int3 leaves it, so that a handler's return goes on.
+                t.context().pc = trap.pc() + vm.Isa.INSN_BYTES;
+                SignalSend.forceFault(tasks, t, SigInfo.fault(Signals.SIGTRAP, SigInfo.TRAP_BRKPT, trap.pc()));
+            }
+            default -> { }
         }
     }
 
     @Override
-    public void die(Task t) {
-        Exit.exit(tasks, t, Signals.killedStatus(Signals.SIGKILL));
+    public boolean hasWorkBeforeUserMode(Task t) {
+        return SignalDelivery.hasWork(t);
+    }
+
+    /**
+     * Signals first, as long as some can be taken (each caught one nests its handler's frame
+     * over the previous one, as Linux's exit_to_user_mode_loop does; a stop or a fatal
+     * default action ends the loop), then death if a kill is pending: the task exits with its
+     * group's status (SIGKILL's if none was set). A rewound system call that a handler
+     * interrupts is run once more through the table.
+     */
+    @Override
+    public void beforeUserMode(Task t) {
+        current = t;
+        while (!t.isKillPending() && t.state() == task.TaskState.RUNNING && SignalDelivery.hasWork(t)) {
+            int handled = SignalDelivery.deliver(tasks, t, task -> syscalls.dispatch(task));
+            if (sched.tracer().enabled) { // trace: signal_deliver, to a handler or fatal
+                int sig = t.isKillPending() ? t.signal().groupExitStatus() & 0x7f : handled;
+                if (sig != 0) sched.tracer().signal(t, sig);
+            }
+        }
+        if (t.isKillPending()) Exit.exit(tasks, t, Signals.killedStatus(Signals.SIGKILL));
     }
 
     // ---------------------------------------------------------------- inspection

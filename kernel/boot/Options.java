@@ -12,9 +12,10 @@ package boot;
  * @param tickCycles     cycles between timer ticks (1e9 / HZ: {@link #withHz})
  * @param maxTasks       most tasks at once (fork beyond it fails with EAGAIN)
  * @param cycleLimit     virtual cycles after which the run is stopped (0: no limit)
+ * @param mount          a host directory mounted read-write at fs.HostDirFs.GUEST_PATH (/mnt/host), or null
  */
 public record Options(int cpus, long memoryBytes, long seed, int timeSliceTicks, int burstCycles, long tickCycles,
-        int maxTasks, long cycleLimit) {
+        int maxTasks, long cycleLimit, java.nio.file.Path mount) {
 
     /** Cycles in one virtual second: one cycle is one nanosecond. */
     public static final long CYCLES_PER_SECOND = 1_000_000_000L;
@@ -23,23 +24,23 @@ public record Options(int cpus, long memoryBytes, long seed, int timeSliceTicks,
 
     /** 4 CPUs, 64 MiB, seed 42, slices of 4 ticks of 10,000 cycles, bursts of 100, 1024 tasks, no limit. */
     public static Options defaults() {
-        return new Options(4, 64L << 20, 42, 4, 100, 10_000, 1024, 0);
+        return new Options(4, 64L << 20, 42, 4, 100, 10_000, 1024, 0, null);
     }
 
     public Options withCpus(int n) {
-        return new Options(n, memoryBytes, seed, timeSliceTicks, burstCycles, tickCycles, maxTasks, cycleLimit);
+        return new Options(n, memoryBytes, seed, timeSliceTicks, burstCycles, tickCycles, maxTasks, cycleLimit, mount);
     }
 
     public Options withMemory(long bytes) {
-        return new Options(cpus, bytes, seed, timeSliceTicks, burstCycles, tickCycles, maxTasks, cycleLimit);
+        return new Options(cpus, bytes, seed, timeSliceTicks, burstCycles, tickCycles, maxTasks, cycleLimit, mount);
     }
 
     public Options withSeed(long s) {
-        return new Options(cpus, memoryBytes, s, timeSliceTicks, burstCycles, tickCycles, maxTasks, cycleLimit);
+        return new Options(cpus, memoryBytes, s, timeSliceTicks, burstCycles, tickCycles, maxTasks, cycleLimit, mount);
     }
 
     public Options withTimeSlice(int ticks) {
-        return new Options(cpus, memoryBytes, seed, ticks, burstCycles, tickCycles, maxTasks, cycleLimit);
+        return new Options(cpus, memoryBytes, seed, ticks, burstCycles, tickCycles, maxTasks, cycleLimit, mount);
     }
 
     /**
@@ -50,14 +51,22 @@ public record Options(int cpus, long memoryBytes, long seed, int timeSliceTicks,
     public Options withHz(long hz) {
         if (hz < 1 || hz > MAX_HZ) throw new IllegalArgumentException("hz out of range: " + hz);
         return new Options(cpus, memoryBytes, seed, timeSliceTicks, burstCycles, CYCLES_PER_SECOND / hz, maxTasks,
-                cycleLimit);
+                cycleLimit, mount);
     }
 
     public Options withMaxTasks(int n) {
-        return new Options(cpus, memoryBytes, seed, timeSliceTicks, burstCycles, tickCycles, n, cycleLimit);
+        return new Options(cpus, memoryBytes, seed, timeSliceTicks, burstCycles, tickCycles, n, cycleLimit, mount);
+    }
+
+    /**
+     * These options with the host directory {@code hostDir} mounted read-write at /mnt/host
+     * (fs.HostDirFs.GUEST_PATH); nothing outside it is reachable from the guest.
+     */
+    public Options withMount(java.nio.file.Path hostDir) {
+        return new Options(cpus, memoryBytes, seed, timeSliceTicks, burstCycles, tickCycles, maxTasks, cycleLimit, hostDir);
     }
 
     public Options withCycleLimit(long cycles) {
-        return new Options(cpus, memoryBytes, seed, timeSliceTicks, burstCycles, tickCycles, maxTasks, cycles);
+        return new Options(cpus, memoryBytes, seed, timeSliceTicks, burstCycles, tickCycles, maxTasks, cycles, mount);
     }
 }

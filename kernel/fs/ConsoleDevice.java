@@ -14,12 +14,32 @@ import syscall.Errno;
  * (struct termios) and window size are stored and given back as set, starting from Linux's
  * defaults for a new tty and 24x80; line editing itself is done outside the guest, by the
  * boot code's console (the shell's terminal), so changing them has no further effect.
+ *
+ * <p><b>Job control.</b> The console is the controlling terminal of one session (init's, at
+ * boot; the shell may claim it with {@link #setSession}) and has a foreground process group,
+ * which tcgetpgrp (TIOCGPGRP) reads and tcsetpgrp (TIOCSPGRP) sets, with Linux's checks: the
+ * caller must belong to the terminal's session (ENOTTY), the group must exist (ESRCH) and be
+ * in that session (EPERM). The checks need to know the calling process, which the kernel
+ * supplies through {@link Processes}. The shell sends the foreground group SIGINT and
+ * SIGTSTP through signal.SignalSend.sendToGroup.
  */
 public final class ConsoleDevice extends CharDevice {
     private Console console;
     private final WaitQueue readers = new WaitQueue();
     private final byte[] termios = defaultTermios();
     private final byte[] winsize = {24, 0, 80, 0, 0, 0, 0, 0};
+    /** The session this is the controlling terminal of, and its foreground process group (0: none). */
+    private int session, foreground;
+    private Processes processes;
+
+    /** What the console asks the kernel about processes for tcsetpgrp and tcgetpgrp. */
+    public interface Processes {
+        /** The session id of the calling process. */
+        int callerSession();
+
+        /** The session of process group {@code pgrp}, or -1 if no process is in it. */
+        int sessionOf(int pgrp);
+    }
 
     /** The device, talking to {@code console} (which may be replaced with {@link #attach}). */
     public ConsoleDevice(Vfs vfs, Console console) {
@@ -30,6 +50,32 @@ public final class ConsoleDevice extends CharDevice {
     /** Connects the device to a (new) console. */
     public void attach(Console console) {
         this.console = console;
+    }
+
+    /** Connects the job-control checks to the kernel's process table (done once, at boot). */
+    public void setProcesses(Processes processes) {
+        this.processes = processes;
+    }
+
+    /** Makes this the controlling terminal of session {@code sid}, with foreground group {@code pgrp}. */
+    public void setSession(int sid, int pgrp) {
+        session = sid;
+        foreground = pgrp;
+    }
+
+    /** The session this is the controlling terminal of (0: none). */
+    public int session() {
+        return session;
+    }
+
+    /** The foreground process group (0: none): where Ctrl-C and Ctrl-Z go. */
+    public int foregroundGroup() {
+        return foreground;
+    }
+
+    /** Sets the foreground process group from the kernel side (the shell's fg); no checks. */
+    public void setForegroundGroup(int pgrp) {
+        foreground = pgrp;
     }
 
     /** The boot code calls this when input arrives: wakes every sleeping reader. */
@@ -63,10 +109,16 @@ public final class ConsoleDevice extends CharDevice {
         return len;
     }
 
-    /** TCGETS, TCSETS(W/F), TIOCGWINSZ, TIOCSWINSZ; ENOTTY for anything else. */
+    /** TCGETS, TCSETS(W/F), TIOCGWINSZ, TIOCSWINSZ, TIOCGPGRP, TIOCSPGRP; ENOTTY for anything else. */
     @Override
     public long ioctl(OpenFile file, int request, long arg, UserMemory mem) {
         switch (request) {
+            case Ioctls.TIOCGPGRP:
+                if (!callerInSession()) return -Errno.ENOTTY;
+                return copyOut(mem, arg, new byte[] {(byte) foreground, (byte) (foreground >> 8),
+                    (byte) (foreground >> 16), (byte) (foreground >> 24)});
+            case Ioctls.TIOCSPGRP:
+                return setForegroundFromUser(mem, arg);
             case Ioctls.TCGETS:
                 return copyOut(mem, arg, termios);
             case Ioctls.TCSETS, Ioctls.TCSETSW, Ioctls.TCSETSF:
@@ -78,6 +130,27 @@ public final class ConsoleDevice extends CharDevice {
             default:
                 return -Errno.ENOTTY;
         }
+    }
+
+    /** True if the caller belongs to this terminal's session (always, before the kernel is connected). */
+    private boolean callerInSession() {
+        return processes == null || (session != 0 && processes.callerSession() == session);
+    }
+
+    /** TIOCSPGRP (tiocspgrp): EFAULT, EINVAL for a negative group, ENOTTY, ESRCH, EPERM. */
+    private long setForegroundFromUser(UserMemory mem, long arg) {
+        byte[] b = new byte[4];
+        if (mem.copyIn(arg, b, 0, 4) != UserMemory.NO_FAULT) return -Errno.EFAULT;
+        int pgrp = (b[0] & 0xff) | (b[1] & 0xff) << 8 | (b[2] & 0xff) << 16 | b[3] << 24;
+        if (pgrp < 0) return -Errno.EINVAL;
+        if (!callerInSession()) return -Errno.ENOTTY;
+        if (processes != null) {
+            int sid = processes.sessionOf(pgrp);
+            if (sid < 0) return -Errno.ESRCH;
+            if (sid != session) return -Errno.EPERM;
+        }
+        foreground = pgrp;
+        return 0;
     }
 
     private static long copyOut(UserMemory mem, long va, byte[] state) {

@@ -130,6 +130,25 @@ public class Directory extends Inode {
     }
 
     /**
+     * Creates a regular file with permission bits {@code perms} under the new name
+     * {@code name} (checked with {@link #checkCanCreate}) and returns it: open(O_CREAT)'s
+     * part that depends on the file system. A ramfs file here; a mounted file system
+     * overrides it to make the file its own way (see HostDirectory).
+     */
+    public Inode createFile(String name, int perms) throws FsException {
+        RegularFile file = new RegularFile(vfs(), perms);
+        link(name, file);
+        return file;
+    }
+
+    /** As {@link #createFile}, for mkdir: a new empty directory with permission bits {@code perms}. */
+    public Directory createDirectory(String name, int perms) throws FsException {
+        Directory dir = new Directory(vfs(), perms);
+        link(name, dir);
+        return dir;
+    }
+
+    /**
      * Removes the name {@code name}; a directory must be empty (ENOTEMPTY) and becomes dead.
      * The inode is evicted if that was its last name and nobody has it open.
      */
@@ -156,6 +175,7 @@ public class Directory extends Inode {
      */
     void move(String name, Directory newDir, String newName) throws FsException {
         if (isSynthetic() || newDir.isSynthetic()) throw new FsException(Errno.EPERM);
+        if (newDir.dev() != dev()) throw new FsException(Errno.EXDEV); // another file system
         if (newDir.dead) throw new FsException(Errno.ENOENT);
         Inode inode = entries.remove(name);
         if (inode == null) throw new FsException(Errno.ENOENT);

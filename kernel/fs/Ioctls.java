@@ -8,6 +8,8 @@ public final class Ioctls {
     public static final int TCGETS = 0x5401, TCSETS = 0x5402, TCSETSW = 0x5403, TCSETSF = 0x5404;
     /** Terminal window size (struct winsize: rows, cols, xpixel, ypixel as u16). */
     public static final int TIOCGWINSZ = 0x5413, TIOCSWINSZ = 0x5414;
+    /** The terminal's foreground process group: get and set (tcgetpgrp, tcsetpgrp; a pid_t). */
+    public static final int TIOCGPGRP = 0x540F, TIOCSPGRP = 0x5410;
     /** Bytes ready to read (an int). */
     public static final int FIONREAD = 0x541B;
     /** Generic requests any descriptor accepts: O_NONBLOCK on or off, FD_CLOEXEC off or on. */

@@ -105,9 +105,7 @@ public final class PathSyscalls {
         }
         if (p.trailingSlash()) throw new FsException(Errno.EISDIR);
         p.dir().checkCanCreate(p.name());
-        RegularFile file = new RegularFile(vfs, mode & ~fs.umask());
-        p.dir().link(p.name(), file);
-        return file;
+        return p.dir().createFile(p.name(), mode & ~fs.umask());
     }
 
     /** The inode named by a Parent's last component ("." and ".." included), or null. */
@@ -133,7 +131,7 @@ public final class PathSyscalls {
             PathWalker.Parent p = PathWalker.resolveParent(fs, startDir(files, fs, dirfd, s), s);
             if (lookupIn(fs, p) != null) return -Errno.EEXIST;
             p.dir().checkCanCreate(p.name());
-            p.dir().link(p.name(), new Directory(vfs, (int) mode & 01777 & ~fs.umask()));
+            p.dir().createDirectory(p.name(), (int) mode & 01777 & ~fs.umask());
             return 0;
         } catch (UserMemory.PathFault e) {
             return -e.errno();

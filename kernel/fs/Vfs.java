@@ -20,6 +20,8 @@ public final class Vfs {
     public static final long PIPEFS_DEV = 2;
     /** st_dev of /proc (anonymous device 0:3). */
     public static final long PROC_DEV = 3;
+    /** st_dev of a mounted host directory (anonymous device 0:4, see HostDirFs). */
+    public static final long HOSTFS_DEV = 4;
 
     /**
      * The default for the most bytes all regular files together may hold, like tmpfs's
@@ -186,6 +188,19 @@ public final class Vfs {
         } catch (FsException e) {
             throw new IllegalArgumentException(Errno.name(e.errno()) + ": " + path);
         }
+    }
+
+    /**
+     * Host side, at boot: mounts the file system whose root directory is {@code fsRoot} at
+     * the absolute {@code path}, creating the parent directories. Clonix's mount table is
+     * the tree itself: the root of the mounted file system is linked under its name in the
+     * parent directory, and path resolution simply walks into it, as it walks into /proc.
+     * The mounted directory's ".." is that parent. The name must be free.
+     */
+    public void mount(String path, Directory fsRoot) throws FsException {
+        int slash = path.lastIndexOf('/');
+        Directory parent = mkdirs(path.substring(0, slash));
+        parent.link(path.substring(slash + 1), fsRoot);
     }
 
     /** Host side: the directory at the absolute {@code path}, created (mode 0755) with its parents if missing. */

@@ -10,7 +10,7 @@ import task.Tasks;
 
 /**
  * Fills /proc at boot (Linux's proc_root_init): the system-wide files of fs.proc.ProcFs
- * (cpuinfo, uptime, loadavg, self, thread-self), /proc/stat, and the per-process
+ * (cpuinfo, uptime, loadavg, self, thread-self), /proc/stat, /proc/meminfo, and the per-process
  * directories of {@link PidDirectories}. Everything is generated from the kernel's live
  * state when a file is first read after being opened, so a reader sees one snapshot.
  */
@@ -26,6 +26,7 @@ public final class ProcRoot {
         ProcDirectory proc = vfs.proc();
         ProcFs.install(proc, new MachineInfo(tasks, sched, current));
         proc.addFile("stat", () -> KernelStat.format(tasks, sched));
+        proc.addFile("meminfo", () -> MemInfo.format(tasks.physicalMemory()));
         proc.setSource(new PidDirectories(vfs, tasks, sched::cpuCount));
     }
 }

@@ -60,7 +60,7 @@ final class TaskStat {
                 0, 0, 0, 0,                         // 10-13 minflt cminflt majflt cmajflt
                 ticks(utime), ticks(stime),         // 14-15 utime stime
                 0, 0,                               // 16-17 cutime cstime
-                20 + t.priority(),                  // 18 priority (task_prio: 20 + nice)
+                taskPrio(t),                        // 18 priority (task_prio)
                 t.priority(),                       // 19 nice
                 t.signal().threads().size(),        // 20 num_threads
                 0,                                  // 21 itrealvalue
@@ -73,13 +73,13 @@ final class TaskStat {
                 mm != null ? mm.startStack() : 0,   // 28 startstack
                 0, 0,                               // 29-30 kstkesp kstkeip
                 shared,                             // 31 signal (pending)
-                0,                                  // 32 blocked
+                t.signals().blocked() & 0x7fffffffL, // 32 blocked (Linux shows the low 31 bits)
                 TaskStatus.handlerMask(t.sighand(), true),   // 33 sigignore
                 TaskStatus.handlerMask(t.sighand(), false),  // 34 sigcatch
                 0, 0, 0,                            // 35-37 wchan nswap cnswap
                 t.exitSignal(),                     // 38 exit_signal
                 Math.max(0, t.lastCpu()),           // 39 processor
-                0,                                  // 40 rt_priority
+                isRealTime(t) ? t.rtPriority() : 0, // 40 rt_priority
                 t.policy(),                         // 41 policy
                 0, 0, 0,                            // 42-44 delayacct_blkio_ticks guest_time cguest_time
                 mm != null ? mm.startData() : 0,    // 45 start_data
@@ -90,6 +90,19 @@ final class TaskStat {
                 t.state().isAlive() ? 0 : t.exitCode());      // 52 exit_code
         for (Object f : fields) sb.append(' ').append(f);
         return sb.append('\n').toString();
+    }
+
+    /**
+     * Linux's task_prio(): -1 - rt_priority for a real-time task (SCHED_FIFO, SCHED_RR), so
+     * -2..-100, and 20 + nice for the others, so 0..39.
+     */
+    static long taskPrio(Task t) {
+        return isRealTime(t) ? -1 - t.rtPriority() : 20 + t.priority();
+    }
+
+    /** Whether {@code t} runs under SCHED_FIFO (1) or SCHED_RR (2). */
+    static boolean isRealTime(Task t) {
+        return t.policy() == 1 || t.policy() == 2;
     }
 
     /** Cycles (nanoseconds) as whole clock ticks. */

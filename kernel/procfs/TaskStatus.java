@@ -26,7 +26,6 @@ import task.TaskState;
  *     RssFile, RssShmem, VmLib, VmLck, VmPin and VmSwap are 0. The mm does not record the
  *     peak resident set, so VmHWM shows the current VmRSS. VmPTE is 0 (page tables are
  *     not charged to the process).</li>
- * <li>Per-thread pending and blocked signals are 0 until the signals work records them.</li>
  * <li>The context-switch counts are the task's own, not summed over its thread group, as on
  *     Linux: /proc/PID/status shows the thread-group leader's.</li>
  * </ul>
@@ -37,7 +36,11 @@ import task.TaskState;
 final class TaskStatus {
     /** Linux's CAP_LAST_CAP is 40: the full capability set has 41 bits. */
     static final long FULL_CAPABILITIES = (1L << 41) - 1;
-    /** The queued-signals limit shown after SigQ (RLIMIT_SIGPENDING); Clonix does not queue signals yet. */
+    /**
+     * The queued-signals limit shown after SigQ (RLIMIT_SIGPENDING). Linux counts the signals
+     * queued for the task's user; as everyone is root, Clonix shows the task's own pending
+     * signals, private and shared (each queued real-time instance counts).
+     */
     static final int SIGPENDING_LIMIT = 1024;
 
     private TaskStatus() {}
@@ -63,10 +66,11 @@ final class TaskStatus {
         line(sb, "NSsid", t.signal().sid());
         if (t.mm() != null) memory(sb, t.mm());
         line(sb, "Threads", t.signal().threads().size());
-        line(sb, "SigQ", "0/" + SIGPENDING_LIMIT);
-        line(sb, "SigPnd", mask(0));
-        line(sb, "ShdPnd", mask(pendingMask(t.signal().pendingSignals())));
-        line(sb, "SigBlk", mask(0));
+        long ownPending = t.signals().pendingMask(), sharedPending = t.signal().signals().pendingMask();
+        line(sb, "SigQ", (t.signals().pendingCount() + t.signal().signals().pendingCount()) + "/" + SIGPENDING_LIMIT);
+        line(sb, "SigPnd", mask(ownPending));
+        line(sb, "ShdPnd", mask(sharedPending));
+        line(sb, "SigBlk", mask(t.signals().blocked()));
         line(sb, "SigIgn", mask(handlerMask(t.sighand(), true)));
         line(sb, "SigCgt", mask(handlerMask(t.sighand(), false)));
         line(sb, "CapInh", mask(0));

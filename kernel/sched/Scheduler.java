@@ -325,13 +325,15 @@ public final class Scheduler implements Tasks.SchedulerHooks {
                 }
                 switchTo(rq, t);
             }
-            if (t.isKillPending()) {
-                if (tracer.enabled) traceFatalSignal(t); // trace
-                handler.die(t);
+            if (handler.hasWorkBeforeUserMode(t)) {
+                // The return to user mode: a kill, a stop or a signal handler's frame.
+                if (tracer.enabled && t.isKillPending()) traceFatalSignal(t); // trace
+                handler.beforeUserMode(t);
                 if (t.state() != TaskState.RUNNING) {
                     putOff(rq, t);
                     continue;
                 }
+                cpu.loadContext(t.context(), t.mm().addressSpace());
             }
             ran = true;
             long done = cpu.run(budget);

@@ -4,8 +4,9 @@ import task.Task;
 import vm.Trap;
 
 /**
- * What the machine loop calls when a task leaves user mode: the kernel's trap dispatcher
- * (system calls, page faults, fatal traps). Implemented by boot.Kernel.
+ * What the machine loop calls when a task leaves user mode, and before it goes back: the
+ * kernel's trap dispatcher (system calls, page faults, fatal traps) and its return-to-user
+ * work (a pending kill, signals). Implemented by boot.Kernel.
  */
 public interface TrapHandler {
     /**
@@ -15,6 +16,18 @@ public interface TrapHandler {
      */
     void trap(Task t, Trap trap);
 
-    /** {@code t} is about to run with a kill pending: make it exit (it must not run again). */
-    void die(Task t);
+    /**
+     * True if {@code t} has work to do in the kernel before it runs user code again: a kill
+     * to carry out, a signal to take, a stop. Asked before every stretch of user code, so it
+     * must be cheap (Linux's check of the TIF_ work flags on exit to user mode).
+     */
+    boolean hasWorkBeforeUserMode(Task t);
+
+    /**
+     * Does that work, with {@code t}'s up-to-date registers in {@code t.context()} (Linux's
+     * exit_to_user_mode_loop: do_signal, or do_exit for a killed task). Afterwards the loop
+     * runs the task from its context if it is still RUNNING (perhaps in a signal handler),
+     * and otherwise (exited, stopped) takes it off the CPU.
+     */
+    void beforeUserMode(Task t);
 }

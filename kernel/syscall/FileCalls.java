@@ -5,7 +5,8 @@ import fs.InodeSyscalls;
 import fs.PathSyscalls;
 import fs.StatSyscalls;
 import fs.Vfs;
-import task.Exit;
+import signal.SigInfo;
+import signal.SignalSend;
 import task.Signals;
 import task.Task;
 import task.Tasks;
@@ -14,7 +15,7 @@ import task.Tasks;
  * Wires the file system's calls (package fs) into the table with their Linux x86-64 numbers.
  * Each entry only unpacks the caller's descriptor table, fs_struct and memory; the work is
  * in fs.FileSyscalls, fs.PathSyscalls and fs.StatSyscalls. A write to a pipe nobody reads
- * kills the writer with SIGPIPE, the default action Linux's write would trigger.
+ * sends the writer SIGPIPE, as Linux's write does.
  */
 public final class FileCalls {
     private FileCalls() {}
@@ -85,9 +86,15 @@ public final class FileCalls {
         return new MmUserMemory(t.mm());
     }
 
-    /** A write into a pipe without readers: the writer's process dies of SIGPIPE. */
+    /**
+     * A write into a pipe without readers: the writer gets SIGPIPE (Linux's send_sig, to the
+     * thread, as if it had sent it itself), which kills it unless caught or ignored; the
+     * call fails with EPIPE either way.
+     */
     private static long sigpipe(Tasks ts, Task t, long result) {
-        if (FileSyscalls.raisesSigpipe(result)) Exit.killGroup(ts, t, Signals.SIGPIPE);
+        if (FileSyscalls.raisesSigpipe(result)) {
+            SignalSend.send(ts, t, SigInfo.user(Signals.SIGPIPE, SigInfo.SI_USER, t.tgid()), false);
+        }
         return result;
     }
 }

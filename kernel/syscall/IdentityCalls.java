@@ -46,7 +46,8 @@ public final class IdentityCalls {
 
     /**
      * setpgid(pid, pgid): the caller or one of its children, into a process group of the
-     * same session (or a new one named after the process). EINVAL, ESRCH, EPERM as Linux.
+     * same session (or a new one named after the process), as long as a child has not
+     * called execve yet (EACCES). EINVAL, ESRCH, EPERM as Linux.
      */
     static long setpgid(Tasks ts, Task caller, int pid, int pgid) {
         if (pgid < 0) return -Errno.EINVAL;
@@ -55,6 +56,7 @@ public final class IdentityCalls {
         boolean isSelf = p.tgid() == caller.tgid();
         if (!isSelf && (p.realParent() == null || p.realParent().tgid() != caller.tgid())) return -Errno.ESRCH;
         if (p.signal().sid() != caller.signal().sid()) return -Errno.EPERM;
+        if (!isSelf && p.hasExeced()) return -Errno.EACCES; // too late: the child runs its own program
         if (p.signal().sid() == p.tgid()) return -Errno.EPERM; // a session leader keeps its group
         if (pgid == 0) pgid = p.tgid();
         if (pgid != p.tgid()) {

@@ -12,7 +12,7 @@ import task.Tasks;
 import task.Wait;
 
 /**
- * The process calls: ids, clone/fork/vfork, execve, exit/exit_group, wait4, waitid, kill (minimal),
+ * The process calls: ids, clone/fork/vfork, execve, exit/exit_group, wait4, waitid,
  * futex (futex.FutexCall) and set_tid_address. The work is in package task; this file maps
  * registers to arguments, Linux x86-64 numbers to handlers.
  */
@@ -41,7 +41,6 @@ public final class ProcessCalls {
         });
         table.register(61, "wait4", (t, a) -> Wait.wait4(ts, t, (int) a[0], a[1], (int) a[2], a[3]));
         table.register(247, "waitid", (t, a) -> Wait.waitid(ts, t, (int) a[0], a[1], a[2], (int) a[3], a[4]));
-        table.register(62, "kill", (t, a) -> kill(ts, t, (int) a[0], (int) a[1]));
         // futex(uaddr, op, val, timeout or val2, uaddr2, val3): see futex.FutexCall.
         table.register(202, "futex", (t, a) -> FutexCall.futex(ts.futex(), sched, t,
                 a[0], (int) a[1], (int) a[2], a[3], a[4], (int) a[5]));
@@ -49,46 +48,5 @@ public final class ProcessCalls {
             t.setClearChildTid(a[0]);
             return t.tid();
         });
-    }
-
-    /**
-     * kill(pid, sig), until the signals work lands: signal 0 checks existence; SIGCHLD,
-     * SIGCONT, SIGURG and SIGWINCH (default action "ignore") and the stop signals are only
-     * recorded as pending; every other signal kills the target processes with its default
-     * action. pid &gt; 0 is one process, 0 the caller's process group, -1 every process but
-     * init and the caller's, &lt; -1 the process group -pid. EINVAL, ESRCH, as Linux. init
-     * ignores every signal it has no handler for, as Linux's init does.
-     */
-    static long kill(Tasks ts, Task caller, int pid, int sig) {
-        if (sig < 0 || sig > Signals.NSIG) return -Errno.EINVAL;
-        boolean found = false;
-        for (Task t : ts.pids().all()) {
-            if (!t.isGroupLeader() || !t.state().isAlive() && t.signal().liveThreads() == 0) continue;
-            boolean match = pid > 0 ? t.tgid() == pid
-                    : pid == 0 ? t.signal().pgid() == caller.signal().pgid()
-                    : pid == -1 ? t.tgid() != 1 && t.tgid() != caller.tgid()
-                    : t.signal().pgid() == -pid;
-            if (!match) continue;
-            found = true;
-            // init is unkillable (SIGNAL_UNKILLABLE): a signal it has no handler for is dropped.
-            if (sig == 0 || t.tgid() == 1) continue;
-            if (ignoredByDefault(sig)) {
-                t.signal().addPending(sig);
-            } else {
-                Task victim = t.state().isAlive() ? t : firstLiveThread(t);
-                if (victim != null) Exit.killGroup(ts, victim, sig);
-            }
-        }
-        return found ? 0 : -Errno.ESRCH;
-    }
-
-    private static boolean ignoredByDefault(int sig) {
-        return sig == Signals.SIGCHLD || sig == Signals.SIGCONT || sig == 23 /* SIGURG */ || sig == 28 /* SIGWINCH */
-                || sig == Signals.SIGSTOP || sig == Signals.SIGTSTP || sig == 21 /* SIGTTIN */ || sig == 22 /* SIGTTOU */;
-    }
-
-    private static Task firstLiveThread(Task leader) {
-        for (Task t : leader.signal().threads()) if (t.state().isAlive()) return t;
-        return null;
     }
 }

@@ -50,6 +50,8 @@ public final class Clone {
         child.files = (flags & CLONE_FILES) != 0 ? parent.files.share() : parent.files.copy();
         child.fs = (flags & CLONE_FS) != 0 ? parent.fs.share() : parent.fs.copy();
         child.sighand = (flags & CLONE_SIGHAND) != 0 ? parent.sighand.share() : parent.sighand.copy();
+        // The blocked mask (nothing is pending yet), and the alternate stack unless a thread (sas_ss_reset).
+        child.signals.inheritFrom(parent.signals, (flags & (CLONE_VM | CLONE_VFORK)) == CLONE_VM);
         child.mm = (flags & CLONE_VM) != 0 ? parent.mm.share() : parent.mm.fork();
 
         joinFamily(parent, child, flags);

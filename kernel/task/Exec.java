@@ -96,6 +96,8 @@ public final class Exec {
             t.sighand = own;
         }
         t.sighand.resetForExec();
+        t.signals.resetForExec();
+        t.execed = true;
         t.setComm(path.substring(path.lastIndexOf('/') + 1));
         Context fresh0 = new Context();
         fresh0.pc = fresh.entry();

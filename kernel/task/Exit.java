@@ -3,6 +3,9 @@ package task;
 import java.util.ArrayList;
 import java.util.List;
 import mm.MmException;
+import signal.SigInfo;
+import signal.SignalDelivery;
+import signal.SignalSend;
 
 /**
  * exit(), exit_group() and death by a fatal signal: Linux's {@code do_exit},
@@ -15,10 +18,11 @@ import mm.MmException;
  * leader that exits while other threads of its group still run stays a zombie, and its
  * parent hears of it only when the last thread has gone ("delay_group_leader").
  *
- * <p><b>The parent's signal.</b> The parent is told with the child's exit signal (SIGCHLD
- * after fork). Until the signals package delivers signals, "telling" means recording the
- * signal in the parent group's pending list and waking every wait4 sleeper of the group;
- * if the parent has set SIGCHLD to SIG_IGN the child reaps itself, as POSIX.1-2001 says.
+ * <p><b>The parent's signal.</b> The parent is sent the child's exit signal (SIGCHLD after
+ * fork) with a siginfo saying how it ended (CLD_EXITED, CLD_KILLED, CLD_DUMPED), and every
+ * wait4 sleeper of its group is woken. If the parent has set SIGCHLD to SIG_IGN, or its
+ * action has SA_NOCLDWAIT, the child reaps itself, as POSIX.1-2001 says (with SIG_IGN no
+ * signal is sent at all).
  */
 public final class Exit {
     private Exit() {}
@@ -37,6 +41,7 @@ public final class Exit {
             t.futexMm = null;
         }
         mmRelease(ts, t);
+        SignalDelivery.exitSignals(ts, t);
         releaseResources(t);
         t.signal.live--;
         exitNotify(ts, t);
@@ -181,14 +186,32 @@ public final class Exit {
         Task parent = leader.parent;
         boolean autoreap = false;
         int sig = leader.exitSignal;
-        if (sig == Signals.SIGCHLD && parent.sighand != null
-                && parent.sighand.handler(Signals.SIGCHLD) == SigHand.SIG_IGN) {
-            autoreap = true;
-            sig = 0;
+        SigHand actions = parentActions(parent);
+        if (sig == Signals.SIGCHLD && actions != null) {
+            long handler = actions.handler(Signals.SIGCHLD);
+            if (handler == SigHand.SIG_IGN || (actions.flags(Signals.SIGCHLD) & SignalDelivery.SA_NOCLDWAIT) != 0) {
+                autoreap = true;
+                if (handler == SigHand.SIG_IGN) sig = 0;
+            }
         }
-        if (sig > 0) parent.signal.addPending(sig);
+        if (sig > 0 && sig <= Signals.NSIG) SignalSend.send(ts, parent, childInfo(leader, sig), true);
         parent.signal.childExit.wakeUp();
         return autoreap;
+    }
+
+    /** The handler table of {@code parent}'s group (a live thread's if the parent itself has exited). */
+    private static SigHand parentActions(Task parent) {
+        if (parent.sighand != null) return parent.sighand;
+        for (Task t : parent.signal.threads) if (t.sighand != null) return t.sighand;
+        return null;
+    }
+
+    /** The siginfo of a child's exit signal: how it ended, its status, the CPU time of its group. */
+    private static SigInfo childInfo(Task leader, int sig) {
+        int status = leader.signal.groupExit ? leader.signal.groupExitStatus : leader.exitCode;
+        int killer = status & 0x7f;
+        int code = killer == 0 ? SigInfo.CLD_EXITED : (status & Signals.CORE_BIT) != 0 ? SigInfo.CLD_DUMPED : SigInfo.CLD_KILLED;
+        return SigInfo.child(sig, code, leader.tgid, killer == 0 ? (status >> 8) & 0xff : killer, leader.utime, leader.stime);
     }
 
     /**

@@ -1,9 +1,10 @@
 package task;
 
 /**
- * Signal handlers shared by the tasks of a clone(CLONE_SIGHAND) family, as Linux's
- * {@code sighand_struct}: 64 slots, one per signal, and a reference count. The signals work
- * fills the slots in (handler address, flags, mask); until then every slot is SIG_DFL (0).
+ * Signal actions shared by the tasks of a clone(CLONE_SIGHAND) family, as Linux's
+ * {@code sighand_struct}: 64 slots, one per signal, each a {@code struct k_sigaction}
+ * (handler address or SIG_DFL/SIG_IGN, SA_* flags, restorer address, the mask added while
+ * the handler runs), and a reference count. rt_sigaction (signal.SignalCalls) writes them.
  *
  * <p>Ownership: each task holding it owns one reference, taken with {@link #share} or
  * received from {@link #copy}, and gives it back exactly once with {@link #release}.
@@ -13,6 +14,9 @@ public final class SigHand {
     public static final long SIG_DFL = 0, SIG_IGN = 1;
 
     private final long[] handlers = new long[Signals.NSIG + 1];
+    private final long[] flags = new long[Signals.NSIG + 1];
+    private final long[] restorers = new long[Signals.NSIG + 1];
+    private final long[] masks = new long[Signals.NSIG + 1];
     private int refs = 1;
 
     /** A fresh table with every handler SIG_DFL, held by one reference. */
@@ -29,6 +33,9 @@ public final class SigHand {
     public SigHand copy() {
         SigHand c = new SigHand();
         System.arraycopy(handlers, 0, c.handlers, 0, handlers.length);
+        System.arraycopy(flags, 0, c.flags, 0, flags.length);
+        System.arraycopy(restorers, 0, c.restorers, 0, restorers.length);
+        System.arraycopy(masks, 0, c.masks, 0, masks.length);
         return c;
     }
 
@@ -48,9 +55,32 @@ public final class SigHand {
         return handlers[sig];
     }
 
-    /** Sets the handler slot for {@code sig} (1..64). */
+    /** Sets the handler slot for {@code sig} (1..64), keeping its flags, restorer and mask. */
     public void setHandler(int sig, long handler) {
         handlers[sig] = handler;
+    }
+
+    /** The SA_* flags of {@code sig}'s action. */
+    public long flags(int sig) {
+        return flags[sig];
+    }
+
+    /** The sa_restorer of {@code sig}'s action (the return trampoline; with SA_RESTORER). */
+    public long restorer(int sig) {
+        return restorers[sig];
+    }
+
+    /** The signals blocked while {@code sig}'s handler runs (sa_mask). */
+    public long mask(int sig) {
+        return masks[sig];
+    }
+
+    /** Sets the whole action of {@code sig} (rt_sigaction). */
+    public void setAction(int sig, long handler, long flags, long restorer, long mask) {
+        handlers[sig] = handler;
+        this.flags[sig] = flags;
+        restorers[sig] = restorer;
+        masks[sig] = mask;
     }
 
     /**
@@ -58,6 +88,11 @@ public final class SigHand {
      * cannot have handlers at addresses of the old one).
      */
     public void resetForExec() {
-        for (int s = 1; s < handlers.length; s++) if (handlers[s] != SIG_IGN) handlers[s] = SIG_DFL;
+        for (int s = 1; s < handlers.length; s++) {
+            if (handlers[s] != SIG_IGN) handlers[s] = SIG_DFL;
+            flags[s] = 0;
+            restorers[s] = 0;
+            masks[s] = 0;
+        }
     }
 }

@@ -2,14 +2,15 @@ package task;
 
 import java.util.ArrayList;
 import java.util.List;
+import signal.GroupSignals;
 import sync.WaitQueue;
 
 /**
  * What the threads of one thread group share, as Linux's {@code signal_struct}: the list of
  * threads, how many are still alive, the group exit (exit_group or a fatal signal, whose
  * status every thread reports), the process group and session, and the queue where the
- * group's wait4 callers sleep ({@code wait_chldexit}). Job control and the shared pending
- * signals will live here too.
+ * group's wait4 callers sleep ({@code wait_chldexit}). The shared pending signals, the
+ * state of job control and the alarm are in {@link #signals()} (package signal).
  *
  * <p>One per thread group; created by fork/clone without CLONE_THREAD, shared by
  * CLONE_THREAD. It is dropped when the last thread of the group is released; nothing else
@@ -28,12 +29,8 @@ public final class SignalStruct {
     int pgid, sid;
     /** Where wait4 callers of this group sleep until a child changes state. */
     final WaitQueue childExit = new WaitQueue();
-    /**
-     * Signals sent to the group and not yet handled, bit (sig - 1) for signal sig (Linux's
-     * shared_pending set). Standard signals do not queue: a second SIGCHLD while one is
-     * pending is the same pending SIGCHLD, so a busy parent cannot make this grow.
-     */
-    long pendingMask;
+    /** Shared pending signals, group stop and alarm (see signal.GroupSignals). */
+    final GroupSignals signals = new GroupSignals();
 
     SignalStruct(int pgid, int sid) {
         this.pgid = pgid;
@@ -85,20 +82,16 @@ public final class SignalStruct {
         return childExit;
     }
 
+    /** The group's signal state: shared pending set, job control, alarm. */
+    public GroupSignals signals() {
+        return signals;
+    }
+
     /** The signals pending for the group, in increasing order. */
     public List<Integer> pendingSignals() {
         List<Integer> list = new ArrayList<>();
-        for (int sig = 1; sig <= Signals.NSIG; sig++) if ((pendingMask >>> (sig - 1) & 1) != 0) list.add(sig);
+        long mask = signals.pendingMask();
+        for (int sig = 1; sig <= Signals.NSIG; sig++) if ((mask >>> (sig - 1) & 1) != 0) list.add(sig);
         return list;
-    }
-
-    /** Records that {@code sig} (1..64) was sent to the group (SIGCHLD from an exiting child, kill). */
-    public void addPending(int sig) {
-        pendingMask |= 1L << (sig - 1);
-    }
-
-    /** Forgets a pending {@code sig} (the signals work calls this when it delivers one). */
-    public void clearPending(int sig) {
-        pendingMask &= ~(1L << (sig - 1));
     }
 }

@@ -1,8 +1,9 @@
 package task;
 
 /**
- * Signal numbers (Linux x86-64) and the few facts about them the task code needs before the
- * signals package exists: which default actions dump core, and their names.
+ * Signal numbers (Linux x86-64) and the wait-status encodings the task code needs: which
+ * default actions dump core, and the statuses of a killed or exited task. The signal
+ * machinery itself is in package signal (docs/kernel.md, "Signals").
  */
 public final class Signals {
     private Signals() {}

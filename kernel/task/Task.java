@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import mm.Mm;
+import signal.ThreadSignals;
 import vm.Context;
 
 /**
@@ -56,6 +57,8 @@ public final class Task implements Futex.FutexWaiter {
     int exitSignal;
     /** Set when this task must die at its next return to user mode (a pending SIGKILL). */
     boolean killPending;
+    /** True once it has called execve (Linux's PF_FORKNOEXEC cleared): its parent may no longer setpgid it. */
+    boolean execed;
     String comm = "";
     final long startTime;
     /** Cycles run in user mode and in the kernel (syscall costs) on behalf of this task. */
@@ -75,6 +78,8 @@ public final class Task implements Futex.FutexWaiter {
     FsStruct fs;
     SigHand sighand;
     SignalStruct signal;
+    /** This thread's pending set, blocked mask and restart state (see signal.ThreadSignals). */
+    final ThreadSignals signals = new ThreadSignals();
 
     /** CLONE_CHILD_SETTID / CLONE_CHILD_CLEARTID / set_tid_address addresses, 0 if none. */
     long setChildTid, clearChildTid;
@@ -181,11 +186,38 @@ public final class Task implements Futex.FutexWaiter {
     /** True if the task must die before it runs user code again. */
     public boolean isKillPending() { return killPending; }
 
-    /** Asks the task to die at its next return to user mode, and wakes it if it sleeps. */
+    /** Asks the task to die at its next return to user mode, and wakes it if it sleeps or is stopped. */
     public void kill() {
         killPending = true;
-        if (state.isSleeping()) wake();
+        if (state == TaskState.STOPPED) resumeFromStop();
+        else if (state.isSleeping()) wake();
     }
+
+    /**
+     * Wakes the task for a signal (Linux's signal_wake_up): an INTERRUPTIBLE sleeper becomes
+     * runnable and will take the signal before it runs user code; an UNINTERRUPTIBLE one
+     * (a vfork parent) sleeps on and takes it later.
+     */
+    public void wakeForSignal() {
+        if (state == TaskState.INTERRUPTIBLE) wake();
+    }
+
+    /** Takes the task off its CPU as stopped by job control (do_signal_stop); only SIGCONT or SIGKILL resume it. */
+    public void stop() {
+        state = TaskState.STOPPED;
+        waitChannel = "do_signal_stop";
+    }
+
+    /** Makes a stopped task runnable again (SIGCONT); other states are left alone. */
+    public void resumeFromStop() {
+        if (state != TaskState.STOPPED) return;
+        state = TaskState.RUNNABLE;
+        waitChannel = "";
+        waker.accept(this);
+    }
+
+    /** True if the task has called execve since it was created (setpgid's EACCES). */
+    public boolean hasExeced() { return execed; }
 
     /** The command name, at most 15 characters. */
     public String comm() { return comm; }
@@ -242,6 +274,9 @@ public final class Task implements Futex.FutexWaiter {
 
     /** The thread group's shared state. */
     public SignalStruct signal() { return signal; }
+
+    /** This thread's own signal state: pending set, blocked mask (see signal.ThreadSignals). */
+    public ThreadSignals signals() { return signals; }
 
     /** The address CLONE_CHILD_CLEARTID / set_tid_address registered, or 0. */
     public long clearChildTid() { return clearChildTid; }

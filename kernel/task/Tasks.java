@@ -136,6 +136,20 @@ public final class Tasks {
         sched.wakeUpNew(t);
     }
 
+    /**
+     * A kernel timer (Linux's hrtimer, in Clonix's terms): a task object that never runs and
+     * only ever sleeps with a deadline on the scheduler's timer heap, so that the heap's
+     * wake-up at the deadline calls {@code onExpiry} instead of queuing it. It has tid 0, no
+     * resources, and is never in the pid table. signal.Alarm uses one per process.
+     */
+    public Task createKernelTimer(String name, java.util.function.Consumer<Task> onExpiry) {
+        Task t = new Task(0, new Context(), now(), onExpiry);
+        t.tgid = 0;
+        t.signal = new SignalStruct(0, 0);
+        t.setComm(name);
+        return t;
+    }
+
     /** Creates a task object for clone (package-private: only {@link Clone} makes tasks). */
     Task newTask(int tid, Context ctx) {
         return new Task(tid, ctx, now(), sched::wakeUp);

@@ -19,8 +19,10 @@ import syscall.Errno;
  * eligible children but none has exited, WNOHANG returns 0 and otherwise the caller sleeps
  * on its group's child-exit queue and runs the call again when woken (see sync.WaitQueue).
  * With no eligible child at all the answer is ECHILD. A zombie leader whose other threads
- * still run is not yet reapable. Stopped and continued children (WUNTRACED, WCONTINUED) need
- * job control, which comes with the signals work; the flags are accepted.
+ * still run is not yet reapable. With WUNTRACED a child whose group has stopped is reported
+ * once, with status (stop signal &lt;&lt; 8) | 0x7f; with WCONTINUED a child continued by
+ * SIGCONT is reported once, with status 0xffff (Linux's wait_task_stopped and
+ * wait_task_continued; the state lives in signal.GroupSignals).
  */
 public final class Wait {
     private Wait() {}
@@ -49,11 +51,40 @@ public final class Wait {
             if (child.state == TaskState.ZOMBIE && Exit.groupEmpty(child)) {
                 return reap(ts, caller, child, statusAddr, rusageAddr);
             }
+            int report = jobControlStatus(child, options, true);
+            if (report != 0) {
+                try {
+                    if (statusAddr != 0) caller.mm.write32(statusAddr, report);
+                    if (rusageAddr != 0) writeRusage(caller.mm, rusageAddr, child.utime, child.stime);
+                } catch (MmException e) {
+                    return -Errno.EFAULT;
+                }
+                return child.tgid;
+            }
         }
         if (!anyEligible) return -Errno.ECHILD;
         if ((options & WNOHANG) != 0) return 0;
         caller.signal.childExit.add(caller);
         return -Errno.BLOCKED;
+    }
+
+    /** The wait status of a stopped child: the stop signal in bits 8..15, 0x7f below (WIFSTOPPED). */
+    public static final int STOPPED_LOW = 0x7f;
+    /** The wait status of a continued child (WIFCONTINUED). */
+    public static final int CONTINUED_STATUS = 0xffff;
+
+    /**
+     * The stop or continue report {@code options} ask for and {@code child}'s group has not
+     * given yet, as a wait status, or 0; {@code consume} uses it up (not with WNOWAIT).
+     */
+    private static int jobControlStatus(Task child, int options, boolean consume) {
+        if (child.signal.live == 0) return 0;
+        if ((options & WUNTRACED) != 0) {
+            int sig = child.signal.signals().takeStopReport(consume);
+            if (sig != 0) return sig << 8 | STOPPED_LOW;
+        }
+        if ((options & WCONTINUED) != 0 && child.signal.signals().takeContinueReport(consume)) return CONTINUED_STATUS;
+        return 0;
     }
 
     /** waitid's idtype values. */
@@ -98,6 +129,19 @@ public final class Wait {
             if ((options & WEXITED) != 0 && child.state == TaskState.ZOMBIE && Exit.groupEmpty(child)) {
                 found = child;
                 break;
+            }
+            int report = jobControlStatus(child, options & (WSTOPPED | WCONTINUED), (options & WNOWAIT) == 0);
+            if (report != 0) {
+                byte[] info = new byte[SIGINFO_SIZE];
+                boolean stopped = report != CONTINUED_STATUS;
+                putInt(info, 0, Signals.SIGCHLD);
+                putInt(info, 8, stopped ? signal.SigInfo.CLD_STOPPED : signal.SigInfo.CLD_CONTINUED);
+                putInt(info, 16, child.tgid);
+                putInt(info, 24, stopped ? report >> 8 : Signals.SIGCONT);
+                if (infop != 0 && caller.mm.copyOut(infop, info, 0, info.length) != vm.AddressSpace.NO_FAULT) {
+                    return -Errno.EFAULT;
+                }
+                return 0;
             }
         }
         if (!anyEligible) return -Errno.ECHILD;

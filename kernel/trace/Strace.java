@@ -3,12 +3,14 @@ package trace;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import signal.SigSet;
 import syscall.Errno;
 
 /**
  * strace-style lines from the event stream, as {@code strace -f} prints them:
  * {@code [pid 3] write(1, 0x20000f0, 1) = 1}, {@code clone(child_stack=0x..., flags=CLONE_VM|SIGCHLD) = 4},
- * {@code exit_group(0) = ?} and {@code +++ exited with 0 +++}. A call that blocked is shown
+ * {@code exit_group(0) = ?}, {@code --- SIGUSR1 {si_signo=SIGUSR1} ---} when a signal is
+ * delivered (to a handler, or fatally) and {@code +++ exited with 0 +++}. A call that blocked is shown
  * once, when it finally returns (the kernel re-executes it from the start). Arguments are
  * raw numbers (small ones in decimal, others in hex): the tracer does not copy strings out
  * of guest memory. The {@code [pid N]} prefix is left out while only one task has appeared.
@@ -56,6 +58,8 @@ public final class Strace {
                     if (enter == null || e.result() == -Errno.BLOCKED) continue;
                     out.append(prefix).append(call(enter)).append(" = ").append(result(e.result())).append('\n');
                 }
+                case SIGNAL -> out.append(prefix).append("--- ").append(SigSet.name((int) e.arg()))
+                        .append(" {si_signo=").append(SigSet.name((int) e.arg())).append("} ---\n");
                 case EXIT -> {
                     TraceEvent enter = pending.remove(e.tid());
                     if (enter != null) out.append(prefix).append(call(enter)).append(" = ?\n");
@@ -87,7 +91,7 @@ public final class Strace {
             if ((flags & (0x100L << bit)) != 0) s.append(s.length() == 0 ? "" : "|").append(CLONE_FLAG_NAMES[bit]);
         }
         long signal = flags & 0xff;
-        if (signal != 0) s.append(s.length() == 0 ? "" : "|").append(signal == 17 ? "SIGCHLD" : "signal " + signal);
+        if (signal != 0) s.append(s.length() == 0 ? "" : "|").append(SigSet.name((int) signal));
         long unknown = flags & ~0xffffffffL;
         if (unknown != 0) s.append(s.length() == 0 ? "" : "|").append(hex(unknown));
         return s.length() == 0 ? "0" : s.toString();

@@ -118,7 +118,7 @@ public final class Tracer {
         emit(cpuOf(t), TraceKind.SYSCALL_EXIT, t, nr, name, List.of(), result);
     }
 
-    /** signal_deliver: fatal signal {@code sig} takes {@code t} down. */
+    /** signal_deliver: {@code t} takes signal {@code sig}: its handler is about to run, or it kills {@code t}. */
     public void signal(Task t, int sig) { emit(cpuOf(t), TraceKind.SIGNAL, t, sig, null, List.of(), 0); }
 
     // ---------------------------------------------------------------- the buffer

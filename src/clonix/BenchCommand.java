@@ -36,7 +36,7 @@ final class BenchCommand extends ToolCommand {
     @Option(names = "--with-gcc", description = "also build and time the C versions in tests/bench with gcc")
     boolean withGcc;
 
-    enum Name { interp, fork, clone, sched }
+    enum Name { interp, fork, clone, sched, startup, uthread, pthread }
 
     /** Iterations of the native runs: enough for about a second each on a 2020s machine. */
     private static final long NATIVE_FORK_1MIB = 5_000, NATIVE_FORK_64MIB = 500, NATIVE_CLONE = 20_000;
@@ -49,6 +49,9 @@ final class BenchCommand extends ToolCommand {
             case fork -> processCreation(out, List.of(Workload.FORK_1MIB, Workload.FORK_64MIB));
             case clone -> processCreation(out, List.of(Workload.CLONE));
             case sched -> sched(out);
+            case startup -> out.append(bench.StartupBench.run()).flush(); // docs/PERFORMANCE.md, "Start-up"
+            case uthread -> out.append(bench.UthreadBench.run()).flush(); // docs/PERFORMANCE.md, "Two-level threads"
+            case pthread -> PthreadBenchRun.run(out, withGcc); // docs/PERFORMANCE.md, "libpthread"
         }
         return 0;
     }

@@ -19,8 +19,10 @@ import picocli.CommandLine.Command;
         description = {
             "Clonix: a teaching Unix-like kernel on a small 64-bit bytecode machine.",
             "",
-            "Run a program in a freshly booted system with 'clonix run PROGRAM'; compile C",
-            "with 'clonix cc'; the assembler, linker and disassembler are here too.",
+            "With no command, boots a machine and opens its shell (batch mode if standard",
+            "input is not a terminal, or with --script). Run a program in a freshly booted",
+            "system with 'clonix run PROGRAM'; compile C with 'clonix cc'; the assembler,",
+            "linker and disassembler are here too.",
         },
         subcommands = {
             RunCommand.class,
@@ -33,13 +35,39 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             CommandLine.HelpCommand.class,
         })
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    /** With no subcommand, say what is here and how to use it. */
+    @CommandLine.Option(names = "--cpus", paramLabel = "N", defaultValue = "4", description = "virtual CPUs, 1 to 64 (default: ${DEFAULT-VALUE})")
+    int cpus;
+
+    @CommandLine.Option(names = "--mem", paramLabel = "MIB", defaultValue = "64", description = "physical memory in MiB (default: ${DEFAULT-VALUE})")
+    int memMiB;
+
+    @CommandLine.Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "seed of the CPU interleaving (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @CommandLine.Option(names = "--timeslice", paramLabel = "TICKS", defaultValue = "4", description = "round-robin time slice in ticks (default: ${DEFAULT-VALUE})")
+    int timeslice;
+
+    @CommandLine.Option(names = "--hz", paramLabel = "HZ", defaultValue = "100000", description = "timer ticks per virtual second (default: ${DEFAULT-VALUE})")
+    long hz;
+
+    @CommandLine.Option(names = "--script", paramLabel = "FILE", description = "run the shell commands in FILE (batch mode) and exit with the last one's status")
+    java.nio.file.Path script;
+
+    @CommandLine.Option(names = "--echo", description = "batch mode: print each command after the prompt before running it")
+    boolean echo;
+
+    /** With no subcommand, boot the machine and open its shell. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() throws Exception {
+        try {
+            return ShellLauncher.launch(ShellLauncher.options(cpus, memMiB, seed, timeslice, hz), script, echo);
+        } catch (HostFiles.UserError e) {
+            spec.commandLine().getErr().println("clonix: " + e.getMessage());
+            return 1;
+        }
     }
 
     public static void main(String[] args) {

@@ -53,6 +53,10 @@ final class RunCommand extends ToolCommand {
             description = "timer ticks per virtual second, 1 to 10000000; a tick is 1e9/HZ cycles (default: ${DEFAULT-VALUE})")
     long hz;
 
+    @Option(names = "--mount", paramLabel = "HOSTDIR",
+            description = "mount the host directory HOSTDIR read-write at /mnt/host in the guest")
+    Path mount;
+
     @Option(names = "--timeline", description = "after the run, print an ASCII per-CPU timeline to standard error")
     boolean timeline;
 
@@ -73,6 +77,7 @@ final class RunCommand extends ToolCommand {
         if (timeslice < 1) throw new HostFiles.UserError("--timeslice must be at least 1");
         if (hz < 1 || hz > Options.MAX_HZ) throw new HostFiles.UserError("--hz must be between 1 and " + Options.MAX_HZ);
         if (traceBuffer < 1) throw new HostFiles.UserError("--trace-buffer must be at least 1");
+        if (mount != null && !Files.isDirectory(mount)) throw new HostFiles.UserError("--mount: not a directory: " + mount);
         BootImage image = BootImage.load();
         Executable exe = build(image);
         if (exe == null) return 1;
@@ -80,6 +85,7 @@ final class RunCommand extends ToolCommand {
         OutputStream console = new BufferedOutputStream(System.out, 1 << 16);
         Options options = Options.defaults().withCpus(cpus).withMemory((long) memMiB << 20)
                 .withSeed(seed).withTimeSlice(timeslice).withHz(hz);
+        if (mount != null) options = options.withMount(mount);
         Kernel kernel = Kernel.boot(options, console, System.in);
         for (Map.Entry<String, byte[]> f : image.guestFiles().entrySet()) {
             kernel.installFile(f.getKey(), f.getValue(), f.getKey().startsWith("/bin/") ? 0755 : 0644);

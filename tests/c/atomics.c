@@ -1,31 +1,5 @@
 /* GCC atomic builtins on int and long. */
-long write(int fd, const void *buf, unsigned long count);
-
-static void print_str(const char *s) {
-    unsigned long n = 0;
-    while (s[n]) n++;
-    write(1, s, n);
-}
-
-static void print_long(long v) {
-    char buf[24];
-    int i = 23;
-    unsigned long u = v < 0 ? -(unsigned long) v : (unsigned long) v;
-    buf[i] = 0;
-    do {
-        buf[--i] = '0' + u % 10;
-        u /= 10;
-    } while (u);
-    if (v < 0) buf[--i] = '-';
-    print_str(buf + i);
-}
-
-static void show(const char *label, long v) {
-    print_str(label);
-    print_str(" = ");
-    print_long(v);
-    print_str("\n");
-}
+#include "print.h"
 
 int main(void) {
     int i = 10;

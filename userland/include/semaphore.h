@@ -1,10 +1,21 @@
-/* semaphore.h: POSIX unnamed semaphores, declarations only for now (libpthread comes later). */
+/*
+ * semaphore.h: POSIX unnamed semaphores (userland/lib/semaphore.c), 32 bytes as glibc's.
+ * Named semaphores (sem_open) are not provided.
+ */
 #ifndef _SEMAPHORE_H
 #define _SEMAPHORE_H
 
 #include <time.h>
 
-typedef union { char __size[32]; long __align; } sem_t;
+typedef union {
+    struct {
+        volatile int __value;         /* futex word: the count */
+        volatile unsigned int __nwaiters; /* threads sleeping (or about to) on __value */
+        int __private;                /* FUTEX_PRIVATE_FLAG unless shared between processes */
+    } __data;
+    char __size[32];
+    long __align;
+} sem_t;
 
 #define SEM_FAILED ((sem_t *)0)
 

@@ -9,6 +9,7 @@
 #define _SIGNAL_H
 
 #include <sys/types.h>
+#include <time.h>
 
 #define SIGHUP 1
 #define SIGINT 2
@@ -45,7 +46,8 @@
 #define SIGSYS 31
 #define _NSIG 65
 #define NSIG _NSIG
-#define SIGRTMIN 32
+/* As glibc's: real-time signals 32 and 33 are kept for the thread library (SIGCANCEL is 32). */
+#define SIGRTMIN 34
 #define SIGRTMAX 64
 
 typedef void (*sighandler_t)(int);
@@ -72,6 +74,30 @@ typedef struct {
 
 typedef int sig_atomic_t;
 
+/* si_code values (asm-generic/siginfo.h). */
+#define SI_USER 0
+#define SI_KERNEL 0x80
+#define SI_QUEUE (-1)
+#define SI_TKILL (-6)
+#define ILL_ILLOPC 1
+#define FPE_INTDIV 1
+#define SEGV_MAPERR 1
+#define SEGV_ACCERR 2
+#define BUS_ADRALN 1
+#define TRAP_BRKPT 1
+#define CLD_EXITED 1
+#define CLD_KILLED 2
+#define CLD_DUMPED 3
+#define CLD_TRAPPED 4
+#define CLD_STOPPED 5
+#define CLD_CONTINUED 6
+
+/* The value sigqueue sends with a signal. */
+union sigval {
+    int sival_int;
+    void *sival_ptr;
+};
+
 /* glibc's x86-64 siginfo_t: 128 bytes, the fields this kernel fills named by macros. */
 typedef struct {
     int si_signo;
@@ -84,6 +110,11 @@ typedef struct {
             uid_t __uid;
             int __status;
         } __proc;
+        struct {
+            pid_t __pid;
+            uid_t __uid;
+            union sigval __value;
+        } __rt;
         void *__addr;
         int __pad[28];
     } __u;
@@ -91,7 +122,21 @@ typedef struct {
 #define si_pid __u.__proc.__pid
 #define si_uid __u.__proc.__uid
 #define si_status __u.__proc.__status
+#define si_value __u.__rt.__value
+#define si_int __u.__rt.__value.sival_int
+#define si_ptr __u.__rt.__value.sival_ptr
 #define si_addr __u.__addr
+
+/* An alternate signal stack (sigaltstack), for handlers installed with SA_ONSTACK. */
+typedef struct {
+    void *ss_sp;
+    int ss_flags;
+    size_t ss_size;
+} stack_t;
+#define SS_ONSTACK 1
+#define SS_DISABLE 2
+#define MINSIGSTKSZ 2048
+#define SIGSTKSZ 8192
 
 struct sigaction {
     union {
@@ -120,5 +165,10 @@ int kill(pid_t pid, int sig);
 int raise(int sig);
 int tgkill(pid_t tgid, pid_t tid, int sig);
 int pause(void);
+int sigtimedwait(const sigset_t *set, siginfo_t *info, const struct timespec *timeout);
+int sigwaitinfo(const sigset_t *set, siginfo_t *info);
+int sigwait(const sigset_t *set, int *sig);
+int sigqueue(pid_t pid, int sig, const union sigval value);
+int sigaltstack(const stack_t *ss, stack_t *old);
 
 #endif

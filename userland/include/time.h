@@ -19,4 +19,18 @@ int clock_gettime(clockid_t clk, struct timespec *ts);
 int nanosleep(const struct timespec *req, struct timespec *rem);
 time_t time(time_t *t);
 
+/* Broken-down time, as POSIX's struct tm (gmtime.c). Clonix has no time zones: local time is UTC. */
+struct tm {
+    int tm_sec, tm_min, tm_hour;
+    int tm_mday, tm_mon, tm_year; /* tm_mon 0..11, tm_year since 1900 */
+    int tm_wday, tm_yday, tm_isdst;
+    long tm_gmtoff;
+    const char *tm_zone;
+};
+
+struct tm *gmtime_r(const time_t *t, struct tm *out);
+struct tm *gmtime(const time_t *t);
+struct tm *localtime_r(const time_t *t, struct tm *out);
+struct tm *localtime(const time_t *t);
+
 #endif

@@ -44,6 +44,7 @@ pid_t fork(void);
 pid_t vfork(void);
 int execve(const char *path, char *const argv[], char *const envp[]);
 int execv(const char *path, char *const argv[]);
+int execvp(const char *file, char *const argv[]);
 void _exit(int status);
 pid_t getpid(void);
 pid_t getppid(void);
@@ -56,6 +57,10 @@ pid_t getpgid(pid_t pid);
 int setpgid(pid_t pid, pid_t pgid);
 pid_t getpgrp(void);
 pid_t setsid(void);
+pid_t getsid(pid_t pid);
+pid_t tcgetpgrp(int fd);
+int tcsetpgrp(int fd, pid_t pgrp);
+unsigned int alarm(unsigned int seconds);
 
 int brk(void *addr);
 void *sbrk(long increment);
@@ -63,5 +68,10 @@ unsigned int sleep(unsigned int seconds);
 int usleep(useconds_t usec);
 long syscall(long number, ...);
 int getpagesize(void);
+
+/* getopt (getopt.c): glibc's behaviour, including the permutation of operands. */
+extern char *optarg;
+extern int optind, opterr, optopt;
+int getopt(int argc, char *const argv[], const char *optstring);
 
 #endif

@@ -45,8 +45,10 @@ static FILE *new_stream(int fd, int stream_flags)
     f->flags = stream_flags;
     f->mode = _IOFBF;
     f->unget = EOF;
+    LIST_LOCK();
     f->next = __stdio_streams;
     __stdio_streams = f;
+    LIST_UNLOCK();
     return f;
 }
 
@@ -78,12 +80,14 @@ int fclose(FILE *f)
     int result = fflush(f);
     FILE **link;
     if (close(f->fd) < 0) result = EOF;
+    LIST_LOCK();
     for (link = &__stdio_streams; *link; link = &(*link)->next) {
         if (*link == f) {
             *link = f->next;
             break;
         }
     }
+    LIST_UNLOCK();
     if (f->flags & F_OWNBUF) free(f->buf);
     if (!(f->flags & F_STATIC)) free(f);
     return result;

@@ -22,6 +22,7 @@
 #include <unistd.h>
 #include <malloc.h>
 #include <sys/mman.h>
+#include "lock.h"
 
 #define HEADER_SIZE 16
 #define LARGEST_SMALL 65536
@@ -52,12 +53,27 @@ static char *arena_next; /* the next unused byte of the arena */
 static char *arena_end;  /* the end of the arena: the program break we asked for */
 
 /*
- * THREADS: the lists and the arena are shared by every thread of the process. When
- * libpthread arrives these two take and release one futex-based lock around each public
- * function; until then a process has one thread and they do nothing.
+ * THREADS: the lists and the arena are shared by every thread of the process, so each
+ * public function holds heap_lock (a three-state futex lock, lock.h) around its work.
+ * A process that has never made a second thread skips the lock: one load and a branch.
  */
-static void malloc_lock(void) {}
-static void malloc_unlock(void) {}
+static volatile int heap_lock;
+static int heap_locked; /* this call took heap_lock: only ever read by its holder */
+
+static void malloc_lock(void)
+{
+    if (!__libc_multiple_threads) return;
+    __lock(&heap_lock);
+    heap_locked = 1;
+}
+
+static void malloc_unlock(void)
+{
+    /* Released only if taken, in case the first thread was created while we were inside. */
+    if (!heap_locked) return;
+    heap_locked = 0;
+    __unlock(&heap_lock);
+}
 
 /* Reports heap corruption the way glibc does and dies of SIGABRT. */
 static void corruption(const char *message)

@@ -59,10 +59,14 @@ int sigismember(const sigset_t *set, int sig)
     return (set->__val[(sig - 1) / 64] >> ((sig - 1) % 64)) & 1;
 }
 
+/* The return trampoline of every handler (sigreturn.s): it calls rt_sigreturn. */
+void __restore_rt(void);
+
 /*
  * Installs act (if not NULL) as the action for sig and stores the previous one in old (if
- * not NULL), translating between glibc's layout and the kernel's. The restorer is passed
- * through as given: Clonix's kernel provides its own return trampoline.
+ * not NULL), translating between glibc's layout and the kernel's. As glibc does, every
+ * action gets SA_RESTORER with __restore_rt, the code a handler returns to; the kernel has
+ * no trampoline of its own.
  */
 int sigaction(int sig, const struct sigaction *act, struct sigaction *old)
 {
@@ -70,8 +74,8 @@ int sigaction(int sig, const struct sigaction *act, struct sigaction *old)
     long r;
     if (act) {
         kact.handler = act->sa_handler;
-        kact.flags = (unsigned int)act->sa_flags;
-        kact.restorer = act->sa_restorer;
+        kact.flags = (unsigned int)act->sa_flags | SA_RESTORER;
+        kact.restorer = __restore_rt;
         kact.mask = act->sa_mask.__val[0];
     }
     r = __syscall4(SYS_rt_sigaction, sig, act ? &kact : 0, old ? &kold : 0, KERNEL_SIGSET_SIZE);
@@ -109,7 +113,45 @@ int sigpending(sigset_t *set)
     return (int)__syscall_ret(__syscall2(SYS_rt_sigpending, set, KERNEL_SIGSET_SIZE));
 }
 
+/*
+ * Waits for a signal of set and returns its number, storing its siginfo in info (if not
+ * NULL); with a timeout, fails with EAGAIN once it has passed. The signals of set should be
+ * blocked, or a handler may take them first.
+ */
+int sigtimedwait(const sigset_t *set, siginfo_t *info, const struct timespec *timeout)
+{
+    return (int)__syscall_ret(__syscall4(SYS_rt_sigtimedwait, set, info, timeout, KERNEL_SIGSET_SIZE));
+}
+
+int sigwaitinfo(const sigset_t *set, siginfo_t *info) { return sigtimedwait(set, info, 0); }
+
+/* sigwait stores the signal taken in *sig; it returns 0 or an error number, never -1 (POSIX). */
+int sigwait(const sigset_t *set, int *sig)
+{
+    long r;
+    do {
+        r = __syscall4(SYS_rt_sigtimedwait, set, 0, 0, KERNEL_SIGSET_SIZE);
+    } while (r == -EINTR);
+    if (r < 0) return (int)-r;
+    *sig = (int)r;
+    return 0;
+}
+
+/* Sends sig with value to process pid (SI_QUEUE); real-time signals queue, one per call. */
+int sigqueue(pid_t pid, int sig, const union sigval value)
+{
+    siginfo_t info;
+    memset(&info, 0, sizeof info);
+    info.si_signo = sig;
+    info.si_code = SI_QUEUE;
+    info.si_pid = getpid();
+    info.si_uid = getuid();
+    info.si_value = value;
+    return (int)__syscall_ret(__syscall3(SYS_rt_sigqueueinfo, pid, sig, &info));
+}
+
 int sigsuspend(const sigset_t *mask) { return (int)__syscall_ret(__syscall2(SYS_rt_sigsuspend, mask, KERNEL_SIGSET_SIZE)); }
+int sigaltstack(const stack_t *ss, stack_t *old) { return (int)__syscall_ret(__syscall2(SYS_sigaltstack, ss, old)); }
 int kill(pid_t pid, int sig) { return (int)__syscall_ret(__syscall2(SYS_kill, pid, sig)); }
 int tgkill(pid_t tgid, pid_t tid, int sig) { return (int)__syscall_ret(__syscall3(SYS_tgkill, tgid, tid, sig)); }
 int pause(void) { return (int)__syscall_ret(__syscall0(SYS_pause)); }

@@ -6,7 +6,8 @@
  * fopen are fully buffered. Before reading input from the descriptor, every line-buffered
  * stream is flushed, so a prompt without a newline is shown before the program waits.
  *
- * THREADS: streams are not locked yet; glibc locks each FILE per call.
+ * THREADS: each public function takes its stream's lock around an unlocked worker of the
+ * same name with a _nolock suffix (see stdio_impl.h).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,6 +28,7 @@ FILE *stdin = &stdin_file;
 FILE *stdout = &stdout_file;
 FILE *stderr = &stderr_file;
 FILE *__stdio_streams = &stdin_file;
+volatile int __stdio_list_lock;
 
 /* Decides stdout's buffering on first use, and gives a stream its buffer when it needs one. */
 static void prepare(FILE *f)
@@ -75,6 +77,14 @@ void __stdio_drop_read(FILE *f)
     f->unget = EOF;
 }
 
+/* fflush on one stream, whose lock the caller holds. */
+static int fflush_nolock(FILE *f)
+{
+    if (f->wlen) return flush_writes(f);
+    if (f->rpos < f->rlen || f->unget != EOF) __stdio_drop_read(f);
+    return 0;
+}
+
 /*
  * Writes out f's pending output, or gives back its read-ahead (seeking back). fflush(NULL)
  * writes out every stream's pending output and leaves input streams alone, as glibc's.
@@ -83,13 +93,19 @@ int fflush(FILE *f)
 {
     int result = 0;
     if (!f) {
-        for (f = __stdio_streams; f; f = f->next)
+        LIST_LOCK(); /* lock order: the list, then a stream */
+        for (f = __stdio_streams; f; f = f->next) {
+            FLOCK(f);
             if (f->wlen && flush_writes(f) == EOF) result = EOF;
+            FUNLOCK(f);
+        }
+        LIST_UNLOCK();
         return result;
     }
-    if (f->wlen) return flush_writes(f);
-    if (f->rpos < f->rlen || f->unget != EOF) __stdio_drop_read(f);
-    return 0;
+    FLOCK(f);
+    result = fflush_nolock(f);
+    FUNLOCK(f);
+    return result;
 }
 
 /* exit() calls this after the atexit handlers. */
@@ -128,7 +144,7 @@ static int buffer_bytes(FILE *f, const unsigned char *p, size_t n)
  * after an error, none). A line-buffered stream writes out everything up to the last
  * newline and keeps the rest, as glibc does.
  */
-size_t fwrite(const void *ptr, size_t size, size_t nmemb, FILE *f)
+static size_t fwrite_nolock(const void *ptr, size_t size, size_t nmemb, FILE *f)
 {
     const unsigned char *p = ptr;
     size_t total = size * nmemb;
@@ -150,6 +166,15 @@ size_t fwrite(const void *ptr, size_t size, size_t nmemb, FILE *f)
     return nmemb;
 }
 
+size_t fwrite(const void *ptr, size_t size, size_t nmemb, FILE *f)
+{
+    size_t n;
+    FLOCK(f);
+    n = fwrite_nolock(ptr, size, nmemb, f);
+    FUNLOCK(f);
+    return n;
+}
+
 /* Writes the byte c; returns it as unsigned char, or EOF. */
 int fputc(int c, FILE *f)
 {
@@ -157,12 +182,20 @@ int fputc(int c, FILE *f)
     return fwrite(&byte, 1, 1, f) == 1 ? byte : EOF;
 }
 
-/* Flushes every line-buffered stream: what glibc does before it waits for input. */
+/* Flushes every line-buffered stream: what glibc does before it waits for input. A stream
+ * another thread is using is skipped rather than waited for, which could deadlock. */
 static void flush_line_buffered(void)
 {
     FILE *g;
-    for (g = __stdio_streams; g; g = g->next)
-        if (g->mode == _IOLBF && g->wlen) flush_writes(g);
+    /* The caller holds a stream's lock, so the list's lock may only be tried (lock order). */
+    if (__libc_multiple_threads && !__trylock(&__stdio_list_lock)) return;
+    for (g = __stdio_streams; g; g = g->next) {
+        if (g->mode == _IOLBF && g->wlen && __rlock_try(&g->lock)) {
+            flush_writes(g);
+            FUNLOCK(g);
+        }
+    }
+    LIST_UNLOCK();
 }
 
 /* Refills f's read-ahead; the number of bytes now buffered, 0 at end of file or error. */
@@ -191,8 +224,7 @@ static int start_reading(FILE *f)
     return 0;
 }
 
-/* Reads up to nmemb items of size bytes; returns the number of whole items read. */
-size_t fread(void *ptr, size_t size, size_t nmemb, FILE *f)
+static size_t fread_nolock(void *ptr, size_t size, size_t nmemb, FILE *f)
 {
     unsigned char *p = ptr;
     size_t total = size * nmemb, got = 0;
@@ -227,8 +259,17 @@ size_t fread(void *ptr, size_t size, size_t nmemb, FILE *f)
     return got / size;
 }
 
-/* The next byte as unsigned char, or EOF at end of file or on error. */
-int fgetc(FILE *f)
+/* Reads up to nmemb items of size bytes; returns the number of whole items read. */
+size_t fread(void *ptr, size_t size, size_t nmemb, FILE *f)
+{
+    size_t n;
+    FLOCK(f);
+    n = fread_nolock(ptr, size, nmemb, f);
+    FUNLOCK(f);
+    return n;
+}
+
+static int fgetc_nolock(FILE *f)
 {
     unsigned char byte;
     if (f->unget != EOF && (f->flags & F_READ)) {
@@ -237,16 +278,31 @@ int fgetc(FILE *f)
         return c;
     }
     if (f->rpos < f->rlen) return f->buf[f->rpos++];
-    return fread(&byte, 1, 1, f) == 1 ? byte : EOF;
+    return fread_nolock(&byte, 1, 1, f) == 1 ? byte : EOF;
+}
+
+/* The next byte as unsigned char, or EOF at end of file or on error. */
+int fgetc(FILE *f)
+{
+    int c;
+    FLOCK(f);
+    c = fgetc_nolock(f);
+    FUNLOCK(f);
+    return c;
 }
 
 /* Pushes c back so the next read returns it; one byte of pushback, as POSIX guarantees. */
 int ungetc(int c, FILE *f)
 {
-    if (c == EOF || f->unget != EOF || !(f->flags & F_READ)) return EOF;
-    f->unget = (unsigned char)c;
-    f->flags &= ~F_EOF;
-    return (unsigned char)c;
+    int r = EOF;
+    FLOCK(f);
+    if (c != EOF && f->unget == EOF && (f->flags & F_READ)) {
+        f->unget = (unsigned char)c;
+        f->flags &= ~F_EOF;
+        r = (unsigned char)c;
+    }
+    FUNLOCK(f);
+    return r;
 }
 
 /*
@@ -259,7 +315,8 @@ int setvbuf(FILE *f, char *buf, int mode, size_t size)
         errno = EINVAL;
         return -1;
     }
-    fflush(f);
+    FLOCK(f);
+    fflush_nolock(f);
     if (buf && mode != _IONBF && size > 0) {
         if (f->flags & F_OWNBUF) free(f->buf);
         f->flags &= ~F_OWNBUF;
@@ -267,6 +324,7 @@ int setvbuf(FILE *f, char *buf, int mode, size_t size)
         f->size = size;
     }
     f->mode = mode;
+    FUNLOCK(f);
     return 0;
 }
 

@@ -10,6 +10,7 @@
 #define _CLONIX_STDIO_IMPL_H
 
 #include <stdio.h>
+#include "lock.h"
 
 #define F_READ 1      /* opened for reading */
 #define F_WRITE 2     /* opened for writing */
@@ -30,10 +31,26 @@ struct __clonix_file {
     size_t rpos, rlen;     /* read-ahead: the next byte and the end of valid bytes */
     int unget;             /* the byte pushed back by ungetc, or EOF */
     struct __clonix_file *next; /* every open stream, for fflush(NULL) and exit */
+    struct __rlock lock;   /* held by each public stdio call on this stream */
 };
 
 /* The list of open streams (stdin, stdout, stderr first). */
 extern FILE *__stdio_streams;
+
+/* Guards the links of __stdio_streams (fopen and fclose change them) once there are
+ * threads; stream contents are guarded by each stream's own lock. */
+extern volatile int __stdio_list_lock;
+
+/*
+ * THREADS: as glibc, every public function locks its stream for the whole call, so a
+ * printf of one line is never interleaved with another thread's output. The lock is
+ * recursive because the functions call each other (puts -> fputs -> fwrite), and free
+ * while the process has one thread (lock.h).
+ */
+#define FLOCK(f) __rlock_acquire(&(f)->lock)
+#define FUNLOCK(f) __rlock_release(&(f)->lock)
+#define LIST_LOCK() do { if (__libc_multiple_threads) __lock(&__stdio_list_lock); } while (0)
+#define LIST_UNLOCK() do { if (__libc_multiple_threads) __unlock(&__stdio_list_lock); } while (0)
 
 /* Gives back read-ahead bytes so the descriptor's offset is where the program thinks it is. */
 void __stdio_drop_read(FILE *f);

@@ -1,6 +1,7 @@
 /* stdio_text.c: the character and line functions built on fgetc, fputc and fwrite. */
 #include <stdio.h>
 #include <string.h>
+#include "stdio_impl.h"
 
 int getc(FILE *f) { return fgetc(f); }
 int getchar(void) { return fgetc(stdin); }
@@ -18,8 +19,11 @@ int fputs(const char *s, FILE *f)
 /* Writes s and a newline to stdout. */
 int puts(const char *s)
 {
-    if (fputs(s, stdout) == EOF || fputc('\n', stdout) == EOF) return EOF;
-    return 1;
+    int r = 1;
+    FLOCK(stdout); /* the line and its newline in one piece */
+    if (fputs(s, stdout) == EOF || fputc('\n', stdout) == EOF) r = EOF;
+    FUNLOCK(stdout);
+    return r;
 }
 
 /*
@@ -28,17 +32,20 @@ int puts(const char *s)
  */
 char *fgets(char *s, int size, FILE *f)
 {
-    int n = 0;
+    int n = 0, empty_eof = 0;
     if (size <= 0) return 0;
+    FLOCK(f); /* one line read as a whole, as glibc's */
     while (n < size - 1) {
         int c = fgetc(f);
         if (c == EOF) {
-            if (n == 0) return 0;
+            empty_eof = n == 0;
             break;
         }
         s[n++] = (char)c;
         if (c == '\n') break;
     }
+    FUNLOCK(f);
+    if (empty_eof) return 0;
     s[n] = 0;
     return s;
 }

@@ -13,8 +13,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Test support: compiles a C program with the Clonix compiler, links it with the tiny test
- * runtime tests/c/rt/crt0.s, runs it on a {@link BareMachine} and returns what it printed.
+ * Test support: compiles a C program with the Clonix compiler (preprocessor included, so
+ * the tests/c programs share tests/c/print.h), links it with the tiny test runtime
+ * tests/c/rt/crt0.s, runs it on a {@link BareMachine} and returns what it printed.
  */
 final class CProgramRunner {
     static final Path TESTS_C = Path.of("tests", "c");
@@ -24,10 +25,18 @@ final class CProgramRunner {
 
     private CProgramRunner() {}
 
-    /** Compiles {@code source} (no preprocessing) and runs it with {@code argv}. */
+    /**
+     * Preprocesses and compiles {@code source} and runs it with {@code argv}. Quoted includes
+     * are found next to {@code fileName}, so give a real path for a file that has them.
+     */
     static Run run(String fileName, String source, String... argv) throws Exception {
-        Compiler.Result r = Compiler.compileSource(fileName, source);
-        return runAssembly(fileName, r.assembly(), argv);
+        Compiler.Result r = Compiler.compile(fileName, new Preprocessor().preprocess(fileName, source));
+        return runAssembly(Path.of(fileName).getFileName().toString(), r.assembly(), argv);
+    }
+
+    /** Compiles and runs the C file at {@code path} with {@code argv}. */
+    static Run runFile(Path path, String... argv) throws Exception {
+        return run(path.toString(), Files.readString(path), argv);
     }
 
     /** Assembles and links {@code assembly} with the runtime, then runs it. */

@@ -28,7 +28,7 @@ class CProgramTest {
         return programs.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
             String name = p.getFileName().toString();
             Path expected = p.resolveSibling(name.substring(0, name.length() - 2) + ".expected");
-            CProgramRunner.Run run = CProgramRunner.run(name, Files.readString(p));
+            CProgramRunner.Run run = CProgramRunner.runFile(p);
             assertEquals(Files.readString(expected), run.stdout(), name + " printed something else");
             assertEquals(0, run.status(), name + ": " + run.reason());
         }));

@@ -1,0 +1,284 @@
+package boot;
+
+import fs.FdTable;
+import fs.OpenFile;
+import fs.OpenFlags;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import mm.Mm;
+import mm.MmException;
+import obj.Executable;
+import sched.Scheduler;
+import signal.SignalDelivery;
+import signal.SignalSend;
+import sched.Scheduler.Pause;
+import task.Clone;
+import task.Exec;
+import task.Exit;
+import task.Signals;
+import task.Task;
+import task.TaskState;
+import task.Tasks;
+import task.Wait;
+
+/**
+ * A kernel that stays up for a shell: init (pid 1) and the shell's task, /sbin/sh (pid 2,
+ * see {@link ShellProcess}), which sleeps while the Java shell acts in its name. Programs are
+ * started as children of pid 2, each in the process group of its job, with descriptors the
+ * shell chose (the console, pipes, redirected files); the machine runs only inside
+ * {@link #runUntil}, between the shell's commands; and the shell reaps its children with
+ * wait4 on pid 2's behalf, so {@code ps -f} shows a real parent and zombies behave as on Linux.
+ *
+ * <p>Single-threaded: every method must be called from the thread that drives the machine,
+ * never while {@link #runUntil} is running.
+ */
+public final class Session {
+    /** What a reaped child left: its pid and its wait status (Linux's encoding). */
+    public record Exited(int pid, int waitStatus) {}
+
+    private final Kernel kernel;
+    private final Tasks tasks;
+    private final Scheduler sched;
+    private final SessionConsole console;
+    private final Task shell;
+
+    private Session(Kernel kernel, SessionConsole console) {
+        this.kernel = kernel;
+        this.tasks = kernel.tasks();
+        this.sched = kernel.scheduler();
+        this.console = console;
+        kernel.vfs().console().attach(console);
+        kernel.install(ShellProcess.PATH, ShellProcess.build());
+        startInit();
+        sched.runUntil(() -> shellAsleep() != null);
+        this.shell = shellAsleep();
+        if (shell == null) throw new IllegalStateException("the shell's task did not start");
+        shell.signal().setSid(shell.tgid()); // sh leads its own session and process group, as after setsid()
+        shell.signal().setPgid(shell.tgid());
+    }
+
+    /**
+     * Boots a machine per {@code options} whose console writes to {@code out}, installs
+     * {@code files} (guest path to contents; paths under /bin and /sbin are executable), and
+     * runs it until init and the shell's task are up. The console has no input yet.
+     */
+    public static Session boot(Options options, OutputStream out, Map<String, byte[]> files) {
+        Kernel kernel = Kernel.boot(options, out, java.io.InputStream.nullInputStream());
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            boolean exe = f.getKey().startsWith("/bin/") || f.getKey().startsWith("/sbin/");
+            kernel.installFile(f.getKey(), f.getValue(), exe ? 0755 : 0644);
+        }
+        return new Session(kernel, new SessionConsole(out));
+    }
+
+    /** init runs /sbin/sh as its only command: it forks, execs sh and reaps orphans for ever. */
+    private void startInit() {
+        List<String> argv = List.of("init", ShellProcess.PATH, "sh");
+        Mm mm;
+        try {
+            mm = Mm.exec(kernel.physicalMemory(), InitProgram.build(), "/sbin/init", argv, List.of("PATH=/bin", "HOME=/"));
+        } catch (MmException e) {
+            throw new IllegalStateException("cannot load init: " + e.getMessage(), e);
+        }
+        FdTable files = new FdTable();
+        OpenFile tty = new OpenFile(kernel.vfs().console(), OpenFlags.O_RDWR);
+        files.installAt(0, tty, false);
+        files.installAt(1, tty.get(), false);
+        files.installAt(2, tty.get(), false);
+        tasks.spawnInit(mm, files, kernel.vfs().newFsStruct());
+    }
+
+    /** The sh task once it has exec'd and gone to sleep in its futex wait, else null. */
+    private Task shellAsleep() {
+        for (Task t : tasks.pids().all()) {
+            if (t.tgid() != 1 && t.comm().equals("sh") && t.state() == TaskState.INTERRUPTIBLE) return t;
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- starting programs
+
+    /**
+     * fork + setpgid + dup2 + execve, done for the shell's task: creates a child of pid 2
+     * (a copy of sh, as fork makes), puts it in process group {@code pgid} (0: a new group
+     * led by the child), installs each of {@code fds} (descriptor to description; the
+     * references are taken over, also on failure) and execs {@code path} with {@code argv}
+     * and {@code envp} before the child ever runs. Returns the child's pid, or -errno if the
+     * fork or the exec failed (after a failed exec the child has already been reaped).
+     */
+    public long spawn(String path, List<String> argv, List<String> envp, int pgid, Map<Integer, OpenFile> fds) {
+        long pid = Clone.clone(tasks, shell, shell.context(), Signals.SIGCHLD, 0, 0, 0, 0);
+        if (pid < 0) {
+            for (OpenFile f : fds.values()) f.put();
+            return pid;
+        }
+        Task child = tasks.pids().find((int) pid);
+        child.signal().setPgid(pgid == 0 ? child.tgid() : pgid);
+        for (Map.Entry<Integer, OpenFile> e : fds.entrySet()) child.files().installAt(e.getKey(), e.getValue(), false);
+        long err = Exec.execve(tasks, child, child.context(), path, argv, envp);
+        if (err < 0) {
+            // The child never ran: it ends as if it had called _exit(127) right after fork.
+            Exit.exit(tasks, child, Signals.exitedStatus(127));
+            Wait.wait4(tasks, shell, (int) pid, 0, Wait.WNOHANG, 0);
+            return err;
+        }
+        return pid;
+    }
+
+    // ---------------------------------------------------------------- running and reaping
+
+    /**
+     * Runs the machine until {@code until} holds, or nothing can run ({@link Pause#IDLE}:
+     * every task waits for the outside world, such as console input, or for each other), or
+     * the machine stopped. See {@link Scheduler#runUntil}.
+     */
+    public Pause runUntil(BooleanSupplier until) {
+        console.flush();
+        Pause p = sched.runUntil(until);
+        console.flush();
+        return p;
+    }
+
+    /** True once process {@code pid} (a child of sh) has exited and can be reaped, or no longer exists. */
+    public boolean hasExited(int pid) {
+        Task t = tasks.pids().find(pid);
+        return t == null || t.realParent() != shell
+                || t.state() == TaskState.ZOMBIE && t.signal().liveThreads() == 0;
+    }
+
+    /**
+     * wait4(pid, &status, WNOHANG) for sh: reaps child {@code pid} if it has exited and
+     * returns its pid and wait status; null if it is still running (or not sh's child).
+     */
+    public Exited reap(int pid) {
+        Task t = tasks.pids().find(pid);
+        if (t == null || t.realParent() != shell || !hasExited(pid)) return null;
+        int status = t.signal().isGroupExiting() ? t.signal().groupExitStatus() : t.exitCode();
+        long r = Wait.wait4(tasks, shell, pid, 0, Wait.WNOHANG, 0);
+        return r == pid ? new Exited(pid, status) : null;
+    }
+
+    /**
+     * Sends {@code sig} to every process of group {@code pgid} from the kernel, as the tty
+     * driver does for Ctrl-C (SIGINT) and Ctrl-Z (SIGTSTP), and as job control does for fg
+     * and bg (SIGCONT). Returns 0 or -ESRCH.
+     */
+    public int signalGroup(int pgid, int sig) {
+        return (int) SignalSend.sendToGroup(tasks, pgid, sig);
+    }
+
+    /**
+     * kill(pid, sig) called by sh: pid &gt; 0 one process, &lt; -1 the process group -pid.
+     * Returns 0, -ESRCH or -EINVAL.
+     */
+    public int kill(int pid, int sig) {
+        return (int) SignalSend.kill(tasks, shell, pid, sig);
+    }
+
+    /**
+     * Runs the machine until no thread of the processes {@code pids} has a signal or a stop
+     * still to take (or nothing can run), so that a signal the shell has just sent has taken
+     * effect before the next prompt: {@code kill %1; jobs} then shows the job terminated.
+     */
+    public void settleSignals(List<Integer> pids) {
+        runUntil(() -> {
+            for (int pid : pids) {
+                Task p = tasks.pids().find(pid);
+                if (p == null) continue;
+                for (Task t : p.signal().threads()) if (t.state().isAlive() && SignalDelivery.hasWork(t)) return false;
+            }
+            return true;
+        });
+    }
+
+    /** True if process {@code pid} exists and its thread group is stopped by job control. */
+    public boolean isStopped(int pid) {
+        Task t = tasks.pids().find(pid);
+        return t != null && t.signal().liveThreads() > 0 && t.signal().signals().isStopped();
+    }
+
+    /**
+     * wait4(pid, NULL, WUNTRACED | WNOHANG) for sh: takes the report of child {@code pid}'s
+     * stop, so that it is given once, as Linux gives it. True if there was one.
+     */
+    public boolean takeStopReport(int pid) {
+        return Wait.wait4(tasks, shell, pid, 0, Wait.WNOHANG | Wait.WUNTRACED, 0) == pid && !hasExited(pid);
+    }
+
+    /**
+     * One line per live task other than init and sh: tid, name, state letter and what it
+     * waits on, the scheduler's deadlock report for the shell's programs.
+     */
+    public String describeTasks() {
+        StringBuilder report = new StringBuilder();
+        for (Task t : tasks.pids().all()) {
+            if (!t.state().isAlive() || t.tgid() == 1 || t.tgid() == shell.tgid()) continue;
+            report.append("  ").append(t.tid()).append(' ').append(t.comm()).append(": ")
+                    .append(t.state().letter()).append(' ').append(t.waitChannel()).append('\n');
+        }
+        return report.toString();
+    }
+
+    /** The children of sh that have not been reaped, in pid order. */
+    public List<Integer> children() {
+        List<Integer> pids = new ArrayList<>();
+        for (Task t : shell.children()) pids.add(t.tgid());
+        pids.sort(null);
+        return pids;
+    }
+
+    /**
+     * Ends the session's programs: SIGKILL to every process but init and sh, then runs the
+     * machine until sh's children are reaped (init reaps the orphans). Returns how many
+     * processes were killed.
+     */
+    public int killAll() {
+        int killed = 0;
+        for (Task t : tasks.pids().all()) {
+            if (!t.isGroupLeader() || t.tgid() == 1 || t == shell || t.signal().liveThreads() == 0) continue;
+            SignalSend.sendToProcess(tasks, t, Signals.SIGKILL);
+            killed++;
+        }
+        runUntil(() -> everyoneGone());
+        for (int pid : children()) reap(pid);
+        return killed;
+    }
+
+    private boolean everyoneGone() {
+        for (Task t : tasks.pids().all()) {
+            if (t.tgid() != 1 && t != shell && (t.state().isAlive() || t.realParent() != shell && t.state() == TaskState.ZOMBIE)) return false;
+        }
+        return true;
+    }
+
+    // ---------------------------------------------------------------- inspection
+
+    /** The kernel underneath (tasks, scheduler, file system, tracer). */
+    public Kernel kernel() { return kernel; }
+
+    /** The shell's task, pid 2. */
+    public Task shell() { return shell; }
+
+    /** The console; feed input with {@link #feedConsole}. */
+    public SessionConsole console() { return console; }
+
+    /** Gives {@code bytes} to the console and wakes the programs waiting to read it. */
+    public void feedConsole(byte[] bytes) {
+        console.feed(bytes);
+        kernel.vfs().console().inputArrived();
+    }
+
+    /** Ctrl-D: one end of file for a reader of the console, which is woken. */
+    public void feedConsoleEndOfFile() {
+        console.feedEndOfFile();
+        kernel.vfs().console().inputArrived();
+    }
+
+    /** Installs an executable at {@code path}. */
+    public void install(String path, Executable exe) {
+        kernel.install(path, exe);
+    }
+}

@@ -1,0 +1,70 @@
+package signal;
+
+import task.Task;
+
+/**
+ * The signal state a thread group shares (the signal fields of Linux's
+ * {@code signal_struct}): the shared pending set, the thread last chosen for a process
+ * signal, the state of a group stop, and the alarm.
+ *
+ * <p>One per thread group, held by its SignalStruct; touched only by the kernel thread.
+ */
+public final class GroupSignals {
+    /** Signals sent to the process as a whole (kill), taken by whichever thread gets to them. */
+    final SigPending shared = new SigPending();
+    /** Where the search for a thread to take a process signal starts (curr_target). */
+    Task currentTarget;
+    /** Threads that still have to stop for the group stop in progress (group_stop_count). */
+    int stopCount;
+    /** The signal that stopped the group, until wait reports it; 0 once reported (group_exit_code). */
+    int stopCode;
+    /** The whole group is stopped (SIGNAL_STOP_STOPPED). */
+    boolean stopped;
+    /** The group was continued and wait has not reported it yet (SIGNAL_STOP_CONTINUED). */
+    boolean continued;
+    /** Virtual time at which SIGALRM is due, or -1 (the ITIMER_REAL of alarm). */
+    long alarmDeadline = -1;
+    /** The kernel timer that sends SIGALRM (see Alarm), made by the first alarm call. */
+    Task alarmTimer;
+
+    /** A group with nothing pending. */
+    public GroupSignals() {}
+
+    /** The shared pending set (ShdPnd in /proc). */
+    public long pendingMask() {
+        return shared.mask();
+    }
+
+    /** How many signal instances wait in the shared set (for SigQ in /proc). */
+    public int pendingCount() {
+        return shared.count();
+    }
+
+    /** True while the group is stopped by job control. */
+    public boolean isStopped() {
+        return stopped;
+    }
+
+    /**
+     * For wait's WUNTRACED: the stop signal not yet reported, or 0. With {@code consume} the
+     * report is used up, as wait_task_stopped clears group_exit_code without WNOWAIT.
+     */
+    public int takeStopReport(boolean consume) {
+        if (!stopped || stopCode == 0) return 0;
+        int code = stopCode;
+        if (consume) stopCode = 0;
+        return code;
+    }
+
+    /** For wait's WCONTINUED: true if a continue is unreported; with {@code consume} it is used up. */
+    public boolean takeContinueReport(boolean consume) {
+        if (!continued) return false;
+        if (consume) continued = false;
+        return true;
+    }
+
+    /** When SIGALRM is due, or -1. */
+    public long alarmDeadline() {
+        return alarmDeadline;
+    }
+}

@@ -1,0 +1,102 @@
+package signal;
+
+import java.util.ArrayDeque;
+
+/**
+ * A set of pending signals with what was sent with each, Linux's {@code struct sigpending}.
+ * Every thread has a private one (signals sent to it: tgkill, faults) and every thread group
+ * a shared one (signals sent to the process: kill).
+ *
+ * <p>Standard signals (1..31) do not queue: while one is pending, sending it again changes
+ * nothing. Real-time signals (32..64) queue, each instance with its own siginfo, and are
+ * taken in the order they were sent; {@link #MAX_QUEUED} bounds what one set may hold
+ * (Clonix's RLIMIT_SIGPENDING), beyond which sending one fails with EAGAIN.
+ */
+public final class SigPending {
+    /** The most real-time signals one set holds (RLIMIT_SIGPENDING, per set rather than per user). */
+    public static final int MAX_QUEUED = 1024;
+
+    private long mask;
+    private final SigInfo[] info = new SigInfo[task.Signals.NSIG + 1];
+    /** Real-time instances after the first, per signal, oldest first (null while none). */
+    private final ArrayDeque<SigInfo>[] queued = newQueues();
+    private int queuedCount;
+
+    @SuppressWarnings("unchecked")
+    private static ArrayDeque<SigInfo>[] newQueues() {
+        return new ArrayDeque[task.Signals.NSIG + 1];
+    }
+
+    /** The pending signals, bit (sig - 1) for sig. */
+    public long mask() {
+        return mask;
+    }
+
+    /** True if {@code sig} is pending. */
+    public boolean has(int sig) {
+        return SigSet.has(mask, sig);
+    }
+
+    /**
+     * Adds {@code i}; false (and no change) if it is a standard signal that was pending
+     * already, or a real-time one and the set is full.
+     */
+    public boolean add(SigInfo i) {
+        int sig = i.signo();
+        if (has(sig)) {
+            if (sig < SigSet.SIGRTMIN || queuedCount >= MAX_QUEUED) return false;
+            if (queued[sig] == null) queued[sig] = new ArrayDeque<>();
+            queued[sig].addLast(i);
+            queuedCount++;
+            return true;
+        }
+        mask |= SigSet.bit(sig);
+        info[sig] = i;
+        return true;
+    }
+
+    /** True if a real-time signal could not be queued now (the set is full). */
+    public boolean isFull() {
+        return queuedCount >= MAX_QUEUED;
+    }
+
+    /** How many signal instances are pending: one per standard signal, every queued real-time one. */
+    public int count() {
+        return Long.bitCount(mask) + queuedCount;
+    }
+
+    /** Removes the oldest instance of {@code sig} and returns its siginfo, or null if it was not pending. */
+    public SigInfo take(int sig) {
+        if (!has(sig)) return null;
+        SigInfo i = info[sig];
+        ArrayDeque<SigInfo> more = queued[sig];
+        if (more != null && !more.isEmpty()) {
+            info[sig] = more.removeFirst();
+            queuedCount--;
+        } else {
+            mask &= ~SigSet.bit(sig);
+            info[sig] = null;
+        }
+        return i;
+    }
+
+    /** Forgets every pending instance of the signals in {@code set}. */
+    public void discard(long set) {
+        for (int sig = 1; sig <= task.Signals.NSIG; sig++) {
+            while (SigSet.has(set, sig) && has(sig)) take(sig);
+        }
+    }
+
+    /**
+     * The signal that dequeue_signal would take among those not in {@code blocked}: a fault's
+     * signal first (SIGSEGV and the like, so that a fault is handled before whatever else
+     * was pending), else the lowest number; 0 if none.
+     */
+    public int next(long blocked) {
+        long ready = mask & ~blocked;
+        if (ready == 0) return 0;
+        long sync = ready & SigSet.SYNCHRONOUS;
+        if (sync != 0) ready = sync;
+        return Long.numberOfTrailingZeros(ready) + 1;
+    }
+}

@@ -1,0 +1,261 @@
+package signal;
+
+import java.util.List;
+import syscall.Errno;
+import task.Exit;
+import task.SigHand;
+import task.Signals;
+import task.Task;
+import task.TaskState;
+import task.Tasks;
+
+/**
+ * Sending signals: Linux's kernel/signal.c from {@code kill_something_info} down to
+ * {@code complete_signal}. These are the kernel entry points for everyone who sends a
+ * signal: the kill family of system calls, exit (SIGCHLD), pipes (SIGPIPE), faults, the
+ * alarm, and the shell's job control ({@link #sendToGroup}).
+ *
+ * <p><b>The path of one signal.</b> {@link #send} first applies the side effects that
+ * happen at sending time whatever the action ({@code prepare_signal}): SIGCONT resumes a
+ * stopped group and cancels pending stop signals, a stop signal cancels a pending SIGCONT.
+ * A signal the receiver ignores is then dropped (a blocked signal is never ignored: its
+ * action may change before it is unblocked). Otherwise it joins the thread's private
+ * pending set or the group's shared one (a standard signal already pending is not queued
+ * twice), and {@code complete_signal} picks the thread to wake: the target itself if it
+ * wants the signal, else, for a process signal, the first thread after the one picked last
+ * time that does not block it, is alive, is not stopped, and is running or has nothing else
+ * pending. If the signal will kill the process (default action terminate or core, not
+ * blocked), the whole group is killed right away, as Linux does.
+ *
+ * <p>All of it runs on the kernel thread; callers hold no other state.
+ */
+public final class SignalSend {
+    private SignalSend() {}
+
+    /**
+     * kill(2) from {@code caller}: pid &gt; 0 the process holding that id, 0 the caller's
+     * process group, -1 every process but init and the caller's own, &lt; -1 the process
+     * group -pid. Signal 0 only checks that a target exists. Returns 0, -ESRCH or -EINVAL.
+     */
+    public static long kill(Tasks ts, Task caller, int pid, int sig) {
+        if (sig != 0 && !SigSet.valid(sig)) return -Errno.EINVAL;
+        if (pid == Integer.MIN_VALUE) return -Errno.ESRCH; // -INT_MIN does not exist
+        SigInfo info = SigInfo.user(sig, SigInfo.SI_USER, caller.tgid());
+        if (pid > 0) {
+            Task p = ts.pids().find(pid);
+            if (p == null) return -Errno.ESRCH;
+            if (sig != 0) send(ts, p, info, true);
+            return 0;
+        }
+        if (pid == -1) {
+            int count = 0;
+            for (Task p : processes(ts)) {
+                if (p.tgid() <= 1 || p.tgid() == caller.tgid()) continue;
+                count++;
+                if (sig != 0) send(ts, p, info, true);
+            }
+            return count > 0 ? 0 : -Errno.ESRCH;
+        }
+        return sendToGroup(ts, pid == 0 ? caller.signal().pgid() : -pid, info);
+    }
+
+    /**
+     * tgkill(tgid, tid, sig) and, with {@code tgid} = 0, tkill(tid, sig): sends to one thread
+     * (SI_TKILL). Returns 0, -EINVAL (ids not positive, bad signal) or -ESRCH (no such
+     * thread in that group).
+     */
+    public static long tgkill(Tasks ts, Task caller, int tgid, int tid, int sig, boolean checkGroup) {
+        if (tid <= 0 || (checkGroup && tgid <= 0)) return -Errno.EINVAL;
+        Task t = ts.pids().find(tid);
+        if (t == null || (checkGroup && t.tgid() != tgid)) return -Errno.ESRCH;
+        if (sig != 0 && !SigSet.valid(sig)) return -Errno.EINVAL;
+        if (sig != 0) send(ts, t, SigInfo.user(sig, SigInfo.SI_TKILL, caller.tgid()), false);
+        return 0;
+    }
+
+    /**
+     * rt_sigqueueinfo ({@code tid} = 0: to process {@code tgid}) and rt_tgsigqueueinfo (to
+     * thread {@code tid} of it): sends the siginfo the caller wrote (sigqueue's SI_QUEUE with
+     * a value). A code that would pass for the kernel's or kill's (si_code &gt;= 0, or
+     * SI_TKILL) is allowed only toward the caller's own process (EPERM). Returns 0, -EINVAL,
+     * -ESRCH, -EPERM, or -EAGAIN if a real-time signal cannot be queued.
+     */
+    public static long sigqueue(Tasks ts, Task caller, int tgid, int tid, SigInfo info) {
+        int sig = info.signo();
+        Task t = ts.pids().find(tid > 0 ? tid : tgid);
+        if (t == null || t.tgid() != tgid) return -Errno.ESRCH;
+        if ((info.code() >= 0 || info.code() == SigInfo.SI_TKILL) && caller.tgid() != tgid) return -Errno.EPERM;
+        if (sig != 0 && !SigSet.valid(sig)) return -Errno.EINVAL;
+        if (sig == 0) return 0;
+        SigPending target = tid > 0 ? t.signals().pending : t.signal().signals().shared;
+        if (sig >= SigSet.SIGRTMIN && target.has(sig) && target.isFull()) return -Errno.EAGAIN;
+        send(ts, t, info, tid == 0);
+        return 0;
+    }
+
+    /**
+     * Sends {@code info} to every process of process group {@code pgid} (kill_pgrp): what the
+     * shell uses for Ctrl-C (SIGINT), Ctrl-Z (SIGTSTP) and fg/bg (SIGCONT). Returns 0, or
+     * -ESRCH if the group has no process.
+     */
+    public static long sendToGroup(Tasks ts, int pgid, SigInfo info) {
+        boolean found = false;
+        for (Task p : processes(ts)) {
+            if (p.signal().pgid() != pgid) continue;
+            found = true;
+            if (info.signo() != 0) send(ts, p, info, true);
+        }
+        return found ? 0 : -Errno.ESRCH;
+    }
+
+    /** {@link #sendToGroup} with a signal the kernel sends on its own account (SI_KERNEL). */
+    public static long sendToGroup(Tasks ts, int pgid, int sig) {
+        return sendToGroup(ts, pgid, SigInfo.kernel(sig));
+    }
+
+    /** Sends {@code sig} to process {@code p} from the kernel (SIGALRM, SIGPIPE and the like). */
+    public static void sendToProcess(Tasks ts, Task p, int sig) {
+        send(ts, p, SigInfo.kernel(sig), true);
+    }
+
+    /**
+     * A fault's signal for thread {@code t} (force_sig_info): if the thread blocks it or
+     * ignores it, it is unblocked and its action reset to SIG_DFL first, since a fault
+     * cannot be skipped; so a fault nobody can handle always kills, even init, and a fault
+     * inside its own handler (where the signal is blocked) kills instead of looping.
+     */
+    public static void forceFault(Tasks ts, Task t, SigInfo info) {
+        int sig = info.signo();
+        SigHand h = t.sighand();
+        boolean blocked = SigSet.has(t.signals().blocked, sig);
+        if (blocked || h.handler(sig) == SigHand.SIG_IGN) h.setHandler(sig, SigHand.SIG_DFL);
+        t.signals().blocked &= ~SigSet.bit(sig);
+        if (!t.signals().pending.add(info)) return;
+        completeSignal(ts, t, sig, false, true);
+    }
+
+    /**
+     * Sends {@code info} to {@code p}: to its thread group if {@code group} (kill), else to
+     * that thread alone (tgkill). See the class comment for the steps.
+     */
+    public static void send(Tasks ts, Task p, SigInfo info, boolean group) {
+        int sig = info.signo();
+        if (!prepareSignal(ts, p, sig)) return;
+        SigPending pending = group ? p.signal().signals().shared : p.signals().pending;
+        if (!pending.add(info)) return;
+        completeSignal(ts, p, sig, group, false);
+    }
+
+    /** The side effects of sending (prepare_signal); false if the signal is to be dropped. */
+    private static boolean prepareSignal(Tasks ts, Task p, int sig) {
+        if (p.signal().isGroupExiting()) return false;
+        GroupSignals g = p.signal().signals();
+        List<Task> threads = p.signal().threads();
+        if (SigSet.has(SigSet.STOP, sig)) {
+            g.shared.take(Signals.SIGCONT);
+            for (Task t : threads) t.signals().pending.take(Signals.SIGCONT);
+        } else if (sig == Signals.SIGCONT) {
+            g.shared.discard(SigSet.STOP);
+            for (Task t : threads) {
+                t.signals().pending.discard(SigSet.STOP);
+                t.signals().stopPending = false;
+                t.resumeFromStop();
+            }
+            g.stopCount = 0;
+            if (g.stopped) {
+                g.stopped = false;
+                g.stopCode = 0;
+                g.continued = true;
+                JobControl.notifyParent(ts, p.groupLeader(), SigInfo.CLD_CONTINUED, Signals.SIGCONT);
+            }
+        }
+        return !ignored(p, sig);
+    }
+
+    /** sig_ignored: not blocked, and its action is SIG_IGN, or SIG_DFL with "ignore" (or init's). */
+    private static boolean ignored(Task p, int sig) {
+        ThreadSignals s = p.signals();
+        if (SigSet.has(s.blocked | s.waitSet, sig)) return false;
+        SigHand h = handlers(p);
+        if (h == null) return true; // every thread has exited: nobody can take it
+        long handler = h.handler(sig);
+        if (handler == SigHand.SIG_IGN) return true;
+        if (handler != SigHand.SIG_DFL) return false;
+        // init is unkillable (SIGNAL_UNKILLABLE): it gets only the signals it has handlers for.
+        return SigSet.has(SigSet.IGNORE, sig) || p.tgid() == 1;
+    }
+
+    /** The handler table of {@code p}'s group: its own, or a live thread's if the leader has exited. */
+    static SigHand handlers(Task p) {
+        if (p.sighand() != null) return p.sighand();
+        for (Task t : p.signal().threads()) if (t.sighand() != null) return t.sighand();
+        return null;
+    }
+
+    /** complete_signal: choose the thread, kill the group for a fatal signal, or wake the thread. */
+    private static void completeSignal(Tasks ts, Task p, int sig, boolean group, boolean force) {
+        Task t = null;
+        GroupSignals g = p.signal().signals();
+        if (wantsSignal(sig, p)) {
+            t = p;
+        } else if (group) {
+            List<Task> threads = p.signal().threads();
+            int start = Math.max(0, threads.indexOf(g.currentTarget));
+            for (int i = 0; i < threads.size() && t == null; i++) {
+                Task candidate = threads.get((start + i) % threads.size());
+                if (wantsSignal(sig, candidate)) t = candidate;
+            }
+            if (t == null) return; // every thread blocks it: it waits in the shared set
+            g.currentTarget = t;
+        } else {
+            return;
+        }
+        SigHand h = handlers(p);
+        boolean fatal = h != null && h.handler(sig) == SigHand.SIG_DFL
+                && !SigSet.has(SigSet.IGNORE | SigSet.STOP, sig) && sig != Signals.SIGCONT
+                && !SigSet.has(t.signals().waitSet, sig) && (p.tgid() != 1 || force);
+        if (fatal) {
+            Exit.killGroup(ts, t, sig);
+            return;
+        }
+        t.wakeForSignal();
+    }
+
+    /** wants_signal: may {@code t} take {@code sig} now? */
+    static boolean wantsSignal(int sig, Task t) {
+        ThreadSignals s = t.signals();
+        if (SigSet.has(s.blocked & ~s.waitSet, sig)) return false;
+        if (!t.state().isAlive() || t.isKillPending()) return false;
+        if (sig == Signals.SIGKILL) return true;
+        if (t.state() == TaskState.STOPPED) return false;
+        // Linux's TIF_SIGPENDING: set for the signals sent before this one, so leave it out.
+        long others = (s.pending.mask() | t.signal().signals().shared.mask()) & ~s.blocked & ~SigSet.bit(sig);
+        return t.state() == TaskState.RUNNING || others == 0;
+    }
+
+    /** Every process (thread group leader) in the pid table, in pid order. */
+    private static List<Task> processes(Tasks ts) {
+        List<Task> all = ts.pids().all();
+        all.removeIf(t -> !t.isGroupLeader());
+        return all;
+    }
+
+    /**
+     * Gives the process signals of {@code sigs} that thread {@code t} has just blocked to
+     * another thread that can take them (retarget_shared_pending), so that a signal does not
+     * wait for a thread that will not take it while another would.
+     */
+    static void retargetShared(Tasks ts, Task t, long sigs) {
+        long pending = t.signal().signals().shared.mask() & sigs;
+        for (int sig = 1; pending != 0 && sig <= Signals.NSIG; sig++) {
+            if (!SigSet.has(pending, sig)) continue;
+            pending &= ~SigSet.bit(sig);
+            for (Task other : t.signal().threads()) {
+                if (other != t && wantsSignal(sig, other)) {
+                    other.wakeForSignal();
+                    break;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package signal;
+
+import mm.MmException;
+import task.Task;
+import task.Tasks;
+import vm.Context;
+import vm.Isa;
+
+/**
+ * What happens to a system call that was asleep when a handler is to run: restart it after
+ * the handler (SA_RESTART), or end it with EINTR. In Clonix a sleeping call has been
+ * rewound onto its syscall instruction (sync.WaitQueue), so restarting means leaving it so,
+ * and EINTR means stepping past the instruction with a0 = -EINTR after undoing the sleep's
+ * bookkeeping. Which calls restart follows man 7 signal: the ones Linux ends with
+ * ERESTARTNOHAND or ERESTART_RESTARTBLOCK are interrupted even under SA_RESTART.
+ */
+final class SyscallRestart {
+    private SyscallRestart() {}
+
+    static final int SYS_POLL = 7, SYS_SELECT = 23, SYS_PAUSE = 34, SYS_NANOSLEEP = 35, SYS_RT_SIGTIMEDWAIT = 128,
+            SYS_RT_SIGSUSPEND = 130, SYS_FUTEX = 202, SYS_CLOCK_NANOSLEEP = 230, SYS_EPOLL_WAIT = 232,
+            SYS_PSELECT6 = 270, SYS_PPOLL = 271, SYS_EPOLL_PWAIT = 281;
+    private static final int TIMER_ABSTIME = 1;
+    private static final long NANOS = 1_000_000_000L;
+
+    /** True if call {@code nr} of {@code t} is restarted after a handler with SA_RESTART. */
+    static boolean restartable(Task t, int nr) {
+        return switch (nr) {
+            case SYS_POLL, SYS_SELECT, SYS_PAUSE, SYS_NANOSLEEP, SYS_RT_SIGTIMEDWAIT, SYS_RT_SIGSUSPEND,
+                    SYS_CLOCK_NANOSLEEP, SYS_EPOLL_WAIT, SYS_PSELECT6, SYS_PPOLL, SYS_EPOLL_PWAIT -> false;
+            // A futex wait with a timeout ends like a sleep (ERESTART_RESTARTBLOCK).
+            case SYS_FUTEX -> t.sleepDeadline() < 0;
+            default -> true;
+        };
+    }
+
+    /**
+     * Ends {@code t}'s rewound call {@code nr} with EINTR: leaves its futex queue, drops its
+     * timer (writing what was left of a relative nanosleep to rem, as Linux does), forgets a
+     * sigtimedwait set, and steps past the syscall instruction with a0 = -EINTR.
+     */
+    static void interrupt(Tasks ts, Task t, int nr, long now) {
+        Context ctx = t.context();
+        if (nr == SYS_FUTEX) {
+            ts.futex().cancel(t);
+            t.setFutexWait(null, 0);
+            t.setFutexWoken(false);
+        }
+        if (t.sleepDeadline() >= 0) {
+            long left = Math.max(0, t.sleepDeadline() - now);
+            long rem = nr == SYS_NANOSLEEP ? ctx.regs[Isa.A1]
+                    : nr == SYS_CLOCK_NANOSLEEP && (ctx.regs[Isa.A1] & TIMER_ABSTIME) == 0 ? ctx.regs[Isa.A3] : 0;
+            if (rem != 0) {
+                try {
+                    t.mm().write64(rem, left / NANOS);
+                    t.mm().write64(rem + 8, left % NANOS);
+                } catch (MmException e) {
+                    // Linux ignores a bad rem here too: the call still fails with EINTR.
+                }
+            }
+            t.setSleepDeadline(-1);
+        }
+        t.signals().waitSet = 0;
+        ctx.regs[Isa.A0] = -syscall.Errno.EINTR;
+        ctx.pc += Isa.INSN_BYTES;
+    }
+}

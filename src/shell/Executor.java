@@ -1,0 +1,363 @@
+package shell;
+
+import boot.GuestFiles;
+import boot.Session;
+import fs.FsException;
+import fs.OpenFile;
+import fs.OpenFlags;
+import fs.Pipe;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import sched.Scheduler.Pause;
+import shell.Token.Kind;
+import task.Signals;
+
+/**
+ * Runs the syntax tree: and-or lists, pipelines as jobs, redirections, built-ins, and the
+ * wait for a foreground job.
+ *
+ * <p><b>A pipeline.</b> Each stage gets its descriptors before it exists: a pipe between
+ * neighbours, then its redirections in order (so {@code >out 2>&1} sends both to out).
+ * Programs are started with {@link Session#spawn} as children of sh in one process group,
+ * led by the first. A built-in in a pipeline of several stages runs at once, in the shell,
+ * and its output goes into the pipe (up to the pipe's 64 KiB); alone, it runs in the shell
+ * with its redirections, so {@code cd} and {@code exit} act on the shell itself.
+ *
+ * <p><b>Waiting.</b> The machine runs until every process of the job has exited. If it goes
+ * idle first, either a program waits on the console (interactive: a line is read from the
+ * terminal and fed to it) or nothing can ever run again: the shell prints the deadlock report
+ * and kills the job with SIGKILL, and the session goes on.
+ */
+final class Executor {
+    private final Shell sh;
+
+    Executor(Shell sh) {
+        this.sh = sh;
+    }
+
+    /** A command with its words expanded. */
+    private record Expanded(List<String> words, Map<String, String> assignments, List<Ast.Redirect> redirects) {}
+
+    /** Runs an and-or list and sets $? after each pipeline. */
+    void run(Ast.AndOr list) {
+        if (list.background() && list.pipelines().size() > 1) {
+            sh.error("background lists with && or || are not supported; run the pipelines one by one");
+            sh.vars.setStatus(2);
+            return;
+        }
+        int status = runPipeline(list.pipelines().get(0), list.background());
+        sh.vars.setStatus(status);
+        for (int i = 1; i < list.pipelines().size() && !sh.exitRequested(); i++) {
+            boolean and = list.connectors().get(i - 1) == Kind.AND_IF;
+            if (and != (status == 0)) continue;
+            status = runPipeline(list.pipelines().get(i), false);
+            sh.vars.setStatus(status);
+        }
+    }
+
+    /** Runs one program with {@code words} as its argv, in the foreground (strace's helper); returns its status. */
+    int runCommand(List<String> words, String text) {
+        return startJob(List.of(new Expanded(words, Map.of(), List.of())), text, false);
+    }
+
+    /** Runs a pipeline, in the foreground or as a background job; returns its status (0 for a background job). */
+    int runPipeline(Ast.Pipeline p, boolean background) {
+        List<Expanded> cmds = new ArrayList<>();
+        for (Ast.Command c : p.commands()) cmds.add(expand(c));
+        Expanded first = cmds.get(0);
+        if (cmds.size() == 1 && first.words().isEmpty()) return assignOnly(first);
+        if (cmds.size() == 1 && !background && sh.builtins.find(first.words().get(0)) != null) {
+            Map<Integer, OpenFile> fds = new LinkedHashMap<>();
+            if (!redirect(first.redirects(), fds)) return 1;
+            return runBuiltin(first, fds);
+        }
+        return startJob(cmds, p.text(), background);
+    }
+
+    private Expanded expand(Ast.Command c) {
+        List<String> words = new ArrayList<>();
+        for (Word w : c.words()) words.add(w.expand(sh.vars::get));
+        Map<String, String> assigns = new LinkedHashMap<>();
+        for (Word w : c.assignments()) assigns.put(w.assignmentName(), w.assignmentValue(sh.vars::get));
+        return new Expanded(words, assigns, c.redirects());
+    }
+
+    /** {@code NAME=value} alone sets shell variables; redirections are still performed (and closed). */
+    private int assignOnly(Expanded c) {
+        Map<Integer, OpenFile> fds = new LinkedHashMap<>();
+        boolean ok = redirect(c.redirects(), fds);
+        closeAll(fds);
+        if (!ok) return 1;
+        for (Map.Entry<String, String> a : c.assignments().entrySet()) sh.vars.set(a.getKey(), a.getValue());
+        return 0;
+    }
+
+    /** Starts the stages of a pipeline; waits for it unless {@code background}. Returns the status. */
+    private int startJob(List<Expanded> cmds, String text, boolean background) {
+        List<Integer> pids = new ArrayList<>();
+        int pgid = 0;
+        Integer lastStageStatus = null;
+        OpenFile pipeIn = null;
+        for (int i = 0; i < cmds.size(); i++) {
+            Expanded c = cmds.get(i);
+            boolean last = i == cmds.size() - 1;
+            Map<Integer, OpenFile> fds = new LinkedHashMap<>();
+            if (pipeIn != null) fds.put(0, pipeIn);
+            pipeIn = null;
+            if (!last) {
+                Pipe pipe = new Pipe(sh.session.kernel().vfs());
+                pipeIn = new OpenFile(pipe, OpenFlags.O_RDONLY);
+                fds.put(1, new OpenFile(pipe, OpenFlags.O_WRONLY));
+            }
+            int status = -1;
+            if (!redirect(c.redirects(), fds)) {
+                status = 1;
+            } else if (c.words().isEmpty()) {
+                status = 0; // a stage of only assignments and redirections does nothing more
+            } else if (sh.builtins.find(c.words().get(0)) != null) {
+                sh.inPipeline = cmds.size() > 1 || background; // bash would run it in a subshell
+                try {
+                    status = runBuiltin(c, fds);
+                } finally {
+                    sh.inPipeline = false;
+                }
+                fds.clear();
+            } else {
+                String name = c.words().get(0);
+                String path = resolve(name);
+                if (path == null) {
+                    status = 127;
+                } else {
+                    long pid = sh.session.spawn(path, c.words(), sh.vars.environment(c.assignments()), pgid, fds);
+                    fds.clear(); // spawn took them over
+                    if (pid < 0) {
+                        sh.error(name + ": " + Messages.error((int) -pid));
+                        status = pid == -syscall.Errno.ENOENT ? 127 : 126;
+                    } else {
+                        pids.add((int) pid);
+                        if (pgid == 0) pgid = (int) pid;
+                    }
+                }
+            }
+            closeAll(fds);
+            if (last) lastStageStatus = status >= 0 ? status : null;
+        }
+        if (pipeIn != null) pipeIn.put();
+        if (pids.isEmpty()) return lastStageStatus == null ? 0 : lastStageStatus;
+        Job job = new Job(sh.jobs.nextNumber(), pgid, pids, text, lastStageStatus);
+        if (background) {
+            sh.jobs.add(job);
+            int lastPid = pids.get(pids.size() - 1);
+            sh.vars.setLastBackgroundPid(lastPid);
+            sh.out.println("[" + job.number() + "] " + lastPid);
+            return 0;
+        }
+        return waitForeground(job);
+    }
+
+    /**
+     * Runs the machine until {@code job} has ended, feeding console input and passing on
+     * job-control keys (see the class comment). Reaps the job and returns its status.
+     */
+    int waitForeground(Job job) {
+        boolean interrupted = awaitJob(job);
+        if (job.isStopped()) {
+            // Ctrl-Z: the job waits in the table for fg or bg, as in bash. Its number is
+            // free: no job can have been started while it ran in the foreground.
+            sh.jobs.add(job);
+            sh.out.println();
+            sh.out.println(sh.jobLine(job, "Stopped"));
+            return 128 + Signals.SIGTSTP;
+        }
+        reportSignal(job.waitStatus(), interrupted);
+        return job.status();
+    }
+
+    /**
+     * Runs the machine until every process of {@code job} has been reaped, or the job has
+     * stopped (then it is marked so); see the class comment for console input, keys and
+     * deadlocks. Returns true if Ctrl-C was pressed.
+     */
+    boolean awaitJob(Job job) {
+        sh.out.flush();
+        Session s = sh.session;
+        boolean interrupted = false;
+        boolean killedForDeadlock = false;
+        job.setStopped(false);
+        while (true) {
+            Pause pause = s.runUntil(() -> allExitedOrStopped(job) || sh.frontend.keyPending());
+            JobBuiltins.update(sh, job);
+            if (job.isDone()) break;
+            if (allExitedOrStopped(job)) {
+                for (int pid : job.running()) s.takeStopReport(pid);
+                job.setStopped(true);
+                break;
+            }
+            int key = sh.frontend.takeKey();
+            if (key != 0) {
+                interrupted |= key == Signals.SIGINT;
+                signalForegroundGroup(job, key);
+                continue;
+            }
+            if (pause == Pause.IDLE && s.console().starved() && sh.frontend.interactive()) {
+                String line = sh.frontend.readProgramInput();
+                if (line == null) s.feedConsoleEndOfFile();
+                else s.feedConsole(line.getBytes(StandardCharsets.UTF_8));
+            } else if (pause == Pause.IDLE && !killedForDeadlock) {
+                sh.out.print("sh: deadlock: no task can run again\n" + s.describeTasks());
+                sh.out.println("sh: killing job: " + job.text());
+                s.signalGroup(job.pgid(), Signals.SIGKILL);
+                killedForDeadlock = true;
+            } else if (pause == Pause.IDLE) {
+                // SIGKILL always ends a process; should it ever not, do not loop for ever.
+                sh.error("the job did not die of SIGKILL; giving up on it");
+                return interrupted;
+            } else if (pause == Pause.STOPPED) {
+                sh.error("the machine stopped: " + s.kernel().scheduler().stopReason());
+                return interrupted;
+            }
+        }
+        return interrupted;
+    }
+
+    /**
+     * Sends a job-control key's signal to the foreground job's process group, as the tty
+     * driver does for Ctrl-C and Ctrl-Z. The one place that decides how that is done.
+     */
+    private void signalForegroundGroup(Job job, int sig) {
+        sh.session.signalGroup(job.pgid(), sig);
+    }
+
+    /** True when each process of the job has exited or is stopped. */
+    private boolean allExitedOrStopped(Job job) {
+        for (int pid : job.running()) if (!sh.session.hasExited(pid) && !sh.session.isStopped(pid)) return false;
+        return true;
+    }
+
+    /** What bash prints when a foreground job dies of a signal: its description, or a newline for Ctrl-C. */
+    private void reportSignal(int waitStatus, boolean interrupted) {
+        int sig = waitStatus & 0x7f;
+        if (sig == 0 || sig == Signals.SIGPIPE) return;
+        if (sig == Signals.SIGINT) {
+            if (interrupted) sh.out.println();
+            return;
+        }
+        sh.out.println(Messages.jobState(waitStatus));
+    }
+
+    /** A program's path: NAME with a slash as it is, else the first executable $PATH/NAME; null after a message. */
+    String resolve(String name) {
+        var fs = sh.session.shell().fs();
+        if (name.contains("/")) {
+            if (GuestFiles.isExecutable(fs, name)) return name;
+            try {
+                GuestFiles.readAll(fs, name);
+                sh.error(name + ": " + Messages.error(syscall.Errno.EACCES));
+            } catch (FsException e) {
+                sh.error(name + ": " + Messages.error(e.errno()));
+            }
+            return null;
+        }
+        for (String dir : sh.vars.get("PATH").split(":")) {
+            if (dir.isEmpty()) continue;
+            String candidate = dir + "/" + name;
+            if (GuestFiles.isExecutable(fs, candidate)) return candidate;
+        }
+        sh.error(name + ": command not found");
+        return null;
+    }
+
+    /**
+     * Opens the redirections into {@code fds} (descriptor to description, taking over
+     * replaced ones). On failure prints {@code sh: FILE: reason}, closes what it opened and
+     * returns false.
+     */
+    boolean redirect(List<Ast.Redirect> redirects, Map<Integer, OpenFile> fds) {
+        var session = sh.session;
+        for (Ast.Redirect r : redirects) {
+            String target = r.target().expand(sh.vars::get);
+            OpenFile file;
+            if (r.fd() >= fs.FdTable.MAX_FDS) {
+                sh.error(r.fd() + ": " + Messages.error(syscall.Errno.EBADF));
+                closeAll(fds);
+                return false;
+            }
+            if (r.kind() == Kind.DUP) {
+                int from;
+                try {
+                    from = Integer.parseInt(target);
+                } catch (NumberFormatException e) {
+                    sh.error(target + ": ambiguous redirect");
+                    closeAll(fds);
+                    return false;
+                }
+                OpenFile source = fds.containsKey(from) ? fds.get(from)
+                        : from >= 0 && from < fs.FdTable.MAX_FDS ? session.shell().files().get(from) : null;
+                if (source == null) {
+                    sh.error(from + ": " + Messages.error(syscall.Errno.EBADF));
+                    closeAll(fds);
+                    return false;
+                }
+                file = source.get();
+            } else {
+                int flags = switch (r.kind()) {
+                    case IN -> OpenFlags.O_RDONLY;
+                    case APPEND -> OpenFlags.O_WRONLY | OpenFlags.O_CREAT | OpenFlags.O_APPEND;
+                    default -> OpenFlags.O_WRONLY | OpenFlags.O_CREAT | OpenFlags.O_TRUNC;
+                };
+                try {
+                    file = GuestFiles.open(session.kernel().vfs(), session.shell().fs(), target, flags, 0666);
+                } catch (FsException e) {
+                    sh.error(target + ": " + Messages.error(e.errno()));
+                    closeAll(fds);
+                    return false;
+                }
+            }
+            OpenFile old = fds.put(r.fd(), file);
+            if (old != null) old.put();
+        }
+        return true;
+    }
+
+    private static void closeAll(Map<Integer, OpenFile> fds) {
+        for (OpenFile f : fds.values()) f.put();
+        fds.clear();
+    }
+
+    /**
+     * Runs a built-in in the shell: its output and errors go to descriptors 1 and 2 of
+     * {@code fds} if it has them, else to the console. Closes {@code fds}. Returns the status.
+     */
+    private int runBuiltin(Expanded c, Map<Integer, OpenFile> fds) {
+        Builtin b = sh.builtins.find(c.words().get(0));
+        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+        boolean direct = !fds.containsKey(1) && !fds.containsKey(2);
+        // Without redirections a built-in writes straight to the console, so that what it
+        // prints while it runs the machine (fg, wait, strace) comes in order with the programs' output.
+        PrintStream out = direct ? sh.out : new PrintStream(outBytes, true, StandardCharsets.UTF_8);
+        PrintStream err = direct ? sh.out : new PrintStream(errBytes, true, StandardCharsets.UTF_8);
+        int status = b.body().run(sh, c.words(), new Builtin.Io(out, err));
+        out.flush();
+        err.flush();
+        deliver(outBytes.toByteArray(), fds.get(1));
+        deliver(errBytes.toByteArray(), fds.get(2));
+        closeAll(fds);
+        sh.out.flush();
+        return status;
+    }
+
+    private void deliver(byte[] data, OpenFile target) {
+        if (data.length == 0) return;
+        if (target == null) {
+            sh.out.write(data, 0, data.length);
+        } else {
+            GuestFiles.write(target, data);
+        }
+    }
+}

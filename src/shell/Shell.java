@@ -1,0 +1,176 @@
+package shell;
+
+import boot.Session;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import task.Signals;
+
+/**
+ * One shell: its variables, jobs and history, the kernel session it drives, and the loop
+ * step that runs a line. The reading of lines (JLine or a script) is elsewhere, in
+ * {@link ShellMain}; this class decides what a line means and reports jobs before the next
+ * prompt, as bash does.
+ *
+ * <p>Everything the shell prints goes to {@link #out}, the same stream as the console the
+ * programs write to, so that messages and program output appear in the order they happened.
+ */
+public final class Shell {
+    /** The prompt: fixed and simple, so that scripts reading a transcript can rely on it. */
+    public static final String PROMPT = "$ ";
+
+    final Session session;
+    final Variables vars = new Variables();
+    final Jobs jobs = new Jobs();
+    final List<String> history = new ArrayList<>();
+    final Frontend frontend;
+    final PrintStream out;
+    final Builtins builtins;
+    final Executor executor;
+    private boolean exitRequested;
+    /**
+     * True while a built-in runs as one stage of a longer pipeline. bash runs such a stage in
+     * a subshell, so {@code cd /tmp | cat} or {@code exit | cat} leave the shell as it was;
+     * the built-ins that change the shell check this flag.
+     */
+    boolean inPipeline;
+    private int exitStatus;
+
+    /** A shell driving {@code session}, printing to {@code out} (the console's stream). */
+    public Shell(Session session, Frontend frontend, PrintStream out) {
+        this.session = session;
+        this.frontend = frontend;
+        this.out = out;
+        this.builtins = new Builtins();
+        this.executor = new Executor(this);
+        vars.setShellPid(session.shell().tgid());
+        // Tracing is on from the start, so that 'timeline' can show the recent past at any
+        // time; the buffer keeps the newest events. Nothing guest-visible depends on it.
+        session.kernel().scheduler().tracer().enable(trace.Tracer.DEFAULT_CAPACITY);
+        for (String[] v : new String[][] {{"PATH", "/bin"}, {"HOME", "/"}, {"PWD", "/"}, {"SHELL", "/sbin/sh"}}) {
+            vars.set(v[0], v[1]);
+            vars.export(v[0]);
+        }
+    }
+
+    /**
+     * Runs one line of input: records it in the history (if not blank), parses it, runs each
+     * list in turn, and sets $?. A syntax error prints one line and sets $? to 2, as bash does.
+     */
+    public void runLine(String line) {
+        if (!line.isBlank()) history.add(line);
+        List<Ast.AndOr> lists;
+        try {
+            lists = Parser.parse(line);
+        } catch (SyntaxError e) {
+            error(e.getMessage());
+            vars.setStatus(2);
+            return;
+        }
+        try {
+            for (Ast.AndOr list : lists) {
+                if (exitRequested) return;
+                executor.run(list);
+            }
+        } catch (RuntimeException e) {
+            // A bug in the shell or the kernel, never the user's doing: say so in one line and
+            // keep the session, rather than lose every job with a stack trace.
+            error("internal error: " + e);
+            vars.setStatus(70);
+        }
+        out.flush();
+    }
+
+    /**
+     * Reaps background jobs that have finished and prints bash's notice for each
+     * ({@code [1]+  Done   sleep 1}); called before every prompt and after each command in
+     * a script.
+     */
+    public void reportFinishedJobs() {
+        for (Job job : jobs.all()) {
+            for (int pid : job.running()) {
+                Session.Exited e = session.reap(pid);
+                if (e != null) job.exited(pid, e.waitStatus());
+            }
+            if (job.isDone()) {
+                out.println(jobLine(job, Messages.jobState(job.waitStatus())));
+                jobs.remove(job);
+            } else if (!job.isStopped() && allStopped(job)) {
+                for (int pid : job.running()) session.takeStopReport(pid);
+                job.setStopped(true);
+                out.println(jobLine(job, "Stopped"));
+            }
+        }
+        out.flush();
+    }
+
+    private boolean allStopped(Job job) {
+        for (int pid : job.running()) if (!session.isStopped(pid)) return false;
+        return true;
+    }
+
+    /** A line of the job table: {@code [N]+  STATE  COMMAND}, padded as bash pads it. */
+    String jobLine(Job job, String state) {
+        return String.format("[%d]%c  %-24s%s", job.number(), jobs.mark(job), state, job.text());
+    }
+
+    /**
+     * Leaves the shell: running jobs are killed (with a warning) and reaped. Returns the exit
+     * status the shell ends with.
+     */
+    public int shutdown() {
+        reportFinishedJobs();
+        if (!jobs.all().isEmpty()) {
+            int n = jobs.all().size();
+            out.println("sh: killing " + n + " running job" + (n == 1 ? "" : "s"));
+        }
+        session.killAll();
+        for (Job job : jobs.all()) jobs.remove(job); // killAll reaped them
+        out.flush();
+        return exitRequested ? exitStatus : vars.status();
+    }
+
+    /** Prints {@code sh: message} on the console. */
+    void error(String message) {
+        out.println("sh: " + message);
+    }
+
+    /** Asks the loop to stop after this line, with {@code status}. */
+    void requestExit(int status) {
+        if (inPipeline) return;
+        exitRequested = true;
+        exitStatus = status;
+    }
+
+    /** True once {@code exit} ran. */
+    public boolean exitRequested() {
+        return exitRequested;
+    }
+
+    /** $?: the status of the last command. */
+    public int lastStatus() {
+        return vars.status();
+    }
+
+    /** The session underneath. */
+    public Session session() {
+        return session;
+    }
+
+    /** The built-in names, sorted (for completion). */
+    public List<String> builtinNames() {
+        return builtins.names();
+    }
+
+    /** The pids of the jobs (for completion). */
+    public List<Integer> jobPids() {
+        List<Integer> pids = new ArrayList<>();
+        for (Job j : jobs.all()) pids.addAll(j.running());
+        return pids;
+    }
+
+    /** The status bash gives a signal number: 128 + sig. */
+    static int signalStatus(int sig) {
+        return Signals.shellStatus(Signals.killedStatus(sig));
+    }
+}

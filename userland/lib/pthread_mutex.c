@@ -1,0 +1,159 @@
+/*
+ * pthread_mutex.c: mutexes on the three-state futex lock of lock.c (0 free, 1 held,
+ * 2 held with possible sleepers), so locking and unlocking a mutex nobody contends is one
+ * atomic instruction each and no system call.
+ *
+ * The kinds are glibc's: NORMAL (no checks: relocking deadlocks), ERRORCHECK (EDEADLK on
+ * relock, EPERM on unlock by a non-owner) and RECURSIVE (the owner may relock; __count
+ * holds the depth). Every kind records the owner's tid, as glibc does.
+ */
+#include <pthread.h>
+#include <errno.h>
+#include <linux/futex.h>
+#include <string.h>
+#include <time.h>
+#include "pthread_impl.h"
+
+#define KIND_MASK 3
+#define SHARED_BIT 0x80000000
+
+/* Initialises m as attr says (0: a normal, private mutex). Always 0. */
+int pthread_mutex_init(pthread_mutex_t *m, const pthread_mutexattr_t *attr)
+{
+    memset(m, 0, sizeof *m);
+    if (attr) m->__data.__kind = attr->__align & KIND_MASK;
+    return 0;
+}
+
+/* EBUSY if m is locked; otherwise 0 (nothing to free). */
+int pthread_mutex_destroy(pthread_mutex_t *m)
+{
+    if (m->__data.__nusers != 0 || m->__data.__lock != 0) return EBUSY;
+    m->__data.__kind = -1; /* as glibc: a destroyed mutex is recognisably invalid */
+    return 0;
+}
+
+/* What to do before taking the lock: 0 to go ahead, or the result to return now (a
+ * recursive relock has already succeeded). */
+static int relock(pthread_mutex_t *m, int me)
+{
+    if (m->__data.__owner != me) return -1;
+    if (m->__data.__kind == PTHREAD_MUTEX_ERRORCHECK) return EDEADLK;
+    if (m->__data.__kind == PTHREAD_MUTEX_RECURSIVE) {
+        if (m->__data.__count == 0xffffffffu) return EAGAIN;
+        m->__data.__count++;
+        return 0;
+    }
+    return -1; /* a normal mutex: go on and deadlock, as POSIX says */
+}
+
+static void took(pthread_mutex_t *m, int me)
+{
+    m->__data.__owner = me;
+    m->__data.__count = 1;
+    m->__data.__nusers++;
+}
+
+/* Locks m, sleeping while another thread holds it. 0, EDEADLK (error-checking relock),
+ * EAGAIN (recursion depth exhausted), EINVAL (destroyed). */
+int pthread_mutex_lock(pthread_mutex_t *m)
+{
+    int me = __thread_tid();
+    int r;
+    if (m->__data.__kind < 0) return EINVAL;
+    r = relock(m, me);
+    if (r >= 0) return r;
+    __lock(&m->__data.__lock);
+    took(m, me);
+    return 0;
+}
+
+/* Locks m if that needs no waiting: 0, or EBUSY (a recursive owner relocks, though). */
+int pthread_mutex_trylock(pthread_mutex_t *m)
+{
+    int me = __thread_tid();
+    if (m->__data.__owner == me && m->__data.__kind == PTHREAD_MUTEX_RECURSIVE) return relock(m, me);
+    if (!__trylock(&m->__data.__lock)) return EBUSY;
+    took(m, me);
+    return 0;
+}
+
+/* As pthread_mutex_lock, but gives up with ETIMEDOUT at abstime (CLOCK_REALTIME); EINVAL
+ * for a malformed abstime when the call would have to wait. */
+int pthread_mutex_timedlock(pthread_mutex_t *m, const struct timespec *abstime)
+{
+    int me = __thread_tid();
+    int c, r;
+    if (m->__data.__kind < 0) return EINVAL;
+    r = relock(m, me);
+    if (r >= 0) return r;
+    c = __sync_val_compare_and_swap(&m->__data.__lock, 0, 1);
+    if (c != 0) {
+        if (__check_abstime(abstime)) return EINVAL;
+        if (c != 2) c = __sync_lock_test_and_set(&m->__data.__lock, 2);
+        while (c != 0) {
+            r = __futex_wait_abs(&m->__data.__lock, 2, abstime, CLOCK_REALTIME, FUTEX_PRIVATE_FLAG);
+            if (r == ETIMEDOUT) return ETIMEDOUT;
+            c = __sync_lock_test_and_set(&m->__data.__lock, 2);
+        }
+    }
+    took(m, me);
+    return 0;
+}
+
+/* Unlocks m. EPERM when an error-checking or recursive mutex is not the caller's. */
+int pthread_mutex_unlock(pthread_mutex_t *m)
+{
+    int kind = m->__data.__kind;
+    if (kind != PTHREAD_MUTEX_NORMAL) {
+        if (m->__data.__owner != __thread_tid() || m->__data.__lock == 0) return EPERM;
+        if (kind == PTHREAD_MUTEX_RECURSIVE && --m->__data.__count != 0) return 0;
+    }
+    m->__data.__owner = 0;
+    m->__data.__count = 0;
+    m->__data.__nusers--;
+    __unlock(&m->__data.__lock);
+    return 0;
+}
+
+/* A normal, process-private mutex. */
+int pthread_mutexattr_init(pthread_mutexattr_t *attr)
+{
+    attr->__align = 0;
+    return 0;
+}
+
+int pthread_mutexattr_destroy(pthread_mutexattr_t *attr)
+{
+    (void)attr;
+    return 0;
+}
+
+/* PTHREAD_MUTEX_NORMAL, _RECURSIVE or _ERRORCHECK; EINVAL otherwise. */
+int pthread_mutexattr_settype(pthread_mutexattr_t *attr, int type)
+{
+    if (type < PTHREAD_MUTEX_NORMAL || type > PTHREAD_MUTEX_ERRORCHECK) return EINVAL;
+    attr->__align = (attr->__align & ~KIND_MASK) | type;
+    return 0;
+}
+
+int pthread_mutexattr_gettype(const pthread_mutexattr_t *attr, int *type)
+{
+    *type = attr->__align & KIND_MASK;
+    return 0;
+}
+
+/* PTHREAD_PROCESS_PRIVATE or _SHARED. Only recorded: the futex calls are private, so a
+ * mutex shared between processes (in MAP_SHARED memory) is not supported yet. */
+int pthread_mutexattr_setpshared(pthread_mutexattr_t *attr, int pshared)
+{
+    if (pshared != PTHREAD_PROCESS_PRIVATE && pshared != PTHREAD_PROCESS_SHARED) return EINVAL;
+    attr->__align = pshared ? (attr->__align | SHARED_BIT) : (attr->__align & ~SHARED_BIT);
+    return 0;
+}
+
+int pthread_mutexattr_getpshared(const pthread_mutexattr_t *attr, int *pshared)
+{
+    *pshared = (attr->__align & SHARED_BIT) != 0;
+    return 0;
+}
