@@ -18,7 +18,7 @@ import procfs.ProcRoot;
 import signal.SigInfo;
 import signal.SignalDelivery;
 import signal.SignalSend;
-import sched.RoundRobin;
+import sched.Policies;
 import sched.Scheduler;
 import sched.TrapHandler;
 import syscall.AffinityCalls;
@@ -74,7 +74,7 @@ public final class Kernel implements TrapHandler {
         this.console = new StreamConsole(out, in);
         Cpu[] cpus = new Cpu[o.cpus()];
         for (int i = 0; i < cpus.length; i++) cpus[i] = new Cpu(i);
-        this.sched = new Scheduler(cpus, new RoundRobin(o.timeSliceTicks(), o.tickCycles()), o.seed(), o.burstCycles(), o.tickCycles());
+        this.sched = new Scheduler(cpus, Policies.create(o.policy(), o.timeSliceTicks(), o.tickCycles()), o.seed(), o.burstCycles(), o.tickCycles());
         // File times are wall-clock times: CLOCK_REALTIME, the boot epoch plus the virtual clock.
         this.vfs = new Vfs(() -> TimeCalls.BOOT_EPOCH_SECONDS * 1_000_000_000L + sched.now(), console);
         if (o.mount() != null) fs.HostDirFs.mountInto(vfs, o.mount()); // --mount: the host directory at /mnt/host

@@ -13,34 +13,35 @@ package boot;
  * @param maxTasks       most tasks at once (fork beyond it fails with EAGAIN)
  * @param cycleLimit     virtual cycles after which the run is stopped (0: no limit)
  * @param mount          a host directory mounted read-write at fs.HostDirFs.GUEST_PATH (/mnt/host), or null
+ * @param policy         the scheduling policy's name (sched.Policies: "rr", "fcfs")
  */
 public record Options(int cpus, long memoryBytes, long seed, int timeSliceTicks, int burstCycles, long tickCycles,
-        int maxTasks, long cycleLimit, java.nio.file.Path mount) {
+        int maxTasks, long cycleLimit, java.nio.file.Path mount, String policy) {
 
     /** Cycles in one virtual second: one cycle is one nanosecond. */
     public static final long CYCLES_PER_SECOND = 1_000_000_000L;
     /** The most timer ticks per second {@link #withHz} takes: a tick of 100 cycles, one mean burst. */
     public static final long MAX_HZ = 10_000_000L;
 
-    /** 4 CPUs, 64 MiB, seed 42, slices of 4 ticks of 10,000 cycles, bursts of 100, 1024 tasks, no limit. */
+    /** 4 CPUs, 64 MiB, seed 42, round-robin slices of 4 ticks of 10,000 cycles, bursts of 100, 1024 tasks, no limit. */
     public static Options defaults() {
-        return new Options(4, 64L << 20, 42, 4, 100, 10_000, 1024, 0, null);
+        return new Options(4, 64L << 20, 42, 4, 100, 10_000, 1024, 0, null, "rr");
     }
 
     public Options withCpus(int n) {
-        return new Options(n, memoryBytes, seed, timeSliceTicks, burstCycles, tickCycles, maxTasks, cycleLimit, mount);
+        return new Options(n, memoryBytes, seed, timeSliceTicks, burstCycles, tickCycles, maxTasks, cycleLimit, mount, policy);
     }
 
     public Options withMemory(long bytes) {
-        return new Options(cpus, bytes, seed, timeSliceTicks, burstCycles, tickCycles, maxTasks, cycleLimit, mount);
+        return new Options(cpus, bytes, seed, timeSliceTicks, burstCycles, tickCycles, maxTasks, cycleLimit, mount, policy);
     }
 
     public Options withSeed(long s) {
-        return new Options(cpus, memoryBytes, s, timeSliceTicks, burstCycles, tickCycles, maxTasks, cycleLimit, mount);
+        return new Options(cpus, memoryBytes, s, timeSliceTicks, burstCycles, tickCycles, maxTasks, cycleLimit, mount, policy);
     }
 
     public Options withTimeSlice(int ticks) {
-        return new Options(cpus, memoryBytes, seed, ticks, burstCycles, tickCycles, maxTasks, cycleLimit, mount);
+        return new Options(cpus, memoryBytes, seed, ticks, burstCycles, tickCycles, maxTasks, cycleLimit, mount, policy);
     }
 
     /**
@@ -51,11 +52,11 @@ public record Options(int cpus, long memoryBytes, long seed, int timeSliceTicks,
     public Options withHz(long hz) {
         if (hz < 1 || hz > MAX_HZ) throw new IllegalArgumentException("hz out of range: " + hz);
         return new Options(cpus, memoryBytes, seed, timeSliceTicks, burstCycles, CYCLES_PER_SECOND / hz, maxTasks,
-                cycleLimit, mount);
+                cycleLimit, mount, policy);
     }
 
     public Options withMaxTasks(int n) {
-        return new Options(cpus, memoryBytes, seed, timeSliceTicks, burstCycles, tickCycles, n, cycleLimit, mount);
+        return new Options(cpus, memoryBytes, seed, timeSliceTicks, burstCycles, tickCycles, n, cycleLimit, mount, policy);
     }
 
     /**
@@ -63,10 +64,15 @@ public record Options(int cpus, long memoryBytes, long seed, int timeSliceTicks,
      * (fs.HostDirFs.GUEST_PATH); nothing outside it is reachable from the guest.
      */
     public Options withMount(java.nio.file.Path hostDir) {
-        return new Options(cpus, memoryBytes, seed, timeSliceTicks, burstCycles, tickCycles, maxTasks, cycleLimit, hostDir);
+        return new Options(cpus, memoryBytes, seed, timeSliceTicks, burstCycles, tickCycles, maxTasks, cycleLimit, hostDir, policy);
     }
 
     public Options withCycleLimit(long cycles) {
-        return new Options(cpus, memoryBytes, seed, timeSliceTicks, burstCycles, tickCycles, maxTasks, cycles, mount);
+        return new Options(cpus, memoryBytes, seed, timeSliceTicks, burstCycles, tickCycles, maxTasks, cycles, mount, policy);
+    }
+
+    /** These options with the scheduling policy called {@code name} (see sched.Policies; checked at boot). */
+    public Options withPolicy(String name) {
+        return new Options(cpus, memoryBytes, seed, timeSliceTicks, burstCycles, tickCycles, maxTasks, cycleLimit, mount, name);
     }
 }

@@ -38,20 +38,7 @@ import picocli.CommandLine.Command;
 public final class Main implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @CommandLine.Option(names = "--cpus", paramLabel = "N", defaultValue = "4", description = "virtual CPUs, 1 to 64 (default: ${DEFAULT-VALUE})")
-    int cpus;
-
-    @CommandLine.Option(names = "--mem", paramLabel = "MIB", defaultValue = "64", description = "physical memory in MiB (default: ${DEFAULT-VALUE})")
-    int memMiB;
-
-    @CommandLine.Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "seed of the CPU interleaving (default: ${DEFAULT-VALUE})")
-    long seed;
-
-    @CommandLine.Option(names = "--timeslice", paramLabel = "TICKS", defaultValue = "4", description = "round-robin time slice in ticks (default: ${DEFAULT-VALUE})")
-    int timeslice;
-
-    @CommandLine.Option(names = "--hz", paramLabel = "HZ", defaultValue = "100000", description = "timer ticks per virtual second (default: ${DEFAULT-VALUE})")
-    long hz;
+    @CommandLine.Mixin MachineOptions machine;
 
     @CommandLine.Option(names = "--script", paramLabel = "FILE", description = "run the shell commands in FILE (batch mode) and exit with the last one's status")
     java.nio.file.Path script;
@@ -63,7 +50,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try {
-            return ShellLauncher.launch(ShellLauncher.options(cpus, memMiB, seed, timeslice, hz), script, echo);
+            return ShellLauncher.launch(machine.toOptions(), script, echo);
         } catch (HostFiles.UserError e) {
             spec.commandLine().getErr().println("clonix: " + e.getMessage());
             return 1;

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import obj.Executable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import trace.ChromeTrace;
@@ -37,25 +38,7 @@ final class RunCommand extends ToolCommand {
     @Parameters(index = "1..*", paramLabel = "ARG", description = "arguments (argv[1] ...)")
     List<String> args = new ArrayList<>();
 
-    @Option(names = "--cpus", paramLabel = "N", defaultValue = "4", description = "virtual CPUs, 1 to 64 (default: ${DEFAULT-VALUE})")
-    int cpus;
-
-    @Option(names = "--mem", paramLabel = "MIB", defaultValue = "64", description = "physical memory in MiB (default: ${DEFAULT-VALUE})")
-    int memMiB;
-
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "seed of the CPU interleaving (default: ${DEFAULT-VALUE})")
-    long seed;
-
-    @Option(names = "--timeslice", paramLabel = "TICKS", defaultValue = "4", description = "round-robin time slice in ticks (default: ${DEFAULT-VALUE})")
-    int timeslice;
-
-    @Option(names = "--hz", paramLabel = "HZ", defaultValue = "100000",
-            description = "timer ticks per virtual second, 1 to 10000000; a tick is 1e9/HZ cycles (default: ${DEFAULT-VALUE})")
-    long hz;
-
-    @Option(names = "--mount", paramLabel = "HOSTDIR",
-            description = "mount the host directory HOSTDIR read-write at /mnt/host in the guest")
-    Path mount;
+    @Mixin MachineOptions machine;
 
     @Option(names = "--timeline", description = "after the run, print an ASCII per-CPU timeline to standard error")
     boolean timeline;
@@ -72,20 +55,13 @@ final class RunCommand extends ToolCommand {
 
     @Override
     int call0() throws Exception {
-        if (cpus < 1 || cpus > 64) throw new HostFiles.UserError("--cpus must be between 1 and 64");
-        if (memMiB < 4 || memMiB > 4096) throw new HostFiles.UserError("--mem must be between 4 and 4096 MiB");
-        if (timeslice < 1) throw new HostFiles.UserError("--timeslice must be at least 1");
-        if (hz < 1 || hz > Options.MAX_HZ) throw new HostFiles.UserError("--hz must be between 1 and " + Options.MAX_HZ);
+        Options options = machine.toOptions();
         if (traceBuffer < 1) throw new HostFiles.UserError("--trace-buffer must be at least 1");
-        if (mount != null && !Files.isDirectory(mount)) throw new HostFiles.UserError("--mount: not a directory: " + mount);
         BootImage image = BootImage.load();
         Executable exe = build(image);
         if (exe == null) return 1;
 
         OutputStream console = new BufferedOutputStream(System.out, 1 << 16);
-        Options options = Options.defaults().withCpus(cpus).withMemory((long) memMiB << 20)
-                .withSeed(seed).withTimeSlice(timeslice).withHz(hz);
-        if (mount != null) options = options.withMount(mount);
         Kernel kernel = Kernel.boot(options, console, System.in);
         for (Map.Entry<String, byte[]> f : image.guestFiles().entrySet()) {
             kernel.installFile(f.getKey(), f.getValue(), f.getKey().startsWith("/bin/") ? 0755 : 0644);

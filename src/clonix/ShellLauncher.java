@@ -17,16 +17,6 @@ import shell.ShellMain;
 final class ShellLauncher {
     private ShellLauncher() {}
 
-    /** The machine options as the command line gave them; a UserError names a bad one. */
-    static Options options(int cpus, int memMiB, long seed, int timeslice, long hz) throws HostFiles.UserError {
-        if (cpus < 1 || cpus > 64) throw new HostFiles.UserError("--cpus must be between 1 and 64");
-        if (memMiB < 4 || memMiB > 4096) throw new HostFiles.UserError("--mem must be between 4 and 4096 MiB");
-        if (timeslice < 1) throw new HostFiles.UserError("--timeslice must be at least 1");
-        if (hz < 1 || hz > Options.MAX_HZ) throw new HostFiles.UserError("--hz must be between 1 and " + Options.MAX_HZ);
-        return Options.defaults().withCpus(cpus).withMemory((long) memMiB << 20).withSeed(seed).withTimeSlice(timeslice)
-                .withHz(hz);
-    }
-
     /** Runs the shell; returns its exit status. */
     static int launch(Options options, Path script, boolean echo) throws Exception {
         if (script != null) {

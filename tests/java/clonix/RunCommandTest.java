@@ -78,6 +78,14 @@ class RunCommandTest {
     }
 
     @Test
+    void theSchedulingPolicyIsChosenByName() {
+        assertEquals(0, clonix("run", "--sched", "fcfs", "tests/asm/hello.s"), err.toString());
+        assertEquals("hello, world\n".repeat(3), console.toString(StandardCharsets.UTF_8));
+        assertEquals(1, clonix("run", "--sched", "lottery", "tests/asm/hello.s"));
+        assertEquals("clonix run: --sched: unknown policy 'lottery' (known: rr, fcfs)\n", err.toString());
+    }
+
+    @Test
     void aCProgramCompilesAndRunsWhenTheBootImageHasALibc() throws Exception {
         Path c = dir.resolve("answer.c");
         Files.writeString(c, "int main(void) { return 42; }\n");

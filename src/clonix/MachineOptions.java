@@ -1,0 +1,54 @@
+package clonix;
+
+import boot.Options;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+import sched.Policies;
+
+/**
+ * The options that describe the machine to boot, shared by {@code clonix} (the shell) and
+ * {@code clonix run}: CPUs, memory, the seed of the interleaving, the scheduler's time
+ * constants and policy, and a host directory to mount. {@link #toOptions} checks them and
+ * builds the kernel's {@link Options}.
+ */
+final class MachineOptions {
+    @Option(names = "--cpus", paramLabel = "N", defaultValue = "4", description = "virtual CPUs, 1 to 64 (default: ${DEFAULT-VALUE})")
+    int cpus;
+
+    @Option(names = "--mem", paramLabel = "MIB", defaultValue = "64", description = "physical memory in MiB (default: ${DEFAULT-VALUE})")
+    int memMiB;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "seed of the CPU interleaving (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--timeslice", paramLabel = "TICKS", defaultValue = "4", description = "round-robin time slice in ticks (default: ${DEFAULT-VALUE})")
+    int timeslice;
+
+    @Option(names = "--hz", paramLabel = "HZ", defaultValue = "100000",
+            description = "timer ticks per virtual second, 1 to 10000000; a tick is 1e9/HZ cycles (default: ${DEFAULT-VALUE})")
+    long hz;
+
+    @Option(names = "--sched", paramLabel = "POLICY", defaultValue = "rr",
+            description = "scheduling policy: rr (round-robin with real-time priorities) or fcfs (default: ${DEFAULT-VALUE})")
+    String policy;
+
+    @Option(names = "--mount", paramLabel = "HOSTDIR",
+            description = "mount the host directory HOSTDIR read-write at /mnt/host in the guest")
+    Path mount;
+
+    /** The kernel's options for these values; a UserError names the first bad one. */
+    Options toOptions() throws HostFiles.UserError {
+        if (cpus < 1 || cpus > 64) throw new HostFiles.UserError("--cpus must be between 1 and 64");
+        if (memMiB < 4 || memMiB > 4096) throw new HostFiles.UserError("--mem must be between 4 and 4096 MiB");
+        if (timeslice < 1) throw new HostFiles.UserError("--timeslice must be at least 1");
+        if (hz < 1 || hz > Options.MAX_HZ) throw new HostFiles.UserError("--hz must be between 1 and " + Options.MAX_HZ);
+        if (!Policies.NAMES.contains(policy)) {
+            throw new HostFiles.UserError("--sched: unknown policy '" + policy + "' (known: " + String.join(", ", Policies.NAMES) + ")");
+        }
+        if (mount != null && !Files.isDirectory(mount)) throw new HostFiles.UserError("--mount: not a directory: " + mount);
+        Options options = Options.defaults().withCpus(cpus).withMemory((long) memMiB << 20).withSeed(seed)
+                .withTimeSlice(timeslice).withHz(hz).withPolicy(policy);
+        return mount == null ? options : options.withMount(mount);
+    }
+}
