@@ -1,7 +1,6 @@
 package sched;
 
 import java.util.ArrayList;
-import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
@@ -38,7 +37,7 @@ import vm.Trap;
  * need_resched, set by check_preempt_curr).
  *
  * <p><b>Periodic balancing.</b> Every {@link #BALANCE_TICKS} ticks the timer also evens out the queues (see
- * {@link #balance}): a queue two or more tasks longer than another gives one away, and
+ * {@link LoadBalancer}): a queue two or more tasks longer than another gives one away, and
  * when the lengths differ by one the task that has had the least CPU time moves to the
  * shorter queue, so that 3 threads on 2 CPUs each get two thirds of a CPU over time.
  *
@@ -77,15 +76,14 @@ public final class Scheduler implements Tasks.SchedulerHooks {
     private boolean stopped;
     private String stopReason;
     private long cycleLimit;
-    /** Sleepers with a deadline, earliest first; ties in the order they went to sleep. */
-    private final PriorityQueue<Timer> timers = new PriorityQueue<>();
-    /** Orders timers that share a deadline, so the heap never compares tasks. */
-    private long timerSequence;
+    /** Sleepers with a deadline, earliest first. */
+    private final SleepTimers timers = new SleepTimers();
     /** Timer ticks between periodic balancing passes ({@link #BALANCE_TICKS}). */
     private final int balanceTicks;
     /** Timer ticks since boot. */
     private long ticks;
     private final LoadAverage loadAverage;
+    private final LoadBalancer balancer;
     /** Says what a task waits on, for {@link #describeTasks}. */
     private Function<Task, String> waitDescriber = Task::waitChannel;
     /** The tracepoints (docs/kernel.md, "Tracing"); every hook is guarded by {@code tracer.enabled}. */
@@ -109,15 +107,7 @@ public final class Scheduler implements Tasks.SchedulerHooks {
         this.tracer = new Tracer(() -> clock + burstUsed, cpus.length);
         this.balanceTicks = BALANCE_TICKS;
         this.loadAverage = new LoadAverage(this.tickCycles);
-    }
-
-    /** A sleeper's deadline in the timer heap; stale once the task's own deadline differs. */
-    private record Timer(long deadline, long sequence, Task task) implements Comparable<Timer> {
-        @Override
-        public int compareTo(Timer o) {
-            int c = Long.compare(deadline, o.deadline);
-            return c != 0 ? c : Long.compare(sequence, o.sequence);
-        }
+        this.balancer = new LoadBalancer(this, rqs, (long) balanceTicks * this.tickCycles);
     }
 
     /** The kernel's tracer, disabled until someone calls {@link Tracer#enable}. */
@@ -200,12 +190,7 @@ public final class Scheduler implements Tasks.SchedulerHooks {
      * wakes at its deadline unless something wakes it first. Adding it twice is harmless.
      */
     public void addTimer(Task t) {
-        if (t.sleepDeadline() >= 0) timers.add(new Timer(t.sleepDeadline(), timerSequence++, t));
-    }
-
-    /** True if the heap entry still stands for a sleep of its task (not woken otherwise, not dead). */
-    private static boolean isLive(Timer timer) {
-        return timer.task.sleepDeadline() == timer.deadline && timer.task.state().isAlive();
+        timers.add(t);
     }
 
     private boolean isQueuedOrRunning(Task t) {
@@ -217,21 +202,21 @@ public final class Scheduler implements Tasks.SchedulerHooks {
      * preempted, so it resumes first), and asks the CPU to reschedule if {@code t} should
      * preempt the task running there.
      */
-    private void enqueue(RunQueue rq, Task t) {
+    void enqueue(RunQueue rq, Task t) {
         policy.enqueue(rq, t);
         t.setQueuedOn(rq.cpu);
         if (rq.current != null && policy.preempts(t, rq.current)) rq.needResched = true;
     }
 
     /** Takes {@code t} out of {@code rq}'s queue; true if it was there. */
-    private boolean unqueue(RunQueue rq, Task t) {
+    boolean unqueue(RunQueue rq, Task t) {
         if (!policy.remove(rq, t)) return false;
         t.setQueuedOn(-1);
         return true;
     }
 
     /** The task the policy takes from {@code rq} for {@code cpu} (its own queue or a steal), marked unqueued. */
-    private Task take(RunQueue rq, int cpu) {
+    Task take(RunQueue rq, int cpu) {
         Task t = rq.cpu == cpu ? policy.pickNext(rq) : policy.steal(rq, cpu);
         if (t != null) t.setQueuedOn(-1);
         return t;
@@ -430,6 +415,15 @@ public final class Scheduler implements Tasks.SchedulerHooks {
         }
     }
 
+    /**
+     * Takes the task running on {@code rq}'s CPU off it between bursts (it stays runnable,
+     * queued on {@code rq}), so that balancing can move it: Linux's active balancing.
+     */
+    void preemptForMigration(RunQueue rq, Task t) {
+        cpus[rq.cpu].saveContext(t.context());
+        putOff(rq, t);
+    }
+
     /** A mask with one bit for each CPU of this machine. */
     public long allCpusMask() {
         return cpus.length == 64 ? -1L : (1L << cpus.length) - 1;
@@ -480,111 +474,9 @@ public final class Scheduler implements Tasks.SchedulerHooks {
             cpus[rq.cpu].saveContext(t.context());
             putOff(rq, t);
         }
-        wakeExpiredTimers();
-        if (ticks % balanceTicks == 0) balance();
+        timers.wakeExpired(clock);
+        if (ticks % balanceTicks == 0) balancer.balance();
         loadAverage.sample(clock, this::activeTasks);
-    }
-
-    /**
-     * Periodic load balancing (Linux's rebalance_domains, for one flat domain), in two steps.
-     * First the loads (running + queued) are evened out: while the most loaded CPU has two
-     * or more tasks more than the least loaded one, it gives it a queued task. Then, when
-     * some CPUs still have one task more than others (N tasks on M CPUs, M not dividing N),
-     * CPUs trade tasks for fairness (see {@link #fairnessSwap}). Affinity is respected: a
-     * task that may not run on the target stays. Ties go to the lower CPU number.
-     */
-    private void balance() {
-        for (int pass = 0; pass < rqs.length; pass++) {
-            RunQueue busiest = rqs[0], idlest = rqs[0];
-            for (RunQueue rq : rqs) {
-                if (rq.load() > busiest.load()) busiest = rq;
-                if (rq.load() < idlest.load()) idlest = rq;
-            }
-            if (busiest.load() - idlest.load() < 2) break;
-            Task moved = take(busiest, idlest.cpu);
-            if (moved == null) break;
-            if (tracer.enabled) tracer.wakeup(idlest.cpu, moved); // trace: it is placed anew
-            enqueue(idlest, moved);
-        }
-        for (int swaps = 0; swaps < rqs.length && fairnessSwap(); swaps++) {
-            // each swap puts a better-served task in a longer queue; stop when none helps
-        }
-    }
-
-    /**
-     * Evens out CPU time when the loads differ by one: the CPUs with the smaller load (the
-     * light ones) give their tasks a larger share. The task on a light CPU that has had the
-     * most CPU time trades places with the queued fair task on a heavy CPU that has had the
-     * least, if the difference exceeds a balance interval; a running task is taken off its
-     * CPU to move (Linux's active balancing). The loads stay as they were, but the
-     * best-served tasks now wait in the longer queues, so over time every task gets the same
-     * share: 3 threads on 2 CPUs get two thirds of a CPU each. Moving only the least-served
-     * task, without the trade, would not do: the loads flip, and the next pass moves the same
-     * task back before it has run. Returns true if it traded.
-     */
-    private boolean fairnessSwap() {
-        int max = 0, min = Integer.MAX_VALUE;
-        for (RunQueue rq : rqs) {
-            max = Math.max(max, rq.load());
-            min = Math.min(min, rq.load());
-        }
-        if (max - min != 1) return false;
-        RunQueue light = null;
-        Task mostServed = null;
-        for (RunQueue rq : rqs) {
-            if (rq.load() != min) continue;
-            if (rq.current != null && !rq.current.isRealtime()
-                    && (mostServed == null || cpuTime(rq.current) > cpuTime(mostServed))) {
-                mostServed = rq.current;
-                light = rq;
-            }
-            int seen = 0;
-            for (Task t : rq.queue) {
-                if (seen++ == MIGRATE_SCAN) break;
-                if (!t.isRealtime() && (mostServed == null || cpuTime(t) > cpuTime(mostServed))) {
-                    mostServed = t;
-                    light = rq;
-                }
-            }
-        }
-        if (mostServed == null) return false;
-        RunQueue heavy = null;
-        Task leastServed = null;
-        for (RunQueue rq : rqs) {
-            if (rq.load() != max || !mostServed.mayRunOn(rq.cpu)) continue;
-            int seen = 0;
-            for (Task t : rq.queue) {
-                if (seen++ == MIGRATE_SCAN) break;
-                if (movable(t, light) && (leastServed == null || cpuTime(t) < cpuTime(leastServed))) {
-                    leastServed = t;
-                    heavy = rq;
-                }
-            }
-        }
-        long interval = (long) balanceTicks * tickCycles;
-        if (leastServed == null || cpuTime(mostServed) <= cpuTime(leastServed) + interval) return false;
-        if (light.current == mostServed) {
-            cpus[light.cpu].saveContext(mostServed.context());
-            putOff(light, mostServed); // queues it on light, from where it moves below
-        }
-        unqueue(light, mostServed);
-        unqueue(heavy, leastServed);
-        if (tracer.enabled) { // trace: both are placed anew
-            tracer.wakeup(light.cpu, leastServed);
-            tracer.wakeup(heavy.cpu, mostServed);
-        }
-        enqueue(light, leastServed);
-        enqueue(heavy, mostServed);
-        return true;
-    }
-
-    /** True if fairness balancing may move {@code t} to {@code to}: a fair task allowed there. */
-    private static boolean movable(Task t, RunQueue to) {
-        return !t.isRealtime() && t.mayRunOn(to.cpu);
-    }
-
-    private static long cpuTime(Task t) {
-        return t.utime() + t.stime();
     }
 
     /** Tasks running, waiting for a CPU or in uninterruptible sleep: what Linux's load average counts. */
@@ -598,29 +490,16 @@ public final class Scheduler implements Tasks.SchedulerHooks {
     }
 
     /**
-     * Wakes the sleepers whose deadline has passed. An entry that no longer matches its
-     * task's deadline (it was woken otherwise, or sleeps again with another deadline) or
-     * whose task has died is simply dropped.
-     */
-    private void wakeExpiredTimers() {
-        while (!timers.isEmpty() && (timers.peek().deadline <= clock || !isLive(timers.peek()))) {
-            Timer timer = timers.poll();
-            if (isLive(timer)) timer.task.wake();
-        }
-    }
-
-    /**
      * Nothing ran this round. If a sleeper has a deadline, jumps the clock to it and wakes
      * it (true). Otherwise nothing can run until something outside the machine acts: false.
      */
     private boolean idleUntilNextEvent() {
         for (RunQueue rq : rqs) if (!rq.queue.isEmpty()) return true;
-        while (!timers.isEmpty() && !isLive(timers.peek())) timers.poll();
-        long next = timers.isEmpty() ? Long.MAX_VALUE : timers.peek().deadline;
+        long next = timers.nextDeadline();
         if (next != Long.MAX_VALUE) {
             clock = Math.max(clock, next);
             nextTick = (clock / tickCycles + 1) * tickCycles;
-            wakeExpiredTimers();
+            timers.wakeExpired(clock);
             return true;
         }
         return false;
