@@ -20,7 +20,7 @@ import obj.ExecutableFormat;
 import obj.FormatException;
 
 /**
- * The futex ping-pong benchmark (docs/PERFORMANCE.md, "Futex ping-pong"): the C program
+ * The futex ping-pong benchmark (docs/PERFORMANCE.md, "The scheduler"): the C program
  * tests/bench/futex_pingpong.c, compiled by Clonix's own compiler against the boot image's
  * libc, run for ROUNDS round trips between two threads. The host rate is ROUNDS divided by
  * the difference of the median host times of runs with ROUNDS and with 0 round trips (so

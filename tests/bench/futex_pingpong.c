@@ -3,7 +3,7 @@
  * Main and a CLONE_THREAD thread take turns over one word: each sleeps in FUTEX_WAIT_PRIVATE
  * until the word says it is its turn, then flips it and FUTEX_WAKE_PRIVATEs the other. One
  * round trip is two hand-overs. Prints "ROUNDS round trips in T ns" (CLOCK_MONOTONIC around
- * the loop) and exits 0; see docs/PERFORMANCE.md, "Futex ping-pong".
+ * the loop) and exits 0; see docs/PERFORMANCE.md, "The scheduler".
  */
 #define _GNU_SOURCE
 #include <linux/futex.h>
