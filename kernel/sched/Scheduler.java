@@ -311,7 +311,10 @@ public final class Scheduler implements Tasks.SchedulerHooks {
                 switchTo(rq, t);
             }
             if (handler.hasWorkBeforeUserMode(t)) {
-                // The return to user mode: a kill, a stop or a signal handler's frame.
+                // The return to user mode: a kill, a stop or a signal handler's frame. The
+                // task may have run on since its last trap, so its live registers are in the
+                // CPU: save them first, or the handler's frame would hold stale ones.
+                cpu.saveContext(t.context());
                 if (tracer.enabled && t.isKillPending()) traceFatalSignal(t); // trace
                 handler.beforeUserMode(t);
                 if (t.state() != TaskState.RUNNING) {

@@ -154,6 +154,7 @@ public final class SignalControl {
             Exit.killGroup(ts, t, Signals.SIGSEGV);
             return 0;
         }
+        t.signals().frameRestored = true; // a0 is a register, not a result (see ThreadSignals)
         return a0;
     }
 }

@@ -64,7 +64,8 @@ public final class SignalDelivery {
      */
     public static void afterSyscall(Task t, long result) {
         ThreadSignals s = t.signals();
-        s.syscallRewound = result == -Errno.BLOCKED;
+        boolean restored = s.takeFrameRestored(); // rt_sigreturn: a0 is a register, not a result
+        s.syscallRewound = result == -Errno.BLOCKED && !restored;
         if (s.syscallRewound && t.state() == TaskState.INTERRUPTIBLE && hasWork(t)) t.setState(TaskState.RUNNING);
     }
 

@@ -26,6 +26,13 @@ public final class ThreadSignals {
      * instruction, so that a signal handler must decide between restarting and EINTR.
      */
     boolean syscallRewound;
+    /**
+     * True from rt_sigreturn until its system call has returned: every register has just been
+     * restored from the signal frame, so a0 is the interrupted code's value, not a result, and
+     * must not be taken for a call that blocked even if it happens to equal -BLOCKED (Linux
+     * sets orig_ax to -1 in restore_sigcontext for the same reason).
+     */
+    boolean frameRestored;
     /** True if a group stop is in progress and this thread has not stopped yet (JOBCTL_STOP_PENDING). */
     boolean stopPending;
     /** The alternate signal stack (sigaltstack): base and size; size 0 means none (SS_DISABLE). */
@@ -45,6 +52,18 @@ public final class ThreadSignals {
             altStackBase = creator.altStackBase;
             altStackSize = creator.altStackSize;
         }
+    }
+
+    /** True (once) if the system call that just returned was rt_sigreturn; see {@link #frameRestored}. */
+    public boolean takeFrameRestored() {
+        boolean r = frameRestored;
+        frameRestored = false;
+        return r;
+    }
+
+    /** True if the system call being dispatched is rt_sigreturn, which restored every register. */
+    public boolean isFrameRestored() {
+        return frameRestored;
     }
 
     /** Forgets the alternate signal stack (execve: it belonged to the old program). */
