@@ -2,6 +2,7 @@ package boot;
 
 import fs.Directory;
 import fs.FdTable;
+import fs.FileContents;
 import fs.FsException;
 import fs.FsStruct;
 import fs.Inode;
@@ -9,7 +10,6 @@ import fs.OpenFile;
 import fs.OpenFlags;
 import fs.PathSyscalls;
 import fs.PathWalker;
-import fs.RegularFile;
 import fs.UserMemory;
 import fs.Vfs;
 import java.nio.charset.StandardCharsets;
@@ -60,10 +60,7 @@ public final class GuestFiles {
 
     /** The contents of the regular file at {@code path}; an FsException (ENOENT, EISDIR...) otherwise. */
     public static byte[] readAll(FsStruct fs, String path) throws FsException {
-        Inode inode = PathWalker.resolve(fs, fs.cwd(), path, true);
-        if (inode.isDirectory()) throw new FsException(Errno.EISDIR);
-        if (!(inode instanceof RegularFile file)) throw new FsException(Errno.EINVAL);
-        return file.contents();
+        return FileContents.of(PathWalker.resolve(fs, fs.cwd(), path, true));
     }
 
     /** The directory at {@code path}, or an FsException (ENOENT, ENOTDIR). */
@@ -90,7 +87,7 @@ public final class GuestFiles {
     public static boolean isExecutable(FsStruct fs, String path) {
         try {
             Inode inode = PathWalker.resolve(fs, fs.cwd(), path, true);
-            return inode instanceof RegularFile && (inode.mode() & 0111) != 0;
+            return inode.isRegular() && (inode.mode() & 0111) != 0;
         } catch (FsException e) {
             return false;
         }

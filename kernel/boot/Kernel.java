@@ -80,6 +80,7 @@ public final class Kernel implements TrapHandler {
         if (o.mount() != null) fs.HostDirFs.mountInto(vfs, o.mount()); // --mount: the host directory at /mnt/host
         this.tasks = new Tasks(phys, sched);
         tasks.setMaxTasks(o.maxTasks());
+        tasks.pids().setPidMax(o.pidMax() != 0 ? o.pidMax() : task.Pids.defaultPidMax(o.cpus()));
         sched.attach(tasks, this);
         sched.setWaitDescriber(new WaitDescription(tasks)::describe); // the deadlock report names futexes, pipes, children
         tasks.onInitExit(status -> {
@@ -102,22 +103,11 @@ public final class Kernel implements TrapHandler {
 
     /**
      * Makes the console the controlling terminal of init's session (1), init's group in the
-     * foreground, and lets tcsetpgrp check the caller and the group against the process table.
+     * foreground, and lets tcsetpgrp and the SIGTTIN/SIGTTOU checks ask the process table.
      */
     private void connectConsoleJobControl() {
         vfs.console().setSession(1, 1);
-        vfs.console().setProcesses(new fs.ConsoleDevice.Processes() {
-            @Override
-            public int callerSession() {
-                return current == null ? 0 : current.signal().sid();
-            }
-
-            @Override
-            public int sessionOf(int pgrp) {
-                for (Task t : tasks.pids().all()) if (t.signal().pgid() == pgrp) return t.signal().sid();
-                return -1;
-            }
-        });
+        vfs.console().setProcesses(new signal.TerminalJobControl(tasks, () -> current));
     }
 
     /** Boots a machine per {@code options} whose console writes to {@code out} and reads {@code in}. */
@@ -154,6 +144,7 @@ public final class Kernel implements TrapHandler {
         } catch (MmException e) {
             throw new IllegalStateException("cannot load init: " + e.getMessage(), e);
         }
+        mm.useSysctl(tasks.vmSysctl());
         FdTable files = new FdTable();
         OpenFile tty = new OpenFile(vfs.console(), OpenFlags.O_RDWR);
         files.installAt(0, tty, false);

@@ -14,34 +14,36 @@ package boot;
  * @param cycleLimit     virtual cycles after which the run is stopped (0: no limit)
  * @param mount          a host directory mounted read-write at fs.HostDirFs.GUEST_PATH (/mnt/host), or null
  * @param policy         the scheduling policy's name (sched.Policies: "rr", "fcfs")
+ * @param pidMax         /proc/sys/kernel/pid_max at boot, or 0 for Linux's default for the CPU count
+ *                       (task.Pids.defaultPidMax)
  */
 public record Options(int cpus, long memoryBytes, long seed, int timeSliceTicks, int burstCycles, long tickCycles,
-        int maxTasks, long cycleLimit, java.nio.file.Path mount, String policy) {
+        int maxTasks, long cycleLimit, java.nio.file.Path mount, String policy, int pidMax) {
 
     /** Cycles in one virtual second: one cycle is one nanosecond. */
     public static final long CYCLES_PER_SECOND = 1_000_000_000L;
     /** The most timer ticks per second {@link #withHz} takes: a tick of 100 cycles, one mean burst. */
     public static final long MAX_HZ = 10_000_000L;
 
-    /** 4 CPUs, 64 MiB, seed 42, round-robin slices of 4 ticks of 10,000 cycles, bursts of 100, 1024 tasks, no limit. */
+    /** 4 CPUs, 64 MiB, seed 42, round-robin slices of 4 ticks of 10,000 cycles, bursts of 100, 1024 tasks, no limit, the default pid_max. */
     public static Options defaults() {
-        return new Options(4, 64L << 20, 42, 4, 100, 10_000, 1024, 0, null, "rr");
+        return new Options(4, 64L << 20, 42, 4, 100, 10_000, 1024, 0, null, "rr", 0);
     }
 
     public Options withCpus(int n) {
-        return new Options(n, memoryBytes, seed, timeSliceTicks, burstCycles, tickCycles, maxTasks, cycleLimit, mount, policy);
+        return new Options(n, memoryBytes, seed, timeSliceTicks, burstCycles, tickCycles, maxTasks, cycleLimit, mount, policy, pidMax);
     }
 
     public Options withMemory(long bytes) {
-        return new Options(cpus, bytes, seed, timeSliceTicks, burstCycles, tickCycles, maxTasks, cycleLimit, mount, policy);
+        return new Options(cpus, bytes, seed, timeSliceTicks, burstCycles, tickCycles, maxTasks, cycleLimit, mount, policy, pidMax);
     }
 
     public Options withSeed(long s) {
-        return new Options(cpus, memoryBytes, s, timeSliceTicks, burstCycles, tickCycles, maxTasks, cycleLimit, mount, policy);
+        return new Options(cpus, memoryBytes, s, timeSliceTicks, burstCycles, tickCycles, maxTasks, cycleLimit, mount, policy, pidMax);
     }
 
     public Options withTimeSlice(int ticks) {
-        return new Options(cpus, memoryBytes, seed, ticks, burstCycles, tickCycles, maxTasks, cycleLimit, mount, policy);
+        return new Options(cpus, memoryBytes, seed, ticks, burstCycles, tickCycles, maxTasks, cycleLimit, mount, policy, pidMax);
     }
 
     /**
@@ -52,11 +54,11 @@ public record Options(int cpus, long memoryBytes, long seed, int timeSliceTicks,
     public Options withHz(long hz) {
         if (hz < 1 || hz > MAX_HZ) throw new IllegalArgumentException("hz out of range: " + hz);
         return new Options(cpus, memoryBytes, seed, timeSliceTicks, burstCycles, CYCLES_PER_SECOND / hz, maxTasks,
-                cycleLimit, mount, policy);
+                cycleLimit, mount, policy, pidMax);
     }
 
     public Options withMaxTasks(int n) {
-        return new Options(cpus, memoryBytes, seed, timeSliceTicks, burstCycles, tickCycles, n, cycleLimit, mount, policy);
+        return new Options(cpus, memoryBytes, seed, timeSliceTicks, burstCycles, tickCycles, n, cycleLimit, mount, policy, pidMax);
     }
 
     /**
@@ -64,15 +66,23 @@ public record Options(int cpus, long memoryBytes, long seed, int timeSliceTicks,
      * (fs.HostDirFs.GUEST_PATH); nothing outside it is reachable from the guest.
      */
     public Options withMount(java.nio.file.Path hostDir) {
-        return new Options(cpus, memoryBytes, seed, timeSliceTicks, burstCycles, tickCycles, maxTasks, cycleLimit, hostDir, policy);
+        return new Options(cpus, memoryBytes, seed, timeSliceTicks, burstCycles, tickCycles, maxTasks, cycleLimit, hostDir, policy, pidMax);
     }
 
     public Options withCycleLimit(long cycles) {
-        return new Options(cpus, memoryBytes, seed, timeSliceTicks, burstCycles, tickCycles, maxTasks, cycles, mount, policy);
+        return new Options(cpus, memoryBytes, seed, timeSliceTicks, burstCycles, tickCycles, maxTasks, cycles, mount, policy, pidMax);
     }
 
     /** These options with the scheduling policy called {@code name} (see sched.Policies; checked at boot). */
     public Options withPolicy(String name) {
-        return new Options(cpus, memoryBytes, seed, timeSliceTicks, burstCycles, tickCycles, maxTasks, cycleLimit, mount, name);
+        return new Options(cpus, memoryBytes, seed, timeSliceTicks, burstCycles, tickCycles, maxTasks, cycleLimit, mount, name, pidMax);
+    }
+
+    /**
+     * These options with /proc/sys/kernel/pid_max set to {@code max} at boot (0: Linux's
+     * default for the CPU count); it must be 0 or in task.Pids.PID_MAX_MIN..PID_MAX_LIMIT.
+     */
+    public Options withPidMax(int max) {
+        return new Options(cpus, memoryBytes, seed, timeSliceTicks, burstCycles, tickCycles, maxTasks, cycleLimit, mount, policy, max);
     }
 }

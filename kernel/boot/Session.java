@@ -56,8 +56,12 @@ public final class Session {
         sched.runUntil(() -> shellAsleep() != null);
         this.shell = shellAsleep();
         if (shell == null) throw new IllegalStateException("the shell's task did not start");
-        shell.signal().setSid(shell.tgid()); // sh leads its own session and process group, as after setsid()
+        // sh leads its own session and process group, as after setsid(), and takes the console
+        // as its controlling terminal (TIOCSCTTY) with its own group in the foreground: init
+        // keeps no terminal, as on Linux, and the console's job control is the shell's.
+        shell.signal().setSid(shell.tgid());
         shell.signal().setPgid(shell.tgid());
+        kernel.vfs().console().setSession(shell.tgid(), shell.tgid());
     }
 
     /**
@@ -119,6 +123,7 @@ public final class Session {
         child.signal().setPgid(pgid == 0 ? child.tgid() : pgid);
         for (Map.Entry<Integer, OpenFile> e : fds.entrySet()) child.files().installAt(e.getKey(), e.getValue(), false);
         long err = Exec.execve(tasks, child, child.context(), path, argv, envp);
+        traceExecve(child, path, argv, envp.size(), err);
         if (err < 0) {
             // The child never ran: it ends as if it had called _exit(127) right after fork.
             Exit.exit(tasks, child, Signals.exitedStatus(127));
@@ -126,6 +131,19 @@ public final class Session {
             return err;
         }
         return pid;
+    }
+
+    /**
+     * Records the execve done for {@code child} as the child's own system call, so that
+     * strace shows it first, as on Linux where the forked shell calls execve itself. The
+     * environment pointer shown is where the new image keeps envp (after argc and argv).
+     */
+    private void traceExecve(Task child, String path, List<String> argv, int envCount, long result) {
+        trace.Tracer tracer = sched.tracer();
+        if (!tracer.enabled) return;
+        long envpAddress = 0;
+        if (result == 0 && child.mm() != null) envpAddress = child.mm().startStack() + 8L * (argv.size() + 2);
+        tracer.kernelExecve(child, path, argv, envpAddress, envCount, result);
     }
 
     // ---------------------------------------------------------------- running and reaping
@@ -201,11 +219,35 @@ public final class Session {
     }
 
     /**
-     * wait4(pid, NULL, WUNTRACED | WNOHANG) for sh: takes the report of child {@code pid}'s
-     * stop, so that it is given once, as Linux gives it. True if there was one.
+     * wait4(pid, &status, WUNTRACED | WNOHANG) for sh: takes the report of child {@code pid}'s
+     * stop, so that it is given once, as Linux gives it. Returns the signal that stopped it
+     * (WSTOPSIG: SIGTSTP, SIGSTOP, SIGTTIN...), or 0 if there was no report to take.
      */
-    public boolean takeStopReport(int pid) {
-        return Wait.wait4(tasks, shell, pid, 0, Wait.WNOHANG | Wait.WUNTRACED, 0) == pid && !hasExited(pid);
+    public int takeStopReport(int pid) {
+        Task t = tasks.pids().find(pid);
+        int sig = t == null ? 0 : t.signal().signals().takeStopReport(false);
+        boolean taken = Wait.wait4(tasks, shell, pid, 0, Wait.WNOHANG | Wait.WUNTRACED, 0) == pid && !hasExited(pid);
+        return taken ? sig : 0;
+    }
+
+    /**
+     * tcsetpgrp(console, pgid) done by sh: makes {@code pgid} the console's foreground
+     * process group, the one that may read it and that Ctrl-C and Ctrl-Z reach. The shell
+     * gives the terminal to a job it runs in the foreground and takes it back (its own
+     * group, {@link #shellGroup}) when the job stops or ends, as bash does.
+     */
+    public void setForegroundGroup(int pgid) {
+        kernel.vfs().console().setForegroundGroup(pgid);
+    }
+
+    /** The console's foreground process group (tcgetpgrp). */
+    public int foregroundGroup() {
+        return kernel.vfs().console().foregroundGroup();
+    }
+
+    /** sh's own process group (its pid): the console's foreground group at the prompt. */
+    public int shellGroup() {
+        return shell.signal().pgid();
     }
 
     /**
@@ -217,7 +259,7 @@ public final class Session {
         for (Task t : tasks.pids().all()) {
             if (!t.state().isAlive() || t.tgid() == 1 || t.tgid() == shell.tgid()) continue;
             report.append("  ").append(t.tid()).append(' ').append(t.comm()).append(": ")
-                    .append(t.state().letter()).append(' ').append(t.waitChannel()).append('\n');
+                    .append(t.state().letter()).append(' ').append(kernel.scheduler().describeWait(t)).append('\n');
         }
         return report.toString();
     }

@@ -21,7 +21,10 @@ import syscall.Errno;
  * caller must belong to the terminal's session (ENOTTY), the group must exist (ESRCH) and be
  * in that session (EPERM). The checks need to know the calling process, which the kernel
  * supplies through {@link Processes}. The shell sends the foreground group SIGINT and
- * SIGTSTP through signal.SignalSend.sendToGroup.
+ * SIGTSTP through signal.SignalSend.sendToGroup. A process of the terminal's session that is
+ * not in the foreground group is stopped with SIGTTIN when it reads, and with SIGTTOU when it
+ * changes the terminal (tcsetpgrp, tcsetattr) or, if TOSTOP is set, writes (see
+ * {@link #checkBackground}); Linux's default termios has TOSTOP off, so writes are allowed.
  */
 public final class ConsoleDevice extends CharDevice {
     private Console console;
@@ -32,14 +35,30 @@ public final class ConsoleDevice extends CharDevice {
     private int session, foreground;
     private Processes processes;
 
-    /** What the console asks the kernel about processes for tcsetpgrp and tcgetpgrp. */
+    /** What the console asks the kernel about processes for tcsetpgrp, tcgetpgrp and job control. */
     public interface Processes {
-        /** The session id of the calling process. */
+        /** The session id of the calling process (0 outside a system call). */
         int callerSession();
 
         /** The session of process group {@code pgrp}, or -1 if no process is in it. */
         int sessionOf(int pgrp);
+
+        /** The process group of the calling process (0 outside a system call). */
+        int callerGroup();
+
+        /** True if the calling thread blocks {@code sig} or its process ignores it. */
+        boolean callerIgnoresOrBlocks(int sig);
+
+        /** True if the caller's process group is orphaned (no parent left to continue it). */
+        boolean callerGroupOrphaned();
+
+        /** Sends {@code sig} to every process of the caller's group, from the kernel. */
+        void signalCallerGroup(int sig);
     }
+
+    /** c_lflag's TOSTOP: background writes stop the writer with SIGTTOU. */
+    static final int TOSTOP = 0400;
+    private static final int SIGTTIN = 21, SIGTTOU = 22;
 
     /** The device, talking to {@code console} (which may be replaced with {@link #attach}). */
     public ConsoleDevice(Vfs vfs, Console console) {
@@ -95,6 +114,8 @@ public final class ConsoleDevice extends CharDevice {
 
     @Override
     public long read(OpenFile file, long pos, byte[] dst, int off, int len, Waiter waiter) {
+        long denied = checkBackground(SIGTTIN);
+        if (denied != 0) return denied;
         if (len == 0) return 0;
         int n = console.read(dst, off, len);
         if (n != Console.NOTHING_YET) return n;
@@ -105,6 +126,10 @@ public final class ConsoleDevice extends CharDevice {
 
     @Override
     public long write(OpenFile file, long pos, byte[] src, int off, int len, Waiter waiter) {
+        if ((lflag() & TOSTOP) != 0) {
+            long denied = checkBackground(SIGTTOU);
+            if (denied != 0) return denied;
+        }
         console.write(src, off, len);
         return len;
     }
@@ -117,12 +142,16 @@ public final class ConsoleDevice extends CharDevice {
                 if (!callerInSession()) return -Errno.ENOTTY;
                 return copyOut(mem, arg, new byte[] {(byte) foreground, (byte) (foreground >> 8),
                     (byte) (foreground >> 16), (byte) (foreground >> 24)});
-            case Ioctls.TIOCSPGRP:
-                return setForegroundFromUser(mem, arg);
+            case Ioctls.TIOCSPGRP: {
+                long denied = checkBackground(SIGTTOU);
+                return denied != 0 ? denied : setForegroundFromUser(mem, arg);
+            }
             case Ioctls.TCGETS:
                 return copyOut(mem, arg, termios);
-            case Ioctls.TCSETS, Ioctls.TCSETSW, Ioctls.TCSETSF:
-                return copyIn(mem, arg, termios);
+            case Ioctls.TCSETS, Ioctls.TCSETSW, Ioctls.TCSETSF: {
+                long denied = checkBackground(SIGTTOU);
+                return denied != 0 ? denied : copyIn(mem, arg, termios);
+            }
             case Ioctls.TIOCGWINSZ:
                 return copyOut(mem, arg, winsize);
             case Ioctls.TIOCSWINSZ:
@@ -135,6 +164,28 @@ public final class ConsoleDevice extends CharDevice {
     /** True if the caller belongs to this terminal's session (always, before the kernel is connected). */
     private boolean callerInSession() {
         return processes == null || (session != 0 && processes.callerSession() == session);
+    }
+
+    /**
+     * Linux's tty_check_change: may the caller use this terminal now? Yes (0) unless the
+     * console is its controlling terminal and its process group is not the foreground one.
+     * Then, if it ignores or blocks {@code sig}, a read fails with EIO and anything else is
+     * allowed; an orphaned group gets EIO (nobody could continue it); otherwise its whole
+     * group is sent {@code sig} and the call returns -BLOCKED, so that the task takes the
+     * signal (it stops) and runs the call again once continued, as with ERESTARTSYS.
+     */
+    private long checkBackground(int sig) {
+        if (processes == null || session == 0 || processes.callerSession() != session) return 0;
+        if (foreground == 0 || processes.callerGroup() == foreground) return 0;
+        if (processes.callerIgnoresOrBlocks(sig)) return sig == SIGTTIN ? -Errno.EIO : 0;
+        if (processes.callerGroupOrphaned()) return -Errno.EIO;
+        processes.signalCallerGroup(sig);
+        return -Errno.BLOCKED;
+    }
+
+    /** The local modes (c_lflag, the termios' fourth u32). */
+    private int lflag() {
+        return (termios[12] & 0xff) | (termios[13] & 0xff) << 8 | (termios[14] & 0xff) << 16 | (termios[15] & 0xff) << 24;
     }
 
     /** TIOCSPGRP (tiocspgrp): EFAULT, EINVAL for a negative group, ENOTTY, ESRCH, EPERM. */

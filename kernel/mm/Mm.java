@@ -56,6 +56,8 @@ public final class Mm {
     long stackLimit = DEFAULT_STACK_LIMIT;
     /** Largest total VMA size seen, in pages (VmPeak). */
     long peakPages;
+    /** The machine's /proc/sys/vm settings (the kernel's, once {@link #useSysctl} has been called). */
+    VmSysctl sysctl = new VmSysctl();
 
     /** An mm over {@code as} with these VMAs and one user; built by {@link Binfmt} and {@link #fork}. */
     Mm(PhysicalMemory phys, AddressSpace as, VmaTree vmas) {
@@ -110,6 +112,7 @@ public final class Mm {
         child.brk = brk;
         child.stackLimit = stackLimit;
         child.peakPages = peakPages;
+        child.sysctl = sysctl;
         return child;
     }
 
@@ -275,7 +278,7 @@ public final class Mm {
 
     /** The main thread's stack VMA ([stack]), or null if it has been unmapped. */
     public Vma stackVma() {
-        for (Vma v : vmas.descending()) if (v.isStack()) return v;
+        for (Vma v : vmas.descendingView()) if (v.isStack()) return v; // [stack] is the highest: one step
         return null;
     }
 
@@ -326,11 +329,19 @@ public final class Mm {
         return ProcMaps.usage(this);
     }
 
-    /** Records the current total size for VmPeak; called after every change to the VMAs. */
+    /**
+     * Records the current total size for VmPeak; called after every change to the VMAs. The
+     * tree keeps the total as VMAs come and go (Linux's total_vm), because summing the VMAs
+     * here made each mmap cost one step per VMA, and a process with 100,000 thread stacks
+     * has 200,000 of them.
+     */
     void notePeak() {
-        long pages = 0;
-        for (Vma v : vmas.all()) pages += v.pages();
-        peakPages = Math.max(peakPages, pages);
+        peakPages = Math.max(peakPages, vmas.totalPages());
+    }
+
+    /** Makes this mm obey the kernel's /proc/sys/vm settings {@code s} (execve and init call it). */
+    public void useSysctl(VmSysctl s) {
+        sysctl = s;
     }
 
     static long pageUp(long x) {

@@ -50,11 +50,19 @@ public final class Mmap {
         if (length == 0) return -Errno.EINVAL;
         long len = Mm.pageUp(length);
         if (length < 0 || len <= 0) return -Errno.ENOMEM; // page-aligning overflowed
-        if (mm.vmas.count() > Mm.MAX_MAP_COUNT) return -Errno.ENOMEM;
+        if (mm.vmas.count() > mm.sysctl.maxMapCount()) return -Errno.ENOMEM;
         if ((flags & MAP_FIXED_NOREPLACE) != 0) flags |= MAP_FIXED;
 
         long start = unmappedArea(mm, addr, len, flags);
         if (start < 0) return start;
+        long mapped = mapAt(mm, start, len, prot, flags);
+        // The gap chosen is still free: the tree's record of the searched gaps no longer holds.
+        if (mapped < 0) mm.vmas.forgetFreeAreaSearch();
+        return mapped;
+    }
+
+    /** The rest of mmap, once the address {@code start} is chosen: the mapping, or -errno. */
+    private static long mapAt(Mm mm, long start, long len, int prot, int flags) {
         if ((flags & MAP_FIXED_NOREPLACE) != 0 && !mm.vmas.intersecting(start, start + len).isEmpty()) {
             return -Errno.EEXIST;
         }
@@ -113,14 +121,31 @@ public final class Mmap {
         return mm.vmas.isFree(addr, addr + len, Mm.STACK_GUARD_GAP) ? addr : 0;
     }
 
-    /** The highest gap of {@code len} bytes below mmap_base (Linux's unmapped_area_topdown). */
+    /**
+     * The highest gap of {@code len} bytes below mmap_base (Linux's unmapped_area_topdown).
+     *
+     * <p>Walking down from mmap_base costs one step per VMA above the gap found, and thread
+     * stacks are mapped one below the other, so creating n threads would cost n² steps.
+     * Linux avoids that with a tree that knows the largest gap under each node; Clonix uses
+     * the simpler free-area cache of Linux 2.6 (mm->free_area_cache and cached_hole_size):
+     * the tree remembers where the last search ended and the largest gap it passed over
+     * above that point, and a request larger than that gap resumes the walk there. The
+     * answer is the same as a full walk, because gaps above the point only shrink until a
+     * mapping is removed, and removing one forgets the record (see VmaTree).
+     */
     private static long topDown(Mm mm, long len) {
         long low = Math.max(PAGE, Mm.MMAP_MIN_ADDR);
-        long top = mm.mmapBase();
-        for (Vma v : mm.vmas.descending()) {
+        long base = mm.mmapBase();
+        long top = mm.vmas.freeAreaSearchStart(base, len);
+        long largestGap = top == base ? 0 : mm.vmas.freeAreaLargestGap();
+        for (Vma v : mm.vmas.descendingBelow(top + Mm.STACK_GUARD_GAP)) {
             long below = v.startGap(Mm.STACK_GUARD_GAP);
             if (below >= top) continue;
-            if (top - v.end() >= len && top - len >= low) return top - len;
+            if (top - v.end() >= len && top - len >= low) {
+                mm.vmas.rememberFreeAreaSearch(base, top - len, largestGap);
+                return top - len;
+            }
+            largestGap = Math.max(largestGap, top - v.end());
             top = below;
             if (top <= low) break;
         }

@@ -1,6 +1,7 @@
 package mm;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,6 +19,14 @@ import java.util.TreeMap;
  */
 final class VmaTree {
     private final TreeMap<Long, Vma> byStart = new TreeMap<>();
+    /** Pages in all the VMAs (Linux's total_vm), kept by link and unlink. */
+    private long totalPages;
+    /**
+     * The free-area cache of the top-down search (Mmap.topDown): when {@code searchBase} is
+     * non-zero, every gap between {@code searchEnd} and the mmap_base {@code searchBase} has
+     * been looked at and none is larger than {@code searchLargestGap} bytes.
+     */
+    private long searchBase, searchEnd, searchLargestGap;
 
     /** A copy holding the same (immutable) VMAs: fork's dup_mmap. */
     VmaTree copy() {
@@ -30,11 +39,13 @@ final class VmaTree {
     private void link(Vma v) {
         if (v.sharedMemory() != null) v.sharedMemory().get();
         byStart.put(v.start(), v);
+        totalPages += v.pages();
     }
 
     /** Takes {@code v} out of the map, dropping its reference to its shared memory. */
     private void unlink(Vma v) {
         byStart.remove(v.start());
+        totalPages -= v.pages();
         if (v.sharedMemory() != null) v.sharedMemory().put();
     }
 
@@ -48,14 +59,51 @@ final class VmaTree {
         return new ArrayList<>(byStart.values());
     }
 
-    /** All VMAs from the highest address down. */
-    List<Vma> descending() {
-        return new ArrayList<>(byStart.descendingMap().values());
+    /** Pages in all the VMAs (Linux's total_vm), without walking them. */
+    long totalPages() {
+        return totalPages;
+    }
+
+    /** All VMAs from the highest address down: a live view, not to be used while changing the tree. */
+    Collection<Vma> descendingView() {
+        return byStart.descendingMap().values();
+    }
+
+    /** The VMAs starting below {@code addr}, from the highest down: a live view, as {@link #descendingView}. */
+    Collection<Vma> descendingBelow(long addr) {
+        return byStart.headMap(addr, false).descendingMap().values();
+    }
+
+    /**
+     * Where a top-down search for {@code len} bytes below {@code mmapBase} may start: the end
+     * of the last search if it was for this base and passed over no gap of {@code len} bytes
+     * or more, else {@code mmapBase} itself.
+     */
+    long freeAreaSearchStart(long mmapBase, long len) {
+        return searchBase == mmapBase && len > searchLargestGap ? searchEnd : mmapBase;
+    }
+
+    /** The largest gap above the point {@link #freeAreaSearchStart} resumes from. */
+    long freeAreaLargestGap() {
+        return searchLargestGap;
+    }
+
+    /** Records a search below {@code mmapBase} that ended at {@code end}, passing over no gap larger than {@code largestGap}. */
+    void rememberFreeAreaSearch(long mmapBase, long end, long largestGap) {
+        searchBase = mmapBase;
+        searchEnd = end;
+        searchLargestGap = largestGap;
+    }
+
+    /** Forgets the last search: a gap above its end may have grown (a mapping was removed). */
+    void forgetFreeAreaSearch() {
+        searchBase = 0;
     }
 
     /** Removes every VMA. */
     void clear() {
         for (Vma v : all()) unlink(v);
+        forgetFreeAreaSearch();
     }
 
     /** The first VMA that ends above {@code addr} (Linux's find_vma): it contains addr or lies above it. */
@@ -112,8 +160,13 @@ final class VmaTree {
     /** Replaces {@code old} by {@code v} (same start or not), e.g. to grow the stack. */
     void replace(Vma old, Vma v) {
         byStart.remove(old.start());
+        totalPages -= old.pages();
         insert(v); // takes v's reference before old's is dropped, so it never reaches zero
         if (old.sharedMemory() != null) old.sharedMemory().put();
+        // Growing a stack only narrows gaps; anything that could widen one forgets the search.
+        if (v.end() < old.end() || v.startGap(Mm.STACK_GUARD_GAP) > old.startGap(Mm.STACK_GUARD_GAP)) {
+            forgetFreeAreaSearch();
+        }
     }
 
     /**
@@ -164,6 +217,7 @@ final class VmaTree {
         splitAt(end);
         List<Vma> removed = intersecting(start, end);
         for (Vma v : removed) unlink(v);
+        if (!removed.isEmpty()) forgetFreeAreaSearch();
         return removed;
     }
 }

@@ -112,7 +112,7 @@ final class PidDirectories implements ProcDirectory.Source {
         dir.addFile("comm", text(t, task -> task.comm() + "\n"));
         dir.addFile("environ", text(t, task -> environ(task)));
         dir.addFile("maps", text(t, task -> task.mm() == null ? "" : task.mm().maps()));
-        dir.addFile("stat", text(t, task -> TaskStat.format(task, wholeGroup)));
+        dir.addFile("stat", text(t, task -> TaskStat.format(task, wholeGroup, vfs.console())));
         dir.addFile("status", text(t, task -> TaskStatus.format(task, cpus.getAsInt())));
     }
 

@@ -11,7 +11,8 @@ import task.Tasks;
 /**
  * Fills /proc at boot (Linux's proc_root_init): the system-wide files of fs.proc.ProcFs
  * (cpuinfo, uptime, loadavg, self, thread-self), /proc/stat, /proc/meminfo, and the per-process
- * directories of {@link PidDirectories}. Everything is generated from the kernel's live
+ * directories of {@link PidDirectories}, and the writable limits of /proc/sys/kernel and
+ * /proc/sys/vm ({@link SysctlIntFile}). Everything is generated from the kernel's live
  * state when a file is first read after being opened, so a reader sees one snapshot.
  */
 public final class ProcRoot {
@@ -28,5 +29,22 @@ public final class ProcRoot {
         proc.addFile("stat", () -> KernelStat.format(tasks, sched));
         proc.addFile("meminfo", () -> MemInfo.format(tasks.physicalMemory()));
         proc.setSource(new PidDirectories(vfs, tasks, sched::cpuCount));
+        installSysctls(vfs, proc.addDirectory("sys").addDirectory("kernel"), tasks);
+        ProcDirectory vm = proc.addDirectory("sys").addDirectory("vm");
+        vm.addInode("max_map_count", new SysctlIntFile(vfs, tasks.vmSysctl()::maxMapCount, tasks.vmSysctl()::setMaxMapCount));
+    }
+
+    /**
+     * /proc/sys/kernel's limits on tasks, read-write with Linux's bounds (EINVAL outside):
+     * pid_max, one above the largest pid (301..4194304), and threads-max, the most tasks at
+     * once (20..0x3fffffff).
+     */
+    private static void installSysctls(Vfs vfs, ProcDirectory kernel, Tasks tasks) {
+        kernel.addInode("pid_max", new SysctlIntFile(vfs, () -> tasks.pids().pidMax(), tasks.pids()::setPidMax));
+        kernel.addInode("threads-max", new SysctlIntFile(vfs, tasks::maxTasks, max -> {
+            if (max < Tasks.MIN_MAX_TASKS || max > Tasks.MAX_MAX_TASKS) return false;
+            tasks.setMaxTasks(max);
+            return true;
+        }));
     }
 }

@@ -1,5 +1,6 @@
 package procfs;
 
+import fs.ConsoleDevice;
 import java.util.List;
 import mm.MemoryUsage;
 import mm.Mm;
@@ -16,8 +17,13 @@ import task.Task;
  * does not keep); cutime and cstime (reaped children's time) are not kept either and read 0.
  *
  * <p>Fields Clonix has no source for print what Linux prints for a task without them:
- * flags 0, no controlling tty (tty_nr 0, tpgid -1), no page-fault counts, itrealvalue 0,
+ * flags 0, no page-fault counts, itrealvalue 0,
  * rsslim unlimited, kstkesp/kstkeip/wchan 0, no swap, no delay accounting, no guest time.
+ *
+ * <p>The only terminal is the console, /dev/console (major 5, minor 1): a process of the
+ * session it is the controlling terminal of has tty_nr (5 &lt;&lt; 8) | 1 = 1281 and tpgid
+ * the console's foreground group; any other process has tty_nr 0 and tpgid -1, as a
+ * process without a controlling terminal has on Linux.
  */
 final class TaskStat {
     /** Clock ticks per second as user space sees them (USER_HZ). */
@@ -27,13 +33,17 @@ final class TaskStat {
     /** RLIM_INFINITY printed as an unsigned long. */
     static final String RLIM_INFINITY = "18446744073709551615";
 
+    /** tty_nr of /dev/console: new_encode_dev(MKDEV(5, 1)). */
+    static final int CONSOLE_TTY_NR = (5 << 8) | 1;
+
     private TaskStat() {}
 
     /**
      * The stat line of {@code t}; {@code wholeGroup} sums the times over its thread group
      * (/proc/PID/stat) instead of the one thread (/proc/PID/task/TID/stat).
      */
-    static String format(Task t, boolean wholeGroup) {
+    static String format(Task t, boolean wholeGroup, ConsoleDevice console) {
+        boolean hasTty = console.session() != 0 && console.session() == t.signal().sid();
         Mm mm = t.mm();
         MemoryUsage usage = mm != null ? mm.usage() : null;
         ProcessArgs.Strings argv = ProcessArgs.argv(mm);
@@ -54,8 +64,8 @@ final class TaskStat {
                 TaskStatus.parentPid(t),            // 4 ppid
                 t.signal().pgid(),                  // 5 pgrp
                 t.signal().sid(),                   // 6 session
-                0,                                  // 7 tty_nr
-                -1,                                 // 8 tpgid
+                hasTty ? CONSOLE_TTY_NR : 0,        // 7 tty_nr
+                hasTty ? console.foregroundGroup() : -1, // 8 tpgid
                 0,                                  // 9 flags
                 0, 0, 0, 0,                         // 10-13 minflt cminflt majflt cmajflt
                 ticks(utime), ticks(stime),         // 14-15 utime stime

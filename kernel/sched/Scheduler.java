@@ -516,6 +516,11 @@ public final class Scheduler implements Tasks.SchedulerHooks {
         waitDescriber = describer;
     }
 
+    /** What {@code t} waits on, as the deadlock report says it (see {@link #setWaitDescriber}). */
+    public String describeWait(Task t) {
+        return waitDescriber.apply(t);
+    }
+
     /** One line per live task: tid, name, state letter and what it waits on (the deadlock report). */
     public String describeTasks() {
         StringBuilder report = new StringBuilder();

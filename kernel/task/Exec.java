@@ -4,7 +4,7 @@ import fs.FdTable;
 import fs.FsException;
 import fs.Inode;
 import fs.PathWalker;
-import fs.RegularFile;
+import fs.FileContents;
 import java.util.ArrayList;
 import java.util.List;
 import mm.Mm;
@@ -64,9 +64,9 @@ public final class Exec {
         Executable exe;
         try {
             Inode inode = PathWalker.resolve(t.fs, t.fs.cwd(), path, true);
-            if (inode.isDirectory() || !(inode instanceof RegularFile file)) return -Errno.EACCES;
+            if (!inode.isRegular()) return -Errno.EACCES;
             if ((inode.mode() & 0111) == 0) return -Errno.EACCES;
-            exe = ExecutableFormat.read(path, file.contents());
+            exe = ExecutableFormat.read(path, FileContents.of(inode));
         } catch (FsException e) {
             return -e.errno();
         } catch (FormatException e) {
@@ -75,6 +75,7 @@ public final class Exec {
         Mm fresh;
         try {
             fresh = Mm.exec(ts.phys, exe, path, argv, envp);
+            fresh.useSysctl(ts.vmSysctl);
         } catch (MmException e) {
             return -e.errno();
         }

@@ -10,25 +10,69 @@ import java.util.TreeMap;
  *
  * <p><b>Allocation.</b> Ids are handed out in increasing order starting after the last one
  * given, so a new process almost always has a larger pid than the previous one. At
- * {@link #PID_MAX} (32768, Linux's default {@code pid_max}) allocation wraps around to
+ * {@link #pidMax()} (Linux's /proc/sys/kernel/pid_max) allocation wraps around to
  * {@link #RESERVED_PIDS} (300): Linux keeps the low numbers for daemons started at boot, and
  * so do we. A number is skipped while it is still in use as the id of a task, a thread
  * group, a process group or a session, because kill(-pgid) and wait4(-pgid) must never
  * reach a newcomer. pid 1 is init, pid 0 the idle tasks (never in the table).
  *
+ * <p><b>pid_max.</b> As on Linux, the default is {@link #defaultPidMax}: 32768, or 1024 per
+ * CPU on a machine with more than 32 CPUs; an administrator may set it anywhere from
+ * {@link #PID_MAX_MIN} to {@link #PID_MAX_LIMIT} (4194304, the 64-bit limit). Lowering it
+ * does not touch tasks whose ids are already above it; new ids simply wrap earlier.
+ *
+ * <p><b>Cost.</b> Checking whether an id is free must not look at every task, or creating
+ * n threads would cost n² (100,000 threads in one process is a benchmark). Every thread of a
+ * group has the same tgid, process group and session, so the table counts its tasks per
+ * thread group (by tgid) and per {@link SignalStruct}, and {@link #inUse} looks at one entry
+ * per thread group rather than one per thread.
+ *
  * <p>The table is a TreeMap, so listing tasks (ps, /proc) is in pid order and deterministic.
  */
 public final class Pids {
-    /** One above the largest pid (Linux's default /proc/sys/kernel/pid_max). */
+    /** Linux's default pid_max (PID_MAX_DEFAULT), for machines of up to 32 CPUs. */
     public static final int PID_MAX = 32768;
+    /** The largest pid_max Linux allows on 64-bit machines (PID_MAX_LIMIT, 4 * 1024 * 1024). */
+    public static final int PID_MAX_LIMIT = 4 * 1024 * 1024;
     /** Where allocation restarts after wrapping (Linux's RESERVED_PIDS). */
     public static final int RESERVED_PIDS = 300;
+    /** The smallest pid_max Linux accepts (pid_max_min: RESERVED_PIDS + 1). */
+    public static final int PID_MAX_MIN = RESERVED_PIDS + 1;
 
     private final TreeMap<Integer, Task> byTid = new TreeMap<>();
+    /** How many tasks of the table belong to each thread group, by tgid. */
+    private final TreeMap<Integer, Integer> tasksPerTgid = new TreeMap<>();
+    /**
+     * How many tasks of the table share each SignalStruct (one per thread group): the
+     * process groups and sessions in use are theirs. Identity keys; the order of this map
+     * is never visible, since {@link #inUse} only asks whether some entry matches.
+     */
+    private final java.util.IdentityHashMap<SignalStruct, Integer> tasksPerGroup = new java.util.IdentityHashMap<>();
     private int last;
+    private int pidMax = PID_MAX;
 
     /** An empty table whose first allocation returns 1. */
     public Pids() {}
+
+    /** Linux's default pid_max for a machine with {@code cpus} CPUs: max(32768, 1024 * cpus). */
+    public static int defaultPidMax(int cpus) {
+        return Math.max(PID_MAX, 1024 * cpus);
+    }
+
+    /** One above the largest id that {@link #allocate} hands out (/proc/sys/kernel/pid_max). */
+    public int pidMax() {
+        return pidMax;
+    }
+
+    /**
+     * Sets pid_max, as writing /proc/sys/kernel/pid_max does: false (EINVAL for the caller)
+     * unless {@code max} is in {@link #PID_MAX_MIN}..{@link #PID_MAX_LIMIT}.
+     */
+    public boolean setPidMax(int max) {
+        if (max < PID_MAX_MIN || max > PID_MAX_LIMIT) return false;
+        pidMax = max;
+        return true;
+    }
 
     /**
      * The next free id after the last one given, or -1 if every id is in use (the caller
@@ -36,9 +80,9 @@ public final class Pids {
      */
     public int allocate() {
         int candidate = last;
-        for (int tries = 0; tries < PID_MAX; tries++) {
+        for (int tries = 0; tries < pidMax; tries++) {
             candidate++;
-            if (candidate >= PID_MAX) candidate = RESERVED_PIDS;
+            if (candidate >= pidMax) candidate = RESERVED_PIDS;
             if (!inUse(candidate)) {
                 last = candidate;
                 return candidate;
@@ -52,27 +96,38 @@ public final class Pids {
      * /proc/sys/kernel/ns_last_pid does on Linux (checkpoint/restore uses it; tests too).
      */
     public void setLastPid(int pid) {
-        if (pid < 0 || pid >= PID_MAX) throw new IllegalArgumentException("pid out of range: " + pid);
+        if (pid < 0 || pid >= pidMax) throw new IllegalArgumentException("pid out of range: " + pid);
         last = pid;
     }
 
-    /** True if {@code id} is some task's tid or tgid, or some group's process group or session id. */
+    /**
+     * True if {@code id} is some task's tid or tgid, or some group's process group or session
+     * id. Costs a lookup plus one step per thread group (not per thread).
+     */
     public boolean inUse(int id) {
-        if (byTid.containsKey(id)) return true;
-        for (Task t : byTid.values()) {
-            if (t.tgid() == id || t.signal().pgid == id || t.signal().sid == id) return true;
+        if (byTid.containsKey(id) || tasksPerTgid.containsKey(id)) return true;
+        for (SignalStruct group : tasksPerGroup.keySet()) {
+            if (group.pgid == id || group.sid == id) return true;
         }
         return false;
     }
 
-    /** Enters {@code t} in the table under its tid. */
+    /** Enters {@code t} in the table under its tid; its tgid and signal must already be set. */
     public void add(Task t) {
         byTid.put(t.tid(), t);
+        tasksPerTgid.merge(t.tgid(), 1, Integer::sum);
+        tasksPerGroup.merge(t.signal(), 1, Integer::sum);
     }
 
     /** Takes {@code t} out of the table (it has been reaped); its ids become free. */
     public void remove(Task t) {
-        byTid.remove(t.tid(), t);
+        if (!byTid.remove(t.tid(), t)) return;
+        release(tasksPerTgid, t.tgid());
+        if (tasksPerGroup.merge(t.signal(), -1, Integer::sum) == 0) tasksPerGroup.remove(t.signal());
+    }
+
+    private static void release(TreeMap<Integer, Integer> counts, int key) {
+        if (counts.merge(key, -1, Integer::sum) == 0) counts.remove(key);
     }
 
     /** The task with thread id {@code tid}, or null (find_task_by_vpid). */
@@ -92,7 +147,8 @@ public final class Pids {
 
     /**
      * Moves {@code t} to a new tid: execve from a non-leader thread takes over the leader's
-     * id (de_thread). The old entry must already be gone or be {@code t} itself.
+     * id (de_thread). The old entry must already be gone or be {@code t} itself; the tgid
+     * and the group do not change.
      */
     void rekey(Task t, int oldTid) {
         byTid.remove(oldTid, t);

@@ -36,6 +36,8 @@ public final class Tasks {
     final Pids pids = new Pids();
     final Futex futex = new Futex();
     final PhysicalMemory phys;
+    /** /proc/sys/vm: every mm made by execve follows these settings. */
+    final mm.VmSysctl vmSysctl = new mm.VmSysctl();
     final SchedulerHooks sched;
     int maxTasks = DEFAULT_MAX_TASKS;
     Task init;
@@ -56,6 +58,9 @@ public final class Tasks {
     /** The futex table. */
     public Futex futex() { return futex; }
 
+    /** The machine's /proc/sys/vm settings, shared by every address space. */
+    public mm.VmSysctl vmSysctl() { return vmSysctl; }
+
     /** Physical memory, for execve's new address spaces. */
     public PhysicalMemory physicalMemory() { return phys; }
 
@@ -65,8 +70,14 @@ public final class Tasks {
     /** The virtual clock in cycles. */
     public long now() { return sched.now(); }
 
+    /** The smallest and largest threads-max Linux accepts (MIN_THREADS, and MAX_THREADS = FUTEX_TID_MASK). */
+    public static final int MIN_MAX_TASKS = 20, MAX_MAX_TASKS = 0x3fffffff;
+
     /** The most tasks that may exist at once; clone beyond it fails with EAGAIN. */
     public void setMaxTasks(int max) { maxTasks = max; }
+
+    /** The most tasks that may exist at once (/proc/sys/kernel/threads-max). */
+    public int maxTasks() { return maxTasks; }
 
     /** Registers what happens when init exits. */
     public void onInitExit(java.util.function.IntConsumer action) { onInitExit = action; }

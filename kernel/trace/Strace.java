@@ -10,10 +10,12 @@ import syscall.Errno;
  * strace-style lines from the event stream, as {@code strace -f} prints them:
  * {@code [pid 3] write(1, 0x20000f0, 1) = 1}, {@code clone(child_stack=0x..., flags=CLONE_VM|SIGCHLD) = 4},
  * {@code exit_group(0) = ?}, {@code --- SIGUSR1 {si_signo=SIGUSR1} ---} when a signal is
- * delivered (to a handler, or fatally) and {@code +++ exited with 0 +++}. A call that blocked is shown
+ * delivered (to a handler, or fatally), {@code +++ exited with 0 +++} and {@code +++ killed by
+ * SIGINT +++}. A call that blocked is shown
  * once, when it finally returns (the kernel re-executes it from the start). Arguments are
  * raw numbers (small ones in decimal, others in hex): the tracer does not copy strings out
- * of guest memory. The {@code [pid N]} prefix is left out while only one task has appeared.
+ * of guest memory. The exception is an execve the kernel made for the shell, whose arguments
+ * were recorded decoded (Tracer.kernelExecve). The {@code [pid N]} prefix is left out while only one task has appeared.
  */
 public final class Strace {
     /** Arguments shown per call; calls not listed show all six. */
@@ -74,6 +76,7 @@ public final class Strace {
     /** {@code name(arg, ...)} for a SYSCALL_ENTER event. */
     static String call(TraceEvent enter) {
         String name = enter.name() == null ? "syscall_" + enter.arg() : enter.name();
+        if (enter.decoded() != null) return name + "(" + enter.decoded() + ")";
         List<Long> a = enter.args();
         if (name.equals("clone")) {
             return "clone(child_stack=" + hex(a.get(1)) + ", flags=" + cloneFlags(a.get(0)) + ")";
@@ -107,7 +110,7 @@ public final class Strace {
     static String ending(int waitStatus) {
         int sig = waitStatus & 0x7f;
         if (sig == 0) return "+++ exited with " + (waitStatus >> 8 & 0xff) + " +++";
-        return "+++ killed by signal " + sig + ((waitStatus & 0x80) != 0 ? " (core dumped)" : "") + " +++";
+        return "+++ killed by " + SigSet.name(sig) + ((waitStatus & 0x80) != 0 ? " (core dumped)" : "") + " +++";
     }
 
     private static String number(long v) {

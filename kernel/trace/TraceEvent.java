@@ -17,9 +17,18 @@ import java.util.List;
  * @param name   the system call's name, for syscall events
  * @param args   the system call's six arguments, for SYSCALL_ENTER
  * @param result the system call's raw result, for SYSCALL_EXIT
+ * @param decoded the arguments already decoded, for a SYSCALL_ENTER the kernel made on a task's
+ *               behalf with values it had in hand (the shell's execve); null when only raw
+ *               {@code args} are known
  */
 public record TraceEvent(long time, int cpu, TraceKind kind, int tid, int tgid, String comm, long arg, String name,
-        List<Long> args, long result) {
+        List<Long> args, long result, String decoded) {
+
+    /** An event with raw arguments only (every tracepoint but the kernel's own execve). */
+    public TraceEvent(long time, int cpu, TraceKind kind, int tid, int tgid, String comm, long arg, String name,
+            List<Long> args, long result) {
+        this(time, cpu, kind, tid, tgid, comm, arg, name, args, result, null);
+    }
 
     /** One line, e.g. {@code 1200 cpu1 SWITCH 3/3 prog arg=2}: for tests and debugging. */
     @Override

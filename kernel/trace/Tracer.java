@@ -20,6 +20,12 @@ import task.Task;
  * <p><b>The buffer.</b> A fixed number of slots; when it is full the oldest event is
  * overwritten and counted in {@link #dropped}. All calls come from the single machine-loop
  * thread; there is no locking.
+ *
+ * <p><b>The state at the window start.</b> A program that runs long without being switched
+ * out leaves no SWITCH event in the kept window once its switch-in has been overwritten, and a
+ * timeline of the window would not know who ran. So, as an event is overwritten, a SWITCH
+ * among them is remembered per CPU: the newest dropped switch on a CPU names the task that
+ * was running there when the kept window starts ({@link #windowStart}).
  */
 public final class Tracer {
     /** The buffer size used when none is given: 64 Ki events. */
@@ -37,6 +43,8 @@ public final class Tracer {
     private final int[] onCpu;
     /** The last stamp given on each CPU, for the clamp described above. */
     private final long[] lastTime;
+    /** Per CPU, the newest SWITCH event overwritten in the buffer (null: none yet). */
+    private TraceEvent[] droppedSwitch;
 
     /** A disabled tracer for a machine of {@code cpus} CPUs whose virtual time is {@code clock}. */
     public Tracer(LongSupplier clock, int cpus) {
@@ -44,6 +52,7 @@ public final class Tracer {
         this.cpus = cpus;
         this.onCpu = new int[cpus];
         this.lastTime = new long[cpus];
+        this.droppedSwitch = new TraceEvent[cpus];
         Arrays.fill(onCpu, -1);
     }
 
@@ -51,6 +60,7 @@ public final class Tracer {
     public void enable(int capacity) {
         if (capacity < 1) throw new IllegalArgumentException("trace buffer capacity must be at least 1");
         ring = new TraceEvent[capacity];
+        droppedSwitch = new TraceEvent[cpus];
         next = 0;
         recorded = 0;
         enabled = true;
@@ -68,6 +78,34 @@ public final class Tracer {
         int oldest = recorded > ring.length ? next : 0;
         List<TraceEvent> out = new ArrayList<>(size);
         for (int i = 0; i < size; i++) out.add(ring[(oldest + i) % ring.length]);
+        return out;
+    }
+
+    /**
+     * Who was on each CPU when the kept window starts, for the CPUs whose switch-in events
+     * were overwritten: one SWITCH event per such CPU, in CPU order, naming the task of the
+     * newest dropped switch and stamped with the time of the oldest kept event. Empty while
+     * nothing has been dropped.
+     */
+    public List<TraceEvent> windowStart() {
+        List<TraceEvent> out = new ArrayList<>();
+        if (recorded <= ring.length) return out;
+        long start = ring[next].time();
+        for (TraceEvent sw : droppedSwitch) {
+            if (sw == null) continue;
+            out.add(new TraceEvent(Math.max(start, sw.time()), sw.cpu(), TraceKind.SWITCH, sw.tid(), sw.tgid(), sw.comm(),
+                    sw.arg(), null, List.of(), 0));
+        }
+        return out;
+    }
+
+    /**
+     * {@link #windowStart} followed by {@link #events}: a stream in which every CPU's first
+     * event says who was running, what a timeline of the recent past needs.
+     */
+    public List<TraceEvent> eventsWithWindowStart() {
+        List<TraceEvent> out = windowStart();
+        out.addAll(events());
         return out;
     }
 
@@ -113,6 +151,41 @@ public final class Tracer {
         emit(cpuOf(t), TraceKind.SYSCALL_ENTER, t, nr, name, List.copyOf(list), 0);
     }
 
+    /**
+     * sys_enter and sys_exit of an execve the kernel performed for {@code t} (the shell's
+     * fork-and-exec, done before the child first runs), recorded once it is over. The
+     * arguments were values, not guest memory, so they are recorded decoded, as strace prints
+     * them: the path and argv as quoted strings, then {@code envp} (the environment's address;
+     * in the new image, since the caller's copy never was in guest memory) followed by a C
+     * comment counting the variables.
+     */
+    public void kernelExecve(Task t, String path, List<String> argv, long envp, int envCount, long result) {
+        final long nr = 59;
+        StringBuilder s = new StringBuilder(quote(path)).append(", [");
+        for (int i = 0; i < argv.size(); i++) s.append(i == 0 ? "" : ", ").append(quote(argv.get(i)));
+        s.append("], 0x").append(Long.toHexString(envp)).append(" /* ").append(envCount)
+                .append(envCount == 1 ? " var */" : " vars */");
+        int cpu = cpuOf(t);
+        record(new TraceEvent(stamp(cpu), cpu, TraceKind.SYSCALL_ENTER, t.tid(), t.tgid(), t.comm(), nr, "execve",
+                List.of(), 0, s.toString()));
+        emit(cpu, TraceKind.SYSCALL_EXIT, t, nr, "execve", List.of(), result);
+    }
+
+    /** {@code s} as strace prints a string: in double quotes, with C escapes. */
+    private static String quote(String s) {
+        StringBuilder q = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> q.append("\\\"");
+                case '\\' -> q.append("\\\\");
+                case '\n' -> q.append("\\n");
+                case '\t' -> q.append("\\t");
+                default -> q.append(c);
+            }
+        }
+        return q.append('"').toString();
+    }
+
     /** sys_exit: call {@code nr} of {@code t} returns {@code result}. */
     public void syscallExit(Task t, long nr, String name, long result) {
         emit(cpuOf(t), TraceKind.SYSCALL_EXIT, t, nr, name, List.of(), result);
@@ -138,6 +211,10 @@ public final class Tracer {
 
     private void record(TraceEvent e) {
         if (ring.length == 0) return;
+        TraceEvent overwritten = ring[next];
+        if (overwritten != null && overwritten.kind() == TraceKind.SWITCH && overwritten.cpu() < cpus) {
+            droppedSwitch[overwritten.cpu()] = overwritten;
+        }
         ring[next] = e;
         next = (next + 1) % ring.length;
         recorded++;

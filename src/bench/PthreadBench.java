@@ -60,9 +60,15 @@ public final class PthreadBench {
         return new Rate(mode, iterations, iterations * 1e9 / hostNanos, guest[0] * 1e9 / Math.max(1, guest[1]));
     }
 
-    /** Runs "alive N" on a machine with {@code memoryBytes} of memory and room for N + 16 tasks. */
+    /**
+     * Runs "alive N" on a machine with {@code memoryBytes} of memory and room for N + 16
+     * tasks: threads-max raised to that, and pid_max too when the default 32,768 ids are not
+     * enough (as an administrator would write both /proc/sys/kernel files on Linux).
+     */
     public static Alive alive(Executable exe, long threads, long memoryBytes) {
-        Options options = Options.defaults().withMemory(memoryBytes).withMaxTasks((int) threads + 16);
+        int tasks = (int) threads + 16;
+        int pidMax = tasks + task.Pids.RESERVED_PIDS < task.Pids.PID_MAX ? 0 : tasks + task.Pids.RESERVED_PIDS + 1;
+        Options options = Options.defaults().withMemory(memoryBytes).withMaxTasks(tasks).withPidMax(pidMax);
         HeapAtMarks console = new HeapAtMarks();
         String output = run(options, exe, "alive", threads, console);
         boolean ok = output.contains(threads + " threads were alive at once");
@@ -86,6 +92,10 @@ public final class PthreadBench {
             }
         };
         Kernel k = Kernel.boot(options, both, new ByteArrayInputStream(new byte[0]));
+        // Two VMAs per thread (its stack and guard page), as on Linux: vm.max_map_count must allow them.
+        if (options.maxTasks() * 2L + 64 > k.tasks().vmSysctl().maxMapCount()) {
+            k.tasks().vmSysctl().setMaxMapCount(options.maxTasks() * 2 + 64);
+        }
         k.install("/bin/pthread_bench", exe);
         int status = k.run("/bin/pthread_bench", List.of("pthread_bench", mode, Long.toString(n)));
         String text = out.toString(StandardCharsets.UTF_8);

@@ -5,11 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 import sched.Policies;
+import task.Pids;
+import task.Tasks;
 
 /**
  * The options that describe the machine to boot, shared by {@code clonix} (the shell) and
  * {@code clonix run}: CPUs, memory, the seed of the interleaving, the scheduler's time
- * constants and policy, and a host directory to mount. {@link #toOptions} checks them and
+ * constants and policy, the task limits (threads-max, pid_max), and a host directory to mount. {@link #toOptions} checks them and
  * builds the kernel's {@link Options}.
  */
 final class MachineOptions {
@@ -33,6 +35,15 @@ final class MachineOptions {
             description = "scheduling policy: rr (round-robin with real-time priorities) or fcfs (default: ${DEFAULT-VALUE})")
     String policy;
 
+    @Option(names = "--max-threads", paramLabel = "N", defaultValue = "1024",
+            description = "most tasks at once, as /proc/sys/kernel/threads-max, 20 to 1073741823 (default: ${DEFAULT-VALUE})")
+    int maxThreads;
+
+    @Option(names = "--pid-max", paramLabel = "N", defaultValue = "0",
+            description = "one above the largest pid, as /proc/sys/kernel/pid_max, 301 to 4194304 "
+                    + "(default: Linux's, max(32768, 1024 per CPU))")
+    int pidMax;
+
     @Option(names = "--mount", paramLabel = "HOSTDIR",
             description = "mount the host directory HOSTDIR read-write at /mnt/host in the guest")
     Path mount;
@@ -46,9 +57,15 @@ final class MachineOptions {
         if (!Policies.NAMES.contains(policy)) {
             throw new HostFiles.UserError("--sched: unknown policy '" + policy + "' (known: " + String.join(", ", Policies.NAMES) + ")");
         }
+        if (maxThreads < Tasks.MIN_MAX_TASKS || maxThreads > Tasks.MAX_MAX_TASKS) {
+            throw new HostFiles.UserError("--max-threads must be between " + Tasks.MIN_MAX_TASKS + " and " + Tasks.MAX_MAX_TASKS);
+        }
+        if (pidMax != 0 && (pidMax < Pids.PID_MAX_MIN || pidMax > Pids.PID_MAX_LIMIT)) {
+            throw new HostFiles.UserError("--pid-max must be between " + Pids.PID_MAX_MIN + " and " + Pids.PID_MAX_LIMIT);
+        }
         if (mount != null && !Files.isDirectory(mount)) throw new HostFiles.UserError("--mount: not a directory: " + mount);
         Options options = Options.defaults().withCpus(cpus).withMemory((long) memMiB << 20).withSeed(seed)
-                .withTimeSlice(timeslice).withHz(hz).withPolicy(policy);
+                .withTimeSlice(timeslice).withHz(hz).withPolicy(policy).withMaxTasks(maxThreads).withPidMax(pidMax);
         return mount == null ? options : options.withMount(mount);
     }
 }

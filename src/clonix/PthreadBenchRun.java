@@ -15,8 +15,8 @@ import obj.Executable;
 /**
  * {@code clonix bench pthread}: libpthread's figures (docs/PERFORMANCE.md, "libpthread"):
  * pthread_create + join per second, uncontended mutex lock + unlock pairs per second, and
- * 10,000 threads alive at once with the default 64 MiB, 30,000 with 512 MiB (near the
- * 32,768 ids of pid_max), with the host memory per thread. With --with-gcc, tests/bench/pthread_bench.c is also built with the
+ * 10,000 threads alive at once with the default 64 MiB and 100,000 with 1 GiB (pid_max,
+ * threads-max and vm.max_map_count raised, as on Linux), with the host memory per thread. With --with-gcc, tests/bench/pthread_bench.c is also built with the
  * host's gcc -O2 -pthread and timed natively, for the side-by-side columns.
  */
 final class PthreadBenchRun {
@@ -41,8 +41,7 @@ final class PthreadBenchRun {
         } finally {
             if (binary != null) Files.deleteIfExists(binary);
         }
-        // 30,000 rather than 100,000: like Linux's default pid_max, Clonix has 32,768 ids.
-        long[][] alive = {{10_000, 64L << 20}, {30_000, 512L << 20}};
+        long[][] alive = {{10_000, 64L << 20}, {100_000, 1024L << 20}};
         for (long[] a : alive) {
             out.print(PthreadBench.line(PthreadBench.alive(exe, a[0], a[1]), a[1]));
             out.flush();

@@ -92,7 +92,7 @@ final class RunCommand extends ToolCommand {
                     + " events were dropped (see --trace-buffer)");
         }
         if (strace) err.print(Strace.render(tracer.events()));
-        if (timeline) err.print(Timeline.render(tracer.events(), tracer.cpuCount(), Timeline.DEFAULT_WIDTH));
+        if (timeline) err.print(Timeline.render(tracer.eventsWithWindowStart(), tracer.cpuCount(), Timeline.DEFAULT_WIDTH));
         err.flush();
         if (traceJson != null) {
             try {

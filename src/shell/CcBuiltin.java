@@ -28,8 +28,9 @@ import java.util.stream.Stream;
  * working directory, so {@code cc hello.c -o hello && ./hello} works inside the system.
  *
  * <p>The compiler itself works on host paths, so the guest's files are copied to a private
- * host directory first (all but /proc and /dev), the compiler runs there, and every file it
- * created or changed is copied back. Diagnostics name the guest paths.
+ * host directory first (all but /proc and /dev; a host directory mounted at /mnt/host is
+ * read through the guest's file system like the rest), the compiler runs there, and every
+ * file it created or changed is copied back. Diagnostics name the guest paths.
  */
 final class CcBuiltin {
     private CcBuiltin() {}
@@ -87,11 +88,34 @@ final class CcBuiltin {
             Inode inode = e.inode();
             if (inode instanceof Directory sub) {
                 copyOut(sh, sub, path + "/", host.resolve(e.name()), before);
-            } else if (inode instanceof RegularFile f) {
-                byte[] data = f.contents();
+            } else if (inode.isRegular()) {
+                byte[] data = contents(inode);
+                if (data == null) continue;
                 Files.write(host.resolve(e.name()), data);
                 before.put(path, data);
             }
+        }
+    }
+
+    /**
+     * The bytes of a regular file: straight from memory for the guest's own files, through
+     * read() for the others (a host directory mounted with --mount); null if it cannot be read.
+     */
+    private static byte[] contents(Inode inode) {
+        if (inode instanceof RegularFile f) return f.contents();
+        OpenFile file = new OpenFile(inode, OpenFlags.O_RDONLY);
+        try {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            byte[] buf = new byte[1 << 16];
+            for (long pos = 0;;) {
+                long n = inode.read(file, pos, buf, 0, buf.length, null);
+                if (n < 0) return null;
+                if (n == 0) return out.toByteArray();
+                out.write(buf, 0, (int) n);
+                pos += n;
+            }
+        } finally {
+            file.put();
         }
     }
 

@@ -32,6 +32,10 @@ import task.Signals;
  * idle first, either a program waits on the console (interactive: a line is read from the
  * terminal and fed to it) or nothing can ever run again: the shell prints the deadlock report
  * and kills the job with SIGKILL, and the session goes on.
+ *
+ * <p><b>The terminal.</b> A foreground job is given the console (its group becomes the
+ * foreground group) for as long as it runs; the shell takes it back when the job stops or
+ * ends. So a background job that reads the console is stopped by SIGTTIN, as under bash.
  */
 final class Executor {
     private final Shell sh;
@@ -165,14 +169,23 @@ final class Executor {
      * job-control keys (see the class comment). Reaps the job and returns its status.
      */
     int waitForeground(Job job) {
-        boolean interrupted = awaitJob(job);
+        // The job gets the terminal while it runs (tcsetpgrp), and the shell takes it back
+        // when the job stops or ends, as bash does: only the foreground group may read the
+        // console, and Ctrl-C and Ctrl-Z reach it.
+        sh.session.setForegroundGroup(job.pgid());
+        boolean interrupted;
+        try {
+            interrupted = awaitJob(job);
+        } finally {
+            sh.session.setForegroundGroup(sh.session.shellGroup());
+        }
         if (job.isStopped()) {
             // Ctrl-Z: the job waits in the table for fg or bg, as in bash. Its number is
             // free: no job can have been started while it ran in the foreground.
             sh.jobs.add(job);
             sh.out.println();
-            sh.out.println(sh.jobLine(job, "Stopped"));
-            return 128 + Signals.SIGTSTP;
+            sh.out.println(sh.jobLine(job, job.stoppedState()));
+            return 128 + job.stopSignal();
         }
         reportSignal(job.waitStatus(), interrupted);
         return job.status();
@@ -194,8 +207,7 @@ final class Executor {
             JobBuiltins.update(sh, job);
             if (job.isDone()) break;
             if (allExitedOrStopped(job)) {
-                for (int pid : job.running()) s.takeStopReport(pid);
-                job.setStopped(true);
+                for (int pid : job.running()) job.stoppedBy(s.takeStopReport(pid));
                 break;
             }
             int key = sh.frontend.takeKey();
@@ -226,11 +238,14 @@ final class Executor {
     }
 
     /**
-     * Sends a job-control key's signal to the foreground job's process group, as the tty
-     * driver does for Ctrl-C and Ctrl-Z. The one place that decides how that is done.
+     * Sends a job-control key's signal to the console's foreground process group, as the tty
+     * driver does for Ctrl-C and Ctrl-Z. The one place that decides how that is done. During
+     * {@code wait} the shell itself holds the terminal, and its task must not take the
+     * signal, so the key goes to the job being waited for.
      */
     private void signalForegroundGroup(Job job, int sig) {
-        sh.session.signalGroup(job.pgid(), sig);
+        int foreground = sh.session.foregroundGroup();
+        sh.session.signalGroup(foreground != sh.session.shellGroup() ? foreground : job.pgid(), sig);
     }
 
     /** True when each process of the job has exited or is stopped. */

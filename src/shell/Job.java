@@ -13,6 +13,7 @@ import java.util.Map;
 final class Job {
     private final int number;
     private boolean stopped;
+    private int stopSignal = task.Signals.SIGTSTP;
     private final int pgid;
     private final String text;
     /** Pid to wait status (null while it runs), in pipeline order. */
@@ -31,10 +32,24 @@ final class Job {
 
     int number() { return number; }
 
-    /** True while the job is stopped by job control (Ctrl-Z, SIGSTOP). */
+    /** True while the job is stopped by job control (Ctrl-Z, SIGSTOP, SIGTTIN...). */
     boolean isStopped() { return stopped; }
 
     void setStopped(boolean s) { stopped = s; }
+
+    /** Records that the job stopped, and the signal that stopped it (0 if unknown). */
+    void stoppedBy(int sig) {
+        stopped = true;
+        if (sig != 0) stopSignal = sig;
+    }
+
+    /** The signal that stopped the job last (SIGTSTP unless known otherwise). */
+    int stopSignal() { return stopSignal; }
+
+    /** How bash shows the stopped job: "Stopped", "Stopped (signal)", "Stopped (tty input)"... */
+    String stoppedState() {
+        return Messages.signal(stopSignal);
+    }
 
     int pgid() { return pgid; }
 

@@ -50,7 +50,7 @@ final class JobBuiltins {
                 io.out().println(sh.jobLine(job, Messages.jobState(job.waitStatus())));
                 sh.jobs.remove(job);
             } else if (job.isStopped()) {
-                io.out().println(sh.jobLine(job, "Stopped"));
+                io.out().println(sh.jobLine(job, job.stoppedState()));
             } else {
                 io.out().println(sh.jobLine(job, "Running") + " &");
             }

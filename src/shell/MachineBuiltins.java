@@ -110,7 +110,9 @@ final class MachineBuiltins {
                 return 2;
             }
         }
-        List<TraceEvent> events = tracer.events();
+        // The window-start switches say who ran on each CPU before the oldest kept event,
+        // so a program that ran long without a switch still shows on the timeline.
+        List<TraceEvent> events = tracer.eventsWithWindowStart();
         if (events.isEmpty()) {
             io.err().println("sh: timeline: nothing traced (type 'trace on', then run something)");
             return 1;

@@ -96,9 +96,8 @@ public final class Shell {
                 out.println(jobLine(job, Messages.jobState(job.waitStatus())));
                 jobs.remove(job);
             } else if (!job.isStopped() && allStopped(job)) {
-                for (int pid : job.running()) session.takeStopReport(pid);
-                job.setStopped(true);
-                out.println(jobLine(job, "Stopped"));
+                for (int pid : job.running()) job.stoppedBy(session.takeStopReport(pid));
+                out.println(jobLine(job, job.stoppedState()));
             }
         }
         out.flush();

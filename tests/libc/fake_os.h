@@ -81,6 +81,11 @@ int clx_close(int fd)
     return r < 0 ? (int)fail() : r;
 }
 
+/* The variants of read, write and close that are never cancellation points (libc.h). */
+long clx___read_nocancel(int fd, void *buf, unsigned long n) { return clx_read(fd, buf, n); }
+long clx___write_nocancel(int fd, const void *buf, unsigned long n) { return clx_write(fd, buf, n); }
+int clx___close_nocancel(int fd) { return clx_close(fd); }
+
 long clx_lseek(int fd, long off, int whence)
 {
     long r = lseek(fd, off, whence);

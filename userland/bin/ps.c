@@ -29,7 +29,7 @@ struct keyword {
 enum {
     K_PID, K_PPID, K_TID, K_NLWP, K_COMM, K_ARGS, K_STAT, K_PSR, K_PRI, K_NI, K_POLICY, K_RTPRIO, K_TIME,
     K_ETIME, K_STIME, K_C, K_USER, K_UID, K_TTY, K_WCHAN, K_PGID, K_SID, K_TGID, K_VSZ, K_RSS, K_UIDHACK,
-    K_PCPU, K_PMEM, K_BSDTIME
+    K_PCPU, K_PMEM, K_BSDTIME, K_TPGID
 };
 
 static const struct keyword keywords[] = {
@@ -55,6 +55,7 @@ static const struct keyword keywords[] = {
     {"uid_hack", "UID", 8, 1, K_UIDHACK}, {"pcpu", "%CPU", 4, 0, K_PCPU},
     {"%cpu", "%CPU", 4, 0, K_PCPU},      {"pmem", "%MEM", 4, 0, K_PMEM},
     {"%mem", "%MEM", 4, 0, K_PMEM},      {"bsdtime", "TIME", 6, 0, K_BSDTIME},
+    {"tpgid", "TPGID", 5, 0, K_TPGID},
 };
 #define KEYWORD_COUNT ((int) (sizeof keywords / sizeof keywords[0]))
 
@@ -238,6 +239,7 @@ static void format_column(int id, const proc_t *p, const proc_t *leader, char *o
     case K_WCHAN: snprintf(out, size, "-"); break;
     case K_PGID: snprintf(out, size, "%d", leader->pgrp); break;
     case K_SID: snprintf(out, size, "%d", leader->session); break;
+    case K_TPGID: snprintf(out, size, "%d", leader->tpgid); break;
     case K_TGID: snprintf(out, size, "%d", leader->tgid); break;
     case K_VSZ: snprintf(out, size, "%lu", leader->vsize / 1024); break;
     case K_RSS: snprintf(out, size, "%ld", leader->rss * 4); break;

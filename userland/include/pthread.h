@@ -242,6 +242,10 @@ void __pthread_cleanup_pop(struct __pthread_cleanup *c, int execute);
         __pthread_cleanup_pop(&__cleanup, (execute)); \
     } while (0)
 
+/* Fork handlers: prepare runs before fork (last registered first), parent and child after
+ * it in the parent and the child (first registered first). 0 or ENOMEM. */
+int pthread_atfork(void (*prepare)(void), void (*parent)(void), void (*child)(void));
+
 /* Once and thread-specific data */
 int pthread_once(pthread_once_t *once, void (*fn)(void));
 int pthread_key_create(pthread_key_t *key, void (*destructor)(void *));

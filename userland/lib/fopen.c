@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 #include "stdio_impl.h"
+#include "libc.h"
 
 /*
  * The open(2) flags for an fopen mode: "r", "w" or "a", then optionally '+' (read and
@@ -79,7 +80,9 @@ int fclose(FILE *f)
 {
     int result = fflush(f);
     FILE **link;
-    if (close(f->fd) < 0) result = EOF;
+    /* Not a cancellation point, as glibc's close_nocancel: cancelled here, the stream
+     * would stay on the list with its descriptor closed. */
+    if (__close_nocancel(f->fd) < 0) result = EOF;
     LIST_LOCK();
     for (link = &__stdio_streams; *link; link = &(*link)->next) {
         if (*link == f) {

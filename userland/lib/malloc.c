@@ -23,6 +23,7 @@
 #include <malloc.h>
 #include <sys/mman.h>
 #include "lock.h"
+#include "libc.h"
 
 #define HEADER_SIZE 16
 #define LARGEST_SMALL 65536
@@ -75,10 +76,23 @@ static void malloc_unlock(void)
     __unlock(&heap_lock);
 }
 
+/* Takes the heap lock for fork (fork.c): no other thread is inside malloc while it is held. */
+void __malloc_fork_lock(void) { __lock(&heap_lock); }
+
+/* Releases the heap lock in the parent after fork. */
+void __malloc_fork_unlock(void) { __unlock(&heap_lock); }
+
+/* The child of fork has only the forking thread: the heap lock it took is simply free. */
+void __malloc_fork_child(void)
+{
+    heap_lock = 0;
+    heap_locked = 0;
+}
+
 /* Reports heap corruption the way glibc does and dies of SIGABRT. */
 static void corruption(const char *message)
 {
-    write(2, message, strlen(message));
+    __write_nocancel(2, message, strlen(message));
     abort();
 }
 

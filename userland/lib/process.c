@@ -1,10 +1,9 @@
-/* process.c: process, identity and wait system calls (unistd.h, sys/wait.h). */
+/* process.c: process, identity and wait system calls (unistd.h, sys/wait.h); fork is in fork.c. */
 #include <unistd.h>
 #include <sys/wait.h>
 #include <sys/syscall.h>
 #include "libc.h"
 
-pid_t fork(void) { return (pid_t)__syscall_ret(__syscall0(SYS_fork)); }
 pid_t vfork(void) { return (pid_t)__syscall_ret(__syscall0(SYS_vfork)); }
 int execve(const char *path, char *const argv[], char *const envp[]) { return (int)__syscall_ret(__syscall3(SYS_execve, path, argv, envp)); }
 
@@ -23,7 +22,8 @@ int setpgid(pid_t pid, pid_t pgid) { return (int)__syscall_ret(__syscall2(SYS_se
 pid_t getpgrp(void) { return (pid_t)__syscall0(SYS_getpgrp); }
 pid_t setsid(void) { return (pid_t)__syscall_ret(__syscall0(SYS_setsid)); }
 
-pid_t wait4(pid_t pid, int *status, int options, void *rusage) { return (pid_t)__syscall_ret(__syscall4(SYS_wait4, pid, status, options, rusage)); }
+/* wait4, and so waitpid and wait, are cancellation points. */
+pid_t wait4(pid_t pid, int *status, int options, void *rusage) { return (pid_t)__syscall_ret(__syscall_cancel4(SYS_wait4, pid, status, options, rusage)); }
 pid_t waitpid(pid_t pid, int *status, int options) { return wait4(pid, status, options, 0); }
 pid_t wait(int *status) { return wait4(-1, status, 0, 0); }
 

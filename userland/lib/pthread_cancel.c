@@ -15,8 +15,15 @@
  *
  * A cancellation point that holds state cleans it up with its own cleanup handler (a
  * condition wait retakes the mutex, as POSIX requires, before the caller's handlers run).
- * Not cancellation points here, unlike glibc: read, write, sleep, nanosleep and the other
- * system-call wrappers.
+ *
+ * The blocking system-call wrappers are cancellation points too, through __syscall_cancel
+ * (glibc's SYSCALL_CANCEL, which brackets the call with __pthread_enable_asynccancel and
+ * __pthread_disable_asynccancel): read, write, open, openat, creat, close, nanosleep (so
+ * sleep and usleep), pause, sigsuspend, sigwait, sigtimedwait and sigwaitinfo, and wait4
+ * (so waitpid and wait). As in glibc, a thread cancelled just after its call completed loses
+ * the result (the bytes read, the child reaped): that is the price of asynchronous
+ * cancellation around the call. stdio does not use them: a thread cancelled inside a
+ * stdio call would leave the stream locked.
  */
 #include <pthread.h>
 #include <errno.h>
@@ -63,6 +70,9 @@ int pthread_cancel(pthread_t thread)
 {
     struct pthread *pd = (struct pthread *)thread;
     int tid;
+    /* As glibc: a process cancelling its only thread must see its cancellation points act,
+     * and the system-call wrappers skip them while the process counts as one-threaded. */
+    __libc_multiple_threads = 1;
     pthread_once(&handler_installed, install_handler);
     pd->cancel_requested = 1;
     tid = pd->tcb.tid;
@@ -111,6 +121,26 @@ void __pthread_cancel_enter(void)
 }
 
 void __pthread_cancel_leave(void) { __pthread_self_desc()->in_cancel_point = 0; }
+
+long __syscall_cancel(long nr, long a, long b, long c, long d, long e, long f)
+{
+    struct tcb *t;
+    struct pthread *self;
+    int was_open;
+    long r;
+    if (!__libc_multiple_threads) return __syscall6(nr, a, b, c, d, e, f);
+    /* A thread of the two-level library has a tcb but no struct pthread behind it. */
+    t = __tcb();
+    if (t && !t->is_pthread) return __syscall6(nr, a, b, c, d, e, f);
+    self = __pthread_self_desc();
+    /* Open the window (keeping an enclosing one open), then look at the mark. */
+    was_open = self->in_cancel_point;
+    self->in_cancel_point = 1;
+    if (self->cancel_requested && !self->cancel_disabled) act_on_cancel(self);
+    r = __syscall6(nr, a, b, c, d, e, f);
+    self->in_cancel_point = was_open;
+    return r;
+}
 
 /* Pushes c (in the caller's frame) to run routine(arg) if the thread is cancelled or exits. */
 void __pthread_cleanup_push(struct __pthread_cleanup *c, void (*routine)(void *), void *arg)

@@ -85,6 +85,7 @@ int pthread_create(pthread_t *thread, const pthread_attr_t *attr, void *(*start)
         if (!pd) return EAGAIN;
     }
     pd->tcb.self = &pd->tcb;
+    pd->tcb.is_pthread = 1;
     pd->start = start;
     pd->arg = arg;
     pd->join_state = detached ? DETACHED : JOINABLE;

@@ -82,6 +82,12 @@ struct pthread *__pthread_stack_alloc(size_t stack_size, size_t guard_size);
  * cache reuses or unmaps a mapping only once the kernel has cleared pd->tcb.tid. */
 void __pthread_stack_release(struct pthread *pd);
 
+/* fork in a threaded process (fork.c): the parent holds the stack cache's lock across the
+ * system call; the child frees it and marks every cached mapping reusable. */
+void __pthread_stack_fork_lock(void);
+void __pthread_stack_fork_unlock(void);
+void __pthread_stack_fork_child(void);
+
 /* Runs the thread-specific destructors of the calling thread (pthread_key.c). */
 void __pthread_run_destructors(struct pthread *self);
 

@@ -41,10 +41,11 @@ int pthread_setname_np(pthread_t thread, const char *name)
         return k < 0 ? (int)-k : 0;
     }
     comm_path(path, sizeof path, pd);
-    fd = open(path, O_WRONLY);
-    if (fd < 0) return errno;
-    if (write(fd, name, len) != (ssize_t)len) r = errno;
-    close(fd);
+    /* Not cancellation points here, as glibc's open_not_cancel and write_nocancel. */
+    fd = (int)__syscall3(SYS_open, path, O_WRONLY, 0);
+    if (fd < 0) return -fd;
+    if (__write_nocancel(fd, name, len) != (long)len) r = errno;
+    __syscall1(SYS_close, fd);
     return r;
 }
 
@@ -61,10 +62,10 @@ int pthread_getname_np(pthread_t thread, char *buf, size_t len)
         return k < 0 ? (int)-k : 0;
     }
     comm_path(path, sizeof path, pd);
-    fd = open(path, O_RDONLY);
-    if (fd < 0) return errno;
-    n = read(fd, buf, len - 1);
-    close(fd);
+    fd = (int)__syscall3(SYS_open, path, O_RDONLY, 0);
+    if (fd < 0) return -fd;
+    n = __read_nocancel(fd, buf, len - 1);
+    __syscall1(SYS_close, fd);
     if (n < 0) return errno;
     if (n > 0 && buf[n - 1] == '\n') n--;
     buf[n] = 0;

@@ -23,6 +23,7 @@ static struct pthread *adopt_main_thread(void)
 {
     int saved_errno = errno;
     main_thread.tcb.self = &main_thread.tcb;
+    main_thread.tcb.is_pthread = 1;
     main_thread.tcb.tid = (int)__syscall1(SYS_set_tid_address, &main_thread.tcb.tid);
     main_thread.user_stack = 1; /* the kernel's stack: never cached or unmapped */
     main_thread.join_state = JOINABLE;

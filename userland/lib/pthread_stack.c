@@ -120,3 +120,19 @@ void __pthread_stack_release(struct pthread *pd)
     if (cache_bytes > CACHE_MAX) trim_cache();
     __unlock(&cache_lock);
 }
+
+/* Takes the cache's lock for fork (fork.c): the child then gets a consistent list. */
+void __pthread_stack_fork_lock(void) { __lock(&cache_lock); }
+
+/* Releases the cache's lock in the parent after fork. */
+void __pthread_stack_fork_unlock(void) { __unlock(&cache_lock); }
+
+/* In the child of fork no other thread exists, so every cached mapping is free even if the
+ * kernel had not yet cleared its tid in the parent (as glibc's __reclaim_stacks); the
+ * cache's lock, which the forking thread held, is free too. */
+void __pthread_stack_fork_child(void)
+{
+    struct pthread *c;
+    for (c = cache; c; c = c->next_cached) c->tcb.tid = 0;
+    cache_lock = 0;
+}

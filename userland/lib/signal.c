@@ -120,7 +120,7 @@ int sigpending(sigset_t *set)
  */
 int sigtimedwait(const sigset_t *set, siginfo_t *info, const struct timespec *timeout)
 {
-    return (int)__syscall_ret(__syscall4(SYS_rt_sigtimedwait, set, info, timeout, KERNEL_SIGSET_SIZE));
+    return (int)__syscall_ret(__syscall_cancel4(SYS_rt_sigtimedwait, set, info, timeout, KERNEL_SIGSET_SIZE));
 }
 
 int sigwaitinfo(const sigset_t *set, siginfo_t *info) { return sigtimedwait(set, info, 0); }
@@ -130,7 +130,7 @@ int sigwait(const sigset_t *set, int *sig)
 {
     long r;
     do {
-        r = __syscall4(SYS_rt_sigtimedwait, set, 0, 0, KERNEL_SIGSET_SIZE);
+        r = __syscall_cancel4(SYS_rt_sigtimedwait, set, 0, 0, KERNEL_SIGSET_SIZE);
     } while (r == -EINTR);
     if (r < 0) return (int)-r;
     *sig = (int)r;
@@ -150,11 +150,11 @@ int sigqueue(pid_t pid, int sig, const union sigval value)
     return (int)__syscall_ret(__syscall3(SYS_rt_sigqueueinfo, pid, sig, &info));
 }
 
-int sigsuspend(const sigset_t *mask) { return (int)__syscall_ret(__syscall2(SYS_rt_sigsuspend, mask, KERNEL_SIGSET_SIZE)); }
+int sigsuspend(const sigset_t *mask) { return (int)__syscall_ret(__syscall_cancel2(SYS_rt_sigsuspend, mask, KERNEL_SIGSET_SIZE)); }
 int sigaltstack(const stack_t *ss, stack_t *old) { return (int)__syscall_ret(__syscall2(SYS_sigaltstack, ss, old)); }
 int kill(pid_t pid, int sig) { return (int)__syscall_ret(__syscall2(SYS_kill, pid, sig)); }
 int tgkill(pid_t tgid, pid_t tid, int sig) { return (int)__syscall_ret(__syscall3(SYS_tgkill, tgid, tid, sig)); }
-int pause(void) { return (int)__syscall_ret(__syscall0(SYS_pause)); }
+int pause(void) { return (int)__syscall_ret(__syscall_cancel0(SYS_pause)); }
 
 /* raise sends sig to the calling thread, as glibc's does. */
 int raise(int sig) { return tgkill(getpid(), gettid(), sig); }

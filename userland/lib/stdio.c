@@ -49,7 +49,7 @@ static void prepare(FILE *f)
 static int write_all(FILE *f, const unsigned char *p, size_t n)
 {
     while (n > 0) {
-        ssize_t k = write(f->fd, p, n);
+        ssize_t k = __write_nocancel(f->fd, p, n);
         if (k <= 0) {
             f->flags |= F_ERR;
             return EOF;
@@ -203,7 +203,7 @@ static size_t refill(FILE *f)
 {
     ssize_t n;
     flush_line_buffered();
-    n = read(f->fd, f->buf, f->size);
+    n = __read_nocancel(f->fd, f->buf, f->size);
     f->rpos = 0;
     f->rlen = n > 0 ? (size_t)n : 0;
     if (n == 0) f->flags |= F_EOF;
@@ -240,7 +240,7 @@ static size_t fread_nolock(void *ptr, size_t size, size_t nmemb, FILE *f)
                 /* A big request (or no buffer): read straight into the caller's memory. */
                 ssize_t n;
                 flush_line_buffered();
-                n = read(f->fd, p + got, total - got);
+                n = __read_nocancel(f->fd, p + got, total - got);
                 if (n <= 0) {
                     f->flags |= n == 0 ? F_EOF : F_ERR;
                     break;
@@ -335,3 +335,33 @@ int feof(FILE *f) { return (f->flags & F_EOF) != 0; }
 int ferror(FILE *f) { return (f->flags & F_ERR) != 0; }
 void clearerr(FILE *f) { f->flags &= ~(F_EOF | F_ERR); }
 int fileno(FILE *f) { return f->fd; }
+
+/* Takes the list's lock and then every stream's, in list order (fork.c): afterwards no
+ * other thread is inside stdio, so the child of a fork gets consistent streams. */
+void __stdio_fork_lock(void)
+{
+    FILE *f;
+    __lock(&__stdio_list_lock);
+    for (f = __stdio_streams; f; f = f->next) FLOCK(f);
+}
+
+/* Releases what __stdio_fork_lock took, streams first, in the parent after fork. */
+void __stdio_fork_unlock(void)
+{
+    FILE *f;
+    for (f = __stdio_streams; f; f = f->next) FUNLOCK(f);
+    __unlock(&__stdio_list_lock);
+}
+
+/* In the child of fork, whose only thread is the one that took the locks: every stream
+ * lock and the list's are free again (the owner tid recorded in them is the parent's). */
+void __stdio_fork_child(void)
+{
+    FILE *f;
+    for (f = __stdio_streams; f; f = f->next) {
+        f->lock.owner = 0;
+        f->lock.depth = 0;
+        f->lock.lock = 0;
+    }
+    __stdio_list_lock = 0;
+}

@@ -17,6 +17,8 @@ struct tcb {
     struct tcb *self;   /* == tp: lets code check that tp really points at a block */
     int errno_value;    /* this thread's errno (see errno.c) */
     int tid;            /* the kernel's id of the thread (gettid), 0 if not yet known */
+    int is_pthread;     /* non-zero: this block begins a libpthread descriptor (struct pthread),
+                           so the system-call wrappers may act on pthread_cancel */
 };
 
 /* The calling thread's control block: the value of tp, which may be 0. */

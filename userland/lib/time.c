@@ -6,7 +6,8 @@
 #include "libc.h"
 
 int clock_gettime(clockid_t clk, struct timespec *ts) { return (int)__syscall_ret(__syscall2(SYS_clock_gettime, clk, ts)); }
-int nanosleep(const struct timespec *req, struct timespec *rem) { return (int)__syscall_ret(__syscall2(SYS_nanosleep, req, rem)); }
+/* A cancellation point; so are sleep and usleep, which call it. */
+int nanosleep(const struct timespec *req, struct timespec *rem) { return (int)__syscall_ret(__syscall_cancel2(SYS_nanosleep, req, rem)); }
 
 /* Seconds of CLOCK_REALTIME, also stored in *t when t is not NULL. */
 time_t time(time_t *t)

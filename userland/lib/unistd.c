@@ -7,9 +7,13 @@
 #include <sys/syscall.h>
 #include "libc.h"
 
-ssize_t read(int fd, void *buf, size_t count) { return __syscall_ret(__syscall3(SYS_read, fd, buf, count)); }
-ssize_t write(int fd, const void *buf, size_t count) { return __syscall_ret(__syscall3(SYS_write, fd, buf, count)); }
-int close(int fd) { return (int)__syscall_ret(__syscall1(SYS_close, fd)); }
+/* read, write, close, open, openat and creat are cancellation points (libc.h, __syscall_cancel). */
+ssize_t read(int fd, void *buf, size_t count) { return __syscall_ret(__syscall_cancel3(SYS_read, fd, buf, count)); }
+ssize_t write(int fd, const void *buf, size_t count) { return __syscall_ret(__syscall_cancel3(SYS_write, fd, buf, count)); }
+int close(int fd) { return (int)__syscall_ret(__syscall_cancel1(SYS_close, fd)); }
+long __read_nocancel(int fd, void *buf, unsigned long count) { return __syscall_ret(__syscall3(SYS_read, fd, buf, count)); }
+long __write_nocancel(int fd, const void *buf, unsigned long count) { return __syscall_ret(__syscall3(SYS_write, fd, buf, count)); }
+int __close_nocancel(int fd) { return (int)__syscall_ret(__syscall1(SYS_close, fd)); }
 off_t lseek(int fd, off_t offset, int whence) { return __syscall_ret(__syscall3(SYS_lseek, fd, offset, whence)); }
 int pipe(int fds[2]) { return (int)__syscall_ret(__syscall1(SYS_pipe, fds)); }
 int pipe2(int fds[2], int flags) { return (int)__syscall_ret(__syscall2(SYS_pipe2, fds, flags)); }
@@ -30,7 +34,7 @@ int fstat(int fd, struct stat *st) { return (int)__syscall_ret(__syscall2(SYS_fs
 int lstat(const char *path, struct stat *st) { return (int)__syscall_ret(__syscall2(SYS_lstat, path, st)); }
 int mkdir(const char *path, mode_t mode) { return (int)__syscall_ret(__syscall2(SYS_mkdir, path, mode)); }
 int chmod(const char *path, mode_t mode) { return (int)__syscall_ret(__syscall2(SYS_chmod, path, mode)); }
-int creat(const char *path, mode_t mode) { return (int)__syscall_ret(__syscall2(SYS_creat, path, mode)); }
+int creat(const char *path, mode_t mode) { return (int)__syscall_ret(__syscall_cancel2(SYS_creat, path, mode)); }
 
 /* umask cannot fail: the kernel returns the previous mask. */
 mode_t umask(mode_t mask) { return (mode_t)__syscall1(SYS_umask, mask); }
@@ -52,7 +56,7 @@ int open(const char *path, int flags, ...)
         mode = va_arg(ap, int);
         va_end(ap);
     }
-    return (int)__syscall_ret(__syscall3(SYS_open, path, flags, mode));
+    return (int)__syscall_ret(__syscall_cancel3(SYS_open, path, flags, mode));
 }
 
 /* As open(), relative to the directory dirfd (or AT_FDCWD). */
@@ -65,7 +69,7 @@ int openat(int dirfd, const char *path, int flags, ...)
         mode = va_arg(ap, int);
         va_end(ap);
     }
-    return (int)__syscall_ret(__syscall4(SYS_openat, dirfd, path, flags, mode));
+    return (int)__syscall_ret(__syscall_cancel4(SYS_openat, dirfd, path, flags, mode));
 }
 
 /* Every fcntl command takes at most one integer or pointer argument, passed as a long. */

@@ -70,6 +70,7 @@ int uthread_create(uthread_t *thread, void *(*fn)(void *), void *arg)
     t->tcb.self = &t->tcb;
     t->tcb.errno_value = 0;
     t->tcb.tid = 0;
+    t->tcb.is_pthread = 0; /* not a libpthread thread: pthread_cancel does not apply */
     t->context.fp = 0; /* the outermost frame, for debuggers */
     t->context.sp = (long)t;
     t->context.ra = (long)thread_start;

@@ -46,6 +46,12 @@ public class ProcDirectory extends Directory {
         return file;
     }
 
+    /** Adds the fixed entry {@code name} for an inode made elsewhere (a writable /proc/sys file); returns it. */
+    public <T extends Inode> T addInode(String name, T inode) {
+        fixed.put(name, inode);
+        return inode;
+    }
+
     /** Adds the fixed symbolic link {@code name} whose target {@code target} computes at each use. */
     public ProcSymlink addSymlink(String name, Supplier<String> target) {
         ProcSymlink link = new ProcSymlink(vfs(), target);

@@ -3,40 +3,15 @@ package clonix;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code clonix run}: a program runs in a freshly booted kernel and its status comes back. */
-class RunCommandTest {
-    @TempDir Path dir;
-    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
-    private final StringWriter err = new StringWriter();
-    private PrintStream savedOut;
-
-    @BeforeEach
-    void captureConsole() {
-        savedOut = System.out;
-        System.setOut(new PrintStream(console, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreConsole() {
-        System.setOut(savedOut);
-    }
-
-    private int clonix(String... args) {
-        return Main.execute(args, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
-    }
-
+class RunCommandTest extends CommandLineRun {
     @Test
     void anAssemblyProgramRunsUnderTheKernelAndExitsZero() {
         assertEquals(0, clonix("run", "tests/asm/hello.s"), err.toString());

@@ -28,6 +28,6 @@ class StraceTest {
         assertEquals("-1 ENOENT", Strace.result(-2));
         assertEquals("42", Strace.result(42));
         assertEquals("+++ exited with 3 +++", Strace.ending(3 << 8));
-        assertEquals("+++ killed by signal 11 (core dumped) +++", Strace.ending(11 | 0x80));
+        assertEquals("+++ killed by SIGSEGV (core dumped) +++", Strace.ending(11 | 0x80));
     }
 }

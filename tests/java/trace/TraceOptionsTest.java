@@ -4,37 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import clonix.Main;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code clonix run --timeline --strace --trace-json FILE}: the consumers after a run. */
-class TraceOptionsTest {
-    @TempDir Path dir;
-    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
-    private final StringWriter err = new StringWriter();
-    private PrintStream savedOut;
-
-    @BeforeEach
-    void captureConsole() {
-        savedOut = System.out;
-        System.setOut(new PrintStream(console, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreConsole() {
-        System.setOut(savedOut);
-    }
-
+class TraceOptionsTest extends clonix.CommandLineRun {
     @Test
     void runPrintsTimelineAndStraceAndWritesJson() throws Exception {
         Path json = dir.resolve("trace.json");

@@ -70,6 +70,15 @@ class HostMountTest {
     }
 
     @Test
+    void aProgramInTheMountedDirectoryCanBeExecuted() throws Exception {
+        // The writer program, compiled on the host side of the mount, is exec'd from /mnt/host.
+        Files.write(host.resolve("writer"), Programs.compile(tmp, "writer", WRITER));
+        Files.setPosixFilePermissions(host.resolve("writer"), java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Programs.Run run = script("/mnt/host/writer /mnt/host/from-host.txt ran", "cat /mnt/host/from-host.txt");
+        assertEquals("ran\n", run.output());
+    }
+
+    @Test
     void removingInTheGuestRemovesOnTheHost() throws Exception {
         Programs.Run run = script("rm -r /mnt/host/src", "rm /mnt/host/hello.c", "ls -a /mnt/host");
         assertEquals(".\n..\n", run.output());

@@ -59,7 +59,7 @@ class PsTest {
             String[] f = row.trim().split(" +");
             assertEquals(first[1], f[1], "every row shows the process's pid");
             assertEquals("4", f[5], "NLWP is the thread count");
-            assertEquals("?", f[7], "no controlling terminal");
+            assertEquals("console", f[7], "the console is the controlling terminal of the run");
         }
         // The columns line up under procps's headers: each right-aligned number ends where its header ends.
         int pidEnd = lines[0].indexOf("PID") + 3;
@@ -89,8 +89,8 @@ class PsTest {
         assertEquals(0, run.status(), run.output());
         String[] lines = run.output().split("\n");
         assertEquals("UID        PID  PPID  C STIME TTY          TIME CMD", lines[0]);
-        assertTrue(lines[1].matches("root +1 +0 +0 00:00 \\? +00:00:00 init /bin/ps ps -ef"), lines[1]);
-        assertTrue(lines[lines.length - 1].matches("root +\\d+ +1 +0 00:00 \\? +00:00:00 ps -ef"), run.output());
+        assertTrue(lines[1].matches("root +1 +0 +0 00:00 console +00:00:00 init /bin/ps ps -ef"), lines[1]);
+        assertTrue(lines[lines.length - 1].matches("root +\\d+ +1 +0 00:00 console +00:00:00 ps -ef"), run.output());
     }
 
     @Test
@@ -99,8 +99,8 @@ class PsTest {
         assertEquals(0, run.status(), run.output());
         String[] lines = run.output().split("\n");
         assertEquals("USER       PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND", lines[0]);
-        assertTrue(lines[1].matches("root +1 +\\d+\\.\\d +\\d+\\.\\d +\\d+ +\\d+ \\? +Ss +00:00 +0:00 init .*"), lines[1]);
-        assertTrue(lines[2].matches("root +2 +\\d+\\.\\d +\\d+\\.\\d +\\d+ +\\d+ \\? +[RS]l +00:00 +0:00 /tmp/prog/ps_threads /bin/ps aux"), lines[2]);
+        assertTrue(lines[1].matches("root +1 +\\d+\\.\\d +\\d+\\.\\d +\\d+ +\\d+ console +Ss\\+ +00:00 +0:00 init .*"), lines[1]);
+        assertTrue(lines[2].matches("root +2 +\\d+\\.\\d +\\d+\\.\\d +\\d+ +\\d+ console +[RS]l\\+ +00:00 +0:00 /tmp/prog/ps_threads /bin/ps aux"), lines[2]);
         assertEquals(4, lines.length, "init, the driver (one row: no threads without -L) and ps");
     }
 
@@ -118,7 +118,7 @@ class PsTest {
         String[] lines = run.output().split("\n");
         assertEquals("  PID  SPID NLWP STAT PSR PRI  NI CLS RTPRIO", lines[0]);
         int rows4 = 0;
-        for (String l : lines) if (l.matches(" +\\d+ +\\d+ +4 [RS]l +\\d +19 +0 TS +-")) rows4++;
+        for (String l : lines) if (l.matches(" +\\d+ +\\d+ +4 [RS]l\\+ +\\d +19 +0 TS +-")) rows4++;
         assertEquals(4, rows4, run.output());
     }
 }

@@ -1,0 +1,36 @@
+package fs;
+
+import java.io.ByteArrayOutputStream;
+import syscall.Errno;
+
+/**
+ * The whole contents of a regular file, for the kernel's own readers (execve loading a
+ * program, the shell's cc reading a source file). A file of the in-memory file system hands
+ * over its bytes at once; any other regular file (one in a mounted host directory) is read
+ * through its inode's read, as read(2) would, so every file system that can be read can also
+ * hold programs.
+ */
+public final class FileContents {
+    /** Largest file read this way, as RegularFile.MAX_SIZE bounds a file's size. */
+    private static final int CHUNK = 64 * 1024;
+
+    private FileContents() {}
+
+    /** The bytes of {@code inode}; EISDIR for a directory, EACCES for a non-regular file, or the read's errno. */
+    public static byte[] of(Inode inode) throws FsException {
+        if (inode.isDirectory()) throw new FsException(Errno.EISDIR);
+        if (inode instanceof RegularFile file) return file.contents();
+        if (!inode.isRegular()) throw new FsException(Errno.EACCES);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buf = new byte[CHUNK];
+        long pos = 0;
+        while (pos < RegularFile.MAX_SIZE) {
+            long n = inode.read(null, pos, buf, 0, buf.length, null);
+            if (n < 0) throw new FsException((int) -n);
+            if (n == 0) break;
+            out.write(buf, 0, (int) n);
+            pos += n;
+        }
+        return out.toByteArray();
+    }
+}
