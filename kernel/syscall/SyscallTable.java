@@ -57,7 +57,7 @@ public final class SyscallTable {
         if (tracer.enabled) tracer.syscallEnter(t, nr, name(nr), args); // trace
         long result = h == null ? -Errno.ENOSYS : h.call(t, args);
         // Like Linux, a call that ended its task (exit, exit_group) has no sys_exit event.
-        if (tracer.enabled && t.state().isAlive()) tracer.syscallExit(t, nr, name(nr), result); // trace
+        if (tracer.enabled && t.state().isAlive()) tracer.syscallExit(t, nr, name(nr), args, result); // trace
         if (result == -Errno.BLOCKED && !t.signals().isFrameRestored()) {
             ctx.pc -= INSTRUCTION_SIZE;
             if (t.state() == TaskState.RUNNING) t.sleep(TaskState.INTERRUPTIBLE, names[(int) nr]);

@@ -8,14 +8,16 @@ import syscall.Errno;
 
 /**
  * strace-style lines from the event stream, as {@code strace -f} prints them:
- * {@code [pid 3] write(1, 0x20000f0, 1) = 1}, {@code clone(child_stack=0x..., flags=CLONE_VM|SIGCHLD) = 4},
+ * {@code [pid     3] write(1, "x", 1) = 1}, {@code clone(child_stack=0x..., flags=CLONE_VM|SIGCHLD) = 4},
  * {@code exit_group(0) = ?}, {@code --- SIGUSR1 {si_signo=SIGUSR1} ---} when a signal is
  * delivered (to a handler, or fatally), {@code +++ exited with 0 +++} and {@code +++ killed by
  * SIGINT +++}. A call that blocked is shown
- * once, when it finally returns (the kernel re-executes it from the start). Arguments are
- * raw numbers (small ones in decimal, others in hex): the tracer does not copy strings out
- * of guest memory. The exception is an execve the kernel made for the shell, whose arguments
- * were recorded decoded (Tracer.kernelExecve). The {@code [pid N]} prefix is left out while only one task has appeared.
+ * once, when it finally returns (the kernel re-executes it from the start). The tracer
+ * records the arguments of the common calls decoded as strace shows them (strings, argv,
+ * open flags, ioctl and signal names: see SyscallArguments); a read's buffer is decoded at
+ * its exit, when the bytes are there. Other calls show raw numbers (small ones in decimal,
+ * others in hex). The {@code [pid N]} prefix (the pid right-aligned in 5 columns) is left out
+ * while only one task has appeared, and results line up in column 40, as strace's do.
  */
 public final class Strace {
     /** Arguments shown per call; calls not listed show all six. */
@@ -40,6 +42,9 @@ public final class Strace {
         "CLONE_CHILD_CLEARTID", "CLONE_DETACHED", "CLONE_UNTRACED", "CLONE_CHILD_SETTID", "CLONE_NEWCGROUP",
         "CLONE_NEWUTS", "CLONE_NEWIPC", "CLONE_NEWUSER", "CLONE_NEWPID", "CLONE_NEWNET", "CLONE_IO"};
 
+    /** The column (counting from 1) where strace puts the {@code =} of a result. */
+    private static final int RESULT_COLUMN = 40;
+
     private Strace() {}
 
     /** The strace lines of {@code events}, each ending in a newline. */
@@ -52,19 +57,20 @@ public final class Strace {
             if (e.tid() == 0) continue;
             if (firstTid < 0) firstTid = e.tid();
             many |= e.tid() != firstTid;
-            String prefix = many ? "[pid " + e.tid() + "] " : "";
+            String prefix = many ? String.format("[pid %5d] ", e.tid()) : "";
             switch (e.kind()) {
                 case SYSCALL_ENTER -> pending.put(e.tid(), e);
                 case SYSCALL_EXIT -> {
                     TraceEvent enter = pending.remove(e.tid());
                     if (enter == null || e.result() == -Errno.BLOCKED) continue;
-                    out.append(prefix).append(call(enter)).append(" = ").append(result(e.result())).append('\n');
+                    String call = e.decoded() != null ? enter.name() + "(" + e.decoded() + ")" : call(enter);
+                    out.append(aligned(prefix + call)).append(result(e.result())).append('\n');
                 }
                 case SIGNAL -> out.append(prefix).append("--- ").append(SigSet.name((int) e.arg()))
                         .append(" {si_signo=").append(SigSet.name((int) e.arg())).append("} ---\n");
                 case EXIT -> {
                     TraceEvent enter = pending.remove(e.tid());
-                    if (enter != null) out.append(prefix).append(call(enter)).append(" = ?\n");
+                    if (enter != null) out.append(aligned(prefix + call(enter))).append("?\n");
                     if (e.tid() == e.tgid()) out.append(prefix).append(ending((int) e.arg())).append('\n');
                 }
                 default -> { }
@@ -85,6 +91,20 @@ public final class Strace {
         StringBuilder s = new StringBuilder(name).append('(');
         for (int i = 0; i < n; i++) s.append(i == 0 ? "" : ", ").append(number(a.get(i)));
         return s.append(')').toString();
+    }
+
+    /**
+     * A call followed by {@code "= "}, placed as strace places it: the {@code =} in column 40
+     * when the line is shorter, else one space after the call.
+     */
+    static String aligned(String call) {
+        StringBuilder s = new StringBuilder(call);
+        if (s.length() < RESULT_COLUMN - 1) {
+            while (s.length() < RESULT_COLUMN - 1) s.append(' ');
+        } else {
+            s.append(' ');
+        }
+        return s.append("= ").toString();
     }
 
     /** clone's flags as strace decodes them: named bits joined by |, then the exit signal. */

@@ -148,7 +148,9 @@ public final class Tracer {
     public void syscallEnter(Task t, long nr, String name, long[] args) {
         List<Long> list = new ArrayList<>(args.length);
         for (long a : args) list.add(a);
-        emit(cpuOf(t), TraceKind.SYSCALL_ENTER, t, nr, name, List.copyOf(list), 0);
+        int cpu = cpuOf(t);
+        record(new TraceEvent(stamp(cpu), cpu, TraceKind.SYSCALL_ENTER, t.tid(), t.tgid(), t.comm(), nr, name,
+                List.copyOf(list), 0, SyscallArguments.atEnter(t, nr, args)));
     }
 
     /**
@@ -186,9 +188,15 @@ public final class Tracer {
         return q.append('"').toString();
     }
 
-    /** sys_exit: call {@code nr} of {@code t} returns {@code result}. */
-    public void syscallExit(Task t, long nr, String name, long result) {
-        emit(cpuOf(t), TraceKind.SYSCALL_EXIT, t, nr, name, List.of(), result);
+    /**
+     * sys_exit: call {@code nr} of {@code t}, made with {@code args}, returns {@code result}.
+     * For a call that filled a buffer (read), the event carries the arguments decoded now
+     * that the bytes are there.
+     */
+    public void syscallExit(Task t, long nr, String name, long[] args, long result) {
+        int cpu = cpuOf(t);
+        record(new TraceEvent(stamp(cpu), cpu, TraceKind.SYSCALL_EXIT, t.tid(), t.tgid(), t.comm(), nr, name,
+                List.of(), result, SyscallArguments.atExit(t, nr, args, result)));
     }
 
     /** signal_deliver: {@code t} takes signal {@code sig}: its handler is about to run, or it kills {@code t}. */

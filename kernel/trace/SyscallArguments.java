@@ -1,0 +1,194 @@
+package trace;
+
+import java.util.List;
+import mm.Mm;
+import signal.SigSet;
+import task.Task;
+import vm.AddressSpace;
+import vm.MemoryFault;
+
+/**
+ * The arguments of a system call as strace shows them: strings copied out of guest memory
+ * ({@code write(1, "hi\n", 3)}, {@code openat(AT_FDCWD, "/etc/passwd", O_RDONLY)}), argv
+ * arrays, open flags, ioctl requests and signals by name. The tracer asks at sys_enter, and
+ * for calls that fill a buffer (read) again at sys_exit, when the bytes are there.
+ *
+ * <p>Only the calls below are decoded; for the others the caller keeps the raw numbers. A
+ * string is cut at {@link #STRING_LIMIT} bytes with {@code ...} after the quote (strace's
+ * default {@code -s 32}); an address that cannot be read is shown as a number, as strace
+ * does. Reading guest memory here never faults the guest: it goes through the kernel's
+ * copy-in, which reports a bad address instead. Called only while tracing is on.
+ */
+final class SyscallArguments {
+    /** How many bytes of a string are shown (strace -s 32). */
+    static final int STRING_LIMIT = 32;
+    /** How many argv entries are shown before "..." (strace shows 32 too). */
+    private static final int ARGV_LIMIT = 32;
+    private static final int AT_FDCWD = -100;
+
+    private static final int READ = 0, WRITE = 1, OPEN = 2, STAT = 4, LSTAT = 6, IOCTL = 16, PREAD = 17,
+            PWRITE = 18, ACCESS = 21, EXECVE = 59, KILL = 62, CHDIR = 80, MKDIR = 83, RMDIR = 84, CREAT = 85,
+            UNLINK = 87, READLINK = 89, TKILL = 200, TGKILL = 234, OPENAT = 257, MKDIRAT = 258, NEWFSTATAT = 262,
+            UNLINKAT = 263, READLINKAT = 267, FACCESSAT = 269;
+
+    private SyscallArguments() {}
+
+    /** The decoded arguments of call {@code nr} as it starts, or null to show them raw. */
+    static String atEnter(Task t, long nr, long[] a) {
+        Mm mm = t.mm();
+        if (mm == null) return null;
+        AddressSpace as = mm.addressSpace();
+        return switch ((int) nr) {
+            case WRITE, PWRITE -> a[0] + ", " + buffer(as, a[1], a[2]) + ", " + a[2] + (nr == PWRITE ? ", " + a[3] : "");
+            case OPEN -> string(as, a[0]) + ", " + openFlags(a[1]) + mode(a[1], a[2]);
+            case OPENAT -> dirfd(a[0]) + ", " + string(as, a[1]) + ", " + openFlags(a[2]) + mode(a[2], a[3]);
+            case CREAT -> string(as, a[0]) + ", 0" + Long.toOctalString(a[1] & 07777);
+            case STAT, LSTAT -> string(as, a[0]) + ", 0x" + Long.toHexString(a[1]);
+            case ACCESS -> string(as, a[0]) + ", " + a[1];
+            case CHDIR, RMDIR, UNLINK -> string(as, a[0]);
+            case MKDIR -> string(as, a[0]) + ", 0" + Long.toOctalString(a[1] & 07777);
+            case READLINK -> string(as, a[0]) + ", 0x" + Long.toHexString(a[1]) + ", " + a[2];
+            case MKDIRAT -> dirfd(a[0]) + ", " + string(as, a[1]) + ", 0" + Long.toOctalString(a[2] & 07777);
+            case NEWFSTATAT, UNLINKAT, FACCESSAT -> dirfd(a[0]) + ", " + string(as, a[1]) + ", 0x" + Long.toHexString(a[2])
+                    + ", " + a[3];
+            case READLINKAT -> dirfd(a[0]) + ", " + string(as, a[1]) + ", 0x" + Long.toHexString(a[2]) + ", " + a[3];
+            case EXECVE -> string(as, a[0]) + ", " + argv(as, a[1]) + ", 0x" + Long.toHexString(a[2]);
+            case IOCTL -> (int) a[0] + ", " + ioctlRequest(a[1]) + ", 0x" + Long.toHexString(a[2]);
+            case KILL, TKILL -> (int) a[0] + ", " + signal(a[1]);
+            case TGKILL -> (int) a[0] + ", " + (int) a[1] + ", " + signal(a[2]);
+            default -> null;
+        };
+    }
+
+    /**
+     * The decoded arguments of call {@code nr} once it has returned {@code result}, for the
+     * calls whose buffers the kernel fills (read, pread64), or null. The registers still hold
+     * the arguments: the result is written to a0 only after sys_exit.
+     */
+    static String atExit(Task t, long nr, long[] a, long result) {
+        if ((nr != READ && nr != PREAD) || t.mm() == null) return null;
+        String data = result >= 0 ? buffer(t.mm().addressSpace(), a[1], result) : "0x" + Long.toHexString(a[1]);
+        return a[0] + ", " + data + ", " + a[2] + (nr == PREAD ? ", " + a[3] : "");
+    }
+
+    /** {@code len} bytes at {@code va} as a quoted string, cut at STRING_LIMIT. */
+    private static String buffer(AddressSpace as, long va, long len) {
+        int n = (int) Math.min(Math.max(len, 0), STRING_LIMIT);
+        byte[] b = new byte[n];
+        if (n > 0 && as.copyIn(va, b, 0, n) != AddressSpace.NO_FAULT) return "0x" + Long.toHexString(va);
+        return quote(b, n) + (len > n ? "..." : "");
+    }
+
+    /** The NUL-terminated string at {@code va}, quoted, cut at STRING_LIMIT. */
+    private static String string(AddressSpace as, long va) {
+        try {
+            byte[] s = as.readCString(va, STRING_LIMIT + 1);
+            if (s == null) {
+                byte[] head = new byte[STRING_LIMIT];
+                if (as.copyIn(va, head, 0, STRING_LIMIT) != AddressSpace.NO_FAULT) return "0x" + Long.toHexString(va);
+                return quote(head, STRING_LIMIT) + "...";
+            }
+            return quote(s, s.length);
+        } catch (MemoryFault e) {
+            return va == 0 ? "NULL" : "0x" + Long.toHexString(va);
+        }
+    }
+
+    /** An argv array: its strings in brackets, as strace prints execve's. */
+    private static String argv(AddressSpace as, long va) {
+        StringBuilder s = new StringBuilder("[");
+        try {
+            for (int i = 0; ; i++) {
+                long p = as.read64(va + 8L * i);
+                if (p == 0) break;
+                if (i == ARGV_LIMIT) {
+                    s.append(", ...");
+                    break;
+                }
+                s.append(i == 0 ? "" : ", ").append(string(as, p));
+            }
+        } catch (MemoryFault e) {
+            return "0x" + Long.toHexString(va);
+        }
+        return s.append(']').toString();
+    }
+
+    /** Bytes as a C string literal, with strace's escapes. */
+    static String quote(byte[] b, int n) {
+        StringBuilder q = new StringBuilder("\"");
+        for (int i = 0; i < n; i++) {
+            int c = b[i] & 0xff;
+            switch (c) {
+                case '"' -> q.append("\\\"");
+                case '\\' -> q.append("\\\\");
+                case '\n' -> q.append("\\n");
+                case '\t' -> q.append("\\t");
+                case '\r' -> q.append("\\r");
+                case 0x0b -> q.append("\\v");
+                case 0x0c -> q.append("\\f");
+                default -> {
+                    if (c >= 0x20 && c < 0x7f) {
+                        q.append((char) c);
+                    } else {
+                        // Octal, as short as it can be unless a digit follows (then it would merge).
+                        boolean digitNext = i + 1 < n && b[i + 1] >= '0' && b[i + 1] <= '7';
+                        String oct = Integer.toOctalString(c);
+                        q.append('\\').append(digitNext ? "000".substring(oct.length()) + oct : oct);
+                    }
+                }
+            }
+        }
+        return q.append('"').toString();
+    }
+
+    private static String dirfd(long fd) {
+        return (int) fd == AT_FDCWD ? "AT_FDCWD" : Integer.toString((int) fd);
+    }
+
+    private static final List<String> OPEN_FLAG_NAMES = List.of(
+            "O_CREAT:0100", "O_EXCL:0200", "O_NOCTTY:0400", "O_TRUNC:01000", "O_APPEND:02000", "O_NONBLOCK:04000",
+            "O_DIRECTORY:0200000", "O_NOFOLLOW:0400000", "O_CLOEXEC:02000000");
+
+    /** open's flags as strace writes them: the access mode, then the named bits. */
+    static String openFlags(long flags) {
+        String[] modes = {"O_RDONLY", "O_WRONLY", "O_RDWR", "O_ACCMODE"};
+        StringBuilder s = new StringBuilder(modes[(int) (flags & 3)]);
+        long rest = flags & ~3L;
+        for (String named : OPEN_FLAG_NAMES) {
+            int colon = named.indexOf(':');
+            long bit = Long.parseLong(named.substring(colon + 2), 8);
+            if ((rest & bit) != 0) {
+                s.append('|').append(named, 0, colon);
+                rest &= ~bit;
+            }
+        }
+        if (rest != 0) s.append("|0").append(Long.toOctalString(rest));
+        return s.toString();
+    }
+
+    /** ", 0644" when the flags create a file, else nothing (strace leaves mode out then). */
+    private static String mode(long flags, long mode) {
+        return (flags & 0100) != 0 ? ", 0" + Long.toOctalString(mode & 07777) : "";
+    }
+
+    /** The terminal ioctls Clonix's console answers, by name; others in hex. */
+    static String ioctlRequest(long request) {
+        return switch ((int) request) {
+            case 0x5401 -> "TCGETS";
+            case 0x5402 -> "TCSETS";
+            case 0x5403 -> "TCSETSW";
+            case 0x5404 -> "TCSETSF";
+            case 0x540f -> "TIOCGPGRP";
+            case 0x5410 -> "TIOCSPGRP";
+            case 0x5413 -> "TIOCGWINSZ";
+            case 0x5414 -> "TIOCSWINSZ";
+            case 0x541b -> "FIONREAD";
+            case 0x5421 -> "FIONBIO";
+            default -> "0x" + Long.toHexString(request);
+        };
+    }
+
+    private static String signal(long sig) {
+        return sig > 0 && sig <= 64 ? SigSet.name((int) sig) : Long.toString(sig);
+    }
+}

@@ -1,0 +1,67 @@
+package trace;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import boot.CGuest;
+import boot.Kernel;
+import boot.Options;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * strace shows arguments as strace does: strings copied out of guest memory (cut at 32
+ * bytes), a read's buffer after the call has filled it, open flags and modes, ioctl
+ * requests and signals by name, execve's argv.
+ */
+class StraceArgumentsTest {
+    @TempDir Path tmp;
+
+    private static final String PROGRAM = """
+            #include <fcntl.h>
+            #include <signal.h>
+            #include <unistd.h>
+            int main(void)
+            {
+                char buf[100];
+                int fd = open("/tmp/notes", O_WRONLY | O_CREAT | O_TRUNC, 0644);
+                write(fd, "tab\\there\\n\\001\\0012", 13);
+                close(fd);
+                fd = open("/tmp/notes", O_RDONLY);
+                read(fd, buf, sizeof buf);
+                write(1, "0123456789012345678901234567890123456789\\n", 41);
+                kill(getpid(), 0);
+                char *argv[] = {"echo", "one two", 0};
+                execve("/bin/echo", argv, 0);
+                return 1;
+            }
+            """;
+
+    @Test
+    void commonCallsShowTheirArgumentsDecoded() throws Exception {
+        Kernel k = Kernel.boot(Options.defaults(), new ByteArrayOutputStream(), new ByteArrayInputStream(new byte[0]));
+        for (var f : image.BootImage.load().guestFiles().entrySet()) k.installFile(f.getKey(), f.getValue(), 0755);
+        k.install("/tmp/args", CGuest.compile(tmp, "args", PROGRAM));
+        k.scheduler().tracer().enable(100_000);
+        k.run("/tmp/args", List.of("args"));
+        String out = Strace.render(k.scheduler().tracer().events());
+        String[][] expected = { // each call, and its result
+            {"open(\"/tmp/notes\", O_WRONLY|O_CREAT|O_TRUNC, 0644)", "3"},
+            // \1 then \001: an octal escape followed by a digit needs all three digits.
+            {"write(3, \"tab\\there\\n\\1\\0012\\0\", 13)", "13"},
+            {"open(\"/tmp/notes\", O_RDONLY)", "3"},
+            {"read(3, \"tab\\there\\n\\1\\0012\\0\", 100)", "13"},
+            {"write(1, \"01234567890123456789012345678901\"..., 41)", "41"},
+            {"kill(2, 0)", "0"},
+            {"execve(\"/bin/echo\", [\"echo\", \"one two\"], 0x0)", "0"},
+        };
+        for (String[] call : expected) {
+            String line = Strace.aligned("[pid     2] " + call[0]) + call[1] + "\n";
+            assertTrue(out.contains(line), "missing " + line + "in\n" + out);
+        }
+        assertTrue(out.contains("[pid     2] ioctl(1, TCGETS, 0x"), out);
+    }
+}
