@@ -24,11 +24,15 @@ import vm.InterpreterBench;
  * {@code interp} times the interpreter; {@code fork} times fork + exit + wait with 1 MiB and
  * 64 MiB touched; {@code clone} times clone(CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND) +
  * exit + wait; {@code sched} measures the scheduler (the aggregate rate with 1 to 64 CPUs, the
- * cost of a decision among 100 to 10,000 threads, futex ping-pong). With {@code --with-gcc} the same programs written in C (tests/bench) are built
- * with the host's gcc and timed in the same run, so the figures sit side by side.
+ * cost of a decision among 100 to 10,000 threads, futex ping-pong); {@code pthread} thread
+ * creation, mutexes and many threads alive; {@code uthread} the two-level library;
+ * {@code startup} the time to the shell's prompt and of {@code run hello.c}. With
+ * {@code --with-gcc} the same programs written in C (tests/bench) are built with the host's
+ * gcc and timed in the same run, so the figures sit side by side.
  */
 @Command(mixinStandardHelpOptions = true, name = "bench", description = "Run a benchmark: 'interp' measures the interpreter (about 20 s),"
-        + " 'fork' and 'clone' process creation (a few seconds each), 'sched' the scheduler (about a minute).")
+        + " 'fork' and 'clone' process creation (a few seconds each), 'sched' the scheduler (about a minute and a half),"
+        + " 'pthread' and 'uthread' the thread libraries, 'startup' the time to the prompt.")
 final class BenchCommand extends ToolCommand {
     @Parameters(paramLabel = "NAME", description = "which benchmark: ${COMPLETION-CANDIDATES}")
     Name name;
