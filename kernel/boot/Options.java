@@ -27,7 +27,7 @@ public record Options(int cpus, long memoryBytes, long seed, int timeSliceTicks,
 
     /** 4 CPUs, 64 MiB, seed 42, round-robin slices of 4 ticks of 10,000 cycles, bursts of 100, 1024 tasks, no limit, the default pid_max. */
     public static Options defaults() {
-        return new Options(4, 64L << 20, 42, 4, 100, 10_000, 1024, 0, null, "rr", 0);
+        return new Options(4, 64L << 20, 42, 4, 100, 10_000, task.Tasks.DEFAULT_MAX_TASKS, 0, null, "rr", 0);
     }
 
     public Options withCpus(int n) {

@@ -30,8 +30,14 @@ public final class Tasks {
         long now();
     }
 
-    /** The default cap on tasks in existence, zombies included (Clonix's RLIMIT_NPROC / threads-max). */
-    public static final int DEFAULT_MAX_TASKS = 1024;
+    /**
+     * The default cap on tasks in existence, zombies included (/proc/sys/kernel/threads-max).
+     * Linux derives its default from RAM (one eighth of memory in kernel stacks), which gives
+     * tens of thousands on a desktop. A Clonix task costs host memory (about 10 KB of Java heap)
+     * rather than guest memory, so the default is a fixed 16,384: a program may keep 10,000
+     * threads alive, and a fork bomb stops at about 160 MB of host heap.
+     */
+    public static final int DEFAULT_MAX_TASKS = 16_384;
 
     final Pids pids = new Pids();
     final Futex futex = new Futex();

@@ -62,13 +62,15 @@ public final class PthreadBench {
 
     /**
      * Runs "alive N" on a machine with {@code memoryBytes} of memory and room for N + 16
-     * tasks: threads-max raised to that, and pid_max too when the default 32,768 ids are not
-     * enough (as an administrator would write both /proc/sys/kernel files on Linux).
+     * tasks: threads-max raised to that when the default is too small, and pid_max too when
+     * the default 32,768 ids are not enough (as an administrator would write both
+     * /proc/sys/kernel files on Linux). 10,000 threads need neither.
      */
     public static Alive alive(Executable exe, long threads, long memoryBytes) {
         int tasks = (int) threads + 16;
         int pidMax = tasks + task.Pids.RESERVED_PIDS < task.Pids.PID_MAX ? 0 : tasks + task.Pids.RESERVED_PIDS + 1;
-        Options options = Options.defaults().withMemory(memoryBytes).withMaxTasks(tasks).withPidMax(pidMax);
+        Options options = Options.defaults().withMemory(memoryBytes).withPidMax(pidMax);
+        if (tasks > options.maxTasks()) options = options.withMaxTasks(tasks); // else the default suffices
         HeapAtMarks console = new HeapAtMarks();
         String output = run(options, exe, "alive", threads, console);
         boolean ok = output.contains(threads + " threads were alive at once");

@@ -35,7 +35,7 @@ final class MachineOptions {
             description = "scheduling policy: rr (round-robin with real-time priorities) or fcfs (default: ${DEFAULT-VALUE})")
     String policy;
 
-    @Option(names = "--max-threads", paramLabel = "N", defaultValue = "1024",
+    @Option(names = "--max-threads", paramLabel = "N", defaultValue = "" + task.Tasks.DEFAULT_MAX_TASKS,
             description = "most tasks at once, as /proc/sys/kernel/threads-max, 20 to 1073741823 (default: ${DEFAULT-VALUE})")
     int maxThreads;
 
