@@ -18,6 +18,43 @@ class ManyThreadsTest {
     @TempDir Path tmp;
 
     @Test
+    void tenThousandThreadsFitWithDefaultSettings() throws Exception {
+        String out = CGuest.run(tmp, Options.defaults(), "tenk", """
+                #include <pthread.h>
+                #include <stdio.h>
+                #include <stdlib.h>
+
+                #define N 10000
+                static pthread_barrier_t all;
+
+                static void *body(void *arg)
+                {
+                    pthread_barrier_wait(&all);
+                    return arg;
+                }
+
+                int main(void)
+                {
+                    pthread_t *t = malloc(N * sizeof *t);
+                    int i;
+                    pthread_barrier_init(&all, 0, N + 1);
+                    for (i = 0; i < N; i++) {
+                        if (pthread_create(&t[i], 0, body, 0) != 0) {
+                            printf("create %d failed\\n", i);
+                            return 1;
+                        }
+                    }
+                    pthread_barrier_wait(&all);
+                    for (i = 0; i < N; i++) pthread_join(t[i], 0);
+                    printf("%d threads alive at once\\n", N);
+                    free(t);
+                    return 0;
+                }
+                """);
+        assertEquals("10000 threads alive at once\n", out);
+    }
+
+    @Test
     void moreThreadsThanTheDefaultPidMaxOnceTheLimitsAreRaised() throws Exception {
         String out = CGuest.run(tmp, Options.defaults().withMemory(512L << 20).withMaxTasks(40_000).withPidMax(50_000),
                 "many", """
