@@ -82,15 +82,29 @@ final class JLineConsole implements Frontend {
         return true;
     }
 
+    /**
+     * A line typed for the foreground program. Ctrl-C and Ctrl-Z end the wait at once, as a
+     * terminal's line discipline does (the half-typed line is dropped, as Linux flushes the
+     * input queue on a signal character): the reading thread is interrupted, which JLine
+     * turns into UserInterruptException, and the key is left pending for the job loop.
+     */
     @Override
     public String readProgramInput() {
+        Thread readingThread = Thread.currentThread();
+        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.TSTP, s -> {
+            pendingKey = Signals.SIGTSTP;
+            readingThread.interrupt();
+        });
         try {
             return programInput.readLine("") + "\n";
         } catch (UserInterruptException e) {
-            pendingKey = Signals.SIGINT;
+            if (pendingKey == 0) pendingKey = Signals.SIGINT;
             return "";
         } catch (EndOfFileException e) {
             return null;
+        } finally {
+            terminal.handle(Terminal.Signal.TSTP, previous);
+            Thread.interrupted(); // a Ctrl-Z that came after the line was read must not linger
         }
     }
 
