@@ -121,6 +121,14 @@ class InteractiveTerminalTest {
             screen.await("Terminated", 1);
             screen.await("$ ", 10);
 
+            type(keys, "cat\r"); // Ctrl-Z while a program waits for a line stops it at once
+            type(keys, "half a line\u001a");
+            screen.await("Stopped", 3);
+            screen.await("$ ", 11);
+            type(keys, "kill %1\r");
+            screen.await("Terminated", 2);
+            screen.await("$ ", 12);
+
             type(keys, "exit 5\r");
             assertEquals(5, status.get(30, TimeUnit.SECONDS));
         } finally {
