@@ -47,6 +47,17 @@ static int head_fd(int fd, long count, int bytes) {
 int main(int argc, char **argv) {
     long count = 10;
     int bytes = 0, headers = -1, c;
+    /* The old form "head -12" (as -n 12), which coreutils still takes as the first argument. */
+    if (argc > 1 && argv[1][0] == '-' && argv[1][1] >= '0' && argv[1][1] <= '9') {
+        count = parse_count(argv[1] + 1);
+        if (count < 0) {
+            fprintf(stderr, "%s: invalid number of lines: '%s'\n", argv[0], argv[1] + 1);
+            return 1;
+        }
+        argv[1] = argv[0];
+        argv++;
+        argc--;
+    }
     while ((c = getopt(argc, argv, "n:c:qv")) != -1) {
         if (c == '?') {
             fprintf(stderr, "Try '%s --help' for more information.\n", argv[0]);
