@@ -122,6 +122,8 @@ class InteractiveTerminalTest {
             screen.await("$ ", 10);
 
             type(keys, "cat\r"); // Ctrl-Z while a program waits for a line stops it at once
+            type(keys, "first\r");
+            screen.await("first", 2); // typed, then written back by cat: cat is running and reading
             type(keys, "half a line\u001a");
             screen.await("Stopped", 3);
             screen.await("$ ", 11);
