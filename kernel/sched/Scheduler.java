@@ -36,10 +36,11 @@ import vm.Trap;
  * ({@link SchedPolicy#preempts}), that CPU reschedules before its next instruction (Linux's
  * need_resched, set by check_preempt_curr).
  *
- * <p><b>Periodic balancing.</b> Every {@link #BALANCE_TICKS} ticks the timer also evens out the queues (see
- * {@link LoadBalancer}): a queue two or more tasks longer than another gives one away, and
- * when the lengths differ by one the task that has had the least CPU time moves to the
- * shorter queue, so that 3 threads on 2 CPUs each get two thirds of a CPU over time.
+ * <p><b>Periodic balancing.</b> Every {@link #BALANCE_TICKS} ticks the timer also evens out
+ * the queues (see {@link LoadBalancer}): a queue two or more tasks longer than another gives
+ * one away, and when the lengths differ by one the best-served task on a shorter queue
+ * trades places with the least-served one on a longer queue, so that 3 threads on 2 CPUs
+ * each get two thirds of a CPU over time.
  *
  * <p><b>Cost.</b> Every decision (enqueue, pick, wake-up placement, the tick) costs a fixed
  * amount of work per CPU, however many tasks are runnable: a task knows which queue holds
