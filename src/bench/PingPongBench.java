@@ -2,7 +2,6 @@ package bench;
 
 import boot.Kernel;
 import boot.Options;
-import cc.Driver;
 import image.BootImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -12,7 +11,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import obj.Executable;
@@ -40,13 +38,10 @@ public final class PingPongBench {
     public static Executable compile(Path projectDir, Path source) throws IOException {
         BootImage image = BootImage.load();
         if (!image.hasLibc()) throw new IllegalStateException("this build has no C library");
-        Path lib = image.hostLibDir();
         Path out = Files.createTempFile("clonix-bench-", "");
         try {
             StringWriter diagnostics = new StringWriter();
-            int rc = Driver.forProject(projectDir, projectDir)
-                    .standardLink(List.of(lib.resolve("crt0.o")), List.of(lib.resolve("libc.a")))
-                    .execute(new String[] {source.toString(), "-o", out.toString()},
+            int rc = image.driver(projectDir, projectDir).execute(new String[] {source.toString(), "-o", out.toString()},
                             new PrintWriter(diagnostics), new PrintWriter(diagnostics));
             if (rc != 0) throw new IllegalStateException(source + " does not compile:\n" + diagnostics);
             return ExecutableFormat.read(source.getFileName().toString(), Files.readAllBytes(out));
@@ -72,7 +67,7 @@ public final class PingPongBench {
             empty[r] = t1 - t0;
             full[r] = t2 - t1;
         }
-        double hostNanos = Math.max(1, median(full) - median(empty));
+        double hostNanos = Math.max(1, Median.of(full) - Median.of(empty));
         return new Result(ROUNDS, ROUNDS * 1e9 / hostNanos, guest[0] * 1e9 / Math.max(1, guest[1]));
     }
 
@@ -109,11 +104,5 @@ public final class PingPongBench {
                 nativePerSecond, r.hostPerSecond() / nativePerSecond);
         return String.format(Locale.ROOT, "clonix   futex ping-pong   %,12.0f /s host   %,12.0f /s guest%s%n",
                 r.hostPerSecond(), r.guestPerSecond(), nat);
-    }
-
-    private static long median(long[] values) {
-        long[] v = values.clone();
-        Arrays.sort(v);
-        return v[v.length / 2];
     }
 }

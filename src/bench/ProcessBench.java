@@ -6,7 +6,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import obj.Executable;
@@ -144,7 +143,7 @@ public final class ProcessBench {
             empty[r] = t1 - t0;
             full[r] = t2 - t1;
         }
-        double loopNanos = Math.max(1, median(full) - median(empty));
+        double loopNanos = Math.max(1, Median.of(full) - Median.of(empty));
         return new Measurement(workload, iterations, iterations * 1e9 / loopNanos,
                 last.iterations() * 1e9 / Math.max(1, last.guestNanos()));
     }
@@ -183,11 +182,5 @@ public final class ProcessBench {
             throw new IllegalStateException(workload.program + " failed with status " + run.status() + ": " + run.output());
         }
         return run;
-    }
-
-    private static long median(long[] values) {
-        long[] v = values.clone();
-        Arrays.sort(v);
-        return v[v.length / 2];
     }
 }

@@ -7,7 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import obj.Executable;
@@ -56,7 +55,7 @@ public final class PthreadBench {
             empty[r] = t1 - t0;
             full[r] = t2 - t1;
         }
-        double hostNanos = Math.max(1, median(full) - median(empty));
+        double hostNanos = Math.max(1, Median.of(full) - Median.of(empty));
         return new Rate(mode, iterations, iterations * 1e9 / hostNanos, guest[0] * 1e9 / Math.max(1, guest[1]));
     }
 
@@ -156,11 +155,5 @@ public final class PthreadBench {
         String result = a.ok() ? "ok" : "FAILED (" + printed[printed.length - 1] + ")";
         return String.format(Locale.ROOT, "clonix   %,7d threads alive (%d MiB guest memory): %s   %,.0f host bytes/thread%n",
                 a.threads(), memoryBytes >> 20, result, a.hostBytesPerThread());
-    }
-
-    private static long median(long[] values) {
-        long[] v = values.clone();
-        Arrays.sort(v);
-        return v[v.length / 2];
     }
 }

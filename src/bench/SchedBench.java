@@ -6,7 +6,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import obj.Executable;
@@ -74,7 +73,7 @@ public final class SchedBench {
             full[r] = t2 - t1;
             instructions = all - base;
         }
-        return new Rate(cpus, instructions, Math.max(1, median(full) - median(empty)) / 1e9);
+        return new Rate(cpus, instructions, Math.max(1, Median.of(full) - Median.of(empty)) / 1e9);
     }
 
     /**
@@ -98,7 +97,7 @@ public final class SchedBench {
             second[r] = t2 - t1;
             switches = s2 - s1;
         }
-        return new DecisionCost(threads, Math.max(1, switches), Math.max(1, median(second) - median(first)));
+        return new DecisionCost(threads, Math.max(1, switches), Math.max(1, Median.of(second) - Median.of(first)));
     }
 
     /** One report line for an aggregate rate, with its ratio to {@code oneCpu}'s rate. */
@@ -143,11 +142,6 @@ public final class SchedBench {
         return sum;
     }
 
-    private static long median(long[] values) {
-        long[] v = values.clone();
-        Arrays.sort(v);
-        return v[v.length / 2];
-    }
 
     /** Prints the whole report (java -cp ... bench.SchedBench). */
     public static void main(String[] args) {

@@ -6,7 +6,6 @@ import image.BootImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -96,7 +95,7 @@ public final class UthreadBench {
             empty[r] = t1 - t0;
             full[r] = t2 - t1;
         }
-        double loopNanos = Math.max(1, median(full) - median(empty));
+        double loopNanos = Math.max(1, Median.of(full) - Median.of(empty));
         return new Measurement(op, iterations, iterations * 1e9 / loopNanos, last[0] * 1e9 / Math.max(1, last[1]));
     }
 
@@ -112,11 +111,5 @@ public final class UthreadBench {
             throw new IllegalStateException("mn_bench " + op.mode + " failed with status " + status + ": " + text);
         }
         return report;
-    }
-
-    private static long median(long[] values) {
-        long[] v = values.clone();
-        Arrays.sort(v);
-        return v[v.length / 2];
     }
 }

@@ -21,12 +21,8 @@ final class CcCommand extends ToolCommand {
     @Override
     int call0() throws Exception {
         Path cwd = Path.of("").toAbsolutePath();
-        Driver driver = Driver.forProject(ProjectDir.find(), cwd);
         BootImage image = BootImage.load();
-        if (image.hasLibc()) {
-            Path lib = image.hostLibDir();
-            driver.standardLink(List.of(lib.resolve("crt0.o")), List.of(lib.resolve("libc.a")));
-        }
+        Driver driver = image.hasLibc() ? image.driver(ProjectDir.find(), cwd) : Driver.forProject(ProjectDir.find(), cwd);
         return driver.execute(args.toArray(String[]::new), spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

@@ -107,12 +107,9 @@ final class RunCommand extends ToolCommand {
     private Executable build(BootImage image) throws Exception {
         if (!program.toString().endsWith(".c")) return Inputs.link(List.of(program), "_start");
         if (!image.hasLibc()) throw new HostFiles.UserError("this build has no C library to link " + program + " with");
-        Path lib = image.hostLibDir();
         Path out = Files.createTempFile("clonix-run-", "");
         try {
-            Path cwd = Path.of("").toAbsolutePath();
-            Driver driver = Driver.forProject(ProjectDir.find(), cwd)
-                    .standardLink(List.of(lib.resolve("crt0.o")), List.of(lib.resolve("libc.a")));
+            Driver driver = image.driver(ProjectDir.find(), Path.of("").toAbsolutePath());
             StringWriter diagnostics = new StringWriter();
             int rc = driver.execute(new String[] {program.toString(), "-o", out.toString()},
                     new PrintWriter(diagnostics), new PrintWriter(diagnostics));

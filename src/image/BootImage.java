@@ -1,5 +1,6 @@
 package image;
 
+import cc.Driver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -71,6 +72,16 @@ public final class BootImage {
     /** True if the image has a C library (crt0.o and libc.a) to link C programs with. */
     public boolean hasLibc() {
         return files.containsKey("lib/crt0.o") && files.containsKey("lib/libc.a");
+    }
+
+    /**
+     * The host-side compiler driver for {@code projectDir} (whose userland/include it uses)
+     * working in {@code cwd}, linking programs with this image's crt0.o and libc.a, as the
+     * guest's own {@code cc} does. The image must have a libc ({@link #hasLibc}).
+     */
+    public Driver driver(Path projectDir, Path cwd) throws IOException {
+        Path lib = hostLibDir();
+        return Driver.forProject(projectDir, cwd).standardLink(List.of(lib.resolve("crt0.o")), List.of(lib.resolve("libc.a")));
     }
 
     /**

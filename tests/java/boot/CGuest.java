@@ -3,7 +3,6 @@ package boot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cc.Driver;
 import image.BootImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -29,14 +28,11 @@ public final class CGuest {
     public static Executable compile(Path tmp, String name, String source) throws Exception {
         BootImage image = BootImage.load();
         assertTrue(image.hasLibc(), "the boot image has no C library");
-        Path lib = image.hostLibDir();
         Path src = tmp.resolve(name + ".c");
         Files.writeString(src, source, StandardCharsets.UTF_8);
         Path exe = tmp.resolve(name);
         StringWriter diagnostics = new StringWriter();
-        int rc = Driver.forProject(Path.of("").toAbsolutePath(), Path.of("").toAbsolutePath())
-                .standardLink(List.of(lib.resolve("crt0.o")), List.of(lib.resolve("libc.a")))
-                .execute(new String[] {src.toString(), "-o", exe.toString()},
+        int rc = image.driver(Path.of("").toAbsolutePath(), Path.of("").toAbsolutePath()).execute(new String[] {src.toString(), "-o", exe.toString()},
                         new PrintWriter(diagnostics), new PrintWriter(diagnostics));
         assertEquals(0, rc, diagnostics.toString());
         return ExecutableFormat.read(name, Files.readAllBytes(exe));

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import boot.Kernel;
 import boot.Options;
-import cc.Driver;
 import image.BootImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -50,12 +49,9 @@ class LinuxComparisonTest {
         String expected = Files.readString(DIR.resolve(name + ".expected"), StandardCharsets.UTF_8);
         BootImage image = BootImage.load();
         assertTrue(image.hasLibc(), "the boot image has no C library");
-        Path lib = image.hostLibDir();
         Path exe = tmp.resolve(name);
         StringWriter diagnostics = new StringWriter();
-        int rc = Driver.forProject(Path.of("").toAbsolutePath(), Path.of("").toAbsolutePath())
-                .standardLink(List.of(lib.resolve("crt0.o")), List.of(lib.resolve("libc.a")))
-                .execute(new String[] {source.toString(), "-o", exe.toString()},
+        int rc = image.driver(Path.of("").toAbsolutePath(), Path.of("").toAbsolutePath()).execute(new String[] {source.toString(), "-o", exe.toString()},
                         new PrintWriter(diagnostics), new PrintWriter(diagnostics));
         assertEquals(0, rc, diagnostics.toString());
 
