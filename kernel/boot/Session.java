@@ -255,13 +255,7 @@ public final class Session {
      * waits on, the scheduler's deadlock report for the shell's programs.
      */
     public String describeTasks() {
-        StringBuilder report = new StringBuilder();
-        for (Task t : tasks.pids().all()) {
-            if (!t.state().isAlive() || t.tgid() == 1 || t.tgid() == shell.tgid()) continue;
-            report.append("  ").append(t.tid()).append(' ').append(t.comm()).append(": ")
-                    .append(t.state().letter()).append(' ').append(kernel.scheduler().describeWait(t)).append('\n');
-        }
-        return report.toString();
+        return kernel.scheduler().describeTasks(t -> t.tgid() != 1 && t.tgid() != shell.tgid());
     }
 
     /** The children of sh that have not been reaped, in pid order. */

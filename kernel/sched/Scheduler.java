@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import task.Task;
 import task.TaskState;
 import task.Tasks;
@@ -517,16 +518,16 @@ public final class Scheduler implements Tasks.SchedulerHooks {
         waitDescriber = describer;
     }
 
-    /** What {@code t} waits on, as the deadlock report says it (see {@link #setWaitDescriber}). */
-    public String describeWait(Task t) {
-        return waitDescriber.apply(t);
-    }
-
     /** One line per live task: tid, name, state letter and what it waits on (the deadlock report). */
     public String describeTasks() {
+        return describeTasks(t -> true);
+    }
+
+    /** {@link #describeTasks()} for the live tasks that {@code include} accepts. */
+    public String describeTasks(Predicate<Task> include) {
         StringBuilder report = new StringBuilder();
         for (Task t : tasks.pids().all()) {
-            if (!t.state().isAlive()) continue;
+            if (!t.state().isAlive() || !include.test(t)) continue;
             report.append("  ").append(t.tid()).append(' ').append(t.comm()).append(": ")
                     .append(t.state().letter()).append(' ').append(waitDescriber.apply(t)).append('\n');
         }
