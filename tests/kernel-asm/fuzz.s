@@ -1,18 +1,26 @@
-# fuzz.s: calls system calls 0..339 with pseudo-random arguments (a linear congruential
-# generator seeded by argv[1][0]), 3000 times, skipping the calls that would end or
-# multiply the process or put it to sleep. Whatever happens to the program, the kernel must
-# neither throw nor leak.
+# fuzz.s SEED [process]: calls system calls 0..339 with pseudo-random arguments (a linear
+# congruential generator seeded by argv[1][0]), 3000 times. By default it skips the calls
+# that would end or multiply the process or put it to sleep; with a second argument the
+# process calls are in too (clone, fork, vfork, wait4, waitid, kill, futex, nanosleep...),
+# every child runs the same random loop, and only read, execve, exit and exit_group are left
+# out (the run then needs a cycle limit to end). Whatever happens, the kernel must neither
+# throw nor leak.
         .text
         .globl  _start
 _start: ld      t0, 16(sp)
         lbu     s1, 0(t0)               # the seed
-        li      s2, 3000
+        la      s10, skip               # the calls to leave out
+        ld      t0, 0(sp)               # argc: a second argument asks for the process calls
+        li      t1, 3
+        blt     t0, t1, .Lgo
+        la      s10, skip_process
+.Lgo:   li      s2, 3000
         li      s3, 6364136223846793005
         li      s4, 1442695040888963407
 .Lloop: call    rand
         li      t1, 340
         remu    a7, a0, t1
-        la      t2, skip                # skip[nr] != 0: not this one
+        mv      t2, s10                 # skip[nr] != 0: not this one
         add     t2, t2, a7
         lbu     t2, 0(t2)
         bne     t2, zero, .Lnext
@@ -60,6 +68,26 @@ skip:
         .byte   0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
         .byte   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0
         .byte   0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+        .byte   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+        .byte   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+        .byte   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+        .byte   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+
+# The same for "process": 1 = skip (read, execve, exit, exit_group).
+skip_process:
+        .byte   1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+        .byte   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+        .byte   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1
+        .byte   1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+        .byte   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+        .byte   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+        .byte   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+        .byte   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+        .byte   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+        .byte   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+        .byte   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+        .byte   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0
+        .byte   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
         .byte   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
         .byte   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
         .byte   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
