@@ -20,6 +20,15 @@ import java.util.Arrays;
  * <p>Frame contents are plain {@code byte[4096]} arrays, created on first use so that a large
  * configured memory costs host memory only as it is touched. Allocation order is fixed (lowest
  * never-used frame first, then the most recently freed), so runs are reproducible.
+ *
+ * <p><b>The kernel's own memory.</b> Everything a guest can multiply costs memory, and that
+ * memory comes out of these frames, as it does on Linux: page tables, task stacks and the
+ * kernel's small objects (its slab: VMAs, queued signals, open files...) take frames with
+ * {@link #reserve} or bytes with {@link #chargeSlab}. A reserved frame holds no data array
+ * (the Java objects it stands for are the host memory it pays for), counts as used, and is
+ * reported by {@link #kernelFrames} per {@link KernelUse} for /proc/meminfo. So a guest that
+ * builds page tables or tasks runs out of frames, and gets ENOMEM or EAGAIN, before the host
+ * runs out of heap.
  */
 public final class PhysicalMemory {
     public static final int FRAME_SIZE = 4096;
@@ -33,6 +42,22 @@ public final class PhysicalMemory {
     /** Free frames, a stack: {@code free[0..freeCount)}, the next one to hand out on top. */
     private final int[] free;
     private int freeCount;
+    /** Frames taken by {@link #reserve}, a stack: {@code reserved[0..reservedCount)}. */
+    private final int[] reserved;
+    private int reservedCount;
+    private final int[] reservedByUse = new int[KernelUse.values().length];
+    /** Bytes charged with {@link #chargeSlab}; the slab holds ceil(slabBytes / FRAME_SIZE) reserved frames. */
+    private long slabBytes;
+
+    /** What a frame taken with {@link #reserve} is for: the kernel lines of /proc/meminfo. */
+    public enum KernelUse {
+        /** Page tables (meminfo's PageTables). */
+        PAGE_TABLES,
+        /** Each task's kernel stack and task_struct (meminfo's KernelStack). */
+        KERNEL_STACK,
+        /** The kernel's small objects, charged by the byte with {@link #chargeSlab} (meminfo's Slab). */
+        SLAB
+    }
 
     /** Memory of {@code bytes} bytes, rounded down to whole frames (at least one frame). */
     public PhysicalMemory(long bytes) {
@@ -45,6 +70,7 @@ public final class PhysicalMemory {
         free = new int[total];
         for (int i = 0; i < total; i++) free[i] = total - 1 - i;
         freeCount = total;
+        reserved = new int[total];
     }
 
     /** Memory of {@code frames} frames. */
@@ -111,6 +137,67 @@ public final class PhysicalMemory {
     public byte[] data(int frame) {
         check(frame);
         return data[frame];
+    }
+
+    /**
+     * Takes {@code n} free frames for the kernel's own use {@code use} (see the class comment):
+     * they count as used and hold no data. Returns false, taking nothing, if fewer than
+     * {@code n} are free. Give them back with {@link #unreserve}.
+     */
+    public boolean reserve(int n, KernelUse use) {
+        if (n < 0) throw new IllegalArgumentException("negative reservation: " + n);
+        if (n > freeCount) return false;
+        for (int i = 0; i < n; i++) {
+            int f = free[--freeCount];
+            data[f] = null; // the host memory now pays for the kernel object instead
+            reserved[reservedCount++] = f;
+        }
+        reservedByUse[use.ordinal()] += n;
+        return true;
+    }
+
+    /** Gives back {@code n} frames taken with {@link #reserve} for {@code use}. */
+    public void unreserve(int n, KernelUse use) {
+        if (n < 0 || n > reservedByUse[use.ordinal()]) {
+            throw new IllegalStateException("unreserving " + n + " frames of " + use + ", " + reservedByUse[use.ordinal()] + " held");
+        }
+        reservedByUse[use.ordinal()] -= n;
+        for (int i = 0; i < n; i++) free[freeCount++] = reserved[--reservedCount];
+    }
+
+    /** Frames reserved for {@code use}. */
+    public int kernelFrames(KernelUse use) {
+        return reservedByUse[use.ordinal()];
+    }
+
+    /**
+     * Charges {@code bytes} of a kernel object to the slab, reserving whole frames as the
+     * total crosses frame boundaries, as Linux's slab caches take pages. Returns false,
+     * charging nothing, if a frame was needed and none is free (the caller's ENOMEM).
+     */
+    public boolean chargeSlab(long bytes) {
+        if (bytes < 0) throw new IllegalArgumentException("negative charge: " + bytes);
+        int more = framesFor(slabBytes + bytes) - framesFor(slabBytes);
+        if (more > 0 && !reserve(more, KernelUse.SLAB)) return false;
+        slabBytes += bytes;
+        return true;
+    }
+
+    /** Gives back {@code bytes} charged with {@link #chargeSlab}, and the frames no longer needed. */
+    public void unchargeSlab(long bytes) {
+        if (bytes < 0 || bytes > slabBytes) throw new IllegalStateException("uncharging " + bytes + " of " + slabBytes + " slab bytes");
+        int fewer = framesFor(slabBytes) - framesFor(slabBytes - bytes);
+        slabBytes -= bytes;
+        if (fewer > 0) unreserve(fewer, KernelUse.SLAB);
+    }
+
+    /** Bytes charged to the slab now. */
+    public long slabBytes() {
+        return slabBytes;
+    }
+
+    private static int framesFor(long bytes) {
+        return (int) ((bytes + FRAME_SIZE - 1) / FRAME_SIZE);
     }
 
     private void check(int frame) {

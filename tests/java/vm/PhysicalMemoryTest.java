@@ -85,4 +85,35 @@ class PhysicalMemoryTest {
         assertEquals(0, mm.pte(0x21000));
         assertEquals(3, mm.residentPages());
     }
+
+    @Test
+    void reservedFramesCountAsUsedAndComeBack() {
+        PhysicalMemory p = PhysicalMemory.ofFrames(4);
+        assertTrue(p.reserve(3, PhysicalMemory.KernelUse.PAGE_TABLES));
+        assertEquals(1, p.freeFrames());
+        assertEquals(3, p.kernelFrames(PhysicalMemory.KernelUse.PAGE_TABLES));
+        assertFalse(p.reserve(2, PhysicalMemory.KernelUse.KERNEL_STACK), "only one frame is free");
+        assertEquals(0, p.kernelFrames(PhysicalMemory.KernelUse.KERNEL_STACK));
+        assertNotEquals(PhysicalMemory.NO_FRAME, p.allocate());
+        assertEquals(PhysicalMemory.NO_FRAME, p.allocate());
+        p.unreserve(3, PhysicalMemory.KernelUse.PAGE_TABLES);
+        assertEquals(3, p.freeFrames());
+        assertThrows(IllegalStateException.class, () -> p.unreserve(1, PhysicalMemory.KernelUse.PAGE_TABLES));
+    }
+
+    @Test
+    void slabChargesTakeWholeFramesAsTheTotalGrows() {
+        PhysicalMemory p = PhysicalMemory.ofFrames(2);
+        assertTrue(p.chargeSlab(100));
+        assertEquals(1, p.kernelFrames(PhysicalMemory.KernelUse.SLAB));
+        assertTrue(p.chargeSlab(3996));
+        assertEquals(1, p.kernelFrames(PhysicalMemory.KernelUse.SLAB), "4096 bytes fill exactly one frame");
+        assertTrue(p.chargeSlab(1));
+        assertEquals(2, p.kernelFrames(PhysicalMemory.KernelUse.SLAB));
+        assertFalse(p.chargeSlab(4096), "a third frame does not exist");
+        assertEquals(4097, p.slabBytes());
+        p.unchargeSlab(4097);
+        assertEquals(0, p.kernelFrames(PhysicalMemory.KernelUse.SLAB));
+        assertEquals(2, p.freeFrames());
+    }
 }
