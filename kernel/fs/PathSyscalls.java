@@ -242,7 +242,7 @@ public final class PathSyscalls {
             String s = mem.readPath(linkPath);
             PathWalker.Parent p = PathWalker.resolveParent(fs, startDir(files, fs, dirfd, s), s);
             if (lookupIn(fs, p) != null) return -Errno.EEXIST;
-            p.dir().checkCanCreate(p.name());
+            p.dir().checkCanLink(p.name());
             p.dir().link(p.name(), new Symlink(vfs, t));
             return 0;
         } catch (UserMemory.PathFault e) {
@@ -257,7 +257,10 @@ public final class PathSyscalls {
         return readlinkat(files, fs, mem, AT_FDCWD, path, buf, size);
     }
 
-    /** readlinkat(dirfd, path, buf, size): the link's target, truncated to size, without a NUL. */
+    /**
+     * readlinkat(dirfd, path, buf, size): the link's target, truncated to size, without a NUL;
+     * ENOENT for a link without one (/proc/PID/cwd of a task that has exited).
+     */
     public long readlinkat(FdTable files, FsStruct fs, UserMemory mem, long dirfd, long path, long buf, long size) {
         try {
             if (size <= 0 || size > Integer.MAX_VALUE) return -Errno.EINVAL;
@@ -265,6 +268,7 @@ public final class PathSyscalls {
             Inode inode = PathWalker.resolve(fs, startDir(files, fs, dirfd, s), s, false);
             if (!(inode instanceof Symlink link)) return -Errno.EINVAL;
             byte[] bytes = link.target().getBytes(StandardCharsets.UTF_8);
+            if (bytes.length == 0) return -Errno.ENOENT; // a /proc link of a task that is gone
             int n = (int) Math.min(bytes.length, size);
             if (mem.copyOut(buf, bytes, 0, n) != UserMemory.NO_FAULT) return -Errno.EFAULT;
             return n;
