@@ -145,7 +145,7 @@ public final class HostDirFs {
      * The inode of what {@code name} names in the host directory {@code dir}, open as
      * {@code at}: the one already made for that host object, now known to be there, or a
      * new one (ENOSPC if the machine has no room for another inode); null if nothing the
-     * guest may see is there.
+     * guest may see is there. A directory below the deepest level is ENAMETOOLONG.
      */
     Inode inodeAt(HostDirectory dir, HostTree.Dir at, String name) throws FsException {
         HostTree.Attrs a = host.stat(at, name);

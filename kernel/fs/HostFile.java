@@ -48,11 +48,14 @@ final class HostFile extends Inode {
         return Vfs.HOSTFS_DEV;
     }
 
+    /** The host file's size, from fstatat; 0 if it is not where the guest saw it last. */
     @Override
     public long size() {
-        try (SeekableByteChannel ch = open(StandardOpenOption.READ)) {
-            return ch.size();
-        } catch (FsException | IOException e) {
+        if (dir == null) return 0;
+        try (HostTree.Dir at = fs.open(dir)) {
+            HostTree.Attrs a = fs.host().stat(at, name);
+            return a != null && a.key().equals(key) ? a.size() : 0;
+        } catch (FsException e) {
             return 0;
         }
     }

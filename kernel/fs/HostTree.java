@@ -79,8 +79,10 @@ import syscall.Errno;
  * (it can make nothing but files and directories here, and the kernel runs one call at a
  * time).
  *
- * <p>Every method runs on the kernel's thread; a host error becomes its Linux errno (EIO
- * when the JDK does not tell which).
+ * <p><b>Locking.</b> A tree is used by its machine's kernel thread only. The count of open
+ * streams and the descriptor scans are shared by all the trees of the JVM (several machines
+ * may run at once) and guarded by {@link #OPEN}'s monitor. A host error becomes its Linux
+ * errno (EIO when the JDK does not tell which).
  */
 final class HostTree {
     /** What a host object the guest may see is. */

@@ -205,6 +205,18 @@ class HostMountConfinementTest {
     }
 
     @Test
+    void theMountPointCannotBeRemovedOrRenamed() throws Exception {
+        t.mount();
+        assertEquals(0, t.mkdir("/tmp/d"));
+        assertEquals(-EBUSY, t.rmdir("/mnt/host"), "even empty, as on Linux");
+        assertEquals(-EBUSY, t.rename("/mnt/host", "/mnt/elsewhere"));
+        assertEquals(-EBUSY, t.rename("/tmp/d", "/mnt/host"));
+        assertEquals(-EBUSY, t.rmdir("/proc"));
+        assertTrue(t.inode("/mnt/host") instanceof HostDirectory);
+        assertTrue(Files.isDirectory(t.host));
+    }
+
+    @Test
     void inodeNumbersSurviveRenamesOnEitherSide() throws Exception {
         Files.writeString(t.host.resolve("f"), "f\n");
         Files.createDirectories(t.host.resolve("d"));

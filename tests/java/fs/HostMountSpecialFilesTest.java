@@ -110,6 +110,21 @@ class HostMountSpecialFilesTest {
     }
 
     @Test
+    void aHostNameThatIsNotValidUtf8IsNotShown() throws Exception {
+        // Java cannot spell the name 0xff: the shell makes the file.
+        Files.createDirectories(t.host.resolve("d"));
+        Process touch = new ProcessBuilder("sh", "-c", "cd \"$0\" && touch \"$(printf '\\377')\" plain", t.host.resolve("d").toString())
+                .inheritIO().start();
+        assumeTrue(touch.waitFor() == 0, "sh is not available");
+        assertEquals(2, new java.io.File(t.host.resolve("d").toString()).list().length);
+        t.mount();
+        assertEquals(List.of(".", "..", "plain"), t.ls("/mnt/host/d"));
+        assertEquals(0, t.unlink("/mnt/host/d/plain"));
+        assertEquals(List.of(".", ".."), t.ls("/mnt/host/d"));
+        assertEquals(-ENOTEMPTY, t.rmdir("/mnt/host/d"), "the host still has the file the guest cannot see");
+    }
+
+    @Test
     void mountingTheRootShowsNoOtherFileSystem() throws Exception {
         HostDirFs.mountInto(t.vfs, Path.of("/"));
         Object rootDev = Files.getAttribute(Path.of("/"), "unix:dev");
