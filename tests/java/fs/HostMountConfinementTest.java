@@ -74,6 +74,25 @@ class HostMountConfinementTest {
     }
 
     @Test
+    void aLinkMovedInPlaceOfTheCwdsOldNameDoesNotLeadOut() throws Exception {
+        // The guest alone: it renames its cwd away and moves a host link to ".." to the old
+        // name. A mount that remembered the cwd's host path would now create through the link,
+        // in the directory holding the mount.
+        Files.createDirectories(t.host.resolve("a"));
+        Files.createDirectories(t.host.resolve("a2/b"));
+        Files.createSymbolicLink(t.host.resolve("a2/b/l"), Path.of(".."));
+        t.mount();
+        assertEquals(0, t.chdir("/mnt/host/a"));
+        assertEquals(0, t.rename("/mnt/host/a", "/mnt/host/z"));
+        assertEquals(0, t.rename("/mnt/host/a2/b/l", "/mnt/host/a"));
+        assertEquals(0, t.writeFile("f", "x"));
+        assertEquals(0, t.mkdir("d"));
+        assertTrue(Files.isRegularFile(t.host.resolve("z/f")));
+        assertTrue(Files.isDirectory(t.host.resolve("z/d")));
+        assertSame(t.inode("/mnt"), t.inode("/mnt/host/a"));
+    }
+
+    @Test
     void anOpenDirectoryFollowsItsDirectoryRenamedByTheGuest() throws Exception {
         Files.createDirectories(t.host.resolve("a"));
         Files.createDirectories(t.host.resolve("moved"));
