@@ -14,8 +14,8 @@ import syscall.Errno;
  * HOSTDIR} option mounts it at {@link #GUEST_PATH}).
  *
  * <p><b>Confinement.</b> The guest is untrusted and nothing outside the host directory may
- * be read, made, changed or removed through the mount. So no host path string is ever kept
- * or built: the host directory is opened once, and every operation walks from it one name
+ * be read, made, changed or removed through the mount. So no host path of a file in it is
+ * ever kept or built: the host directory is opened once, and every operation walks from it one name
  * at a time with openat-style calls that never follow a symbolic link ({@link HostTree}).
  * Where a directory is, is the guest's business: the names of its guest parent chain up to
  * the mount's root, checked against the host object's identity at each step of the walk.
@@ -34,7 +34,10 @@ import syscall.Errno;
  * hard links are EPERM, a rename to another file system EXDEV.
  *
  * <p><b>Inodes.</b> Host objects are told apart by their (st_dev, st_ino), so one host file
- * has one guest inode with a stable number, which a rename on either side keeps. Each one
+ * has one guest inode with a stable number, which a rename on either side keeps (a host
+ * object removed and another made with the same number, as file systems reuse them, is
+ * taken for the same one if it is of the same kind: only its identity, not the confinement,
+ * depends on it). Each one
  * the guest has met counts against the machine's inode budget ({@link Vfs#hasRoomForInode})
  * until the guest removes it. Their times are the guest's virtual times and listings are
  * sorted by name, so nothing the guest sees depends on host time or host directory order.
@@ -42,8 +45,9 @@ import syscall.Errno;
  * and a directory may lie at most {@link #MAX_DEPTH} levels below the mount's root
  * (ENAMETOOLONG), which bounds the work of one walk.
  *
- * <p>Like everything in the kernel this runs on the one kernel thread, so no locking is
- * needed; only the root's descriptors stay open between operations.
+ * <p><b>Locking.</b> A mount is used by its machine's kernel thread only, so it needs no
+ * lock of its own (HostTree shares one with the other machines of the JVM). Only the
+ * root's descriptors stay open between operations.
  */
 public final class HostDirFs {
     /** Where {@code --mount} puts the host directory in the guest. */
