@@ -204,8 +204,9 @@ public final class HostDirFs {
      * it): its inode loses its name, a directory is dead, and it is evicted once no one has it open.
      */
     void forget(HostTree.Key key) {
-        Inode inode = inodes.remove(key);
+        Inode inode = inodes.get(key);
         if (inode == null || inode == rootDir) return;
+        inodes.remove(key);
         if (inode instanceof HostDirectory d) d.markRemoved();
         if (inode instanceof HostFile f) f.forgotten();
         inode.dropLink();

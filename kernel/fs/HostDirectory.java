@@ -159,6 +159,7 @@ final class HostDirectory extends Directory {
         touchModify();
     }
 
+    /** renameat on the host; EEXIST rather than replace a host object the guest cannot see (a FIFO). */
     @Override
     void move(String name, Directory newDir, String newName) throws FsException {
         if (!(newDir instanceof HostDirectory to) || to.fs != fs) throw new FsException(Errno.EXDEV);
@@ -169,6 +170,8 @@ final class HostDirectory extends Directory {
             if (a.kind() == HostTree.Kind.DIRECTORY && fs.depthOf(to) + 1 > HostDirFs.MAX_DEPTH) {
                 throw new FsException(Errno.ENAMETOOLONG);
             }
+            // The caller removed what the guest sees there; what it cannot see is not its to replace.
+            if (fs.host().exists(dest == null ? from : dest, newName)) throw new FsException(Errno.EEXIST);
             fs.host().rename(from, name, dest == null ? from : dest, newName);
             fs.moved(a.key(), to, newName);
         }

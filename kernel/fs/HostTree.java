@@ -230,6 +230,18 @@ final class HostTree {
         return new Attrs(key, kind, a.size(), executable);
     }
 
+    /** fstatat(dir, name, AT_SYMLINK_NOFOLLOW) succeeds: something is there, shown or not. */
+    boolean exists(Dir dir, String name) throws FsException {
+        try {
+            dir.stream.getFileAttributeView(nameOf(name), BasicFileAttributeView.class, NOFOLLOW).readAttributes();
+            return true;
+        } catch (NoSuchFileException e) {
+            return false;
+        } catch (IOException e) {
+            throw new FsException(errnoOf(e));
+        }
+    }
+
     /**
      * openat(dir, name, O_NOFOLLOW) of the directory {@code key}: ENOENT unless {@code name}
      * is that very directory, before and after it is opened.

@@ -60,6 +60,9 @@ class HostMountSpecialFilesTest {
         assertEquals(-ENOENT, t.unlink(path));
         assertEquals(-ENOENT, t.rename(path, "/mnt/host/renamed"));
         assertEquals(-ENOENT, t.chdir(path));
+        assertEquals(0, t.writeFile("/mnt/host/guest.txt", "x"));
+        assertEquals(-EEXIST, t.rename("/mnt/host/guest.txt", path), "not replaced");
+        assertEquals(0, t.unlink("/mnt/host/guest.txt"));
         assertFalse(t.ls("/mnt/host").contains(name));
     }
 
