@@ -112,6 +112,15 @@ public class Directory extends Inode {
     }
 
     /**
+     * As {@link #checkCanCreate}, for an inode the caller makes itself and then {@link #link}s
+     * here (mknod's device or FIFO, symlink's link). A file system that cannot hold such
+     * inodes (a host directory) refuses with EPERM, after EEXIST as Linux checks.
+     */
+    public void checkCanLink(String name) throws FsException {
+        checkCanCreate(name);
+    }
+
+    /**
      * Adds the name {@code name} for {@code inode}: EEXIST if taken, ENOENT if this directory
      * is dead. A directory inode gets this directory as its parent (a directory has one name).
      */

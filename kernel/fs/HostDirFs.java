@@ -1,12 +1,10 @@
 package fs;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import syscall.Errno;
 
@@ -15,45 +13,76 @@ import syscall.Errno;
  * files with their own editor and compile and run them inside Clonix (the {@code --mount
  * HOSTDIR} option mounts it at {@link #GUEST_PATH}).
  *
- * <p><b>Confinement.</b> Nothing outside the host directory is reachable. Every guest path is
- * resolved one name at a time (fs.PathWalker handles "." and ".."; ".." at the top of the
- * mount leads to the guest's /mnt, never to the host). Each host path this class touches is
- * checked to lie inside the host directory's real path; a symbolic link on the host is
- * followed only when its real target is inside too, and otherwise refused with EACCES
- * (more than 40 links in a row, as from a loop, is ELOOP, as in the guest's own tree).
- * Only regular files and directories are shown: host devices, FIFOs and sockets are
- * invisible, and the guest cannot create anything else here (mknod, symlink and link give
- * EPERM), nor rename across file systems (EXDEV).
+ * <p><b>Confinement.</b> The guest is untrusted and nothing outside the host directory may
+ * be read, made, changed or removed through the mount. So no host path of a file in it is
+ * ever kept or built: the host directory is opened once, and every operation walks from it one name
+ * at a time with openat-style calls that never follow a symbolic link ({@link HostTree}).
+ * Where a directory is, is the guest's business: the names of its guest parent chain up to
+ * the mount's root, checked against the host object's identity at each step of the walk.
+ * A directory renamed by the guest keeps working at its new place (its chain changed with
+ * it); one renamed or removed on the host is not found (ENOENT) until the guest meets it
+ * again by its new name. Either way an operation can only land inside the mount.
  *
- * <p><b>Inodes.</b> One inode per host file or directory, made at its first lookup and kept
- * for the life of the machine, so inode numbers are stable. Their times are the guest's
- * virtual times, not the host's, so nothing the guest sees depends on host time; the
- * listing order is sorted by name, not the host's directory order.
+ * <p><b>What the guest sees.</b> The host's regular files and directories on the same host
+ * file system as the mount's root, and its symbolic links as symbolic links: the guest's
+ * own path walker interprets their targets, so an absolute target names a guest path and
+ * ".." at the top of the mount leads to the guest's /mnt, never to the host. FIFOs,
+ * devices, sockets and other host file systems (/proc, /sys, /dev when / is mounted) are
+ * invisible and never opened, so nothing here can block. A directory met again below
+ * itself (a bind mount of an ancestor) is hidden, so the guest tree has no loops. The
+ * guest can make regular files and directories here; devices, FIFOs, symbolic links and
+ * hard links are EPERM, a rename to another file system EXDEV.
  *
- * <p>Host I/O errors become EIO; like everything in the kernel this runs on the one kernel
- * thread, so no locking is needed.
+ * <p><b>Inodes.</b> Host objects are told apart by their (st_dev, st_ino), so one host file
+ * has one guest inode with a stable number, which a rename on either side keeps (a host
+ * object removed and another made with the same number, as file systems reuse them, is
+ * taken for the same one if it is of the same kind: only its identity, not the confinement,
+ * depends on it). Each one
+ * the guest has met counts against the machine's inode budget ({@link Vfs#hasRoomForInode})
+ * until the guest removes it. Their times are the guest's virtual times and listings are
+ * sorted by name, so nothing the guest sees depends on host time or host directory order.
+ * Files are limited to {@link RegularFile#MAX_SIZE} bytes as in the ramfs (EFBIG beyond),
+ * and a directory may lie at most {@link #MAX_DEPTH} levels below the mount's root
+ * (ENAMETOOLONG), which bounds the work of one walk.
+ *
+ * <p><b>Locking.</b> A mount is used by its machine's kernel thread only, so it needs no
+ * lock of its own (HostTree shares one with the other machines of the JVM). Only the
+ * root's descriptors stay open between operations.
  */
 public final class HostDirFs {
     /** Where {@code --mount} puts the host directory in the guest. */
     public static final String GUEST_PATH = "/mnt/host";
+    /**
+     * How many levels below the mount's root a directory may lie: every operation walks
+     * from the root, so this bounds the host calls one guest call costs (ENAMETOOLONG beyond).
+     */
+    static final int MAX_DEPTH = 128;
 
     private final Vfs vfs;
-    private final Path root;
-    private final Map<Path, Inode> inodes = new LinkedHashMap<>();
+    private final HostTree host;
+    private final Map<HostTree.Key, Inode> inodes = new HashMap<>();
     private final HostDirectory rootDir;
 
-    /** The host directory {@code hostDir} as a file system of {@code vfs}; it must exist. */
+    /** The host directory {@code hostDir} as a file system of {@code vfs}; IOException if it cannot be (see {@link #checkMountable}). */
     public HostDirFs(Vfs vfs, Path hostDir) throws IOException {
         this.vfs = vfs;
-        this.root = hostDir.toRealPath();
-        if (!Files.isDirectory(root)) throw new IOException("not a directory: " + hostDir);
-        this.rootDir = new HostDirectory(this, root);
-        inodes.put(root, rootDir);
+        this.host = HostTree.open(hostDir);
+        this.rootDir = new HostDirectory(this, host.rootKey());
+        inodes.put(host.rootKey(), rootDir);
+    }
+
+    /**
+     * Checks, before a machine boots, that {@code hostDir} can be mounted: it is a directory
+     * and this host can confine it (Linux's openat calls and /proc/self/fd). Throws
+     * IOException with a one-line reason otherwise.
+     */
+    public static void checkMountable(Path hostDir) throws IOException {
+        HostTree.open(hostDir).close();
     }
 
     /**
      * Mounts the host directory {@code hostDir} at {@link #GUEST_PATH} in {@code vfs}, at boot.
-     * Throws IllegalArgumentException if it is not an existing directory.
+     * Throws IllegalArgumentException if it cannot be mounted (see {@link #checkMountable}).
      */
     public static HostDirFs mountInto(Vfs vfs, Path hostDir) {
         try {
@@ -70,93 +99,123 @@ public final class HostDirFs {
         return rootDir;
     }
 
-    /** The host directory's real path. */
-    public Path hostRoot() {
-        return root;
-    }
-
     Vfs vfs() {
         return vfs;
     }
 
+    HostTree host() {
+        return host;
+    }
+
     /**
-     * The real host path that {@code name} in the host directory {@code dir} stands for:
-     * ENOENT if nothing is there, EACCES if it is a symbolic link whose target leaves the
-     * mount (or the name would lead outside it), ELOOP after 40 links (a loop of links).
+     * Opens the host directory that {@code dir} stands for, walking from the mount's root
+     * along its guest parent chain and checking each directory's identity: ENOENT if one is
+     * not where the guest saw it last, ENAMETOOLONG if it lies deeper than MAX_DEPTH.
      */
-    Path resolve(Path dir, String name) throws FsException {
-        Path p;
-        try {
-            p = dir.resolve(name);
-        } catch (InvalidPathException e) {
-            throw new FsException(Errno.ENOENT);
-        }
-        if (!p.normalize().startsWith(root) || p.equals(root)) throw new FsException(Errno.EACCES);
-        try {
-            // Follow the links one at a time, as PathWalker does in the guest: at most
-            // MAX_SYMLINK_FOLLOWS (then ELOOP), and none may point outside the mount.
-            for (int follows = 0; Files.isSymbolicLink(p); follows++) {
-                if (follows == PathWalker.MAX_SYMLINK_FOLLOWS) throw new FsException(Errno.ELOOP);
-                p = p.getParent().resolve(Files.readSymbolicLink(p)).normalize();
-                if (!p.startsWith(root)) throw new FsException(Errno.EACCES);
+    HostTree.Dir open(HostDirectory dir) throws FsException {
+        List<HostDirectory> chain = chainOf(dir);
+        HostTree.Dir at = host.root();
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            HostDirectory next = chain.get(i);
+            try {
+                HostTree.Dir opened = host.openDirectory(at, next.name(), next.key());
+                at.close();
+                at = opened;
+            } catch (FsException e) {
+                at.close();
+                throw e;
             }
-            // A link among the directories of a target is resolved by the host: check where it led.
-            Path real = p.toRealPath();
-            if (!real.startsWith(root)) throw new FsException(Errno.EACCES);
-            return real;
-        } catch (NoSuchFileException e) {
-            throw new FsException(Errno.ENOENT);
-        } catch (IOException | InvalidPathException e) {
-            throw new FsException(Errno.EACCES);
         }
+        return at;
+    }
+
+    /** How many levels {@code dir} lies below the mount's root (ENOENT, ENAMETOOLONG as for {@link #open}). */
+    int depthOf(HostDirectory dir) throws FsException {
+        return chainOf(dir).size();
+    }
+
+    /** {@code dir} and its ancestors below the mount's root, deepest first. */
+    private List<HostDirectory> chainOf(HostDirectory dir) throws FsException {
+        List<HostDirectory> chain = new ArrayList<>();
+        for (Directory d = dir; d != rootDir; d = d.parent()) {
+            if (!(d instanceof HostDirectory h) || h.isDead()) throw new FsException(Errno.ENOENT);
+            if (chain.size() == MAX_DEPTH) throw new FsException(Errno.ENAMETOOLONG);
+            chain.add(h);
+        }
+        return chain;
     }
 
     /**
-     * The inode of the host file or directory at the real path {@code p} (inside the mount),
-     * made on first use; null if it does not exist or is neither a regular file nor a directory.
+     * The inode of what {@code name} names in the host directory {@code dir}, open as
+     * {@code at}: the one already made for that host object, now known to be there, or a
+     * new one (ENOSPC if the machine has no room for another inode); null if nothing the
+     * guest may see is there. A directory below the deepest level is ENAMETOOLONG.
      */
-    Inode inodeFor(Path p) throws FsException {
-        Inode known = inodes.get(p);
-        if (known != null) return known;
-        if (!vfs.hasRoomForInode()) throw new FsException(Errno.ENOSPC);
-        Inode made;
-        if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-            HostDirectory dir = new HostDirectory(this, p);
-            Inode parent = inodeFor(p.getParent());
-            if (parent instanceof Directory d) dir.attach(d, p.getFileName().toString());
-            made = dir;
-        } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-            made = new HostFile(this, p);
-        } else {
-            return null;
+    Inode inodeAt(HostDirectory dir, HostTree.Dir at, String name) throws FsException {
+        HostTree.Attrs a = host.stat(at, name);
+        if (a == null) return null;
+        Inode known = inodes.get(a.key());
+        if (known != null && kindOf(known) != a.kind()) {
+            forget(a.key()); // the host reused the inode number for another kind of object
+            known = null;
         }
-        inodes.put(p, made);
-        return made;
-    }
-
-    /** Forgets the inode of {@code p} (after the host file was removed or renamed). */
-    void forget(Path p) {
-        inodes.remove(p);
-    }
-
-    /** Moves the inode of {@code from} to the name {@code to} after a rename on the host. */
-    void moved(Path from, Path to) {
-        Inode inode = inodes.remove(from);
-        inodes.remove(to);
-        if (inode instanceof HostFile f) {
-            f.setPath(to);
-            inodes.put(to, f);
+        if (known == null && !vfs.hasRoomForInode()) throw new FsException(Errno.ENOSPC);
+        switch (a.kind()) {
+            case DIRECTORY -> {
+                if (chainOf(dir).size() == MAX_DEPTH) throw new FsException(Errno.ENAMETOOLONG);
+                HostDirectory d = (HostDirectory) known;
+                if (d == null) {
+                    d = remember(a.key(), new HostDirectory(this, a.key()));
+                } else if (dir.isWithin(d)) {
+                    return null; // the directory itself again, below itself: a loop
+                }
+                d.attach(dir, name);
+                return d;
+            }
+            case FILE -> {
+                HostFile f = (HostFile) known;
+                if (f == null) f = remember(a.key(), new HostFile(this, a.key(), a.executable()));
+                f.seenAt(dir, name);
+                return f;
+            }
+            default -> {
+                String target = host.readlink(at, name);
+                HostSymlink l = (HostSymlink) known;
+                if (l == null) l = remember(a.key(), new HostSymlink(vfs, target));
+                l.setTarget(target);
+                return l;
+            }
         }
-        // A renamed directory's inode and those below it are forgotten and made again on demand.
-        inodes.keySet().removeIf(k -> k.startsWith(from));
     }
 
-    /** -errno for a host I/O failure. */
-    static int errnoOf(IOException e) {
-        if (e instanceof NoSuchFileException) return Errno.ENOENT;
-        if (e instanceof java.nio.file.FileAlreadyExistsException) return Errno.EEXIST;
-        if (e instanceof java.nio.file.DirectoryNotEmptyException) return Errno.ENOTEMPTY;
-        if (e instanceof java.nio.file.AccessDeniedException) return Errno.EACCES;
-        return Errno.EIO;
+    private static HostTree.Kind kindOf(Inode inode) {
+        return inode.isDirectory() ? HostTree.Kind.DIRECTORY : inode.isRegular() ? HostTree.Kind.FILE : HostTree.Kind.SYMLINK;
+    }
+
+    /** Takes a new inode into the table; it has one link (its host name) until forgotten. */
+    private <T extends Inode> T remember(HostTree.Key key, T inode) {
+        inodes.put(key, inode);
+        inode.addLink();
+        return inode;
+    }
+
+    /**
+     * Forgets the host object {@code key} after the guest removed it (or the host replaced
+     * it): its inode loses its name, a directory is dead, and it is evicted once no one has it open.
+     */
+    void forget(HostTree.Key key) {
+        Inode inode = inodes.get(key);
+        if (inode == null || inode == rootDir) return;
+        inodes.remove(key);
+        if (inode instanceof HostDirectory d) d.markRemoved();
+        if (inode instanceof HostFile f) f.forgotten();
+        inode.dropLink();
+    }
+
+    /** Records that the guest renamed the host object {@code key} to {@code name} in {@code dir}. */
+    void moved(HostTree.Key key, HostDirectory dir, String name) {
+        Inode inode = inodes.get(key);
+        if (inode instanceof HostDirectory d) d.attach(dir, name);
+        if (inode instanceof HostFile f) f.seenAt(dir, name);
     }
 }

@@ -1,37 +1,46 @@
 package fs;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.DirectoryIteratorException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import syscall.Errno;
 
 /**
- * A directory of a mounted host directory (see {@link HostDirFs}): its entries are the
- * host directory's regular files and subdirectories (and the symbolic links among them
- * whose targets stay inside the mount), listed in name order. Creating a file or a
- * directory, removing and renaming act on the host at once; creating anything else
- * (device, FIFO, symbolic link, hard link) is refused with EPERM.
+ * A directory of a mounted host directory (see {@link HostDirFs}): its entries are the host
+ * directory's regular files, subdirectories and symbolic links, listed in name order.
+ * Creating a file or a directory, removing and renaming act on the host at once, through
+ * the host directory this one is found to be by walking its guest parent chain from the
+ * mount's root; making anything else (device, FIFO, symbolic link, hard link) is EPERM.
+ * Removed by the guest, it is dead: lookups and creations in it are ENOENT.
  */
 final class HostDirectory extends Directory {
     private final HostDirFs fs;
-    private final Path path;
+    private final HostTree.Key key;
+    private boolean removed;
 
-    HostDirectory(HostDirFs fs, Path path) {
+    HostDirectory(HostDirFs fs, HostTree.Key key) {
         super(fs.vfs(), 0755);
         this.fs = fs;
-        this.path = path;
+        this.key = key;
     }
 
-    /** Sets ".." and the name of this directory, for one found below the mount's root. */
+    /** The host directory's identity. */
+    HostTree.Key key() {
+        return key;
+    }
+
+    /** Sets ".." and the name of this directory: where the guest has just seen it. */
     void attach(Directory parent, String name) {
         setParent(parent, name);
+    }
+
+    /** Marks the directory removed (by the guest, or replaced on the host). */
+    void markRemoved() {
+        removed = true;
+    }
+
+    @Override
+    public boolean isDead() {
+        return removed;
     }
 
     @Override
@@ -41,83 +50,95 @@ final class HostDirectory extends Directory {
 
     @Override
     public int links() {
-        return 2;
+        return removed ? 0 : 2;
     }
 
     @Override
     protected boolean isPinned() {
-        return true;
+        return this == fs.root();
     }
 
     @Override
     public Inode lookup(String name) throws FsException {
-        try {
-            return fs.inodeFor(fs.resolve(path, name));
-        } catch (FsException e) {
-            if (e.errno() == Errno.ENOENT) return null;
-            throw e;
+        if (removed) throw new FsException(Errno.ENOENT);
+        try (HostTree.Dir at = fs.open(this)) {
+            return fs.inodeAt(this, at, name);
         }
     }
 
+    /** The entries the guest may see, sorted by name; none if the host directory cannot be reached. */
     @Override
     public List<Entry> entries() {
         List<Entry> list = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        try (Stream<Path> s = Files.list(path)) {
-            s.forEach(p -> names.add(p.getFileName().toString()));
-        } catch (IOException | UncheckedIOException | DirectoryIteratorException e) {
-            return list; // gone on the host, or unreadable: empty
-        }
-        names.sort(null); // the host's order is its own business: list by name
-        for (String name : names) {
-            try {
-                Inode inode = lookup(name);
-                if (inode != null) list.add(new Entry(name, inode));
-            } catch (FsException e) {
-                // A link leading out of the mount is not shown.
+        if (removed) return list;
+        try (HostTree.Dir at = fs.open(this)) {
+            List<String> names = fs.host().names(at);
+            names.sort(null); // the host's order is its own business: list by name
+            for (String name : names) {
+                try {
+                    Inode inode = fs.inodeAt(this, at, name);
+                    if (inode != null) list.add(new Entry(name, inode));
+                } catch (FsException e) {
+                    // Gone since the listing, or no room for its inode: not listed.
+                }
             }
+        } catch (FsException e) {
+            // Not reachable any more: empty.
         }
         return list;
     }
 
+    /** Whether the host directory has no entries at all, shown or not (rmdir would fail otherwise). */
     @Override
     public boolean isEmpty() {
-        try (Stream<Path> s = Files.list(path)) {
-            return s.findAny().isEmpty();
-        } catch (IOException | UncheckedIOException | DirectoryIteratorException e) {
+        if (removed) return true;
+        try (HostTree.Dir at = fs.open(this)) {
+            return fs.host().names(at).isEmpty();
+        } catch (FsException e) {
             return true;
         }
     }
 
+    /** As a ramfs directory's, but a name taken on the host is found by the creation itself (EEXIST), in one host call. */
     @Override
     public void checkCanCreate(String name) throws FsException {
-        if (lookup(name) != null) throw new FsException(Errno.EEXIST);
+        if (removed) throw new FsException(Errno.ENOENT);
+        HostTree.nameOf(name);
         if (!fs.vfs().hasRoomForInode()) throw new FsException(Errno.ENOSPC);
+    }
+
+    /** Devices, FIFOs and symbolic links cannot be made on the host: EEXIST if the name is taken, else EPERM. */
+    @Override
+    public void checkCanLink(String name) throws FsException {
+        if (lookup(name) != null) throw new FsException(Errno.EEXIST);
+        throw new FsException(Errno.EPERM);
     }
 
     @Override
     public Inode createFile(String name, int perms) throws FsException {
-        Path p = target(name);
-        try {
-            Files.createFile(p);
-            if ((perms & 0111) != 0) p.toFile().setExecutable(true);
-        } catch (IOException e) {
-            throw new FsException(HostDirFs.errnoOf(e));
+        if (removed) throw new FsException(Errno.ENOENT);
+        Inode made;
+        try (HostTree.Dir at = fs.open(this)) {
+            fs.host().createFile(at, name, (perms & 0111) != 0);
+            made = fs.inodeAt(this, at, name);
         }
+        if (made == null) throw new FsException(Errno.ENOENT);
         touchModify();
-        return fs.inodeFor(p);
+        return made;
     }
 
     @Override
     public Directory createDirectory(String name, int perms) throws FsException {
-        Path p = target(name);
-        try {
-            Files.createDirectory(p);
-        } catch (IOException e) {
-            throw new FsException(HostDirFs.errnoOf(e));
+        if (removed) throw new FsException(Errno.ENOENT);
+        if (fs.depthOf(this) + 1 > HostDirFs.MAX_DEPTH) throw new FsException(Errno.ENAMETOOLONG);
+        Inode made;
+        try (HostTree.Dir at = fs.open(this)) {
+            fs.host().mkdir(at, name);
+            made = fs.inodeAt(this, at, name);
         }
+        if (!(made instanceof Directory dir)) throw new FsException(Errno.ENOENT);
         touchModify();
-        return (Directory) fs.inodeFor(p);
+        return dir;
     }
 
     /** Hard links, symbolic links, devices and FIFOs cannot be made in a host directory. */
@@ -128,43 +149,33 @@ final class HostDirectory extends Directory {
 
     @Override
     public void unlink(String name) throws FsException {
-        Path p = target(name);
-        try {
-            Files.delete(p);
-        } catch (IOException e) {
-            throw new FsException(HostDirFs.errnoOf(e));
+        if (removed) throw new FsException(Errno.ENOENT);
+        try (HostTree.Dir at = fs.open(this)) {
+            HostTree.Attrs a = fs.host().stat(at, name);
+            if (a == null) throw new FsException(Errno.ENOENT);
+            fs.host().unlink(at, name, a.kind() == HostTree.Kind.DIRECTORY);
+            fs.forget(a.key());
         }
-        fs.forget(p);
         touchModify();
     }
 
+    /** renameat on the host; EEXIST rather than replace a host object the guest cannot see (a FIFO). */
     @Override
     void move(String name, Directory newDir, String newName) throws FsException {
         if (!(newDir instanceof HostDirectory to) || to.fs != fs) throw new FsException(Errno.EXDEV);
-        Path from = target(name);
-        Path dest = to.target(newName);
-        try {
-            Files.move(from, dest, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new FsException(HostDirFs.errnoOf(e));
+        if (removed || to.removed) throw new FsException(Errno.ENOENT);
+        try (HostTree.Dir from = fs.open(this); HostTree.Dir dest = to == this ? null : fs.open(to)) {
+            HostTree.Attrs a = fs.host().stat(from, name);
+            if (a == null) throw new FsException(Errno.ENOENT);
+            if (a.kind() == HostTree.Kind.DIRECTORY && fs.depthOf(to) + 1 > HostDirFs.MAX_DEPTH) {
+                throw new FsException(Errno.ENAMETOOLONG);
+            }
+            // The caller removed what the guest sees there; what it cannot see is not its to replace.
+            if (fs.host().exists(dest == null ? from : dest, newName)) throw new FsException(Errno.EEXIST);
+            fs.host().rename(from, name, dest == null ? from : dest, newName);
+            fs.moved(a.key(), to, newName);
         }
-        fs.moved(from, dest);
         touchModify();
         to.touchModify();
-    }
-
-    /** The host path for a new or existing name here, which must not be a link leading out. */
-    private Path target(String name) throws FsException {
-        Path p;
-        try {
-            p = path.resolve(name);
-        } catch (InvalidPathException e) {
-            throw new FsException(Errno.EINVAL);
-        }
-        if (!p.normalize().startsWith(fs.hostRoot()) || Files.isSymbolicLink(p)) {
-            if (Files.isSymbolicLink(p)) fs.resolve(path, name); // EACCES if it leads out
-            else throw new FsException(Errno.EACCES);
-        }
-        return p;
     }
 }

@@ -2,10 +2,8 @@ package fs;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.OpenOption;
 import java.nio.file.StandardOpenOption;
 import sync.Waiter;
 import syscall.Errno;
@@ -14,22 +12,35 @@ import syscall.Errno;
  * A regular file of a mounted host directory (see {@link HostDirFs}): reads and writes go
  * straight to the host file at the given offset. Like a ramfs file it is limited to
  * {@link RegularFile#MAX_SIZE} bytes (EFBIG beyond). The permission bits are 0755 when the
- * host file is executable and 0644 otherwise. The host file is opened for each operation
- * without following a symbolic link, so one put in its place on the host later leads nowhere.
+ * host file is executable by its owner and 0644 otherwise.
+ *
+ * <p>No host descriptor is kept: each operation opens the host file again, without
+ * following a link, under the name the guest last saw it by, in its directory reached from
+ * the mount's root, and only if it is still the same host file (st_dev, st_ino). When it is
+ * not there any more (removed or renamed on the host, or removed by the guest while still
+ * open), the operation fails with ESTALE, as on NFS.
  */
 final class HostFile extends Inode {
     private final HostDirFs fs;
-    private Path path;
+    private final HostTree.Key key;
+    private HostDirectory dir;
+    private String name;
 
-    HostFile(HostDirFs fs, Path path) {
-        super(fs.vfs(), Mode.S_IFREG | (Files.isExecutable(path) ? 0755 : 0644));
+    HostFile(HostDirFs fs, HostTree.Key key, boolean executable) {
+        super(fs.vfs(), Mode.S_IFREG | (executable ? 0755 : 0644));
         this.fs = fs;
-        this.path = path;
+        this.key = key;
     }
 
-    /** Points the inode at its new host path after a rename. */
-    void setPath(Path path) {
-        this.path = path;
+    /** Records where the guest has just seen this file: {@code name} in {@code dir}. */
+    void seenAt(HostDirectory dir, String name) {
+        this.dir = dir;
+        this.name = name;
+    }
+
+    /** The guest removed the file's name: it cannot be reached any more. */
+    void forgotten() {
+        dir = null;
     }
 
     @Override
@@ -37,21 +48,14 @@ final class HostFile extends Inode {
         return Vfs.HOSTFS_DEV;
     }
 
-    @Override
-    public int links() {
-        return Files.exists(path) ? 1 : 0;
-    }
-
-    @Override
-    protected boolean isPinned() {
-        return true;
-    }
-
+    /** The host file's size, from fstatat; 0 if it is not where the guest saw it last. */
     @Override
     public long size() {
-        try {
-            return Files.size(path);
-        } catch (IOException e) {
+        if (dir == null) return 0;
+        try (HostTree.Dir at = fs.open(dir)) {
+            HostTree.Attrs a = fs.host().stat(at, name);
+            return a != null && a.key().equals(key) ? a.size() : 0;
+        } catch (FsException e) {
             return 0;
         }
     }
@@ -59,11 +63,13 @@ final class HostFile extends Inode {
     @Override
     public long read(OpenFile file, long pos, byte[] dst, int off, int len, Waiter waiter) {
         touchAccess();
-        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-            int n = ch.read(ByteBuffer.wrap(dst, off, len), pos);
+        try (SeekableByteChannel ch = open(StandardOpenOption.READ)) {
+            int n = ch.position(pos).read(ByteBuffer.wrap(dst, off, len));
             return Math.max(n, 0);
+        } catch (FsException e) {
+            return -e.errno();
         } catch (IOException e) {
-            return -HostDirFs.errnoOf(e);
+            return -HostTree.errnoOf(e);
         }
     }
 
@@ -72,14 +78,16 @@ final class HostFile extends Inode {
         if (len == 0) return 0;
         if (pos >= RegularFile.MAX_SIZE) return -Errno.EFBIG;
         int n = (int) Math.min(len, RegularFile.MAX_SIZE - pos);
-        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+        try (SeekableByteChannel ch = open(StandardOpenOption.WRITE)) {
             ByteBuffer buf = ByteBuffer.wrap(src, off, n);
-            long at = pos;
-            while (buf.hasRemaining()) at += ch.write(buf, at);
+            ch.position(pos);
+            while (buf.hasRemaining()) ch.write(buf);
             touchModify();
             return n;
+        } catch (FsException e) {
+            return -e.errno();
         } catch (IOException e) {
-            return -HostDirFs.errnoOf(e);
+            return -HostTree.errnoOf(e);
         }
     }
 
@@ -87,14 +95,26 @@ final class HostFile extends Inode {
     public int truncate(long length) {
         if (length < 0) return -Errno.EINVAL;
         if (length > RegularFile.MAX_SIZE) return -Errno.EFBIG;
-        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+        try (SeekableByteChannel ch = open(StandardOpenOption.WRITE)) {
             long size = ch.size();
             if (length < size) ch.truncate(length);
-            else if (length > size) ch.write(ByteBuffer.wrap(new byte[1]), length - 1);
+            else if (length > size) ch.position(length - 1).write(ByteBuffer.wrap(new byte[1]));
             touchModify();
             return 0;
+        } catch (FsException e) {
+            return -e.errno();
         } catch (IOException e) {
-            return -HostDirFs.errnoOf(e);
+            return -HostTree.errnoOf(e);
+        }
+    }
+
+    /** The host file, opened with {@code options}: ESTALE if it is not where the guest saw it last. */
+    private SeekableByteChannel open(OpenOption... options) throws FsException {
+        if (dir == null) throw new FsException(Errno.ESTALE);
+        try (HostTree.Dir at = fs.open(dir)) {
+            return fs.host().openFile(at, name, key, options);
+        } catch (FsException e) {
+            throw e.errno() == Errno.ENOENT ? new FsException(Errno.ESTALE) : e;
         }
     }
 }

@@ -43,7 +43,7 @@ public final class InodeSyscalls {
             if (type != 0 && type != Mode.S_IFREG && type != Mode.S_IFIFO) return -Errno.EINVAL;
             PathWalker.Parent p = PathWalker.resolveParent(fs, PathSyscalls.startDir(files, fs, dirfd, s), s);
             if (p.name().equals(".") || p.name().equals("..")) return -Errno.EEXIST;
-            p.dir().checkCanCreate(p.name());
+            p.dir().checkCanLink(p.name());
             if (p.trailingSlash()) return -Errno.ENOENT;
             Inode inode = type == Mode.S_IFIFO ? new Fifo(vfs, perms) : new RegularFile(vfs, perms);
             p.dir().link(p.name(), inode);

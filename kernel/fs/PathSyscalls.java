@@ -115,6 +115,15 @@ public final class PathSyscalls {
         return p.dir().lookup(p.name());
     }
 
+    /**
+     * Whether {@code inode} is the root of a file system mounted in the tree (/proc, the host
+     * directory at /mnt/host): a directory on another device than its parent. Like Linux's
+     * mount points, it cannot be removed or renamed (EBUSY).
+     */
+    private static boolean isMountPoint(Inode inode) {
+        return inode instanceof Directory d && d.parent() != null && d.parent() != d && d.parent().dev() != d.dev();
+    }
+
     private static boolean isDotOrDotDot(String name) {
         return name.equals(".") || name.equals("..");
     }
@@ -152,7 +161,7 @@ public final class PathSyscalls {
 
     /**
      * unlinkat(dirfd, path, flags): removes a name; with AT_REMOVEDIR an empty directory
-     * (rmdir: ENOTDIR, ENOTEMPTY, EINVAL for ".", EBUSY for a root), otherwise a
+     * (rmdir: ENOTDIR, ENOTEMPTY, EINVAL for ".", EBUSY for a root or a mount point), otherwise a
      * non-directory (EISDIR for a directory).
      */
     public long unlinkat(FdTable files, FsStruct fs, UserMemory mem, long dirfd, long path, long flags) {
@@ -172,7 +181,7 @@ public final class PathSyscalls {
             if (victim == null) return -Errno.ENOENT;
             if (rmdir) {
                 if (!victim.isDirectory()) return -Errno.ENOTDIR;
-                if (victim == fs.root() || victim == vfs.root()) return -Errno.EBUSY;
+                if (victim == fs.root() || victim == vfs.root() || isMountPoint(victim)) return -Errno.EBUSY;
             } else {
                 if (victim.isDirectory()) return -Errno.EISDIR;
                 if (p.trailingSlash()) return -Errno.ENOTDIR;
@@ -194,7 +203,8 @@ public final class PathSyscalls {
     /**
      * renameat(olddirfd, oldpath, newdirfd, newpath): moves a name, replacing the target if
      * compatible (file over file, directory over empty directory). EISDIR, ENOTDIR,
-     * ENOTEMPTY as Linux; EINVAL when moving a directory below itself; EBUSY for "." and "..";
+     * ENOTEMPTY as Linux; EINVAL when moving a directory below itself; EBUSY for "." and "..",
+     * and for a mount point (/proc, /mnt/host) as source or target;
      * EXDEV between file systems.
      */
     public long renameat(FdTable files, FsStruct fs, UserMemory mem, long oldDirfd, long oldPath,
@@ -211,6 +221,7 @@ public final class PathSyscalls {
             if ((op.trailingSlash() || np.trailingSlash()) && !src.isDirectory()) return -Errno.ENOTDIR;
             Inode dst = np.dir().lookup(np.name());
             if (dst == src) return 0;
+            if (isMountPoint(src) || isMountPoint(dst)) return -Errno.EBUSY;
             if (src instanceof Directory dir) {
                 if (np.dir().isWithin(dir)) return -Errno.EINVAL;
                 if (dst != null && !dst.isDirectory()) return -Errno.ENOTDIR;
@@ -242,7 +253,7 @@ public final class PathSyscalls {
             String s = mem.readPath(linkPath);
             PathWalker.Parent p = PathWalker.resolveParent(fs, startDir(files, fs, dirfd, s), s);
             if (lookupIn(fs, p) != null) return -Errno.EEXIST;
-            p.dir().checkCanCreate(p.name());
+            p.dir().checkCanLink(p.name());
             p.dir().link(p.name(), new Symlink(vfs, t));
             return 0;
         } catch (UserMemory.PathFault e) {
@@ -257,7 +268,10 @@ public final class PathSyscalls {
         return readlinkat(files, fs, mem, AT_FDCWD, path, buf, size);
     }
 
-    /** readlinkat(dirfd, path, buf, size): the link's target, truncated to size, without a NUL. */
+    /**
+     * readlinkat(dirfd, path, buf, size): the link's target, truncated to size, without a NUL;
+     * ENOENT for a link without one (/proc/PID/cwd of a task that has exited).
+     */
     public long readlinkat(FdTable files, FsStruct fs, UserMemory mem, long dirfd, long path, long buf, long size) {
         try {
             if (size <= 0 || size > Integer.MAX_VALUE) return -Errno.EINVAL;
@@ -265,6 +279,7 @@ public final class PathSyscalls {
             Inode inode = PathWalker.resolve(fs, startDir(files, fs, dirfd, s), s, false);
             if (!(inode instanceof Symlink link)) return -Errno.EINVAL;
             byte[] bytes = link.target().getBytes(StandardCharsets.UTF_8);
+            if (bytes.length == 0) return -Errno.ENOENT; // a /proc link of a task that is gone
             int n = (int) Math.min(bytes.length, size);
             if (mem.copyOut(buf, bytes, 0, n) != UserMemory.NO_FAULT) return -Errno.EFAULT;
             return n;

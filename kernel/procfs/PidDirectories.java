@@ -1,6 +1,9 @@
 package procfs;
 
+import fs.Directory;
+import fs.FsStruct;
 import fs.Inode;
+import fs.PathWalker;
 import fs.Vfs;
 import fs.proc.ProcDirectory;
 import java.util.ArrayList;
@@ -34,14 +37,19 @@ final class PidDirectories implements ProcDirectory.Source {
     private final Vfs vfs;
     private final Tasks tasks;
     private final IntSupplier cpus;
+    private final Supplier<Task> current;
     private final Map<Task, ProcDirectory> processDirs = new LinkedHashMap<>();
     private final Map<Task, ProcDirectory> threadDirs = new LinkedHashMap<>();
 
-    /** The PID directories of {@code tasks} on {@code vfs}, for a machine of {@code cpus} CPUs. */
-    PidDirectories(Vfs vfs, Tasks tasks, IntSupplier cpus) {
+    /**
+     * The PID directories of {@code tasks} on {@code vfs}, for a machine of {@code cpus} CPUs;
+     * {@code current} is the task making the current system call (the reader of a link).
+     */
+    PidDirectories(Vfs vfs, Tasks tasks, IntSupplier cpus, Supplier<Task> current) {
         this.vfs = vfs;
         this.tasks = tasks;
         this.cpus = cpus;
+        this.current = current;
     }
 
     /** The tgids of every thread group, in pid order. */
@@ -105,7 +113,10 @@ final class PidDirectories implements ProcDirectory.Source {
 
     /**
      * The files of a process or thread directory. Each produces its text when first read
-     * after an open, or null (ESRCH) once the task has been reaped.
+     * after an open, or null (ESRCH) once the task has been reaped. The links cwd and root
+     * name the task's directories as paths from the reader's root, "/..." with " (deleted)"
+     * after a removed one, as Linux's readlink shows them; they have no target (ENOENT)
+     * once the task has exited.
      */
     private void addFiles(ProcDirectory dir, Task t, boolean wholeGroup) {
         dir.addFile("cmdline", text(t, task -> ProcessArgs.cmdline(task.mm())));
@@ -114,6 +125,19 @@ final class PidDirectories implements ProcDirectory.Source {
         dir.addFile("maps", text(t, task -> task.mm() == null ? "" : task.mm().maps()));
         dir.addFile("stat", text(t, task -> TaskStat.format(task, wholeGroup, vfs.console())));
         dir.addFile("status", text(t, task -> TaskStatus.format(task, cpus.getAsInt())));
+        dir.addSymlink("cwd", () -> pathOf(t, FsStruct::cwd));
+        dir.addSymlink("root", () -> pathOf(t, FsStruct::root));
+    }
+
+    /** The path of {@code t}'s directory {@code which} seen from the reader's root; "" once {@code t} has no fs. */
+    private String pathOf(Task t, Function<FsStruct, Directory> which) {
+        FsStruct fs = isReaped(t) ? null : t.fs();
+        if (fs == null) return "";
+        Task reader = current.get();
+        Directory root = reader != null && reader.fs() != null ? reader.fs().root() : vfs.root();
+        Directory dir = which.apply(fs);
+        String path = PathWalker.pathOf(dir, root);
+        return dir.isDead() ? path + " (deleted)" : path;
     }
 
     private Supplier<String> text(Task t, Function<Task, String> producer) {

@@ -14,7 +14,7 @@ public final class Errno {
             ENOTDIR = 20, EISDIR = 21, EINVAL = 22, ENFILE = 23, EMFILE = 24, ENOTTY = 25,
             ETXTBSY = 26, EFBIG = 27, ENOSPC = 28, ESPIPE = 29, EROFS = 30, EMLINK = 31,
             EPIPE = 32, EDOM = 33, ERANGE = 34, EDEADLK = 35, ENAMETOOLONG = 36, ENOLCK = 37,
-            ENOSYS = 38, ENOTEMPTY = 39, ELOOP = 40, ENOTSUP = 95, ETIMEDOUT = 110;
+            ENOSYS = 38, ENOTEMPTY = 39, ELOOP = 40, ENOTSUP = 95, ETIMEDOUT = 110, ESTALE = 116;
 
     /**
      * Not an errno a program ever sees: a system call returns {@code -BLOCKED} after putting
@@ -34,6 +34,7 @@ public final class Errno {
         System.arraycopy(n, 0, NAMES, 0, n.length);
         NAMES[ENOTSUP] = "EOPNOTSUPP";
         NAMES[ETIMEDOUT] = "ETIMEDOUT";
+        NAMES[ESTALE] = "ESTALE";
     }
 
     /** The symbolic name of an errno ("ENOENT"), as strace prints it; "E<n>" if unnamed. */

@@ -1,6 +1,7 @@
 package clonix;
 
 import boot.Options;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -64,6 +65,13 @@ final class MachineOptions {
             throw new HostFiles.UserError("--pid-max must be between " + Pids.PID_MAX_MIN + " and " + Pids.PID_MAX_LIMIT);
         }
         if (mount != null && !Files.isDirectory(mount)) throw new HostFiles.UserError("--mount: not a directory: " + mount);
+        if (mount != null) {
+            try {
+                fs.HostDirFs.checkMountable(mount);
+            } catch (IOException e) {
+                throw new HostFiles.UserError("--mount: cannot mount " + mount + ": " + e.getMessage());
+            }
+        }
         Options options = Options.defaults().withCpus(cpus).withMemory((long) memMiB << 20).withSeed(seed)
                 .withTimeSlice(timeslice).withHz(hz).withPolicy(policy).withMaxTasks(maxThreads).withPidMax(pidMax);
         return mount == null ? options : options.withMount(mount);

@@ -66,6 +66,7 @@ int *__errno_location(void);
 #define ETIMEDOUT 110
 #define EALREADY 114
 #define EINPROGRESS 115
+#define ESTALE 116
 #define ECANCELED 125
 #define EOWNERDEAD 130
 #define ENOTRECOVERABLE 131

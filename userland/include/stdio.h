@@ -60,6 +60,9 @@ int fseek(FILE *f, long offset, int whence);
 long ftell(FILE *f);
 void rewind(FILE *f);
 
+int rename(const char *oldpath, const char *newpath);
+int renameat(int olddirfd, const char *oldpath, int newdirfd, const char *newpath);
+
 int printf(const char *fmt, ...);
 int fprintf(FILE *f, const char *fmt, ...);
 int dprintf(int fd, const char *fmt, ...);

@@ -1,5 +1,7 @@
-/* unistd.c: the file-descriptor system calls of unistd.h and fcntl.h, errno-setting wrappers. */
+/* unistd.c: the file system calls of unistd.h, fcntl.h and sys/stat.h, and stdio.h's rename
+   and renameat: errno-setting wrappers. */
 #include <unistd.h>
+#include <stdio.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <sys/stat.h>
@@ -22,17 +24,25 @@ int dup2(int oldfd, int newfd) { return (int)__syscall_ret(__syscall2(SYS_dup2, 
 int dup3(int oldfd, int newfd, int flags) { return (int)__syscall_ret(__syscall3(SYS_dup3, oldfd, newfd, flags)); }
 int access(const char *path, int mode) { return (int)__syscall_ret(__syscall2(SYS_access, path, mode)); }
 int unlink(const char *path) { return (int)__syscall_ret(__syscall1(SYS_unlink, path)); }
+int unlinkat(int dirfd, const char *path, int flags) { return (int)__syscall_ret(__syscall3(SYS_unlinkat, dirfd, path, flags)); }
 int rmdir(const char *path) { return (int)__syscall_ret(__syscall1(SYS_rmdir, path)); }
 int link(const char *oldpath, const char *newpath) { return (int)__syscall_ret(__syscall2(SYS_link, oldpath, newpath)); }
 int symlink(const char *target, const char *linkpath) { return (int)__syscall_ret(__syscall2(SYS_symlink, target, linkpath)); }
 ssize_t readlink(const char *path, char *buf, size_t size) { return __syscall_ret(__syscall3(SYS_readlink, path, buf, size)); }
 int chdir(const char *path) { return (int)__syscall_ret(__syscall1(SYS_chdir, path)); }
+int fchdir(int fd) { return (int)__syscall_ret(__syscall1(SYS_fchdir, fd)); }
 int truncate(const char *path, off_t length) { return (int)__syscall_ret(__syscall2(SYS_truncate, path, length)); }
 int ftruncate(int fd, off_t length) { return (int)__syscall_ret(__syscall2(SYS_ftruncate, fd, length)); }
 int stat(const char *path, struct stat *st) { return (int)__syscall_ret(__syscall2(SYS_stat, path, st)); }
 int fstat(int fd, struct stat *st) { return (int)__syscall_ret(__syscall2(SYS_fstat, fd, st)); }
 int lstat(const char *path, struct stat *st) { return (int)__syscall_ret(__syscall2(SYS_lstat, path, st)); }
 int mkdir(const char *path, mode_t mode) { return (int)__syscall_ret(__syscall2(SYS_mkdir, path, mode)); }
+int mkdirat(int dirfd, const char *path, mode_t mode) { return (int)__syscall_ret(__syscall3(SYS_mkdirat, dirfd, path, mode)); }
+int rename(const char *oldpath, const char *newpath) { return (int)__syscall_ret(__syscall2(SYS_rename, oldpath, newpath)); }
+int renameat(int olddirfd, const char *oldpath, int newdirfd, const char *newpath)
+{
+    return (int)__syscall_ret(__syscall4(SYS_renameat, olddirfd, oldpath, newdirfd, newpath));
+}
 int chmod(const char *path, mode_t mode) { return (int)__syscall_ret(__syscall2(SYS_chmod, path, mode)); }
 int creat(const char *path, mode_t mode) { return (int)__syscall_ret(__syscall_cancel2(SYS_creat, path, mode)); }
 

@@ -129,7 +129,7 @@ public class ProcDirectory extends Directory {
     }
 
     /**
-     * Lets this directory and its fixed files and subdirectories be freed once nobody has
+     * Lets this directory and its fixed files, links and subdirectories be freed once nobody has
      * them open (see {@link ProcFile#retire}): for the directory of a process that has been
      * reaped. Entries made by the source are the source's to retire. Idempotent.
      */
@@ -138,6 +138,7 @@ public class ProcDirectory extends Directory {
         retired = true;
         for (Inode inode : fixed.values()) {
             if (inode instanceof ProcFile f) f.retire();
+            else if (inode instanceof ProcSymlink l) l.retire();
             else if (inode instanceof ProcDirectory d) d.retire();
         }
         // Evicted now if nobody has it open, else at its last close (see ProcFile#retire).

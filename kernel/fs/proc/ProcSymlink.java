@@ -10,6 +10,7 @@ import java.util.function.Supplier;
  */
 public final class ProcSymlink extends Symlink {
     private final Supplier<String> target;
+    private boolean retired;
 
     /** A link whose target {@code target} produces at each use. */
     public ProcSymlink(Vfs vfs, Supplier<String> target) {
@@ -32,8 +33,20 @@ public final class ProcSymlink extends Symlink {
         return 1;
     }
 
+    /**
+     * Lets the inode be freed (counted out of the Vfs's live inodes): for the links of a
+     * process that has been reaped, as {@link ProcFile#retire}. A link is never open, so it
+     * is freed at once. Idempotent.
+     */
+    public void retire() {
+        if (retired) return;
+        retired = true;
+        opened(null);
+        released(null);
+    }
+
     @Override
     protected boolean isPinned() {
-        return true;
+        return !retired;
     }
 }

@@ -23,6 +23,12 @@ final class FakeUserMemory implements UserMemory {
         return va;
     }
 
+    /** Forgets every buffer handed out so far, for long runs: the next ones reuse the space, zeroed. */
+    void reset() {
+        Arrays.fill(bytes, 0, next, (byte) 0);
+        next = 0;
+    }
+
     /** A fresh NUL-terminated copy of {@code s}; returns its address. */
     long string(String s) {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);

@@ -15,7 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code --mount HOSTDIR} (Options.withMount) shows a host directory at /mnt/host, read and
- * write, and nothing outside it: neither ".." nor a symbolic link leads out.
+ * write, and nothing outside it: neither ".." nor a symbolic link leads out (a link's target
+ * is a guest path). The confinement itself is tested in fs.HostMountConfinementTest and its
+ * neighbours.
  */
 class HostMountTest {
     @TempDir Path tmp;
@@ -93,23 +95,35 @@ class HostMountTest {
     }
 
     @Test
-    void symlinkLeavingTheMountIsRefusedAndHidden() throws Exception {
+    void hostSymlinksNameGuestPathsNeverHostOnes() throws Exception {
         Files.createSymbolicLink(host.resolve("escape"), outside);
         Files.createSymbolicLink(host.resolve("escape.txt"), outside.resolve("secret.txt"));
         Files.createSymbolicLink(host.resolve("relative"), Path.of("../" + outside.getFileName() + "/secret.txt"));
+        // A path the guest has a file at (made by the writer) and the host surely has not.
+        String guestPath = "/tmp/" + outside.getFileName() + "-made-by-the-guest.txt";
+        Files.createSymbolicLink(host.resolve("guest.txt"), Path.of(guestPath));
         Programs.Run run = script("cat /mnt/host/escape/secret.txt", "cat /mnt/host/escape.txt",
-                "/tmp/prog/writer /mnt/host/escape.txt overwrite", "ls /mnt/host");
+                "/tmp/prog/writer /mnt/host/escape.txt overwrite", "cat /mnt/host/relative",
+                "/tmp/prog/writer " + guestPath + " in-the-guest", "cat /mnt/host/guest.txt", "ls /mnt/host");
         assertEquals("""
-                cat: /mnt/host/escape/secret.txt: Permission denied
+                cat: /mnt/host/escape/secret.txt: No such file or directory
                 [exit 1]
-                cat: /mnt/host/escape.txt: Permission denied
+                cat: /mnt/host/escape.txt: No such file or directory
                 [exit 1]
-                /mnt/host/escape.txt: Permission denied
+                /mnt/host/escape.txt: No such file or directory
                 [exit 1]
+                cat: /mnt/host/relative: No such file or directory
+                [exit 1]
+                in-the-guest
+                escape
+                escape.txt
+                guest.txt
                 hello.c
+                relative
                 src
                 """, run.output());
         assertEquals("outside\n", Files.readString(outside.resolve("secret.txt"), StandardCharsets.UTF_8));
+        assertFalse(Files.exists(Path.of(guestPath)), "the link's target is the guest's file, not the host's");
     }
 
     @Test

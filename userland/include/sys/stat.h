@@ -59,6 +59,7 @@ int stat(const char *path, struct stat *st);
 int fstat(int fd, struct stat *st);
 int lstat(const char *path, struct stat *st);
 int mkdir(const char *path, mode_t mode);
+int mkdirat(int dirfd, const char *path, mode_t mode);
 int chmod(const char *path, mode_t mode);
 mode_t umask(mode_t mask);
 
