@@ -172,7 +172,7 @@ public final class SignalSend {
         return !ignored(p, sig);
     }
 
-    /** sig_ignored: not blocked, and its action is SIG_IGN, or SIG_DFL with "ignore" (or init's). */
+    /** sig_ignored: not blocked, and its action is SIG_IGN, or SIG_DFL with "ignore" (or any, for an unkillable group). */
     private static boolean ignored(Task p, int sig) {
         ThreadSignals s = p.signals();
         if (SigSet.has(s.blocked | s.waitSet, sig)) return false;
@@ -181,8 +181,9 @@ public final class SignalSend {
         long handler = h.handler(sig);
         if (handler == SigHand.SIG_IGN) return true;
         if (handler != SigHand.SIG_DFL) return false;
-        // init is unkillable (SIGNAL_UNKILLABLE): it gets only the signals it has handlers for.
-        return SigSet.has(SigSet.IGNORE, sig) || p.tgid() == 1;
+        // init and the shell's task are unkillable (SIGNAL_UNKILLABLE): they get only the
+        // signals they have handlers for, so even SIGKILL and SIGSTOP are discarded here.
+        return SigSet.has(SigSet.IGNORE, sig) || p.signal().signals().isUnkillable();
     }
 
     /** The handler table of {@code p}'s group: its own, or a live thread's if the leader has exited. */
@@ -213,7 +214,7 @@ public final class SignalSend {
         SigHand h = handlers(p);
         boolean fatal = h != null && h.handler(sig) == SigHand.SIG_DFL
                 && !SigSet.has(SigSet.IGNORE | SigSet.STOP, sig) && sig != Signals.SIGCONT
-                && !SigSet.has(t.signals().waitSet, sig) && (p.tgid() != 1 || force);
+                && !SigSet.has(t.signals().waitSet, sig) && (!g.isUnkillable() || force);
         if (fatal) {
             Exit.killGroup(ts, t, sig);
             return;

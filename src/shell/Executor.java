@@ -204,8 +204,7 @@ final class Executor {
         job.setStopped(false);
         while (true) {
             Pause pause = s.runUntil(() -> allExitedOrStopped(job) || sh.frontend.keyPending());
-            JobBuiltins.update(sh, job);
-            if (job.isDone()) break;
+            if (sh.finished(job)) break;
             if (allExitedOrStopped(job)) {
                 for (int pid : job.running()) job.stoppedBy(s.takeStopReport(pid));
                 break;
@@ -248,10 +247,13 @@ final class Executor {
         sh.session.signalGroup(foreground != sh.session.shellGroup() ? foreground : job.pgid(), sig);
     }
 
-    /** True when each process of the job has exited or is stopped. */
+    /**
+     * True when each process of the job has exited or is stopped, and so has every other
+     * process of its group (looked at last, as it costs a walk of the process table).
+     */
     private boolean allExitedOrStopped(Job job) {
         for (int pid : job.running()) if (!sh.session.hasExited(pid) && !sh.session.isStopped(pid)) return false;
-        return true;
+        return sh.session.groupStopped(job.pgid());
     }
 
     /** What bash prints when a foreground job dies of a signal: its description, or a newline for Ctrl-C. */
