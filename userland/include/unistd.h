@@ -61,6 +61,7 @@ pid_t getsid(pid_t pid);
 pid_t tcgetpgrp(int fd);
 int tcsetpgrp(int fd, pid_t pgrp);
 unsigned int alarm(unsigned int seconds);
+int pause(void);
 
 int brk(void *addr);
 void *sbrk(long increment);

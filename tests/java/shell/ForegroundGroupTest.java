@@ -4,17 +4,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import boot.CGuest;
 import boot.Options;
 import boot.Session;
 import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import task.Signals;
+import task.Task;
 
-/** The console as the shell's controlling terminal: its session, its foreground group, SIGTTIN. */
+/**
+ * The console as the shell's controlling terminal: its session, its foreground group,
+ * SIGTTIN, and the job-control keys, which reach every process of the foreground group.
+ */
 class ForegroundGroupTest {
     private static final int SIGTTIN = 21;
+
+    @TempDir Path tmp;
 
     @Test
     void theShellsSessionOwnsTheConsoleWithTheShellInTheForeground() {
@@ -42,5 +53,81 @@ class ForegroundGroupTest {
         assertEquals(0, e.waitStatus(), "cat read end of file and exited");
         s.setForegroundGroup(s.shellGroup());
         assertEquals(2, s.foregroundGroup());
+    }
+
+    /** A job of four processes: the first forks three children, and all four spin. */
+    private static final String SPREAD = String.join("\n",
+            "#include <unistd.h>",
+            "int main(void) {",
+            "    for (int i = 0; i < 3; i++) if (fork() == 0) break;",
+            "    for (;;) ;",
+            "}",
+            "");
+
+    /**
+     * A terminal whose person presses {@code key} as soon as the four processes of the job
+     * run, so that the test is deterministic: the key is seen between two rounds of the
+     * machine, as JLine's handler's would be.
+     */
+    private static final class KeyAfterSpread implements Frontend {
+        private final Session session;
+        int key;
+
+        KeyAfterSpread(Session session) {
+            this.session = session;
+        }
+
+        @Override
+        public boolean interactive() {
+            return false;
+        }
+
+        @Override
+        public String readProgramInput() {
+            return null;
+        }
+
+        @Override
+        public boolean keyPending() {
+            return key != 0 && spreadProcesses(session, false) == 4;
+        }
+
+        @Override
+        public int takeKey() {
+            int k = key;
+            key = 0;
+            return k;
+        }
+    }
+
+    /** How many processes named spread are alive, or (with {@code stopped}) stopped by job control. */
+    private static long spreadProcesses(Session s, boolean stopped) {
+        return s.kernel().tasks().pids().all().stream()
+                .filter(t -> t.isGroupLeader() && t.comm().equals("spread") && t.state().isAlive())
+                .filter(t -> !stopped || t.signal().signals().isStopped()).count();
+    }
+
+    @Test
+    void ctrlZAndCtrlCReachEveryProcessOfTheForegroundGroup() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        Session s = ShellMain.boot(Options.defaults(), out);
+        s.console().closeInput();
+        s.install("/bin/spread", CGuest.compile(tmp, "spread", SPREAD));
+        KeyAfterSpread keys = new KeyAfterSpread(s);
+        Shell sh = new Shell(s, keys, out);
+
+        keys.key = Signals.SIGTSTP;
+        sh.runLine("spread");
+        assertEquals(4, spreadProcesses(s, true), "Ctrl-Z stopped the whole group:\n" + bytes);
+        assertEquals(148, sh.lastStatus());
+        assertTrue(bytes.toString(StandardCharsets.UTF_8).endsWith("[1]+  Stopped                 spread\n"), bytes.toString());
+
+        keys.key = Signals.SIGINT;
+        sh.runLine("fg");
+        assertEquals(130, sh.lastStatus());
+        sh.reportFinishedJobs();
+        List<Integer> left = s.kernel().tasks().pids().all().stream().filter(t -> t.state().isAlive()).map(Task::tid).toList();
+        assertEquals(List.of(1, 2), left, "Ctrl-C ended every process of the group, not only the first:\n" + bytes);
     }
 }
