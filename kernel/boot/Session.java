@@ -195,6 +195,14 @@ public final class Session {
         return (int) SignalSend.sendToGroup(tasks, pgid, sig);
     }
 
+    /** Sends {@code sig} to process {@code pid} from the kernel, as {@link #signalGroup} does to a group; 0 or -ESRCH. */
+    public int signalProcess(int pid, int sig) {
+        Task t = tasks.pids().find(pid);
+        if (t == null) return -syscall.Errno.ESRCH;
+        SignalSend.sendToProcess(tasks, t, sig);
+        return 0;
+    }
+
     /**
      * kill(pid, sig) called by sh, with kill(2)'s targets: pid &gt; 0 one process, 0 sh's own
      * process group, -1 every process but init and sh, &lt; -1 the process group -pid.

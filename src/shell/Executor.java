@@ -28,16 +28,26 @@ import task.Signals;
  * and its output goes into the pipe (up to the pipe's 64 KiB); alone, it runs in the shell
  * with its redirections, so {@code cd} and {@code exit} act on the shell itself.
  *
- * <p><b>Waiting.</b> The machine runs until every process of the job has exited. If it goes
+ * <p><b>Waiting.</b> The machine runs until every process of the job has exited and its
+ * process group is empty (children the job left in its group keep it going). If it goes
  * idle first, either a program waits on the console (interactive: a line is read from the
  * terminal and fed to it) or nothing can ever run again: the shell prints the deadlock report
- * and kills the job with SIGKILL, and the session goes on.
+ * and kills the job with SIGKILL, and the session goes on. The third Ctrl-C during one wait
+ * kills the job with SIGKILL ({@link #FORCE_KILL_INTERRUPTS}).
  *
  * <p><b>The terminal.</b> A foreground job is given the console (its group becomes the
  * foreground group) for as long as it runs; the shell takes it back when the job stops or
  * ends. So a background job that reads the console is stopped by SIGTTIN, as under bash.
  */
 final class Executor {
+    /**
+     * The Ctrl-C that kills the foreground job with SIGKILL, whatever it does with SIGINT: a
+     * program that ignores SIGINT and SIGTSTP, or moved out of its process group, could
+     * otherwise keep the terminal for ever, and the session has no second terminal to kill
+     * it from.
+     */
+    static final int FORCE_KILL_INTERRUPTS = 3;
+
     private final Shell sh;
 
     Executor(Shell sh) {
@@ -192,14 +202,15 @@ final class Executor {
     }
 
     /**
-     * Runs the machine until every process of {@code job} has been reaped, or the job has
-     * stopped (then it is marked so); see the class comment for console input, keys and
-     * deadlocks. Returns true if Ctrl-C was pressed.
+     * Runs the machine until {@code job} is finished (every process reaped, its group
+     * empty), or it has stopped (then it is marked so); see the class comment for console
+     * input, keys and deadlocks. Returns true if Ctrl-C was pressed.
      */
     boolean awaitJob(Job job) {
         sh.out.flush();
         Session s = sh.session;
         boolean interrupted = false;
+        int interrupts = 0;
         boolean killedForDeadlock = false;
         job.setStopped(false);
         while (true) {
@@ -212,7 +223,13 @@ final class Executor {
             int key = sh.frontend.takeKey();
             if (key != 0) {
                 interrupted |= key == Signals.SIGINT;
-                signalForegroundGroup(job, key);
+                if (key == Signals.SIGINT && ++interrupts == FORCE_KILL_INTERRUPTS) {
+                    sh.out.println();
+                    sh.out.println("sh: Ctrl-C pressed " + interrupts + " times; killing job: " + job.text());
+                    killJob(job);
+                } else {
+                    signalForegroundGroup(job, key);
+                }
                 continue;
             }
             if (pause == Pause.IDLE && s.console().starved() && sh.frontend.interactive()) {
@@ -222,7 +239,7 @@ final class Executor {
             } else if (pause == Pause.IDLE && !killedForDeadlock) {
                 sh.out.print("sh: deadlock: no task can run again\n" + s.describeTasks());
                 sh.out.println("sh: killing job: " + job.text());
-                s.signalGroup(job.pgid(), Signals.SIGKILL);
+                killJob(job);
                 killedForDeadlock = true;
             } else if (pause == Pause.IDLE) {
                 // SIGKILL always ends a process; should it ever not, do not loop for ever.
@@ -234,6 +251,15 @@ final class Executor {
             }
         }
         return interrupted;
+    }
+
+    /**
+     * SIGKILL to the job's process group and to each of its processes: one may have left
+     * the group (setpgid into another group of the session) and must not outlive the job.
+     */
+    private void killJob(Job job) {
+        sh.session.signalGroup(job.pgid(), Signals.SIGKILL);
+        for (int pid : job.running()) sh.session.signalProcess(pid, Signals.SIGKILL);
     }
 
     /**

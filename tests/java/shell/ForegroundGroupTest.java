@@ -65,16 +65,16 @@ class ForegroundGroupTest {
             "");
 
     /**
-     * A terminal whose person presses {@code key} as soon as the four processes of the job
-     * run, so that the test is deterministic: the key is seen between two rounds of the
-     * machine, as JLine's handler's would be.
+     * A terminal whose person presses the keys queued in {@link #keys}, one each time the
+     * machine is seen in the state {@code ready} describes, so that the test is
+     * deterministic: a key is seen between two rounds of the machine, as JLine's handler's is.
      */
-    private static final class KeyAfterSpread implements Frontend {
-        private final Session session;
-        int key;
+    private static final class ScriptedKeys implements Frontend {
+        final java.util.ArrayDeque<Integer> keys = new java.util.ArrayDeque<>();
+        private final java.util.function.BooleanSupplier ready;
 
-        KeyAfterSpread(Session session) {
-            this.session = session;
+        ScriptedKeys(java.util.function.BooleanSupplier ready) {
+            this.ready = ready;
         }
 
         @Override
@@ -89,14 +89,12 @@ class ForegroundGroupTest {
 
         @Override
         public boolean keyPending() {
-            return key != 0 && spreadProcesses(session, false) == 4;
+            return !keys.isEmpty() && ready.getAsBoolean();
         }
 
         @Override
         public int takeKey() {
-            int k = key;
-            key = 0;
-            return k;
+            return keys.isEmpty() ? 0 : keys.poll();
         }
     }
 
@@ -114,20 +112,49 @@ class ForegroundGroupTest {
         Session s = ShellMain.boot(Options.defaults(), out);
         s.console().closeInput();
         s.install("/bin/spread", CGuest.compile(tmp, "spread", SPREAD));
-        KeyAfterSpread keys = new KeyAfterSpread(s);
+        ScriptedKeys keys = new ScriptedKeys(() -> spreadProcesses(s, false) == 4);
         Shell sh = new Shell(s, keys, out);
 
-        keys.key = Signals.SIGTSTP;
+        keys.keys.add(Signals.SIGTSTP);
         sh.runLine("spread");
         assertEquals(4, spreadProcesses(s, true), "Ctrl-Z stopped the whole group:\n" + bytes);
         assertEquals(148, sh.lastStatus());
         assertTrue(bytes.toString(StandardCharsets.UTF_8).endsWith("[1]+  Stopped                 spread\n"), bytes.toString());
 
-        keys.key = Signals.SIGINT;
+        keys.keys.add(Signals.SIGINT);
         sh.runLine("fg");
         assertEquals(130, sh.lastStatus());
         sh.reportFinishedJobs();
         List<Integer> left = s.kernel().tasks().pids().all().stream().filter(t -> t.state().isAlive()).map(Task::tid).toList();
         assertEquals(List.of(1, 2), left, "Ctrl-C ended every process of the group, not only the first:\n" + bytes);
+    }
+
+    /** A program that ignores Ctrl-C and Ctrl-Z and leaves its job's group for the shell's. */
+    private static final String STUBBORN = String.join("\n",
+            "#include <signal.h>",
+            "#include <unistd.h>",
+            "int main(void) {",
+            "    signal(SIGINT, SIG_IGN);",
+            "    signal(SIGTSTP, SIG_IGN);",
+            "    setpgid(0, getppid());",
+            "    for (;;) ;",
+            "}",
+            "");
+
+    @Test
+    void theThirdCtrlCKillsAForegroundJobThatIgnoresTheKeys() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        Session s = ShellMain.boot(Options.defaults(), out);
+        s.console().closeInput();
+        s.install("/bin/stubborn", CGuest.compile(tmp, "stubborn", STUBBORN));
+        ScriptedKeys keys = new ScriptedKeys(() -> s.kernel().tasks().pids().all().stream()
+                .anyMatch(t -> t.comm().equals("stubborn") && t.signal().pgid() == s.shellGroup()));
+        Shell sh = new Shell(s, keys, out);
+        keys.keys.addAll(List.of(Signals.SIGINT, Signals.SIGTSTP, Signals.SIGINT, Signals.SIGINT));
+        sh.runLine("stubborn");
+        assertEquals(137, sh.lastStatus(), bytes.toString());
+        assertEquals("\nsh: Ctrl-C pressed 3 times; killing job: stubborn\nKilled\n", bytes.toString(StandardCharsets.UTF_8));
+        assertEquals(List.of(1, 2), s.kernel().tasks().pids().all().stream().map(Task::tid).toList(), "nothing is left");
     }
 }
