@@ -25,8 +25,10 @@ final class JobBuiltins {
                         + "group. A job that is running already is left alone, with a warning.",
                 JobBuiltins::bg));
         table.add(new Builtin("kill", "kill [-SIG] PID|JOB...", "send a signal",
-                "Sends SIG (default TERM; a name like INT or SIGINT, or a number) to each process\n"
-                        + "PID, or to every process of JOB (%N): kill(-pgid, SIG). 'kill -l' lists the signals.",
+                "Sends SIG (-SIG or -s SIG; default TERM; a name like INT or SIGINT, or a number) to each\n"
+                        + "process PID, to every process of JOB (%N) or of group PGID (-PGID), to sh's group (0),\n"
+                        + "or to every process but init and sh (-1); '--' ends the options, so that\n"
+                        + "'kill -- -PGID' sends TERM. 'kill -l' lists the signals.",
                 JobBuiltins::kill));
         table.add(new Builtin("wait", "wait [PID|JOB...]", "wait for background jobs",
                 "Runs the machine until the given jobs (default: all) have finished; the status is\n"
