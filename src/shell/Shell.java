@@ -84,9 +84,12 @@ public final class Shell {
     /**
      * Reaps background jobs that have finished and prints bash's notice for each
      * ({@code [1]+  Done   sleep 1}), or the one for a job that has stopped; called before
-     * every prompt and after each command in a script.
+     * every prompt and after each command in a script. Children of sh that belong to no job
+     * (a program's clone(CLONE_PARENT) makes its sibling sh's child) are reaped silently,
+     * as bash's waitpid(-1) reaps them, so that they do not stay zombies.
      */
     public void reportFinishedJobs() {
+        for (int pid : session.children()) if (jobs.byPid(pid) == null) session.reap(pid);
         for (Job job : jobs.all()) {
             if (finished(job)) {
                 out.println(jobLine(job, Messages.jobState(job.waitStatus())));
