@@ -44,6 +44,8 @@ public final class Session {
     private final Scheduler sched;
     private final SessionConsole console;
     private final Task shell;
+    /** The processes sh's kill has reached since the last {@link #settleSignals}. */
+    private final List<Task> unsettled = new ArrayList<>();
 
     private Session(Kernel kernel, SessionConsole console) {
         this.kernel = kernel;
@@ -62,6 +64,11 @@ public final class Session {
         shell.signal().setSid(shell.tgid());
         shell.signal().setPgid(shell.tgid());
         kernel.vfs().console().setSession(shell.tgid(), shell.tgid());
+        // The session needs sh for as long as it lasts, so sh is unkillable as init is
+        // (SIGNAL_UNKILLABLE): a signal it has no handler for (all of them) is discarded,
+        // SIGKILL and SIGSTOP too, whether the shell's kill, a program's kill(2, SIGKILL)
+        // or kill(-1, SIGKILL) sent it. Nothing a guest does can take the shell's place away.
+        shell.signal().signals().makeUnkillable();
     }
 
     /**
@@ -188,28 +195,92 @@ public final class Session {
         return (int) SignalSend.sendToGroup(tasks, pgid, sig);
     }
 
-    /**
-     * kill(pid, sig) called by sh: pid &gt; 0 one process, &lt; -1 the process group -pid.
-     * Returns 0, -ESRCH or -EINVAL.
-     */
-    public int kill(int pid, int sig) {
-        return (int) SignalSend.kill(tasks, shell, pid, sig);
+    /** Sends {@code sig} to process {@code pid} from the kernel, as {@link #signalGroup} does to a group; 0 or -ESRCH. */
+    public int signalProcess(int pid, int sig) {
+        Task t = tasks.pids().find(pid);
+        if (t == null) return -syscall.Errno.ESRCH;
+        SignalSend.sendToProcess(tasks, t, sig);
+        return 0;
     }
 
     /**
-     * Runs the machine until no thread of the processes {@code pids} has a signal or a stop
-     * still to take (or nothing can run), so that a signal the shell has just sent has taken
-     * effect before the next prompt: {@code kill %1; jobs} then shows the job terminated.
+     * kill(pid, sig) called by sh, with kill(2)'s targets: pid &gt; 0 one process, 0 sh's own
+     * process group, -1 every process but init and sh, &lt; -1 the process group -pid.
+     * Returns 0, -ESRCH or -EINVAL. The processes it reached are remembered, so that
+     * {@link #settleSignals} can let them take the signal.
      */
-    public void settleSignals(List<Integer> pids) {
-        runUntil(() -> {
-            for (int pid : pids) {
-                Task p = tasks.pids().find(pid);
-                if (p == null) continue;
-                for (Task t : p.signal().threads()) if (t.state().isAlive() && SignalDelivery.hasWork(t)) return false;
-            }
-            return true;
-        });
+    public int kill(int pid, int sig) {
+        int r = (int) SignalSend.kill(tasks, shell, pid, sig);
+        if (r == 0 && sig != 0) unsettled.addAll(killTargets(pid));
+        return r;
+    }
+
+    /** The processes kill(pid) from sh reaches (see SignalSend.kill). */
+    private List<Task> killTargets(int pid) {
+        List<Task> targets = new ArrayList<>();
+        if (pid > 0) {
+            Task t = tasks.pids().find(pid);
+            if (t != null) targets.add(t);
+            return targets;
+        }
+        int pgid = pid == 0 ? shellGroup() : -pid;
+        for (Task t : tasks.pids().all()) {
+            if (!t.isGroupLeader()) continue;
+            if (pid == -1 ? t.tgid() > 1 && t != shell : t.signal().pgid() == pgid) targets.add(t);
+        }
+        return targets;
+    }
+
+    /**
+     * The longest {@link #settleSignals} runs the machine, in cycles (10 ms of virtual time):
+     * a signal normally takes effect within a few rounds, but a target may never take it (a
+     * vfork parent whose child loops), and the shell must not hang on it.
+     */
+    static final long SETTLE_LIMIT_CYCLES = 10_000_000;
+
+    /**
+     * Runs the machine until the processes reached by {@link #kill} since the last call have
+     * taken their signals (no live thread of theirs that could run has a signal, a stop or
+     * a kill still to take; a stopped thread takes nothing until it is continued), and those
+     * that died and were left to init have been reaped by it; or until nothing can run, or
+     * {@link #SETTLE_LIMIT_CYCLES} have passed. So a signal the shell has just sent has taken
+     * effect before the next prompt: {@code kill %1; jobs} shows the job terminated, and
+     * {@code kill -9 -PGID; ps} no longer lists the group.
+     */
+    public void settleSignals() {
+        List<Task> targets = new ArrayList<>(unsettled);
+        unsettled.clear();
+        long deadline = sched.now() + SETTLE_LIMIT_CYCLES;
+        runUntil(() -> sched.now() >= deadline || targets.stream().allMatch(this::settled));
+    }
+
+    private boolean settled(Task p) {
+        if (p.state() == TaskState.ZOMBIE && p.realParent() == tasks.init()) return false;
+        for (Task t : p.signal().threads()) {
+            if (t.state().isAlive() && t.state() != TaskState.STOPPED && SignalDelivery.hasWork(t)) return false;
+        }
+        return true;
+    }
+
+    /**
+     * True while process group {@code pgid} has a process with a live thread: a job is not
+     * finished while any process of its group lives, even after the processes the shell
+     * started have exited (the children a fork bomb leaves behind keep its group).
+     */
+    public boolean groupAlive(int pgid) {
+        for (Task t : tasks.pids().all()) {
+            if (t.isGroupLeader() && t.signal().pgid() == pgid && t.signal().liveThreads() > 0) return true;
+        }
+        return false;
+    }
+
+    /** True if every process of group {@code pgid} with a live thread is stopped by job control (or none is left). */
+    public boolean groupStopped(int pgid) {
+        for (Task t : tasks.pids().all()) {
+            if (t.isGroupLeader() && t.signal().pgid() == pgid && t.signal().liveThreads() > 0
+                    && !t.signal().signals().isStopped()) return false;
+        }
+        return true;
     }
 
     /** True if process {@code pid} exists and its thread group is stopped by job control. */

@@ -32,12 +32,12 @@ public final class FileSyscalls {
         return writeResult == -Errno.EPIPE;
     }
 
-    /** read(fd, buf, count). */
+    /** read(fd, buf, count): EBADF, then EFAULT if the buffer is not in user space (vfs_read's order). */
     public long read(FdTable files, UserMemory mem, Waiter waiter, long fd, long buf, long count) {
         OpenFile f = files.get((int) fd);
         if (f == null || !f.isReadable()) return -Errno.EBADF;
         IoVector vec = IoVector.single(buf, count);
-        if (vec == null) return -Errno.EINVAL;
+        if (vec == null) return -Errno.EFAULT;
         return readAtOffset(f, mem, waiter, vec);
     }
 
@@ -54,25 +54,43 @@ public final class FileSyscalls {
 
     private static long readAtOffset(OpenFile f, UserMemory mem, Waiter waiter, IoVector vec) {
         boolean seekable = f.inode().isSeekable();
+        if (seekable && pastMaxOffset(f.position(), vec)) return -Errno.EINVAL;
         return Transfer.in(f, mem, waiter, vec, seekable ? f.position() : 0, seekable);
     }
 
-    /** pread64(fd, buf, count, offset): read at an offset without moving the file offset. */
+    /**
+     * Linux's rw_verify_area for a file with offsets: a transfer of the whole buffer from
+     * {@code pos} would pass the largest offset (pos + count overflows a loff_t): EINVAL.
+     */
+    private static boolean pastMaxOffset(long pos, IoVector vec) {
+        return pos + vec.total() < 0;
+    }
+
+    /**
+     * pread64(fd, buf, count, offset): read at an offset without moving the file offset.
+     * Linux's order: EINVAL for a negative offset, EBADF, ESPIPE, EBADF if not readable, EFAULT.
+     */
     public long pread64(FdTable files, UserMemory mem, Waiter waiter, long fd, long buf, long count, long offset) {
+        if (offset < 0) return -Errno.EINVAL;
         OpenFile f = files.get((int) fd);
-        if (f == null || !f.isReadable()) return -Errno.EBADF;
-        IoVector vec = IoVector.single(buf, count);
-        if (vec == null || offset < 0) return -Errno.EINVAL;
+        if (f == null) return -Errno.EBADF;
         if (!f.inode().isSeekable()) return -Errno.ESPIPE;
+        if (!f.isReadable()) return -Errno.EBADF;
+        IoVector vec = IoVector.single(buf, count);
+        if (vec == null) return -Errno.EFAULT;
+        if (pastMaxOffset(offset, vec)) return -Errno.EINVAL;
         return Transfer.in(f, mem, waiter, vec, offset, false);
     }
 
-    /** write(fd, buf, count). A result of -EPIPE means SIGPIPE (see {@link #raisesSigpipe}). */
+    /**
+     * write(fd, buf, count): EBADF, then EFAULT if the buffer is not in user space. A result
+     * of -EPIPE means SIGPIPE (see {@link #raisesSigpipe}).
+     */
     public long write(FdTable files, UserMemory mem, Waiter waiter, long fd, long buf, long count) {
         OpenFile f = files.get((int) fd);
         if (f == null || !f.isWritable()) return -Errno.EBADF;
         IoVector vec = IoVector.single(buf, count);
-        if (vec == null) return -Errno.EINVAL;
+        if (vec == null) return -Errno.EFAULT;
         return writeAtOffset(f, mem, waiter, vec);
     }
 
@@ -92,16 +110,20 @@ public final class FileSyscalls {
 
     private static long writeAtOffset(OpenFile f, UserMemory mem, Waiter waiter, IoVector vec) {
         boolean seekable = f.inode().isSeekable();
+        if (seekable && pastMaxOffset(f.position(), vec)) return -Errno.EINVAL;
         return Transfer.out(f, mem, waiter, vec, seekable ? f.position() : 0, seekable);
     }
 
-    /** pwrite64(fd, buf, count, offset): write at an offset without moving the file offset. */
+    /** pwrite64(fd, buf, count, offset): write at an offset without moving the file offset; errors as pread64. */
     public long pwrite64(FdTable files, UserMemory mem, Waiter waiter, long fd, long buf, long count, long offset) {
+        if (offset < 0) return -Errno.EINVAL;
         OpenFile f = files.get((int) fd);
-        if (f == null || !f.isWritable()) return -Errno.EBADF;
-        IoVector vec = IoVector.single(buf, count);
-        if (vec == null || offset < 0) return -Errno.EINVAL;
+        if (f == null) return -Errno.EBADF;
         if (!f.inode().isSeekable()) return -Errno.ESPIPE;
+        if (!f.isWritable()) return -Errno.EBADF;
+        IoVector vec = IoVector.single(buf, count);
+        if (vec == null) return -Errno.EFAULT;
+        if (pastMaxOffset(offset, vec)) return -Errno.EINVAL;
         return Transfer.out(f, mem, waiter, vec, offset, false);
     }
 
@@ -144,23 +166,30 @@ public final class FileSyscalls {
         }
     }
 
-    /** lseek(fd, offset, whence): SEEK_SET, SEEK_CUR, SEEK_END; ESPIPE on pipes and terminals. */
+    /**
+     * lseek(fd, offset, whence): SEEK_SET, SEEK_CUR, SEEK_END, and SEEK_DATA and SEEK_HOLE as
+     * Linux's generic_file_llseek answers them for a file without holes (the data runs to
+     * the end, where a virtual hole starts; ENXIO at or past the end). Linux's order: EBADF,
+     * EINVAL for a whence above SEEK_HOLE (an unsigned int), then ESPIPE on pipes and terminals.
+     */
     public long lseek(FdTable files, long fd, long offset, long whence) {
         OpenFile f = files.get((int) fd);
         if (f == null) return -Errno.EBADF;
+        int how = (int) whence;
+        if (Integer.compareUnsigned(how, SEEK_HOLE) > 0) return -Errno.EINVAL;
         if (!f.inode().isSeekable()) return -Errno.ESPIPE;
-        if (whence != (int) whence) return -Errno.EINVAL;
+        // As Linux's dcache_dir_lseek: a directory's offset counts entries, not bytes.
+        if (f.inode().isDirectory() && how != SEEK_SET && how != SEEK_CUR) return -Errno.EINVAL;
         long base;
-        switch ((int) whence) {
+        switch (how) {
             case SEEK_SET -> base = 0;
             case SEEK_CUR -> base = f.position();
-            case SEEK_END -> {
-                // As Linux's dcache_dir_lseek: a directory's offset counts entries, not bytes.
-                if (f.inode().isDirectory()) return -Errno.EINVAL;
-                base = f.inode().size();
-            }
+            case SEEK_END -> base = f.inode().size();
             default -> {
-                return -Errno.EINVAL;
+                long size = f.inode().size();
+                if (Long.compareUnsigned(offset, size) >= 0) return -Errno.ENXIO;
+                base = 0;
+                if (how == SEEK_HOLE) offset = size;
             }
         }
         long target;

@@ -198,6 +198,15 @@ public abstract class Inode {
     }
 
     /**
+     * Gives back the last {@code len} bytes a {@link #read} returned, {@code src[off..]},
+     * because they could not be copied to the reader's buffer (it faulted). Linux copies
+     * from a pipe straight to user memory and consumes only what arrived, so a read into a
+     * bad buffer loses nothing; an inode that consumes what it reads (a pipe) must put them
+     * back in front. Files need nothing: their offset only moves by what was copied.
+     */
+    public void unread(byte[] src, int off, int len) {}
+
+    /**
      * Writes up to {@code len} bytes from {@code src[off..]} at {@code pos}. Returns the count
      * written or -errno; blocking as for {@link #read}.
      */

@@ -24,16 +24,20 @@ final class IoVector {
         this.total = total;
     }
 
-    /** The buffer of read/write: {@code count} bytes at {@code buf}; null if count is negative (EINVAL). */
+    /**
+     * The buffer of read/write: {@code count} bytes (a size_t) at {@code buf}; null if they
+     * do not lie in user space (access_ok fails: EFAULT, as for a count of (size_t)-1).
+     */
     static IoVector single(long buf, long count) {
-        if (count < 0) return null;
+        if (!UserMemory.accessOk(buf, count)) return null;
         return new IoVector(new long[] {buf}, new long[] {count}, count);
     }
 
     /**
      * Reads {@code iovcnt} struct iovec from {@code iov}, as Linux's import_iovec: EINVAL for
-     * a negative or too large count or a total that overflows ssize_t, EFAULT if the array
-     * cannot be read.
+     * a negative or too large count, a negative length or a total that overflows ssize_t,
+     * EFAULT if the array cannot be read or, after every length has been checked, a segment
+     * does not lie in user space (access_ok).
      */
     static IoVector read(UserMemory mem, long iov, long iovcnt) throws FsException {
         if (iovcnt < 0 || iovcnt > UIO_MAXIOV) throw new FsException(Errno.EINVAL);
@@ -52,6 +56,7 @@ final class IoVector {
             total += lengths[i];
             if (total < 0) throw new FsException(Errno.EINVAL);
         }
+        for (int i = 0; i < n; i++) if (!UserMemory.accessOk(bases[i], lengths[i])) throw new FsException(Errno.EFAULT);
         return new IoVector(bases, lengths, total);
     }
 

@@ -26,6 +26,6 @@ public final class OpenFlags {
     /** The one descriptor flag. */
     public static final int FD_CLOEXEC = 1;
 
-    /** lseek whence values. */
-    public static final int SEEK_SET = 0, SEEK_CUR = 1, SEEK_END = 2;
+    /** lseek whence values; SEEK_HOLE is Linux's SEEK_MAX. */
+    public static final int SEEK_SET = 0, SEEK_CUR = 1, SEEK_END = 2, SEEK_DATA = 3, SEEK_HOLE = 4;
 }

@@ -113,6 +113,15 @@ public class Pipe extends Inode {
     }
 
     @Override
+    public void unread(byte[] src, int off, int len) {
+        head = (head - len + CAPACITY) % CAPACITY;
+        int first = Math.min(len, CAPACITY - head);
+        System.arraycopy(src, off, ring, head, first);
+        System.arraycopy(src, off + first, ring, 0, len - first);
+        used += len;
+    }
+
+    @Override
     public long write(OpenFile file, long pos, byte[] src, int off, int len, Waiter waiter) {
         if (len == 0) return 0;
         if (readers == 0) return -Errno.EPIPE;

@@ -10,7 +10,8 @@ import syscall.Errno;
  * <p>Two rules make it safe with restarted system calls (see sync.WaitQueue). Only the first
  * piece may sleep; once data has moved, the call returns what it has rather than sleep, since
  * the restarted call would move it again. And a fault in user memory after some data has
- * moved returns the count so far, as Linux does; a fault before any is EFAULT.
+ * moved returns the count so far, as Linux does; a fault before any is EFAULT. Bytes read
+ * from a pipe that could not be delivered go back into it ({@link Inode#unread}).
  */
 final class Transfer {
     /** Data moves in pieces of this size. */
@@ -39,7 +40,10 @@ final class Transfer {
             int copied = buf.copyOut(mem, total, chunk, 0, (int) n);
             total += copied;
             if (moveOffset) f.setPosition(pos + total);
-            if (copied < n) return total > 0 ? total : -Errno.EFAULT;
+            if (copied < n) {
+                inode.unread(chunk, copied, (int) n - copied); // a pipe keeps what was not delivered
+                return total > 0 ? total : -Errno.EFAULT;
+            }
             if (n < want) break;
         }
         return total;

@@ -10,6 +10,18 @@ public interface UserMemory {
     /** The result of a copy that succeeded. */
     long NO_FAULT = -1;
 
+    /** The top of user space, Linux x86-64's TASK_SIZE_MAX (as mm.Mm.TASK_SIZE): no user buffer reaches past it. */
+    long TASK_SIZE = exec.Loader.STACK_TOP;
+
+    /**
+     * Linux's access_ok: true if the {@code len} bytes at {@code va}, both taken as unsigned,
+     * lie below {@link #TASK_SIZE}. read, write and their kin check it before anything
+     * moves, so a count of (size_t)-1 is EFAULT whatever the buffer, as on Linux.
+     */
+    static boolean accessOk(long va, long len) {
+        return Long.compareUnsigned(len, TASK_SIZE) <= 0 && Long.compareUnsigned(va, TASK_SIZE - len) <= 0;
+    }
+
     /** Copies {@code len} bytes at user address {@code va} into {@code dst[off..]}; NO_FAULT or the faulting address. */
     long copyIn(long va, byte[] dst, int off, int len);
 

@@ -22,6 +22,11 @@ public final class GroupSignals {
     boolean stopped;
     /** The group was continued and wait has not reported it yet (SIGNAL_STOP_CONTINUED). */
     boolean continued;
+    /**
+     * The group takes no signal whose action is the default, SIGKILL and SIGSTOP included
+     * (SIGNAL_UNKILLABLE): init, and the shell's task, which the session cannot do without.
+     */
+    boolean unkillable;
     /** Virtual time at which SIGALRM is due, or -1 (the ITIMER_REAL of alarm). */
     long alarmDeadline = -1;
     /** The kernel timer that sends SIGALRM (see Alarm), made by the first alarm call. */
@@ -29,6 +34,20 @@ public final class GroupSignals {
 
     /** A group with nothing pending. */
     public GroupSignals() {}
+
+    /**
+     * Makes the group unkillable, as Linux does for a namespace's init (SIGNAL_UNKILLABLE):
+     * from then on a signal it has no handler for is discarded when it is sent, SIGKILL and
+     * SIGSTOP too, and only a fault it cannot handle still kills it.
+     */
+    public void makeUnkillable() {
+        unkillable = true;
+    }
+
+    /** True if the group is unkillable (see {@link #makeUnkillable}). */
+    public boolean isUnkillable() {
+        return unkillable;
+    }
 
     /** The shared pending set (ShdPnd in /proc). */
     public long pendingMask() {

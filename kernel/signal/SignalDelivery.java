@@ -101,12 +101,12 @@ public final class SignalDelivery {
                     continue;
                 }
                 case STOP -> {
-                    if (t.tgid() == 1) continue; // init cannot be stopped (SIGNAL_UNKILLABLE)
+                    if (t.signal().signals().isUnkillable()) continue; // init and sh cannot be stopped
                     JobControl.startStop(ts, t, sig);
                     return 0;
                 }
                 case TERMINATE, CORE -> {
-                    if (t.tgid() == 1 && !info.isFault()) continue;
+                    if (t.signal().signals().isUnkillable() && !info.isFault()) continue;
                     Exit.killGroup(ts, t, sig);
                     return 0;
                 }

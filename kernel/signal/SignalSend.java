@@ -35,28 +35,40 @@ public final class SignalSend {
     /**
      * kill(2) from {@code caller}: pid &gt; 0 the process holding that id, 0 the caller's
      * process group, -1 every process but init and the caller's own, &lt; -1 the process
-     * group -pid. Signal 0 only checks that a target exists. Returns 0, -ESRCH or -EINVAL.
+     * group -pid. Signal 0 only checks that a target exists. Returns 0, -ESRCH or -EINVAL,
+     * in Linux's order: the targets are looked up first (ESRCH if there are none), and a bad
+     * signal number is EINVAL only once there is someone to send it to.
      */
     public static long kill(Tasks ts, Task caller, int pid, int sig) {
-        if (sig != 0 && !SigSet.valid(sig)) return -Errno.EINVAL;
-        if (pid == Integer.MIN_VALUE) return -Errno.ESRCH; // -INT_MIN does not exist
-        SigInfo info = SigInfo.user(sig, SigInfo.SI_USER, caller.tgid());
+        boolean valid = sig == 0 || SigSet.valid(sig);
+        SigInfo info = valid ? SigInfo.user(sig, SigInfo.SI_USER, caller.tgid()) : null;
         if (pid > 0) {
             Task p = ts.pids().find(pid);
             if (p == null) return -Errno.ESRCH;
+            if (!valid) return -Errno.EINVAL;
             if (sig != 0) send(ts, p, info, true);
             return 0;
         }
+        if (pid == Integer.MIN_VALUE) return -Errno.ESRCH; // -INT_MIN does not exist
         if (pid == -1) {
             int count = 0;
             for (Task p : processes(ts)) {
                 if (p.tgid() <= 1 || p.tgid() == caller.tgid()) continue;
                 count++;
-                if (sig != 0) send(ts, p, info, true);
+                if (valid && sig != 0) send(ts, p, info, true);
             }
-            return count > 0 ? 0 : -Errno.ESRCH;
+            if (count == 0) return -Errno.ESRCH;
+            return valid ? 0 : -Errno.EINVAL;
         }
-        return sendToGroup(ts, pid == 0 ? caller.signal().pgid() : -pid, info);
+        int pgid = pid == 0 ? caller.signal().pgid() : -pid;
+        if (!valid) return groupHasProcess(ts, pgid) ? -Errno.EINVAL : -Errno.ESRCH;
+        return sendToGroup(ts, pgid, info);
+    }
+
+    /** True if some process is in process group {@code pgid}. */
+    private static boolean groupHasProcess(Tasks ts, int pgid) {
+        for (Task p : processes(ts)) if (p.signal().pgid() == pgid) return true;
+        return false;
     }
 
     /**
@@ -172,7 +184,7 @@ public final class SignalSend {
         return !ignored(p, sig);
     }
 
-    /** sig_ignored: not blocked, and its action is SIG_IGN, or SIG_DFL with "ignore" (or init's). */
+    /** sig_ignored: not blocked, and its action is SIG_IGN, or SIG_DFL with "ignore" (or any, for an unkillable group). */
     private static boolean ignored(Task p, int sig) {
         ThreadSignals s = p.signals();
         if (SigSet.has(s.blocked | s.waitSet, sig)) return false;
@@ -181,8 +193,9 @@ public final class SignalSend {
         long handler = h.handler(sig);
         if (handler == SigHand.SIG_IGN) return true;
         if (handler != SigHand.SIG_DFL) return false;
-        // init is unkillable (SIGNAL_UNKILLABLE): it gets only the signals it has handlers for.
-        return SigSet.has(SigSet.IGNORE, sig) || p.tgid() == 1;
+        // init and the shell's task are unkillable (SIGNAL_UNKILLABLE): they get only the
+        // signals they have handlers for, so even SIGKILL and SIGSTOP are discarded here.
+        return SigSet.has(SigSet.IGNORE, sig) || p.signal().signals().isUnkillable();
     }
 
     /** The handler table of {@code p}'s group: its own, or a live thread's if the leader has exited. */
@@ -213,7 +226,7 @@ public final class SignalSend {
         SigHand h = handlers(p);
         boolean fatal = h != null && h.handler(sig) == SigHand.SIG_DFL
                 && !SigSet.has(SigSet.IGNORE | SigSet.STOP, sig) && sig != Signals.SIGCONT
-                && !SigSet.has(t.signals().waitSet, sig) && (p.tgid() != 1 || force);
+                && !SigSet.has(t.signals().waitSet, sig) && (!g.isUnkillable() || force);
         if (fatal) {
             Exit.killGroup(ts, t, sig);
             return;

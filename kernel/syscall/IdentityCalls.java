@@ -47,19 +47,24 @@ public final class IdentityCalls {
     /**
      * setpgid(pid, pgid): the caller or one of its children, into a process group of the
      * same session (or a new one named after the process), as long as a child has not
-     * called execve yet (EACCES). EINVAL, ESRCH, EPERM as Linux.
+     * called execve yet (EACCES). EINVAL, ESRCH, EPERM as Linux, in its order: 0s are
+     * replaced first (pid by the caller's, pgid by pid), so setpgid(-1, 0) is EINVAL for
+     * the negative group before any lookup; a pid naming a thread that does not lead its
+     * group is EINVAL.
      */
     static long setpgid(Tasks ts, Task caller, int pid, int pgid) {
+        if (pid == 0) pid = caller.tgid();
+        if (pgid == 0) pgid = pid;
         if (pgid < 0) return -Errno.EINVAL;
-        Task p = target(ts, caller, pid);
+        Task p = ts.pids().find(pid);
         if (p == null) return -Errno.ESRCH;
+        if (!p.isGroupLeader()) return -Errno.EINVAL;
         boolean isSelf = p.tgid() == caller.tgid();
         if (!isSelf && (p.realParent() == null || p.realParent().tgid() != caller.tgid())) return -Errno.ESRCH;
         if (p.signal().sid() != caller.signal().sid()) return -Errno.EPERM;
         if (!isSelf && p.hasExeced()) return -Errno.EACCES; // too late: the child runs its own program
         if (p.signal().sid() == p.tgid()) return -Errno.EPERM; // a session leader keeps its group
-        if (pgid == 0) pgid = p.tgid();
-        if (pgid != p.tgid()) {
+        if (pgid != pid) {
             boolean exists = false;
             for (Task other : ts.pids().all()) {
                 if (other.signal().pgid() == pgid && other.signal().sid() == caller.signal().sid()) exists = true;

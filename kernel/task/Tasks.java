@@ -138,6 +138,7 @@ public final class Tasks {
     public Task spawnInit(mm.Mm mm, fs.FdTable files, fs.FsStruct fs) {
         if (init != null) throw new IllegalStateException("init exists already");
         Task t = createRoot("init");
+        t.signal.signals.makeUnkillable(); // as copy_process does for a child reaper
         t.mm = mm;
         t.files = files;
         t.fs = fs;

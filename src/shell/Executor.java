@@ -28,16 +28,26 @@ import task.Signals;
  * and its output goes into the pipe (up to the pipe's 64 KiB); alone, it runs in the shell
  * with its redirections, so {@code cd} and {@code exit} act on the shell itself.
  *
- * <p><b>Waiting.</b> The machine runs until every process of the job has exited. If it goes
+ * <p><b>Waiting.</b> The machine runs until every process of the job has exited and its
+ * process group is empty (children the job left in its group keep it going). If it goes
  * idle first, either a program waits on the console (interactive: a line is read from the
  * terminal and fed to it) or nothing can ever run again: the shell prints the deadlock report
- * and kills the job with SIGKILL, and the session goes on.
+ * and kills the job with SIGKILL, and the session goes on. The third Ctrl-C during one wait
+ * kills the job with SIGKILL ({@link #FORCE_KILL_INTERRUPTS}).
  *
  * <p><b>The terminal.</b> A foreground job is given the console (its group becomes the
  * foreground group) for as long as it runs; the shell takes it back when the job stops or
  * ends. So a background job that reads the console is stopped by SIGTTIN, as under bash.
  */
 final class Executor {
+    /**
+     * The Ctrl-C that kills the foreground job with SIGKILL, whatever it does with SIGINT: a
+     * program that ignores SIGINT and SIGTSTP, or moved out of its process group, could
+     * otherwise keep the terminal for ever, and the session has no second terminal to kill
+     * it from.
+     */
+    static final int FORCE_KILL_INTERRUPTS = 3;
+
     private final Shell sh;
 
     Executor(Shell sh) {
@@ -192,20 +202,20 @@ final class Executor {
     }
 
     /**
-     * Runs the machine until every process of {@code job} has been reaped, or the job has
-     * stopped (then it is marked so); see the class comment for console input, keys and
-     * deadlocks. Returns true if Ctrl-C was pressed.
+     * Runs the machine until {@code job} is finished (every process reaped, its group
+     * empty), or it has stopped (then it is marked so); see the class comment for console
+     * input, keys and deadlocks. Returns true if Ctrl-C was pressed.
      */
     boolean awaitJob(Job job) {
         sh.out.flush();
         Session s = sh.session;
         boolean interrupted = false;
+        int interrupts = 0;
         boolean killedForDeadlock = false;
         job.setStopped(false);
         while (true) {
             Pause pause = s.runUntil(() -> allExitedOrStopped(job) || sh.frontend.keyPending());
-            JobBuiltins.update(sh, job);
-            if (job.isDone()) break;
+            if (sh.finished(job)) break;
             if (allExitedOrStopped(job)) {
                 for (int pid : job.running()) job.stoppedBy(s.takeStopReport(pid));
                 break;
@@ -213,7 +223,13 @@ final class Executor {
             int key = sh.frontend.takeKey();
             if (key != 0) {
                 interrupted |= key == Signals.SIGINT;
-                signalForegroundGroup(job, key);
+                if (key == Signals.SIGINT && ++interrupts == FORCE_KILL_INTERRUPTS) {
+                    sh.out.println();
+                    sh.out.println("sh: Ctrl-C pressed " + interrupts + " times; killing job: " + job.text());
+                    killJob(job);
+                } else {
+                    signalForegroundGroup(job, key);
+                }
                 continue;
             }
             if (pause == Pause.IDLE && s.console().starved() && sh.frontend.interactive()) {
@@ -223,7 +239,7 @@ final class Executor {
             } else if (pause == Pause.IDLE && !killedForDeadlock) {
                 sh.out.print("sh: deadlock: no task can run again\n" + s.describeTasks());
                 sh.out.println("sh: killing job: " + job.text());
-                s.signalGroup(job.pgid(), Signals.SIGKILL);
+                killJob(job);
                 killedForDeadlock = true;
             } else if (pause == Pause.IDLE) {
                 // SIGKILL always ends a process; should it ever not, do not loop for ever.
@@ -238,6 +254,15 @@ final class Executor {
     }
 
     /**
+     * SIGKILL to the job's process group and to each of its processes: one may have left
+     * the group (setpgid into another group of the session) and must not outlive the job.
+     */
+    private void killJob(Job job) {
+        sh.session.signalGroup(job.pgid(), Signals.SIGKILL);
+        for (int pid : job.running()) sh.session.signalProcess(pid, Signals.SIGKILL);
+    }
+
+    /**
      * Sends a job-control key's signal to the console's foreground process group, as the tty
      * driver does for Ctrl-C and Ctrl-Z. The one place that decides how that is done. During
      * {@code wait} the shell itself holds the terminal, and its task must not take the
@@ -248,10 +273,13 @@ final class Executor {
         sh.session.signalGroup(foreground != sh.session.shellGroup() ? foreground : job.pgid(), sig);
     }
 
-    /** True when each process of the job has exited or is stopped. */
+    /**
+     * True when each process of the job has exited or is stopped, and so has every other
+     * process of its group (looked at last, as it costs a walk of the process table).
+     */
     private boolean allExitedOrStopped(Job job) {
         for (int pid : job.running()) if (!sh.session.hasExited(pid) && !sh.session.isStopped(pid)) return false;
-        return true;
+        return sh.session.groupStopped(job.pgid());
     }
 
     /** What bash prints when a foreground job dies of a signal: its description, or a newline for Ctrl-C. */

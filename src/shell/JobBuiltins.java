@@ -1,6 +1,5 @@
 package shell;
 
-import boot.Session;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,8 +25,10 @@ final class JobBuiltins {
                         + "group. A job that is running already is left alone, with a warning.",
                 JobBuiltins::bg));
         table.add(new Builtin("kill", "kill [-SIG] PID|JOB...", "send a signal",
-                "Sends SIG (default TERM; a name like INT or SIGINT, or a number) to each process\n"
-                        + "PID, or to every process of JOB (%N): kill(-pgid, SIG). 'kill -l' lists the signals.",
+                "Sends SIG (-SIG or -s SIG; default TERM; a name like INT or SIGINT, or a number) to each\n"
+                        + "process PID, to every process of JOB (%N) or of group PGID (-PGID), to sh's group (0),\n"
+                        + "or to every process but init and sh (-1); '--' ends the options, so that\n"
+                        + "'kill -- -PGID' sends TERM. 'kill -l' lists the signals.",
                 JobBuiltins::kill));
         table.add(new Builtin("wait", "wait [PID|JOB...]", "wait for background jobs",
                 "Runs the machine until the given jobs (default: all) have finished; the status is\n"
@@ -35,18 +36,9 @@ final class JobBuiltins {
                 JobBuiltins::await));
     }
 
-    /** Reaps whatever of {@code job} has exited, so that its state is current. */
-    static void update(Shell sh, Job job) {
-        for (int pid : job.running()) {
-            Session.Exited e = sh.session.reap(pid);
-            if (e != null) job.exited(pid, e.waitStatus());
-        }
-    }
-
     private static int jobs(Shell sh, List<String> args, Builtin.Io io) {
         for (Job job : sh.jobs.all()) {
-            update(sh, job);
-            if (job.isDone()) {
+            if (sh.finished(job)) {
                 io.out().println(sh.jobLine(job, Messages.jobState(job.waitStatus())));
                 sh.jobs.remove(job);
             } else if (job.isStopped()) {
@@ -89,73 +81,110 @@ final class JobBuiltins {
         return 0;
     }
 
+    /**
+     * kill as bash parses it: options first ({@code -l}, {@code -s SIG}, {@code -n NUM},
+     * {@code -SIG}, and {@code --} to end them), where only the first {@code -SIG} is a
+     * signal, so that in {@code kill -9 -1} or {@code kill -- -5} the negative numbers are
+     * pids. Each target is then kill(2) from pid 2: a pid (0 sh's group, -1 everything but
+     * init and sh, -N group N) or a job spec (its group). The machine then runs until the
+     * signals have been taken, so that the next prompt shows their effect.
+     */
     private static int kill(Shell sh, List<String> args, Builtin.Io io) {
         int sig = task.Signals.SIGTERM;
+        boolean sawSignal = false;
         int i = 1;
-        if (args.size() > 1 && args.get(1).equals("-l")) {
-            StringBuilder row = new StringBuilder();
-            for (int n = 1; n < Messages.SIGNALS.length; n++) {
-                row.append(String.format("%2d) SIG%-7s ", n, Messages.SIGNALS[n]));
-                if (n % 5 == 0 || n == Messages.SIGNALS.length - 1) {
-                    io.out().println(row.toString().stripTrailing());
-                    row.setLength(0);
+        while (i < args.size()) {
+            String word = args.get(i);
+            if (word.equals("-l") || word.equals("-L")) {
+                listSignals(io);
+                return 0;
+            } else if (word.equals("-s") || word.equals("-n")) {
+                if (i + 1 >= args.size()) {
+                    io.err().println("sh: kill: " + word + ": option requires an argument");
+                    return 2;
                 }
+                sig = signal(args.get(i + 1), io);
+                if (sig < 0) return 1;
+                sawSignal = true;
+                i += 2;
+            } else if (word.equals("--")) {
+                i++;
+                break;
+            } else if (word.startsWith("-") && word.length() > 1 && !sawSignal) {
+                sig = signal(word.substring(1), io);
+                if (sig < 0) return 1;
+                sawSignal = true;
+                i++;
+            } else {
+                break;
             }
-            return 0;
-        }
-        if (args.size() > 2 && args.get(1).equals("-s")) {
-            sig = Messages.signalNumber(args.get(2));
-            i = 3;
-        } else if (args.size() > 1 && args.get(1).startsWith("-") && args.get(1).length() > 1) {
-            sig = Messages.signalNumber(args.get(1).substring(1));
-            i = 2;
-        }
-        if (sig < 0) {
-            io.err().println("sh: kill: " + args.get(i - 1) + ": invalid signal specification");
-            return 1;
         }
         if (i >= args.size()) {
-            io.err().println("sh: kill: usage: kill [-s SIG | -SIG] PID|JOB... or kill -l");
+            io.err().println("sh: kill: usage: kill [-s SIG | -n NUM | -SIG] PID|JOB... or kill -l");
             return 2;
         }
         int status = 0;
-        List<Integer> signalled = new ArrayList<>();
         for (String target : args.subList(i, args.size())) {
-            if (target.startsWith("%")) {
-                Job job = sh.jobs.find(target);
-                if (job == null) {
-                    io.err().println("sh: kill: " + target + ": no such job");
-                    status = 1;
-                } else if (sh.session.kill(-job.pgid(), sig) < 0) {
-                    io.err().println("sh: kill: " + target + ": " + Messages.error(syscall.Errno.ESRCH));
-                    status = 1;
-                } else {
-                    // As bash does: a stopped job would not see the signal until continued.
-                    if (job.isStopped() && sig != task.Signals.SIGKILL && sig != task.Signals.SIGCONT) {
-                        sh.session.kill(-job.pgid(), task.Signals.SIGCONT);
-                        job.setStopped(false);
-                    }
-                    signalled.addAll(job.running());
-                }
-                continue;
+            if (!killOne(sh, target, sig, io)) status = 1;
+        }
+        sh.session.settleSignals();
+        return status;
+    }
+
+    /** The signal named {@code spec} ("9", "KILL", "sigkill"); -1 after bash's message if there is none. */
+    private static int signal(String spec, Builtin.Io io) {
+        int sig = Messages.signalNumber(spec);
+        if (sig < 0) io.err().println("sh: kill: " + spec + ": invalid signal specification");
+        return sig;
+    }
+
+    /** kill -l: the signals, five to a line, as bash lists them. */
+    private static void listSignals(Builtin.Io io) {
+        StringBuilder row = new StringBuilder();
+        for (int n = 1; n < Messages.SIGNALS.length; n++) {
+            row.append(String.format("%2d) SIG%-7s ", n, Messages.SIGNALS[n]));
+            if (n % 5 == 0 || n == Messages.SIGNALS.length - 1) {
+                io.out().println(row.toString().stripTrailing());
+                row.setLength(0);
             }
-            int pid;
+        }
+    }
+
+    /**
+     * Sends {@code sig} to one target of kill: a job spec or a pid. A job, named by its spec
+     * or by its process group (-PGID), that is stopped is also continued, as bash does, so
+     * that it takes the signal. False after a message if it failed.
+     */
+    private static boolean killOne(Shell sh, String target, int sig, Builtin.Io io) {
+        Job job = null;
+        int pid;
+        if (target.startsWith("%")) {
+            job = sh.jobs.find(target);
+            if (job == null) {
+                io.err().println("sh: kill: " + target + ": no such job");
+                return false;
+            }
+            pid = -job.pgid();
+        } else {
             try {
                 pid = Integer.parseInt(target);
             } catch (NumberFormatException e) {
                 io.err().println("sh: kill: " + target + ": arguments must be process or job IDs");
-                status = 1;
-                continue;
+                return false;
             }
-            if (pid <= 0 || sh.session.kill(pid, sig) < 0) {
-                io.err().println("sh: kill: (" + pid + ") - " + Messages.error(syscall.Errno.ESRCH));
-                status = 1;
-            } else {
-                signalled.add(pid);
-            }
+            if (pid < -1) job = sh.jobs.byGroup(-pid);
         }
-        sh.session.settleSignals(signalled);
-        return status;
+        int err = sh.session.kill(pid, sig);
+        if (err < 0) {
+            String who = target.startsWith("%") ? target + ":" : "(" + pid + ") -";
+            io.err().println("sh: kill: " + who + " " + Messages.error(-err));
+            return false;
+        }
+        if (job != null && job.isStopped() && sig != task.Signals.SIGKILL && sig != task.Signals.SIGCONT) {
+            sh.session.kill(pid, task.Signals.SIGCONT);
+            job.setStopped(false);
+        }
+        return true;
     }
 
     private static int await(Shell sh, List<String> args, Builtin.Io io) {

@@ -47,6 +47,12 @@ final class Jobs {
         return null;
     }
 
+    /** The job whose process group is {@code pgid}, or null. */
+    Job byGroup(int pgid) {
+        for (Job j : jobs) if (j.pgid() == pgid) return j;
+        return null;
+    }
+
     /**
      * The job a job spec names: {@code %N}, {@code %+} or {@code %%} (current), {@code %-}
      * (previous), {@code %STRING} (the job whose command starts with it); null if none.

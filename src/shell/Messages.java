@@ -43,9 +43,10 @@ final class Messages {
         return sig > 0 && sig < DESCRIPTIONS.length ? DESCRIPTIONS[sig] : "Signal " + sig;
     }
 
-    /** The number of a signal given as "9", "KILL" or "SIGKILL"; -1 if there is none. */
+    /** The number of a signal given as "9", "KILL", "SIGKILL" or "kill" (bash ignores case); -1 if there is none. */
     static int signalNumber(String s) {
-        String name = s.startsWith("SIG") ? s.substring(3) : s;
+        String upper = s.toUpperCase(java.util.Locale.ROOT);
+        String name = upper.startsWith("SIG") ? upper.substring(3) : upper;
         if (!name.isEmpty() && name.chars().allMatch(Character::isDigit)) {
             try {
                 int n = Integer.parseInt(name);

@@ -83,19 +83,19 @@ public final class Shell {
 
     /**
      * Reaps background jobs that have finished and prints bash's notice for each
-     * ({@code [1]+  Done   sleep 1}); called before every prompt and after each command in
-     * a script.
+     * ({@code [1]+  Done   sleep 1}), or the one for a job that has stopped; called before
+     * every prompt and after each command in a script. Children of sh that belong to no job
+     * (a program's clone(CLONE_PARENT) makes its sibling sh's child) are reaped silently,
+     * as bash's waitpid(-1) reaps them, so that they do not stay zombies.
      */
     public void reportFinishedJobs() {
+        for (int pid : session.children()) if (jobs.byPid(pid) == null) session.reap(pid);
         for (Job job : jobs.all()) {
-            for (int pid : job.running()) {
-                Session.Exited e = session.reap(pid);
-                if (e != null) job.exited(pid, e.waitStatus());
-            }
-            if (job.isDone()) {
+            if (finished(job)) {
                 out.println(jobLine(job, Messages.jobState(job.waitStatus())));
                 jobs.remove(job);
-            } else if (!job.isStopped() && allStopped(job)) {
+            } else if (!job.isStopped() && job.running().stream().allMatch(session::isStopped)
+                    && session.groupStopped(job.pgid())) {
                 for (int pid : job.running()) job.stoppedBy(session.takeStopReport(pid));
                 out.println(jobLine(job, job.stoppedState()));
             }
@@ -103,9 +103,19 @@ public final class Shell {
         out.flush();
     }
 
-    private boolean allStopped(Job job) {
-        for (int pid : job.running()) if (!session.isStopped(pid)) return false;
-        return true;
+    /**
+     * Reaps whatever processes of {@code job} have exited, and says whether the job is
+     * finished: every process the shell started has been reaped and no process of its
+     * group is left alive. A job's group outlives its first process when that process's
+     * children stay (a fork bomb whose parent was killed), and the job is not over until
+     * they are gone: until then {@code jobs} shows it running and {@code kill %N} reaches them.
+     */
+    boolean finished(Job job) {
+        for (int pid : job.running()) {
+            Session.Exited e = session.reap(pid);
+            if (e != null) job.exited(pid, e.waitStatus());
+        }
+        return job.isDone() && !session.groupAlive(job.pgid());
     }
 
     /** A line of the job table: {@code [N]+  STATE  COMMAND}, padded as bash pads it. */

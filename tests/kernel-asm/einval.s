@@ -40,7 +40,6 @@ cases:  .quad   0x811                   # CLONE_SIGHAND without CLONE_VM: EINVAL
         .quad   0x20211                 # CLONE_NEWNS with CLONE_FS: EINVAL
         .quad   0x10000211              # CLONE_NEWUSER with CLONE_FS: EINVAL
         .quad   0x1011                  # CLONE_PIDFD (not implemented): EINVAL
-        .quad   0x41                    # exit signal 65: EINVAL
         .quad   0x20000011              # CLONE_NEWPID (no namespaces): EPERM
         .quad   0
         .bss

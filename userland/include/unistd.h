@@ -11,6 +11,8 @@
 #define SEEK_SET 0
 #define SEEK_CUR 1
 #define SEEK_END 2
+#define SEEK_DATA 3 /* the next data at or after the offset (the offset, in a file without holes) */
+#define SEEK_HOLE 4 /* the next hole at or after the offset (the end of a file without holes) */
 
 #define F_OK 0
 #define X_OK 1
@@ -63,6 +65,7 @@ pid_t getsid(pid_t pid);
 pid_t tcgetpgrp(int fd);
 int tcsetpgrp(int fd, pid_t pgrp);
 unsigned int alarm(unsigned int seconds);
+int pause(void);
 
 int brk(void *addr);
 void *sbrk(long increment);

@@ -7,7 +7,8 @@
  * (tcb.h) so that errno and the internal locks find their per-thread state without
  * knowing about libpthread.
  *
- * Memory: a thread's descriptor lives at the top of its own stack mapping, as in NPTL,
+ * Memory: a thread's descriptor (under 1 KiB) lives at the top of its own stack mapping,
+ * as in NPTL,
  *
  *     map_base                                                          map_base + map_size
  *     | guard (PROT_NONE) | stack, growing down ...  <- sp at start | struct pthread |
@@ -33,6 +34,14 @@ struct specific {
     unsigned int seq;
     void *value;
 };
+
+/* Thread-specific values are kept in blocks of KEY_BLOCK slots, as glibc keeps them: the
+ * first block (keys 0..31) inside the descriptor, the others allocated by the first
+ * pthread_setspecific of a non-NULL value under one of their keys and freed when the
+ * thread exits. So the descriptor stays small (a thread on a PTHREAD_STACK_MIN stack has
+ * room left to run) while a process may still have PTHREAD_KEYS_MAX keys. */
+#define KEY_BLOCK 32                               /* glibc's PTHREAD_KEY_2NDLEVEL_SIZE */
+#define KEY_BLOCKS (PTHREAD_KEYS_MAX / KEY_BLOCK)  /* glibc's PTHREAD_KEY_1STLEVEL_SIZE */
 
 struct pthread {
     struct tcb tcb;               /* must be first: tp == &tcb == this descriptor */
@@ -64,7 +73,8 @@ struct pthread {
 
     struct pthread *next_cached;  /* link in the stack cache */
     int specific_used;            /* some key has a value: run the destructors at exit */
-    struct specific specific[PTHREAD_KEYS_MAX];
+    struct specific specific_1stblock[KEY_BLOCK]; /* the values of keys 0..KEY_BLOCK-1 */
+    struct specific *specific[KEY_BLOCKS];        /* block i (keys i*KEY_BLOCK...), or 0; i >= 1 */
 };
 
 /* The calling thread's descriptor; makes the main thread's on first use. */
@@ -88,7 +98,8 @@ void __pthread_stack_fork_lock(void);
 void __pthread_stack_fork_unlock(void);
 void __pthread_stack_fork_child(void);
 
-/* Runs the thread-specific destructors of the calling thread (pthread_key.c). */
+/* Runs the thread-specific destructors of the calling thread and frees its blocks of
+ * values beyond the first (pthread_key.c). */
 void __pthread_run_destructors(struct pthread *self);
 
 /* Runs and pops the calling thread's cleanup handlers, innermost first (pthread_cancel.c). */

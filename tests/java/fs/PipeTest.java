@@ -24,6 +24,14 @@ class PipeTest {
     }
 
     @Test
+    void aReadIntoABadBufferLeavesTheBytesInThePipe() {
+        int[] p = t.pipe(0);
+        t.write(p[1], "hello");
+        assertEquals(-EFAULT, c.read(t.files, t.mem, t.waiter, p[0], FakeUserMemory.BAD, 3));
+        assertEquals("hello", t.read(p[0], 10), "Linux consumes only what reached the reader");
+    }
+
+    @Test
     void readingAfterAllWritersCloseIsEndOfFile() {
         int[] p = t.pipe(0);
         long dupWriter = c.dup(t.files, p[1]);

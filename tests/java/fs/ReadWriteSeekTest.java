@@ -30,7 +30,12 @@ class ReadWriteSeekTest {
         assertEquals("789", t.read(fd, 10));
         assertEquals(-EINVAL, c.lseek(t.files, fd, -1, SEEK_SET));
         assertEquals(-EINVAL, c.lseek(t.files, fd, -11, SEEK_END));
-        assertEquals(-EINVAL, c.lseek(t.files, fd, 0, 3));
+        assertEquals(-EINVAL, c.lseek(t.files, fd, 0, 5), "above SEEK_HOLE");
+        assertEquals(-EINVAL, c.lseek(t.files, fd, 0, -1), "whence is an unsigned int");
+        assertEquals(3, c.lseek(t.files, fd, 3, SEEK_DATA), "a file without holes is data to its end");
+        assertEquals(10, c.lseek(t.files, fd, 3, SEEK_HOLE), "where the virtual hole at the end starts");
+        assertEquals(-ENXIO, c.lseek(t.files, fd, 10, SEEK_DATA), "no data at or past the end");
+        assertEquals(-ENXIO, c.lseek(t.files, fd, -1, SEEK_HOLE), "the offset is unsigned here");
         assertEquals(-EINVAL, c.lseek(t.files, fd, Long.MAX_VALUE, SEEK_END), "overflow");
         assertEquals(10, c.lseek(t.files, fd, 0, SEEK_CUR), "failed seeks leave the offset");
         assertEquals(-EBADF, c.lseek(t.files, 99, 0, SEEK_SET));
@@ -75,7 +80,10 @@ class ReadWriteSeekTest {
         t.write(fd, "abc");
         c.lseek(t.files, fd, 0, SEEK_SET);
         assertEquals(-EFAULT, c.read(t.files, t.mem, t.waiter, fd, FakeUserMemory.BAD, 4));
-        assertEquals(-EINVAL, c.read(t.files, t.mem, t.waiter, fd, t.mem.alloc(4), -1), "a negative ssize_t");
+        assertEquals(-EFAULT, c.read(t.files, t.mem, t.waiter, fd, t.mem.alloc(4), -1),
+                "a count of (size_t)-1 passes the end of user space (access_ok), as on Linux");
+        assertEquals(-EFAULT, c.write(t.files, t.mem, t.waiter, fd, FakeUserMemory.BAD, -1));
+        assertEquals(-EBADF, c.read(t.files, t.mem, t.waiter, 99, FakeUserMemory.BAD, -1), "the descriptor is checked first");
     }
 
     @Test

@@ -27,10 +27,18 @@ import org.junit.jupiter.api.io.TempDir;
  * is what it printed on Linux on the development machine (gcc -O0, output to a file). Here
  * each program is compiled by Clonix's compiler against Clonix's libc, run in a freshly
  * booted kernel, and must print exactly the same bytes and exit with status 0; afterwards
- * every task, mm, descriptor table and frame must have been released.
+ * every task, mm, descriptor table and frame must have been released. Each program runs
+ * twice: on the default machine, and on one of {@link #OTHER_MACHINES} (taken in turn along
+ * the sorted list), since the output must not depend on the CPU count or the seed.
  */
 class LinuxComparisonTest {
     private static final Path DIR = Path.of("tests/linux");
+
+    /** The second machine each program runs on: other CPU counts and seeds of the interleaving. */
+    static final List<Options> OTHER_MACHINES = List.of(
+            Options.defaults().withCpus(1).withSeed(1),
+            Options.defaults().withCpus(3).withSeed(7),
+            Options.defaults().withCpus(8).withSeed(123));
 
     @TempDir Path tmp;
 
@@ -41,10 +49,11 @@ class LinuxComparisonTest {
             programs = s.filter(p -> p.toString().endsWith(".c")).sorted().toList();
         }
         assertTrue(programs.size() >= 6, "the Linux comparison suite is missing");
-        return programs.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> check(p)));
+        return programs.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(),
+                () -> check(p, OTHER_MACHINES.get(programs.indexOf(p) % OTHER_MACHINES.size()))));
     }
 
-    private void check(Path source) throws Exception {
+    private void check(Path source, Options other) throws Exception {
         String name = source.getFileName().toString().replaceFirst("\\.c$", "");
         String expected = Files.readString(DIR.resolve(name + ".expected"), StandardCharsets.UTF_8);
         BootImage image = BootImage.load();
@@ -55,13 +64,17 @@ class LinuxComparisonTest {
                         new PrintWriter(diagnostics), new PrintWriter(diagnostics));
         assertEquals(0, rc, diagnostics.toString());
 
-        ByteArrayOutputStream console = new ByteArrayOutputStream();
-        Kernel kernel = Kernel.boot(Options.defaults(), console, new ByteArrayInputStream(new byte[0]));
-        for (Map.Entry<String, byte[]> f : image.guestFiles().entrySet()) kernel.installFile(f.getKey(), f.getValue(), 0755);
-        kernel.install("/tmp/" + name, ExecutableFormat.read(name, Files.readAllBytes(exe)));
-        int status = kernel.run("/tmp/" + name, List.of("/tmp/" + name));
-        assertEquals(expected, console.toString(StandardCharsets.UTF_8));
-        assertEquals(0, status);
-        boot.GuestRun.checkNothingLeaked(kernel);
+        byte[] program = Files.readAllBytes(exe);
+        for (Options options : List.of(Options.defaults(), other)) {
+            ByteArrayOutputStream console = new ByteArrayOutputStream();
+            Kernel kernel = Kernel.boot(options, console, new ByteArrayInputStream(new byte[0]));
+            for (Map.Entry<String, byte[]> f : image.guestFiles().entrySet()) kernel.installFile(f.getKey(), f.getValue(), 0755);
+            kernel.install("/tmp/" + name, ExecutableFormat.read(name, program));
+            int status = kernel.run("/tmp/" + name, List.of("/tmp/" + name));
+            String machine = options.cpus() + " CPUs, seed " + options.seed();
+            assertEquals(expected, console.toString(StandardCharsets.UTF_8), machine);
+            assertEquals(0, status, machine);
+            boot.GuestRun.checkNothingLeaked(kernel);
+        }
     }
 }

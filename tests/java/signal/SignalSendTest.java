@@ -100,6 +100,37 @@ class SignalSendTest {
     }
 
     @Test
+    void anUnkillableGroupDiscardsSigkillAndSigstopButTakesWhatItHandlesAndDiesOfAFault() {
+        process.signal().signals().makeUnkillable(); // as the shell's task is
+        assertEquals(0, SignalSend.kill(ts, init, process.tgid(), Signals.SIGKILL), "kill succeeds, as for init");
+        assertEquals(0, SignalSend.kill(ts, init, process.tgid(), Signals.SIGSTOP));
+        assertEquals(0, SignalSend.kill(ts, init, process.tgid(), Signals.SIGTERM));
+        assertFalse(process.isKillPending());
+        assertEquals(0, process.signal().signals().pendingMask(), "discarded when sent");
+        SignalDelivery.deliver(ts, process, t -> 0);
+        assertEquals(TaskState.RUNNABLE, process.state(), "not stopped");
+
+        process.sighand().setHandler(Signals.SIGUSR1, HANDLER);
+        SignalSend.kill(ts, init, process.tgid(), Signals.SIGUSR1);
+        assertEquals(SigSet.bit(Signals.SIGUSR1), process.signal().signals().pendingMask(), "a handled signal is kept");
+
+        SignalSend.forceFault(ts, thread, SigInfo.fault(Signals.SIGSEGV, 1, 0));
+        SignalDelivery.deliver(ts, thread, t -> 0);
+        assertTrue(process.signal().isGroupExiting(), "a fault it cannot handle still kills it");
+    }
+
+    @Test
+    void killLooksForItsTargetsBeforeItChecksTheSignal() {
+        assertEquals(-Errno.ESRCH, SignalSend.kill(ts, init, 4242, 65));
+        assertEquals(-Errno.ESRCH, SignalSend.kill(ts, init, -4242, 65));
+        assertEquals(-Errno.ESRCH, SignalSend.kill(ts, init, Integer.MIN_VALUE, 65));
+        assertEquals(-Errno.EINVAL, SignalSend.kill(ts, init, process.tgid(), 65));
+        assertEquals(-Errno.EINVAL, SignalSend.kill(ts, init, -process.signal().pgid(), 65));
+        assertEquals(-Errno.EINVAL, SignalSend.kill(ts, init, -1, 65));
+        assertEquals(-Errno.ESRCH, SignalSend.kill(ts, process, -1, 0), "nobody but init and the caller");
+    }
+
+    @Test
     void sigstopStopsEveryThreadAndSigcontResumesThem() {
         SignalSend.kill(ts, init, process.tgid(), Signals.SIGSTOP);
         // Each thread stops when it next returns to user mode.
