@@ -146,6 +146,7 @@ class ShellFuzzTest {
     }
 
     private static void checkOnlyInitAndShellLeft(Session session) {
+        assertEquals(List.of(), session.kernel().oopses(), "the kernel met no bug");
         for (Task t : session.kernel().tasks().pids().all()) {
             if (t.tgid() == 1 || t == session.shell()) continue;
             throw new AssertionError("left behind: " + t + " " + t.state());
