@@ -64,6 +64,7 @@ public final class Kernel implements TrapHandler {
     private final SyscallTable syscalls = new SyscallTable();
     private Integer initStatus;
     private final List<String> reports = new ArrayList<>();
+    private final List<String> oopses = new ArrayList<>();
     private boolean ran;
     /** The task whose trap is being handled (Linux's current); /proc/self resolves against it. */
     private Task current;
@@ -194,6 +195,14 @@ public final class Kernel implements TrapHandler {
     @Override
     public void trap(Task t, Trap trap) {
         current = t;
+        try {
+            handleTrap(t, trap);
+        } catch (RuntimeException | StackOverflowError e) {
+            oops(t, "trap " + trap.cause(), e);
+        }
+    }
+
+    private void handleTrap(Task t, Trap trap) {
         if (trap.cause() == vm.TrapCause.SYSCALL) {
             SignalDelivery.afterSyscall(t, syscalls.dispatch(t));
             return;
@@ -235,6 +244,14 @@ public final class Kernel implements TrapHandler {
     @Override
     public void beforeUserMode(Task t) {
         current = t;
+        try {
+            deliverSignals(t);
+        } catch (RuntimeException | StackOverflowError e) {
+            oops(t, "signal delivery", e);
+        }
+    }
+
+    private void deliverSignals(Task t) {
         while (!t.isKillPending() && t.state() == task.TaskState.RUNNING && SignalDelivery.hasWork(t)) {
             int handled = SignalDelivery.deliver(tasks, t, task -> syscalls.dispatch(task));
             if (sched.tracer().enabled) { // trace: signal_deliver, to a handler or fatal
@@ -244,6 +261,30 @@ public final class Kernel implements TrapHandler {
         }
         if (t.isKillPending()) Exit.exit(tasks, t, Signals.killedStatus(Signals.SIGKILL));
     }
+
+    /**
+     * A Java exception while the kernel served {@code t} is a bug in the kernel, never the
+     * guest's fault, and must not end Clonix: as Linux does with an oops, the kernel prints
+     * what happened on the console, kills the task's process with SIGKILL and goes on. The
+     * report is kept ({@link #oopses}) so that tests fail on it. Should even the kill fail,
+     * the machine stops, as a second oops would panic Linux.
+     */
+    private void oops(Task t, String where, Throwable e) {
+        StackTraceElement at = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
+        String text = "clonix: kernel BUG in " + where + " for pid " + t.tid() + " (" + t.comm() + "): " + e
+                + (at == null ? "" : " at " + at) + "; the process is killed\n";
+        oopses.add(text);
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        console.write(b, 0, b.length);
+        try {
+            if (t.state().isAlive()) Exit.killGroup(tasks, t, Signals.SIGKILL);
+        } catch (RuntimeException | StackOverflowError again) {
+            sched.stop();
+        }
+    }
+
+    /** The kernel bugs met during the run (see {@link #oops}); empty in a healthy kernel. */
+    public List<String> oopses() { return new ArrayList<>(oopses); }
 
     // ---------------------------------------------------------------- inspection
 

@@ -1,12 +1,15 @@
 package shell;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import boot.GuestFiles;
+import fs.FsException;
+import fs.OpenFile;
+import fs.OpenFlags;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import sched.RunQueue;
 import sched.Scheduler;
+import syscall.Errno;
 import task.Task;
 import trace.ChromeTrace;
 import trace.Strace;
@@ -32,8 +35,8 @@ final class MachineBuiltins {
                 "The kernel records its events (context switches, wake-ups, migrations, system\n"
                         + "calls, exits) from the start of the session, keeping the newest " + Tracer.DEFAULT_CAPACITY + ". 'trace off' stops\n"
                         + "recording, 'trace on' starts again with an empty buffer, 'trace export FILE'\n"
-                        + "writes the events to the host file FILE as JSON for ui.perfetto.dev. Without\n"
-                        + "arguments, says whether tracing is on.",
+                        + "writes the events to the guest file FILE as JSON for ui.perfetto.dev (under\n"
+                        + "/mnt/host to take it to the host). Without arguments, says whether tracing is on.",
                 MachineBuiltins::trace));
         table.add(new Builtin("timeline", "timeline [WIDTH]", "chart which task ran on each CPU",
                 "Draws the traced past as one row per CPU, one letter per task, WIDTH columns\n"
@@ -81,19 +84,33 @@ final class MachineBuiltins {
             }
             case "export" -> {
                 if (args.size() != 3) break;
-                try {
-                    Files.writeString(Path.of(args.get(2)), ChromeTrace.render(tracer.events(), tracer.cpuCount()));
-                } catch (IOException | RuntimeException e) {
-                    io.err().println("sh: trace: cannot write " + args.get(2) + ": " + e.getMessage());
-                    return 1;
-                }
-                io.out().println("trace: " + tracer.events().size() + " events written to " + args.get(2));
-                return 0;
+                return export(sh, tracer, args.get(2), io);
             }
             default -> { }
         }
         io.err().println("sh: trace: usage: trace on|off|export FILE");
         return 2;
+    }
+
+    /**
+     * Writes the trace as Perfetto JSON to {@code path} in the guest, relative to the shell's
+     * working directory, as a redirection would: the shell is a guest command, so its files
+     * are the guest's (with --mount, a path under /mnt/host takes the trace to the host).
+     */
+    private static int export(Shell sh, Tracer tracer, String path, Builtin.Io io) {
+        byte[] json = ChromeTrace.render(tracer.events(), tracer.cpuCount()).getBytes(StandardCharsets.UTF_8);
+        try {
+            OpenFile f = GuestFiles.open(sh.session.kernel().vfs(), sh.session.shell().fs(), path,
+                    OpenFlags.O_WRONLY | OpenFlags.O_CREAT | OpenFlags.O_TRUNC, 0644);
+            long n = GuestFiles.write(f, json);
+            f.put();
+            if (n != json.length) throw new FsException(n < 0 ? (int) -n : Errno.ENOSPC);
+        } catch (FsException e) {
+            io.err().println("sh: trace: cannot write " + path + ": " + Messages.error(e.errno()));
+            return 1;
+        }
+        io.out().println("trace: " + tracer.events().size() + " events written to " + path);
+        return 0;
     }
 
     private static int timeline(Shell sh, List<String> args, Builtin.Io io) {

@@ -134,9 +134,11 @@ public final class Cpu {
         final byte[][] dataPage = tlb.dataPage;
         long pc = this.pc;
         long left = budget;
-        // The code page being executed, a one-entry cache in front of the I-TLB. codeBase = 1
-        // is never a page base, so the first fetch translates.
-        long codeBase = 1;
+        // The code page being executed, a one-entry cache in front of the I-TLB. Starting
+        // with codeBase = pc ^ 1 makes the first offset +1 or -1, which never passes the
+        // page test below, so the first instruction is always fetched through the MMU (a
+        // fixed sentinel would let some misaligned pc skip the fetch).
+        long codeBase = pc ^ 1;
         byte[] code = null;
 
         loop:

@@ -22,8 +22,9 @@ import task.TaskState;
 /**
  * Test helper: assembles a program of tests/kernel-asm (linked with lib.s), boots a kernel,
  * runs it as /bin/NAME under init, and then checks the invariant every test relies on:
- * once all processes are gone, every task has dropped its mm, files, fs and sighand, only
- * init is left (a zombie nobody reaps), and physical memory is back at its boot level.
+ * the kernel met no bug (no oops), and once all processes are gone, every task has dropped
+ * its mm, files, fs and sighand, only init is left (a zombie nobody reaps), and physical
+ * memory is back at its boot level.
  */
 public final class GuestRun {
     /** What a run printed and how it ended. */
@@ -88,6 +89,7 @@ public final class GuestRun {
 
     /** The invariant after every run: all resources released, memory back at its boot level. */
     public static void checkNothingLeaked(Kernel k) {
+        assertEquals(List.of(), k.oopses(), "the kernel met no bug");
         for (Task t : k.tasks().released()) checkReleased(t);
         List<Task> left = k.tasks().pids().all();
         assertEquals(1, left.size(), "only init is left: " + left);

@@ -28,14 +28,7 @@ class RandomInstructionTest {
     }
 
     static long word(Random r) {
-        int op;
-        do op = r.nextInt(256); while (r.nextInt(10) != 0 && !Isa.isDefined(op));
-        int imm = r.nextBoolean() ? r.nextInt(33) - 16 : r.nextBoolean() ? (int) operand(r) : r.nextInt(8192) - 4096;
-        long w = Isa.encode(op, r.nextInt(32), r.nextInt(32), r.nextInt(32), imm);
-        // Usually clear the fields the opcode does not use, so most words are legal.
-        if (r.nextInt(8) != 0 && Isa.isDefined(op)) w &= ~Isa.mustBeZero(op);
-        if (r.nextInt(50) == 0) w |= (long) (32 + r.nextInt(224)) << (8 * (1 + r.nextInt(3)));
-        return w;
+        return RandomWords.word(r, () -> operand(r));
     }
 
     static byte[] memory(Machine m) {

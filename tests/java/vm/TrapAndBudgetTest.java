@@ -118,6 +118,18 @@ class TrapAndBudgetTest {
     }
 
     @Test
+    void everyMisalignedPcInTheFirstPageTrapsOnTheFirstFetch() {
+        // The interpreter's one-page code cache must not take these for its starting page.
+        for (long pc = 1; pc < 0x1010; pc += 8) {
+            Machine m = new Machine();
+            m.cpu.setPc(pc);
+            Trap t = m.runTrap();
+            assertEquals(TrapCause.MISALIGNED, t.cause(), "pc " + pc);
+            assertEquals(pc, t.pc());
+        }
+    }
+
+    @Test
     void trapIsClearedByTheNextRun() {
         Machine m = new Machine().code(encode(BREAK, 0, 0, 0, 0), encode(NOP, 0, 0, 0, 0));
         m.runTrap();
