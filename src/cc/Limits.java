@@ -46,8 +46,12 @@ public final class Limits {
     /** The most tokens a translation unit may have after preprocessing: 1,000,000. */
     public static final int MAX_TRANSLATION_UNIT_TOKENS = 1_000_000;
 
-    /** The largest assembly text: an input .s file, or what the compiler generates for one translation unit: 8 MiB. */
-    public static final int MAX_ASSEMBLY_BYTES = 8 << 20;
+    /**
+     * The largest assembly text: an input .s file, or what the compiler generates for one
+     * translation unit: 4 MiB (about 20,000 lines of C). The assembler holds every parsed
+     * line of a file at once, some 50 bytes of heap per byte of text.
+     */
+    public static final int MAX_ASSEMBLY_BYTES = 4 << 20;
 
     /** The largest object file or archive read: 64 MiB, the largest file the guest can hold. */
     public static final int MAX_OBJECT_FILE_BYTES = 64 << 20;
