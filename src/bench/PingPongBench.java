@@ -5,17 +5,13 @@ import boot.Options;
 import image.BootImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import obj.Executable;
-import obj.ExecutableFormat;
-import obj.FormatException;
 
 /**
  * The futex ping-pong benchmark (docs/PERFORMANCE.md, "The scheduler"): the C program

@@ -217,7 +217,8 @@ final class Declarators {
             Token open = p.next();
             return functionParams(t, d, open);
         }
-        if (p.accept("[")) {
+        if (p.at("[")) {
+            Token open = p.next();
             while (p.at("static") || p.at("const") || p.at("restrict")) p.next();
             long len = -1;
             Token lt = p.peek();
@@ -228,7 +229,12 @@ final class Declarators {
             p.expect("]");
             Type elem = typeSuffix(t, d);
             if (elem.size < 0 && elem.kind != Type.Kind.VOID) throw p.error(p.peek(), "array has incomplete element type '" + elem + "'");
-            return sizedArray(elem, len, d.name, d.name != null ? d.tok : lt);
+            // As gcc does, point at the array's name, or at its '[' if it has none.
+            Token where = d.name != null ? d.tok : open;
+            if (elem.kind == Type.Kind.FUNC) {
+                throw p.error(where, "declaration of " + (d.name == null ? "type name" : "'" + d.name + "'") + " as array of functions");
+            }
+            return sizedArray(elem, len, d.name, where);
         }
         return t;
     }
@@ -247,6 +253,7 @@ final class Declarators {
 
     private Type functionParams(Type ret, Declarator d, Token open) {
         if (ret.kind == Type.Kind.ARRAY) throw p.error(open, "function cannot return array type");
+        if (ret.kind == Type.Kind.FUNC) throw p.error(open, "function cannot return function type");
         Type f = Type.function(ret);
         if (p.at("void") && p.peek(1).is(")")) {
             p.next();
@@ -328,6 +335,7 @@ final class Declarators {
                     if (d.name != null) align = Math.max(align, d.type.align);
                     continue;
                 }
+                if (d.type.kind == Type.Kind.FUNC) p.softError(d.tok, "field '" + d.name + "' declared as a function");
                 if (d.type.size < 0 && !(d.type.kind == Type.Kind.ARRAY && p.at(";"))) throw p.error(d.tok, "field has incomplete type '" + d.type + "'");
                 if (d.type.kind == Type.Kind.ARRAY && d.type.size < 0) d.type = Type.arrayOf(d.type.base, 0);
                 int a = d.type.align;
