@@ -54,10 +54,10 @@ final class MacroExpander {
      * If {@code tok} is the name of a macro that may be expanded here, reads its arguments
      * from {@code in}, pushes the expansion back onto {@code in} and returns true. Otherwise
      * returns false and leaves {@code in} as it was. Errors are reported and the faulty use
-     * is dropped.
+     * is dropped. Once a budget of {@link Limits} is spent, nothing is expanded any more.
      */
     boolean expand(Token tok, TokenInput in) {
-        if (tok.kind != Token.Kind.IDENT || tok.hideSet.contains(tok.text)) return false;
+        if (overBudget || tok.kind != Token.Kind.IDENT || tok.hideSet.contains(tok.text)) return false;
         if (BUILTINS.contains(tok.text)) {
             in.push(List.of(builtin(tok)));
             return true;
@@ -235,11 +235,14 @@ final class MacroExpander {
         return applyPastes(out);
     }
 
-    /** Reports, once per run, that macro expansion has used up a budget of Limits. */
+    /**
+     * Reports that macro expansion has used up a budget of Limits: a fatal error, so the run
+     * stops, and from then on no macro is expanded, so that nothing more is spent on it.
+     */
     private void overBudget(Token where, String what) {
         if (overBudget) return;
         overBudget = true;
-        PpDiag.error(diags, where, "macro expansion produces " + what);
+        PpDiag.fatal(diags, where, "macro expansion produces " + what);
     }
 
     /** Charges {@code chars} characters made by # or ##; false (after reporting) if they are over the budget. */
