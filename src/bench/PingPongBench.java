@@ -5,17 +5,13 @@ import boot.Options;
 import image.BootImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import obj.Executable;
-import obj.ExecutableFormat;
-import obj.FormatException;
 
 /**
  * The futex ping-pong benchmark (docs/PERFORMANCE.md, "The scheduler"): the C program
@@ -34,22 +30,14 @@ public final class PingPongBench {
 
     private PingPongBench() {}
 
-    /** Compiles {@code source} (a C file) with Clonix's compiler and libc; throws with the diagnostics if it fails. */
-    public static Executable compile(Path projectDir, Path source) throws IOException {
+    /** Compiles {@code source} (a C file) with Clonix's compiler and libc, in memory; throws with the diagnostics if it fails. */
+    public static Executable compile(Path source) {
         BootImage image = BootImage.load();
         if (!image.hasLibc()) throw new IllegalStateException("this build has no C library");
-        Path out = Files.createTempFile("clonix-bench-", "");
-        try {
-            StringWriter diagnostics = new StringWriter();
-            int rc = image.driver(projectDir, projectDir).execute(new String[] {source.toString(), "-o", out.toString()},
-                            new PrintWriter(diagnostics), new PrintWriter(diagnostics));
-            if (rc != 0) throw new IllegalStateException(source + " does not compile:\n" + diagnostics);
-            return ExecutableFormat.read(source.getFileName().toString(), Files.readAllBytes(out));
-        } catch (FormatException e) {
-            throw new IllegalStateException("the compiler wrote a bad executable: " + e.getMessage(), e);
-        } finally {
-            Files.deleteIfExists(out);
-        }
+        StringWriter diagnostics = new StringWriter();
+        Executable exe = image.compile(source, new PrintWriter(diagnostics));
+        if (exe == null) throw new IllegalStateException(source + " does not compile:\n" + diagnostics);
+        return exe;
     }
 
     /** Measures the program: one warm-up pair, then {@code repetitions} pairs of runs (0 and ROUNDS). */

@@ -43,6 +43,8 @@ public final class Compiler {
             if (!diags.hasErrors()) asm = Codegen.generate(program, fileName);
         } catch (Parser.Failure e) {
             // Already reported.
+        } catch (Codegen.TooLarge e) {
+            diags.add(new Diagnostic(fileName, 0, 0, Diagnostic.Severity.ERROR, e.getMessage(), null));
         } catch (StackOverflowError e) {
             diags.add(new Diagnostic(fileName, 0, 0, Diagnostic.Severity.ERROR,
                     "program is nested too deeply for the compiler", null));

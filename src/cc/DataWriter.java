@@ -23,7 +23,7 @@ final class DataWriter {
             out.append(v.isStringLiteral ? "\n\t.rodata\n" : "\n\t.data\n");
             header(v, out);
             if (v.isStringLiteral) {
-                out.append("\t.asciz\t").append(quote(v.initData, v.initData.length - 1)).append('\n');
+                out.append("\t.asciz\t").append(quote(v.initData.toArray(), v.initData.size() - 1)).append('\n');
                 continue;
             }
             bytes(v, out);
@@ -39,12 +39,12 @@ final class DataWriter {
         out.append(v.name).append(":\n");
     }
 
-    /** The bytes, with runs of zeros as .zero and relocated words as .quad. */
+    /** The bytes, with runs of zeros as .zero (however long) and relocated words as .quad. */
     private static void bytes(Obj v, StringBuilder out) {
-        byte[] data = v.initData;
+        DataImage data = v.initData;
         int i = 0, relocIndex = 0;
         List<Obj.Reloc> relocs = v.relocs.stream().sorted((a, b) -> Integer.compare(a.offset(), b.offset())).toList();
-        while (i < data.length) {
+        while (i < data.size()) {
             if (relocIndex < relocs.size() && relocs.get(relocIndex).offset() == i) {
                 Obj.Reloc r = relocs.get(relocIndex++);
                 out.append("\t.quad\t").append(r.label());
@@ -53,9 +53,8 @@ final class DataWriter {
                 i += 8;
                 continue;
             }
-            int limit = relocIndex < relocs.size() ? relocs.get(relocIndex).offset() : data.length;
-            int zeros = 0;
-            while (i + zeros < limit && data[i + zeros] == 0) zeros++;
+            int limit = relocIndex < relocs.size() ? relocs.get(relocIndex).offset() : data.size();
+            int zeros = data.zerosFrom(i, limit);
             if (zeros >= 8 || i + zeros == limit) {
                 if (zeros > 0) out.append("\t.zero\t").append(zeros).append('\n');
                 i += zeros;
@@ -65,11 +64,12 @@ final class DataWriter {
             int n = 0;
             while (i < limit && n < 16) {
                 if (n > 0) out.append(", ");
-                out.append(data[i] & 0xff);
+                out.append(data.byteAt(i) & 0xff);
                 i++;
                 n++;
             }
             out.append('\n');
+            if (out.length() > Limits.MAX_ASSEMBLY_BYTES) throw new Codegen.TooLarge();
         }
     }
 

@@ -217,25 +217,43 @@ final class Declarators {
             Token open = p.next();
             return functionParams(t, d, open);
         }
-        if (p.accept("[")) {
+        if (p.at("[")) {
+            Token open = p.next();
             while (p.at("static") || p.at("const") || p.at("restrict")) p.next();
-            int len = -1;
+            long len = -1;
+            Token lt = p.peek();
             if (!p.at("]")) {
-                Token lt = p.peek();
-                long n = p.expr.constExpr();
-                if (n < 0) throw p.error(lt, "array size is negative");
-                len = (int) Math.min(n, Integer.MAX_VALUE);
+                len = p.expr.constExpr();
+                if (len < 0) throw p.error(lt, "array size is negative");
             }
             p.expect("]");
             Type elem = typeSuffix(t, d);
             if (elem.size < 0 && elem.kind != Type.Kind.VOID) throw p.error(p.peek(), "array has incomplete element type '" + elem + "'");
-            return Type.arrayOf(elem, len);
+            // As gcc does, point at the array's name, or at its '[' if it has none.
+            Token where = d.name != null ? d.tok : open;
+            if (elem.kind == Type.Kind.FUNC) {
+                throw p.error(where, "declaration of " + (d.name == null ? "type name" : "'" + d.name + "'") + " as array of functions");
+            }
+            return sizedArray(elem, len, d.name, where);
         }
         return t;
     }
 
+    /**
+     * The type "array of {@code length} {@code elem}" (length -1: unknown) for the array
+     * named {@code name} (null if unnamed), refused with gcc's message at {@code where} if it
+     * would be larger than {@link Limits#MAX_OBJECT_SIZE} bytes or have more elements.
+     */
+    Type sizedArray(Type elem, long length, String name, Token where) {
+        if (length > Limits.MAX_OBJECT_SIZE || length * Math.max(elem.size, 0) > Limits.MAX_OBJECT_SIZE) {
+            throw p.error(where, name == null ? "size of unnamed array is too large" : "size of array '" + name + "' is too large");
+        }
+        return Type.arrayOf(elem, (int) length);
+    }
+
     private Type functionParams(Type ret, Declarator d, Token open) {
         if (ret.kind == Type.Kind.ARRAY) throw p.error(open, "function cannot return array type");
+        if (ret.kind == Type.Kind.FUNC) throw p.error(open, "function cannot return function type");
         Type f = Type.function(ret);
         if (p.at("void") && p.peek(1).is(")")) {
             p.next();
@@ -300,6 +318,7 @@ final class Declarators {
         // The layout is tracked in bits so that bit-fields can share a storage unit.
         long bits = 0;
         int size = 0, align = 1;
+        boolean[] tooLarge = {false};
         while (!p.accept("}")) {
             Type base = declspec(null);
             boolean any = false;
@@ -316,10 +335,11 @@ final class Declarators {
                     if (d.name != null) align = Math.max(align, d.type.align);
                     continue;
                 }
+                if (d.type.kind == Type.Kind.FUNC) p.softError(d.tok, "field '" + d.name + "' declared as a function");
                 if (d.type.size < 0 && !(d.type.kind == Type.Kind.ARRAY && p.at(";"))) throw p.error(d.tok, "field has incomplete type '" + d.type + "'");
                 if (d.type.kind == Type.Kind.ARRAY && d.type.size < 0) d.type = Type.arrayOf(d.type.base, 0);
                 int a = d.type.align;
-                int off = union ? 0 : (int) (((bits + 7) / 8 + a - 1) / a * a);
+                int off = memberOffset(union, bits, d.type, tooLarge);
                 members.add(new Type.Member(d.name, d.type, off));
                 if (!union) bits = 8L * (off + d.type.size);
                 size = Math.max(size, off + d.type.size);
@@ -327,17 +347,32 @@ final class Declarators {
             }
             if (!any && base.isAggregate()) {
                 // An anonymous struct or union member (C11): its members are reachable directly.
-                int off = union ? 0 : (int) (((bits + 7) / 8 + base.align - 1) / base.align * base.align);
+                int off = memberOffset(union, bits, base, tooLarge);
                 members.add(new Type.Member(null, base, off));
                 if (!union) bits = 8L * (off + base.size);
                 size = Math.max(size, off + base.size);
                 align = Math.max(align, base.align);
             }
         }
+        // Reported after the closing brace, so that parsing goes on after the declaration.
+        if (tooLarge[0]) throw p.error(tagTok, "type '" + t + "' is too large");
         t.members = members;
         t.align = align;
         t.size = (size + align - 1) / align * align;
         return t;
+    }
+
+    /**
+     * The offset of a member of type {@code m} placed after {@code bits} bits of a struct
+     * (0 in a union): the next multiple of its alignment. If the member would end beyond
+     * {@link Limits#MAX_OBJECT_SIZE}, sets {@code tooLarge[0]} and returns 0, so that
+     * offsets and sizes always fit in an int while the rest of the struct is read.
+     */
+    private static int memberOffset(boolean union, long bits, Type m, boolean[] tooLarge) {
+        long off = union ? 0 : ((bits + 7) / 8 + m.align - 1) / m.align * m.align;
+        if (off + m.size <= Limits.MAX_OBJECT_SIZE) return (int) off;
+        tooLarge[0] = true;
+        return 0;
     }
 
     /**

@@ -12,15 +12,15 @@ import obj.ObjectFile;
 import obj.ObjectFormat;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code cc} command on the host file system, with the options students know from gcc:
+ * The {@code cc} command, with the options students know from gcc:
  *
  * <pre>
  *   cc [-I dir] [-D name[=value]] [-U name] [-c] [-S] [-E] [-o out] [-L dir] [-l lib] [-nostdlib] files...
@@ -29,28 +29,37 @@ import java.util.List;
  * Inputs are .c (preprocessed and compiled), .s (assembled), .o (object files) and .a
  * (archives). -E prints the preprocessed tokens, -S writes NAME.s, -c writes NAME.o, and
  * otherwise everything is linked with {@code ld.Linker} (entry {@code _start}) into
- * {@code a.out} or the -o file. Paths are relative to the working directory given to the
- * constructor. Diagnostics go to {@code err} as clang prints them.
+ * {@code a.out} or the -o file. Diagnostics go to {@code err} as clang prints them, naming
+ * files as the user typed them.
+ *
+ * <p>Every file access goes through the {@link CompilerFiles} given to the constructor: the
+ * host's files for {@code ./clonix cc}, the guest's for the shell's {@code cc}. Nothing
+ * else is touched, and no input can make the driver allocate without bound (see
+ * {@link Limits}) or let a Java exception or error escape.
  */
 public final class Driver {
-    private final Path workingDir;
-    private final List<Path> systemIncludeDirs;
+    private final CompilerFiles files;
+    private final List<String> systemIncludeDirs;
     /** Objects linked before the user's (crt0) and archives after them (libc), unless -nostdlib. */
-    private List<Path> startFiles = List.of();
-    private List<Path> standardLibraries = List.of();
+    private List<String> startFiles = List.of();
+    private List<String> standardLibraries = List.of();
 
     /**
-     * A driver resolving relative paths against {@code workingDir} and searching
-     * {@code systemIncludeDirs} for {@code <...>} includes.
+     * A driver reading and writing through {@code files} and searching
+     * {@code systemIncludeDirs} (paths in {@code files}) for {@code <...>} includes.
      */
-    public Driver(Path workingDir, List<Path> systemIncludeDirs) {
-        this.workingDir = workingDir;
+    public Driver(CompilerFiles files, List<String> systemIncludeDirs) {
+        this.files = files;
         this.systemIncludeDirs = List.copyOf(systemIncludeDirs);
     }
 
-    /** A driver for the project at {@code projectRoot}: system headers in userland/include. */
+    /**
+     * A driver on the host's files, relative to {@code workingDir}, for the project at
+     * {@code projectRoot}: system headers in its userland/include.
+     */
     public static Driver forProject(Path projectRoot, Path workingDir) {
-        return new Driver(workingDir, List.of(projectRoot.resolve("userland").resolve("include")));
+        return new Driver(new HostCompilerFiles(workingDir),
+                List.of(projectRoot.resolve("userland").resolve("include").toString()));
     }
 
     /**
@@ -58,7 +67,7 @@ public final class Driver {
      * files) go before the user's inputs, {@code libraries} (archives) after them. The
      * option -nostdlib leaves both out. Returns this driver.
      */
-    public Driver standardLink(List<Path> startFiles, List<Path> libraries) {
+    public Driver standardLink(List<String> startFiles, List<String> libraries) {
         this.startFiles = List.copyOf(startFiles);
         this.standardLibraries = List.copyOf(libraries);
         return this;
@@ -70,25 +79,34 @@ public final class Driver {
         return forProject(here, here).execute(args, out, err);
     }
 
-    /** The parsed command line. */
+    /** The parsed command line; paths as typed. */
     private static final class Options {
-        final List<Path> includeDirs = new ArrayList<>();
+        final List<String> includeDirs = new ArrayList<>();
         final List<String> defines = new ArrayList<>();
-        final List<Path> libDirs = new ArrayList<>();
+        final List<String> libDirs = new ArrayList<>();
         final List<String> libs = new ArrayList<>();
         final List<String> inputs = new ArrayList<>();
         boolean compileOnly, assemblyOnly, preprocessOnly, noStdlib;
         String output;
     }
 
-    /** Runs {@code cc args}; returns 0 on success, 1 if anything failed. */
+    /**
+     * Runs {@code cc args}; returns 0 on success, 1 if anything failed. Even a Java error the
+     * process can survive (out of memory, stack overflow) ends as one line on {@code err}.
+     */
     public int execute(String[] args, PrintWriter out, PrintWriter err) {
         try {
             Options o = parse(args, err);
             if (o == null) return 1;
             return build(o, out, err);
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException e) {
             err.println("cc: internal compiler error: " + e);
+            return 1;
+        } catch (StackOverflowError e) {
+            err.println("cc: fatal error: input nested too deeply for the compiler's stack");
+            return 1;
+        } catch (OutOfMemoryError e) {
+            err.println("cc: fatal error: out of memory");
             return 1;
         } finally {
             out.flush();
@@ -109,10 +127,10 @@ public final class Driver {
                         return null;
                     }
                     switch (flag) {
-                        case "-I" -> o.includeDirs.add(resolve(value));
+                        case "-I" -> o.includeDirs.add(value);
                         case "-D" -> o.defines.add("-D" + value);
                         case "-U" -> o.defines.add("-U" + value);
-                        case "-L" -> o.libDirs.add(resolve(value));
+                        case "-L" -> o.libDirs.add(value);
                         case "-l" -> o.libs.add(value);
                         default -> o.output = value;
                     }
@@ -148,12 +166,15 @@ public final class Driver {
         return o;
     }
 
-    private Path resolve(String p) {
-        return workingDir.resolve(p);
+    /** A file the driver could not read or write; the message is the whole diagnostic after "cc: error: ". */
+    private static final class FileError extends Exception {
+        FileError(String message) {
+            super(message);
+        }
     }
 
     private int build(Options o, PrintWriter out, PrintWriter err) {
-        Preprocessor pp = new Preprocessor(o.includeDirs, systemIncludeDirs, o.defines, new RelativeReader());
+        Preprocessor pp = new Preprocessor(o.includeDirs, systemIncludeDirs, o.defines, files);
         List<ObjectFile> objects = new ArrayList<>();
         List<Archive> archives = new ArrayList<>();
         boolean failed = false;
@@ -161,15 +182,15 @@ public final class Driver {
             try {
                 ObjectFile obj = translate(input, o, pp, out, err);
                 if (obj != null) objects.add(obj);
-                if (input.endsWith(".a")) archives.add(Archive.read(input, read(input)));
+                if (input.endsWith(".a")) archives.add(Archive.read(input, read(input, Limits.MAX_OBJECT_FILE_BYTES)));
             } catch (CompileException e) {
                 err.print(e.render());
                 failed = true;
             } catch (FormatException e) {
                 err.println("cc: error: " + e.getMessage());
                 failed = true;
-            } catch (IOException e) {
-                err.println("cc: error: " + input + ": " + describe(e));
+            } catch (FileError e) {
+                err.println("cc: error: " + e.getMessage());
                 failed = true;
             }
         }
@@ -178,15 +199,15 @@ public final class Driver {
         try {
             if (!o.noStdlib) {
                 List<ObjectFile> start = new ArrayList<>();
-                for (Path p : startFiles) start.add(ObjectFormat.read(p.toString(), Files.readAllBytes(p)));
+                for (String p : startFiles) start.add(ObjectFormat.read(p, read(p, Limits.MAX_OBJECT_FILE_BYTES)));
                 objects.addAll(0, start);
             }
             for (String lib : o.libs) archives.add(findLibrary(lib, o.libDirs));
             if (!o.noStdlib) {
-                for (Path p : standardLibraries) archives.add(Archive.read(p.toString(), Files.readAllBytes(p)));
+                for (String p : standardLibraries) archives.add(Archive.read(p, read(p, Limits.MAX_OBJECT_FILE_BYTES)));
             }
             byte[] exe = ExecutableFormat.write(new Linker().link(objects, archives));
-            Files.write(resolve(o.output != null ? o.output : "a.out"), exe);
+            write(o.output != null ? o.output : "a.out", exe, true);
             return 0;
         } catch (LinkException e) {
             for (String m : e.messages()) err.println("ld: error: " + m);
@@ -194,8 +215,8 @@ public final class Driver {
         } catch (FormatException e) {
             err.println("cc: error: " + e.getMessage());
             return 1;
-        } catch (IOException e) {
-            err.println("cc: error: " + describe(e));
+        } catch (FileError e) {
+            err.println("cc: error: " + e.getMessage());
             return 1;
         }
     }
@@ -205,84 +226,92 @@ public final class Driver {
      * (null for archives and when nothing is linked).
      */
     private ObjectFile translate(String input, Options o, Preprocessor pp, PrintWriter out, PrintWriter err)
-            throws IOException, CompileException, FormatException {
+            throws FileError, CompileException, FormatException {
         if (input.endsWith(".c")) {
-            String source = new String(read(input), StandardCharsets.UTF_8);
-            List<Token> tokens = pp.preprocess(input, source);
-            printAll(pp.warnings(), err);
-            if (o.preprocessOnly) {
-                String text = Preprocessor.render(tokens);
-                if (o.output != null) Files.writeString(resolve(o.output), text);
-                else out.print(text);
-                return null;
-            }
-            Compiler.Result r = Compiler.compile(input, tokens);
-            printAll(r.warnings(), err);
-            if (o.assemblyOnly) {
-                Files.writeString(resolve(o.output != null ? o.output : baseName(input) + ".s"), r.assembly());
-                return null;
-            }
-            return finishObject(input, Assembler.assemble(Compiler.asmName(input), r.assembly()), o);
+            String assembly = compile(input, o, pp, out, err);
+            if (assembly == null) return null;
+            return finishObject(input, Assembler.assemble(Compiler.asmName(input), assembly), o);
         }
         if (input.endsWith(".s")) {
             if (o.assemblyOnly || o.preprocessOnly) return null;
-            String source = new String(read(input), StandardCharsets.UTF_8);
+            String source = new String(read(input, Limits.MAX_ASSEMBLY_BYTES), StandardCharsets.UTF_8);
             return finishObject(input, Assembler.assemble(input, source), o);
         }
-        if (input.endsWith(".o")) return o.compileOnly ? null : ObjectFormat.read(input, read(input));
+        if (input.endsWith(".o")) return o.compileOnly ? null : ObjectFormat.read(input, read(input, Limits.MAX_OBJECT_FILE_BYTES));
         if (input.endsWith(".a")) return null;
         throw CompileException.of(input, "file format not recognized (expected .c, .s, .o or .a)");
     }
 
-    private ObjectFile finishObject(String input, ObjectFile obj, Options o) throws IOException {
-        if (!o.compileOnly) return obj;
-        Files.write(resolve(o.output != null ? o.output : baseName(input) + ".o"), ObjectFormat.write(obj));
+    /**
+     * Preprocesses and compiles the C file {@code input}; returns its assembly, or null when
+     * -E or -S asked for no more (after writing what they asked for). The tokens and the
+     * syntax tree are dropped before the caller assembles, so they never share the heap.
+     */
+    private String compile(String input, Options o, Preprocessor pp, PrintWriter out, PrintWriter err)
+            throws FileError, CompileException {
+        String source = new String(read(input, Limits.MAX_SOURCE_BYTES), StandardCharsets.UTF_8);
+        List<Token> tokens = pp.preprocess(input, source);
+        printAll(pp.warnings(), err);
+        if (o.preprocessOnly) {
+            String text = Preprocessor.render(tokens);
+            if (o.output != null) write(o.output, text.getBytes(StandardCharsets.UTF_8), false);
+            else out.print(text);
+            return null;
+        }
+        Compiler.Result r = Compiler.compile(input, tokens);
+        printAll(r.warnings(), err);
+        if (!o.assemblyOnly) return r.assembly();
+        write(o.output != null ? o.output : baseName(input) + ".s", r.assembly().getBytes(StandardCharsets.UTF_8), false);
         return null;
     }
 
-    private Archive findLibrary(String lib, List<Path> dirs) throws IOException, FormatException {
-        for (Path d : dirs) {
-            Path p = d.resolve("lib" + lib + ".a");
-            if (Files.isRegularFile(p)) return Archive.read(p.toString(), Files.readAllBytes(p));
-        }
-        throw new IOException("unable to find library -l" + lib);
+    private ObjectFile finishObject(String input, ObjectFile obj, Options o) throws FileError {
+        if (!o.compileOnly) return obj;
+        write(o.output != null ? o.output : baseName(input) + ".o", ObjectFormat.write(obj), false);
+        return null;
     }
 
-    /**
-     * Reads the host file system with relative paths taken from the working directory, so
-     * file names stay as the user typed them in diagnostics and listings.
-     */
-    private final class RelativeReader implements SourceReader {
-        private final HostSourceReader host = new HostSourceReader();
-
-        @Override
-        public String read(String path) throws IOException {
-            return host.read(resolve(path).toString());
+    /** The library {@code -l lib}: the first -L directory holding lib{@code lib}.a. */
+    private Archive findLibrary(String lib, List<String> dirs) throws FileError, FormatException {
+        for (String d : dirs) {
+            String p = IncludeResolver.join(d, "lib" + lib + ".a");
+            if (files.isFile(p)) return Archive.read(p, read(p, Limits.MAX_OBJECT_FILE_BYTES));
         }
+        throw new FileError("unable to find library -l" + lib);
+    }
 
-        @Override
-        public boolean exists(String path) {
-            return host.exists(resolve(path).toString());
+    /** The bytes of {@code path}, at most {@code limit} of them. */
+    private byte[] read(String path, int limit) throws FileError {
+        try {
+            return files.read(path, limit);
+        } catch (IOException e) {
+            throw new FileError(path + ": " + e.getMessage());
         }
     }
 
-    private byte[] read(String input) throws IOException {
-        return Files.readAllBytes(resolve(input));
+    /** Creates {@code path} holding {@code data}, with gcc's messages if that fails. */
+    private void write(String path, byte[] data, boolean executable) throws FileError {
+        OutputStream stream;
+        try {
+            stream = files.create(path, executable);
+        } catch (IOException e) {
+            throw new FileError("cannot open output file " + path + ": " + e.getMessage());
+        }
+        try (OutputStream s = stream) {
+            s.write(data);
+        } catch (IOException e) {
+            throw new FileError("cannot write output file " + path + ": " + e.getMessage());
+        }
     }
 
     /** "dir/hello.c" becomes "hello": gcc writes -S and -c outputs to the current directory. */
     private static String baseName(String input) {
-        String name = Path.of(input).getFileName().toString();
+        String name = input.substring(input.lastIndexOf('/') + 1);
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;
     }
 
     private static void printAll(List<Diagnostic> diagnostics, PrintWriter err) {
         for (Diagnostic d : diagnostics) err.print(d.render());
-    }
-
-    private static String describe(IOException e) {
-        if (e instanceof java.nio.file.NoSuchFileException) return "no such file or directory";
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

@@ -1,6 +1,5 @@
 package cc;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,14 +12,14 @@ import java.util.List;
  * same code serves the host and the Clonix file system.
  */
 final class IncludeResolver {
-    private final List<String> userDirs = new ArrayList<>();
-    private final List<String> systemDirs = new ArrayList<>();
-    private final SourceReader reader;
+    private final List<String> userDirs;
+    private final List<String> systemDirs;
+    private final CompilerFiles files;
 
-    IncludeResolver(List<Path> includeDirs, List<Path> systemIncludeDirs, SourceReader reader) {
-        for (Path p : includeDirs) userDirs.add(p.toString());
-        for (Path p : systemIncludeDirs) systemDirs.add(p.toString());
-        this.reader = reader;
+    IncludeResolver(List<String> includeDirs, List<String> systemIncludeDirs, CompilerFiles files) {
+        this.userDirs = List.copyOf(includeDirs);
+        this.systemDirs = List.copyOf(systemIncludeDirs);
+        this.files = files;
     }
 
     /**
@@ -34,10 +33,10 @@ final class IncludeResolver {
     /** Header {@code name} included from {@code includingFile}, or null if not found. */
     Found resolve(String name, boolean angled, String includingFile) {
         if (name.isEmpty()) return null;
-        if (name.startsWith("/")) return reader.exists(name) ? new Found(name, -1) : null;
+        if (name.startsWith("/")) return files.isFile(name) ? new Found(name, -1) : null;
         if (!angled) {
             String candidate = normalize(join(directoryOf(includingFile), name));
-            if (reader.exists(candidate)) return new Found(candidate, -1);
+            if (files.isFile(candidate)) return new Found(candidate, -1);
         }
         return search(name, 0);
     }
@@ -56,7 +55,7 @@ final class IncludeResolver {
         dirs.addAll(systemDirs);
         for (int i = from; i < dirs.size(); i++) {
             String candidate = normalize(join(dirs.get(i), name));
-            if (reader.exists(candidate)) return new Found(candidate, i);
+            if (files.isFile(candidate)) return new Found(candidate, i);
         }
         return null;
     }

@@ -1,12 +1,15 @@
 package cc;
 
 import java.util.ArrayList;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Initialisers (C11 6.7.9): braces, brace elision, designators ({@code .x =}, {@code [3] =})
  * and strings for char arrays. An initialiser is first read into a tree of {@link Init}
  * matching the object's type; a global's tree becomes bytes and relocations, a local's
- * becomes a zero-fill followed by one assignment per element given.
+ * becomes a zero-fill followed by one assignment per element given. The tree holds only
+ * the elements the source gives, so its size follows the source, never the object's.
  */
 final class Initializers {
     private final Parser p;
@@ -15,23 +18,33 @@ final class Initializers {
         this.p = p;
     }
 
-    /** One node of an initialiser tree: an expression for a scalar, children for an aggregate. */
+    /**
+     * One node of an initialiser tree: an expression for a scalar, children for an array of
+     * known length or a struct. Children are made when the source gives them; a child that
+     * is absent is zero.
+     */
     private static final class Init {
         final Type type;
         Node expr;
-        Init[] children;
+        /** Arrays and structs: the elements or members given, by index (null for a scalar). */
+        final TreeMap<Integer, Init> children;
+        /** Arrays and structs: how many elements or members the type has. */
+        final int length;
         /** UNION: the member that was initialised. */
         int unionMember = -1;
 
         Init(Type type) {
             this.type = type;
-            if (type.kind == Type.Kind.ARRAY && type.arrayLength >= 0) {
-                children = new Init[type.arrayLength];
-                for (int i = 0; i < children.length; i++) children[i] = new Init(type.base);
-            } else if (type.isAggregate()) {
-                children = new Init[type.members.size()];
-                for (int i = 0; i < children.length; i++) children[i] = new Init(type.members.get(i).type);
-            }
+            if (type.kind == Type.Kind.ARRAY && type.arrayLength >= 0) length = type.arrayLength;
+            else if (type.isAggregate()) length = type.members.size();
+            else length = -1;
+            children = length >= 0 ? new TreeMap<>() : null;
+        }
+
+        /** The child at {@code index} (below {@link #length}), made now if the source had not given it. */
+        Init child(int index) {
+            return children.computeIfAbsent(index,
+                    i -> new Init(type.kind == Type.Kind.ARRAY ? type.base : type.members.get(i).type));
         }
     }
 
@@ -42,24 +55,24 @@ final class Initializers {
         s.isDefinition = true;
         s.isStringLiteral = true;
         s.tok = tok;
-        s.initData = java.util.Arrays.copyOf(bytes, bytes.length + 1);
+        s.initData = DataImage.of(java.util.Arrays.copyOf(bytes, bytes.length + 1));
         p.globals.put(s.name, s);
         return s;
     }
 
     /** Reads the initialiser of global {@code v} (after its '=') into its bytes and relocations. */
     void globalInit(Obj v) {
-        Init init = read(v.type);
+        Init init = read(v);
         v.type = init.type;
         if (v.type.size < 0) return;
-        v.initData = new byte[v.type.size];
+        v.initData = new DataImage(v.type.size);
         v.relocs = new ArrayList<>();
         write(init, v, 0);
     }
 
     /** Reads the initialiser of local {@code v} and returns the statement that performs it. */
     Node localInit(Obj v, Token tok) {
-        Init init = read(v.type);
+        Init init = read(v);
         v.type = init.type;
         Node n = new Node(Node.Kind.EXPR_STMT, tok);
         Node target = Expressions.var(v, tok);
@@ -98,7 +111,8 @@ final class Initializers {
         }
         if (init.children == null) return acc;
         Type t = init.type;
-        for (int i = 0; i < init.children.length; i++) {
+        for (Map.Entry<Integer, Init> e : init.children.entrySet()) {
+            int i = e.getKey();
             if (t.kind == Type.Kind.UNION && i != init.unionMember) continue;
             Node child;
             if (t.kind == Type.Kind.ARRAY) {
@@ -109,17 +123,20 @@ final class Initializers {
                 child.member = t.members.get(i);
                 child.type = child.member.type;
             }
-            acc = assignments(init.children[i], child, acc, tok);
+            acc = assignments(e.getValue(), child, acc, tok);
         }
         return acc;
     }
 
     // ---- reading ----
 
-    private Init read(Type type) {
+    /** Reads the initialiser of {@code v}; an array of unknown length gets the length it gives. */
+    private Init read(Obj v) {
+        Type type = v.type;
         if (type.kind == Type.Kind.ARRAY && type.arrayLength < 0) {
-            int n = countElements(type);
-            type = Type.arrayOf(type.base, n);
+            Token where = p.peek();
+            boolean named = !v.name.isEmpty() && !v.name.startsWith(".L");
+            type = p.types.sizedArray(type.base, countElements(type), named ? v.name : null, named && v.tok != null ? v.tok : where);
         }
         Init init = new Init(type);
         initializer(init);
@@ -127,7 +144,7 @@ final class Initializers {
     }
 
     /** The length of an array of unknown size from its initialiser, without consuming it. */
-    private int countElements(Type type) {
+    private long countElements(Type type) {
         if (p.peek().kind == Token.Kind.STRING || (p.at("{") && p.peek(1).kind == Token.Kind.STRING && type.base.size == 1)) {
             int i = p.at("{") ? 1 : 0, len = 0;
             while (p.peek(i).kind == Token.Kind.STRING) len += p.peek(i++).bytes.length;
@@ -158,7 +175,7 @@ final class Initializers {
             if (!p.accept(",")) break;
         }
         p.pos = save;
-        return (int) Math.min(max, Integer.MAX_VALUE);
+        return max;
     }
 
     private void initializer(Init init) {
@@ -171,8 +188,8 @@ final class Initializers {
             while (p.peek().kind == Token.Kind.STRING) bytes.writeBytes(p.next().bytes);
             byte[] b = bytes.toByteArray();
             if (b.length > t.arrayLength) p.warn(st, "initializer-string for char array is too long");
-            for (int i = 0; i < init.children.length && i <= b.length; i++) {
-                init.children[i].expr = Sema.num(i < b.length ? b[i] : 0, t.base, st);
+            for (int i = 0; i < init.length && i <= b.length; i++) {
+                init.child(i).expr = Sema.num(i < b.length ? b[i] : 0, t.base, st);
             }
             if (braced) p.expect("}");
             return;
@@ -249,12 +266,12 @@ final class Initializers {
 
     private int childCount(Init init) {
         if (init.children == null) return 0;
-        return init.type.kind == Type.Kind.UNION ? Math.min(1, init.children.length) : init.children.length;
+        return init.type.kind == Type.Kind.UNION ? Math.min(1, init.length) : init.length;
     }
 
     private void element(Init init, int i) {
         if (init.type.kind == Type.Kind.UNION) init.unionMember = i;
-        initializer(init.children[i]);
+        initializer(init.child(i));
     }
 
     /** "[N] = x" or ".name = x", possibly chained ("[1].y[2] = x"); returns the index designated. */
@@ -265,7 +282,7 @@ final class Initializers {
             if (init.type.kind != Type.Kind.ARRAY) throw p.error(t, "array designator cannot initialize non-array type '" + init.type + "'");
             long v = p.expr.constExpr();
             p.expect("]");
-            if (v < 0 || v >= init.children.length) throw p.error(t, "array designator index (" + v + ") exceeds array bounds (" + init.children.length + ")");
+            if (v < 0 || v >= init.length) throw p.error(t, "array designator index (" + v + ") exceeds array bounds (" + init.length + ")");
             index = (int) v;
         } else {
             p.expect(".");
@@ -279,7 +296,7 @@ final class Initializers {
             if (index < 0) throw p.error(nameTok, "field designator '" + name + "' does not refer to any field in type '" + init.type + "'");
         }
         if (init.type.kind == Type.Kind.UNION) init.unionMember = index;
-        Init child = init.children[index];
+        Init child = init.child(index);
         if (p.at("[") || p.at(".")) {
             designation(child);
         } else {
@@ -325,19 +342,19 @@ final class Initializers {
                 v.relocs.add(new Obj.Reloc(offset, label[0], value));
                 return;
             }
-            long x = value;
-            for (int i = 0; i < t.size; i++) v.initData[offset + i] = (byte) (x >>> (8 * i));
+            v.initData.put(offset, value, t.size);
             return;
         }
         if (init.children == null) return;
-        for (int i = 0; i < init.children.length; i++) {
+        for (Map.Entry<Integer, Init> e : init.children.entrySet()) {
+            int i = e.getKey();
             if (t.kind == Type.Kind.UNION && i != init.unionMember) continue;
             int off = t.kind == Type.Kind.ARRAY ? i * t.base.size : t.members.get(i).offset;
             if (t.kind != Type.Kind.ARRAY && t.members.get(i).isBitField()) {
-                writeBitField(init.children[i], t.members.get(i), v, offset + off);
+                writeBitField(e.getValue(), t.members.get(i), v, offset + off);
                 continue;
             }
-            write(init.children[i], v, offset + off);
+            write(e.getValue(), v, offset + off);
         }
     }
 
@@ -349,11 +366,10 @@ final class Initializers {
             p.softError(Expressions.leftmost(init.expr), "initializer element is not a compile-time constant");
             return;
         }
-        long unit = 0;
-        for (int i = 0; i < m.type.size; i++) unit |= (v.initData[offset + i] & 0xffL) << (8 * i);
+        long unit = v.initData.get(offset, m.type.size);
         long mask = m.bitWidth == 64 ? -1L : ((1L << m.bitWidth) - 1) << m.bitOffset;
         unit = (unit & ~mask) | ((value << m.bitOffset) & mask);
-        for (int i = 0; i < m.type.size; i++) v.initData[offset + i] = (byte) (unit >>> (8 * i));
+        v.initData.put(offset, unit, m.type.size);
     }
 
     /**

@@ -21,11 +21,6 @@ import java.util.Map;
  * Clonix builds are reproducible, so the same source always gives the same bytes.
  */
 final class MacroExpander {
-    /** Argument pre-expansion may nest this deep (an argument holding a macro call...). */
-    static final int MAX_NESTING = 200;
-    /** The most tokens that macro expansion may produce in one run, against blow-ups. */
-    static final long MAX_EXPANDED_TOKENS = 2_000_000;
-
     /** The built-in macros, whose value depends on where they are used. */
     static final List<String> BUILTINS = List.of("__FILE__", "__LINE__", "__COUNTER__", "__DATE__", "__TIME__");
 
@@ -36,7 +31,9 @@ final class MacroExpander {
     private final Map<String, Macro> macros;
     private final Diagnostics diags;
     private int counter;
-    private long produced;
+    /** Tokens produced by expansions and characters made by # and ##, against Limits. */
+    private long produced, producedText;
+    private boolean overBudget;
     private int nesting;
 
     /** An expander using (and seeing later changes to) the definitions in {@code macros}. */
@@ -57,10 +54,10 @@ final class MacroExpander {
      * If {@code tok} is the name of a macro that may be expanded here, reads its arguments
      * from {@code in}, pushes the expansion back onto {@code in} and returns true. Otherwise
      * returns false and leaves {@code in} as it was. Errors are reported and the faulty use
-     * is dropped.
+     * is dropped. Once a budget of {@link Limits} is spent, nothing is expanded any more.
      */
     boolean expand(Token tok, TokenInput in) {
-        if (tok.kind != Token.Kind.IDENT || tok.hideSet.contains(tok.text)) return false;
+        if (overBudget || tok.kind != Token.Kind.IDENT || tok.hideSet.contains(tok.text)) return false;
         if (BUILTINS.contains(tok.text)) {
             in.push(List.of(builtin(tok)));
             return true;
@@ -81,13 +78,11 @@ final class MacroExpander {
             hs = tok.hideSet.with(m.name());
         }
         List<Token> body = substitute(m, args, tok);
-        produced += body.size();
-        if (produced > MAX_EXPANDED_TOKENS) {
-            if (produced - body.size() <= MAX_EXPANDED_TOKENS) {
-                PpDiag.error(diags, tok, "macro expansion produces more than " + MAX_EXPANDED_TOKENS + " tokens");
-            }
+        if (body == null || produced + body.size() > Limits.MAX_EXPANDED_TOKENS) {
+            overBudget(tok, "more than " + Limits.MAX_EXPANDED_TOKENS + " tokens");
             return true;
         }
+        produced += body.size();
         List<Token> result = new ArrayList<>(body.size());
         for (int i = 0; i < body.size(); i++) {
             Token t = body.get(i);
@@ -116,7 +111,7 @@ final class MacroExpander {
     }
 
     private List<Token> expandAll(List<Token> tokens, Token where, boolean keepDefinedOperands) {
-        if (nesting >= MAX_NESTING) {
+        if (nesting >= Limits.MAX_PREPROCESSOR_NESTING) {
             PpDiag.error(diags, where, "macro expansion nested too deeply");
             return tokens;
         }
@@ -225,15 +220,39 @@ final class MacroExpander {
                 continue;
             }
             boolean nextToPaste = operand || (i + 1 < body.size() && body.get(i + 1).is("##"));
+            List<Token> arg;
             if (nextToPaste) {
-                if (args.get(p).isEmpty()) out.add(PLACEMARKER);
-                else addWithSpacing(out, args.get(p), t);
+                arg = args.get(p);
+                if (arg.isEmpty()) out.add(PLACEMARKER);
             } else {
                 if (expanded[p] == null) expanded[p] = expandAll(args.get(p), use);
-                addWithSpacing(out, expanded[p], t);
+                arg = expanded[p];
             }
+            // A parameter used many times copies its argument as often: stop at the budget.
+            if (produced + out.size() + arg.size() > Limits.MAX_EXPANDED_TOKENS) return null;
+            addWithSpacing(out, arg, t);
         }
         return applyPastes(out);
+    }
+
+    /**
+     * Reports that macro expansion has used up a budget of Limits: a fatal error, so the run
+     * stops, and from then on no macro is expanded, so that nothing more is spent on it.
+     */
+    private void overBudget(Token where, String what) {
+        if (overBudget) return;
+        overBudget = true;
+        PpDiag.fatal(diags, where, "macro expansion produces " + what);
+    }
+
+    /** Charges {@code chars} characters made by # or ##; false (after reporting) if they are over the budget. */
+    private boolean spendText(long chars, Token where) {
+        if (producedText + chars > Limits.MAX_EXPANDED_TEXT) {
+            overBudget(where, "more than " + Limits.describe(Limits.MAX_EXPANDED_TEXT) + " of text with # and ##");
+            return false;
+        }
+        producedText += chars;
+        return true;
     }
 
     /** Appends {@code arg}, giving its first token the spacing of the parameter {@code param}. */
@@ -264,6 +283,7 @@ final class MacroExpander {
     private Token paste(Token left, Token right) {
         if (left == PLACEMARKER) return right;
         if (right == PLACEMARKER) return left;
+        if (!spendText((long) left.text.length() + right.text.length(), left)) return left;
         String text = left.text + right.text;
         Diagnostics scratch = new Diagnostics();
         List<Token> ts = Tokenizer.tokenizeForPreprocessor(left.file, text, scratch);
@@ -282,6 +302,17 @@ final class MacroExpander {
      * and character constants.
      */
     private Token stringize(List<Token> arg, Token hash) {
+        long length = 2;
+        for (int i = 0; i < arg.size(); i++) {
+            Token t = arg.get(i);
+            if (i > 0 && t.spaceBefore) length++;
+            length += t.text.length();
+            if (t.kind == Token.Kind.STRING || t.kind == Token.Kind.CHAR) {
+                length += t.text.chars().filter(c -> c == '"' || c == '\\').count();
+            }
+        }
+        // Stringizing a stringized argument doubles its backslashes: charge before building.
+        if (!spendText(length, hash)) return stringToken("\"\"", hash);
         StringBuilder sb = new StringBuilder("\"");
         for (int i = 0; i < arg.size(); i++) {
             Token t = arg.get(i);

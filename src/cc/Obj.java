@@ -26,7 +26,7 @@ public final class Obj {
     public Token tok;
 
     /** Global variable: its initial bytes (null for zero-filled, .bss) and address relocations. */
-    public byte[] initData;
+    DataImage initData;
     public List<Reloc> relocs = new ArrayList<>();
 
     /** Function: the parameters, every local, the body, and the frame size. */

@@ -297,6 +297,10 @@ public final class Parser {
         scope.leave();
         f.body = body;
         fn = null;
+        // The frame offsets are ints: as gcc does, refuse a function whose locals cannot fit.
+        long localBytes = 0;
+        for (Obj v : f.locals) localBytes += Math.max(v.type.size, 0) + Math.max(v.type.align, 1);
+        if (localBytes > Limits.MAX_OBJECT_SIZE) softError(d.tok, "total size of local objects is too large");
     }
 
     private final Map<String, String> labels = new LinkedHashMap<>();

@@ -24,8 +24,6 @@ final class PpExpression {
         boolean exists(String name, boolean angled, Token where);
     }
 
-    private static final int MAX_DEPTH = 200;
-
     /** A value: 64 bits and whether they are read as unsigned. */
     private record Value(long bits, boolean unsigned) {
         boolean isTrue() {
@@ -243,7 +241,7 @@ final class PpExpression {
 
     /** Runs {@code f} one level deeper, refusing to nest without bound. */
     private Value nested(java.util.function.Supplier<Value> f) {
-        if (++depth > MAX_DEPTH) fail(peek(), "preprocessor expression nested too deeply");
+        if (++depth > Limits.MAX_PREPROCESSOR_NESTING) fail(peek(), "preprocessor expression nested too deeply");
         Value v = f.get();
         depth--;
         return v;

@@ -27,29 +27,32 @@ import java.util.List;
  * instance may preprocess many files, one at a time, from one thread.
  */
 public final class Preprocessor {
-    private final List<Path> includeDirs;
-    private final List<Path> systemIncludeDirs;
+    private final List<String> includeDirs;
+    private final List<String> systemIncludeDirs;
     private final List<String> defineOptions;
-    private final SourceReader reader;
+    private final CompilerFiles files;
     private List<Diagnostic> warnings = List.of();
 
     /**
      * A preprocessor with -I directories {@code includeDirs}, system directories
      * {@code systemIncludeDirs}, command-line options {@code defineOptions} applied in order
      * (each "-Dname", "-Dname=value" or "-Uname"; anything else is reported as an error by
-     * {@link #preprocess}), reading files through {@code reader}.
+     * {@link #preprocess}), reading files through {@code files}.
      */
-    public Preprocessor(List<Path> includeDirs, List<Path> systemIncludeDirs, List<String> defineOptions,
-                        SourceReader reader) {
+    public Preprocessor(List<String> includeDirs, List<String> systemIncludeDirs, List<String> defineOptions,
+                        CompilerFiles files) {
         this.includeDirs = List.copyOf(includeDirs);
         this.systemIncludeDirs = List.copyOf(systemIncludeDirs);
         this.defineOptions = List.copyOf(defineOptions);
-        this.reader = reader;
+        this.files = files;
     }
 
-    /** A preprocessor without include directories or options, reading the host file system. */
+    /**
+     * A preprocessor without include directories or options, reading the host file system
+     * from the JVM's working directory.
+     */
     public Preprocessor() {
-        this(List.of(), List.of(), List.of(), new HostSourceReader());
+        this(List.of(), List.of(), List.of(), new HostCompilerFiles(Path.of("")));
     }
 
     /** Starts building a preprocessor; the defaults are those of {@link #Preprocessor()}. */
@@ -59,19 +62,19 @@ public final class Preprocessor {
 
     /** Collects the options of a {@link Preprocessor}. Not thread-safe. */
     public static final class Builder {
-        private final List<Path> includeDirs = new ArrayList<>();
-        private final List<Path> systemIncludeDirs = new ArrayList<>();
+        private final List<String> includeDirs = new ArrayList<>();
+        private final List<String> systemIncludeDirs = new ArrayList<>();
         private final List<String> defineOptions = new ArrayList<>();
-        private SourceReader reader = new HostSourceReader();
+        private CompilerFiles files = new HostCompilerFiles(Path.of(""));
 
         /** Adds a -I directory, searched after the includer's directory for "..." includes. */
-        public Builder includeDir(Path dir) {
+        public Builder includeDir(String dir) {
             includeDirs.add(dir);
             return this;
         }
 
         /** Adds a system directory, searched after the -I directories. */
-        public Builder systemIncludeDir(Path dir) {
+        public Builder systemIncludeDir(String dir) {
             systemIncludeDirs.add(dir);
             return this;
         }
@@ -88,15 +91,15 @@ public final class Preprocessor {
             return this;
         }
 
-        /** Reads sources through {@code r} instead of the host file system. */
-        public Builder reader(SourceReader r) {
-            reader = r;
+        /** Reads included files through {@code f} instead of the host file system. */
+        public Builder files(CompilerFiles f) {
+            files = f;
             return this;
         }
 
         /** The preprocessor with these options. */
         public Preprocessor build() {
-            return new Preprocessor(includeDirs, systemIncludeDirs, defineOptions, reader);
+            return new Preprocessor(includeDirs, systemIncludeDirs, defineOptions, files);
         }
     }
 
@@ -109,7 +112,7 @@ public final class Preprocessor {
     public List<Token> preprocess(String file, String source) throws CompileException {
         Diagnostics diags = new Diagnostics();
         PreprocessorRun run = new PreprocessorRun(diags,
-                reader, new IncludeResolver(includeDirs, systemIncludeDirs, reader));
+                files, new IncludeResolver(includeDirs, systemIncludeDirs, files));
         List<Token> discard = new ArrayList<>();
         run.run("<built-in>", PredefinedMacros.SOURCE, discard);
         StringBuilder commandLine = new StringBuilder();

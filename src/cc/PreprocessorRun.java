@@ -22,9 +22,6 @@ import java.util.TreeSet;
  * Conditionals and the skipping of excluded groups are in {@link Conditionals}.
  */
 final class PreprocessorRun {
-    /** How deep includes may nest before we call it a loop, as clang and GCC limit it. */
-    static final int MAX_INCLUDE_DEPTH = 200;
-
     /** The input: macro expansions pushed back, then the innermost open file. */
     private final class Input extends TokenInput {
         Input() {
@@ -46,7 +43,7 @@ final class PreprocessorRun {
     }
 
     private final Diagnostics diags;
-    private final SourceReader reader;
+    private final CompilerFiles files;
     private final IncludeResolver resolver;
     private final Map<String, Macro> macros = new TreeMap<>();
     private final MacroExpander expander;
@@ -56,10 +53,13 @@ final class PreprocessorRun {
     private final TreeSet<String> onceFiles = new TreeSet<>();
     private final Input input = new Input();
     private Token lastEof;
+    /** What the #include directives of this run have cost so far, against Limits. */
+    private int includes;
+    private long includedBytes;
 
-    PreprocessorRun(Diagnostics diags, SourceReader reader, IncludeResolver resolver) {
+    PreprocessorRun(Diagnostics diags, CompilerFiles files, IncludeResolver resolver) {
         this.diags = diags;
-        this.reader = reader;
+        this.files = files;
         this.resolver = resolver;
         this.expander = new MacroExpander(macros, diags);
         this.expressions = new PpExpression(expander, diags, this::headerExists);
@@ -70,11 +70,17 @@ final class PreprocessorRun {
      * Preprocesses {@code source}, the text of {@code file}, appending the resulting tokens
      * (without EOF) to {@code out}; returns the EOF token at the end of the file. Macros
      * defined by one call stay defined for the next, which is how the predefined macros and
-     * -D options are set up.
+     * -D options are set up. At most {@link Limits#MAX_TRANSLATION_UNIT_TOKENS} tokens are
+     * appended; the run stops with an error at the next.
      */
     Token run(String file, String source, List<Token> out) {
         pushFile(file, source, -1);
         while (!frames.isEmpty() && !diags.shouldStop()) {
+            if (out.size() >= Limits.MAX_TRANSLATION_UNIT_TOKENS) {
+                PpDiag.fatal(diags, input.peek(), "translation unit too large: more than "
+                        + Limits.MAX_TRANSLATION_UNIT_TOKENS + " tokens after preprocessing");
+                break;
+            }
             boolean fromFile = input.nothingPushedBack();
             Token t = input.next();
             if (t.kind == Token.Kind.EOF) {
@@ -199,18 +205,28 @@ final class PreprocessorRun {
         }
         String path = found.path();
         if (onceFiles.contains(IncludeResolver.normalize(path))) return;
-        if (frames.size() >= MAX_INCLUDE_DEPTH) {
+        if (frames.size() >= Limits.MAX_INCLUDE_DEPTH) {
             PpDiag.error(diags, first, "#include nested too deeply");
             return;
         }
-        String text;
-        try {
-            text = reader.read(path);
-        } catch (IOException e) {
-            PpDiag.error(diags, first, "cannot read '" + path + "'");
+        if (++includes > Limits.MAX_INCLUDES) {
+            PpDiag.fatal(diags, first, "too many #include directives carried out: more than " + Limits.MAX_INCLUDES);
             return;
         }
-        pushFile(path, text, found.dirIndex());
+        byte[] bytes;
+        try {
+            bytes = files.read(path, Limits.MAX_SOURCE_BYTES);
+        } catch (IOException e) {
+            PpDiag.fatal(diags, first, path + ": " + e.getMessage());
+            return;
+        }
+        includedBytes += bytes.length;
+        if (includedBytes > Limits.MAX_TRANSLATION_UNIT_BYTES) {
+            PpDiag.fatal(diags, first, "included files too large: together more than "
+                    + Limits.describe(Limits.MAX_TRANSLATION_UNIT_BYTES) + ", counting each #include");
+            return;
+        }
+        pushFile(path, new String(bytes, StandardCharsets.UTF_8), found.dirIndex());
     }
 
     /** For {@code __has_include}: whether the header would be found from the current file. */

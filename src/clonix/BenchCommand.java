@@ -128,7 +128,7 @@ final class BenchCommand extends ToolCommand {
             out.flush();
         }
         Path project = ProjectDir.find();
-        Executable pingPong = PingPongBench.compile(project, project.resolve("tests/bench/futex_pingpong.c"));
+        Executable pingPong = PingPongBench.compile(project.resolve("tests/bench/futex_pingpong.c"));
         PingPongBench.Result result = PingPongBench.measure(pingPong, 5);
         double nativeRate = -1;
         if (withGcc) {

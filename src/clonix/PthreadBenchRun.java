@@ -29,7 +29,7 @@ final class PthreadBenchRun {
     static void run(PrintWriter out, boolean withGcc) throws Exception {
         Path project = ProjectDir.find();
         Path source = project.resolve("tests/bench/pthread_bench.c");
-        Executable exe = PingPongBench.compile(project, source);
+        Executable exe = PingPongBench.compile(source);
         Path binary = withGcc ? buildWithGcc(source) : null;
         try {
             PthreadBench.Rate create = PthreadBench.rate(exe, "create", PthreadBench.CREATES, 5);

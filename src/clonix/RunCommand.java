@@ -2,12 +2,10 @@ package clonix;
 
 import boot.Kernel;
 import boot.Options;
-import cc.Driver;
 import image.BootImage;
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -103,21 +101,12 @@ final class RunCommand extends ToolCommand {
         }
     }
 
-    /** Compiles or links the program; null (after printing the diagnostics) if that failed. */
+    /** Compiles (in memory) or links the program; null (after printing the diagnostics) if that failed. */
     private Executable build(BootImage image) throws Exception {
         if (!program.toString().endsWith(".c")) return Inputs.link(List.of(program), "_start");
         if (!image.hasLibc()) throw new HostFiles.UserError("this build has no C library to link " + program + " with");
-        Path out = Files.createTempFile("clonix-run-", "");
-        try {
-            Driver driver = image.driver(ProjectDir.find(), Path.of("").toAbsolutePath());
-            StringWriter diagnostics = new StringWriter();
-            int rc = driver.execute(new String[] {program.toString(), "-o", out.toString()},
-                    new PrintWriter(diagnostics), new PrintWriter(diagnostics));
-            spec.commandLine().getErr().print(diagnostics);
-            spec.commandLine().getErr().flush();
-            return rc == 0 ? Inputs.executable(out) : null;
-        } finally {
-            Files.deleteIfExists(out);
-        }
+        Executable exe = image.compile(program, spec.commandLine().getErr());
+        spec.commandLine().getErr().flush();
+        return exe;
     }
 }

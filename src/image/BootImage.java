@@ -1,20 +1,29 @@
 package image;
 
+import cc.CompilerFiles;
 import cc.Driver;
+import cc.HostCompilerFiles;
+import cc.MemoryFiles;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import obj.Executable;
+import obj.ExecutableFormat;
+import obj.FormatException;
 
 /**
  * The boot image inside the jar, as {@link BootImageBuilder} made it: the C library, the
  * headers and the programs of /bin. The kernel's boot code installs these files into the
- * guest file system; the host-side {@code cc} links against crt0.o and libc.a from here.
+ * guest file system; the host-side {@code cc} reads the headers, crt0.o and libc.a from here,
+ * in memory.
  */
 public final class BootImage {
     /** The list of files in the image, one relative path per line. */
@@ -22,7 +31,6 @@ public final class BootImage {
     private static final String ROOT = "/bootimage/";
 
     private final Map<String, byte[]> files;
-    private Path extracted;
 
     private BootImage(Map<String, byte[]> files) {
         this.files = files;
@@ -74,31 +82,67 @@ public final class BootImage {
         return files.containsKey("lib/crt0.o") && files.containsKey("lib/libc.a");
     }
 
+    /** Where the guest's cc, and the host's, find the C library's headers, start file and archive. */
+    public static final String INCLUDE_DIR = "/usr/include", CRT0 = "/usr/lib/crt0.o", LIBC = "/usr/lib/libc.a";
+
     /**
-     * The host-side compiler driver for {@code projectDir} (whose userland/include it uses)
-     * working in {@code cwd}, linking programs with this image's crt0.o and libc.a, as the
-     * guest's own {@code cc} does. The image must have a libc ({@link #hasLibc}).
+     * The host-side compiler driver working in {@code cwd}: the image's headers, crt0.o and
+     * libc.a are read from memory at their guest paths ({@value #INCLUDE_DIR},
+     * {@value #CRT0}, {@value #LIBC}), as the guest's own {@code cc} finds them, and every
+     * other file is the host's. The image must have a libc ({@link #hasLibc}).
      */
-    public Driver driver(Path projectDir, Path cwd) throws IOException {
-        Path lib = hostLibDir();
-        return Driver.forProject(projectDir, cwd).standardLink(List.of(lib.resolve("crt0.o")), List.of(lib.resolve("libc.a")));
+    public Driver driver(Path cwd) {
+        return driverOn(new HostCompilerFiles(cwd));
     }
 
     /**
-     * Writes crt0.o and libc.a to a private temporary directory (once per process) and
-     * returns it, so the host-side compiler driver can link against them.
+     * Compiles and links the C program at {@code source} (a host path, relative to the
+     * working directory) with this image's libc, entirely in memory, and returns the
+     * executable; null after printing the diagnostics to {@code err}. Warnings are printed
+     * too. Nothing is written to the host.
      */
-    public synchronized Path hostLibDir() throws IOException {
-        if (extracted == null) {
-            Path dir = Files.createTempDirectory("clonix-lib-");
-            for (String name : List.of("crt0.o", "libc.a")) {
-                Path p = dir.resolve(name);
-                Files.write(p, files.getOrDefault("lib/" + name, new byte[0]));
-                p.toFile().deleteOnExit();
-            }
-            dir.toFile().deleteOnExit();
-            extracted = dir;
+    public Executable compile(Path source, PrintWriter err) {
+        Output exe = new Output(new HostCompilerFiles(Path.of("").toAbsolutePath()));
+        int rc = driverOn(exe).execute(new String[] {source.toString(), "-o", Output.NAME}, err, err);
+        if (rc != 0) return null;
+        try {
+            return ExecutableFormat.read(source.toString(), exe.bytes.toByteArray());
+        } catch (FormatException e) {
+            throw new IllegalStateException("the linker wrote an executable it cannot read: " + e.getMessage(), e);
         }
-        return extracted;
+    }
+
+    /** A driver reading the image's /usr files from memory and everything else from {@code files}. */
+    private Driver driverOn(CompilerFiles files) {
+        Map<String, byte[]> sysroot = new LinkedHashMap<>(guestFiles());
+        sysroot.keySet().removeIf(path -> !path.startsWith("/usr/"));
+        return new Driver(new MemoryFiles(sysroot, files), List.of(INCLUDE_DIR)).standardLink(List.of(CRT0), List.of(LIBC));
+    }
+
+    /** The files of {@code under}, except that the one output the driver writes stays in memory. */
+    private static final class Output implements CompilerFiles {
+        static final String NAME = "a.out";
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private final CompilerFiles under;
+
+        Output(CompilerFiles under) {
+            this.under = under;
+        }
+
+        @Override
+        public byte[] read(String path, int limit) throws IOException {
+            return under.read(path, limit);
+        }
+
+        @Override
+        public boolean isFile(String path) {
+            return under.isFile(path);
+        }
+
+        @Override
+        public OutputStream create(String path, boolean executable) {
+            bytes.reset();
+            return bytes;
+        }
     }
 }

@@ -95,7 +95,7 @@ public final class BootImageBuilder {
         String name = userland.getParent() == null ? p.toString() : userland.getParent().relativize(p).toString();
         String source = Files.readString(p, StandardCharsets.UTF_8);
         if (name.endsWith(".s")) return Assembler.assemble(name, source);
-        Preprocessor pp = Preprocessor.builder().systemIncludeDir(userland.resolve("include")).build();
+        Preprocessor pp = Preprocessor.builder().systemIncludeDir(userland.resolve("include").toString()).build();
         List<Token> tokens = pp.preprocess(name, source);
         return Compiler.compileToObject(name, tokens);
     }

@@ -19,6 +19,12 @@ import obj.Segment;
 final class Layout {
     /** Everything must lie below 2 GiB so that an address fits in {@code li}'s signed 32-bit immediate. */
     static final long ADDRESS_LIMIT = 1L << 31;
+    /**
+     * The most initialised bytes (text, read-only data, data) a program may have: 64 MiB,
+     * the largest file the guest can hold (fs.RegularFile.MAX_SIZE), so a larger executable
+     * could be neither written nor run. Checked before the segment images are allocated.
+     */
+    static final long MAX_FILE_BYTES = 64L << 20;
 
     /** A segment under construction: its place, permissions and mutable initial contents. */
     static final class Image {
@@ -46,6 +52,8 @@ final class Layout {
 
     private final List<Input> inputs;
     private long cursor;
+    /** The initialised bytes of the segments placed so far. */
+    private long fileBytes;
 
     private Layout(List<Input> inputs, long textBase) {
         this.inputs = inputs;
@@ -66,6 +74,9 @@ final class Layout {
         if (l.end > ADDRESS_LIMIT) {
             errors.add("ld: program too large: it ends at 0x" + Long.toHexString(l.end)
                     + ", beyond the 2 GiB limit (0x" + Long.toHexString(ADDRESS_LIMIT) + ")");
+        } else if (l.fileBytes > MAX_FILE_BYTES) {
+            errors.add("ld: program too large: its segments hold " + l.fileBytes
+                    + " bytes of code and data, more than the " + (MAX_FILE_BYTES >> 20) + " MiB a file can hold");
         }
         return l;
     }
@@ -81,7 +92,8 @@ final class Layout {
         long end = zeroed == null ? fileEnd : place(fileEnd, zeroed);
         if (end == start) return start; // nothing of these kinds anywhere: no segment, no page used
         cursor = end;
-        if (fileEnd - start > Integer.MAX_VALUE - 8 || end > ADDRESS_LIMIT) {
+        fileBytes += fileEnd - start;
+        if (fileBytes > MAX_FILE_BYTES || end > ADDRESS_LIMIT) {
             return fileEnd; // reported as "program too large" by compute()
         }
         byte[] bytes = new byte[(int) (fileEnd - start)];

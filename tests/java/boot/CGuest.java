@@ -1,6 +1,7 @@
 package boot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import image.BootImage;
@@ -14,7 +15,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import obj.Executable;
-import obj.ExecutableFormat;
 
 /**
  * Compiles a C program given as text against Clonix's libc and runs it in a freshly booted
@@ -30,12 +30,10 @@ public final class CGuest {
         assertTrue(image.hasLibc(), "the boot image has no C library");
         Path src = tmp.resolve(name + ".c");
         Files.writeString(src, source, StandardCharsets.UTF_8);
-        Path exe = tmp.resolve(name);
         StringWriter diagnostics = new StringWriter();
-        int rc = image.driver(Path.of("").toAbsolutePath(), Path.of("").toAbsolutePath()).execute(new String[] {src.toString(), "-o", exe.toString()},
-                        new PrintWriter(diagnostics), new PrintWriter(diagnostics));
-        assertEquals(0, rc, diagnostics.toString());
-        return ExecutableFormat.read(name, Files.readAllBytes(exe));
+        Executable exe = image.compile(src, new PrintWriter(diagnostics));
+        assertNotNull(exe, diagnostics.toString());
+        return exe;
     }
 
     /** What the program printed; it must exit with status 0 and leak nothing. */

@@ -25,7 +25,7 @@ class DriverTest {
     private final StringWriter err = new StringWriter();
 
     private int cc(String... args) {
-        Driver d = new Driver(dir, List.of(dir.resolve("sysinclude")));
+        Driver d = new Driver(new HostCompilerFiles(dir), List.of(dir.resolve("sysinclude").toString()));
         return d.execute(args, new PrintWriter(out), new PrintWriter(err));
     }
 
@@ -62,7 +62,7 @@ class DriverTest {
     void standardStartFilesAreLinkedUnlessNostdlib() throws Exception {
         writeProgram();
         assertEquals(0, cc("-c", "crt0.s"), err.toString());
-        Driver d = new Driver(dir, List.of()).standardLink(List.of(dir.resolve("crt0.o")), List.of());
+        Driver d = new Driver(new HostCompilerFiles(dir), List.of()).standardLink(List.of("crt0.o"), List.of());
         String[] args = {"-Iinc", "-DEXIT_CODE=5", "hello.c", "-o", "withcrt"};
         assertEquals(0, d.execute(args, new PrintWriter(out), new PrintWriter(err)), err.toString());
         String[] bare = {"-nostdlib", "-Iinc", "-DEXIT_CODE=5", "hello.c", "-o", "bare"};
@@ -123,7 +123,7 @@ class DriverTest {
         assertEquals(1, cc("nothere.c"));
         assertTrue(err.toString().contains("nothere.c"), err.toString());
         StringWriter e2 = new StringWriter();
-        assertEquals(1, new Driver(dir, List.of()).execute(new String[0], new PrintWriter(out), new PrintWriter(e2)));
+        assertEquals(1, new Driver(new HostCompilerFiles(dir), List.of()).execute(new String[0], new PrintWriter(out), new PrintWriter(e2)));
         assertEquals("cc: error: no input files\n", e2.toString());
     }
 }

@@ -34,6 +34,19 @@ class ParserDiagnosticTest {
                 firstError("int main(void) {\n    int x = 1\n    return x;\n}\n"));
     }
 
+    /** Found by CompilerFuzzTest: these were internal compiler errors ("not an lvalue"). */
+    @Test
+    void functionsCannotBeArrayElementsOrFields() {
+        assertEquals("t.c:2:7: error: declaration of 'ops' as array of functions\nbinop ops[2];\n      ^\n",
+                firstError("typedef int (binop)(int, int);\nbinop ops[2];\n"));
+        assertEquals("t.c:2:21: error: declaration of type name as array of functions\nint n = sizeof(binop[3]);\n                    ^\n",
+                firstError("typedef int (binop)(int, int);\nint n = sizeof(binop[3]);\n"));
+        assertEquals("t.c:2:19: error: field 'fn' declared as a function\nstruct op { binop fn; };\n                  ^\n",
+                firstError("typedef int (binop)(int, int);\nstruct op { binop fn; };\n"));
+        assertEquals("t.c:1:7: error: function cannot return function type\nint (f(void))(int);\n      ^\n",
+                firstError("int (f(void))(int);\n"));
+    }
+
     @Test
     void floatingPointIsRejectedClearly() {
         assertEquals("t.c:1:1: error: floating point is not supported\ndouble d;\n^\n", firstError("double d;\n"));

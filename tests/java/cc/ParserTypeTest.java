@@ -73,11 +73,11 @@ class ParserTypeTest {
     @Test
     void constantExpressionsFoldWithCSemantics() throws Exception {
         Obj o = global("int a = -1 < 1u; long b = (unsigned char) 300 + sizeof(int[5]); int c = 7 / -2;", "a");
-        assertEquals(0, o.initData[0]);
+        assertEquals(0, o.initData.byteAt(0));
         Obj b = global("long b = (unsigned char) 300 + sizeof(int[5]);", "b");
-        assertEquals(64, b.initData[0]);
+        assertEquals(64, b.initData.byteAt(0));
         Obj c = global("int c = 7 / -2 + (1 ? 2 : 3);", "c");
-        assertEquals(-1, c.initData[0]);
+        assertEquals(-1, c.initData.byteAt(0));
     }
 
     @Test

@@ -47,7 +47,7 @@ class PreprocessorRobustnessTest {
                 assertFalse(e.render().isEmpty());
             }
             try {
-                List<Token> ts = Preprocessor.builder().reader(files).build().preprocess("fuzz.c", source);
+                List<Token> ts = Preprocessor.builder().files(files).build().preprocess("fuzz.c", source);
                 assertEquals(Token.Kind.EOF, ts.get(ts.size() - 1).kind);
                 Preprocessor.render(ts);
             } catch (CompileException e) {
@@ -58,7 +58,7 @@ class PreprocessorRobustnessTest {
     }
 
     private static List<Diagnostic> errors(String source) {
-        Preprocessor p = Preprocessor.builder().reader(new PreprocessorMemoryReader()).build();
+        Preprocessor p = Preprocessor.builder().files(new PreprocessorMemoryReader()).build();
         return assertThrows(CompileException.class, () -> p.preprocess("t.c", source)).diagnostics();
     }
 
@@ -102,7 +102,7 @@ class PreprocessorRobustnessTest {
 
     @Test
     void selfReferentialMacrosTerminate() throws CompileException {
-        Preprocessor p = Preprocessor.builder().reader(new PreprocessorMemoryReader()).build();
+        Preprocessor p = Preprocessor.builder().files(new PreprocessorMemoryReader()).build();
         String out = Preprocessor.render(p.preprocess("t.c",
                 "#define f(x) g(x) f\n#define g(x) f(x)\nf(1)(2)(3)\n"));
         assertEquals("f(1) f(2)(3)\n", out, "what gcc -E prints too");

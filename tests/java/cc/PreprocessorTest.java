@@ -5,7 +5,6 @@ import diag.Diagnostic;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -15,7 +14,7 @@ class PreprocessorTest {
     private final PreprocessorMemoryReader files = new PreprocessorMemoryReader();
 
     private String pp(String source) throws CompileException {
-        return pp(Preprocessor.builder().reader(files).build(), source);
+        return pp(Preprocessor.builder().files(files).build(), source);
     }
 
     private static String pp(Preprocessor p, String source) throws CompileException {
@@ -23,7 +22,7 @@ class PreprocessorTest {
     }
 
     private List<Diagnostic> errors(String source) {
-        Preprocessor p = Preprocessor.builder().reader(files).build();
+        Preprocessor p = Preprocessor.builder().files(files).build();
         return assertThrows(CompileException.class, () -> p.preprocess("t.c", source)).diagnostics();
     }
 
@@ -46,7 +45,7 @@ class PreprocessorTest {
     @Test
     void stringizingEscapesQuotesAndBackslashes() throws CompileException {
         assertEquals("\"a + \\\"b\\\\n\\\" 'c'\"\n", pp("#define s(x) #x\ns(  a   +  \"b\\n\"   'c'  )\n"));
-        List<Token> ts = Preprocessor.builder().reader(files).build().preprocess("t.c", "#define s(x) #x\ns(\"q\")\n");
+        List<Token> ts = Preprocessor.builder().files(files).build().preprocess("t.c", "#define s(x) #x\ns(\"q\")\n");
         assertEquals("\"q\"", new String(ts.get(0).bytes, StandardCharsets.UTF_8));
     }
 
@@ -88,7 +87,7 @@ class PreprocessorTest {
 
     @Test
     void undefAndCommandLineOptionsApplyInOrder() throws CompileException {
-        Preprocessor p = Preprocessor.builder().reader(files).define("A").define("B=2 + 3").define("C=4")
+        Preprocessor p = Preprocessor.builder().files(files).define("A").define("B=2 + 3").define("C=4")
                 .undefine("C").define("__clonix__=7").build();
         assertEquals("1 2 + 3 C 7\n", pp(p, "A B C __clonix__\n"));
         assertEquals("X\n", pp("#define X 1\n#undef X\nX\n"));
@@ -136,7 +135,7 @@ class PreprocessorTest {
     void errorAndWarningDirectivesCarryTheirMessage() throws CompileException {
         List<Diagnostic> ds = errors("int a;\n#error stop   here \"now\"\n");
         assertEquals("t.c:2:2: error: #error stop here \"now\"", ds.get(0).toString());
-        Preprocessor p = Preprocessor.builder().reader(files).build();
+        Preprocessor p = Preprocessor.builder().files(files).build();
         assertEquals("x\n", pp(p, "#warning careful\nx\n"));
         assertEquals("t.c:1:2: warning: #warning careful", p.warnings().get(0).toString());
     }
@@ -145,8 +144,8 @@ class PreprocessorTest {
     void includesSearchTheIncluderDirectoryThenIDirsThenSystemDirs() throws CompileException {
         files.put("src/a.h", "from_src_dir").put("inc/a.h", "from_I").put("inc/b.h", "from_I_b")
                 .put("sys/b.h", "from_sys").put("sys/c.h", "#include \"d.h\"\nfrom_sys_c").put("sys/d.h", "from_sys_d");
-        Preprocessor p = Preprocessor.builder().reader(files).includeDir(Path.of("inc"))
-                .systemIncludeDir(Path.of("sys")).build();
+        Preprocessor p = Preprocessor.builder().files(files).includeDir("inc")
+                .systemIncludeDir("sys").build();
         String out = Preprocessor.render(p.preprocess("src/main.c",
                 "#include \"a.h\"\n#include <a.h>\n#include <b.h>\n#include <c.h>\n"));
         assertEquals("from_src_dir\nfrom_I\nfrom_I_b\nfrom_sys_d\nfrom_sys_c\n", out);
@@ -155,8 +154,8 @@ class PreprocessorTest {
     @Test
     void includeNextContinuesAfterTheIncludersDirectory() throws CompileException {
         files.put("wrap/limits.h", "wrapped\n#include_next <limits.h>\n").put("sys/limits.h", "real\n");
-        Preprocessor p = Preprocessor.builder().reader(files).includeDir(Path.of("wrap"))
-                .systemIncludeDir(Path.of("sys")).build();
+        Preprocessor p = Preprocessor.builder().files(files).includeDir("wrap")
+                .systemIncludeDir("sys").build();
         assertEquals("wrapped\nreal\n", pp(p, "#include <limits.h>\n"));
     }
 
@@ -171,7 +170,7 @@ class PreprocessorTest {
 
     @Test
     void extraTokensAfterADirectiveAreAWarning() throws CompileException {
-        Preprocessor p = Preprocessor.builder().reader(files).build();
+        Preprocessor p = Preprocessor.builder().files(files).build();
         assertEquals("a\n", pp(p, "#ifdef __clonix__ junk\na\n#endif junk\n"));
         assertEquals(List.of("t.c:1:19: warning: extra tokens at end of #ifdef directive",
                 "t.c:3:8: warning: extra tokens at end of #endif directive"),
@@ -180,7 +179,7 @@ class PreprocessorTest {
 
     @Test
     void missingIncludeIsReportedLikeClang() {
-        Preprocessor p = Preprocessor.builder().reader(files).build();
+        Preprocessor p = Preprocessor.builder().files(files).build();
         CompileException e = assertThrows(CompileException.class,
                 () -> p.preprocess("hello.c", "#include \"nosuch.h\"\n"));
         assertEquals("hello.c:1:10: fatal error: 'nosuch.h' file not found\n#include \"nosuch.h\"\n         ^\n"
@@ -219,7 +218,7 @@ class PreprocessorTest {
     @Test
     void lineDirectivesAndTheNullDirective() throws CompileException {
         assertEquals("x 2\n", pp("#\nx __LINE__\n"));
-        List<Token> ts = Preprocessor.builder().reader(files).build()
+        List<Token> ts = Preprocessor.builder().files(files).build()
                 .preprocess("t.c", "# 100 \"gen.y\"\na\n#define L __LINE__\n#line 7\nb L\n");
         assertEquals("gen.y", ts.get(0).file);
         assertEquals(100, ts.get(0).line);
@@ -238,7 +237,7 @@ class PreprocessorTest {
 
     @Test
     void adjacentStringLiteralsAreJoined() throws CompileException {
-        List<Token> ts = Preprocessor.builder().reader(files).build()
+        List<Token> ts = Preprocessor.builder().files(files).build()
                 .preprocess("t.c", "#define W \"world\"\nputs(\"hello, \" W \"!\\n\");\n");
         Token s = ts.get(2);
         assertEquals(Token.Kind.STRING, s.kind);

@@ -60,7 +60,7 @@ class CommandLineTest {
     @Test
     void aMissingFileIsOneLine() {
         assertEquals(1, clonix("as", "no/such/file.s"));
-        assertEquals("clonix as: no/such/file.s: no such file\n", err.toString());
+        assertEquals("clonix as: no/such/file.s: No such file or directory\n", err.toString());
     }
 
     @Test

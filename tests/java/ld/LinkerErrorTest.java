@@ -134,6 +134,18 @@ class LinkerErrorTest {
     }
 
     @Test
+    void programWhoseFileWouldOutgrowAGuestFileIsRejected() {
+        assertEquals(fs.RegularFile.MAX_SIZE, Layout.MAX_FILE_BYTES, "the limit is the largest guest file");
+        ObjectFile a = startCalling("a.o", "_start");
+        a.section(Section.Kind.DATA).append(new byte[40 << 20]);
+        ObjectFile b = leaf("b.o", "b");
+        b.section(Section.Kind.RODATA).append(new byte[30 << 20]);
+        LinkException e = fails(List.of(a, b));
+        assertTrue(e.messages().get(0).startsWith("ld: program too large: its segments hold 734"), e.getMessage());
+        assertTrue(e.messages().get(0).endsWith(" bytes of code and data, more than the 64 MiB a file can hold"), e.getMessage());
+    }
+
+    @Test
     void programBeyondTwoGigabytesIsRejected() {
         ObjectFile o = startCalling("huge.o", "_start");
         o.section(Section.Kind.BSS).appendZeros(1L << 31);

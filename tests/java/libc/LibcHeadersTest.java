@@ -2,6 +2,7 @@ package libc;
 
 import cc.Driver;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -15,6 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every header compiles on its own, twice in a row (include guards), with Clonix's compiler. */
 class LibcHeadersTest {
+    @TempDir Path dir;
+
     static List<String> headers() throws Exception {
         Path include = Path.of("userland", "include");
         try (Stream<Path> s = Files.walk(include)) {
@@ -27,7 +30,6 @@ class LibcHeadersTest {
     void everyHeaderCompilesAloneAndTwice() throws Exception {
         List<String> headers = headers();
         assertTrue(headers.size() >= 27, "headers: " + headers);
-        Path dir = Files.createTempDirectory("clonix-headers");
         for (String h : headers) {
             Path c = dir.resolve("use.c");
             Files.writeString(c, "#include <" + h + ">\n#include <" + h + ">\nint main(void) { return 0; }\n");

@@ -1,6 +1,7 @@
 package linux;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import boot.Kernel;
@@ -17,10 +18,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import obj.ExecutableFormat;
+import obj.Executable;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Linux is the reference: every tests/linux/NAME.c also builds with gcc, and NAME.expected
@@ -40,8 +40,6 @@ class LinuxComparisonTest {
             Options.defaults().withCpus(3).withSeed(7),
             Options.defaults().withCpus(8).withSeed(123));
 
-    @TempDir Path tmp;
-
     @TestFactory
     Stream<DynamicTest> eachProgramPrintsWhatLinuxPrints() throws IOException {
         List<Path> programs;
@@ -58,18 +56,15 @@ class LinuxComparisonTest {
         String expected = Files.readString(DIR.resolve(name + ".expected"), StandardCharsets.UTF_8);
         BootImage image = BootImage.load();
         assertTrue(image.hasLibc(), "the boot image has no C library");
-        Path exe = tmp.resolve(name);
         StringWriter diagnostics = new StringWriter();
-        int rc = image.driver(Path.of("").toAbsolutePath(), Path.of("").toAbsolutePath()).execute(new String[] {source.toString(), "-o", exe.toString()},
-                        new PrintWriter(diagnostics), new PrintWriter(diagnostics));
-        assertEquals(0, rc, diagnostics.toString());
+        Executable exe = image.compile(source, new PrintWriter(diagnostics));
+        assertNotNull(exe, diagnostics.toString());
 
-        byte[] program = Files.readAllBytes(exe);
         for (Options options : List.of(Options.defaults(), other)) {
             ByteArrayOutputStream console = new ByteArrayOutputStream();
             Kernel kernel = Kernel.boot(options, console, new ByteArrayInputStream(new byte[0]));
             for (Map.Entry<String, byte[]> f : image.guestFiles().entrySet()) kernel.installFile(f.getKey(), f.getValue(), 0755);
-            kernel.install("/tmp/" + name, ExecutableFormat.read(name, program));
+            kernel.install("/tmp/" + name, exe);
             int status = kernel.run("/tmp/" + name, List.of("/tmp/" + name));
             String machine = options.cpus() + " CPUs, seed " + options.seed();
             assertEquals(expected, console.toString(StandardCharsets.UTF_8), machine);
