@@ -64,7 +64,7 @@ class CompilerFuzzTest {
      * The whole driver (preprocessor, compiler, assembler, linker) on the tests/c programs
      * mutated at random, and on random bytes: every case ends, in time, with object code or
      * with diagnostics, never a Java exception or error. A fixed list of seeds runs by
-     * default; -Dclonix.fuzz.seconds=N goes on with further seeds for N seconds. A failure
+     * default; -Dclonix.fuzz.seconds=N goes on with further seeds (fuzz.FuzzBudget). A failure
      * names its seed and the input.
      */
     @Test
@@ -81,39 +81,47 @@ class CompilerFuzzTest {
             return t;
         });
         try {
-            long seconds = Long.getLong("clonix.fuzz.seconds", 0);
-            long until = System.nanoTime() + seconds * 1_000_000_000L;
-            for (long seed = 0; seed < 400 || System.nanoTime() < until; seed++) {
-                Random rnd = new Random(seed);
-                String base = java.nio.file.Files.readString(programs.get(rnd.nextInt(programs.size())));
-                String source = mutate(base, rnd);
-                PreprocessorMemoryReader files = new PreprocessorMemoryReader()
-                        .put("fuzz.c", source).put("print.h", printH).put("crt0.s", crt0);
-                String[] args = switch (rnd.nextInt(4)) {
-                    case 0 -> new String[] {"-E", "fuzz.c"};
-                    case 1 -> new String[] {"-S", "fuzz.c"};
-                    case 2 -> new String[] {"-c", "fuzz.c"};
-                    default -> new String[] {"-nostdlib", "crt0.s", "fuzz.c", "-o", "fuzz"};
-                };
-                java.io.StringWriter err = new java.io.StringWriter();
-                java.util.concurrent.Future<Integer> run = worker.submit(() -> new Driver(files, List.of())
-                        .execute(args, new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err)));
-                int status;
+            fuzz.FuzzBudget.forEachSeed(java.util.stream.LongStream.range(0, 400).toArray(), seed -> {
                 try {
-                    status = run.get(CASE_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
-                } catch (java.util.concurrent.TimeoutException e) {
-                    throw new AssertionError("seed " + seed + ": cc " + String.join(" ", args) + " still runs after "
-                            + CASE_SECONDS + " s on:\n" + source);
+                    fuzzCase(seed, programs, printH, crt0, worker);
+                } catch (Exception e) {
+                    throw new AssertionError("seed " + seed + ": " + e, e);
                 }
-                String d = err.toString();
-                boolean javaTrouble = d.contains("internal compiler error") || d.contains("internal assembler error")
-                        || d.contains("Exception") || d.contains("fatal error: out of memory") || d.contains("compiler's stack");
-                assertFalse(javaTrouble || status < 0 || status > 1, "seed " + seed + ": cc " + String.join(" ", args)
-                        + " gave status " + status + ":\n" + d + "\non:\n" + source);
-            }
+            });
         } finally {
             worker.shutdownNow();
         }
+    }
+
+    /** One case of {@link #mutatedProgramsAndRandomBytesGiveOnlyDiagnostics}: seed {@code seed}'s input, in time, with diagnostics only. */
+    private static void fuzzCase(long seed, List<java.nio.file.Path> programs, String printH, String crt0,
+            java.util.concurrent.ExecutorService worker) throws Exception {
+        Random rnd = new Random(seed);
+        String base = java.nio.file.Files.readString(programs.get(rnd.nextInt(programs.size())));
+        String source = mutate(base, rnd);
+        PreprocessorMemoryReader files = new PreprocessorMemoryReader()
+                .put("fuzz.c", source).put("print.h", printH).put("crt0.s", crt0);
+        String[] args = switch (rnd.nextInt(4)) {
+            case 0 -> new String[] {"-E", "fuzz.c"};
+            case 1 -> new String[] {"-S", "fuzz.c"};
+            case 2 -> new String[] {"-c", "fuzz.c"};
+            default -> new String[] {"-nostdlib", "crt0.s", "fuzz.c", "-o", "fuzz"};
+        };
+        java.io.StringWriter err = new java.io.StringWriter();
+        java.util.concurrent.Future<Integer> run = worker.submit(() -> new Driver(files, List.of())
+                .execute(args, new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err)));
+        int status;
+        try {
+            status = run.get(CASE_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("seed " + seed + ": cc " + String.join(" ", args) + " still runs after "
+                    + CASE_SECONDS + " s on:\n" + source);
+        }
+        String d = err.toString();
+        boolean javaTrouble = d.contains("internal compiler error") || d.contains("internal assembler error")
+                || d.contains("Exception") || d.contains("fatal error: out of memory") || d.contains("compiler's stack");
+        assertFalse(javaTrouble || status < 0 || status > 1, "seed " + seed + ": cc " + String.join(" ", args)
+                + " gave status " + status + ":\n" + d + "\non:\n" + source);
     }
 
     /**
