@@ -38,7 +38,8 @@ public final class Mmap {
      * mmap(2) for anonymous memory. Returns the page-aligned address of the new mapping or
      * -errno: EINVAL for an unaligned offset, length 0, an unaligned MAP_FIXED address or a
      * mapping type other than exactly MAP_SHARED or MAP_PRIVATE; ENOMEM when the length
-     * overflows, no gap is large enough, the range passes TASK_SIZE or overcommit refuses;
+     * overflows, no gap is large enough, the range passes TASK_SIZE, overcommit refuses or the
+     * kernel has no memory for the VMAs;
      * EPERM for MAP_FIXED below mmap_min_addr; EEXIST when MAP_FIXED_NOREPLACE would replace
      * something. Without MAP_FIXED a free hint address is used as is; otherwise the highest
      * free gap below {@link Mm#mmapBase()} is chosen (top-down, deterministic).
@@ -82,6 +83,8 @@ public final class Mmap {
         boolean accountable = (vmFlags & Vma.SHARED) == 0 && (prot & Vma.PROT_WRITE) != 0
                 && (flags & MAP_NORESERVE) == 0;
         if (accountable && !enoughMemory(mm, len)) return -Errno.ENOMEM;
+        // Replacing the middle of a VMA splits it in three: two more VMAs at the most.
+        if (!mm.vmas.reserve(2)) return -Errno.ENOMEM;
 
         unmapRange(mm, start, start + len); // MAP_FIXED replaces whatever was there
         SharedMemory shm = (vmFlags & Vma.SHARED) != 0 ? new SharedMemory(mm.phys) : null;
@@ -179,6 +182,7 @@ public final class Mmap {
         }
         long len = Mm.pageUp(length);
         if (len == 0) return -Errno.EINVAL;
+        if (!mm.vmas.reserve(2)) return -Errno.ENOMEM; // a split at each end of the range
         unmapRange(mm, addr, addr + len);
         return 0;
     }
@@ -197,6 +201,7 @@ public final class Mmap {
      */
     static long brk(Mm mm, long newBrk) {
         if (newBrk < mm.startBrk || newBrk > Mm.TASK_SIZE) return mm.brk;
+        if (!mm.vmas.reserve(1)) return mm.brk; // shrinking splits the heap, growing may add a VMA
         long oldEnd = Mm.pageUp(mm.brk);
         long newEnd = Mm.pageUp(newBrk);
         if (newEnd == oldEnd) {

@@ -88,9 +88,14 @@ public final class PhysicalMemory {
         return freeCount;
     }
 
-    /** Number of frames in use (total - free). */
+    /** Number of frames in use (total - free): holding data or reserved for the kernel. */
     public int usedFrames() {
         return total - freeCount;
+    }
+
+    /** Number of frames holding data: taken with {@link #allocate} and not yet freed. */
+    public int allocatedFrames() {
+        return total - freeCount - reservedCount;
     }
 
     /**

@@ -76,9 +76,9 @@ class PhysicalMemoryTest {
 
     @Test
     void mapFailsCleanlyWhenMemoryRunsOut() {
-        PhysicalMemory p = PhysicalMemory.ofFrames(4);
+        PhysicalMemory p = PhysicalMemory.ofFrames(8);
         AddressSpace mm = new AddressSpace(p);
-        assertTrue(mm.map(0x10000, 3, Pte.READ | Pte.WRITE));
+        assertTrue(mm.map(0x10000, 3, Pte.READ | Pte.WRITE)); // and four page tables
         assertFalse(mm.map(0x20000, 2, Pte.READ | Pte.WRITE));
         assertEquals(1, p.freeFrames());
         assertEquals(0, mm.pte(0x20000));
