@@ -39,6 +39,9 @@ public final class PhysicalMemory {
     private final int total;
     private final byte[][] data;
     private final int[] refs;
+    /** What each allocated frame holds: a {@link PageKind} ordinal. */
+    private final byte[] kind;
+    private final int[] framesByKind = new int[PageKind.values().length];
     /** Free frames, a stack: {@code free[0..freeCount)}, the next one to hand out on top. */
     private final int[] free;
     private int freeCount;
@@ -59,6 +62,16 @@ public final class PhysicalMemory {
         SLAB
     }
 
+    /** What an allocated frame holds, for the lines of /proc/meminfo (Linux's vmstat counters). */
+    public enum PageKind {
+        /** A process's private memory, its program included (meminfo's AnonPages). */
+        ANON,
+        /** Shared memory: tmpfs file data and MAP_SHARED anonymous memory (meminfo's Shmem, counted in Cached). */
+        SHMEM,
+        /** A pipe buffer (shown in no line of its own, as on Linux). */
+        PIPE
+    }
+
     /** Memory of {@code bytes} bytes, rounded down to whole frames (at least one frame). */
     public PhysicalMemory(long bytes) {
         if (bytes < FRAME_SIZE || bytes / FRAME_SIZE > Integer.MAX_VALUE - 8) {
@@ -67,6 +80,7 @@ public final class PhysicalMemory {
         total = (int) (bytes / FRAME_SIZE);
         data = new byte[total][];
         refs = new int[total];
+        kind = new byte[total];
         free = new int[total];
         for (int i = 0; i < total; i++) free[i] = total - 1 - i;
         freeCount = total;
@@ -99,16 +113,28 @@ public final class PhysicalMemory {
     }
 
     /**
-     * Takes a free frame, filled with zeros, with reference count 1. Returns its number, or
-     * {@link #NO_FRAME} if memory is exhausted. Called by AddressSpace and by the kernel.
+     * Takes a free frame, filled with zeros, with reference count 1, for a process's private
+     * memory. Returns its number, or {@link #NO_FRAME} if memory is exhausted.
      */
     public int allocate() {
+        return allocate(PageKind.ANON);
+    }
+
+    /** As {@link #allocate()}, for a frame that will hold {@code use}. */
+    public int allocate(PageKind use) {
         if (freeCount == 0) return NO_FRAME;
         int f = free[--freeCount];
         if (data[f] == null) data[f] = new byte[FRAME_SIZE];
         else Arrays.fill(data[f], (byte) 0);
         refs[f] = 1;
+        kind[f] = (byte) use.ordinal();
+        framesByKind[use.ordinal()]++;
         return f;
+    }
+
+    /** Number of allocated frames holding {@code use}. */
+    public int frames(PageKind use) {
+        return framesByKind[use.ordinal()];
     }
 
     /** Adds a reference to an allocated frame (one more PTE or kernel user shares it). */
@@ -125,6 +151,7 @@ public final class PhysicalMemory {
     public boolean release(int frame) {
         check(frame);
         if (--refs[frame] > 0) return false;
+        framesByKind[kind[frame]]--;
         free[freeCount++] = frame;
         return true;
     }
@@ -186,6 +213,11 @@ public final class PhysicalMemory {
         if (more > 0 && !reserve(more, KernelUse.SLAB)) return false;
         slabBytes += bytes;
         return true;
+    }
+
+    /** Whether {@link #chargeSlab} of {@code bytes} would succeed now. */
+    public boolean canChargeSlab(long bytes) {
+        return framesFor(slabBytes + bytes) - framesFor(slabBytes) <= freeCount;
     }
 
     /** Gives back {@code bytes} charged with {@link #chargeSlab}, and the frames no longer needed. */
