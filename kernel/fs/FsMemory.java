@@ -76,14 +76,14 @@ public final class FsMemory {
     // ---------------------------------------------------------------- slab charges
 
     /** Charges {@code bytes} of a kernel object to the slab: false, charging nothing, if memory is full. */
-    boolean charge(long bytes) {
+    public boolean charge(long bytes) {
         if (!phys.chargeSlab(bytes)) return false;
         slabBytes += bytes;
         return true;
     }
 
     /** Gives back a charge made with {@link #charge}. */
-    void uncharge(long bytes) {
+    public void uncharge(long bytes) {
         phys.unchargeSlab(bytes);
         slabBytes -= bytes;
     }

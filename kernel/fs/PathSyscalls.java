@@ -246,6 +246,8 @@ public final class PathSyscalls {
             PathWalker.Parent p = PathWalker.resolveParent(fs, startDir(files, fs, dirfd, s), s);
             if (lookupIn(fs, p) != null) return -Errno.EEXIST;
             p.dir().checkCanCreate(p.name());
+            long cost = FsMemory.INODE_BYTES + FsMemory.dentryBytes(p.name()) + Symlink.bytesOf(t);
+            if (!vfs.memory().canCharge(cost)) return -Errno.ENOSPC; // tmpfs has no page for the target
             p.dir().link(p.name(), new Symlink(vfs, t));
             return 0;
         } catch (UserMemory.PathFault e) {
