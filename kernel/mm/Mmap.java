@@ -83,8 +83,8 @@ public final class Mmap {
         boolean accountable = (vmFlags & Vma.SHARED) == 0 && (prot & Vma.PROT_WRITE) != 0
                 && (flags & MAP_NORESERVE) == 0;
         if (accountable && !enoughMemory(mm, len)) return -Errno.ENOMEM;
-        // Replacing the middle of a VMA splits it in three: two more VMAs at the most.
-        if (!mm.vmas.reserve(2)) return -Errno.ENOMEM;
+        // The new VMA, and the pieces of those it replaces in part.
+        if (!mm.vmas.reserve(1 + mm.vmas.splitsAt(start, start + len))) return -Errno.ENOMEM;
 
         unmapRange(mm, start, start + len); // MAP_FIXED replaces whatever was there
         SharedMemory shm = (vmFlags & Vma.SHARED) != 0 ? new SharedMemory(mm.phys) : null;
@@ -182,7 +182,7 @@ public final class Mmap {
         }
         long len = Mm.pageUp(length);
         if (len == 0) return -Errno.EINVAL;
-        if (!mm.vmas.reserve(2)) return -Errno.ENOMEM; // a split at each end of the range
+        if (!mm.vmas.reserve(mm.vmas.splitsAt(addr, addr + len))) return -Errno.ENOMEM;
         unmapRange(mm, addr, addr + len);
         return 0;
     }
@@ -201,7 +201,6 @@ public final class Mmap {
      */
     static long brk(Mm mm, long newBrk) {
         if (newBrk < mm.startBrk || newBrk > Mm.TASK_SIZE) return mm.brk;
-        if (!mm.vmas.reserve(1)) return mm.brk; // shrinking splits the heap, growing may add a VMA
         long oldEnd = Mm.pageUp(mm.brk);
         long newEnd = Mm.pageUp(newBrk);
         if (newEnd == oldEnd) {
@@ -209,12 +208,14 @@ public final class Mmap {
             return newBrk;
         }
         if (newEnd < oldEnd) {
+            if (!mm.vmas.reserve(mm.vmas.splitsAt(newEnd, oldEnd))) return mm.brk;
             unmapRange(mm, newEnd, oldEnd);
             mm.brk = newBrk;
             return newBrk;
         }
         if (!mm.vmas.isFree(oldEnd, newEnd + PAGE, Mm.STACK_GUARD_GAP)) return mm.brk;
         if (!enoughMemory(mm, newEnd - oldEnd)) return mm.brk;
+        if (!mm.vmas.reserve(1)) return mm.brk;
         mm.vmas.insertAndMerge(Vma.anonymous(oldEnd, newEnd, Vma.PROT_READ | Vma.PROT_WRITE, Vma.HEAP));
         mm.brk = newBrk;
         mm.notePeak();

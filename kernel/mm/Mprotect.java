@@ -48,7 +48,7 @@ final class Mprotect {
         } else if (vma.start() > start) {
             return -Errno.ENOMEM;
         }
-        if (!mm.vmas.reserve(2)) return -Errno.ENOMEM; // the first and the last VMA may split
+        if (!mm.vmas.reserve(mm.vmas.splitsAt(start, end))) return -Errno.ENOMEM; // the first and the last VMA may split
 
         int error = 0;
         long at = start;

@@ -67,6 +67,15 @@ final class VmaTree {
         return true;
     }
 
+    /**
+     * How many VMAs splitting at {@code start} and {@code end} adds at its busiest: one for
+     * each end that falls strictly inside a VMA.
+     */
+    int splitsAt(long start, long end) {
+        Vma first = containing(start), last = containing(end);
+        return (first != null && first.start() != start ? 1 : 0) + (last != null && last.start() != end ? 1 : 0);
+    }
+
     /** Gives back what {@link #reserve} paid for and the operation did not use. */
     void settle() {
         int unused = charged - byStart.size();
