@@ -25,7 +25,8 @@ import java.util.Arrays;
  * memory comes out of these frames, as it does on Linux: page tables, task stacks and the
  * kernel's small objects (its slab: VMAs, queued signals, open files...) take frames with
  * {@link #reserve} or bytes with {@link #chargeSlab}. A reserved frame holds no data array
- * (the Java objects it stands for are the host memory it pays for), counts as used, and is
+ * (the Java objects it stands for are the host memory it pays for; its array, if it had one,
+ * is kept for the next allocation, up to a small bound), counts as used, and is
  * reported by {@link #kernelFrames} per {@link KernelUse} for /proc/meminfo. So a guest that
  * builds page tables or tasks runs out of frames, and gets ENOMEM or EAGAIN, before the host
  * runs out of heap.
@@ -35,9 +36,18 @@ public final class PhysicalMemory {
     public static final int FRAME_SHIFT = 12;
     /** What {@link #allocate} returns when every frame is in use. */
     public static final int NO_FRAME = -1;
+    /** The most data arrays kept for reuse beyond the frames' own: 1 MiB of host memory. */
+    static final int SPARE_ARRAYS = 256;
 
     private final int total;
     private final byte[][] data;
+    /**
+     * Data arrays of frames taken by {@link #reserve}, kept (at most {@link #SPARE_ARRAYS})
+     * for {@link #allocate} to reuse: fork and exit reserve and give back page-table frames
+     * all the time, and would otherwise make the next allocations create new arrays.
+     */
+    private final byte[][] spare = new byte[SPARE_ARRAYS][];
+    private int spareCount;
     private final int[] refs;
     /** What each allocated frame holds: a {@link PageKind} ordinal. */
     private final byte[] kind;
@@ -124,6 +134,7 @@ public final class PhysicalMemory {
     public int allocate(PageKind use) {
         if (freeCount == 0) return NO_FRAME;
         int f = free[--freeCount];
+        if (data[f] == null && spareCount > 0) data[f] = spare[--spareCount];
         if (data[f] == null) data[f] = new byte[FRAME_SIZE];
         else Arrays.fill(data[f], (byte) 0);
         refs[f] = 1;
@@ -181,7 +192,9 @@ public final class PhysicalMemory {
         if (n > freeCount) return false;
         for (int i = 0; i < n; i++) {
             int f = free[--freeCount];
-            data[f] = null; // the host memory now pays for the kernel object instead
+            // The host memory now pays for the kernel object instead of the frame's array.
+            if (data[f] != null && spareCount < SPARE_ARRAYS) spare[spareCount++] = data[f];
+            data[f] = null;
             reserved[reservedCount++] = f;
         }
         reservedByUse[use.ordinal()] += n;
