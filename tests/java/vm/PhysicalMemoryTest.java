@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -99,6 +100,20 @@ class PhysicalMemoryTest {
         p.unreserve(3, PhysicalMemory.KernelUse.PAGE_TABLES);
         assertEquals(3, p.freeFrames());
         assertThrows(IllegalStateException.class, () -> p.unreserve(1, PhysicalMemory.KernelUse.PAGE_TABLES));
+    }
+
+    @Test
+    void theArrayOfAReservedFrameIsReusedZeroed() {
+        PhysicalMemory p = PhysicalMemory.ofFrames(2);
+        int f = p.allocate();
+        byte[] array = p.data(f);
+        array[5] = 7;
+        p.release(f);
+        assertTrue(p.reserve(1, PhysicalMemory.KernelUse.PAGE_TABLES), "takes frame f, the most recently freed");
+        int g = p.allocate();
+        assertNotEquals(f, g);
+        assertSame(array, p.data(g), "no new array for the never-used frame");
+        assertArrayEquals(new byte[4096], p.data(g), "and nothing of f's data shows");
     }
 
     @Test
