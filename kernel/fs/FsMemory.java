@@ -21,6 +21,8 @@ import vm.PhysicalMemory;
  * limited by /proc/sys/fs/pipe-max-size, and all pipes together by pipe-user-pages-soft and
  * -hard, as Linux limits an unprivileged user's pipes (every Clonix task is treated as
  * unprivileged here: the guest is not trusted with CAP_SYS_RESOURCE).
+ * <li><b>Symlink targets</b> and the text a /proc file keeps for an open file are charged to
+ * the slab by their length.
  * </ul>
  *
  * <p>A charge is made when the object is created and given back when it is freed. Callers
