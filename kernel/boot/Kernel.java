@@ -56,7 +56,6 @@ import vm.Trap;
 public final class Kernel implements TrapHandler {
     private final Options options;
     private final PhysicalMemory phys;
-    private final int bootFrames;
     private final Vfs vfs;
     private final StreamConsole console;
     private final Scheduler sched;
@@ -77,7 +76,7 @@ public final class Kernel implements TrapHandler {
         for (int i = 0; i < cpus.length; i++) cpus[i] = new Cpu(i);
         this.sched = new Scheduler(cpus, Policies.create(o.policy(), o.timeSliceTicks(), o.tickCycles()), o.seed(), o.burstCycles(), o.tickCycles());
         // File times are wall-clock times: CLOCK_REALTIME, the boot epoch plus the virtual clock.
-        this.vfs = new Vfs(() -> TimeCalls.BOOT_EPOCH_SECONDS * 1_000_000_000L + sched.now(), console);
+        this.vfs = new Vfs(() -> TimeCalls.BOOT_EPOCH_SECONDS * 1_000_000_000L + sched.now(), console, phys);
         if (o.mount() != null) fs.HostDirFs.mountInto(vfs, o.mount()); // --mount: the host directory at /mnt/host
         this.tasks = new Tasks(phys, sched);
         tasks.setMaxTasks(o.maxTasks());
@@ -99,7 +98,6 @@ public final class Kernel implements TrapHandler {
         syscalls.setTracer(sched.tracer()); // trace: sys_enter/sys_exit share the scheduler's event stream
         ProcRoot.install(vfs, tasks, sched, () -> current);
         connectConsoleJobControl();
-        this.bootFrames = phys.usedFrames();
     }
 
     /**
@@ -299,9 +297,6 @@ public final class Kernel implements TrapHandler {
 
     /** Physical memory. */
     public PhysicalMemory physicalMemory() { return phys; }
-
-    /** Frames in use right after boot, before init: the level every run must return to. */
-    public int bootFrames() { return bootFrames; }
 
     /** The system-call table. */
     public SyscallTable syscalls() { return syscalls; }

@@ -16,6 +16,9 @@ import syscall.Errno;
  * its own "." and one for the ".." of each subdirectory, so an empty directory has 2.
  * Removing a directory (rmdir) leaves it <i>dead</i>: a process whose cwd it was may still
  * hold it, but nothing can be created in it and lookups in it fail with ENOENT.
+ *
+ * <p>Each name is charged to the kernel's slab as a dentry ({@link FsMemory#dentryBytes}),
+ * from {@link #link} until it is removed, so that hard links cannot fill the host's heap.
  */
 public class Directory extends Inode {
     /** One name in a directory, as getdents64 reports it. */
@@ -102,13 +105,22 @@ public class Directory extends Inode {
     /**
      * Checks that {@code name} could be added here now, so that a caller can make sure before
      * it creates an inode: ENOENT if this directory is dead, EPERM if it is synthetic (/proc),
-     * EEXIST if the name is taken, ENOSPC if the file system has no room for another inode.
+     * EEXIST if the name is taken, ENOMEM if the kernel has no memory for the name (Linux's
+     * d_alloc failing), ENOSPC if the file system has no room for another inode.
      */
     public void checkCanCreate(String name) throws FsException {
         if (dead) throw new FsException(Errno.ENOENT);
         if (isSynthetic()) throw new FsException(Errno.EPERM);
         if (lookup(name) != null) throw new FsException(Errno.EEXIST);
-        if (!vfs().hasRoomForInode()) throw new FsException(Errno.ENOSPC);
+        checkRoomForName(name);
+        if (!vfs().hasRoomForInode() || !vfs().memory().canCharge(FsMemory.dentryBytes(name) + FsMemory.INODE_BYTES)) {
+            throw new FsException(Errno.ENOSPC);
+        }
+    }
+
+    /** ENOMEM if the kernel has no memory for one more name {@code name} (its dentry). */
+    public void checkRoomForName(String name) throws FsException {
+        if (!vfs().memory().canCharge(FsMemory.dentryBytes(name))) throw new FsException(Errno.ENOMEM);
     }
 
     /**
@@ -122,11 +134,13 @@ public class Directory extends Inode {
 
     /**
      * Adds the name {@code name} for {@code inode}: EEXIST if taken, ENOENT if this directory
-     * is dead. A directory inode gets this directory as its parent (a directory has one name).
+     * is dead, ENOMEM if there is no memory for the name. A directory inode gets this
+     * directory as its parent (a directory has one name).
      */
     public void link(String name, Inode inode) throws FsException {
         if (dead) throw new FsException(Errno.ENOENT);
         if (entries.containsKey(name)) throw new FsException(Errno.EEXIST);
+        if (!vfs().memory().charge(FsMemory.dentryBytes(name))) throw new FsException(Errno.ENOMEM);
         entries.put(name, inode);
         inode.addLink();
         if (inode instanceof Directory child) {
@@ -167,12 +181,14 @@ public class Directory extends Inode {
         if (inode instanceof Directory child) {
             if (!child.isEmpty()) throw new FsException(Errno.ENOTEMPTY);
             entries.remove(name);
+            vfs().memory().uncharge(FsMemory.dentryBytes(name));
             child.dead = true;
             dropLink();       // its ".."
             child.dropLink(); // its "."
             child.dropLink(); // its name
         } else {
             entries.remove(name);
+            vfs().memory().uncharge(FsMemory.dentryBytes(name));
             inode.dropLink();
         }
         touchModify();
@@ -180,14 +196,17 @@ public class Directory extends Inode {
 
     /**
      * Moves the entry {@code name} to {@code newDir} under {@code newName} without changing
-     * link counts of the moved inode (rename's core). The caller has checked the target.
+     * link counts of the moved inode (rename's core). The caller has checked the target and
+     * that there is memory for the new name ({@link #checkRoomForName}).
      */
     void move(String name, Directory newDir, String newName) throws FsException {
         if (isSynthetic() || newDir.isSynthetic()) throw new FsException(Errno.EPERM);
         if (newDir.dev() != dev()) throw new FsException(Errno.EXDEV); // another file system
         if (newDir.dead) throw new FsException(Errno.ENOENT);
+        if (!entries.containsKey(name)) throw new FsException(Errno.ENOENT);
+        if (!vfs().memory().charge(FsMemory.dentryBytes(newName))) throw new FsException(Errno.ENOMEM);
         Inode inode = entries.remove(name);
-        if (inode == null) throw new FsException(Errno.ENOENT);
+        vfs().memory().uncharge(FsMemory.dentryBytes(name));
         newDir.entries.put(newName, inode);
         if (inode instanceof Directory child) {
             child.name = newName;

@@ -238,7 +238,10 @@ public final class FileSyscalls {
         return target;
     }
 
-    /** fcntl(fd, cmd, arg) for F_DUPFD, F_DUPFD_CLOEXEC, F_GETFD, F_SETFD, F_GETFL and F_SETFL. */
+    /**
+     * fcntl(fd, cmd, arg) for F_DUPFD, F_DUPFD_CLOEXEC, F_GETFD, F_SETFD, F_GETFL, F_SETFL,
+     * and F_SETPIPE_SZ / F_GETPIPE_SZ on a pipe (EBADF on anything else, as Linux).
+     */
     public long fcntl(FdTable files, long fd, long cmd, long arg) {
         OpenFile f = files.get((int) fd);
         if (f == null) return -Errno.EBADF;
@@ -261,6 +264,13 @@ public final class FileSyscalls {
                 f.setStatusFlags((int) arg);
                 return 0;
             }
+            case F_SETPIPE_SZ -> {
+                // Linux's pipe_fcntl takes the size as an unsigned int.
+                return f.inode() instanceof Pipe p ? p.setSize(arg & 0xFFFF_FFFFL) : -Errno.EBADF;
+            }
+            case F_GETPIPE_SZ -> {
+                return f.inode() instanceof Pipe p ? p.bufferSize() : -Errno.EBADF;
+            }
             default -> {
                 return -Errno.EINVAL;
             }
@@ -281,11 +291,16 @@ public final class FileSyscalls {
 
     /**
      * pipe2(fds, flags): makes a pipe and stores {read end, write end} as two ints at
-     * {@code fdsAddr}; flags may hold O_CLOEXEC and O_NONBLOCK. On EFAULT no descriptor
-     * is left open, as on Linux (descriptors are installed only after the copy).
+     * {@code fdsAddr}; flags may hold O_CLOEXEC and O_NONBLOCK. Linux's order: EINVAL, then
+     * ENFILE when the pipe or its two descriptions cannot be had (ENOMEM for descriptions
+     * without memory), EMFILE, EFAULT. On EFAULT no descriptor is left open, as on Linux
+     * (descriptors are installed only after the copy).
      */
     public long pipe2(FdTable files, UserMemory mem, long fdsAddr, long flags) {
         if ((flags & ~(long) (O_CLOEXEC | O_NONBLOCK)) != 0) return -Errno.EINVAL;
+        long err = Pipe.newPipeError(vfs);
+        if (err == 0) err = vfs.memory().newFileError(2);
+        if (err < 0) return err;
         int readFd = files.lowestFree(0);
         int writeFd = readFd < 0 ? -1 : files.lowestFree(readFd + 1);
         if (writeFd < 0) return -Errno.EMFILE;
@@ -293,7 +308,6 @@ public final class FileSyscalls {
         putInt(pair, 0, readFd);
         putInt(pair, 4, writeFd);
         if (mem.copyOut(fdsAddr, pair, 0, 8) != UserMemory.NO_FAULT) return -Errno.EFAULT;
-        if (!vfs.hasRoomForInode()) return -Errno.ENFILE;
         Pipe pipe = new Pipe(vfs);
         int status = (int) flags & O_NONBLOCK;
         boolean cloexec = (flags & O_CLOEXEC) != 0;

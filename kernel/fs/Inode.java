@@ -13,6 +13,11 @@ import syscall.Errno;
  * open file description refers to it ({@link #openCount()} &gt; 0). When both reach zero it is
  * <i>evicted</i> exactly once: {@link #evict()} frees its contents, as Linux's iput/evict do.
  *
+ * <p><b>Cost.</b> An inode is charged {@link FsMemory#INODE_BYTES} to the kernel's slab when
+ * it is made and gives them back when it is evicted. Calls that make one for a guest check
+ * {@link Vfs#hasRoomForInode} first; an inode the kernel makes on its own account while
+ * memory is full (a /proc entry) lives uncharged.
+ *
  * <p><b>Locking.</b> The kernel runs on one host thread, so inodes need no locks; an operation
  * that cannot proceed puts its caller on a wait queue and returns {@code -Errno.BLOCKED}.
  */
@@ -23,6 +28,7 @@ public abstract class Inode {
     private int links;
     private int openCount;
     private boolean evicted;
+    private final boolean charged;
     private long atime, mtime, ctime;
 
     /** A new inode of {@code vfs} with the next inode number and the given st_mode. */
@@ -30,6 +36,7 @@ public abstract class Inode {
         this.vfs = vfs;
         this.ino = vfs.nextInodeNumber();
         vfs.inodeCreated();
+        this.charged = vfs.memory().charge(FsMemory.INODE_BYTES);
         this.mode = mode;
         long now = vfs.now();
         atime = mtime = ctime = now;
@@ -119,6 +126,7 @@ public abstract class Inode {
             evicted = true;
             vfs.inodeEvicted();
             evict();
+            if (charged) vfs.memory().uncharge(FsMemory.INODE_BYTES);
         }
     }
 

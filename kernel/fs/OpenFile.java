@@ -10,6 +10,11 @@ package fs;
  * <p><b>Ownership.</b> Whoever holds a reference (usually a descriptor slot) calls
  * {@link #put()} exactly once when done; the last put releases the description, and the
  * inode learns of it (a pipe end closing, an unlinked file being freed).
+ *
+ * <p><b>Cost.</b> A description counts toward /proc/sys/fs/file-max and is charged
+ * {@link FsMemory#FILE_BYTES} to the kernel's slab while it lives; open and pipe check
+ * first ({@link FsMemory#newFileError}), and one the kernel makes while memory is full lives
+ * uncharged.
  */
 public final class OpenFile {
     private final Inode inode;
@@ -18,6 +23,7 @@ public final class OpenFile {
     private long position;
     private int count = 1;
     private Object privateData;
+    private final boolean charged;
 
     /**
      * A new description of {@code inode} with one reference. {@code flags} are open(2)'s:
@@ -27,6 +33,7 @@ public final class OpenFile {
         this.inode = inode;
         this.accessMode = flags & OpenFlags.O_ACCMODE;
         this.statusFlags = flags & (OpenFlags.SETFL_MASK | OpenFlags.O_LARGEFILE);
+        this.charged = inode.vfs().memory().fileOpened();
         inode.opened(this);
     }
 
@@ -100,7 +107,10 @@ public final class OpenFile {
     /** Drops one reference; the last one releases the description exactly once. */
     public void put() {
         if (count <= 0) throw new IllegalStateException("put on a released open file");
-        if (--count == 0) inode.released(this);
+        if (--count == 0) {
+            inode.vfs().memory().fileReleased(charged);
+            inode.released(this);
+        }
     }
 
     /** The number of references (descriptors in all tables, plus any kernel holders). */

@@ -22,7 +22,7 @@ public final class OpenFlags {
 
     /** fcntl commands. */
     public static final int F_DUPFD = 0, F_GETFD = 1, F_SETFD = 2, F_GETFL = 3, F_SETFL = 4,
-            F_DUPFD_CLOEXEC = 1030;
+            F_DUPFD_CLOEXEC = 1030, F_SETPIPE_SZ = 1031, F_GETPIPE_SZ = 1032;
     /** The one descriptor flag. */
     public static final int FD_CLOEXEC = 1;
 

@@ -73,6 +73,8 @@ public final class PathSyscalls {
             if ((fl & O_CREAT) != 0 && (fl & O_DIRECTORY) != 0) return -Errno.EINVAL;
             int fd = files.lowestFree(0);
             if (fd < 0) return -Errno.EMFILE;
+            long nofile = vfs.memory().newFileError(1); // ENFILE, ENOMEM: Linux's alloc_empty_file
+            if (nofile < 0) return nofile;
             Directory start = startDir(files, fs, dirfd, p);
             Inode inode = (fl & O_CREAT) != 0 ? openCreate(fs, start, p, fl, (int) mode)
                     : PathWalker.resolve(fs, start, p, (fl & O_NOFOLLOW) == 0);
@@ -230,6 +232,7 @@ public final class PathSyscalls {
                 return -Errno.EISDIR;
             }
             if (np.dir().isDead()) return -Errno.ENOENT;
+            np.dir().checkRoomForName(np.name()); // before the target goes: the move cannot fail
             if (dst != null) np.dir().unlink(np.name());
             op.dir().move(op.name(), np.dir(), np.name());
             return 0;
@@ -254,6 +257,8 @@ public final class PathSyscalls {
             PathWalker.Parent p = PathWalker.resolveParent(fs, startDir(files, fs, dirfd, s), s);
             if (lookupIn(fs, p) != null) return -Errno.EEXIST;
             p.dir().checkCanLink(p.name());
+            long cost = FsMemory.INODE_BYTES + FsMemory.dentryBytes(p.name()) + Symlink.bytesOf(t);
+            if (!vfs.memory().canCharge(cost)) return -Errno.ENOSPC; // tmpfs has no page for the target
             p.dir().link(p.name(), new Symlink(vfs, t));
             return 0;
         } catch (UserMemory.PathFault e) {

@@ -3,20 +3,37 @@ package fs;
 import java.util.Arrays;
 import sync.Waiter;
 import syscall.Errno;
+import vm.PhysicalMemory;
 
 /**
- * A regular file of the in-memory file system: its bytes live in a Java array that grows as
- * the file does. Reads past the end return 0 (end of file); a write past the end leaves a hole
- * of zero bytes, as on Linux. Files are limited to {@link #MAX_SIZE} bytes (EFBIG beyond)
- * and all files together to {@link Vfs#CAPACITY} (ENOSPC), so that a guest cannot make the
- * host run out of memory with an lseek and a write.
+ * A regular file of the in-memory file system, kept as tmpfs keeps it: its data is a page
+ * cache of frames of the machine's memory, one per 4 KiB page of the file that holds data.
+ * A hole (a page never written, or beyond a truncation) has no frame and reads as zeros, so a
+ * sparse file costs only the pages written. Reads past the end return 0 (end of file); a
+ * write past the end leaves a hole, as on Linux.
+ *
+ * <p><b>Limits.</b> A file holds at most {@link #MAX_SIZE} bytes (EFBIG beyond) and all files
+ * together at most the file system's size, half the machine's memory ({@link FsMemory}:
+ * ENOSPC beyond); a write that finds no free frame gets ENOMEM. A write that runs into a
+ * limit after some bytes returns that count, as Linux's generic_perform_write does. The
+ * page index itself (Linux's xarray) is charged to the slab a chunk at a time.
  */
 public final class RegularFile extends Inode {
     /** The largest file size, Clonix's stand-in for the file system's s_maxbytes. */
     public static final long MAX_SIZE = 64L << 20;
 
-    private byte[] data = new byte[0];
-    private int size;
+    private static final int PAGE = PhysicalMemory.FRAME_SIZE;
+    /** Pages per chunk of the page index: one chunk maps 2 MiB of the file. */
+    private static final int CHUNK_PAGES = 512;
+    /** What a chunk of the page index costs in the slab (512 frame numbers). */
+    static final int CHUNK_BYTES = 4 * CHUNK_PAGES;
+
+    /** The page index: {@code chunks[p / 512][p % 512]} is page p's frame + 1, or 0 for a hole. */
+    private final int[][] chunks = new int[(int) (MAX_SIZE / PAGE / CHUNK_PAGES)][];
+    /** How many pages of each chunk hold data. */
+    private final int[] chunkPages = new int[chunks.length];
+    private long size;
+    private int pages;
 
     /** A new, empty, unlinked regular file with the given permission bits. */
     public RegularFile(Vfs vfs, int perms) {
@@ -28,9 +45,16 @@ public final class RegularFile extends Inode {
         return size;
     }
 
-    /** A copy of the contents (for tests and the loader). */
+    /** Pages that hold data (st_blocks counts them, as tmpfs's do). */
+    public int pages() {
+        return pages;
+    }
+
+    /** A copy of the contents, holes as zeros (for tests and the loader). */
     public byte[] contents() {
-        return Arrays.copyOf(data, size);
+        byte[] all = new byte[(int) size];
+        copyOut(0, all, 0, all.length);
+        return all;
     }
 
     @Override
@@ -38,7 +62,7 @@ public final class RegularFile extends Inode {
         touchAccess();
         if (pos >= size) return 0;
         int n = (int) Math.min(len, size - pos);
-        System.arraycopy(data, (int) pos, dst, off, n);
+        copyOut(pos, dst, off, n);
         return n;
     }
 
@@ -47,20 +71,36 @@ public final class RegularFile extends Inode {
         if (len == 0) return 0;
         if (pos >= MAX_SIZE) return -Errno.EFBIG;
         int n = (int) Math.min(len, MAX_SIZE - pos);
-        if (!ensureCapacity(pos + n)) return -Errno.ENOSPC;
-        System.arraycopy(src, off, data, (int) pos, n);
-        size = (int) Math.max(size, pos + n);
+        int done = 0;
+        while (done < n) {
+            long at = pos + done;
+            int frame = pageFor(at / PAGE);
+            if (frame < 0) {
+                if (done == 0) return frame;
+                break;
+            }
+            int chunk = Math.min(n - done, PAGE - (int) (at % PAGE));
+            System.arraycopy(src, off + done, data(frame), (int) (at % PAGE), chunk);
+            done += chunk;
+        }
+        size = Math.max(size, pos + done);
         touchModify();
-        return n;
+        return done;
     }
 
     @Override
     public int truncate(long length) {
         if (length < 0) return -Errno.EINVAL;
         if (length > MAX_SIZE) return -Errno.EFBIG;
-        if (!ensureCapacity(length)) return -Errno.ENOSPC;
-        if (length < size) Arrays.fill(data, (int) length, size, (byte) 0);
-        size = (int) length;
+        if (length < size) {
+            // Whole pages beyond the end go; the rest of the last page is zeroed, so that a
+            // later extension reads zeros there as in a hole.
+            long firstGone = (length + PAGE - 1) / PAGE;
+            for (long p = firstGone, last = (size - 1) / PAGE; p <= last; p++) dropPage(p);
+            int frame = frameOf(length / PAGE);
+            if (frame >= 0) Arrays.fill(data(frame), (int) (length % PAGE), PAGE, (byte) 0);
+        }
+        size = length;
         touchModify();
         return 0;
     }
@@ -72,25 +112,73 @@ public final class RegularFile extends Inode {
         return putUserInt(mem, arg, (int) Math.max(0, Math.min(Integer.MAX_VALUE, size - file.position())));
     }
 
-    /**
-     * Grows the array to hold {@code needed} bytes, doubling to keep appends cheap, charging
-     * the growth to the file system's budget; false (nothing changed) when the budget is spent.
-     */
-    private boolean ensureCapacity(long needed) {
-        if (needed <= data.length) return true;
-        long cap = Math.max(needed, Math.min(MAX_SIZE, Math.max(64, 2L * data.length)));
-        if (!vfs().reserveBytes(cap - data.length)) {
-            cap = needed; // without the doubling's slack it may still fit
-            if (!vfs().reserveBytes(cap - data.length)) return false;
-        }
-        data = Arrays.copyOf(data, (int) cap);
-        return true;
-    }
-
     @Override
     protected void evict() {
-        vfs().releaseBytes(data.length);
-        data = new byte[0];
+        for (long p = 0; p < MAX_SIZE / PAGE; p += CHUNK_PAGES) {
+            if (chunks[(int) (p / CHUNK_PAGES)] == null) continue;
+            for (long q = p; q < p + CHUNK_PAGES; q++) dropPage(q);
+        }
         size = 0;
+    }
+
+    /** Copies {@code n} bytes from {@code pos} (within the file) into {@code dst[off..]}. */
+    private void copyOut(long pos, byte[] dst, int off, int n) {
+        for (int done = 0; done < n; ) {
+            long at = pos + done;
+            int chunk = Math.min(n - done, PAGE - (int) (at % PAGE));
+            int frame = frameOf(at / PAGE);
+            if (frame >= 0) System.arraycopy(data(frame), (int) (at % PAGE), dst, off + done, chunk);
+            else Arrays.fill(dst, off + done, off + done + chunk, (byte) 0);
+            done += chunk;
+        }
+    }
+
+    /** The frame of page {@code p}, or -1 for a hole. */
+    private int frameOf(long p) {
+        int[] chunk = chunks[(int) (p / CHUNK_PAGES)];
+        return chunk == null ? -1 : chunk[(int) (p % CHUNK_PAGES)] - 1;
+    }
+
+    /** The frame of page {@code p}, given one if it is a hole; or -ENOSPC / -ENOMEM. */
+    private int pageFor(long p) {
+        int frame = frameOf(p);
+        if (frame >= 0) return frame;
+        FsMemory memory = vfs().memory();
+        int c = (int) (p / CHUNK_PAGES);
+        if (chunks[c] == null) {
+            if (!memory.charge(CHUNK_BYTES)) return -Errno.ENOMEM;
+            chunks[c] = new int[CHUNK_PAGES];
+        }
+        frame = memory.allocateFilePage();
+        if (frame < 0) {
+            dropChunkIfEmpty(c);
+            return frame;
+        }
+        chunks[c][(int) (p % CHUNK_PAGES)] = frame + 1;
+        chunkPages[c]++;
+        pages++;
+        return frame;
+    }
+
+    /** Frees page {@code p}'s frame, if it has one, and its chunk of the index once empty. */
+    private void dropPage(long p) {
+        int frame = frameOf(p);
+        if (frame < 0) return;
+        int c = (int) (p / CHUNK_PAGES);
+        chunks[c][(int) (p % CHUNK_PAGES)] = 0;
+        chunkPages[c]--;
+        pages--;
+        vfs().memory().freeFilePage(frame);
+        dropChunkIfEmpty(c);
+    }
+
+    private void dropChunkIfEmpty(int c) {
+        if (chunkPages[c] > 0) return;
+        chunks[c] = null;
+        vfs().memory().uncharge(CHUNK_BYTES);
+    }
+
+    private byte[] data(int frame) {
+        return vfs().memory().physicalMemory().data(frame);
     }
 }

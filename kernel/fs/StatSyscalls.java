@@ -80,8 +80,10 @@ public final class StatSyscalls {
         long size = inode.size();
         putLong(b, ST_SIZE, size);
         putLong(b, ST_BLKSIZE, 4096);
-        // Like tmpfs, a regular file occupies whole pages; st_blocks counts 512-byte units.
-        putLong(b, ST_BLOCKS, inode.isRegular() ? (size + 4095) / 4096 * 8 : 0);
+        // st_blocks counts 512-byte units: a tmpfs file's pages that hold data (holes cost
+        // nothing); a mounted host file is taken to occupy whole pages.
+        long blocks = inode instanceof RegularFile f ? f.pages() * 8L : inode.isRegular() ? (size + 4095) / 4096 * 8 : 0;
+        putLong(b, ST_BLOCKS, blocks);
         putTime(b, ST_ATIM, inode.atime());
         putTime(b, ST_MTIM, inode.mtime());
         putTime(b, ST_CTIM, inode.ctime());

@@ -3,6 +3,7 @@ package fs;
 import fs.proc.ProcDirectory;
 import java.util.function.LongSupplier;
 import syscall.Errno;
+import vm.PhysicalMemory;
 
 /**
  * The file system of one Clonix machine: an in-memory tree (ramfs) whose root holds the
@@ -11,7 +12,8 @@ import syscall.Errno;
  * order, so the same boot gives the same numbers) and reads the clock for file times.
  *
  * <p>The boot image builder fills it with {@link #installFile}; the kernel resolves paths
- * against it through each task's {@link FsStruct}.
+ * against it through each task's {@link FsStruct}. Everything in it is paid for in the
+ * machine's memory, with the limits of {@link FsMemory}.
  */
 public final class Vfs {
     /** st_dev of the in-memory file system (anonymous device 0:1). */
@@ -23,26 +25,21 @@ public final class Vfs {
     /** st_dev of a mounted host directory (anonymous device 0:4, see HostDirFs). */
     public static final long HOSTFS_DEV = 4;
 
-    /**
-     * The default for the most bytes all regular files together may hold, like tmpfs's
-     * size= option: beyond it writes fail with ENOSPC, so no guest can exhaust the host's
-     * memory through files.
-     */
-    public static final long DEFAULT_CAPACITY = 256L << 20;
+    /** The memory of a file system made without a machine (tests): 64 MiB. */
+    static final long DEFAULT_MEMORY = 64L << 20;
 
-    /** The most inodes that may exist at once, like tmpfs's nr_inodes: more is ENOSPC (ENFILE for pipes). */
-    public static final int MAX_INODES = 1 << 16;
-
-    private final long capacity;
+    private final FsMemory memory;
     private int liveInodes;
     private final LongSupplier clock;
-    private long bytesInUse;
     private long lastIno;
     private final Directory root;
     private final ConsoleDevice console;
     private final ProcDirectory proc;
 
-    /** A file system with times fixed at 0 and a console that discards output and has no input. */
+    /**
+     * A file system with times fixed at 0, a console that discards output and has no input,
+     * and 64 MiB of memory of its own.
+     */
     public Vfs() {
         this(() -> 0L, discardingConsole());
     }
@@ -61,16 +58,17 @@ public final class Vfs {
 
     /**
      * A file system whose file times come from {@code clockNanos} (nanoseconds since the epoch,
-     * virtual time: the core's clock) and whose /dev/console talks to {@code console}.
+     * virtual time: the core's clock), whose /dev/console talks to {@code console}, with
+     * 64 MiB of memory of its own.
      */
     public Vfs(LongSupplier clockNanos, Console console) {
-        this(clockNanos, console, DEFAULT_CAPACITY);
+        this(clockNanos, console, new PhysicalMemory(DEFAULT_MEMORY));
     }
 
-    /** As {@link #Vfs(LongSupplier, Console)}, with room for {@code capacity} bytes of file data. */
-    public Vfs(LongSupplier clockNanos, Console console, long capacity) {
+    /** As {@link #Vfs(LongSupplier, Console)}, on the machine memory {@code phys}, which pays for everything in it. */
+    public Vfs(LongSupplier clockNanos, Console console, PhysicalMemory phys) {
         this.clock = clockNanos;
-        this.capacity = capacity;
+        this.memory = new FsMemory(phys);
         this.root = new Directory(this, 0755, true);
         try {
             for (String dir : new String[] {"bin", "dev", "etc"}) root.link(dir, new Directory(this, 0755));
@@ -104,31 +102,22 @@ public final class Vfs {
         liveInodes--;
     }
 
-    /** Whether another inode may be created (fewer than MAX_INODES exist). */
+    /** What the file system's objects cost and the limits on them. */
+    public FsMemory memory() {
+        return memory;
+    }
+
+    /**
+     * Whether another inode may be created: fewer than {@link FsMemory#maxInodes()} exist
+     * and the slab can hold one more.
+     */
     public boolean hasRoomForInode() {
-        return liveInodes < MAX_INODES;
+        return liveInodes < memory.maxInodes() && memory.canCharge(FsMemory.INODE_BYTES);
     }
 
     /** How many inodes exist (not yet evicted). */
     public int liveInodes() {
         return liveInodes;
-    }
-
-    /** Takes {@code bytes} of the file-data budget: false (nothing taken) if that would pass the capacity. */
-    boolean reserveBytes(long bytes) {
-        if (bytes > capacity - bytesInUse) return false;
-        bytesInUse += bytes;
-        return true;
-    }
-
-    /** Gives back bytes taken with {@link #reserveBytes}. */
-    void releaseBytes(long bytes) {
-        bytesInUse -= bytes;
-    }
-
-    /** The bytes of file data currently held (for statfs-like reports and tests). */
-    public long bytesInUse() {
-        return bytesInUse;
     }
 
     /** The current time in nanoseconds, from the clock given at construction. */
@@ -166,7 +155,7 @@ public final class Vfs {
      * {@code path} with {@code data} and permission bits {@code mode}, creating missing parent
      * directories (mode 0755). Throws IllegalArgumentException if the path is not usable
      * (relative, names a directory, or crosses a non-directory) or the data does not fit
-     * (RegularFile.MAX_SIZE, the capacity).
+     * (RegularFile.MAX_SIZE, the file system's size, the machine's memory).
      */
     public RegularFile installFile(String path, byte[] data, int mode) {
         if (!path.startsWith("/")) throw new IllegalArgumentException("not an absolute path: " + path);

@@ -27,12 +27,15 @@ final class Binfmt {
                 throw new MmException(Errno.ENOEXEC, 0, "segment outside user space: " + s);
             }
         }
-        Mm mm = new Mm(phys, new AddressSpace(phys), new VmaTree());
+        Mm mm = new Mm(phys, new AddressSpace(phys), new VmaTree(phys));
+        // Two VMAs per segment at the most (file bytes and bss) and the stack.
+        if (!mm.vmas.reserve(2 * exe.segments().size() + 1)) throw new MmException(Errno.ENOMEM, 0, "no memory for the VMAs");
         Loader.Image image;
         try {
             image = Loader.load(exe, mm.as, argv, envp);
         } catch (Loader.LoadException e) {
             mm.as.clear();
+            mm.vmas.clear();
             int errno = switch (e.reason()) {
                 case OUT_OF_MEMORY -> Errno.ENOMEM;
                 case ARGUMENTS_TOO_LONG -> Errno.E2BIG;
@@ -47,6 +50,7 @@ final class Binfmt {
         mm.entry = image.entry();
         mm.startStack = image.stackPointer();
         mm.startBrk = mm.brk = image.brk();
+        mm.vmas.settle();
         mm.notePeak();
         return mm;
     }

@@ -97,11 +97,21 @@ public final class Mm {
     /**
      * fork without CLONE_VM (Linux's dup_mm): a new mm with a copy of every VMA and the same
      * pages, private ones copy-on-write in both parent and child, MAP_SHARED ones still
-     * shared. Costs no frames. The copy has one user.
+     * shared. Costs no data frames, only the kernel's own memory for the child's VMAs and
+     * page tables. The copy has one user.
+     *
+     * @throws MmException ENOMEM, with nothing changed, if that memory cannot be had
      */
-    public Mm fork() {
+    public Mm fork() throws MmException {
         checkAlive();
-        Mm child = new Mm(phys, as.copyOnWrite(), vmas.copy());
+        VmaTree vmaCopy = vmas.copy();
+        if (vmaCopy == null) throw new MmException(Errno.ENOMEM, 0, "no memory for the VMAs");
+        AddressSpace asCopy = as.copyOnWrite();
+        if (asCopy == null) {
+            vmaCopy.clear();
+            throw new MmException(Errno.ENOMEM, 0, "no memory for the page tables");
+        }
+        Mm child = new Mm(phys, asCopy, vmaCopy);
         child.entry = entry;
         child.startStack = startStack;
         child.startCode = startCode;
@@ -139,24 +149,43 @@ public final class Mm {
 
     // ---------------------------------------------------------------- system calls and faults
 
+    // Each call that may split or add VMAs reserves them first (VmaTree.reserve, ENOMEM when
+    // the slab is full) and gives back what it did not use when it returns.
+
     /** brk(2): see {@link Mmap#brk}. Returns the new break, or the unchanged one on failure. */
     public long brk(long newBrk) {
-        return Mmap.brk(this, newBrk);
+        try {
+            return Mmap.brk(this, newBrk);
+        } finally {
+            vmas.settle();
+        }
     }
 
     /** mmap(2): see {@link Mmap#mmap}. Returns the address, or -errno. */
     public long mmap(long addr, long length, int prot, int flags, long fd, long offset) {
-        return Mmap.mmap(this, addr, length, prot, flags, fd, offset);
+        try {
+            return Mmap.mmap(this, addr, length, prot, flags, fd, offset);
+        } finally {
+            vmas.settle();
+        }
     }
 
     /** munmap(2): see {@link Mmap#munmap}. Returns 0 or -errno. */
     public int munmap(long addr, long length) {
-        return Mmap.munmap(this, addr, length);
+        try {
+            return Mmap.munmap(this, addr, length);
+        } finally {
+            vmas.settle();
+        }
     }
 
     /** mprotect(2): see {@link Mprotect#mprotect}. Returns 0 or -errno. */
     public int mprotect(long addr, long length, int prot) {
-        return Mprotect.mprotect(this, addr, length, prot);
+        try {
+            return Mprotect.mprotect(this, addr, length, prot);
+        } finally {
+            vmas.settle();
+        }
     }
 
     /** The page-fault handler for a PAGE_FAULT trap of a task using this mm: see {@link PageFault}. */

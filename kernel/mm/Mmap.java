@@ -38,7 +38,8 @@ public final class Mmap {
      * mmap(2) for anonymous memory. Returns the page-aligned address of the new mapping or
      * -errno: EINVAL for an unaligned offset, length 0, an unaligned MAP_FIXED address or a
      * mapping type other than exactly MAP_SHARED or MAP_PRIVATE; ENOMEM when the length
-     * overflows, no gap is large enough, the range passes TASK_SIZE or overcommit refuses;
+     * overflows, no gap is large enough, the range passes TASK_SIZE, overcommit refuses or the
+     * kernel has no memory for the VMAs;
      * EPERM for MAP_FIXED below mmap_min_addr; EEXIST when MAP_FIXED_NOREPLACE would replace
      * something. Without MAP_FIXED a free hint address is used as is; otherwise the highest
      * free gap below {@link Mm#mmapBase()} is chosen (top-down, deterministic).
@@ -82,6 +83,8 @@ public final class Mmap {
         boolean accountable = (vmFlags & Vma.SHARED) == 0 && (prot & Vma.PROT_WRITE) != 0
                 && (flags & MAP_NORESERVE) == 0;
         if (accountable && !enoughMemory(mm, len)) return -Errno.ENOMEM;
+        // The new VMA, and the pieces of those it replaces in part.
+        if (!mm.vmas.reserve(1 + mm.vmas.splitsAt(start, start + len))) return -Errno.ENOMEM;
 
         unmapRange(mm, start, start + len); // MAP_FIXED replaces whatever was there
         SharedMemory shm = (vmFlags & Vma.SHARED) != 0 ? new SharedMemory(mm.phys) : null;
@@ -179,6 +182,7 @@ public final class Mmap {
         }
         long len = Mm.pageUp(length);
         if (len == 0) return -Errno.EINVAL;
+        if (!mm.vmas.reserve(mm.vmas.splitsAt(addr, addr + len))) return -Errno.ENOMEM;
         unmapRange(mm, addr, addr + len);
         return 0;
     }
@@ -204,12 +208,14 @@ public final class Mmap {
             return newBrk;
         }
         if (newEnd < oldEnd) {
+            if (!mm.vmas.reserve(mm.vmas.splitsAt(newEnd, oldEnd))) return mm.brk;
             unmapRange(mm, newEnd, oldEnd);
             mm.brk = newBrk;
             return newBrk;
         }
         if (!mm.vmas.isFree(oldEnd, newEnd + PAGE, Mm.STACK_GUARD_GAP)) return mm.brk;
         if (!enoughMemory(mm, newEnd - oldEnd)) return mm.brk;
+        if (!mm.vmas.reserve(1)) return mm.brk;
         mm.vmas.insertAndMerge(Vma.anonymous(oldEnd, newEnd, Vma.PROT_READ | Vma.PROT_WRITE, Vma.HEAP));
         mm.brk = newBrk;
         mm.notePeak();

@@ -21,7 +21,8 @@ final class Mprotect {
     /**
      * Sets the protection of {@code [addr, addr + pageUp(length))} to {@code prot}. Returns 0;
      * -EINVAL for an unaligned address or unknown prot bits (or PROT_GROWSDOWN on a VMA that
-     * does not grow down); -ENOMEM when the range overflows or is not entirely mapped. As in
+     * does not grow down); -ENOMEM when the range overflows or is not entirely mapped, or the
+     * kernel has no memory for the VMAs a split makes. As in
      * Linux, the VMAs before the first hole have already been changed when ENOMEM is
      * returned for a hole in the middle. Length 0 succeeds without doing anything.
      */
@@ -47,6 +48,7 @@ final class Mprotect {
         } else if (vma.start() > start) {
             return -Errno.ENOMEM;
         }
+        if (!mm.vmas.reserve(mm.vmas.splitsAt(start, end))) return -Errno.ENOMEM; // the first and the last VMA may split
 
         int error = 0;
         long at = start;

@@ -72,15 +72,14 @@ final class PageFault {
      * Demand paging: maps a frame at the absent {@code page} of {@code vma} with the VMA's
      * permissions. Private memory gets a fresh zeroed frame; shared memory gets the frame its
      * {@link SharedMemory} holds for that page, so every process sees the same one. False,
-     * with nothing changed, if no frame is free.
+     * with nothing changed, if no frame is free (for the page or for a page table).
      */
     private static boolean mapNewPage(Mm mm, Vma vma, long page) {
         SharedMemory shm = vma.sharedMemory();
         if (shm == null) return mm.as.map(page, 1, vma.pteBits());
         int frame = shm.frameAt((vma.offset() + (page - vma.start())) >>> AddressSpace.PAGE_SHIFT);
         if (frame == PhysicalMemory.NO_FRAME) return false;
-        mm.as.mapFrame(page, frame, vma.pteBits());
-        return true;
+        return mm.as.mapFrame(page, frame, vma.pteBits());
     }
 
     /**

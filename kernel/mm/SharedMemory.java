@@ -36,7 +36,7 @@ final class SharedMemory {
     int frameAt(long index) {
         Integer f = frames.get(index);
         if (f != null) return f;
-        int frame = phys.allocate();
+        int frame = phys.allocate(PhysicalMemory.PageKind.SHMEM);
         if (frame != PhysicalMemory.NO_FRAME) frames.put(index, frame);
         return frame;
     }

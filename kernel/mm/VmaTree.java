@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import vm.PhysicalMemory;
 
 /**
  * The VMAs of one address space, sorted by address and never overlapping: Linux's
@@ -16,9 +17,20 @@ import java.util.TreeMap;
  * VMA entering the tree takes a reference to its {@link SharedMemory} (if any) and every VMA
  * leaving drops it, all through {@link #link} and {@link #unlink}, so that shared memory is
  * freed exactly when the last VMA using it, in any mm, is gone.
+ *
+ * <p><b>What VMAs cost.</b> Each VMA is paid for in the kernel's slab
+ * ({@link Vma#SLAB_BYTES}), as Linux allocates each vm_area_struct from its slab cache. An
+ * operation that may add VMAs (a split adds one) first calls {@link #reserve} for the most it
+ * can add, which fails, changing nothing, when memory is short: the system call then
+ * returns ENOMEM, as Linux's does when vm_area_alloc or the maple tree's preallocation
+ * fails. Afterwards {@link #settle} gives back what was reserved and not used. Linking a VMA
+ * that was not reserved is a kernel bug and throws.
  */
 final class VmaTree {
+    private final PhysicalMemory phys;
     private final TreeMap<Long, Vma> byStart = new TreeMap<>();
+    /** VMAs paid for in the slab: at least count() at all times, exactly count() once settled. */
+    private int charged;
     /** Pages in all the VMAs (Linux's total_vm), kept by link and unlink. */
     private long totalPages;
     /**
@@ -28,15 +40,53 @@ final class VmaTree {
      */
     private long searchBase, searchEnd, searchLargestGap;
 
-    /** A copy holding the same (immutable) VMAs: fork's dup_mmap. */
+    /** An empty tree whose VMAs are paid for in {@code phys}'s slab. */
+    VmaTree(PhysicalMemory phys) {
+        this.phys = phys;
+    }
+
+    /**
+     * A copy holding the same (immutable) VMAs: fork's dup_mmap. Null, with nothing changed,
+     * if the slab cannot pay for that many VMAs.
+     */
     VmaTree copy() {
-        VmaTree t = new VmaTree();
+        VmaTree t = new VmaTree(phys);
+        if (!t.reserve(byStart.size())) return null;
         for (Vma v : byStart.values()) t.link(v);
         return t;
     }
 
+    /**
+     * Pays for {@code more} VMAs beyond those in the tree, for an operation about to add
+     * them. False, with nothing changed, if the slab has no room (the caller's ENOMEM).
+     */
+    boolean reserve(int more) {
+        settle();
+        if (!phys.chargeSlab((long) more * Vma.SLAB_BYTES)) return false;
+        charged += more;
+        return true;
+    }
+
+    /**
+     * How many VMAs splitting at {@code start} and {@code end} adds at its busiest: one for
+     * each end that falls strictly inside a VMA.
+     */
+    int splitsAt(long start, long end) {
+        Vma first = containing(start), last = containing(end);
+        return (first != null && first.start() != start ? 1 : 0) + (last != null && last.start() != end ? 1 : 0);
+    }
+
+    /** Gives back what {@link #reserve} paid for and the operation did not use. */
+    void settle() {
+        int unused = charged - byStart.size();
+        if (unused == 0) return;
+        phys.unchargeSlab((long) unused * Vma.SLAB_BYTES);
+        charged -= unused;
+    }
+
     /** Puts {@code v} into the map, taking a reference to its shared memory. */
     private void link(Vma v) {
+        if (byStart.size() >= charged) throw new IllegalStateException("VMA linked without a reservation: " + v);
         if (v.sharedMemory() != null) v.sharedMemory().get();
         byStart.put(v.start(), v);
         totalPages += v.pages();
@@ -100,10 +150,11 @@ final class VmaTree {
         searchBase = 0;
     }
 
-    /** Removes every VMA. */
+    /** Removes every VMA and gives back what they cost. */
     void clear() {
         for (Vma v : all()) unlink(v);
         forgetFreeAreaSearch();
+        settle();
     }
 
     /** The first VMA that ends above {@code addr} (Linux's find_vma): it contains addr or lies above it. */

@@ -1,5 +1,6 @@
 package procfs;
 
+import fs.FsMemory;
 import fs.Vfs;
 import fs.proc.ProcDirectory;
 import fs.proc.ProcFs;
@@ -11,8 +12,8 @@ import task.Tasks;
 /**
  * Fills /proc at boot (Linux's proc_root_init): the system-wide files of fs.proc.ProcFs
  * (cpuinfo, uptime, loadavg, self, thread-self), /proc/stat, /proc/meminfo, and the per-process
- * directories of {@link PidDirectories}, and the writable limits of /proc/sys/kernel and
- * /proc/sys/vm ({@link SysctlIntFile}). Everything is generated from the kernel's live
+ * directories of {@link PidDirectories}, and the writable limits of /proc/sys/kernel,
+ * /proc/sys/vm and /proc/sys/fs ({@link SysctlIntFile}). Everything is generated from the kernel's live
  * state when a file is first read after being opened, so a reader sees one snapshot.
  */
 public final class ProcRoot {
@@ -32,6 +33,20 @@ public final class ProcRoot {
         installSysctls(vfs, proc.addDirectory("sys").addDirectory("kernel"), tasks);
         ProcDirectory vm = proc.addDirectory("sys").addDirectory("vm");
         vm.addInode("max_map_count", new SysctlIntFile(vfs, tasks.vmSysctl()::maxMapCount, tasks.vmSysctl()::setMaxMapCount));
+        installFsSysctls(vfs, proc.addDirectory("sys").addDirectory("fs"));
+    }
+
+    /**
+     * /proc/sys/fs: the limits on open files and pipes (fs.FsMemory), read-write with Linux's
+     * bounds, and file-nr, "open descriptions, 0, file-max" as Linux's proc_nr_files prints it.
+     */
+    private static void installFsSysctls(Vfs vfs, ProcDirectory dir) {
+        FsMemory m = vfs.memory();
+        dir.addInode("file-max", new SysctlIntFile(vfs, m::fileMax, m::setFileMax));
+        dir.addFile("file-nr", () -> m.openFiles() + "\t0\t" + m.fileMax() + "\n");
+        dir.addInode("pipe-max-size", new SysctlIntFile(vfs, () -> (int) m.pipeMaxSize(), m::setPipeMaxSize));
+        dir.addInode("pipe-user-pages-hard", new SysctlIntFile(vfs, m::pipeUserPagesHard, m::setPipeUserPagesHard));
+        dir.addInode("pipe-user-pages-soft", new SysctlIntFile(vfs, m::pipeUserPagesSoft, m::setPipeUserPagesSoft));
     }
 
     /**

@@ -24,8 +24,8 @@ import task.TaskState;
  *     an fs context has no Umask line.</li>
  * <li>Clonix has no page cache or shared libraries: every resident page counts as RssAnon,
  *     RssFile, RssShmem, VmLib, VmLck, VmPin and VmSwap are 0. The mm does not record the
- *     peak resident set, so VmHWM shows the current VmRSS. VmPTE is 0 (page tables are
- *     not charged to the process).</li>
+ *     peak resident set, so VmHWM shows the current VmRSS. VmPTE is the frames of the
+ *     page tables (fork's shared leaves count for each process, as Linux's copies do).</li>
  * <li>The context-switch counts are the task's own, not summed over its thread group, as on
  *     Linux: /proc/PID/status shows the thread-group leader's.</li>
  * </ul>
@@ -162,7 +162,7 @@ final class TaskStatus {
         kb(sb, "VmStk", u.vmStkKb());
         kb(sb, "VmExe", u.vmExeKb());
         kb(sb, "VmLib", 0);
-        kb(sb, "VmPTE", 0);
+        kb(sb, "VmPTE", u.vmPteKb());
         kb(sb, "VmSwap", 0);
     }
 

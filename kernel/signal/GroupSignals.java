@@ -54,6 +54,11 @@ public final class GroupSignals {
         return shared.mask();
     }
 
+    /** Forgets the shared pending signals: the group's last thread is being released. */
+    public void flush() {
+        shared.flush();
+    }
+
     /** How many signal instances wait in the shared set (for SigQ in /proc). */
     public int pendingCount() {
         return shared.count();

@@ -1,6 +1,7 @@
 package signal;
 
 import java.util.ArrayDeque;
+import vm.PhysicalMemory;
 
 /**
  * A set of pending signals with what was sent with each, Linux's {@code struct sigpending}.
@@ -9,18 +10,36 @@ import java.util.ArrayDeque;
  *
  * <p>Standard signals (1..31) do not queue: while one is pending, sending it again changes
  * nothing. Real-time signals (32..64) queue, each instance with its own siginfo, and are
- * taken in the order they were sent; {@link #MAX_QUEUED} bounds what one set may hold
- * (Clonix's RLIMIT_SIGPENDING), beyond which sending one fails with EAGAIN.
+ * taken in the order they were sent. An instance queued behind a pending one of the same
+ * signal is paid for in the kernel's slab ({@link #SIGQUEUE_BYTES}, Linux's struct sigqueue)
+ * until it is taken; {@link #MAX_QUEUED} bounds what one set may hold (Clonix's
+ * RLIMIT_SIGPENDING). When either refuses, {@link #add} says {@link Added#OVERFLOW} and the
+ * sender decides, as Linux's __send_signal does, between EAGAIN and losing the instance.
+ * (The first instance of each signal is part of the thread's own cost: 64 at most.)
  */
 public final class SigPending {
     /** The most real-time signals one set holds (RLIMIT_SIGPENDING, per set rather than per user). */
     public static final int MAX_QUEUED = 1024;
+    /** What a queued instance costs in the slab: Linux's struct sigqueue, 80 bytes on x86-64. */
+    public static final int SIGQUEUE_BYTES = 80;
+
+    /** What {@link #add} did. */
+    public enum Added {
+        /** The signal is pending now, with this siginfo. */
+        QUEUED,
+        /** A standard signal already pending: nothing changed (legacy_queue). */
+        ALREADY_PENDING,
+        /** A real-time instance could not be queued: the set is full or memory is. */
+        OVERFLOW
+    }
 
     private long mask;
     private final SigInfo[] info = new SigInfo[task.Signals.NSIG + 1];
     /** Real-time instances after the first, per signal, oldest first (null while none). */
     private final ArrayDeque<SigInfo>[] queued = newQueues();
     private int queuedCount;
+    /** Where the queued instances are charged; set by the first one. */
+    private PhysicalMemory phys;
 
     @SuppressWarnings("unchecked")
     private static ArrayDeque<SigInfo>[] newQueues() {
@@ -38,26 +57,23 @@ public final class SigPending {
     }
 
     /**
-     * Adds {@code i}; false (and no change) if it is a standard signal that was pending
-     * already, or a real-time one and the set is full.
+     * Adds {@code i}, charging an instance queued behind a pending one to {@code phys}'s
+     * slab. Nothing changes unless the answer is {@link Added#QUEUED}.
      */
-    public boolean add(SigInfo i) {
+    public Added add(SigInfo i, PhysicalMemory phys) {
         int sig = i.signo();
         if (has(sig)) {
-            if (sig < SigSet.SIGRTMIN || queuedCount >= MAX_QUEUED) return false;
+            if (sig < SigSet.SIGRTMIN) return Added.ALREADY_PENDING;
+            if (queuedCount >= MAX_QUEUED || !phys.chargeSlab(SIGQUEUE_BYTES)) return Added.OVERFLOW;
+            this.phys = phys;
             if (queued[sig] == null) queued[sig] = new ArrayDeque<>();
             queued[sig].addLast(i);
             queuedCount++;
-            return true;
+            return Added.QUEUED;
         }
         mask |= SigSet.bit(sig);
         info[sig] = i;
-        return true;
-    }
-
-    /** True if a real-time signal could not be queued now (the set is full). */
-    public boolean isFull() {
-        return queuedCount >= MAX_QUEUED;
+        return Added.QUEUED;
     }
 
     /** How many signal instances are pending: one per standard signal, every queued real-time one. */
@@ -73,11 +89,17 @@ public final class SigPending {
         if (more != null && !more.isEmpty()) {
             info[sig] = more.removeFirst();
             queuedCount--;
+            phys.unchargeSlab(SIGQUEUE_BYTES);
         } else {
             mask &= ~SigSet.bit(sig);
             info[sig] = null;
         }
         return i;
+    }
+
+    /** Forgets every pending signal, giving back what the queued ones cost (Linux's flush_sigqueue). */
+    public void flush() {
+        discard(-1L);
     }
 
     /** Forgets every pending instance of the signals in {@code set}. */

@@ -73,16 +73,15 @@ public final class SignalSend {
 
     /**
      * tgkill(tgid, tid, sig) and, with {@code tgid} = 0, tkill(tid, sig): sends to one thread
-     * (SI_TKILL). Returns 0, -EINVAL (ids not positive, bad signal) or -ESRCH (no such
-     * thread in that group).
+     * (SI_TKILL). Returns 0, -EINVAL (ids not positive, bad signal), -ESRCH (no such
+     * thread in that group) or -EAGAIN (a real-time signal that cannot be queued).
      */
     public static long tgkill(Tasks ts, Task caller, int tgid, int tid, int sig, boolean checkGroup) {
         if (tid <= 0 || (checkGroup && tgid <= 0)) return -Errno.EINVAL;
         Task t = ts.pids().find(tid);
         if (t == null || (checkGroup && t.tgid() != tgid)) return -Errno.ESRCH;
         if (sig != 0 && !SigSet.valid(sig)) return -Errno.EINVAL;
-        if (sig != 0) send(ts, t, SigInfo.user(sig, SigInfo.SI_TKILL, caller.tgid()), false);
-        return 0;
+        return sig == 0 ? 0 : send(ts, t, SigInfo.user(sig, SigInfo.SI_TKILL, caller.tgid()), false);
     }
 
     /**
@@ -99,10 +98,7 @@ public final class SignalSend {
         if ((info.code() >= 0 || info.code() == SigInfo.SI_TKILL) && caller.tgid() != tgid) return -Errno.EPERM;
         if (sig != 0 && !SigSet.valid(sig)) return -Errno.EINVAL;
         if (sig == 0) return 0;
-        SigPending target = tid > 0 ? t.signals().pending : t.signal().signals().shared;
-        if (sig >= SigSet.SIGRTMIN && target.has(sig) && target.isFull()) return -Errno.EAGAIN;
-        send(ts, t, info, tid == 0);
-        return 0;
+        return send(ts, t, info, tid == 0);
     }
 
     /**
@@ -142,20 +138,26 @@ public final class SignalSend {
         boolean blocked = SigSet.has(t.signals().blocked, sig);
         if (blocked || h.handler(sig) == SigHand.SIG_IGN) h.setHandler(sig, SigHand.SIG_DFL);
         t.signals().blocked &= ~SigSet.bit(sig);
-        if (!t.signals().pending.add(info)) return;
+        if (t.signals().pending.add(info, ts.physicalMemory()) != SigPending.Added.QUEUED) return;
         completeSignal(ts, t, sig, false, true);
     }
 
     /**
      * Sends {@code info} to {@code p}: to its thread group if {@code group} (kill), else to
-     * that thread alone (tgkill). See the class comment for the steps.
+     * that thread alone (tgkill). See the class comment for the steps. Returns 0, or -EAGAIN
+     * for a real-time signal that cannot be queued (the set or memory is full) unless kill(2)
+     * sent it: as Linux's __send_signal, kill may not fail for want of memory, so its
+     * instance is lost instead (the signal is still pending).
      */
-    public static void send(Tasks ts, Task p, SigInfo info, boolean group) {
+    public static long send(Tasks ts, Task p, SigInfo info, boolean group) {
         int sig = info.signo();
-        if (!prepareSignal(ts, p, sig)) return;
+        if (!prepareSignal(ts, p, sig)) return 0;
         SigPending pending = group ? p.signal().signals().shared : p.signals().pending;
-        if (!pending.add(info)) return;
+        SigPending.Added added = pending.add(info, ts.physicalMemory());
+        if (added == SigPending.Added.OVERFLOW && info.code() != SigInfo.SI_USER) return -Errno.EAGAIN;
+        if (added != SigPending.Added.QUEUED) return 0;
         completeSignal(ts, p, sig, group, false);
+        return 0;
     }
 
     /** The side effects of sending (prepare_signal); false if the signal is to be dropped. */

@@ -77,6 +77,11 @@ public final class ThreadSignals {
         return pending.mask();
     }
 
+    /** Forgets the private pending signals: the thread is being released (release_task). */
+    public void flush() {
+        pending.flush();
+    }
+
     /** How many signal instances wait in the private set (for SigQ in /proc). */
     public int pendingCount() {
         return pending.count();

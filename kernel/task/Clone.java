@@ -32,8 +32,19 @@ public final class Clone {
         int err = check(ts, parent, flags);
         if (err != 0) return -err;
         if (ts.pids.count() >= ts.maxTasks) return -Errno.EAGAIN;
+        // dup_mm needs memory for the child's VMAs and page tables: done before anything
+        // else is made, so that its ENOMEM leaves nothing behind.
+        mm.Mm mm;
+        try {
+            mm = (flags & CLONE_VM) != 0 ? parent.mm.share() : parent.mm.fork();
+        } catch (MmException e) {
+            return -e.errno();
+        }
         int tid = ts.pids.allocate();
-        if (tid < 0) return -Errno.EAGAIN;
+        if (tid < 0) {
+            mm.release();
+            return -Errno.EAGAIN;
+        }
 
         Context ctx = regs.copy();
         ctx.regs[Isa.A0] = 0;
@@ -52,7 +63,7 @@ public final class Clone {
         child.sighand = (flags & CLONE_SIGHAND) != 0 ? parent.sighand.share() : parent.sighand.copy();
         // The blocked mask (nothing is pending yet), and the alternate stack unless a thread (sas_ss_reset).
         child.signals.inheritFrom(parent.signals, (flags & (CLONE_VM | CLONE_VFORK)) == CLONE_VM);
-        child.mm = (flags & CLONE_VM) != 0 ? parent.mm.share() : parent.mm.fork();
+        child.mm = mm;
 
         joinFamily(parent, child, flags);
 

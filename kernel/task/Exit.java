@@ -222,6 +222,8 @@ public final class Exit {
         t.state = TaskState.DEAD;
         SignalStruct sig = t.signal;
         sig.threads.remove(t);
+        t.signals.flush(); // __exit_signal's flush_sigqueue: queued signals cost memory
+        if (sig.threads.isEmpty()) sig.signals.flush();
         ts.pids.remove(t);
         if (t.isGroupLeader() && t.realParent != null) t.realParent.children.remove(t);
         ts.sched.dequeue(t);

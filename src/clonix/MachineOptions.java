@@ -12,10 +12,13 @@ import task.Tasks;
 /**
  * The options that describe the machine to boot, shared by {@code clonix} (the shell) and
  * {@code clonix run}: CPUs, memory, the seed of the interleaving, the scheduler's time
- * constants and policy, the task limits (threads-max, pid_max), and a host directory to mount. {@link #toOptions} checks them and
- * builds the kernel's {@link Options}.
+ * constants and policy, the task limits (threads-max, pid_max), and a host directory to mount. {@link #toOptions} checks them,
+ * and that the Java heap can hold the memory asked for ({@link JavaHeap}), and builds the kernel's {@link Options}.
  */
 final class MachineOptions {
+    /** The smallest --mem: the file system, half the memory, must hold the boot image (3.4 MB). */
+    static final int MIN_MEM_MIB = 16;
+
     @Option(names = "--cpus", paramLabel = "N", defaultValue = "4", description = "virtual CPUs, 1 to 64 (default: ${DEFAULT-VALUE})")
     int cpus;
 
@@ -52,7 +55,10 @@ final class MachineOptions {
     /** The kernel's options for these values; a UserError names the first bad one. */
     Options toOptions() throws HostFiles.UserError {
         if (cpus < 1 || cpus > 64) throw new HostFiles.UserError("--cpus must be between 1 and 64");
-        if (memMiB < 4 || memMiB > 4096) throw new HostFiles.UserError("--mem must be between 4 and 4096 MiB");
+        if (memMiB < MIN_MEM_MIB || memMiB > 4096) {
+            throw new HostFiles.UserError("--mem must be between " + MIN_MEM_MIB + " and 4096 MiB");
+        }
+        JavaHeap.check(memMiB, Runtime.getRuntime().maxMemory());
         if (timeslice < 1) throw new HostFiles.UserError("--timeslice must be at least 1");
         if (hz < 1 || hz > Options.MAX_HZ) throw new HostFiles.UserError("--hz must be between 1 and " + Options.MAX_HZ);
         if (!Policies.NAMES.contains(policy)) {

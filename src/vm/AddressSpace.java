@@ -48,7 +48,7 @@ public final class AddressSpace {
     static final long FAULT_NOT_PRESENT = -1, FAULT_PROTECTION = -2, FAULT_COW = -3;
 
     private final PhysicalMemory phys;
-    private PageTable table = new PageTable();
+    private final PageTable table;
     private long resident;
     /** TLBs of the CPUs that have this address space loaded, in the order they attached. */
     private Tlb[] attached = new Tlb[4];
@@ -57,6 +57,7 @@ public final class AddressSpace {
     /** An empty address space whose pages come from {@code phys}. */
     public AddressSpace(PhysicalMemory phys) {
         this.phys = Objects.requireNonNull(phys);
+        this.table = new PageTable(phys);
     }
 
     /** The physical memory this address space takes frames from. */
@@ -71,17 +72,24 @@ public final class AddressSpace {
 
     // ---------------------------------------------------------------- mapping
 
+    /** Number of frames reserved for this address space's page tables (its share of meminfo's PageTables). */
+    public int pageTableFrames() {
+        return table.tableCount();
+    }
+
     /**
      * Maps {@code npages} pages from {@code va} to freshly allocated zeroed frames, with
      * permissions {@code perms} (a combination of Pte.READ, WRITE, EXEC, and SHARED for a
      * MAP_SHARED mapping). Pages already mapped there are replaced, as MAP_FIXED does.
-     * Returns false, with nothing changed, if there are not enough free frames.
+     * Returns false, with nothing changed, if there are not enough free frames for the pages
+     * and the page tables they need.
      */
     public boolean map(long va, long npages, long perms) {
         checkRange(va, npages);
         checkPerms(perms, Pte.PERMS | Pte.SHARED);
         if (npages > phys.freeFrames()) return false;
         long vpn = va >>> PAGE_SHIFT;
+        if (npages + table.missingTables(vpn, npages) > phys.freeFrames()) return false;
         for (long p = 0; p < npages; p++) {
             int f = phys.allocate(); // cannot fail: we checked the free count above
             install(vpn + p, Pte.make(f, perms));
@@ -91,17 +99,24 @@ public final class AddressSpace {
 
     /**
      * Maps the existing frame {@code frame} at page {@code va}, taking a reference to it
-     * (the caller keeps its own). Used for memory shared between address spaces and by the
-     * loader. A page already mapped there is replaced.
+     * (the caller keeps its own). Used for memory shared between address spaces. A page
+     * already mapped there is replaced. Returns false, with nothing changed, if a page table
+     * is needed and no frame is free for it.
      */
-    public void mapFrame(long va, int frame, long perms) {
+    public boolean mapFrame(long va, int frame, long perms) {
         checkRange(va, 1);
         checkPerms(perms, Pte.PERMS | Pte.SHARED);
+        long vpn = va >>> PAGE_SHIFT;
+        if (table.missingTables(vpn, 1) > phys.freeFrames()) return false;
         phys.retain(frame);
-        install(va >>> PAGE_SHIFT, Pte.make(frame, perms));
+        install(vpn, Pte.make(frame, perms));
+        return true;
     }
 
-    /** Removes the mappings of {@code npages} pages from {@code va}; unmapped pages are skipped. */
+    /**
+     * Removes the mappings of {@code npages} pages from {@code va}; unmapped pages are
+     * skipped. The page tables that mapped only pages of the range are freed.
+     */
     public void unmap(long va, long npages) {
         checkRange(va, npages);
         long first = va >>> PAGE_SHIFT;
@@ -114,12 +129,13 @@ public final class AddressSpace {
             leaf[i] = 0;
             resident--;
         });
+        table.freeTables(first, first + npages);
     }
 
     /**
      * Unmaps everything (exit, exec): every frame reference this address space holds is
-     * dropped. A leaf still shared with another address space loses only this sharer; its
-     * frame references stay, held for the others.
+     * dropped, and the frames of its page tables. A leaf still shared with another address
+     * space loses only this sharer; its frame references stay, held for the others.
      */
     public void clear() {
         shootdownAll();
@@ -134,7 +150,7 @@ public final class AddressSpace {
                 if ((ptes[i] & Pte.PRESENT) != 0) phys.release(Pte.frame(ptes[i]));
             }
         }
-        table = new PageTable();
+        table.release();
         resident = 0;
     }
 
@@ -162,11 +178,14 @@ public final class AddressSpace {
      * Fork: returns a new address space with the same mappings, sharing every frame. Private
      * pages are marked COW in both parent and child, so the first write on either side faults
      * and gets a copy ({@link #resolveCow}); SHARED pages stay shared and writable. Costs no
-     * frames and no frame references: the child shares each of our leaf tables (see the
-     * class comment), so the cost is one pass over each leaf to mark it, and a leaf is copied
-     * only when one side first changes it.
+     * frame references: the child shares each of our leaf tables (see the class comment), so
+     * the cost is one pass over each leaf to mark it, and a leaf is copied only when one side
+     * first changes it. The child pays for as many page-table frames as we have, as on Linux
+     * where it gets a copy of each table; returns null, with nothing changed, if that many
+     * frames are not free.
      */
     public AddressSpace copyOnWrite() {
+        if (table.tableCount() > phys.freeFrames()) return null;
         AddressSpace child = new AddressSpace(phys);
         for (int k = 0, n = table.leafCount(); k < n; k++) {
             PageTable.Leaf leaf = table.nodeAt(k);

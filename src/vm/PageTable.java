@@ -11,9 +11,14 @@ package vm;
  *
  * Each level is a table of 512 entries. The last level holds the PTEs themselves, as longs
  * (see {@link Pte}); the upper levels point to the table below. Unlike hardware, the upper
- * levels are Java references rather than frame numbers, and the tables live on the Java heap
- * rather than in guest frames, so page tables do not use up the machine's memory. Tables are
- * created on demand and, for simplicity, not freed until the address space is dropped.
+ * levels are Java references rather than frame numbers and the tables are Java arrays, but
+ * each one is paid for with a frame of the machine's memory, as Linux's page tables are:
+ * creating a table (the root included) reserves one frame for
+ * {@link PhysicalMemory.KernelUse#PAGE_TABLES}, and dropping it gives the frame back, so
+ * {@link #tableCount()} frames are reserved at all times. Tables are created on demand;
+ * {@link #freeTables} drops those an unmapped range leaves empty and {@link #release} all
+ * of them. A caller must make sure, with {@link #missingTables}, that the frames for the
+ * tables an operation creates are free before it starts: running out half-way is a bug.
  *
  * <p>Besides the tree, the table keeps a list of its last-level tables sorted by address, so
  * that fork and exit, which visit every leaf, go straight from one leaf to the next
@@ -74,12 +79,19 @@ final class PageTable {
         }
     }
 
-    private final Leaf[][][] root = new Leaf[ENTRIES][][];
-    private int tables = 1;
+    private final PhysicalMemory phys;
+    /** The top level, made with the first table below it; null while the table is empty. */
+    private Leaf[][][] root;
+    private int tables;
     /** The last-level tables in ascending address order: leaves[k] maps vpns leafBases[k] and on. */
     private Leaf[] leaves = new Leaf[8];
     private long[] leafBases = new long[8];
     private int leafCount;
+
+    /** An empty page table (no tables yet, so no frames) whose tables are paid for in {@code phys}. */
+    PageTable(PhysicalMemory phys) {
+        this.phys = phys;
+    }
 
     /** The PTE for {@code vpn}, or 0 if none (also for a vpn outside the address space). */
     long get(long vpn) {
@@ -113,8 +125,8 @@ final class PageTable {
         Leaf l1 = l2[i2];
         if (l1 == null) {
             if (!create) return null;
+            reserveTable();
             l1 = l2[i2] = new Leaf(new long[ENTRIES]);
-            tables++;
             remember(vpn & ~(long) INDEX_MASK, l1);
         }
         return l1;
@@ -132,15 +144,17 @@ final class PageTable {
     /**
      * Installs {@code leaf} as the last-level table for the vpns from {@code base} (512-aligned,
      * no table there yet) without copying it. The caller counts the new sharer in
-     * {@link Leaf#sharers}: fork does, to give the child the parent's leaves.
+     * {@link Leaf#sharers}: fork does, to give the child the parent's leaves. Each sharer pays
+     * a frame for the leaf, as if it had its own copy (as it has on Linux), so that making a
+     * private copy later ({@code AddressSpace}'s ownLeaf) costs nothing more and cannot fail.
      */
     void shareLeaf(long base, Leaf leaf) {
         if ((base & INDEX_MASK) != 0) throw new IllegalArgumentException("bad leaf base 0x" + Long.toHexString(base));
         Leaf[] l2 = directory(base, true);
         int i2 = (int) (base >>> BITS) & INDEX_MASK;
         if (l2[i2] != null) throw new IllegalStateException("leaf already present at vpn 0x" + Long.toHexString(base));
+        reserveTable();
         l2[i2] = leaf;
-        tables++;
         remember(base, leaf);
     }
 
@@ -168,19 +182,141 @@ final class PageTable {
         }
         int i4 = (int) (vpn >>> (3 * BITS)) & INDEX_MASK;
         int i3 = (int) (vpn >>> (2 * BITS)) & INDEX_MASK;
+        if (root == null) {
+            if (!create) return null;
+            reserveTable();
+            root = new Leaf[ENTRIES][][];
+        }
         Leaf[][] l3 = root[i4];
         if (l3 == null) {
             if (!create) return null;
+            reserveTable();
             l3 = root[i4] = new Leaf[ENTRIES][];
-            tables++;
         }
         Leaf[] l2 = l3[i3];
         if (l2 == null) {
             if (!create) return null;
+            reserveTable();
             l2 = l3[i3] = new Leaf[ENTRIES];
-            tables++;
         }
         return l2;
+    }
+
+    /** Takes the frame of a new table; the caller has checked that one is free. */
+    private void reserveTable() {
+        if (!phys.reserve(1, PhysicalMemory.KernelUse.PAGE_TABLES)) {
+            throw new IllegalStateException("no frame for a page table: the caller did not check missingTables");
+        }
+        tables++;
+    }
+
+    /**
+     * How many tables storing entries for the {@code n} vpns from {@code first} would create
+     * (leaves, the directories above them and the root): the frames the caller must have free.
+     */
+    long missingTables(long first, long n) {
+        long missing = 0;
+        long lastL2 = -1, lastL3 = -1;
+        for (long base = first & ~(long) INDEX_MASK, end = first + n; base < end; base += ENTRIES) {
+            Leaf[] l2 = directory(base, false);
+            if (l2 != null && l2[(int) (base >>> BITS) & INDEX_MASK] != null) continue;
+            missing++; // the leaf
+            if (l2 == null && base >>> (2 * BITS) != lastL2) {
+                missing++; // its level-2 directory
+                lastL2 = base >>> (2 * BITS);
+                int i4 = (int) (base >>> (3 * BITS)) & INDEX_MASK;
+                if ((root == null || root[i4] == null) && base >>> (3 * BITS) != lastL3) {
+                    missing++; // its level-3 directory
+                    lastL3 = base >>> (3 * BITS);
+                }
+            }
+        }
+        return missing > 0 && root == null ? missing + 1 : missing;
+    }
+
+    /**
+     * Drops the last-level tables among those overlapping the vpns {@code [first, end)} that
+     * map nothing any more, and the directories left empty, giving back their frames (Linux's
+     * free_pgtables after munmap). A leaf still shared only loses this sharer.
+     */
+    void freeTables(long first, long end) {
+        // The leaves overlapping the range are leaves[from..to), found by binary search so
+        // that a process with many leaves pays only for the range.
+        int from = firstLeafEndingAfter(first), to = from;
+        while (to < leafCount && leafBases[to] < end) to++;
+        int kept = from;
+        for (int k = from; k < to; k++) {
+            long base = leafBases[k];
+            Leaf leaf = leaves[k];
+            if (mapsAnything(leaf.ptes)) {
+                leaves[kept] = leaf;
+                leafBases[kept++] = base;
+                continue;
+            }
+            if (leaf.isShared()) leaf.sharers--;
+            Leaf[] l2 = directory(base, false);
+            l2[(int) (base >>> BITS) & INDEX_MASK] = null;
+            giveBack(1);
+            dropDirectoriesIfEmpty(base, l2);
+        }
+        if (kept == to) return;
+        System.arraycopy(leaves, to, leaves, kept, leafCount - to);
+        System.arraycopy(leafBases, to, leafBases, kept, leafCount - to);
+        for (int k = leafCount - (to - kept); k < leafCount; k++) leaves[k] = null;
+        leafCount -= to - kept;
+    }
+
+    /** The index of the first leaf whose range ends above {@code vpn} (leafCount if none). */
+    private int firstLeafEndingAfter(long vpn) {
+        int lo = 0, hi = leafCount;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (leafBases[mid] + ENTRIES <= vpn) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    /** Drops the level-2 directory {@code l2} on the way to {@code vpn} if it is empty, and so on up. */
+    private void dropDirectoriesIfEmpty(long vpn, Leaf[] l2) {
+        if (!isEmpty(l2)) return;
+        int i4 = (int) (vpn >>> (3 * BITS)) & INDEX_MASK;
+        Leaf[][] l3 = root[i4];
+        l3[(int) (vpn >>> (2 * BITS)) & INDEX_MASK] = null;
+        giveBack(1);
+        if (!isEmpty(l3)) return;
+        root[i4] = null;
+        giveBack(1);
+        if (!isEmpty(root)) return;
+        root = null;
+        giveBack(1);
+    }
+
+    private static boolean mapsAnything(long[] ptes) {
+        for (long pte : ptes) if ((pte & Pte.PRESENT) != 0) return true;
+        return false;
+    }
+
+    private static boolean isEmpty(Object[] table) {
+        for (Object o : table) if (o != null) return false;
+        return true;
+    }
+
+    private void giveBack(int n) {
+        tables -= n;
+        phys.unreserve(n, PhysicalMemory.KernelUse.PAGE_TABLES);
+    }
+
+    /**
+     * Drops every table and gives back all their frames (the address space is being
+     * emptied); the caller has already dealt with the entries and the leaves' sharers.
+     */
+    void release() {
+        giveBack(tables);
+        root = null;
+        leaves = new Leaf[8];
+        leafBases = new long[8];
+        leafCount = 0;
     }
 
     /** Visits every last-level table in ascending address order. */
@@ -223,7 +359,7 @@ final class PageTable {
         leafCount++;
     }
 
-    /** How many tables (of all levels, the root included) exist. */
+    /** How many tables (of all levels, the root included) exist: the frames this table has reserved. */
     int tableCount() {
         return tables;
     }

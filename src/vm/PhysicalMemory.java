@@ -25,7 +25,8 @@ import java.util.Arrays;
  * memory comes out of these frames, as it does on Linux: page tables, task stacks and the
  * kernel's small objects (its slab: VMAs, queued signals, open files...) take frames with
  * {@link #reserve} or bytes with {@link #chargeSlab}. A reserved frame holds no data array
- * (the Java objects it stands for are the host memory it pays for), counts as used, and is
+ * (the Java objects it stands for are the host memory it pays for; its array, if it had one,
+ * is kept for the next allocation, up to a small bound), counts as used, and is
  * reported by {@link #kernelFrames} per {@link KernelUse} for /proc/meminfo. So a guest that
  * builds page tables or tasks runs out of frames, and gets ENOMEM or EAGAIN, before the host
  * runs out of heap.
@@ -35,10 +36,22 @@ public final class PhysicalMemory {
     public static final int FRAME_SHIFT = 12;
     /** What {@link #allocate} returns when every frame is in use. */
     public static final int NO_FRAME = -1;
+    /** The most data arrays kept for reuse beyond the frames' own: 1 MiB of host memory. */
+    static final int SPARE_ARRAYS = 256;
 
     private final int total;
     private final byte[][] data;
+    /**
+     * Data arrays of frames taken by {@link #reserve}, kept (at most {@link #SPARE_ARRAYS})
+     * for {@link #allocate} to reuse: fork and exit reserve and give back page-table frames
+     * all the time, and would otherwise make the next allocations create new arrays.
+     */
+    private final byte[][] spare = new byte[SPARE_ARRAYS][];
+    private int spareCount;
     private final int[] refs;
+    /** What each allocated frame holds: a {@link PageKind} ordinal. */
+    private final byte[] kind;
+    private final int[] framesByKind = new int[PageKind.values().length];
     /** Free frames, a stack: {@code free[0..freeCount)}, the next one to hand out on top. */
     private final int[] free;
     private int freeCount;
@@ -59,6 +72,16 @@ public final class PhysicalMemory {
         SLAB
     }
 
+    /** What an allocated frame holds, for the lines of /proc/meminfo (Linux's vmstat counters). */
+    public enum PageKind {
+        /** A process's private memory, its program included (meminfo's AnonPages). */
+        ANON,
+        /** Shared memory: tmpfs file data and MAP_SHARED anonymous memory (meminfo's Shmem, counted in Cached). */
+        SHMEM,
+        /** A pipe buffer (shown in no line of its own, as on Linux). */
+        PIPE
+    }
+
     /** Memory of {@code bytes} bytes, rounded down to whole frames (at least one frame). */
     public PhysicalMemory(long bytes) {
         if (bytes < FRAME_SIZE || bytes / FRAME_SIZE > Integer.MAX_VALUE - 8) {
@@ -67,6 +90,7 @@ public final class PhysicalMemory {
         total = (int) (bytes / FRAME_SIZE);
         data = new byte[total][];
         refs = new int[total];
+        kind = new byte[total];
         free = new int[total];
         for (int i = 0; i < total; i++) free[i] = total - 1 - i;
         freeCount = total;
@@ -88,22 +112,40 @@ public final class PhysicalMemory {
         return freeCount;
     }
 
-    /** Number of frames in use (total - free). */
+    /** Number of frames in use (total - free): holding data or reserved for the kernel. */
     public int usedFrames() {
         return total - freeCount;
     }
 
+    /** Number of frames holding data: taken with {@link #allocate} and not yet freed. */
+    public int allocatedFrames() {
+        return total - freeCount - reservedCount;
+    }
+
     /**
-     * Takes a free frame, filled with zeros, with reference count 1. Returns its number, or
-     * {@link #NO_FRAME} if memory is exhausted. Called by AddressSpace and by the kernel.
+     * Takes a free frame, filled with zeros, with reference count 1, for a process's private
+     * memory. Returns its number, or {@link #NO_FRAME} if memory is exhausted.
      */
     public int allocate() {
+        return allocate(PageKind.ANON);
+    }
+
+    /** As {@link #allocate()}, for a frame that will hold {@code use}. */
+    public int allocate(PageKind use) {
         if (freeCount == 0) return NO_FRAME;
         int f = free[--freeCount];
+        if (data[f] == null && spareCount > 0) data[f] = spare[--spareCount];
         if (data[f] == null) data[f] = new byte[FRAME_SIZE];
         else Arrays.fill(data[f], (byte) 0);
         refs[f] = 1;
+        kind[f] = (byte) use.ordinal();
+        framesByKind[use.ordinal()]++;
         return f;
+    }
+
+    /** Number of allocated frames holding {@code use}. */
+    public int frames(PageKind use) {
+        return framesByKind[use.ordinal()];
     }
 
     /** Adds a reference to an allocated frame (one more PTE or kernel user shares it). */
@@ -120,6 +162,7 @@ public final class PhysicalMemory {
     public boolean release(int frame) {
         check(frame);
         if (--refs[frame] > 0) return false;
+        framesByKind[kind[frame]]--;
         free[freeCount++] = frame;
         return true;
     }
@@ -149,7 +192,9 @@ public final class PhysicalMemory {
         if (n > freeCount) return false;
         for (int i = 0; i < n; i++) {
             int f = free[--freeCount];
-            data[f] = null; // the host memory now pays for the kernel object instead
+            // The host memory now pays for the kernel object instead of the frame's array.
+            if (data[f] != null && spareCount < SPARE_ARRAYS) spare[spareCount++] = data[f];
+            data[f] = null;
             reserved[reservedCount++] = f;
         }
         reservedByUse[use.ordinal()] += n;
@@ -181,6 +226,11 @@ public final class PhysicalMemory {
         if (more > 0 && !reserve(more, KernelUse.SLAB)) return false;
         slabBytes += bytes;
         return true;
+    }
+
+    /** Whether {@link #chargeSlab} of {@code bytes} would succeed now. */
+    public boolean canChargeSlab(long bytes) {
+        return framesFor(slabBytes + bytes) - framesFor(slabBytes) <= freeCount;
     }
 
     /** Gives back {@code bytes} charged with {@link #chargeSlab}, and the frames no longer needed. */

@@ -18,6 +18,11 @@ import syscall.Errno;
  *
  * <p>The callback returns null when what the file describes is gone (the process was
  * reaped after the file was opened); the read then fails with ESRCH, as Linux's does.
+ *
+ * <p>The snapshot an open file keeps is charged to the kernel's slab (Linux's seq_file
+ * buffer) until the file is closed or the snapshot is replaced, so that opening
+ * /proc/self/maps of a process with many VMAs a thousand times costs the guest's memory, not
+ * the host's; a read that cannot have that memory fails with ENOMEM, as seq_read does.
  */
 public final class ProcFile extends Inode {
     private final Supplier<String> contents;
@@ -65,9 +70,12 @@ public final class ProcFile extends Inode {
     @Override
     public long read(OpenFile file, long pos, byte[] dst, int off, int len, Waiter waiter) {
         if (pos == 0 || !(file.privateData() instanceof byte[])) {
-            String text = contents.get();
-            if (text == null) return -Errno.ESRCH;
-            file.setPrivateData(text.getBytes(StandardCharsets.UTF_8));
+            String made = contents.get();
+            if (made == null) return -Errno.ESRCH;
+            byte[] text = made.getBytes(StandardCharsets.UTF_8);
+            dropSnapshot(file);
+            if (!vfs().memory().charge(text.length)) return -Errno.ENOMEM;
+            file.setPrivateData(text);
         }
         byte[] text = (byte[]) file.privateData();
         if (pos >= text.length) return 0;
@@ -79,5 +87,19 @@ public final class ProcFile extends Inode {
     @Override
     public long write(OpenFile file, long pos, byte[] src, int off, int len, Waiter waiter) {
         return -Errno.EIO;
+    }
+
+    @Override
+    protected void released(OpenFile file) {
+        if (file != null) dropSnapshot(file);
+        super.released(file);
+    }
+
+    /** Forgets the snapshot {@code file} keeps, giving back its charge. */
+    private void dropSnapshot(OpenFile file) {
+        if (file.privateData() instanceof byte[] old) {
+            vfs().memory().uncharge(old.length);
+            file.setPrivateData(null);
+        }
     }
 }

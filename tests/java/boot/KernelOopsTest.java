@@ -46,7 +46,6 @@ class KernelOopsTest {
         assertTrue(text.endsWith("; the process is killed\n"), text);
         assertEquals(1, k.oopses().size());
         // Everything else about the run is healthy: the process's resources all came back.
-        for (task.Task t : k.tasks().released()) assertEquals(null, t.mm());
-        assertEquals(k.bootFrames(), k.physicalMemory().usedFrames());
+        GuestRun.checkEverythingReleased(k);
     }
 }

@@ -7,6 +7,9 @@ import static syscall.Errno.*;
 import org.junit.jupiter.api.Test;
 
 class PipeTest {
+    /** A new pipe's size: 16 pages, Linux's default. */
+    static final int CAPACITY = 16 * 4096;
+
     final FsFixture t = new FsFixture();
     final FileSyscalls c = t.fileCalls;
 
@@ -29,6 +32,19 @@ class PipeTest {
         t.write(p[1], "hello");
         assertEquals(-EFAULT, c.read(t.files, t.mem, t.waiter, p[0], FakeUserMemory.BAD, 3));
         assertEquals("hello", t.read(p[0], 10), "Linux consumes only what reached the reader");
+    }
+
+    @Test
+    void aFaultingReadOfSeveralPagesLeavesEveryByteInPlace() {
+        int[] p = t.pipe(0);
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; text.length() < 3 * 4096 + 100; i++) text.append(i).append(' ');
+        t.write(p[1], "x");
+        assertEquals("x", t.read(p[0], 1), "the first page now has room in front of its data");
+        t.write(p[1], text.toString());
+        assertEquals(-EFAULT, c.read(t.files, t.mem, t.waiter, p[0], FakeUserMemory.BAD, 3 * 4096));
+        assertEquals(text.toString(), t.read(p[0], text.length()));
+        assertEquals(0, ((Pipe) t.files.get(p[0]).inode()).pagesInUse(), "the pages given back were freed again");
     }
 
     @Test
@@ -71,8 +87,8 @@ class PipeTest {
     void theCapacityIs64KiBAndAFullPipeBlocksWriters() {
         int[] p = t.pipe(0);
         FsFixture.CountingWaiter writer = new FsFixture.CountingWaiter();
-        assertEquals(Pipe.CAPACITY, writeBytes(p[1], Pipe.CAPACITY, writer));
-        assertEquals(65536, Pipe.CAPACITY);
+        assertEquals(CAPACITY, writeBytes(p[1], CAPACITY, writer));
+        assertEquals(65536, ((Pipe) t.files.get(p[0]).inode()).bufferSize());
         assertEquals(-BLOCKED, writeBytes(p[1], 1, writer));
         assertEquals(-BLOCKED, writeBytes(p[1], 100_000, writer), "a large write sleeps when nothing fits");
         t.read(p[0], 1);
@@ -82,16 +98,17 @@ class PipeTest {
     @Test
     void largeWritesArePartialAndSmallWritesAtomic() {
         int[] p = t.pipe(0);
-        assertEquals(Pipe.CAPACITY - 100, writeBytes(p[1], Pipe.CAPACITY - 100, t.waiter));
+        assertEquals(CAPACITY - 100, writeBytes(p[1], CAPACITY - 100, t.waiter));
         assertEquals(-BLOCKED, writeBytes(p[1], 200, t.waiter), "200 <= PIPE_BUF must go in whole");
-        assertEquals(100, writeBytes(p[1], Pipe.PIPE_BUF + 1, t.waiter), "a large write takes what fits");
-        assertEquals(Pipe.CAPACITY, ((Pipe) t.files.get(p[0]).inode()).available());
+        // As on Linux: the byte beyond a whole page joins the last page; the page after it has no slot.
+        assertEquals(1, writeBytes(p[1], Pipe.PIPE_BUF + 1, t.waiter), "a large write takes what fits");
+        assertEquals(CAPACITY - 99, ((Pipe) t.files.get(p[0]).inode()).available());
     }
 
     @Test
     void aLargeBlockingWriteReturnsItsPartialCountInsteadOfSleeping() {
         int[] p = t.pipe(0);
-        assertEquals(Pipe.CAPACITY, writeBytes(p[1], 3 * Pipe.CAPACITY, t.waiter));
+        assertEquals(CAPACITY, writeBytes(p[1], 3 * CAPACITY, t.waiter));
         assertEquals(0, ((Pipe) t.files.get(p[0]).inode()).writeWait().waiters().size());
     }
 
@@ -99,7 +116,7 @@ class PipeTest {
     void nonblockingEndsAnswerEAGAIN() {
         int[] p = t.pipe(O_NONBLOCK);
         assertEquals("ERR-" + EAGAIN, t.read(p[0], 1));
-        assertEquals(Pipe.CAPACITY, writeBytes(p[1], Pipe.CAPACITY, t.waiter));
+        assertEquals(CAPACITY, writeBytes(p[1], CAPACITY, t.waiter));
         assertEquals(-EAGAIN, writeBytes(p[1], 1, t.waiter));
         assertEquals(0, t.waiter.wakes);
         assertEquals(O_WRONLY | O_NONBLOCK, c.fcntl(t.files, p[1], F_GETFL, 0));
@@ -117,7 +134,7 @@ class PipeTest {
     void writingWithNoReaderIsEPIPEAndMeansSigpipe() {
         int[] p = t.pipe(0);
         FsFixture.CountingWaiter writer = new FsFixture.CountingWaiter();
-        assertEquals(Pipe.CAPACITY, writeBytes(p[1], Pipe.CAPACITY, writer));
+        assertEquals(CAPACITY, writeBytes(p[1], CAPACITY, writer));
         assertEquals(-BLOCKED, writeBytes(p[1], 1, writer));
         c.close(t.files, p[0]);
         assertEquals(1, writer.wakes, "a sleeping writer is woken to see EPIPE");
@@ -162,9 +179,9 @@ class PipeTest {
     @Test
     void theRingWrapsAround() {
         int[] p = t.pipe(0);
-        byte[] data = new byte[Pipe.CAPACITY - 10];
+        byte[] data = new byte[CAPACITY - 10];
         c.write(t.files, t.mem, t.waiter, p[1], t.mem.bytes(data), data.length);
-        t.read(p[0], Pipe.CAPACITY - 20);
+        t.read(p[0], CAPACITY - 20);
         assertEquals(14, t.write(p[1], "wrapping-round"));
         long buf = t.mem.alloc(64);
         assertEquals(24, c.read(t.files, t.mem, t.waiter, p[0], buf, 64));

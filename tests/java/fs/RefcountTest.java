@@ -69,28 +69,31 @@ class RefcountTest {
 
     @Test
     void fileDataIsChargedToTheFileSystemAndGivenBackOnEviction() {
-        long before = t.vfs.bytesInUse();
+        long before = t.vfs.memory().filePages();
         long fd = t.open("/tmp/f", O_CREAT | O_RDWR);
         t.write(fd, "x".repeat(1000));
-        assertTrue(t.vfs.bytesInUse() >= before + 1000);
+        assertEquals(before + 1, t.vfs.memory().filePages(), "1000 bytes take one page");
         t.unlink("/tmp/f");
         t.fileCalls.close(t.files, fd);
-        assertEquals(before, t.vfs.bytesInUse());
+        assertEquals(before, t.vfs.memory().filePages());
     }
 
     @Test
     void aFullFileSystemIsENOSPC() throws FsException {
-        Vfs small = new Vfs(() -> 0L, new RecordingConsole(), 4096);
-        small.installFile("/tmp/big", new byte[4000], 0644);
+        // 64 frames: the file system holds half of them, 32 pages.
+        Vfs small = new Vfs(() -> 0L, new RecordingConsole(), vm.PhysicalMemory.ofFrames(64));
+        assertEquals(32, small.memory().capacityPages());
+        small.installFile("/tmp/big", new byte[32 * 4096], 0644);
         FdTable files = new FdTable();
         OpenFile f = new OpenFile(small.installFile("/tmp/more", new byte[0], 0644), O_RDWR);
         files.install(f, 0, false);
         assertEquals(-syscall.Errno.ENOSPC, t.fileCalls.write(files, t.mem, t.waiter, 0, t.mem.bytes(new byte[100]), 100));
         assertThrows(IllegalArgumentException.class, () -> small.installFile("/tmp/x", new byte[200], 0644));
         assertSame(small.lookup("/tmp/big"), small.lookup("/tmp/big"), "a failed install leaves the old tree");
-        small.installFile("/tmp/big", new byte[10], 0644);
+        assertEquals(0, small.lookup("/tmp/big").truncate(10));
+        assertEquals(1, small.memory().filePages(), "truncation frees the pages beyond the end");
         assertEquals(100, t.fileCalls.write(files, t.mem, t.waiter, 0, t.mem.bytes(new byte[100]), 100),
-                "space comes back when a file goes");
+                "space comes back when a file shrinks");
     }
 
     @Test
@@ -101,13 +104,13 @@ class RefcountTest {
         int before = t.vfs.liveInodes();
         List<RegularFile> made = new ArrayList<>();
         while (t.vfs.hasRoomForInode()) made.add(new RegularFile(t.vfs, 0644));
-        assertEquals(Vfs.MAX_INODES, t.vfs.liveInodes());
+        assertEquals(t.vfs.memory().maxInodes(), t.vfs.liveInodes());
         assertEquals(-syscall.Errno.ENOSPC, inodes.mknod(t.files, t.fs, t.mem, name, Mode.S_IFIFO | 0600, 0));
         assertEquals(-syscall.Errno.ENOSPC, t.pathCalls.mkdir(t.files, t.fs, t.mem, dir, 0755));
         assertEquals(-syscall.Errno.ENOSPC, t.pathCalls.open(t.files, t.fs, t.mem, name, O_CREAT | O_RDWR, 0644));
         assertEquals(-syscall.Errno.ENFILE, t.fileCalls.pipe2(t.files, t.mem, t.mem.alloc(8), 0));
-        assertEquals(Vfs.MAX_INODES, t.vfs.liveInodes(), "failed calls leave nothing behind");
-        assertEquals(Vfs.MAX_INODES - before, made.size());
+        assertEquals(t.vfs.memory().maxInodes(), t.vfs.liveInodes(), "failed calls leave nothing behind");
+        assertEquals(t.vfs.memory().maxInodes() - before, made.size());
     }
 
     @Test

@@ -39,11 +39,11 @@ class BrkTest {
     void dataSurvivesGrowthAndShrinkingFreesTheFramesAbove() {
         mm.brk(start + 4 * PAGE);
         for (int i = 0; i < 4; i++) Fixture.write(mm, start + i * PAGE, 10 + i);
-        int used = phys.usedFrames();
+        int used = phys.allocatedFrames();
         mm.brk(start + 8 * PAGE);
         assertEquals(13, Fixture.read(mm, start + 3 * PAGE));
         assertEquals(start + PAGE + 1, mm.brk(start + PAGE + 1));
-        assertEquals(used - 2, phys.usedFrames(), "pages 2 and 3 are unmapped, page 1 holds the break");
+        assertEquals(used - 2, phys.allocatedFrames(), "pages 2 and 3 are unmapped, page 1 holds the break");
         assertEquals(11, Fixture.read(mm, start + PAGE));
         Fixture.assertSegv(FaultResult.SEGV_MAPERR, start + 2 * PAGE,
                 Fixture.touch(mm, start + 2 * PAGE, AccessKind.READ, 0));

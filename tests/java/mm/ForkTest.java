@@ -19,7 +19,7 @@ class ForkTest {
     private final Mm parent = Fixture.exec(phys);
 
     @Test
-    void writesAfterForkAreNotSeenByTheOtherSide() {
+    void writesAfterForkAreNotSeenByTheOtherSide() throws Exception {
         long a = parent.mmap(0, 2 * PAGE, RW, ANON_PRIVATE, -1, 0);
         Fixture.write(parent, a, 1);
         Fixture.write(parent, Fixture.DATA, 10);
@@ -40,14 +40,14 @@ class ForkTest {
     }
 
     @Test
-    void forkCostsNoFramesUntilSomethingIsWritten() {
-        int used = phys.usedFrames();
+    void forkCostsNoFramesUntilSomethingIsWritten() throws Exception {
+        int used = phys.allocatedFrames();
         Mm child = parent.fork();
-        assertEquals(used, phys.usedFrames());
+        assertEquals(used, phys.allocatedFrames());
         assertEquals(0x11, Fixture.read(child, Fixture.TEXT));
-        assertEquals(used, phys.usedFrames(), "reads share the frames");
+        assertEquals(used, phys.allocatedFrames(), "reads share the frames");
         Fixture.write(child, Fixture.DATA, 1);
-        assertEquals(used + 1, phys.usedFrames(), "one write, one copy");
+        assertEquals(used + 1, phys.allocatedFrames(), "one write, one copy");
         parent.release();
         Fixture.write(child, Fixture.DATA + 1, 1);
         child.release();
@@ -55,7 +55,7 @@ class ForkTest {
     }
 
     @Test
-    void sharedAnonymousMemoryStaysSharedAfterFork() {
+    void sharedAnonymousMemoryStaysSharedAfterFork() throws Exception {
         long s = parent.mmap(0, 2 * PAGE, RW, ANON_SHARED, -1, 0);
         Mm child = parent.fork();
         Fixture.write(child, s + PAGE + 3, 77);
@@ -70,13 +70,13 @@ class ForkTest {
     }
 
     @Test
-    void sharedAnonymousMemoryIsDemandPagedAndFreedWithItsLastVma() {
-        int used = phys.usedFrames();
+    void sharedAnonymousMemoryIsDemandPagedAndFreedWithItsLastVma() throws Exception {
+        int used = phys.allocatedFrames();
         long s = parent.mmap(0, 3 * PAGE, RW, ANON_SHARED, -1, 0);
-        assertEquals(used, phys.usedFrames(), "nothing allocated by mmap");
+        assertEquals(used, phys.allocatedFrames(), "nothing allocated by mmap");
         Mm child = parent.fork();
         Fixture.write(child, s + 2 * PAGE, 1);
-        assertEquals(used + 1, phys.usedFrames(), "one page, one frame, for both processes");
+        assertEquals(used + 1, phys.allocatedFrames(), "one page, one frame, for both processes");
         assertEquals(1, Fixture.read(parent, s + 2 * PAGE));
         // Cut the parent's VMA in three; the pieces still share the one object with the child.
         assertEquals(0, parent.munmap(s + PAGE, PAGE));
@@ -86,7 +86,7 @@ class ForkTest {
         Fixture.write(parent, s + 2 * PAGE, 2);
         assertEquals(2, Fixture.read(child, s + 2 * PAGE));
         Fixture.write(child, s + PAGE, 3);
-        assertEquals(used + 3, phys.usedFrames());
+        assertEquals(used + 3, phys.allocatedFrames());
         child.release();
         assertEquals(2, Fixture.read(parent, s + 2 * PAGE));
         parent.release();
@@ -94,7 +94,7 @@ class ForkTest {
     }
 
     @Test
-    void sharedAnonymousMemoryShowsAsDevZeroInMaps() {
+    void sharedAnonymousMemoryShowsAsDevZeroInMaps() throws Exception {
         long s = parent.mmap(0, 2 * PAGE, RW, ANON_SHARED, -1, 0);
         parent.munmap(s, PAGE);
         String line = String.format("%x-%x rw-s 00001000 00:01 0", s + PAGE, s + 2 * PAGE);
@@ -103,7 +103,7 @@ class ForkTest {
     }
 
     @Test
-    void theStackAndHeapAreCopiedToo() {
+    void theStackAndHeapAreCopiedToo() throws Exception {
         long heap = parent.startBrk();
         parent.brk(heap + PAGE);
         Fixture.write(parent, heap, 4);
@@ -121,7 +121,7 @@ class ForkTest {
     }
 
     @Test
-    void sharedMmIsFreedByItsLastUserOnly() {
+    void sharedMmIsFreedByItsLastUserOnly() throws Exception {
         assertSame(parent, parent.share());
         assertEquals(2, parent.users());
         parent.release();
@@ -135,7 +135,7 @@ class ForkTest {
     }
 
     @Test
-    void copyOnWriteOutOfMemoryIsReportedAndHarmless() {
+    void copyOnWriteOutOfMemoryIsReportedAndHarmless() throws Exception {
         Mm child = parent.fork();
         long filler = parent.mmap(0, phys.totalFrames() * PAGE, RW, ANON_PRIVATE | Mmap.MAP_NORESERVE, -1, 0);
         for (long p = filler; phys.freeFrames() > 0; p += PAGE) Fixture.write(parent, p, 1);

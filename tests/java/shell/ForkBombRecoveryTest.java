@@ -45,7 +45,7 @@ class ForkBombRecoveryTest {
 
     @Test
     void anUnboundedForkBombIsKilledByJobAndByMinusOneInLittleMemory() throws Exception {
-        check(Options.defaults().withMemory(4L << 20).withMaxTasks(400).withCpus(2));
+        check(Options.defaults().withMemory(16L << 20).withMaxTasks(400).withCpus(2));
     }
 
     private static void check(Options options) throws Exception {

@@ -26,7 +26,9 @@ class AddressSpaceTest {
         assertEquals("rw-p", Pte.describe(pte));
         assertEquals(0, mm.read64(BASE + 4096 - 8));
         assertEquals(2, mm.residentPages());
-        assertEquals(2, phys.usedFrames());
+        assertEquals(2, phys.allocatedFrames());
+        assertEquals(4, mm.pageTableFrames(), "the root, two directories and a leaf");
+        assertEquals(6, phys.usedFrames());
     }
 
     @Test
@@ -46,7 +48,7 @@ class AddressSpaceTest {
         mm.map(BASE, 2, RW);
         mm.map(BASE + 3 * 4096, 1, RW);
         mm.unmap(BASE, 10);
-        assertEquals(0, phys.usedFrames());
+        assertEquals(0, phys.usedFrames(), "the tables that mapped nothing more are freed too");
         assertEquals(0, mm.residentPages());
         assertEquals(0, mm.pte(BASE));
     }
@@ -65,7 +67,7 @@ class AddressSpaceTest {
         mm.write8(BASE, 5);
         mm.map(BASE, 1, Pte.READ);
         assertEquals(0, mm.read8(BASE));
-        assertEquals(1, phys.usedFrames());
+        assertEquals(1, phys.allocatedFrames());
         assertEquals(1, mm.residentPages());
     }
 

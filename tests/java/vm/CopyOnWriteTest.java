@@ -27,9 +27,9 @@ class CopyOnWriteTest {
     void forkSharesFramesAndMarksPrivatePagesCowInBoth() throws MemoryFault {
         Machine m = new Machine();
         m.mm.write64(DATA, 111);
-        int used = m.phys.usedFrames();
+        int used = m.phys.allocatedFrames();
         AddressSpace child = m.mm.copyOnWrite();
-        assertEquals(used, m.phys.usedFrames(), "fork must not copy frames");
+        assertEquals(used, m.phys.allocatedFrames(), "fork must not copy frames");
         assertEquals(Pte.frame(m.mm.pte(DATA)), Pte.frame(child.pte(DATA)));
         assertEquals(1, m.phys.refCount(Pte.frame(m.mm.pte(DATA))), "one shared leaf, one reference");
         assertTrue(Pte.isCow(m.mm.pte(DATA)));
@@ -68,7 +68,7 @@ class CopyOnWriteTest {
         Machine m = new Machine();
         AddressSpace child = m.mm.copyOnWrite();
         assertEquals(CowResult.COPIED, child.resolveCow(DATA));
-        int used = m.phys.usedFrames();
+        int used = m.phys.allocatedFrames();
         // The parent still has the COW mark, but is now the frame's only user.
         m.code(encode(SD, 0, A1, A2, 0));
         m.set(A1, DATA);
@@ -76,7 +76,7 @@ class CopyOnWriteTest {
         Trap t = m.runTrap();
         assertEquals(FaultKind.COPY_ON_WRITE, t.fault());
         assertEquals(CowResult.REUSED, m.mm.resolveCow(DATA));
-        assertEquals(used, m.phys.usedFrames());
+        assertEquals(used, m.phys.allocatedFrames());
         m.runClean(1);
         assertEquals(5, m.mm.read64(DATA));
         assertEquals(0, child.read64(DATA));
@@ -85,15 +85,15 @@ class CopyOnWriteTest {
     @Test
     void refcountsFreeEveryFrameExactlyOnce() {
         Machine m = new Machine();
-        int before = m.phys.usedFrames();
+        int before = m.phys.allocatedFrames();
         AddressSpace child = m.mm.copyOnWrite();
         AddressSpace grandchild = child.copyOnWrite();
         assertEquals(1, m.phys.refCount(Pte.frame(m.mm.pte(DATA))), "three sharers of one leaf");
         assertEquals(CowResult.COPIED, child.resolveCow(DATA + 4096));
         assertEquals(2, m.phys.refCount(Pte.frame(m.mm.pte(DATA))), "the child's own leaf maps it too");
-        assertEquals(before + 1, m.phys.usedFrames());
+        assertEquals(before + 1, m.phys.allocatedFrames());
         child.clear();
-        assertEquals(before, m.phys.usedFrames());
+        assertEquals(before, m.phys.allocatedFrames());
         m.mm.clear();
         grandchild.clear(); // would throw on a double free
         assertEquals(0, m.phys.usedFrames());
@@ -137,7 +137,7 @@ class CopyOnWriteTest {
 
     @Test
     void resolveCowReportsOutOfMemoryAndChangesNothing() throws MemoryFault {
-        PhysicalMemory phys = PhysicalMemory.ofFrames(8);
+        PhysicalMemory phys = PhysicalMemory.ofFrames(32); // room for the child's page tables
         Machine m = new Machine(phys);
         AddressSpace child = m.mm.copyOnWrite();
         while (phys.allocate() != PhysicalMemory.NO_FRAME) { }

@@ -22,7 +22,7 @@ class PageTableLeafListTest {
 
     @Test
     void leavesAreVisitedInAddressOrderWhateverTheOrderOfCreation() {
-        PageTable t = new PageTable();
+        PageTable t = new PageTable(PhysicalMemory.ofFrames(64));
         long stack = (PageTable.VPN_LIMIT - 1) & ~(long) PageTable.INDEX_MASK;
         long text = 0x400, heap = 0x10000 + 512 * 3;
         t.set(stack + 5, 1);
@@ -36,7 +36,7 @@ class PageTableLeafListTest {
 
     @Test
     void anAdoptedLeafIsFoundByLookupAndInTheList() {
-        PageTable t = new PageTable();
+        PageTable t = new PageTable(PhysicalMemory.ofFrames(64));
         t.set(0x800, 7);
         long[] leaf = new long[PageTable.ENTRIES];
         leaf[3] = 42;
@@ -50,7 +50,7 @@ class PageTableLeafListTest {
 
     @Test
     void adoptingOverAnExistingLeafOrAtAnUnalignedBaseIsABug() {
-        PageTable t = new PageTable();
+        PageTable t = new PageTable(PhysicalMemory.ofFrames(64));
         t.set(0x400, 1);
         assertThrows(IllegalStateException.class, () -> t.adoptLeaf(0x400, new long[PageTable.ENTRIES]));
         assertThrows(IllegalArgumentException.class, () -> t.adoptLeaf(0x401, new long[PageTable.ENTRIES]));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -76,9 +77,9 @@ class PhysicalMemoryTest {
 
     @Test
     void mapFailsCleanlyWhenMemoryRunsOut() {
-        PhysicalMemory p = PhysicalMemory.ofFrames(4);
+        PhysicalMemory p = PhysicalMemory.ofFrames(8);
         AddressSpace mm = new AddressSpace(p);
-        assertTrue(mm.map(0x10000, 3, Pte.READ | Pte.WRITE));
+        assertTrue(mm.map(0x10000, 3, Pte.READ | Pte.WRITE)); // and four page tables
         assertFalse(mm.map(0x20000, 2, Pte.READ | Pte.WRITE));
         assertEquals(1, p.freeFrames());
         assertEquals(0, mm.pte(0x20000));
@@ -99,6 +100,20 @@ class PhysicalMemoryTest {
         p.unreserve(3, PhysicalMemory.KernelUse.PAGE_TABLES);
         assertEquals(3, p.freeFrames());
         assertThrows(IllegalStateException.class, () -> p.unreserve(1, PhysicalMemory.KernelUse.PAGE_TABLES));
+    }
+
+    @Test
+    void theArrayOfAReservedFrameIsReusedZeroed() {
+        PhysicalMemory p = PhysicalMemory.ofFrames(2);
+        int f = p.allocate();
+        byte[] array = p.data(f);
+        array[5] = 7;
+        p.release(f);
+        assertTrue(p.reserve(1, PhysicalMemory.KernelUse.PAGE_TABLES), "takes frame f, the most recently freed");
+        int g = p.allocate();
+        assertNotEquals(f, g);
+        assertSame(array, p.data(g), "no new array for the never-used frame");
+        assertArrayEquals(new byte[4096], p.data(g), "and nothing of f's data shows");
     }
 
     @Test

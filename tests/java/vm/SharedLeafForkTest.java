@@ -36,10 +36,10 @@ class SharedLeafForkTest {
     void aWriteInTheChildCopiesItsLeafAndOnePage() throws MemoryFault {
         Machine m = new Machine();
         m.mm.write64(DATA, 111);
-        int used = m.phys.usedFrames();
+        int used = m.phys.allocatedFrames();
         AddressSpace child = m.mm.copyOnWrite();
         child.write64(DATA, 222);
-        assertEquals(used + 1, m.phys.usedFrames(), "one page copied");
+        assertEquals(used + 1, m.phys.allocatedFrames(), "one page copied");
         assertEquals(111, m.mm.read64(DATA));
         assertEquals(222, child.read64(DATA));
         // The other data pages are now mapped by two leaves: the parent's and the child's copy.
@@ -47,7 +47,7 @@ class SharedLeafForkTest {
         assertEquals(frameAt(m.mm, DATA + 4096), frameAt(child, DATA + 4096));
         assertTrue(Pte.isCow(child.pte(DATA + 4096)), "the rest of the copied leaf stays COW");
         child.clear();
-        assertEquals(used, m.phys.usedFrames());
+        assertEquals(used, m.phys.allocatedFrames());
         m.mm.clear();
         assertEquals(0, m.phys.usedFrames());
     }
@@ -56,16 +56,16 @@ class SharedLeafForkTest {
     void unmapInTheParentLeavesTheChildsMappingsAlone() throws MemoryFault {
         Machine m = new Machine();
         m.mm.write64(DATA + 4096, 5);
-        int used = m.phys.usedFrames();
+        int used = m.phys.allocatedFrames();
         AddressSpace child = m.mm.copyOnWrite();
         m.mm.unmap(DATA, 4);
         assertEquals(0, m.mm.pte(DATA + 4096));
         assertEquals(5, child.read64(DATA + 4096));
         assertEquals(8, child.residentPages(), "four code pages and four data pages");
-        assertEquals(used, m.phys.usedFrames(), "the child still maps the data frames");
+        assertEquals(used, m.phys.allocatedFrames(), "the child still maps the data frames");
         assertEquals(1, m.phys.refCount(frameAt(child, DATA + 4096)));
         child.clear();
-        assertEquals(used - 4, m.phys.usedFrames());
+        assertEquals(used - 4, m.phys.allocatedFrames());
         m.mm.clear();
         assertEquals(0, m.phys.usedFrames());
     }
@@ -74,12 +74,12 @@ class SharedLeafForkTest {
     void aForkOfAForkSharesTheSameLeavesAndFreesEachFrameOnce() throws MemoryFault {
         Machine m = new Machine();
         m.mm.write64(DATA, 1);
-        int used = m.phys.usedFrames();
+        int used = m.phys.allocatedFrames();
         AddressSpace child = m.mm.copyOnWrite();
         AddressSpace grandchild = child.copyOnWrite();
         grandchild.write64(DATA, 3);
         child.write64(DATA, 2);
-        assertEquals(used + 2, m.phys.usedFrames());
+        assertEquals(used + 2, m.phys.allocatedFrames());
         assertEquals(1, m.mm.read64(DATA));
         assertEquals(2, child.read64(DATA));
         assertEquals(3, grandchild.read64(DATA));

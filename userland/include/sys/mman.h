@@ -15,6 +15,8 @@
 #define MAP_ANONYMOUS 0x20
 #define MAP_ANON MAP_ANONYMOUS
 #define MAP_GROWSDOWN 0x100
+#define MAP_NORESERVE 0x4000
+#define MAP_POPULATE 0x8000
 #define MAP_STACK 0x20000
 #define MAP_FAILED ((void *)-1)
 
