@@ -84,14 +84,15 @@ final class PageFault {
     }
 
     /**
-     * Linux's expand_stack for a fault below {@code vma}: if it grows down, the new size
-     * stays within RLIMIT_STACK (measured from the VMA's end) and the guard gap above the
-     * next lower mapping stays free, the VMA is extended down to the faulting page and
-     * returned. Otherwise null.
+     * Linux's expand_stack for a fault below {@code vma}: if it grows down, the mappings stay
+     * within RLIMIT_AS, the new size stays within RLIMIT_STACK (measured from the VMA's end)
+     * and the guard gap above the next lower mapping stays free, the VMA is extended down to
+     * the faulting page and returned. Otherwise null.
      */
     private static Vma expandStack(Mm mm, Vma vma, long address) {
         if (!vma.growsDown()) return null;
         long newStart = Mm.pageDown(address);
+        if (!mm.mayGrowBy((vma.start() - newStart) >>> AddressSpace.PAGE_SHIFT)) return null; // RLIMIT_AS
         if (vma.end() - newStart > mm.stackLimit) return null;
         Vma below = mm.vmas.previous(vma);
         if (below != null && below.end() > newStart) return null;

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
+import task.OomKiller;
 import task.Task;
 import task.Tasks;
 
@@ -34,14 +35,20 @@ final class PidDirectories implements ProcDirectory.Source {
     private final Vfs vfs;
     private final Tasks tasks;
     private final IntSupplier cpus;
+    /** The task in the current system call: who writes a writable file. */
+    private final Supplier<Task> current;
     private final Map<Task, ProcDirectory> processDirs = new LinkedHashMap<>();
     private final Map<Task, ProcDirectory> threadDirs = new LinkedHashMap<>();
 
-    /** The PID directories of {@code tasks} on {@code vfs}, for a machine of {@code cpus} CPUs. */
-    PidDirectories(Vfs vfs, Tasks tasks, IntSupplier cpus) {
+    /**
+     * The PID directories of {@code tasks} on {@code vfs}, for a machine of {@code cpus} CPUs;
+     * {@code current} gives the task making the system call (the writer of oom_score_adj).
+     */
+    PidDirectories(Vfs vfs, Tasks tasks, IntSupplier cpus, Supplier<Task> current) {
         this.vfs = vfs;
         this.tasks = tasks;
         this.cpus = cpus;
+        this.current = current;
     }
 
     /** The tgids of every thread group, in pid order. */
@@ -111,7 +118,11 @@ final class PidDirectories implements ProcDirectory.Source {
         dir.addFile("cmdline", text(t, task -> ProcessArgs.cmdline(task.mm())));
         dir.addFile("comm", text(t, task -> task.comm() + "\n"));
         dir.addFile("environ", text(t, task -> environ(task)));
+        dir.addFile("limits", text(t, task -> TaskLimits.format(task.signal().rlimits())));
         dir.addFile("maps", text(t, task -> task.mm() == null ? "" : task.mm().maps()));
+        dir.addFile("oom_score", text(t, task -> OomKiller.score(tasks, task) + "\n"));
+        dir.addFile("oom_score_adj", text(t, task -> task.signal().oomScoreAdj() + "\n"),
+                OomScoreAdj.writer(tasks, t, current, () -> isReaped(t)));
         dir.addFile("stat", text(t, task -> TaskStat.format(task, wholeGroup, vfs.console())));
         dir.addFile("status", text(t, task -> TaskStatus.format(task, cpus.getAsInt())));
     }

@@ -28,7 +28,7 @@ public final class ProcRoot {
         ProcFs.install(proc, new MachineInfo(tasks, sched, current));
         proc.addFile("stat", () -> KernelStat.format(tasks, sched));
         proc.addFile("meminfo", () -> MemInfo.format(tasks.physicalMemory()));
-        proc.setSource(new PidDirectories(vfs, tasks, sched::cpuCount));
+        proc.setSource(new PidDirectories(vfs, tasks, sched::cpuCount, current));
         installSysctls(vfs, proc.addDirectory("sys").addDirectory("kernel"), tasks);
         ProcDirectory vm = proc.addDirectory("sys").addDirectory("vm");
         vm.addInode("max_map_count", new SysctlIntFile(vfs, tasks.vmSysctl()::maxMapCount, tasks.vmSysctl()::setMaxMapCount));

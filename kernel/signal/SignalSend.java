@@ -2,6 +2,7 @@ package signal;
 
 import java.util.List;
 import syscall.Errno;
+import task.Cred;
 import task.Exit;
 import task.SigHand;
 import task.Signals;
@@ -35,15 +36,19 @@ public final class SignalSend {
     /**
      * kill(2) from {@code caller}: pid &gt; 0 the process holding that id, 0 the caller's
      * process group, -1 every process but init and the caller's own, &lt; -1 the process
-     * group -pid. Signal 0 only checks that a target exists. Returns 0, -ESRCH or -EINVAL.
+     * group -pid. Signal 0 only checks that a target exists and may be signalled. Returns 0,
+     * -ESRCH, -EINVAL, or -EPERM when the caller may signal none of the targets
+     * ({@link #mayKill}; for -1, a target it may not signal is skipped and the call
+     * succeeds, as on Linux).
      */
     public static long kill(Tasks ts, Task caller, int pid, int sig) {
         if (sig != 0 && !SigSet.valid(sig)) return -Errno.EINVAL;
         if (pid == Integer.MIN_VALUE) return -Errno.ESRCH; // -INT_MIN does not exist
-        SigInfo info = SigInfo.user(sig, SigInfo.SI_USER, caller.tgid());
+        SigInfo info = SigInfo.user(sig, SigInfo.SI_USER, caller.tgid(), caller.cred().uid());
         if (pid > 0) {
             Task p = ts.pids().find(pid);
             if (p == null) return -Errno.ESRCH;
+            if (!mayKill(caller, p, sig)) return -Errno.EPERM;
             if (sig != 0) send(ts, p, info, true);
             return 0;
         }
@@ -52,24 +57,47 @@ public final class SignalSend {
             for (Task p : processes(ts)) {
                 if (p.tgid() <= 1 || p.tgid() == caller.tgid()) continue;
                 count++;
-                if (sig != 0) send(ts, p, info, true);
+                if (sig != 0 && mayKill(caller, p, sig)) send(ts, p, info, true);
             }
             return count > 0 ? 0 : -Errno.ESRCH;
         }
-        return sendToGroup(ts, pid == 0 ? caller.signal().pgid() : -pid, info);
+        int pgid = pid == 0 ? caller.signal().pgid() : -pid;
+        boolean found = false, sent = false;
+        for (Task p : processes(ts)) {
+            if (p.signal().pgid() != pgid) continue;
+            found = true;
+            if (!mayKill(caller, p, sig)) continue;
+            sent = true;
+            if (sig != 0) send(ts, p, info, true);
+        }
+        return !found ? -Errno.ESRCH : sent ? 0 : -Errno.EPERM;
+    }
+
+    /**
+     * Whether {@code caller} may send {@code sig} to {@code target} (Linux's
+     * check_kill_permission): always within its own process; otherwise if the caller's real
+     * or effective uid is the target's real or saved uid, if the caller is privileged
+     * (CAP_KILL: effective uid 0), or for SIGCONT within the caller's session.
+     */
+    static boolean mayKill(Task caller, Task target, int sig) {
+        if (caller.tgid() == target.tgid()) return true;
+        Cred c = caller.cred(), t = target.cred();
+        if (c.euid() == t.suid() || c.euid() == t.uid() || c.uid() == t.suid() || c.uid() == t.uid() || c.capable()) return true;
+        return sig == Signals.SIGCONT && caller.signal().sid() == target.signal().sid();
     }
 
     /**
      * tgkill(tgid, tid, sig) and, with {@code tgid} = 0, tkill(tid, sig): sends to one thread
-     * (SI_TKILL). Returns 0, -EINVAL (ids not positive, bad signal) or -ESRCH (no such
-     * thread in that group).
+     * (SI_TKILL). Returns 0, -EINVAL (ids not positive, bad signal), -ESRCH (no such
+     * thread in that group) or -EPERM ({@link #mayKill}).
      */
     public static long tgkill(Tasks ts, Task caller, int tgid, int tid, int sig, boolean checkGroup) {
         if (tid <= 0 || (checkGroup && tgid <= 0)) return -Errno.EINVAL;
         Task t = ts.pids().find(tid);
         if (t == null || (checkGroup && t.tgid() != tgid)) return -Errno.ESRCH;
         if (sig != 0 && !SigSet.valid(sig)) return -Errno.EINVAL;
-        if (sig != 0) send(ts, t, SigInfo.user(sig, SigInfo.SI_TKILL, caller.tgid()), false);
+        if (!mayKill(caller, t, sig)) return -Errno.EPERM;
+        if (sig != 0) send(ts, t, SigInfo.user(sig, SigInfo.SI_TKILL, caller.tgid(), caller.cred().uid()), false);
         return 0;
     }
 
@@ -86,6 +114,7 @@ public final class SignalSend {
         if (t == null || t.tgid() != tgid) return -Errno.ESRCH;
         if ((info.code() >= 0 || info.code() == SigInfo.SI_TKILL) && caller.tgid() != tgid) return -Errno.EPERM;
         if (sig != 0 && !SigSet.valid(sig)) return -Errno.EINVAL;
+        if (!mayKill(caller, t, sig)) return -Errno.EPERM;
         if (sig == 0) return 0;
         SigPending target = tid > 0 ? t.signals().pending : t.signal().signals().shared;
         if (sig >= SigSet.SIGRTMIN && target.has(sig) && target.isFull()) return -Errno.EAGAIN;

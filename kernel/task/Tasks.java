@@ -31,13 +31,17 @@ public final class Tasks {
     }
 
     /**
-     * The default cap on tasks in existence, zombies included (/proc/sys/kernel/threads-max).
-     * Linux derives its default from RAM (one eighth of memory in kernel stacks), which gives
-     * tens of thousands on a desktop. A Clonix task costs host memory (about 10 KB of Java heap)
-     * rather than guest memory, so the default is a fixed 16,384: a program may keep 10,000
-     * threads alive, and a fork bomb stops at about 160 MB of host heap.
+     * What one task costs in guest memory, Linux's THREAD_SIZE: one 4 KiB frame of
+     * {@link PhysicalMemory.KernelUse#KERNEL_STACK}, reserved at clone and given back when the
+     * task is reaped. Clonix's kernel runs on the host's stack, not on a stack of its own per
+     * task, so the frame holds no data: it pays for the Java objects that make up the task
+     * (its task_struct: registers, signal state, the scheduler's bookkeeping), and so a
+     * program that makes tasks runs out of guest memory before the host runs out of heap.
+     * Linux's THREAD_SIZE is 16 KiB on x86-64; Clonix's tasks are smaller.
      */
-    public static final int DEFAULT_MAX_TASKS = 16_384;
+    public static final int THREAD_SIZE = PhysicalMemory.FRAME_SIZE;
+    /** The frames of one task's THREAD_SIZE. */
+    public static final int THREAD_FRAMES = THREAD_SIZE / PhysicalMemory.FRAME_SIZE;
 
     final Pids pids = new Pids();
     final Futex futex = new Futex();
@@ -45,17 +49,48 @@ public final class Tasks {
     /** /proc/sys/vm: every mm made by execve follows these settings. */
     final mm.VmSysctl vmSysctl = new mm.VmSysctl();
     final SchedulerHooks sched;
-    int maxTasks = DEFAULT_MAX_TASKS;
+    int maxTasks;
+    /**
+     * Tasks per real uid, zombies included (Linux's ucounts for UCOUNT_RLIMIT_NPROC): what
+     * RLIMIT_NPROC limits. Only looked up by uid, never listed, so its order does not matter.
+     */
+    private final java.util.Map<Integer, Integer> tasksPerUser = new java.util.HashMap<>();
     Task init;
+    /** The kernel's log (printk), which the OOM killer writes to and syslog(2) reads. */
+    private final printk.KernelLog kernelLog;
+    /** Tasks whose page fault found no memory, asleep until a process exits (see OomKiller). */
+    private final sync.WaitQueue oomWaiters = new sync.WaitQueue();
     /** Tasks that exited for good and were taken out of the table, for the leak checks of tests. */
     private final List<Task> reaped = new ArrayList<>();
     /** Called with init's wait status when init exits (the run is over; Linux would panic). */
     private java.util.function.IntConsumer onInitExit = status -> {};
 
-    /** A task system over {@code phys} that schedules through {@code sched}. */
+    /**
+     * A task system over {@code phys} that schedules through {@code sched}, with threads-max
+     * sized from the memory ({@link #maxThreadsFor}).
+     */
     public Tasks(PhysicalMemory phys, SchedulerHooks sched) {
         this.phys = phys;
         this.sched = sched;
+        this.maxTasks = maxThreadsFor(phys.totalFrames());
+        this.kernelLog = new printk.KernelLog(sched::now);
+    }
+
+    /** The kernel's log. */
+    public printk.KernelLog kernelLog() { return kernelLog; }
+
+    /** Where tasks wait for memory after the OOM killer has acted. */
+    sync.WaitQueue oomWaiters() { return oomWaiters; }
+
+    /**
+     * The default threads-max for a machine of {@code pages} pages, Linux's set_max_threads:
+     * the number of tasks whose THREAD_SIZE takes one eighth of memory, that is
+     * pages / (8 * THREAD_SIZE / PAGE_SIZE), between {@link #MIN_MAX_TASKS} and
+     * {@link #MAX_MAX_TASKS}. 512 MiB (the default) gives 16,384.
+     */
+    public static int maxThreadsFor(long pages) {
+        long threads = pages / (8L * THREAD_FRAMES);
+        return (int) Math.max(MIN_MAX_TASKS, Math.min(MAX_MAX_TASKS, threads));
     }
 
     /** The pid table. */
@@ -93,17 +128,62 @@ public final class Tasks {
     /** Tasks that have been released since boot, in release order (a copy; tests check their resources). */
     public List<Task> released() { return new ArrayList<>(reaped); }
 
-    void noteReleased(Task t) { reaped.add(t); }
+    /**
+     * A task leaves for good (release_task, or de_thread for an old leader): it gives back its
+     * THREAD_SIZE and leaves its user's count.
+     */
+    void freeTask(Task t) {
+        unreserveTaskMemory();
+        uncountUser(t.cred.uid());
+        reaped.add(t);
+    }
 
     /**
-     * Creates a task with no parent and no resources yet: init (the first call, pid 1) or
-     * another kernel-created task. The caller fills in mm, files, fs and the context, then
-     * calls {@link #start}.
+     * Takes a new task's THREAD_SIZE (dup_task_struct's allocation); false, taking nothing, if
+     * memory is short (clone's ENOMEM).
+     */
+    boolean reserveTaskMemory() {
+        return phys.reserve(THREAD_FRAMES, PhysicalMemory.KernelUse.KERNEL_STACK);
+    }
+
+    /** Gives back a THREAD_SIZE taken with {@link #reserveTaskMemory} for a clone that failed later. */
+    void unreserveTaskMemory() {
+        phys.unreserve(THREAD_FRAMES, PhysicalMemory.KernelUse.KERNEL_STACK);
+    }
+
+    /** How many tasks, zombies included, have real uid {@code uid} (RLIMIT_NPROC's count). */
+    public int userTasks(int uid) {
+        return tasksPerUser.getOrDefault(uid, 0);
+    }
+
+    void countUser(int uid) {
+        tasksPerUser.merge(uid, 1, Integer::sum);
+    }
+
+    private void uncountUser(int uid) {
+        if (tasksPerUser.merge(uid, -1, Integer::sum) == 0) tasksPerUser.remove(uid);
+    }
+
+    /** A task's real uid changed from {@code from} to {@code to} (commit_creds moves its count). */
+    void moveUser(int from, int to) {
+        uncountUser(from);
+        countUser(to);
+    }
+
+    /**
+     * Creates a task with no parent: init (the first call, pid 1) or another kernel-created
+     * task. It has its THREAD_SIZE, root's credentials and the boot resource limits
+     * ({@link ResourceLimits#boot}), but no mm, files, fs or context yet: the caller fills
+     * them in, then calls {@link #start}. Throws IllegalStateException if memory cannot hold
+     * even this task (the machine cannot boot).
      */
     public Task createRoot(String comm) {
+        if (!reserveTaskMemory()) throw new IllegalStateException("no memory for the task " + comm);
         int tid = pids.allocate();
         Task t = new Task(tid, new Context(), now(), sched::wakeUp);
+        countUser(t.cred.uid());
         t.signal = new SignalStruct(tid, tid);
+        t.signal.rlimits = ResourceLimits.boot(maxTasks);
         t.signal.threads.add(t);
         t.signal.live = 1;
         t.sighand = new SigHand();

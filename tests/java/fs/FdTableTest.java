@@ -21,7 +21,7 @@ class FdTableTest {
 
     @Test
     void the1025thDescriptorIsEMFILE() {
-        for (int i = 0; i < FdTable.MAX_FDS; i++) assertEquals(i, t.open("/dev/null", O_RDONLY));
+        for (int i = 0; i < FdTable.DEFAULT_LIMIT; i++) assertEquals(i, t.open("/dev/null", O_RDONLY));
         assertEquals(-EMFILE, t.open("/dev/null", O_RDONLY));
         assertEquals(-EMFILE, t.fileCalls.dup(t.files, 0));
         assertEquals(-EMFILE, t.fileCalls.pipe2(t.files, t.mem, t.mem.alloc(8), 0));
