@@ -43,6 +43,8 @@ public final class OomKiller {
 
     /** The range of /proc/PID/oom_score_adj; -1000 means "never kill". */
     public static final int OOM_SCORE_ADJ_MIN = -1000, OOM_SCORE_ADJ_MAX = 1000;
+    /** The wait channel of a task waiting for memory after the killer has acted. */
+    public static final String WAIT_CHANNEL = "out_of_memory";
     /** What {@link #badness} returns for a process that must not be chosen (Linux's LONG_MIN). */
     public static final long UNKILLABLE = Long.MIN_VALUE;
 
@@ -60,7 +62,7 @@ public final class OomKiller {
             else ts.kernelLog().printk(KernelLog.KERN_WARNING, "Out of memory and no killable processes...");
         }
         if (t.killPending || t.signal.groupExit) return;
-        t.sleep(TaskState.UNINTERRUPTIBLE, "out_of_memory");
+        t.sleep(TaskState.UNINTERRUPTIBLE, WAIT_CHANNEL);
         ts.oomWaiters().add(t);
     }
 

@@ -1,8 +1,6 @@
 package task;
 
 import futex.Futex;
-import java.util.ArrayList;
-import java.util.List;
 import vm.Context;
 import vm.PhysicalMemory;
 
@@ -60,8 +58,19 @@ public final class Tasks {
     private final printk.KernelLog kernelLog;
     /** Tasks whose page fault found no memory, asleep until a process exits (see OomKiller). */
     private final sync.WaitQueue oomWaiters = new sync.WaitQueue();
-    /** Tasks that exited for good and were taken out of the table, for the leak checks of tests. */
-    private final List<Task> reaped = new ArrayList<>();
+    /**
+     * Told of each task that leaves for good (tests and benchmarks look at them). The kernel
+     * keeps no list of its own: a machine that creates millions of tasks must not keep
+     * millions of dead ones.
+     */
+    private java.util.function.Consumer<Task> releaseObserver = t -> {};
+    /** Tasks created since boot (Linux's total_forks: the "processes" line of /proc/stat). */
+    private long createdTasks;
+    /**
+     * The user and system cycles of released tasks, by the CPU each last ran on (index 0 and
+     * 1, then the CPU), so that /proc/stat's totals still count them (procfs.CpuTimes).
+     */
+    private final long[][] releasedTime = new long[2][64];
     /** Called with init's wait status when init exits (the run is over; Linux would panic). */
     private java.util.function.IntConsumer onInitExit = status -> {};
 
@@ -125,17 +134,34 @@ public final class Tasks {
 
     void initExited(int status) { onInitExit.accept(status); }
 
-    /** Tasks that have been released since boot, in release order (a copy; tests check their resources). */
-    public List<Task> released() { return new ArrayList<>(reaped); }
+    /** Makes {@code observer} see every task that leaves for good from now on, in release order. */
+    public void observeReleases(java.util.function.Consumer<Task> observer) { releaseObserver = observer; }
+
+    /** How many tasks have been created since boot, init included. */
+    public long createdTasks() { return createdTasks; }
+
+    /** User cycles of the tasks released so far that last ran on CPU {@code cpu}. */
+    public long releasedUserTime(int cpu) { return releasedTime[0][cpu]; }
+
+    /** System cycles of the tasks released so far that last ran on CPU {@code cpu}. */
+    public long releasedSystemTime(int cpu) { return releasedTime[1][cpu]; }
 
     /**
      * A task leaves for good (release_task, or de_thread for an old leader): it gives back its
-     * THREAD_SIZE and leaves its user's count.
+     * THREAD_SIZE, leaves its user's count, and its CPU time goes to the totals of the dead.
+     * It must have dropped its mm, files, fs and sighand already: a task released with them
+     * is a kernel bug (IllegalStateException), as a frame freed twice is.
      */
     void freeTask(Task t) {
+        if (t.mm != null || t.files != null || t.fs != null || t.sighand != null) {
+            throw new IllegalStateException(t + " is released with its resources");
+        }
         unreserveTaskMemory();
         uncountUser(t.cred.uid());
-        reaped.add(t);
+        int cpu = Math.max(0, t.lastCpu);
+        releasedTime[0][cpu] += t.utime;
+        releasedTime[1][cpu] += t.stime;
+        releaseObserver.accept(t);
     }
 
     /**
@@ -181,6 +207,7 @@ public final class Tasks {
         if (!reserveTaskMemory()) throw new IllegalStateException("no memory for the task " + comm);
         int tid = pids.allocate();
         Task t = new Task(tid, new Context(), now(), sched::wakeUp);
+        createdTasks++;
         countUser(t.cred.uid());
         t.signal = new SignalStruct(tid, tid);
         t.signal.rlimits = ResourceLimits.boot(maxTasks);
@@ -249,6 +276,7 @@ public final class Tasks {
 
     /** Creates a task object for clone (package-private: only {@link Clone} makes tasks). */
     Task newTask(int tid, Context ctx) {
+        createdTasks++;
         return new Task(tid, ctx, now(), sched::wakeUp);
     }
 }
