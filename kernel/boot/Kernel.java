@@ -69,7 +69,10 @@ public final class Kernel implements TrapHandler {
     private Integer initStatus;
     private final List<String> reports = new ArrayList<>();
     private boolean ran;
-    /** The task whose trap is being handled (Linux's current); /proc/self resolves against it. */
+    /**
+     * The task whose trap is being handled (Linux's current), null between traps; /proc/self
+     * resolves against it and /proc/sys asks it for root's rights.
+     */
     private Task current;
 
     private Kernel(Options o, OutputStream out, InputStream in) {
@@ -201,6 +204,14 @@ public final class Kernel implements TrapHandler {
     @Override
     public void trap(Task t, Trap trap) {
         current = t;
+        try {
+            dispatch(t, trap);
+        } finally {
+            current = null; // between traps the kernel acts for nobody (the shell's own opens, for one)
+        }
+    }
+
+    private void dispatch(Task t, Trap trap) {
         if (trap.cause() == vm.TrapCause.SYSCALL) {
             SignalDelivery.afterSyscall(t, syscalls.dispatch(t));
             return;
@@ -234,15 +245,23 @@ public final class Kernel implements TrapHandler {
 
     /**
      * RLIMIT_CPU first (it may send SIGXCPU or SIGKILL: signal.CpuLimit), then signals, as
-     * long as some can be taken (each caught one nests its handler's frame
-     * over the previous one, as Linux's exit_to_user_mode_loop does; a stop or a fatal
-     * default action ends the loop), then death if a kill is pending: the task exits with its
-     * group's status (SIGKILL's if none was set). A rewound system call that a handler
-     * interrupts is run once more through the table.
+     * long as some can be taken (each caught one nests its handler's frame over the previous
+     * one, as Linux's exit_to_user_mode_loop does; a stop or a fatal default action ends the
+     * loop), then death if a kill is pending: the task exits with its group's status
+     * (SIGKILL's if none was set). A rewound system call that a handler interrupts is run
+     * once more through the table.
      */
     @Override
     public void beforeUserMode(Task t) {
         current = t;
+        try {
+            workBeforeUserMode(t);
+        } finally {
+            current = null;
+        }
+    }
+
+    private void workBeforeUserMode(Task t) {
         if (CpuLimit.due(t)) CpuLimit.check(tasks, t);
         while (!t.isKillPending() && t.state() == task.TaskState.RUNNING && SignalDelivery.hasWork(t)) {
             int handled = SignalDelivery.deliver(tasks, t, task -> syscalls.dispatch(task));

@@ -15,7 +15,9 @@ import task.Tasks;
  * the number is read as kstrtoint reads it (an optional sign, then decimal, 0x hex or 0
  * octal: EINVAL for anything else, ERANGE beyond an int), and then task.OomKiller's rules
  * apply (EINVAL outside -1000..1000, EACCES below the process's floor for an unprivileged
- * writer). ESRCH once the process has been reaped.
+ * writer). ESRCH once the process has been reaped. Only root and the process's own user may
+ * write it (EACCES): the file is its process's, mode 0644. Linux also gives the file to root
+ * once the process has changed its ids (it is no longer "dumpable"); Clonix does not.
  */
 final class OomScoreAdj {
     private OomScoreAdj() {}
@@ -30,11 +32,14 @@ final class OomScoreAdj {
     static ProcFile.Writer writer(Tasks tasks, Task target, Supplier<Task> writer, BooleanSupplier reaped) {
         return (src, off, len) -> {
             if (reaped.getAsBoolean()) return -Errno.ESRCH;
+            Task who = writer.get();
+            // The file is its process's (mode 0644): another user's process may not write it.
+            if (who != null && !who.cred().capable() && who.cred().euid() != target.cred().euid()) return -Errno.EACCES;
             int count = Math.min(len, MAX_BYTES);
             Long value = kstrtol(new String(src, off, count, StandardCharsets.US_ASCII).strip());
             if (value == null) return -Errno.EINVAL;
             if (value != value.intValue()) return -Errno.ERANGE;
-            int err = OomKiller.setScoreAdj(tasks, writer.get(), target, value.intValue());
+            int err = OomKiller.setScoreAdj(tasks, who, target, value.intValue());
             return err < 0 ? err : count;
         };
     }

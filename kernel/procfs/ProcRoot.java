@@ -3,6 +3,7 @@ package procfs;
 import fs.Vfs;
 import fs.proc.ProcDirectory;
 import fs.proc.ProcFs;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import sched.Scheduler;
 import task.Task;
@@ -29,9 +30,11 @@ public final class ProcRoot {
         proc.addFile("stat", () -> KernelStat.format(tasks, sched));
         proc.addFile("meminfo", () -> MemInfo.format(tasks.physicalMemory()));
         proc.setSource(new PidDirectories(vfs, tasks, sched::cpuCount, current));
-        installSysctls(vfs, proc.addDirectory("sys").addDirectory("kernel"), tasks);
+        // /proc/sys files are root's (0644): only a task with root's rights may open one to write.
+        BooleanSupplier root = () -> current.get() == null || current.get().cred().capable();
+        installSysctls(vfs, proc.addDirectory("sys").addDirectory("kernel"), tasks, root);
         ProcDirectory vm = proc.addDirectory("sys").addDirectory("vm");
-        vm.addInode("max_map_count", new SysctlIntFile(vfs, tasks.vmSysctl()::maxMapCount, tasks.vmSysctl()::setMaxMapCount));
+        vm.addInode("max_map_count", new SysctlIntFile(vfs, tasks.vmSysctl()::maxMapCount, tasks.vmSysctl()::setMaxMapCount, root));
     }
 
     /**
@@ -39,12 +42,12 @@ public final class ProcRoot {
      * pid_max, one above the largest pid (301..4194304), and threads-max, the most tasks at
      * once (20..0x3fffffff).
      */
-    private static void installSysctls(Vfs vfs, ProcDirectory kernel, Tasks tasks) {
-        kernel.addInode("pid_max", new SysctlIntFile(vfs, () -> tasks.pids().pidMax(), tasks.pids()::setPidMax));
+    private static void installSysctls(Vfs vfs, ProcDirectory kernel, Tasks tasks, BooleanSupplier root) {
+        kernel.addInode("pid_max", new SysctlIntFile(vfs, () -> tasks.pids().pidMax(), tasks.pids()::setPidMax, root));
         kernel.addInode("threads-max", new SysctlIntFile(vfs, tasks::maxTasks, max -> {
             if (max < Tasks.MIN_MAX_TASKS || max > Tasks.MAX_MAX_TASKS) return false;
             tasks.setMaxTasks(max);
             return true;
-        }));
+        }, root));
     }
 }

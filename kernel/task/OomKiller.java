@@ -116,14 +116,14 @@ public final class OomKiller {
 
     /**
      * A write of {@code adj} to {@code target}'s /proc/PID/oom_score_adj by {@code writer}
-     * (Linux's __set_oom_adj): EINVAL outside -1000..1000, EACCES below the process's floor
+     * (null: the kernel itself, for the shell) (Linux's __set_oom_adj): EINVAL outside -1000..1000, EACCES below the process's floor
      * (oom_score_adj_min) for an unprivileged writer. A privileged writer also moves the
      * floor. Other processes using the same address space (CLONE_VM) get the same value, so
      * that the killer's choice is the same whichever of them it looks at. Returns 0 or -errno.
      */
     public static int setScoreAdj(Tasks ts, Task writer, Task target, int adj) {
         if (adj < OOM_SCORE_ADJ_MIN || adj > OOM_SCORE_ADJ_MAX) return -syscall.Errno.EINVAL;
-        boolean privileged = writer.cred.capable();
+        boolean privileged = writer == null || writer.cred.capable();
         if (adj < target.signal.oomScoreAdjMin && !privileged) return -syscall.Errno.EACCES;
         target.signal.setOomScoreAdj(adj, privileged);
         Task withMm = withMm(target);

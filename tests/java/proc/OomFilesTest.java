@@ -100,4 +100,49 @@ class OomFilesTest {
                 write to a reaped process's file: No such process
                 """, out);
     }
+
+    @Test
+    void anotherUsersFilesAndTheSysctlsAreRootsToWrite() throws Exception {
+        String out = CGuest.run(tmp, Options.defaults(), "procperm", """
+                #include <errno.h>
+                #include <fcntl.h>
+                #include <stdio.h>
+                #include <string.h>
+                #include <unistd.h>
+
+                static void open_for_writing(const char *path) {
+                    int fd = open(path, O_WRONLY);
+                    printf("%s: %s\\n", path, fd >= 0 ? "ok" : strerror(errno));
+                    if (fd >= 0) close(fd);
+                }
+
+                static void write_to(const char *path, const char *value) {
+                    int fd = open(path, O_WRONLY);
+                    long n = write(fd, value, strlen(value));
+                    printf("write %s to %s: %s\\n", value, path, n >= 0 ? "ok" : strerror(errno));
+                    close(fd);
+                }
+
+                int main(void) {
+                    open_for_writing("/proc/sys/kernel/threads-max");
+                    setuid(1000);
+                    open_for_writing("/proc/sys/kernel/threads-max");
+                    open_for_writing("/proc/sys/kernel/pid_max");
+                    open_for_writing("/proc/sys/vm/max_map_count");
+                    printf("reading is fine: %s\\n", open("/proc/sys/kernel/threads-max", O_RDONLY) >= 0 ? "yes" : "no");
+                    write_to("/proc/1/oom_score_adj", "5");
+                    write_to("/proc/self/oom_score_adj", "5");
+                    return 0;
+                }
+                """);
+        assertEquals("""
+                /proc/sys/kernel/threads-max: ok
+                /proc/sys/kernel/threads-max: Permission denied
+                /proc/sys/kernel/pid_max: Permission denied
+                /proc/sys/vm/max_map_count: Permission denied
+                reading is fine: yes
+                write 5 to /proc/1/oom_score_adj: Permission denied
+                write 5 to /proc/self/oom_score_adj: ok
+                """, out);
+    }
 }
