@@ -40,13 +40,6 @@ import task.TaskState;
 final class TaskStatus {
     /** Linux's CAP_LAST_CAP is 40: the full capability set has 41 bits. */
     static final long FULL_CAPABILITIES = (1L << 41) - 1;
-    /**
-     * The queued-signals limit shown after SigQ (RLIMIT_SIGPENDING). Linux counts the signals
-     * queued for the task's user; as everyone is root, Clonix shows the task's own pending
-     * signals, private and shared (each queued real-time instance counts).
-     */
-    static final int SIGPENDING_LIMIT = 1024;
-
     private TaskStatus() {}
 
     /** The status text of task {@code t} on a machine of {@code cpus} CPUs. */
@@ -72,7 +65,10 @@ final class TaskStatus {
         if (t.mm() != null) memory(sb, t.mm());
         line(sb, "Threads", t.signal().threads().size());
         long ownPending = t.signals().pendingMask(), sharedPending = t.signal().signals().pendingMask();
-        line(sb, "SigQ", (t.signals().pendingCount() + t.signal().signals().pendingCount()) + "/" + SIGPENDING_LIMIT);
+        // Linux counts the signals queued for the task's user; Clonix the task's own, private
+        // and shared (each queued real-time instance counts), over its RLIMIT_SIGPENDING.
+        line(sb, "SigQ", (t.signals().pendingCount() + t.signal().signals().pendingCount()) + "/"
+                + Long.toUnsignedString(t.signal().rlimits().cur(task.ResourceLimits.RLIMIT_SIGPENDING)));
         line(sb, "SigPnd", mask(ownPending));
         line(sb, "ShdPnd", mask(sharedPending));
         line(sb, "SigBlk", mask(t.signals().blocked()));
