@@ -25,10 +25,9 @@ import vm.Pte;
  * </ol>
  *
  * <p><b>Out of memory.</b> When a legal fault needs a frame and none is free the result is
- * {@link FaultResult.Kind#OUT_OF_MEMORY} and nothing has changed. The kernel then kills the
- * faulting process with SIGKILL and prints one line, as Linux's OOM killer does; it chooses
- * the faulting process rather than the largest one so that the outcome is simple and
- * deterministic.
+ * {@link FaultResult.Kind#OUT_OF_MEMORY} and nothing has changed. The kernel then calls the
+ * OOM killer (task.OomKiller), which kills the process with the highest badness and lets the
+ * faulting task retry.
  */
 final class PageFault {
     private PageFault() {}

@@ -114,7 +114,7 @@ public final class SetId {
         Cred old = t.cred;
         if (fresh.uid() != old.uid()) {
             t.nprocExceeded = fresh.uid() != 0
-                    && ts.userTasks(fresh.uid()) > t.signal.rlimits.cur(ResourceLimits.RLIMIT_NPROC);
+                    && ResourceLimits.exceeds(ts.userTasks(fresh.uid()), t.signal.rlimits.cur(ResourceLimits.RLIMIT_NPROC));
             ts.moveUser(old.uid(), fresh.uid());
         }
         t.cred = fresh;

@@ -6,8 +6,10 @@ import vm.PhysicalMemory;
 
 /**
  * The process-management state of one booted kernel: the pid table, the futex table, init,
- * the task limit, physical memory, and the hooks into the scheduler. {@link Clone},
- * {@link Exit}, {@link Wait} and {@link Exec} are the operations on it.
+ * the task limit (threads-max) and the count of tasks per user (RLIMIT_NPROC), physical
+ * memory (each task's THREAD_SIZE is taken from it), the kernel log, and the hooks into the
+ * scheduler. {@link Clone}, {@link Exit}, {@link Wait}, {@link Exec}, {@link SetId} and
+ * {@link OomKiller} are the operations on it.
  *
  * <p>Linux keeps these as globals (init_task, the pid hash, futex_queues); Clonix bundles them
  * in one object so that two kernels (two tests) can live in one JVM.
