@@ -15,6 +15,7 @@ import mm.MmException;
 import obj.Executable;
 import obj.ExecutableFormat;
 import procfs.ProcRoot;
+import signal.CpuLimit;
 import signal.SigInfo;
 import signal.SignalDelivery;
 import signal.SignalSend;
@@ -24,13 +25,16 @@ import sched.TrapHandler;
 import syscall.AffinityCalls;
 import syscall.FileCalls;
 import syscall.IdentityCalls;
+import syscall.LimitCalls;
 import syscall.MemoryCalls;
 import syscall.PrctlCalls;
 import syscall.ProcessCalls;
 import syscall.SignalCalls;
 import syscall.SyscallTable;
+import syscall.SyslogCalls;
 import syscall.TimeCalls;
 import task.Exit;
+import task.OomKiller;
 import task.Signals;
 import task.Task;
 import task.Tasks;
@@ -65,7 +69,10 @@ public final class Kernel implements TrapHandler {
     private final List<String> reports = new ArrayList<>();
     private final List<String> oopses = new ArrayList<>();
     private boolean ran;
-    /** The task whose trap is being handled (Linux's current); /proc/self resolves against it. */
+    /**
+     * The task whose trap is being handled (Linux's current), null between traps; /proc/self
+     * resolves against it and /proc/sys asks it for root's rights.
+     */
     private Task current;
 
     private Kernel(Options o, OutputStream out, InputStream in) {
@@ -79,7 +86,8 @@ public final class Kernel implements TrapHandler {
         this.vfs = new Vfs(() -> TimeCalls.BOOT_EPOCH_SECONDS * 1_000_000_000L + sched.now(), console, phys);
         if (o.mount() != null) fs.HostDirFs.mountInto(vfs, o.mount()); // --mount: the host directory at /mnt/host
         this.tasks = new Tasks(phys, sched);
-        tasks.setMaxTasks(o.maxTasks());
+        if (o.maxTasks() != 0) tasks.setMaxTasks(o.maxTasks()); // else Linux's default for the memory size
+        tasks.kernelLog().setConsole(text -> vfs.console().writeKernelMessage(text)); // printk's console output
         tasks.pids().setPidMax(o.pidMax() != 0 ? o.pidMax() : task.Pids.defaultPidMax(o.cpus()));
         sched.attach(tasks, this);
         sched.setWaitDescriber(new WaitDescription(tasks)::describe); // the deadlock report names futexes, pipes, children
@@ -92,6 +100,8 @@ public final class Kernel implements TrapHandler {
         MemoryCalls.register(syscalls);
         TimeCalls.register(syscalls, tasks, sched);
         IdentityCalls.register(syscalls, tasks);
+        LimitCalls.register(syscalls, tasks);
+        SyslogCalls.register(syscalls, tasks);
         FileCalls.register(syscalls, tasks, vfs);
         AffinityCalls.register(syscalls, tasks, sched);
         PrctlCalls.register(syscalls);
@@ -144,7 +154,7 @@ public final class Kernel implements TrapHandler {
             throw new IllegalStateException("cannot load init: " + e.getMessage(), e);
         }
         mm.useSysctl(tasks.vmSysctl());
-        FdTable files = new FdTable();
+        FdTable files = new FdTable(phys);
         OpenFile tty = new OpenFile(vfs.console(), OpenFlags.O_RDWR);
         files.installAt(0, tty, false);
         files.installAt(1, tty.get(), false);
@@ -194,13 +204,15 @@ public final class Kernel implements TrapHandler {
     public void trap(Task t, Trap trap) {
         current = t;
         try {
-            handleTrap(t, trap);
+            dispatch(t, trap);
         } catch (RuntimeException | StackOverflowError e) {
             oops(t, "trap " + trap.cause(), e);
+        } finally {
+            current = null; // between traps the kernel acts for nobody (the shell's own opens, for one)
         }
     }
 
-    private void handleTrap(Task t, Trap trap) {
+    private void dispatch(Task t, Trap trap) {
         if (trap.cause() == vm.TrapCause.SYSCALL) {
             SignalDelivery.afterSyscall(t, syscalls.dispatch(t));
             return;
@@ -212,7 +224,7 @@ public final class Kernel implements TrapHandler {
                 if (r.kind() == FaultResult.Kind.SIGSEGV) {
                     SignalSend.forceFault(tasks, t, SigInfo.fault(Signals.SIGSEGV, r.siCode(), r.address()));
                 } else if (r.kind() == FaultResult.Kind.OUT_OF_MEMORY) {
-                    Exit.killGroup(tasks, t, Signals.SIGKILL);
+                    OomKiller.outOfMemory(tasks, t); // t dies, or sleeps until memory may be back and retries
                 }
             }
             case ILLEGAL_INSTRUCTION -> SignalSend.forceFault(tasks, t, SigInfo.fault(Signals.SIGILL, SigInfo.ILL_ILLOPC, trap.pc()));
@@ -229,27 +241,31 @@ public final class Kernel implements TrapHandler {
 
     @Override
     public boolean hasWorkBeforeUserMode(Task t) {
-        return SignalDelivery.hasWork(t);
+        return SignalDelivery.hasWork(t) || CpuLimit.due(t);
     }
 
     /**
-     * Signals first, as long as some can be taken (each caught one nests its handler's frame
-     * over the previous one, as Linux's exit_to_user_mode_loop does; a stop or a fatal
-     * default action ends the loop), then death if a kill is pending: the task exits with its
-     * group's status (SIGKILL's if none was set). A rewound system call that a handler
-     * interrupts is run once more through the table.
+     * RLIMIT_CPU first (it may send SIGXCPU or SIGKILL: signal.CpuLimit), then signals, as
+     * long as some can be taken (each caught one nests its handler's frame over the previous
+     * one, as Linux's exit_to_user_mode_loop does; a stop or a fatal default action ends the
+     * loop), then death if a kill is pending: the task exits with its group's status
+     * (SIGKILL's if none was set). A rewound system call that a handler interrupts is run
+     * once more through the table.
      */
     @Override
     public void beforeUserMode(Task t) {
         current = t;
         try {
-            deliverSignals(t);
+            workBeforeUserMode(t);
         } catch (RuntimeException | StackOverflowError e) {
             oops(t, "signal delivery", e);
+        } finally {
+            current = null;
         }
     }
 
-    private void deliverSignals(Task t) {
+    private void workBeforeUserMode(Task t) {
+        if (CpuLimit.due(t)) CpuLimit.check(tasks, t);
         while (!t.isKillPending() && t.state() == task.TaskState.RUNNING && SignalDelivery.hasWork(t)) {
             int handled = SignalDelivery.deliver(tasks, t, task -> syscalls.dispatch(task));
             if (sched.tracer().enabled) { // trace: signal_deliver, to a handler or fatal

@@ -10,7 +10,9 @@ package boot;
  * @param timeSliceTicks round-robin slice, in timer ticks
  * @param burstCycles    mean length of one CPU's burst in a round of the machine loop
  * @param tickCycles     cycles between timer ticks (1e9 / HZ: {@link #withHz})
- * @param maxTasks       most tasks at once (fork beyond it fails with EAGAIN)
+ * @param maxTasks       /proc/sys/kernel/threads-max at boot: most tasks at once (fork beyond it fails
+ *                       with EAGAIN), or 0 for Linux's default for the memory size
+ *                       (task.Tasks.maxThreadsFor)
  * @param cycleLimit     virtual cycles after which the run is stopped (0: no limit)
  * @param mount          a host directory mounted read-write at fs.HostDirFs.GUEST_PATH (/mnt/host), or null
  * @param policy         the scheduling policy's name (sched.Policies: "rr", "fcfs")
@@ -25,9 +27,18 @@ public record Options(int cpus, long memoryBytes, long seed, int timeSliceTicks,
     /** The most timer ticks per second {@link #withHz} takes: a tick of 100 cycles, one mean burst. */
     public static final long MAX_HZ = 10_000_000L;
 
-    /** 4 CPUs, 64 MiB, seed 42, round-robin slices of 4 ticks of 10,000 cycles, bursts of 100, 1024 tasks, no limit, the default pid_max. */
+    /**
+     * The default memory, 640 MiB: its default threads-max (10,240) lets one process keep
+     * 10,000 threads alive, and a JVM of 1 GiB holds it (clonix.JavaHeap).
+     */
+    public static final long DEFAULT_MEMORY = 640L << 20;
+
+    /**
+     * 4 CPUs, 640 MiB, seed 42, round-robin slices of 4 ticks of 10,000 cycles, bursts of 100,
+     * threads-max and pid_max from the machine (10,240 and 32,768), no cycle limit, no mount.
+     */
     public static Options defaults() {
-        return new Options(4, 64L << 20, 42, 4, 100, 10_000, task.Tasks.DEFAULT_MAX_TASKS, 0, null, "rr", 0);
+        return new Options(4, DEFAULT_MEMORY, 42, 4, 100, 10_000, 0, 0, null, "rr", 0);
     }
 
     public Options withCpus(int n) {

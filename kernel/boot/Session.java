@@ -18,6 +18,7 @@ import sched.Scheduler.Pause;
 import task.Clone;
 import task.Exec;
 import task.Exit;
+import task.OomKiller;
 import task.Signals;
 import task.Task;
 import task.TaskState;
@@ -69,6 +70,9 @@ public final class Session {
         // SIGKILL and SIGSTOP too, whether the shell's kill, a program's kill(2, SIGKILL)
         // or kill(-1, SIGKILL) sent it. Nothing a guest does can take the shell's place away.
         shell.signal().signals().makeUnkillable();
+        // The OOM killer must never take the shell's task: it is kept out the way a system
+        // daemon is on Linux, with oom_score_adj -1000, and its children get 0 back (spawn).
+        shell.signal().setOomScoreAdj(OomKiller.OOM_SCORE_ADJ_MIN, false);
     }
 
     /**
@@ -94,7 +98,7 @@ public final class Session {
         } catch (MmException e) {
             throw new IllegalStateException("cannot load init: " + e.getMessage(), e);
         }
-        FdTable files = new FdTable();
+        FdTable files = new FdTable(kernel.physicalMemory());
         OpenFile tty = new OpenFile(kernel.vfs().console(), OpenFlags.O_RDWR);
         files.installAt(0, tty, false);
         files.installAt(1, tty.get(), false);
@@ -128,9 +132,21 @@ public final class Session {
         }
         Task child = tasks.pids().find((int) pid);
         child.signal().setPgid(pgid == 0 ? child.tgid() : pgid);
-        for (Map.Entry<Integer, OpenFile> e : fds.entrySet()) child.files().installAt(e.getKey(), e.getValue(), false);
-        long err = Exec.execve(tasks, child, child.context(), path, argv, envp);
-        traceExecve(child, path, argv, envp.size(), err);
+        child.signal().setOomScoreAdj(0, false);
+        long err = 0;
+        for (Map.Entry<Integer, OpenFile> e : fds.entrySet()) {
+            int room = err < 0 ? (int) err : child.files().makeRoom(e.getKey()); // descriptors above 63 may need it
+            if (room < 0) {
+                err = room;
+                e.getValue().put();
+            } else {
+                child.files().installAt(e.getKey(), e.getValue(), false);
+            }
+        }
+        if (err == 0) {
+            err = Exec.execve(tasks, child, child.context(), path, argv, envp);
+            traceExecve(child, path, argv, envp.size(), err);
+        }
         if (err < 0) {
             // The child never ran: it ends as if it had called _exit(127) right after fork.
             Exit.exit(tasks, child, Signals.exitedStatus(127));

@@ -37,6 +37,8 @@ final class WaitDescription {
     String describe(Task t) {
         String channel = t.waitChannel();
         if (!t.state().isSleeping() || t.mm() == null) return channel;
+        // Not in a system call: a page fault found no memory (task.OomKiller).
+        if (channel.equals(task.OomKiller.WAIT_CHANNEL)) return "out of memory: waiting for a process to exit";
         Context ctx = t.context();
         long nr = ctx.regs[Isa.A7];
         long a0 = ctx.regs[Isa.A0];

@@ -97,6 +97,15 @@ public final class ConsoleDevice extends CharDevice {
         foreground = pgrp;
     }
 
+    /**
+     * Writes a kernel message (printk's console output) to whatever console is attached,
+     * with no terminal checks: the kernel is not a process of any session.
+     */
+    public void writeKernelMessage(String text) {
+        byte[] b = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        console.write(b, 0, b.length);
+    }
+
     /** The boot code calls this when input arrives: wakes every sleeping reader. */
     public void inputArrived() {
         readers.wakeUp();

@@ -1,7 +1,10 @@
 package fs;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import syscall.Errno;
+import vm.PhysicalMemory;
 
 /**
  * A descriptor table, as Linux's {@code files_struct}: the map from small integers (file
@@ -14,19 +17,43 @@ import java.util.List;
  * are shared but closing in one table does not affect the other. A task leaving (exit,
  * or execve unsharing) calls {@link #release()} once.
  *
- * <p>Numbering follows POSIX: a new descriptor is always the lowest free one, and no table
- * holds more than {@link #MAX_FDS} (RLIMIT_NOFILE's usual soft limit).
+ * <p><b>Numbering and RLIMIT_NOFILE.</b> A new descriptor is always the lowest free one, as
+ * POSIX says, and below the process's RLIMIT_NOFILE soft limit ({@link #limit()}, 1024 by
+ * default; EMFILE when none is free). The kernel copies the limit here when the process
+ * sets it (task.Prlimit), because this package does not know about tasks.
+ *
+ * <p><b>Size and memory.</b> The table starts with room for 64 descriptors (Linux's
+ * NR_OPEN_DEFAULT, the part of files_struct that is always there) and grows when a higher
+ * descriptor is used, as Linux's expand_files does: to 128, 256, 512... It never shrinks;
+ * its size is FDSize in /proc/PID/status. The room beyond the first 64 is charged to the
+ * machine's memory as Linux's fdtable is (8 bytes per descriptor and two bits), so that a
+ * program raising its limit towards {@link #NR_OPEN} and using a high descriptor pays for
+ * the table in guest memory; growth that memory cannot hold fails with ENOMEM.
  */
 public final class FdTable {
-    /** The number of descriptors a table can hold: fds are 0..MAX_FDS-1; more is EMFILE. */
-    public static final int MAX_FDS = 1024;
+    /** Most descriptors a table may ever hold (Linux's fs.nr_open): RLIMIT_NOFILE's hard limit cannot pass it. */
+    public static final int NR_OPEN = 1024 * 1024;
+    /** RLIMIT_NOFILE's default soft limit (Linux's INR_OPEN_CUR). */
+    public static final int DEFAULT_LIMIT = 1024;
+    /** The room every table has without growing (Linux's NR_OPEN_DEFAULT, BITS_PER_LONG). */
+    static final int NR_OPEN_DEFAULT = 64;
 
-    private final OpenFile[] files = new OpenFile[MAX_FDS];
-    private final boolean[] closeOnExec = new boolean[MAX_FDS];
+    /** Where the room beyond {@link #NR_OPEN_DEFAULT} is charged; null for a table outside a machine (tests). */
+    private final PhysicalMemory phys;
+    private OpenFile[] files = new OpenFile[NR_OPEN_DEFAULT];
+    private boolean[] closeOnExec = new boolean[NR_OPEN_DEFAULT];
+    private int limit = DEFAULT_LIMIT;
     private int users = 1;
 
-    /** An empty table with one user. */
-    public FdTable() {}
+    /** An empty table with one user whose growth is not charged to any memory. */
+    public FdTable() {
+        this(null);
+    }
+
+    /** An empty table with one user whose growth is charged to {@code phys}'s slab. */
+    public FdTable(PhysicalMemory phys) {
+        this.phys = phys;
+    }
 
     /** CLONE_FILES: one more task uses this table; returns this. */
     public FdTable share() {
@@ -36,13 +63,19 @@ public final class FdTable {
     }
 
     /**
-     * fork without CLONE_FILES: a new table (one user) with the same descriptors and
-     * close-on-exec flags, each referring to the same description (whose count goes up).
+     * fork without CLONE_FILES: a new table (one user) with the same descriptors, close-on-exec
+     * flags and limit, each descriptor referring to the same description (whose count goes
+     * up). Its size is what its highest descriptor needs. Returns null, taking nothing, if
+     * memory cannot hold it (clone's ENOMEM).
      */
     public FdTable copy() {
         checkAlive();
-        FdTable t = new FdTable();
-        for (int fd = 0; fd < MAX_FDS; fd++) {
+        int highest = files.length - 1;
+        while (highest >= 0 && files[highest] == null) highest--;
+        FdTable t = new FdTable(phys);
+        if (!t.grow(highest)) return null;
+        t.limit = limit;
+        for (int fd = 0; fd <= highest; fd++) {
             if (files[fd] != null) {
                 t.files[fd] = files[fd].get();
                 t.closeOnExec[fd] = closeOnExec[fd];
@@ -51,11 +84,12 @@ public final class FdTable {
         return t;
     }
 
-    /** A task stops using the table; the last user closes every descriptor, exactly once. */
+    /** A task stops using the table; the last user closes every descriptor, exactly once, and frees the table. */
     public void release() {
         checkAlive();
         if (--users == 0) {
-            for (int fd = 0; fd < MAX_FDS; fd++) close(fd);
+            for (int fd = 0; fd < files.length; fd++) close(fd);
+            uncharge(files.length);
         }
     }
 
@@ -68,9 +102,28 @@ public final class FdTable {
         if (users <= 0) throw new IllegalStateException("descriptor table already released");
     }
 
+    /** RLIMIT_NOFILE's soft limit: every descriptor is below it. */
+    public int limit() {
+        return limit;
+    }
+
+    /**
+     * Sets RLIMIT_NOFILE's soft limit (0..{@link #NR_OPEN}), as setrlimit does: new
+     * descriptors are below it; descriptors already open above it stay open, as on Linux.
+     */
+    public void setLimit(int limit) {
+        if (limit < 0 || limit > NR_OPEN) throw new IllegalArgumentException("RLIMIT_NOFILE out of range: " + limit);
+        this.limit = limit;
+    }
+
+    /** How many descriptors the table has room for now (Linux's max_fds, FDSize in /proc/PID/status). */
+    public int capacity() {
+        return files.length;
+    }
+
     /** The description behind {@code fd}, or null if {@code fd} is not open (or out of range). */
     public OpenFile get(long fd) {
-        if (fd < 0 || fd >= MAX_FDS) return null;
+        if (fd < 0 || fd >= files.length) return null;
         return files[(int) fd];
     }
 
@@ -79,18 +132,31 @@ public final class FdTable {
         return get(fd) != null;
     }
 
-    /** The lowest free descriptor at or above {@code from}, or -1 if none (EMFILE). */
+    /**
+     * The lowest free descriptor at or above {@code from} and below the limit, with room made
+     * for it in the table (Linux's alloc_fd): the descriptor, or -EMFILE if there is none,
+     * or -ENOMEM if the table would have to grow and memory cannot hold it.
+     */
     public int lowestFree(int from) {
-        for (int fd = Math.max(0, from); fd < MAX_FDS; fd++) {
-            if (files[fd] == null) return fd;
-        }
-        return -1;
+        int fd = Math.max(0, from);
+        while (fd < Math.min(limit, files.length) && files[fd] != null) fd++;
+        if (fd >= limit) return -Errno.EMFILE;
+        return makeRoom(fd);
+    }
+
+    /**
+     * Makes the table large enough to hold descriptor {@code fd} (below {@link #NR_OPEN}),
+     * Linux's expand_files: returns {@code fd}, or -ENOMEM with nothing changed.
+     */
+    public int makeRoom(int fd) {
+        if (fd < 0 || fd >= NR_OPEN) throw new IllegalArgumentException("no descriptor " + fd);
+        return grow(fd) ? fd : -Errno.ENOMEM;
     }
 
     /**
      * Installs {@code file} at the lowest free descriptor at or above {@code from}, taking
-     * over the caller's reference. Returns the descriptor, or -1 if the table is full; the
-     * caller keeps its reference then (and must put it).
+     * over the caller's reference. Returns the descriptor, or -EMFILE / -ENOMEM (see
+     * {@link #lowestFree}); the caller keeps its reference then (and must put it).
      */
     public int install(OpenFile file, int from, boolean cloexec) {
         int fd = lowestFree(from);
@@ -99,10 +165,12 @@ public final class FdTable {
     }
 
     /**
-     * Installs {@code file} at {@code fd} (0 &lt;= fd &lt; MAX_FDS), taking over the caller's
-     * reference; whatever was open there is closed first, as dup2 does.
+     * Installs {@code file} at {@code fd}, taking over the caller's reference; whatever was
+     * open there is closed first, as dup2 does. The table must have room for {@code fd}
+     * ({@link #lowestFree} or {@link #makeRoom} made it; the first 64 are always there).
      */
     public void installAt(int fd, OpenFile file, boolean cloexec) {
+        if (fd < 0 || fd >= files.length) throw new IllegalArgumentException("no room for descriptor " + fd);
         OpenFile old = files[fd];
         files[fd] = file;
         closeOnExec[fd] = cloexec;
@@ -131,7 +199,7 @@ public final class FdTable {
 
     /** execve: closes every descriptor marked close-on-exec. */
     public void closeOnExec() {
-        for (int fd = 0; fd < MAX_FDS; fd++) {
+        for (int fd = 0; fd < files.length; fd++) {
             if (files[fd] != null && closeOnExec[fd]) close(fd);
         }
     }
@@ -139,7 +207,34 @@ public final class FdTable {
     /** The open descriptors in increasing order (for /proc/PID/fd and tests). */
     public List<Integer> openDescriptors() {
         List<Integer> list = new ArrayList<>();
-        for (int fd = 0; fd < MAX_FDS; fd++) if (files[fd] != null) list.add(fd);
+        for (int fd = 0; fd < files.length; fd++) if (files[fd] != null) list.add(fd);
         return list;
+    }
+
+    /**
+     * Grows the arrays so that descriptor {@code fd} fits, to Linux's sizes (alloc_fdtable:
+     * a power of two times 128, at most NR_OPEN), charging the new size and giving back the
+     * old; false, with nothing changed, when the memory cannot be had.
+     */
+    private boolean grow(int fd) {
+        if (fd < files.length) return true;
+        int size = 128;
+        while (size <= fd) size *= 2;
+        size = Math.min(size, NR_OPEN);
+        if (phys != null && !phys.chargeSlab(bytes(size))) return false;
+        uncharge(files.length);
+        files = Arrays.copyOf(files, size);
+        closeOnExec = Arrays.copyOf(closeOnExec, size);
+        return true;
+    }
+
+    /** Gives back the charge of arrays of {@code size} slots. */
+    private void uncharge(int size) {
+        if (phys != null) phys.unchargeSlab(bytes(size));
+    }
+
+    /** What arrays of {@code size} slots are charged: nothing for the first 64, else 8 bytes and two bits a slot. */
+    private static long bytes(int size) {
+        return size <= NR_OPEN_DEFAULT ? 0 : size * 8L + size / 4;
     }
 }

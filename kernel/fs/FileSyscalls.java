@@ -215,25 +215,29 @@ public final class FileSyscalls {
         return installCopy(files, f, 0, false);
     }
 
-    /** dup2(oldfd, newfd): newfd is closed first if open; dup2(fd, fd) just checks fd. */
+    /**
+     * dup2(oldfd, newfd): newfd is closed first if open; dup2(fd, fd) just checks fd. A newfd
+     * at or above RLIMIT_NOFILE is EBADF, as on Linux.
+     */
     public long dup2(FdTable files, long oldfd, long newfd) {
-        OpenFile f = files.get((int) oldfd);
-        if (f == null) return -Errno.EBADF;
-        int target = (int) newfd;
-        if (target < 0 || target >= FdTable.MAX_FDS) return -Errno.EBADF;
-        if (target == (int) oldfd) return target;
-        files.installAt(target, f.get(), false);
-        return target;
+        if ((int) oldfd == (int) newfd) return files.get((int) oldfd) == null ? -Errno.EBADF : (int) newfd;
+        return dup3(files, oldfd, newfd, 0);
     }
 
-    /** dup3(oldfd, newfd, flags): as dup2, but flags may hold O_CLOEXEC and oldfd == newfd is EINVAL. */
+    /**
+     * dup3(oldfd, newfd, flags): as dup2, but flags may hold O_CLOEXEC and oldfd == newfd is
+     * EINVAL. The checks are Linux's ksys_dup3, in its order: EINVAL, EBADF for a newfd at or
+     * above RLIMIT_NOFILE or a closed oldfd, ENOMEM when the table cannot grow to newfd.
+     */
     public long dup3(FdTable files, long oldfd, long newfd, long flags) {
         if ((flags & ~O_CLOEXEC) != 0) return -Errno.EINVAL;
         if ((int) oldfd == (int) newfd) return -Errno.EINVAL;
         int target = (int) newfd;
-        if (target < 0 || target >= FdTable.MAX_FDS) return -Errno.EBADF;
+        if (target < 0 || target >= files.limit()) return -Errno.EBADF;
         OpenFile f = files.get((int) oldfd);
         if (f == null) return -Errno.EBADF;
+        int room = files.makeRoom(target);
+        if (room < 0) return room;
         files.installAt(target, f.get(), (flags & O_CLOEXEC) != 0);
         return target;
     }
@@ -247,8 +251,10 @@ public final class FileSyscalls {
         if (f == null) return -Errno.EBADF;
         switch ((int) cmd) {
             case F_DUPFD, F_DUPFD_CLOEXEC -> {
-                if (arg < 0 || arg >= FdTable.MAX_FDS) return -Errno.EINVAL;
-                return installCopy(files, f, (int) arg, (int) cmd == F_DUPFD_CLOEXEC);
+                // Linux's f_dupfd takes the low 32 bits as an unsigned int: at or above RLIMIT_NOFILE is EINVAL.
+                int from = (int) arg;
+                if (from < 0 || from >= files.limit()) return -Errno.EINVAL;
+                return installCopy(files, f, from, (int) cmd == F_DUPFD_CLOEXEC);
             }
             case F_GETFD -> {
                 return files.isCloseOnExec((int) fd) ? FD_CLOEXEC : 0;
@@ -279,7 +285,7 @@ public final class FileSyscalls {
 
     private static long installCopy(FdTable files, OpenFile f, int from, boolean cloexec) {
         int fd = files.lowestFree(from);
-        if (fd < 0) return -Errno.EMFILE;
+        if (fd < 0) return fd; // EMFILE, or ENOMEM
         files.installAt(fd, f.get(), cloexec);
         return fd;
     }
@@ -302,8 +308,9 @@ public final class FileSyscalls {
         if (err == 0) err = vfs.memory().newFileError(2);
         if (err < 0) return err;
         int readFd = files.lowestFree(0);
-        int writeFd = readFd < 0 ? -1 : files.lowestFree(readFd + 1);
-        if (writeFd < 0) return -Errno.EMFILE;
+        if (readFd < 0) return readFd; // EMFILE, or ENOMEM
+        int writeFd = files.lowestFree(readFd + 1);
+        if (writeFd < 0) return writeFd;
         byte[] pair = new byte[8];
         putInt(pair, 0, readFd);
         putInt(pair, 4, writeFd);

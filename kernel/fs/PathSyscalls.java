@@ -72,7 +72,7 @@ public final class PathSyscalls {
             // Linux (since 6.4) refuses to create something it would then refuse to open.
             if ((fl & O_CREAT) != 0 && (fl & O_DIRECTORY) != 0) return -Errno.EINVAL;
             int fd = files.lowestFree(0);
-            if (fd < 0) return -Errno.EMFILE;
+            if (fd < 0) return fd; // EMFILE (RLIMIT_NOFILE), or ENOMEM
             long nofile = vfs.memory().newFileError(1); // ENFILE, ENOMEM: Linux's alloc_empty_file
             if (nofile < 0) return nofile;
             Directory start = startDir(files, fs, dirfd, p);

@@ -7,8 +7,8 @@ package mm;
  * {@link Kind#SIGSEGV}: a bad access; the kernel delivers SIGSEGV with {@link #siCode()}
  * (SEGV_MAPERR when no VMA covers the address, SEGV_ACCERR when the VMA forbids the access)
  * and {@code si_addr} = {@link #address()}. {@link Kind#OUT_OF_MEMORY}: the access was legal
- * but no frame is free; the kernel's OOM policy (docs/kernel.md, "Memory") kills the faulting
- * process with SIGKILL.
+ * but no frame is free; the kernel calls the OOM killer (task.OomKiller, docs/kernel.md,
+ * "The OOM killer").
  */
 public record FaultResult(Kind kind, int siCode, long address) {
     /** si_code values for SIGSEGV, as Linux numbers them. */

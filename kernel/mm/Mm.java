@@ -54,6 +54,10 @@ public final class Mm {
     long startCode, endCode, startData, endData;
     long startBrk, brk;
     long stackLimit = DEFAULT_STACK_LIMIT;
+    /** RLIMIT_AS in bytes (Long.MAX_VALUE: none): mmap, brk and stack growth stop below it. */
+    long addressSpaceLimit = Long.MAX_VALUE;
+    /** Where top-down mmap placement starts, fixed when the program is loaded (Linux's mm->mmap_base). */
+    long mmapBase = mmapBaseFor(DEFAULT_STACK_LIMIT);
     /** Largest total VMA size seen, in pages (VmPeak). */
     long peakPages;
     /** The machine's /proc/sys/vm settings (the kernel's, once {@link #useSysctl} has been called). */
@@ -121,6 +125,8 @@ public final class Mm {
         child.startBrk = startBrk;
         child.brk = brk;
         child.stackLimit = stackLimit;
+        child.addressSpaceLimit = addressSpaceLimit;
+        child.mmapBase = mmapBase;
         child.peakPages = peakPages;
         child.sysctl = sysctl;
         return child;
@@ -334,18 +340,90 @@ public final class Mm {
         return stackLimit;
     }
 
-    /** Sets RLIMIT_STACK (setrlimit); takes effect for later stack growth. */
+    /**
+     * Sets RLIMIT_STACK (setrlimit); takes effect for later stack growth. The mmap layout
+     * stays as it was chosen at exec (see {@link #pickMmapLayout}), as on Linux.
+     */
     public void setStackLimit(long bytes) {
         stackLimit = Math.max(0, bytes);
     }
 
+    /** RLIMIT_AS in bytes (Long.MAX_VALUE: none). */
+    public long addressSpaceLimit() {
+        return addressSpaceLimit;
+    }
+
     /**
-     * Where top-down mmap placement starts (Linux's mmap_base without randomisation):
-     * TASK_SIZE minus the stack limit and guard gap, but at least 128 MiB below the top.
+     * Sets RLIMIT_AS (setrlimit, exec): from now on mmap and brk fail with ENOMEM, and the
+     * stack stops growing, when the mappings would pass it. Mappings already larger stay.
+     */
+    public void setAddressSpaceLimit(long bytes) {
+        addressSpaceLimit = Math.max(0, bytes);
+    }
+
+    /**
+     * True if the mappings may grow by {@code pages} pages under RLIMIT_AS (Linux's
+     * may_expand_vm: total_vm + npages must not pass the limit); with 0, whether they fit now.
+     */
+    public boolean mayGrowBy(long pages) {
+        return vmas.totalPages() + pages <= addressSpaceLimit >>> AddressSpace.PAGE_SHIFT;
+    }
+
+    /** The size of all mappings in pages (Linux's total_vm, VmSize). */
+    public long totalPages() {
+        return vmas.totalPages();
+    }
+
+    /**
+     * Chooses the mmap layout of a program being loaded (Linux's arch_pick_mmap_layout, at
+     * exec) from the process's RLIMIT_STACK, which also becomes the stack's growth limit.
+     */
+    public void pickMmapLayout(long stackRlimit) {
+        setStackLimit(stackRlimit);
+        mmapBase = mmapBaseFor(stackLimit);
+    }
+
+    /**
+     * Where top-down mmap placement starts (Linux's mmap_base without randomisation): chosen
+     * at exec from the stack limit, see {@link #pickMmapLayout}.
      */
     public long mmapBase() {
-        long gap = Math.max(MIN_GAP, Math.min(stackLimit, TASK_SIZE / 6 * 5) + STACK_GUARD_GAP);
+        return mmapBase;
+    }
+
+    /**
+     * Linux's mmap_base for a stack limit of {@code stack} bytes: TASK_SIZE minus a gap of the
+     * stack limit (at most five sixths of user space) and the guard gap, but at least 128 MiB.
+     */
+    private static long mmapBaseFor(long stack) {
+        long gap = Math.max(MIN_GAP, Math.min(stack, TASK_SIZE / 6 * 5) + STACK_GUARD_GAP);
         return pageDown(TASK_SIZE - gap);
+    }
+
+    /** Pages mapped now, the resident set (Linux's get_mm_rss: anonymous, file and shmem pages). */
+    public long residentPages() {
+        return as.residentPages();
+    }
+
+    /**
+     * Resident pages of shared memory (Linux's MM_SHMEMPAGES, RssShmem): the present pages
+     * of the MAP_SHARED mappings. The rest of the resident set is anonymous memory (Clonix
+     * has no page cache, so nothing is file-backed). Costs one lookup per page of shared mappings.
+     */
+    public long sharedResidentPages() {
+        long n = 0;
+        for (Vma v : vmas.all()) {
+            if (v.sharedMemory() == null) continue;
+            for (long page = v.start(); page < v.end(); page += AddressSpace.PAGE_SIZE) {
+                if (Pte.isPresent(as.pte(page))) n++;
+            }
+        }
+        return n;
+    }
+
+    /** Page-table pages (Linux's mm_pgtables_bytes / PAGE_SIZE): see AddressSpace#pageTablePages. */
+    public long pageTablePages() {
+        return as.pageTablePages();
     }
 
     /** The text of /proc/PID/maps, in Linux's format: one line per VMA. */

@@ -38,8 +38,8 @@ public final class Mmap {
      * mmap(2) for anonymous memory. Returns the page-aligned address of the new mapping or
      * -errno: EINVAL for an unaligned offset, length 0, an unaligned MAP_FIXED address or a
      * mapping type other than exactly MAP_SHARED or MAP_PRIVATE; ENOMEM when the length
-     * overflows, no gap is large enough, the range passes TASK_SIZE, overcommit refuses or the
-     * kernel has no memory for the VMAs;
+     * overflows, no gap is large enough, the range passes TASK_SIZE, the mappings would pass
+     * RLIMIT_AS, overcommit refuses or the kernel has no memory for the VMAs;
      * EPERM for MAP_FIXED below mmap_min_addr; EEXIST when MAP_FIXED_NOREPLACE would replace
      * something. Without MAP_FIXED a free hint address is used as is; otherwise the highest
      * free gap below {@link Mm#mmapBase()} is chosen (top-down, deterministic).
@@ -80,6 +80,8 @@ public final class Mmap {
                 return -Errno.EINVAL;
             }
         }
+        // RLIMIT_AS counts what the mapping adds: what MAP_FIXED replaces is already counted.
+        if (!mm.mayGrowBy((len - mappedBytes(mm, start, start + len)) >>> AddressSpace.PAGE_SHIFT)) return -Errno.ENOMEM;
         boolean accountable = (vmFlags & Vma.SHARED) == 0 && (prot & Vma.PROT_WRITE) != 0
                 && (flags & MAP_NORESERVE) == 0;
         if (accountable && !enoughMemory(mm, len)) return -Errno.ENOMEM;
@@ -93,6 +95,13 @@ public final class Mmap {
         if ((flags & MAP_POPULATE) != 0) populate(mm, vma);
         mm.notePeak();
         return start;
+    }
+
+    /** How many bytes of {@code [start, end)} are mapped now. */
+    private static long mappedBytes(Mm mm, long start, long end) {
+        long bytes = 0;
+        for (Vma v : mm.vmas.intersecting(start, end)) bytes += Math.min(end, v.end()) - Math.max(start, v.start());
+        return bytes;
     }
 
     /**
@@ -196,7 +205,7 @@ public final class Mmap {
      * brk(2), as Linux's sys_brk: moves the program break to {@code newBrk} and returns it;
      * returns the current break unchanged when {@code newBrk} is below the start of the heap
      * (brk(0) is how a program asks for it), when growing would run into another mapping or
-     * the stack's guard gap, or when overcommit refuses. Growing only extends the [heap] VMA
+     * the stack's guard gap, pass RLIMIT_AS, or when overcommit refuses. Growing only extends the [heap] VMA
      * (pages come on first touch); shrinking unmaps the whole pages above the new break.
      */
     static long brk(Mm mm, long newBrk) {
@@ -214,6 +223,7 @@ public final class Mmap {
             return newBrk;
         }
         if (!mm.vmas.isFree(oldEnd, newEnd + PAGE, Mm.STACK_GUARD_GAP)) return mm.brk;
+        if (!mm.mayGrowBy((newEnd - oldEnd) >>> AddressSpace.PAGE_SHIFT)) return mm.brk;
         if (!enoughMemory(mm, newEnd - oldEnd)) return mm.brk;
         if (!mm.vmas.reserve(1)) return mm.brk;
         mm.vmas.insertAndMerge(Vma.anonymous(oldEnd, newEnd, Vma.PROT_READ | Vma.PROT_WRITE, Vma.HEAP));

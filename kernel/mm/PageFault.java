@@ -25,10 +25,9 @@ import vm.Pte;
  * </ol>
  *
  * <p><b>Out of memory.</b> When a legal fault needs a frame and none is free the result is
- * {@link FaultResult.Kind#OUT_OF_MEMORY} and nothing has changed. The kernel then kills the
- * faulting process with SIGKILL and prints one line, as Linux's OOM killer does; it chooses
- * the faulting process rather than the largest one so that the outcome is simple and
- * deterministic.
+ * {@link FaultResult.Kind#OUT_OF_MEMORY} and nothing has changed. The kernel then calls the
+ * OOM killer (task.OomKiller), which kills the process with the highest badness and lets the
+ * faulting task retry.
  */
 final class PageFault {
     private PageFault() {}
@@ -83,14 +82,15 @@ final class PageFault {
     }
 
     /**
-     * Linux's expand_stack for a fault below {@code vma}: if it grows down, the new size
-     * stays within RLIMIT_STACK (measured from the VMA's end) and the guard gap above the
-     * next lower mapping stays free, the VMA is extended down to the faulting page and
-     * returned. Otherwise null.
+     * Linux's expand_stack for a fault below {@code vma}: if it grows down, the mappings stay
+     * within RLIMIT_AS, the new size stays within RLIMIT_STACK (measured from the VMA's end)
+     * and the guard gap above the next lower mapping stays free, the VMA is extended down to
+     * the faulting page and returned. Otherwise null.
      */
     private static Vma expandStack(Mm mm, Vma vma, long address) {
         if (!vma.growsDown()) return null;
         long newStart = Mm.pageDown(address);
+        if (!mm.mayGrowBy((vma.start() - newStart) >>> AddressSpace.PAGE_SHIFT)) return null; // RLIMIT_AS
         if (vma.end() - newStart > mm.stackLimit) return null;
         Vma below = mm.vmas.previous(vma);
         if (below != null && below.end() > newStart) return null;

@@ -58,6 +58,6 @@ final class ProcMaps {
         }
         long kb = AddressSpace.PAGE_SIZE / 1024;
         return new MemoryUsage(Math.max(mm.peakPages, total) * kb, total * kb, mm.as.residentPages() * kb,
-                data * kb, stack * kb, exe * kb, mm.as.pageTableFrames() * kb);
+                data * kb, stack * kb, exe * kb, mm.as.pageTablePages() * kb);
     }
 }

@@ -42,7 +42,7 @@ final class KernelStat {
         sb.append("intr 0\n");
         sb.append("ctxt ").append(switches).append('\n');
         sb.append("btime ").append(BTIME).append('\n');
-        sb.append("processes ").append(tasks.pids().count() + tasks.released().size()).append('\n');
+        sb.append("processes ").append(tasks.createdTasks()).append('\n');
         sb.append("procs_running ").append(running).append('\n');
         sb.append("procs_blocked ").append(blocked).append('\n');
         sb.append("softirq 0 0 0 0 0 0 0 0 0 0 0\n");

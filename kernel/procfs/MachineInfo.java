@@ -1,8 +1,6 @@
 package procfs;
 
 import fs.proc.SystemInfo;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Supplier;
 import sched.Scheduler;
 import task.Task;
@@ -15,8 +13,8 @@ import task.Tasks;
  * and the caller from the kernel's notion of the current task.
  *
  * <p>The load averages are the scheduler's (sched.LoadAverage: Linux's calc_global_load,
- * sampled every 5 seconds of virtual time). The last pid is the tid of the most recently created task still known (live or
- * released), found from the creation times; the pid allocator does not publish its own.
+ * sampled every 5 seconds of virtual time). The last pid is the last one the pid allocator
+ * handed out, as Linux's /proc/loadavg shows it.
  */
 final class MachineInfo implements SystemInfo {
     private final Tasks tasks;
@@ -64,11 +62,7 @@ final class MachineInfo implements SystemInfo {
 
     @Override
     public int lastPid() {
-        List<Task> all = new ArrayList<>(tasks.pids().all());
-        all.addAll(tasks.released());
-        Task last = null;
-        for (Task t : all) if (last == null || t.startTime() >= last.startTime()) last = t;
-        return last == null ? 0 : last.tid();
+        return tasks.pids().lastPid();
     }
 
     /** The caller's tgid, or 0 outside a system call (then /proc/self names nothing). */

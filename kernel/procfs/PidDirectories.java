@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
+import task.OomKiller;
 import task.Task;
 import task.Tasks;
 
@@ -37,13 +38,15 @@ final class PidDirectories implements ProcDirectory.Source {
     private final Vfs vfs;
     private final Tasks tasks;
     private final IntSupplier cpus;
+    /** The task in the current system call: the reader of a link, the writer of a writable file. */
     private final Supplier<Task> current;
     private final Map<Task, ProcDirectory> processDirs = new LinkedHashMap<>();
     private final Map<Task, ProcDirectory> threadDirs = new LinkedHashMap<>();
 
     /**
      * The PID directories of {@code tasks} on {@code vfs}, for a machine of {@code cpus} CPUs;
-     * {@code current} is the task making the current system call (the reader of a link).
+     * {@code current} gives the task making the system call (the reader of a link, the
+     * writer of oom_score_adj).
      */
     PidDirectories(Vfs vfs, Tasks tasks, IntSupplier cpus, Supplier<Task> current) {
         this.vfs = vfs;
@@ -122,7 +125,11 @@ final class PidDirectories implements ProcDirectory.Source {
         dir.addFile("cmdline", text(t, task -> ProcessArgs.cmdline(task.mm())));
         dir.addFile("comm", text(t, task -> task.comm() + "\n"));
         dir.addFile("environ", text(t, task -> environ(task)));
+        dir.addFile("limits", text(t, task -> TaskLimits.format(task.signal().rlimits())));
         dir.addFile("maps", text(t, task -> task.mm() == null ? "" : task.mm().maps()));
+        dir.addFile("oom_score", text(t, task -> OomKiller.score(tasks, task) + "\n"));
+        dir.addFile("oom_score_adj", text(t, task -> task.signal().oomScoreAdj() + "\n"),
+                OomScoreAdj.writer(tasks, t, current, () -> isReaped(t)));
         dir.addFile("stat", text(t, task -> TaskStat.format(task, wholeGroup, vfs.console())));
         dir.addFile("status", text(t, task -> TaskStatus.format(task, cpus.getAsInt())));
         dir.addSymlink("cwd", () -> pathOf(t, FsStruct::cwd));

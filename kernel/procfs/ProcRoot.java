@@ -4,6 +4,7 @@ import fs.FsMemory;
 import fs.Vfs;
 import fs.proc.ProcDirectory;
 import fs.proc.ProcFs;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import sched.Scheduler;
 import task.Task;
@@ -30,23 +31,26 @@ public final class ProcRoot {
         proc.addFile("stat", () -> KernelStat.format(tasks, sched));
         proc.addFile("meminfo", () -> MemInfo.format(tasks.physicalMemory()));
         proc.setSource(new PidDirectories(vfs, tasks, sched::cpuCount, current));
-        installSysctls(vfs, proc.addDirectory("sys").addDirectory("kernel"), tasks);
+        // /proc/sys files are root's (0644): only a task with root's rights may open one to write.
+        BooleanSupplier root = () -> current.get() == null || current.get().cred().capable();
+        installSysctls(vfs, proc.addDirectory("sys").addDirectory("kernel"), tasks, root);
         ProcDirectory vm = proc.addDirectory("sys").addDirectory("vm");
-        vm.addInode("max_map_count", new SysctlIntFile(vfs, tasks.vmSysctl()::maxMapCount, tasks.vmSysctl()::setMaxMapCount));
-        installFsSysctls(vfs, proc.addDirectory("sys").addDirectory("fs"));
+        vm.addInode("max_map_count", new SysctlIntFile(vfs, tasks.vmSysctl()::maxMapCount, tasks.vmSysctl()::setMaxMapCount, root));
+        installFsSysctls(vfs, proc.addDirectory("sys").addDirectory("fs"), root);
     }
 
     /**
-     * /proc/sys/fs: the limits on open files and pipes (fs.FsMemory), read-write with Linux's
-     * bounds, and file-nr, "open descriptions, 0, file-max" as Linux's proc_nr_files prints it.
+     * /proc/sys/fs: the limits on open files and pipes (fs.FsMemory), read-write for root with
+     * Linux's bounds, and file-nr, "open descriptions, 0, file-max" as Linux's proc_nr_files
+     * prints it.
      */
-    private static void installFsSysctls(Vfs vfs, ProcDirectory dir) {
+    private static void installFsSysctls(Vfs vfs, ProcDirectory dir, BooleanSupplier root) {
         FsMemory m = vfs.memory();
-        dir.addInode("file-max", new SysctlIntFile(vfs, m::fileMax, m::setFileMax));
+        dir.addInode("file-max", new SysctlIntFile(vfs, m::fileMax, m::setFileMax, root));
         dir.addFile("file-nr", () -> m.openFiles() + "\t0\t" + m.fileMax() + "\n");
-        dir.addInode("pipe-max-size", new SysctlIntFile(vfs, () -> (int) m.pipeMaxSize(), m::setPipeMaxSize));
-        dir.addInode("pipe-user-pages-hard", new SysctlIntFile(vfs, m::pipeUserPagesHard, m::setPipeUserPagesHard));
-        dir.addInode("pipe-user-pages-soft", new SysctlIntFile(vfs, m::pipeUserPagesSoft, m::setPipeUserPagesSoft));
+        dir.addInode("pipe-max-size", new SysctlIntFile(vfs, () -> (int) m.pipeMaxSize(), m::setPipeMaxSize, root));
+        dir.addInode("pipe-user-pages-hard", new SysctlIntFile(vfs, m::pipeUserPagesHard, m::setPipeUserPagesHard, root));
+        dir.addInode("pipe-user-pages-soft", new SysctlIntFile(vfs, m::pipeUserPagesSoft, m::setPipeUserPagesSoft, root));
     }
 
     /**
@@ -54,12 +58,12 @@ public final class ProcRoot {
      * pid_max, one above the largest pid (301..4194304), and threads-max, the most tasks at
      * once (20..0x3fffffff).
      */
-    private static void installSysctls(Vfs vfs, ProcDirectory kernel, Tasks tasks) {
-        kernel.addInode("pid_max", new SysctlIntFile(vfs, () -> tasks.pids().pidMax(), tasks.pids()::setPidMax));
+    private static void installSysctls(Vfs vfs, ProcDirectory kernel, Tasks tasks, BooleanSupplier root) {
+        kernel.addInode("pid_max", new SysctlIntFile(vfs, () -> tasks.pids().pidMax(), tasks.pids()::setPidMax, root));
         kernel.addInode("threads-max", new SysctlIntFile(vfs, tasks::maxTasks, max -> {
             if (max < Tasks.MIN_MAX_TASKS || max > Tasks.MAX_MAX_TASKS) return false;
             tasks.setMaxTasks(max);
             return true;
-        }));
+        }, root));
     }
 }

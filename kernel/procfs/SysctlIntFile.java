@@ -5,6 +5,7 @@ import fs.Mode;
 import fs.OpenFile;
 import fs.Vfs;
 import java.nio.charset.StandardCharsets;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntPredicate;
 import java.util.function.IntSupplier;
 import sync.Waiter;
@@ -20,15 +21,26 @@ import syscall.Errno;
 public final class SysctlIntFile extends Inode {
     private final IntSupplier getter;
     private final IntPredicate setter;
+    private final BooleanSupplier openerIsRoot;
 
     /**
      * A file showing {@code getter}'s value; a write calls {@code setter}, which applies the
      * new value and returns true, or returns false (EINVAL) if the value is out of bounds.
+     * The file is root's, mode 0644: opening it for writing is EACCES unless
+     * {@code openerIsRoot} says the task opening it has root's rights.
      */
-    public SysctlIntFile(Vfs vfs, IntSupplier getter, IntPredicate setter) {
+    public SysctlIntFile(Vfs vfs, IntSupplier getter, IntPredicate setter, BooleanSupplier openerIsRoot) {
         super(vfs, Mode.S_IFREG | 0644);
         this.getter = getter;
         this.setter = setter;
+        this.openerIsRoot = openerIsRoot;
+    }
+
+    /** Only root may open the file for writing (the permission check Linux makes on its 0644 mode). */
+    @Override
+    public long mayOpen(int flags, Waiter waiter) {
+        boolean writes = (flags & fs.OpenFlags.O_ACCMODE) != fs.OpenFlags.O_RDONLY;
+        return writes && !openerIsRoot.getAsBoolean() ? -Errno.EACCES : 0;
     }
 
     @Override

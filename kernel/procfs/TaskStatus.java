@@ -4,6 +4,7 @@ import fs.FdTable;
 import java.util.List;
 import mm.MemoryUsage;
 import mm.Mm;
+import task.Cred;
 import task.SigHand;
 import task.Signals;
 import task.Task;
@@ -17,15 +18,19 @@ import task.TaskState;
  *
  * <p>What Clonix leaves out or fills with a constant, and why:
  * <ul>
- * <li>Everyone is root, so the Uid/Gid lines are zeros and the capability sets are full
- *     (CAP_LAST_CAP = 40, so 000001ffffffffff); there are no supplementary groups.</li>
+ * <li>Uid and Gid are the task's real, effective, saved and file-system ids. Clonix has no
+ *     capability sets of its own (task.Cred): CapEff is full (CAP_LAST_CAP = 40, so
+ *     000001ffffffffff) while the effective uid is 0, CapPrm while any of the real, effective
+ *     and saved uids is 0, which is what Linux's rules give a program without file
+ *     capabilities; there are no supplementary groups.</li>
  * <li>There is one pid namespace, so NStgid/NSpid/NSpgid/NSsid repeat the plain ids.</li>
  * <li>As on Linux, a task without an mm (a zombie) has no Vm and Rss lines, and one without
  *     an fs context has no Umask line.</li>
- * <li>Clonix has no page cache or shared libraries: every resident page counts as RssAnon,
- *     RssFile, RssShmem, VmLib, VmLck, VmPin and VmSwap are 0. The mm does not record the
- *     peak resident set, so VmHWM shows the current VmRSS. VmPTE is the frames of the
- *     page tables (fork's shared leaves count for each process, as Linux's copies do).</li>
+ * <li>Clonix has no page cache or shared libraries: resident pages of MAP_SHARED memory are
+ *     RssShmem and the rest RssAnon; RssFile, VmLib, VmLck, VmPin and VmSwap are 0. The mm
+ *     does not record the peak resident set, so VmHWM shows the current VmRSS. VmPTE is the
+ *     page-table pages below the top level, as Linux counts them (a leaf fork shares counts
+ *     in each process, as the copy Linux would have made).</li>
  * <li>The context-switch counts are the task's own, not summed over its thread group, as on
  *     Linux: /proc/PID/status shows the thread-group leader's.</li>
  * </ul>
@@ -36,13 +41,6 @@ import task.TaskState;
 final class TaskStatus {
     /** Linux's CAP_LAST_CAP is 40: the full capability set has 41 bits. */
     static final long FULL_CAPABILITIES = (1L << 41) - 1;
-    /**
-     * The queued-signals limit shown after SigQ (RLIMIT_SIGPENDING). Linux counts the signals
-     * queued for the task's user; as everyone is root, Clonix shows the task's own pending
-     * signals, private and shared (each queued real-time instance counts).
-     */
-    static final int SIGPENDING_LIMIT = 1024;
-
     private TaskStatus() {}
 
     /** The status text of task {@code t} on a machine of {@code cpus} CPUs. */
@@ -56,8 +54,9 @@ final class TaskStatus {
         line(sb, "Pid", t.tid());
         line(sb, "PPid", parentPid(t));
         line(sb, "TracerPid", 0);
-        line(sb, "Uid", "0\t0\t0\t0");
-        line(sb, "Gid", "0\t0\t0\t0");
+        Cred c = t.cred();
+        line(sb, "Uid", ids(c.uid(), c.euid(), c.suid(), c.fsuid()));
+        line(sb, "Gid", ids(c.gid(), c.egid(), c.sgid(), c.fsgid()));
         line(sb, "FDSize", fdSize(t.files()));
         line(sb, "Groups", " ");
         line(sb, "NStgid", t.tgid());
@@ -67,15 +66,18 @@ final class TaskStatus {
         if (t.mm() != null) memory(sb, t.mm());
         line(sb, "Threads", t.signal().threads().size());
         long ownPending = t.signals().pendingMask(), sharedPending = t.signal().signals().pendingMask();
-        line(sb, "SigQ", (t.signals().pendingCount() + t.signal().signals().pendingCount()) + "/" + SIGPENDING_LIMIT);
+        // Linux counts the signals queued for the task's user; Clonix the task's own, private
+        // and shared (each queued real-time instance counts), over its RLIMIT_SIGPENDING.
+        line(sb, "SigQ", (t.signals().pendingCount() + t.signal().signals().pendingCount()) + "/"
+                + Long.toUnsignedString(t.signal().rlimits().cur(task.ResourceLimits.RLIMIT_SIGPENDING)));
         line(sb, "SigPnd", mask(ownPending));
         line(sb, "ShdPnd", mask(sharedPending));
         line(sb, "SigBlk", mask(t.signals().blocked()));
         line(sb, "SigIgn", mask(handlerMask(t.sighand(), true)));
         line(sb, "SigCgt", mask(handlerMask(t.sighand(), false)));
         line(sb, "CapInh", mask(0));
-        line(sb, "CapPrm", mask(FULL_CAPABILITIES));
-        line(sb, "CapEff", mask(FULL_CAPABILITIES));
+        line(sb, "CapPrm", mask(c.uid() == 0 || c.euid() == 0 || c.suid() == 0 ? FULL_CAPABILITIES : 0));
+        line(sb, "CapEff", mask(c.capable() ? FULL_CAPABILITIES : 0));
         line(sb, "CapBnd", mask(FULL_CAPABILITIES));
         line(sb, "CapAmb", mask(0));
         line(sb, "NoNewPrivs", 0);
@@ -133,17 +135,12 @@ final class TaskStatus {
     }
 
     /**
-     * FDSize, the size of the descriptor array (Linux's fdtable max_fds): 64 (one word of
-     * bits) until a descriptor beyond it is used, then the next power of two. 0 without a
-     * table (a zombie).
+     * FDSize, the size of the descriptor array (Linux's fdtable max_fds): 64 until a higher
+     * descriptor is used, then the next power of two, never shrinking (fs.FdTable). 0
+     * without a table (a zombie).
      */
     static int fdSize(FdTable files) {
-        if (files == null) return 0;
-        int highest = -1;
-        for (int fd : files.openDescriptors()) highest = Math.max(highest, fd);
-        int size = 64;
-        while (size <= highest) size *= 2;
-        return Math.min(size, FdTable.MAX_FDS);
+        return files == null ? 0 : files.capacity();
     }
 
     /** The Vm* and Rss* block, Linux's task_mem. */
@@ -153,11 +150,13 @@ final class TaskStatus {
         kb(sb, "VmSize", u.vmSizeKb());
         kb(sb, "VmLck", 0);
         kb(sb, "VmPin", 0);
+        long pageKb = vm.PhysicalMemory.FRAME_SIZE / 1024;
+        long shmemKb = mm.sharedResidentPages() * pageKb;
         kb(sb, "VmHWM", u.vmRssKb());
         kb(sb, "VmRSS", u.vmRssKb());
-        kb(sb, "RssAnon", u.vmRssKb());
+        kb(sb, "RssAnon", u.vmRssKb() - shmemKb);
         kb(sb, "RssFile", 0);
-        kb(sb, "RssShmem", 0);
+        kb(sb, "RssShmem", shmemKb);
         kb(sb, "VmData", u.vmDataKb());
         kb(sb, "VmStk", u.vmStkKb());
         kb(sb, "VmExe", u.vmExeKb());
@@ -183,6 +182,12 @@ final class TaskStatus {
             if (match) m |= 1L << (sig - 1);
         }
         return m;
+    }
+
+    /** The four ids of a Uid or Gid line: real, effective, saved, file system, as unsigned numbers. */
+    private static String ids(int real, int effective, int saved, int fs) {
+        return Integer.toUnsignedString(real) + "\t" + Integer.toUnsignedString(effective) + "\t"
+                + Integer.toUnsignedString(saved) + "\t" + Integer.toUnsignedString(fs);
     }
 
     private static String mask(long m) {

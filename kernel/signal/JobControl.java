@@ -70,7 +70,7 @@ final class JobControl {
                 utime += th.utime();
                 stime += th.stime();
             }
-            SignalSend.send(ts, parent, SigInfo.child(Signals.SIGCHLD, why, leader.tgid(), status, utime, stime), true);
+            SignalSend.send(ts, parent, SigInfo.child(Signals.SIGCHLD, why, leader.tgid(), leader.cred().uid(), status, utime, stime), true);
         }
         parent.signal().childExitQueue().wakeUp();
     }

@@ -22,9 +22,9 @@ public record SigInfo(int signo, int errno, int code, int pid, int uid, int stat
     /** USER_HZ: si_utime and si_stime count clock ticks of 10 ms. */
     private static final long NANOS_PER_TICK = 10_000_000L;
 
-    /** A signal sent by kill (SI_USER) or tgkill/tkill (SI_TKILL) from process {@code pid}. */
-    public static SigInfo user(int sig, int code, int pid) {
-        return new SigInfo(sig, 0, code, pid, 0, 0, 0, 0, 0, 0);
+    /** A signal sent by kill (SI_USER) or tgkill/tkill (SI_TKILL) from process {@code pid} of real user {@code uid}. */
+    public static SigInfo user(int sig, int code, int pid, int uid) {
+        return new SigInfo(sig, 0, code, pid, uid, 0, 0, 0, 0, 0);
     }
 
     /** A signal the kernel sends on its own account (SIGPIPE, SIGALRM, job control): SI_KERNEL. */
@@ -37,9 +37,9 @@ public record SigInfo(int signo, int errno, int code, int pid, int uid, int stat
         return new SigInfo(sig, 0, code, 0, 0, 0, addr, 0, 0, 0);
     }
 
-    /** SIGCHLD about child {@code pid}: a CLD_* code, the exit code or signal, its CPU times in cycles. */
-    public static SigInfo child(int sig, int code, int pid, int status, long utimeCycles, long stimeCycles) {
-        return new SigInfo(sig, 0, code, pid, 0, status, 0, utimeCycles, stimeCycles, 0);
+    /** SIGCHLD about child {@code pid} of real user {@code uid}: a CLD_* code, the exit code or signal, its CPU times in cycles. */
+    public static SigInfo child(int sig, int code, int pid, int uid, int status, long utimeCycles, long stimeCycles) {
+        return new SigInfo(sig, 0, code, pid, uid, status, 0, utimeCycles, stimeCycles, 0);
     }
 
     /**

@@ -2,6 +2,7 @@ package signal;
 
 import java.util.List;
 import syscall.Errno;
+import task.Cred;
 import task.Exit;
 import task.SigHand;
 import task.Signals;
@@ -35,53 +36,72 @@ public final class SignalSend {
     /**
      * kill(2) from {@code caller}: pid &gt; 0 the process holding that id, 0 the caller's
      * process group, -1 every process but init and the caller's own, &lt; -1 the process
-     * group -pid. Signal 0 only checks that a target exists. Returns 0, -ESRCH or -EINVAL,
-     * in Linux's order: the targets are looked up first (ESRCH if there are none), and a bad
-     * signal number is EINVAL only once there is someone to send it to.
+     * group -pid. Signal 0 only checks that a target exists and may be signalled. Returns 0,
+     * -ESRCH, -EINVAL or -EPERM in Linux's order: the targets are looked up first (ESRCH if
+     * there are none), then a bad signal number is EINVAL, then -EPERM when the caller may
+     * signal none of them ({@link #mayKill}; for -1, a target it may not signal is skipped
+     * and the call succeeds, as on Linux).
      */
     public static long kill(Tasks ts, Task caller, int pid, int sig) {
+        if (pid == Integer.MIN_VALUE) return -Errno.ESRCH; // -INT_MIN does not exist
         boolean valid = sig == 0 || SigSet.valid(sig);
-        SigInfo info = valid ? SigInfo.user(sig, SigInfo.SI_USER, caller.tgid()) : null;
+        SigInfo info = valid ? SigInfo.user(sig, SigInfo.SI_USER, caller.tgid(), caller.cred().uid()) : null;
         if (pid > 0) {
             Task p = ts.pids().find(pid);
             if (p == null) return -Errno.ESRCH;
             if (!valid) return -Errno.EINVAL;
+            if (!mayKill(caller, p, sig)) return -Errno.EPERM;
             if (sig != 0) send(ts, p, info, true);
             return 0;
         }
-        if (pid == Integer.MIN_VALUE) return -Errno.ESRCH; // -INT_MIN does not exist
         if (pid == -1) {
             int count = 0;
             for (Task p : processes(ts)) {
                 if (p.tgid() <= 1 || p.tgid() == caller.tgid()) continue;
                 count++;
-                if (valid && sig != 0) send(ts, p, info, true);
+                if (valid && sig != 0 && mayKill(caller, p, sig)) send(ts, p, info, true);
             }
             if (count == 0) return -Errno.ESRCH;
             return valid ? 0 : -Errno.EINVAL;
         }
         int pgid = pid == 0 ? caller.signal().pgid() : -pid;
-        if (!valid) return groupHasProcess(ts, pgid) ? -Errno.EINVAL : -Errno.ESRCH;
-        return sendToGroup(ts, pgid, info);
+        boolean found = false, sent = false;
+        for (Task p : processes(ts)) {
+            if (p.signal().pgid() != pgid) continue;
+            found = true;
+            if (!valid || !mayKill(caller, p, sig)) continue;
+            sent = true;
+            if (sig != 0) send(ts, p, info, true);
+        }
+        return !found ? -Errno.ESRCH : !valid ? -Errno.EINVAL : sent ? 0 : -Errno.EPERM;
     }
 
-    /** True if some process is in process group {@code pgid}. */
-    private static boolean groupHasProcess(Tasks ts, int pgid) {
-        for (Task p : processes(ts)) if (p.signal().pgid() == pgid) return true;
-        return false;
+    /**
+     * Whether {@code caller} may send {@code sig} to {@code target} (Linux's
+     * check_kill_permission): always within its own process; otherwise if the caller's real
+     * or effective uid is the target's real or saved uid, if the caller is privileged
+     * (CAP_KILL: effective uid 0), or for SIGCONT within the caller's session.
+     */
+    static boolean mayKill(Task caller, Task target, int sig) {
+        if (caller.tgid() == target.tgid()) return true;
+        Cred c = caller.cred(), t = target.cred();
+        if (c.euid() == t.suid() || c.euid() == t.uid() || c.uid() == t.suid() || c.uid() == t.uid() || c.capable()) return true;
+        return sig == Signals.SIGCONT && caller.signal().sid() == target.signal().sid();
     }
 
     /**
      * tgkill(tgid, tid, sig) and, with {@code tgid} = 0, tkill(tid, sig): sends to one thread
      * (SI_TKILL). Returns 0, -EINVAL (ids not positive, bad signal), -ESRCH (no such
-     * thread in that group) or -EAGAIN (a real-time signal that cannot be queued).
+     * thread in that group), -EPERM ({@link #mayKill}) or -EAGAIN (a real-time signal that
+     * cannot be queued).
      */
     public static long tgkill(Tasks ts, Task caller, int tgid, int tid, int sig, boolean checkGroup) {
         if (tid <= 0 || (checkGroup && tgid <= 0)) return -Errno.EINVAL;
         Task t = ts.pids().find(tid);
         if (t == null || (checkGroup && t.tgid() != tgid)) return -Errno.ESRCH;
         if (sig != 0 && !SigSet.valid(sig)) return -Errno.EINVAL;
-        return sig == 0 ? 0 : send(ts, t, SigInfo.user(sig, SigInfo.SI_TKILL, caller.tgid()), false);
+        if (!mayKill(caller, t, sig)) return -Errno.EPERM;
+        return sig == 0 ? 0 : send(ts, t, SigInfo.user(sig, SigInfo.SI_TKILL, caller.tgid(), caller.cred().uid()), false);
     }
 
     /**
@@ -97,6 +117,7 @@ public final class SignalSend {
         if (t == null || t.tgid() != tgid) return -Errno.ESRCH;
         if ((info.code() >= 0 || info.code() == SigInfo.SI_TKILL) && caller.tgid() != tgid) return -Errno.EPERM;
         if (sig != 0 && !SigSet.valid(sig)) return -Errno.EINVAL;
+        if (!mayKill(caller, t, sig)) return -Errno.EPERM;
         if (sig == 0) return 0;
         return send(ts, t, info, tid == 0);
     }

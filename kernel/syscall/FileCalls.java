@@ -93,7 +93,7 @@ public final class FileCalls {
      */
     private static long sigpipe(Tasks ts, Task t, long result) {
         if (FileSyscalls.raisesSigpipe(result)) {
-            SignalSend.send(ts, t, SigInfo.user(Signals.SIGPIPE, SigInfo.SI_USER, t.tgid()), false);
+            SignalSend.send(ts, t, SigInfo.user(Signals.SIGPIPE, SigInfo.SI_USER, t.tgid(), t.cred().uid()), false);
         }
         return result;
     }

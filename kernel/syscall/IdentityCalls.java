@@ -1,12 +1,14 @@
 package syscall;
 
 import java.nio.charset.StandardCharsets;
+import task.SetId;
 import task.Task;
 import task.Tasks;
 
 /**
- * Who and where: user and group ids (every task is root, uid 0), process groups and
- * sessions (the minimum job control needs later), and uname.
+ * Who and where: user and group ids (task.Cred; the rules of the set*id calls are in
+ * task.SetId), process groups and sessions, and uname. Ids are Linux's uid_t and gid_t:
+ * only the low 32 bits of an argument count.
  */
 public final class IdentityCalls {
     private IdentityCalls() {}
@@ -20,10 +22,18 @@ public final class IdentityCalls {
     /** Registers the identity calls on {@code table}. */
     public static void register(SyscallTable table, Tasks ts) {
         table.register(63, "uname", (t, a) -> uname(t, a[0]));
-        table.register(102, "getuid", (t, a) -> 0);
-        table.register(104, "getgid", (t, a) -> 0);
-        table.register(107, "geteuid", (t, a) -> 0);
-        table.register(108, "getegid", (t, a) -> 0);
+        table.register(102, "getuid", (t, a) -> id(t.cred().uid()));
+        table.register(104, "getgid", (t, a) -> id(t.cred().gid()));
+        table.register(105, "setuid", (t, a) -> SetId.setuid(ts, t, (int) a[0]));
+        table.register(106, "setgid", (t, a) -> SetId.setgid(t, (int) a[0]));
+        table.register(107, "geteuid", (t, a) -> id(t.cred().euid()));
+        table.register(108, "getegid", (t, a) -> id(t.cred().egid()));
+        table.register(113, "setreuid", (t, a) -> SetId.setreuid(ts, t, (int) a[0], (int) a[1]));
+        table.register(114, "setregid", (t, a) -> SetId.setregid(t, (int) a[0], (int) a[1]));
+        table.register(117, "setresuid", (t, a) -> SetId.setresuid(ts, t, (int) a[0], (int) a[1], (int) a[2]));
+        table.register(118, "getresuid", (t, a) -> putIds(t, a, t.cred().uid(), t.cred().euid(), t.cred().suid()));
+        table.register(119, "setresgid", (t, a) -> SetId.setresgid(t, (int) a[0], (int) a[1], (int) a[2]));
+        table.register(120, "getresgid", (t, a) -> putIds(t, a, t.cred().gid(), t.cred().egid(), t.cred().sgid()));
         table.register(109, "setpgid", (t, a) -> setpgid(ts, t, (int) a[0], (int) a[1]));
         table.register(111, "getpgrp", (t, a) -> t.signal().pgid());
         table.register(112, "setsid", (t, a) -> setsid(ts, t));
@@ -35,6 +45,28 @@ public final class IdentityCalls {
             Task p = target(ts, t, (int) a[0]);
             return p == null ? -Errno.ESRCH : p.signal().sid();
         });
+    }
+
+    /** An id as the get*id calls return it: uid_t is unsigned, so (uid_t) -1 is 4294967295. */
+    private static long id(int value) {
+        return Integer.toUnsignedLong(value);
+    }
+
+    /**
+     * getresuid/getresgid: writes the three ids as 32-bit values to the addresses in a0, a1
+     * and a2, in that order; EFAULT at the first that cannot be written (the earlier ones
+     * stay written, as with Linux's put_user).
+     */
+    private static long putIds(Task t, long[] a, int real, int effective, int saved) {
+        int[] ids = {real, effective, saved};
+        for (int i = 0; i < 3; i++) {
+            try {
+                t.mm().write32(a[i], ids[i]);
+            } catch (mm.MmException e) {
+                return -Errno.EFAULT;
+            }
+        }
+        return 0;
     }
 
     /** The process {@code pid} names (0: the caller), or null. */

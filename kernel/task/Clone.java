@@ -12,9 +12,13 @@ import vm.Isa;
  * and {@code kernel_clone} (kernel/fork.c).
  *
  * <p>The order is Linux's: first every check that can refuse the call (flag combinations,
- * then limits), so that a refused call leaves nothing behind; then the new task takes a
- * reference to, or a copy of, each structure its flags name; then it joins its family and
- * the scheduler.
+ * the task's own memory, then the limits on tasks), so that a refused call leaves nothing
+ * behind; then the new task takes a reference to, or a copy of, each structure its flags
+ * name; then it joins its family and the scheduler.
+ *
+ * <p><b>What a task costs.</b> Each task reserves {@link Tasks#THREAD_SIZE} of guest memory
+ * (ENOMEM when it cannot be had) and counts against its real user's RLIMIT_NPROC and against
+ * threads-max (EAGAIN), until it is reaped.
  */
 public final class Clone {
     private Clone() {}
@@ -24,25 +28,59 @@ public final class Clone {
      * {@code regs} (the pc already past the syscall). Arguments are the raw x86-64 clone's:
      * {@code flags} (the exit signal in the low byte), {@code newsp} (0 keeps the parent's
      * sp), {@code parentTid}, {@code childTid}, {@code tls}. Returns the child's tid, or
-     * -errno with nothing changed. For CLONE_VFORK the parent is left asleep (UNINTERRUPTIBLE)
-     * until the child execs or exits: the caller must not run it.
+     * -errno with nothing changed: EINVAL or EPERM for the flags, ENOMEM when memory cannot
+     * hold the task or a copy of what it needs, EAGAIN at RLIMIT_NPROC, threads-max or
+     * pid_max. For CLONE_VFORK the parent is left asleep (UNINTERRUPTIBLE) until the child
+     * execs or exits: the caller must not run it.
      */
     public static long clone(Tasks ts, Task parent, Context regs, long flags, long newsp, long parentTid,
             long childTid, long tls) {
         int err = check(ts, parent, flags);
         if (err != 0) return -err;
+        if (!ts.reserveTaskMemory()) return -Errno.ENOMEM; // dup_task_struct
+        err = checkLimits(ts, parent);
+        if (err == 0) err = copyAndStart(ts, parent, regs, flags, newsp, parentTid, childTid, tls);
+        if (err < 0) ts.unreserveTaskMemory();
+        return err;
+    }
+
+    /**
+     * The limits on tasks, in copy_process's order: RLIMIT_NPROC of the caller's real user
+     * (root, and a caller with CAP_SYS_RESOURCE, are exempt), then threads-max for everyone;
+     * returns 0 or -EAGAIN. Zombies count in both, as they do on Linux.
+     */
+    private static int checkLimits(Tasks ts, Task parent) {
+        Cred cred = parent.cred;
+        long nproc = parent.signal.rlimits.cur(ResourceLimits.RLIMIT_NPROC);
+        if (ResourceLimits.exceeds(ts.userTasks(cred.uid()) + 1L, nproc) && cred.uid() != 0 && !cred.capable()) {
+            return -Errno.EAGAIN;
+        }
         if (ts.pids.count() >= ts.maxTasks) return -Errno.EAGAIN;
-        // dup_mm needs memory for the child's VMAs and page tables: done before anything
-        // else is made, so that its ENOMEM leaves nothing behind.
+        return 0;
+    }
+
+    /**
+     * Builds the child once the checks have passed: copies or shares each structure, then a
+     * pid, the family, and the scheduler. Returns the child's tid, or -ENOMEM (a copy of the
+     * descriptor table, or the child's VMAs and page tables, did not fit) or -EAGAIN (no pid)
+     * with nothing left behind.
+     */
+    private static int copyAndStart(Tasks ts, Task parent, Context regs, long flags, long newsp, long parentTid,
+            long childTid, long tls) {
+        fs.FdTable files = (flags & CLONE_FILES) != 0 ? parent.files.share() : parent.files.copy();
+        if (files == null) return -Errno.ENOMEM;
+        // dup_mm needs memory for the child's VMAs and page tables.
         mm.Mm mm;
         try {
             mm = (flags & CLONE_VM) != 0 ? parent.mm.share() : parent.mm.fork();
         } catch (MmException e) {
+            files.release();
             return -e.errno();
         }
         int tid = ts.pids.allocate();
         if (tid < 0) {
             mm.release();
+            files.release();
             return -Errno.EAGAIN;
         }
 
@@ -56,9 +94,11 @@ public final class Clone {
         child.policy = parent.policy;
         child.rtPriority = parent.rtPriority;
         child.priority = parent.priority;
+        child.cred = parent.cred;
+        ts.countUser(child.cred.uid());
 
         // Each structure: a new reference with the flag, a private copy without it.
-        child.files = (flags & CLONE_FILES) != 0 ? parent.files.share() : parent.files.copy();
+        child.files = files;
         child.fs = (flags & CLONE_FS) != 0 ? parent.fs.share() : parent.fs.copy();
         child.sighand = (flags & CLONE_SIGHAND) != 0 ? parent.sighand.share() : parent.sighand.copy();
         // The blocked mask (nothing is pending yet), and the alternate stack unless a thread (sas_ss_reset).
@@ -124,7 +164,12 @@ public final class Clone {
             child.groupLeader = parent.groupLeader;
             child.signal = parent.signal;
         } else {
+            // copy_signal: the limits and the OOM bias are inherited; the CPU time starts at 0.
             child.signal = new SignalStruct(parent.signal.pgid, parent.signal.sid);
+            child.signal.rlimits = parent.signal.rlimits.copy();
+            child.signal.oomScoreAdj = parent.signal.oomScoreAdj;
+            child.signal.oomScoreAdjMin = parent.signal.oomScoreAdjMin;
+            signal.CpuLimit.arm(child.signal);
             child.realParent.children.add(child);
         }
         child.signal.threads.add(child);

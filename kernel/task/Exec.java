@@ -21,9 +21,12 @@ import vm.Isa;
  * {@code begin_new_exec} and {@code de_thread} (fs/exec.c).
  *
  * <p><b>All or nothing.</b> Everything that can fail happens first, while the old program is
- * intact: the path lookup (ENOENT, ENOTDIR...), the checks (EACCES for a directory or a file
- * without an execute bit), reading the executable (ENOEXEC), copying argv and envp from user
- * memory (EFAULT, E2BIG) and building the new address space (ENOMEM, E2BIG). Only then is
+ * intact: RLIMIT_NPROC after a set*uid call (EAGAIN, see {@link SetId}), the path lookup
+ * (ENOENT, ENOTDIR...), the checks (EACCES for a directory or a file without an execute bit),
+ * reading the executable (ENOEXEC), copying argv and envp from user memory (EFAULT, E2BIG)
+ * and building the new address space (ENOMEM, E2BIG; ENOMEM too when the program does not fit
+ * in RLIMIT_AS). Resource limits are kept; the new address space gets the stack and
+ * address-space limits, and the saved user and group ids become the effective ones. Only then is
  * the point of no return crossed: the other threads die, the old mm is dropped,
  * close-on-exec descriptors close, caught signals are reset and the registers start afresh.
  *
@@ -60,6 +63,14 @@ public final class Exec {
 
     /** execve with the path and strings already in kernel memory (also how init starts). */
     public static long execve(Tasks ts, Task t, Context regs, String path, List<String> argv, List<String> envp) {
+        // A set*uid call moved the task to a user over RLIMIT_NPROC: refused now, unless the
+        // user has come back under the limit since (then the flag is dropped).
+        if (t.nprocExceeded) {
+            if (ResourceLimits.exceeds(ts.userTasks(t.cred.uid()), t.signal.rlimits.cur(ResourceLimits.RLIMIT_NPROC))) {
+                return -Errno.EAGAIN;
+            }
+            t.nprocExceeded = false;
+        }
         if (path.isEmpty()) return -Errno.ENOENT;
         Executable exe;
         try {
@@ -78,6 +89,11 @@ public final class Exec {
             fresh.useSysctl(ts.vmSysctl);
         } catch (MmException e) {
             return -e.errno();
+        }
+        Prlimit.applyToNewMm(fresh, t.signal.rlimits);
+        if (!fresh.mayGrowBy(0)) { // the new program alone is larger than RLIMIT_AS
+            fresh.release();
+            return -Errno.ENOMEM;
         }
         // The point of no return.
         deThread(ts, t);
@@ -99,6 +115,8 @@ public final class Exec {
         t.sighand.resetForExec();
         t.signals.resetForExec();
         t.execed = true;
+        // The saved ids become the effective ones (there are no set-user-ID files to change those).
+        t.cred = t.cred.withUids(t.cred.uid(), t.cred.euid(), t.cred.euid()).withGids(t.cred.gid(), t.cred.egid(), t.cred.egid());
         t.setComm(path.substring(path.lastIndexOf('/') + 1));
         Context fresh0 = new Context();
         fresh0.pc = fresh.entry();
@@ -150,7 +168,7 @@ public final class Exec {
         sig.threads.remove(leader);
         ts.pids.remove(leader);
         leader.state = TaskState.DEAD;
-        ts.noteReleased(leader);
+        ts.freeTask(leader);
         t.tid = leader.tid;
         t.groupLeader = t;
         t.realParent = leader.realParent;

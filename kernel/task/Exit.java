@@ -43,7 +43,7 @@ public final class Exit {
         mmRelease(ts, t);
         SignalDelivery.exitSignals(ts, t);
         releaseResources(t);
-        t.signal.live--;
+        if (--t.signal.live == 0) OomKiller.processExited(ts); // its memory is back
         exitNotify(ts, t);
     }
 
@@ -211,7 +211,7 @@ public final class Exit {
         int status = leader.signal.groupExit ? leader.signal.groupExitStatus : leader.exitCode;
         int killer = status & 0x7f;
         int code = killer == 0 ? SigInfo.CLD_EXITED : (status & Signals.CORE_BIT) != 0 ? SigInfo.CLD_DUMPED : SigInfo.CLD_KILLED;
-        return SigInfo.child(sig, code, leader.tgid, killer == 0 ? (status >> 8) & 0xff : killer, leader.utime, leader.stime);
+        return SigInfo.child(sig, code, leader.tgid, leader.cred.uid(), killer == 0 ? (status >> 8) & 0xff : killer, leader.utime, leader.stime);
     }
 
     /**
@@ -227,7 +227,7 @@ public final class Exit {
         ts.pids.remove(t);
         if (t.isGroupLeader() && t.realParent != null) t.realParent.children.remove(t);
         ts.sched.dequeue(t);
-        ts.noteReleased(t);
+        ts.freeTask(t);
         Task leader = t.groupLeader;
         if (leader != t && leader.state == TaskState.ZOMBIE && groupEmpty(leader) && notifyParent(ts, leader)) {
             release(ts, leader);

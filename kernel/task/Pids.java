@@ -91,6 +91,11 @@ public final class Pids {
         return -1;
     }
 
+    /** The last pid handed out (what /proc/loadavg shows last, Linux's idr cursor minus one). */
+    public int lastPid() {
+        return last;
+    }
+
     /**
      * Sets the last pid handed out, so the next allocation starts after it, as writing
      * /proc/sys/kernel/ns_last_pid does on Linux (checkpoint/restore uses it; tests too).

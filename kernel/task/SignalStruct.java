@@ -31,6 +31,24 @@ public final class SignalStruct {
     final WaitQueue childExit = new WaitQueue();
     /** Shared pending signals, group stop and alarm (see signal.GroupSignals). */
     final GroupSignals signals = new GroupSignals();
+    /** The process's resource limits (Linux's signal->rlim); null only for idle tasks and kernel timers. */
+    ResourceLimits rlimits;
+    /** The OOM killer's bias for this process, -1000..1000 (/proc/PID/oom_score_adj). */
+    int oomScoreAdj;
+    /** The lowest oom_score_adj an unprivileged writer may set (Linux's oom_score_adj_min). */
+    int oomScoreAdjMin;
+    /** Set once the OOM killer has chosen this process, until its last thread has exited. */
+    boolean oomVictim;
+    /**
+     * CPU time of the whole group in cycles, exited threads included (Linux's
+     * thread_group_cputime): what RLIMIT_CPU is measured against.
+     */
+    long cpuTime;
+    /**
+     * The group's CPU time at which RLIMIT_CPU must be looked at again, Long.MAX_VALUE while
+     * the limit is infinite (Linux's cputimer expiry for the rlimit); see signal.CpuLimit.
+     */
+    long cpuLimitExpires = Long.MAX_VALUE;
 
     SignalStruct(int pgid, int sid) {
         this.pgid = pgid;
@@ -85,6 +103,52 @@ public final class SignalStruct {
     /** The group's signal state: shared pending set, job control, alarm. */
     public GroupSignals signals() {
         return signals;
+    }
+
+    /** The process's resource limits. */
+    public ResourceLimits rlimits() {
+        return rlimits;
+    }
+
+    /** /proc/PID/oom_score_adj. */
+    public int oomScoreAdj() {
+        return oomScoreAdj;
+    }
+
+    /** The lowest oom_score_adj an unprivileged writer may set. */
+    public int oomScoreAdjMin() {
+        return oomScoreAdjMin;
+    }
+
+    /** Sets oom_score_adj, and its floor for unprivileged writers when {@code privileged} (Linux's __set_oom_adj). */
+    public void setOomScoreAdj(int adj, boolean privileged) {
+        oomScoreAdj = adj;
+        if (privileged) oomScoreAdjMin = adj;
+    }
+
+    /** True while the OOM killer's victim has not finished exiting. */
+    public boolean isOomVictim() {
+        return oomVictim;
+    }
+
+    /** Marks the process as the OOM killer's victim. */
+    public void markOomVictim() {
+        oomVictim = true;
+    }
+
+    /** CPU time of the group so far, in cycles, exited threads included. */
+    public long cpuTime() {
+        return cpuTime;
+    }
+
+    /** When RLIMIT_CPU must be looked at again, in group CPU cycles (Long.MAX_VALUE: never). */
+    public long cpuLimitExpires() {
+        return cpuLimitExpires;
+    }
+
+    /** Sets when RLIMIT_CPU must be looked at again (signal.CpuLimit). */
+    public void setCpuLimitExpires(long cycles) {
+        cpuLimitExpires = cycles;
     }
 
     /** The signals pending for the group, in increasing order. */

@@ -59,6 +59,13 @@ public final class Task implements Futex.FutexWaiter {
     boolean killPending;
     /** True once it has called execve (Linux's PF_FORKNOEXEC cleared): its parent may no longer setpgid it. */
     boolean execed;
+    /** Its user and group ids (Linux's cred and real_cred, which Clonix does not tell apart). */
+    Cred cred = Cred.ROOT;
+    /**
+     * Set when a set*uid call moved it to a user already over RLIMIT_NPROC: its next execve
+     * fails with EAGAIN unless the user is back under the limit (Linux's PF_NPROC_EXCEEDED).
+     */
+    boolean nprocExceeded;
     String comm = "";
     final long startTime;
     /** Cycles run in user mode and in the kernel (syscall costs) on behalf of this task. */
@@ -219,6 +226,9 @@ public final class Task implements Futex.FutexWaiter {
     /** True if the task has called execve since it was created (setpgid's EACCES). */
     public boolean hasExeced() { return execed; }
 
+    /** Its credentials: user and group ids. */
+    public Cred cred() { return cred; }
+
     /** The command name, at most 15 characters. */
     public String comm() { return comm; }
 
@@ -254,10 +264,11 @@ public final class Task implements Futex.FutexWaiter {
     /** Counts one migration; the scheduler calls it when the task starts on a CPU other than its last. */
     public void countMigration() { migrations++; }
 
-    /** Adds {@code user} and {@code system} cycles to the accounting counters. */
+    /** Adds {@code user} and {@code system} cycles to the accounting counters, the task's and its group's. */
     public void account(long user, long system) {
         utime += user;
         stime += system;
+        signal.cpuTime += user + system;
     }
 
     /** The address space (null once released, and for idle tasks). */

@@ -1,15 +1,15 @@
 package task;
 
 import futex.Futex;
-import java.util.ArrayList;
-import java.util.List;
 import vm.Context;
 import vm.PhysicalMemory;
 
 /**
  * The process-management state of one booted kernel: the pid table, the futex table, init,
- * the task limit, physical memory, and the hooks into the scheduler. {@link Clone},
- * {@link Exit}, {@link Wait} and {@link Exec} are the operations on it.
+ * the task limit (threads-max) and the count of tasks per user (RLIMIT_NPROC), physical
+ * memory (each task's THREAD_SIZE is taken from it), the kernel log, and the hooks into the
+ * scheduler. {@link Clone}, {@link Exit}, {@link Wait}, {@link Exec}, {@link SetId} and
+ * {@link OomKiller} are the operations on it.
  *
  * <p>Linux keeps these as globals (init_task, the pid hash, futex_queues); Clonix bundles them
  * in one object so that two kernels (two tests) can live in one JVM.
@@ -31,13 +31,20 @@ public final class Tasks {
     }
 
     /**
-     * The default cap on tasks in existence, zombies included (/proc/sys/kernel/threads-max).
-     * Linux derives its default from RAM (one eighth of memory in kernel stacks), which gives
-     * tens of thousands on a desktop. A Clonix task costs host memory (about 10 KB of Java heap)
-     * rather than guest memory, so the default is a fixed 16,384: a program may keep 10,000
-     * threads alive, and a fork bomb stops at about 160 MB of host heap.
+     * What one task costs in guest memory, Linux's THREAD_SIZE: 8 KiB, two frames of
+     * {@link PhysicalMemory.KernelUse#KERNEL_STACK}, reserved at clone and given back when the
+     * task is reaped. Clonix's kernel runs on the host's stack, not on a stack of its own per
+     * task, so the frames hold no data: they pay for the Java objects that make up the task
+     * (its task_struct: registers, signal state, the scheduler's bookkeeping, about 1.3 KB for
+     * a thread), and so a program that makes tasks runs out of guest memory before the host
+     * runs out of heap. 8 KiB was x86-64's THREAD_SIZE until Linux 3.15 (16 KiB since). It
+     * also sizes threads-max ({@link #maxThreadsFor}) so that, as on Linux, the most tasks a
+     * machine allows leave room for what each process needs besides its task (page tables
+     * and the pages it writes): a fork loop ends with EAGAIN, not with the OOM killer.
      */
-    public static final int DEFAULT_MAX_TASKS = 16_384;
+    public static final int THREAD_SIZE = 2 * PhysicalMemory.FRAME_SIZE;
+    /** The frames of one task's THREAD_SIZE. */
+    public static final int THREAD_FRAMES = THREAD_SIZE / PhysicalMemory.FRAME_SIZE;
 
     final Pids pids = new Pids();
     final Futex futex = new Futex();
@@ -45,17 +52,59 @@ public final class Tasks {
     /** /proc/sys/vm: every mm made by execve follows these settings. */
     final mm.VmSysctl vmSysctl = new mm.VmSysctl();
     final SchedulerHooks sched;
-    int maxTasks = DEFAULT_MAX_TASKS;
+    int maxTasks;
+    /**
+     * Tasks per real uid, zombies included (Linux's ucounts for UCOUNT_RLIMIT_NPROC): what
+     * RLIMIT_NPROC limits. Only looked up by uid, never listed, so its order does not matter.
+     */
+    private final java.util.Map<Integer, Integer> tasksPerUser = new java.util.HashMap<>();
     Task init;
-    /** Tasks that exited for good and were taken out of the table, for the leak checks of tests. */
-    private final List<Task> reaped = new ArrayList<>();
+    /** The kernel's log (printk), which the OOM killer writes to and syslog(2) reads. */
+    private final printk.KernelLog kernelLog;
+    /** Tasks whose page fault found no memory, asleep until a process exits (see OomKiller). */
+    private final sync.WaitQueue oomWaiters = new sync.WaitQueue();
+    /**
+     * Told of each task that leaves for good (tests and benchmarks look at them). The kernel
+     * keeps no list of its own: a machine that creates millions of tasks must not keep
+     * millions of dead ones.
+     */
+    private java.util.function.Consumer<Task> releaseObserver = t -> {};
+    /** Tasks created since boot (Linux's total_forks: the "processes" line of /proc/stat). */
+    private long createdTasks;
+    /**
+     * The user and system cycles of released tasks, by the CPU each last ran on (index 0 and
+     * 1, then the CPU), so that /proc/stat's totals still count them (procfs.CpuTimes).
+     */
+    private final long[][] releasedTime = new long[2][64];
     /** Called with init's wait status when init exits (the run is over; Linux would panic). */
     private java.util.function.IntConsumer onInitExit = status -> {};
 
-    /** A task system over {@code phys} that schedules through {@code sched}. */
+    /**
+     * A task system over {@code phys} that schedules through {@code sched}, with threads-max
+     * sized from the memory ({@link #maxThreadsFor}).
+     */
     public Tasks(PhysicalMemory phys, SchedulerHooks sched) {
         this.phys = phys;
         this.sched = sched;
+        this.maxTasks = maxThreadsFor(phys.totalFrames());
+        this.kernelLog = new printk.KernelLog(sched::now);
+    }
+
+    /** The kernel's log. */
+    public printk.KernelLog kernelLog() { return kernelLog; }
+
+    /** Where tasks wait for memory after the OOM killer has acted. */
+    sync.WaitQueue oomWaiters() { return oomWaiters; }
+
+    /**
+     * The default threads-max for a machine of {@code pages} pages, Linux's set_max_threads:
+     * the number of tasks whose THREAD_SIZE takes one eighth of memory, that is
+     * pages / (8 * THREAD_SIZE / PAGE_SIZE), between {@link #MIN_MAX_TASKS} and
+     * {@link #MAX_MAX_TASKS}: one task per 16 pages. 640 MiB (the default) gives 10,240.
+     */
+    public static int maxThreadsFor(long pages) {
+        long threads = pages / (8L * THREAD_FRAMES);
+        return (int) Math.max(MIN_MAX_TASKS, Math.min(MAX_MAX_TASKS, threads));
     }
 
     /** The pid table. */
@@ -90,20 +139,83 @@ public final class Tasks {
 
     void initExited(int status) { onInitExit.accept(status); }
 
-    /** Tasks that have been released since boot, in release order (a copy; tests check their resources). */
-    public List<Task> released() { return new ArrayList<>(reaped); }
+    /** Makes {@code observer} see every task that leaves for good from now on, in release order. */
+    public void observeReleases(java.util.function.Consumer<Task> observer) { releaseObserver = observer; }
 
-    void noteReleased(Task t) { reaped.add(t); }
+    /** How many tasks have been created since boot, init included. */
+    public long createdTasks() { return createdTasks; }
+
+    /** User cycles of the tasks released so far that last ran on CPU {@code cpu}. */
+    public long releasedUserTime(int cpu) { return releasedTime[0][cpu]; }
+
+    /** System cycles of the tasks released so far that last ran on CPU {@code cpu}. */
+    public long releasedSystemTime(int cpu) { return releasedTime[1][cpu]; }
 
     /**
-     * Creates a task with no parent and no resources yet: init (the first call, pid 1) or
-     * another kernel-created task. The caller fills in mm, files, fs and the context, then
-     * calls {@link #start}.
+     * A task leaves for good (release_task, or de_thread for an old leader): it gives back its
+     * THREAD_SIZE, leaves its user's count, and its CPU time goes to the totals of the dead.
+     * It must have dropped its mm, files, fs and sighand already: a task released with them
+     * is a kernel bug (IllegalStateException), as a frame freed twice is.
+     */
+    void freeTask(Task t) {
+        if (t.mm != null || t.files != null || t.fs != null || t.sighand != null) {
+            throw new IllegalStateException(t + " is released with its resources");
+        }
+        unreserveTaskMemory();
+        uncountUser(t.cred.uid());
+        int cpu = Math.max(0, t.lastCpu);
+        releasedTime[0][cpu] += t.utime;
+        releasedTime[1][cpu] += t.stime;
+        releaseObserver.accept(t);
+    }
+
+    /**
+     * Takes a new task's THREAD_SIZE (dup_task_struct's allocation); false, taking nothing, if
+     * memory is short (clone's ENOMEM).
+     */
+    boolean reserveTaskMemory() {
+        return phys.reserve(THREAD_FRAMES, PhysicalMemory.KernelUse.KERNEL_STACK);
+    }
+
+    /** Gives back a THREAD_SIZE taken with {@link #reserveTaskMemory} for a clone that failed later. */
+    void unreserveTaskMemory() {
+        phys.unreserve(THREAD_FRAMES, PhysicalMemory.KernelUse.KERNEL_STACK);
+    }
+
+    /** How many tasks, zombies included, have real uid {@code uid} (RLIMIT_NPROC's count). */
+    public int userTasks(int uid) {
+        return tasksPerUser.getOrDefault(uid, 0);
+    }
+
+    void countUser(int uid) {
+        tasksPerUser.merge(uid, 1, Integer::sum);
+    }
+
+    private void uncountUser(int uid) {
+        if (tasksPerUser.merge(uid, -1, Integer::sum) == 0) tasksPerUser.remove(uid);
+    }
+
+    /** A task's real uid changed from {@code from} to {@code to} (commit_creds moves its count). */
+    void moveUser(int from, int to) {
+        uncountUser(from);
+        countUser(to);
+    }
+
+    /**
+     * Creates a task with no parent: init (the first call, pid 1) or another kernel-created
+     * task. It has its THREAD_SIZE, root's credentials and the boot resource limits
+     * ({@link ResourceLimits#boot}), but no mm, files, fs or context yet: the caller fills
+     * them in, then calls {@link #start}. Throws IllegalStateException if memory cannot hold
+     * even this task (the machine cannot boot).
      */
     public Task createRoot(String comm) {
+        if (!reserveTaskMemory()) throw new IllegalStateException("no memory for the task " + comm);
         int tid = pids.allocate();
         Task t = new Task(tid, new Context(), now(), sched::wakeUp);
+        createdTasks++;
+        countUser(t.cred.uid());
         t.signal = new SignalStruct(tid, tid);
+        t.signal.rlimits = ResourceLimits.boot(maxTasks);
         t.signal.threads.add(t);
         t.signal.live = 1;
         t.sighand = new SigHand();
@@ -170,6 +282,7 @@ public final class Tasks {
 
     /** Creates a task object for clone (package-private: only {@link Clone} makes tasks). */
     Task newTask(int tid, Context ctx) {
+        createdTasks++;
         return new Task(tid, ctx, now(), sched::wakeUp);
     }
 }

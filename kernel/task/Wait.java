@@ -98,7 +98,8 @@ public final class Wait {
      * waitid(idtype, id, infop, options, rusage): as wait4, but the child is chosen by
      * P_ALL, P_PID or P_PGID (P_PIDFD is not supported: EINVAL), at least WEXITED must be
      * asked for, WNOWAIT leaves the zombie in place, and the result is a siginfo_t
-     * (si_signo SIGCHLD, si_code CLD_EXITED/KILLED/DUMPED, si_pid, si_uid 0, si_status).
+     * (si_signo SIGCHLD, si_code CLD_EXITED/KILLED/DUMPED, si_pid, si_uid the child's real
+     * uid, si_status).
      * Returns 0; with WNOHANG and nothing to report the siginfo is zeroed.
      */
     public static long waitid(Tasks ts, Task caller, int idtype, long id, long infop, int options, long rusageAddr) {
@@ -137,6 +138,7 @@ public final class Wait {
                 putInt(info, 0, Signals.SIGCHLD);
                 putInt(info, 8, stopped ? signal.SigInfo.CLD_STOPPED : signal.SigInfo.CLD_CONTINUED);
                 putInt(info, 16, child.tgid);
+                putInt(info, 20, child.cred.uid());
                 putInt(info, 24, stopped ? report >> 8 : Signals.SIGCONT);
                 if (infop != 0 && caller.mm.copyOut(infop, info, 0, info.length) != vm.AddressSpace.NO_FAULT) {
                     return -Errno.EFAULT;
@@ -156,6 +158,7 @@ public final class Wait {
             putInt(info, 0, Signals.SIGCHLD);
             putInt(info, 8, sig == 0 ? CLD_EXITED : (status & Signals.CORE_BIT) != 0 ? CLD_DUMPED : CLD_KILLED);
             putInt(info, 16, found.tgid);
+            putInt(info, 20, found.cred.uid());
             putInt(info, 24, sig == 0 ? (status >> 8) & 0xff : sig);
             long utime = found.utime, stime = found.stime;
             if ((options & WNOWAIT) == 0) Exit.release(ts, found);

@@ -69,7 +69,7 @@ public final class PthreadBench {
         int tasks = (int) threads + 16;
         int pidMax = tasks + task.Pids.RESERVED_PIDS < task.Pids.PID_MAX ? 0 : tasks + task.Pids.RESERVED_PIDS + 1;
         Options options = Options.defaults().withMemory(memoryBytes).withPidMax(pidMax);
-        if (tasks > options.maxTasks()) options = options.withMaxTasks(tasks); // else the default suffices
+        if (tasks > task.Tasks.maxThreadsFor(memoryBytes >> 12)) options = options.withMaxTasks(tasks); // else the default suffices
         HeapAtMarks console = new HeapAtMarks();
         String output = run(options, exe, "alive", threads, console);
         boolean ok = output.contains(threads + " threads were alive at once");
@@ -94,9 +94,8 @@ public final class PthreadBench {
         };
         Kernel k = Kernel.boot(options, both, new ByteArrayInputStream(new byte[0]));
         // Two VMAs per thread (its stack and guard page), as on Linux: vm.max_map_count must allow them.
-        if (options.maxTasks() * 2L + 64 > k.tasks().vmSysctl().maxMapCount()) {
-            k.tasks().vmSysctl().setMaxMapCount(options.maxTasks() * 2 + 64);
-        }
+        int maxTasks = k.tasks().maxTasks();
+        if (maxTasks * 2L + 64 > k.tasks().vmSysctl().maxMapCount()) k.tasks().vmSysctl().setMaxMapCount(maxTasks * 2 + 64);
         k.install("/bin/pthread_bench", exe);
         int status = k.run("/bin/pthread_bench", List.of("pthread_bench", mode, Long.toString(n)));
         String text = out.toString(StandardCharsets.UTF_8);

@@ -22,7 +22,8 @@ final class MachineOptions {
     @Option(names = "--cpus", paramLabel = "N", defaultValue = "4", description = "virtual CPUs, 1 to 64 (default: ${DEFAULT-VALUE})")
     int cpus;
 
-    @Option(names = "--mem", paramLabel = "MIB", defaultValue = "64", description = "physical memory in MiB (default: ${DEFAULT-VALUE})")
+    @Option(names = "--mem", paramLabel = "MIB", defaultValue = "" + (Options.DEFAULT_MEMORY >> 20),
+            description = "physical memory in MiB (default: ${DEFAULT-VALUE})")
     int memMiB;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "seed of the CPU interleaving (default: ${DEFAULT-VALUE})")
@@ -39,8 +40,9 @@ final class MachineOptions {
             description = "scheduling policy: rr (round-robin with real-time priorities) or fcfs (default: ${DEFAULT-VALUE})")
     String policy;
 
-    @Option(names = "--max-threads", paramLabel = "N", defaultValue = "" + task.Tasks.DEFAULT_MAX_TASKS,
-            description = "most tasks at once, as /proc/sys/kernel/threads-max, 20 to 1073741823 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--max-threads", paramLabel = "N", defaultValue = "0",
+            description = "most tasks at once, as /proc/sys/kernel/threads-max, 20 to 1073741823 "
+                    + "(default: Linux's, one task per 16 pages of memory: 10240 for 640 MiB)")
     int maxThreads;
 
     @Option(names = "--pid-max", paramLabel = "N", defaultValue = "0",
@@ -64,7 +66,7 @@ final class MachineOptions {
         if (!Policies.NAMES.contains(policy)) {
             throw new HostFiles.UserError("--sched: unknown policy '" + policy + "' (known: " + String.join(", ", Policies.NAMES) + ")");
         }
-        if (maxThreads < Tasks.MIN_MAX_TASKS || maxThreads > Tasks.MAX_MAX_TASKS) {
+        if (maxThreads != 0 && (maxThreads < Tasks.MIN_MAX_TASKS || maxThreads > Tasks.MAX_MAX_TASKS)) {
             throw new HostFiles.UserError("--max-threads must be between " + Tasks.MIN_MAX_TASKS + " and " + Tasks.MAX_MAX_TASKS);
         }
         if (pidMax != 0 && (pidMax < Pids.PID_MAX_MIN || pidMax > Pids.PID_MAX_LIMIT)) {

@@ -15,8 +15,9 @@ import obj.Executable;
 /**
  * {@code clonix bench pthread}: libpthread's figures (docs/PERFORMANCE.md, "libpthread"):
  * pthread_create + join per second, uncontended mutex lock + unlock pairs per second, and
- * 10,000 threads alive at once with the default 64 MiB and 100,000 with 1 GiB (pid_max,
- * threads-max and vm.max_map_count raised, as on Linux), with the host memory per thread. With --with-gcc, tests/bench/pthread_bench.c is also built with the
+ * 10,000 threads alive at once with the default 640 MiB and 100,000 with 2 GiB (pid_max,
+ * threads-max and vm.max_map_count raised, as on Linux; each task takes 8 KiB of guest
+ * memory and its thread two or three frames more), with the host memory per thread. With --with-gcc, tests/bench/pthread_bench.c is also built with the
  * host's gcc -O2 -pthread and timed natively, for the side-by-side columns.
  */
 final class PthreadBenchRun {
@@ -41,7 +42,7 @@ final class PthreadBenchRun {
         } finally {
             if (binary != null) Files.deleteIfExists(binary);
         }
-        long[][] alive = {{10_000, 64L << 20}, {100_000, 1024L << 20}};
+        long[][] alive = {{10_000, boot.Options.DEFAULT_MEMORY}, {100_000, 2048L << 20}};
         for (long[] a : alive) {
             out.print(PthreadBench.line(PthreadBench.alive(exe, a[0], a[1]), a[1]));
             out.flush();

@@ -325,7 +325,7 @@ final class Executor {
         for (Ast.Redirect r : redirects) {
             String target = r.target().expand(sh.vars::get);
             OpenFile file;
-            if (r.fd() >= fs.FdTable.MAX_FDS) {
+            if (r.fd() >= session.shell().files().limit()) {
                 sh.error(r.fd() + ": " + Messages.error(syscall.Errno.EBADF));
                 closeAll(fds);
                 return false;
@@ -340,7 +340,7 @@ final class Executor {
                     return false;
                 }
                 OpenFile source = fds.containsKey(from) ? fds.get(from)
-                        : from >= 0 && from < fs.FdTable.MAX_FDS ? session.shell().files().get(from) : null;
+                        : from >= 0 && from < session.shell().files().limit() ? session.shell().files().get(from) : null;
                 if (source == null) {
                     sh.error(from + ": " + Messages.error(syscall.Errno.EBADF));
                     closeAll(fds);

@@ -70,6 +70,16 @@ public final class AddressSpace {
         return resident;
     }
 
+    /**
+     * Page-table pages this address space holds below its top-level table (Linux's
+     * mm_pgtables_bytes / PAGE_SIZE, which counts the PUD, PMD and PTE tables but not the
+     * PGD): VmPTE and the OOM killer's figure. A leaf shared with a forked address space
+     * counts in each, as the copy Linux would have made at fork.
+     */
+    public long pageTablePages() {
+        return Math.max(0, table.tableCount() - 1); // an empty address space has no tables at all
+    }
+
     // ---------------------------------------------------------------- mapping
 
     /** Number of frames reserved for this address space's page tables (its share of meminfo's PageTables). */

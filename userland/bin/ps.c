@@ -224,7 +224,7 @@ static void format_column(int id, const proc_t *p, const proc_t *leader, char *o
     }
     case K_USER:
     case K_UIDHACK:
-        user_name(leader->uid, name, sizeof name);
+        user_name(leader->euid, name, sizeof name);
         snprintf(out, size, "%s", name);
         break;
     case K_PCPU: /* CPU time over lifetime, in tenths of a percent */
@@ -234,7 +234,7 @@ static void format_column(int id, const proc_t *p, const proc_t *leader, char *o
     case K_BSDTIME:
         snprintf(out, size, "%lu:%02lu", cpu_ticks / PROC_HZ / 60, cpu_ticks / PROC_HZ % 60);
         break;
-    case K_UID: snprintf(out, size, "%u", leader->uid); break;
+    case K_UID: snprintf(out, size, "%u", leader->euid); break;
     case K_TTY: format_tty(leader->tty_nr, out, size); break;
     case K_WCHAN: snprintf(out, size, "-"); break;
     case K_PGID: snprintf(out, size, "%d", leader->pgrp); break;
@@ -365,8 +365,8 @@ int main(int argc, char **argv) {
         if (npids > 0) selected = in_list(leader.tgid, pids, npids);
         else if (bsd == 2 || all) selected = 1;
         else if (bsd == 1) selected = leader.tty_nr != 0;
-        else if (bsd == 0) selected = leader.uid == self.uid;
-        else selected = leader.tty_nr == self.tty_nr && leader.uid == self.uid;
+        else if (bsd == 0) selected = leader.euid == self.euid;
+        else selected = leader.tty_nr == self.tty_nr && leader.euid == self.euid;
         if (!selected) continue;
         if (!threads) {
             print_row(&leader, &leader);

@@ -221,7 +221,7 @@ static void print_table(struct row *rows, int n, long mem_total_kb, int max_rows
     for (int i = 0; i < n; i++) {
         proc_t *p = &rows[i].p;
         char user[64], pr[16], line[256];
-        user_name(p->uid, user, sizeof user);
+        user_name(p->euid, user, sizeof user);
         if (p->priority <= -100) snprintf(pr, sizeof pr, "rt");
         else snprintf(pr, sizeof pr, "%ld", p->priority);
         unsigned long t = p->utime + p->stime;

@@ -78,7 +78,11 @@ int readproc(const char *dir, proc_t *p) {
         char *line = strstr(buf, "\nTgid:");
         if (line != NULL) p->tgid = atoi(line + 6);
         line = strstr(buf, "\nUid:");
-        if (line != NULL) p->uid = (unsigned) strtoul(line + 5, NULL, 10);
+        if (line != NULL) {
+            char *end;
+            strtoul(line + 5, &end, 10);               /* the real uid; the effective one follows */
+            p->euid = (unsigned) strtoul(end, NULL, 10);
+        }
     }
     return 0;
 }

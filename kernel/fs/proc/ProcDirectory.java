@@ -46,6 +46,13 @@ public class ProcDirectory extends Directory {
         return file;
     }
 
+    /** Adds the fixed file {@code name} whose text {@code contents} produces and whose writes go to {@code writer}; returns it. */
+    public ProcFile addFile(String name, Supplier<String> contents, ProcFile.Writer writer) {
+        ProcFile file = new ProcFile(vfs(), contents, writer);
+        fixed.put(name, file);
+        return file;
+    }
+
     /** Adds the fixed entry {@code name} for an inode made elsewhere (a writable /proc/sys file); returns it. */
     public <T extends Inode> T addInode(String name, T inode) {
         fixed.put(name, inode);

@@ -25,7 +25,16 @@ import syscall.Errno;
  * the host's; a read that cannot have that memory fails with ENOMEM, as seq_read does.
  */
 public final class ProcFile extends Inode {
+    /**
+     * What a write to a writable /proc file does (Linux's proc_write operation): takes
+     * {@code len} bytes at {@code off} of {@code src} and returns how many it took, or -errno.
+     */
+    public interface Writer {
+        long write(byte[] src, int off, int len);
+    }
+
     private final Supplier<String> contents;
+    private final Writer writer;
     private boolean retired;
 
     /**
@@ -34,8 +43,18 @@ public final class ProcFile extends Inode {
      * reads fail with ESRCH.
      */
     public ProcFile(Vfs vfs, Supplier<String> contents) {
-        super(vfs, Mode.S_IFREG | 0444);
+        this(vfs, contents, null);
+    }
+
+    /**
+     * A file as above that can also be written (mode 0644): each write goes to {@code writer},
+     * whatever the offset, as Linux's single-value /proc files take it. A null writer makes
+     * the file read-only (0444), whose writes fail with EIO.
+     */
+    public ProcFile(Vfs vfs, Supplier<String> contents, Writer writer) {
+        super(vfs, Mode.S_IFREG | (writer == null ? 0444 : 0644));
         this.contents = contents;
+        this.writer = writer;
     }
 
     @Override
@@ -86,7 +105,7 @@ public final class ProcFile extends Inode {
 
     @Override
     public long write(OpenFile file, long pos, byte[] src, int off, int len, Waiter waiter) {
-        return -Errno.EIO;
+        return writer == null ? -Errno.EIO : writer.write(src, off, len);
     }
 
     @Override

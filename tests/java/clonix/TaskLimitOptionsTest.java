@@ -42,7 +42,7 @@ class TaskLimitOptionsTest extends CommandLineRun {
     @Test
     void withoutThemTheLimitsAreLinuxDefaults() throws Exception {
         assertEquals(0, clonix("run", showLimits().toString()), err.toString());
-        assertEquals("/proc/sys/kernel/pid_max 32768\n/proc/sys/kernel/threads-max 16384\n",
+        assertEquals("/proc/sys/kernel/pid_max 32768\n/proc/sys/kernel/threads-max 10240\n",
                 console.toString(StandardCharsets.UTF_8));
     }
 

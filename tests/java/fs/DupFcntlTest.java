@@ -42,7 +42,7 @@ class DupFcntlTest {
         assertTrue(devNull.isReleased(), "the old description was closed");
         assertSame(t.files.get(fd), t.files.get(other));
         assertEquals(100, c.dup2(t.files, fd, 100));
-        assertEquals(-EBADF, c.dup2(t.files, fd, FdTable.MAX_FDS));
+        assertEquals(-EBADF, c.dup2(t.files, fd, FdTable.DEFAULT_LIMIT));
         assertEquals(-EBADF, c.dup2(t.files, fd, -1));
     }
 
@@ -86,7 +86,7 @@ class DupFcntlTest {
         assertEquals(5, c.fcntl(t.files, fd, F_DUPFD, 5));
         assertEquals(6, c.fcntl(t.files, fd, F_DUPFD, 5));
         assertEquals(1, c.fcntl(t.files, fd, F_DUPFD, 0));
-        assertEquals(-EINVAL, c.fcntl(t.files, fd, F_DUPFD, FdTable.MAX_FDS));
+        assertEquals(-EINVAL, c.fcntl(t.files, fd, F_DUPFD, FdTable.DEFAULT_LIMIT));
         assertEquals(-EINVAL, c.fcntl(t.files, fd, F_DUPFD, -1));
         assertEquals(-EINVAL, c.fcntl(t.files, fd, 12345, 0), "unknown command");
     }

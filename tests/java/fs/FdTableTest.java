@@ -21,7 +21,7 @@ class FdTableTest {
 
     @Test
     void the1025thDescriptorIsEMFILE() {
-        for (int i = 0; i < FdTable.MAX_FDS; i++) assertEquals(i, t.open("/dev/null", O_RDONLY));
+        for (int i = 0; i < FdTable.DEFAULT_LIMIT; i++) assertEquals(i, t.open("/dev/null", O_RDONLY));
         assertEquals(-EMFILE, t.open("/dev/null", O_RDONLY));
         assertEquals(-EMFILE, t.fileCalls.dup(t.files, 0));
         assertEquals(-EMFILE, t.fileCalls.pipe2(t.files, t.mem, t.mem.alloc(8), 0));
@@ -106,5 +106,48 @@ class FdTableTest {
         shared.release();
         assertEquals(1, t.fs.users());
         assertEquals(1, copied.users());
+    }
+
+    @Test
+    void theLimitIsRlimitNofileAndDescriptorsAboveALoweredLimitStayOpen() {
+        t.files.setLimit(4);
+        for (int fd = 0; fd < 4; fd++) assertEquals(fd, t.open("/dev/null", O_RDONLY));
+        assertEquals(-EMFILE, t.open("/dev/null", O_RDONLY));
+        assertEquals(-EBADF, t.fileCalls.dup2(t.files, 0, 4), "dup2 at the limit");
+        assertEquals(-EINVAL, t.fileCalls.fcntl(t.files, 0, F_DUPFD, 4), "F_DUPFD from the limit");
+        t.files.setLimit(100);
+        assertEquals(99, t.fileCalls.dup2(t.files, 0, 99));
+        t.files.setLimit(4);
+        assertTrue(t.files.isOpen(99), "lowering the limit closes nothing");
+        assertEquals(0, t.fileCalls.close(t.files, 99));
+        assertThrows(IllegalArgumentException.class, () -> t.files.setLimit(FdTable.NR_OPEN + 1));
+    }
+
+    @Test
+    void theTableGrowsAsLinuxsDoesAndChargesItsGrowthToTheSlab() {
+        vm.PhysicalMemory phys = vm.PhysicalMemory.ofFrames(64);
+        FdTable table = new FdTable(phys);
+        OpenFile file = new OpenFile(t.vfs.root(), O_RDONLY);
+        assertEquals(64, table.capacity(), "Linux's NR_OPEN_DEFAULT, part of files_struct");
+        table.installAt(63, file.get(), false);
+        assertEquals(0, phys.slabBytes(), "the first 64 cost nothing more");
+        table.setLimit(FdTable.NR_OPEN);
+        assertEquals(64, table.makeRoom(64));
+        assertEquals(128, table.capacity());
+        assertEquals(128 * 8 + 128 / 4, phys.slabBytes(), "8 bytes a descriptor and two bits");
+        assertEquals(1000, table.makeRoom(1000));
+        assertEquals(1024, table.capacity());
+        assertEquals(1024 * 8 + 1024 / 4, phys.slabBytes(), "the old arrays are given back");
+        table.installAt(1000, file.get(), false);
+        FdTable copy = table.copy();
+        assertEquals(1024, copy.capacity(), "a copy is as large as its highest descriptor needs");
+        assertEquals(2 * (1024 * 8 + 1024 / 4), phys.slabBytes());
+        assertEquals(-ENOMEM, table.makeRoom(FdTable.NR_OPEN - 1), "8 MiB of table in 256 KiB of memory");
+        assertEquals(1024, table.capacity(), "a failed growth changes nothing");
+        copy.release();
+        table.release();
+        assertEquals(0, phys.slabBytes(), "released tables give their memory back");
+        file.put();
+        assertTrue(file.isReleased());
     }
 }

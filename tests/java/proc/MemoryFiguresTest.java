@@ -122,8 +122,8 @@ class MemoryFiguresTest {
                 }
                 """);
         assertEquals("""
-                file-max 8192
-                file-nr 2\t0\t8192
+                file-max 65536
+                file-nr 2\t0\t65536
                 pipe-max-size 1048576
                 pipe-user-pages-soft 16384
                 pipe-user-pages-hard 0

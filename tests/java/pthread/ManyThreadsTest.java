@@ -20,7 +20,7 @@ class ManyThreadsTest {
     @Test
     void tenThousandThreadsFitWithDefaultSettings() throws Exception {
         // Each thread pays for a stack page and the page table that maps it: more than 64 MiB.
-        String out = CGuest.run(tmp, Options.defaults().withMemory(512L << 20), "tenk", """
+        String out = CGuest.run(tmp, Options.defaults(), "tenk", """
                 #include <pthread.h>
                 #include <stdio.h>
                 #include <stdlib.h>
@@ -57,7 +57,7 @@ class ManyThreadsTest {
 
     @Test
     void moreThreadsThanTheDefaultPidMaxOnceTheLimitsAreRaised() throws Exception {
-        String out = CGuest.run(tmp, Options.defaults().withMemory(512L << 20).withMaxTasks(40_000).withPidMax(50_000),
+        String out = CGuest.run(tmp, Options.defaults().withMemory(1024L << 20).withMaxTasks(40_000).withPidMax(50_000),
                 "many", """
                 #include <pthread.h>
                 #include <stdio.h>

@@ -65,7 +65,7 @@ class TaskLimitsSysctlTest {
         String out = CGuest.run(tmp, Options.defaults(), "sysctl", SYSCTL);
         assertEquals("""
                 /proc/sys/kernel/pid_max = 32768
-                /proc/sys/kernel/threads-max = 16384
+                /proc/sys/kernel/threads-max = 10240
                 write 300: Invalid argument
                 write 4194305: Invalid argument
                 write 12ab: Invalid argument

@@ -16,12 +16,12 @@ import trace.TraceEvent;
  * trace and the released tasks' accounting afterwards.
  */
 final class SchedRun {
-    /** One finished run: the kernel, the trace (empty when tracing was off) and init's status. */
-    record Result(Kernel kernel, List<TraceEvent> events, int status) {
+    /** One finished run: the kernel, the trace (empty when tracing was off), init's status and the released tasks. */
+    record Result(Kernel kernel, List<TraceEvent> events, int status, List<Task> released) {
         /** The released tasks whose command name is {@code comm}, in release order. */
         List<Task> tasksNamed(String comm) {
             List<Task> out = new ArrayList<>();
-            for (Task t : kernel.tasks().released()) if (t.comm().equals(comm)) out.add(t);
+            for (Task t : released) if (t.comm().equals(comm)) out.add(t);
             return out;
         }
     }
@@ -31,11 +31,13 @@ final class SchedRun {
     /** Runs {@code source} as /bin/NAME under {@code options}, tracing into a buffer of {@code capacity} events (0: off). */
     static Result run(Options options, String source, String name, int capacity) throws Exception {
         Kernel k = Kernel.boot(options, new ByteArrayOutputStream(), new ByteArrayInputStream(new byte[0]));
+        List<Task> released = new ArrayList<>();
+        k.tasks().observeReleases(released::add);
         k.install("/bin/" + name, GuestRun.link(source, name + ".s"));
         if (capacity > 0) k.scheduler().tracer().enable(capacity);
         int status = k.run("/bin/" + name, List.of(name));
         GuestRun.checkNothingLeaked(k);
-        return new Result(k, k.scheduler().tracer().events(), status);
+        return new Result(k, k.scheduler().tracer().events(), status, released);
     }
 
     /**

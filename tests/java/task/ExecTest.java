@@ -17,7 +17,7 @@ class ExecTest {
                 Map.of("exec", GuestRun.build("exec"), "showfd", GuestRun.build("showfd")), "exec");
         assertEquals("-2\n-13\n-14\nhi\n-9\nok\n", r.output());
         assertEquals(0, r.status());
-        Task command = r.kernel().tasks().released().stream().filter(t -> t.tid() == 2).findFirst().orElseThrow();
+        Task command = r.released().stream().filter(t -> t.tid() == 2).findFirst().orElseThrow();
         assertEquals("showfd", command.comm(), "comm is the basename of the new program");
     }
 

@@ -15,7 +15,7 @@ import vm.PhysicalMemory;
 
 /** The round-robin policy's real-time ranks: FIFO and RR priorities first, equal ranks in turn. */
 class RealtimeRankTest {
-    private final Tasks ts = new Tasks(PhysicalMemory.ofFrames(8), new Tasks.SchedulerHooks() {
+    private final Tasks ts = new Tasks(PhysicalMemory.ofFrames(16), new Tasks.SchedulerHooks() {
         @Override public void wakeUp(Task t) {}
         @Override public void wakeUpNew(Task t) {}
         @Override public void dequeue(Task t) {}

@@ -26,7 +26,7 @@ class TopTest {
         assertTrue(lines[0].matches("top - 00:00:00 up 0 min,  0 user,  load average: \\d+\\.\\d\\d, \\d+\\.\\d\\d, \\d+\\.\\d\\d"), lines[0]);
         assertEquals("Tasks:   2 total,   1 running,   1 sleeping,   0 stopped,   0 zombie", lines[1]);
         assertTrue(lines[2].matches("%Cpu\\(s\\):( [ \\d]\\d\\.\\d (us|sy|ni),){3}[ \\d]{2}\\d\\.\\d id,( [ \\d]\\d\\.\\d (wa|hi|si),){3} [ \\d]\\d\\.\\d st "), lines[2]);
-        assertEquals("MiB Mem :     64.0 total,", lines[3].substring(0, 25));
+        assertEquals("MiB Mem :    640.0 total,", lines[3].substring(0, 25));
         assertTrue(lines[3].endsWith(" buff/cache     "), lines[3]);
         assertEquals("MiB Swap:      0.0 total,      0.0 free,      0.0 used.", lines[4].substring(0, 55));
         assertEquals("", lines[5]);

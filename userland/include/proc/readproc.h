@@ -25,7 +25,7 @@ typedef struct proc_t {
     long rss;                                     /* field 24, in pages */
     int processor;                                /* field 39 */
     unsigned rt_priority, policy;                 /* fields 40, 41 */
-    unsigned uid;                                 /* the real uid, from the Uid: line of status */
+    unsigned euid;                                /* the effective uid (the Uid: line's second), as procps shows */
 } proc_t;
 
 /*

@@ -73,6 +73,7 @@
 #define __NR_getrusage 98
 #define __NR_sysinfo 99
 #define __NR_times 100
+#define __NR_syslog 103
 #define __NR_getuid 102
 #define __NR_getgid 104
 #define __NR_setuid 105
@@ -83,6 +84,12 @@
 #define __NR_getppid 110
 #define __NR_getpgrp 111
 #define __NR_setsid 112
+#define __NR_setreuid 113
+#define __NR_setregid 114
+#define __NR_setresuid 117
+#define __NR_getresuid 118
+#define __NR_setresgid 119
+#define __NR_getresgid 120
 #define __NR_getpgid 121
 #define __NR_getsid 124
 #define __NR_rt_sigpending 127
@@ -101,6 +108,7 @@
 #define __NR_sched_rr_get_interval 148
 #define __NR_prctl 157
 #define __NR_arch_prctl 158
+#define __NR_setrlimit 160
 #define __NR_gettid 186
 #define __NR_tkill 200
 #define __NR_time 201
@@ -129,6 +137,7 @@
 #define __NR_get_robust_list 274
 #define __NR_dup3 292
 #define __NR_pipe2 293
+#define __NR_prlimit64 302
 #define __NR_getcpu 309
 #define __NR_getrandom 318
 
@@ -200,6 +209,7 @@
 #define SYS_getrusage __NR_getrusage
 #define SYS_sysinfo __NR_sysinfo
 #define SYS_times __NR_times
+#define SYS_syslog __NR_syslog
 #define SYS_getuid __NR_getuid
 #define SYS_getgid __NR_getgid
 #define SYS_setuid __NR_setuid
@@ -210,6 +220,12 @@
 #define SYS_getppid __NR_getppid
 #define SYS_getpgrp __NR_getpgrp
 #define SYS_setsid __NR_setsid
+#define SYS_setreuid __NR_setreuid
+#define SYS_setregid __NR_setregid
+#define SYS_setresuid __NR_setresuid
+#define SYS_getresuid __NR_getresuid
+#define SYS_setresgid __NR_setresgid
+#define SYS_getresgid __NR_getresgid
 #define SYS_getpgid __NR_getpgid
 #define SYS_getsid __NR_getsid
 #define SYS_rt_sigpending __NR_rt_sigpending
@@ -228,6 +244,7 @@
 #define SYS_sched_rr_get_interval __NR_sched_rr_get_interval
 #define SYS_prctl __NR_prctl
 #define SYS_arch_prctl __NR_arch_prctl
+#define SYS_setrlimit __NR_setrlimit
 #define SYS_gettid __NR_gettid
 #define SYS_tkill __NR_tkill
 #define SYS_time __NR_time
@@ -256,6 +273,7 @@
 #define SYS_get_robust_list __NR_get_robust_list
 #define SYS_dup3 __NR_dup3
 #define SYS_pipe2 __NR_pipe2
+#define SYS_prlimit64 __NR_prlimit64
 #define SYS_getcpu __NR_getcpu
 #define SYS_getrandom __NR_getrandom
 

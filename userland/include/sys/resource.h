@@ -1,0 +1,44 @@
+/* sys/resource.h: resource limits (getrlimit, setrlimit, prlimit), as glibc's on Linux x86-64. */
+#ifndef _SYS_RESOURCE_H
+#define _SYS_RESOURCE_H
+
+#include <sys/types.h>
+
+typedef unsigned long rlim_t;
+
+/* A soft limit (what the kernel enforces) and a hard limit (the ceiling of the soft one). */
+struct rlimit {
+    rlim_t rlim_cur;
+    rlim_t rlim_max;
+};
+
+/* No limit. */
+#define RLIM_INFINITY ((rlim_t)-1)
+#define RLIM_SAVED_MAX RLIM_INFINITY
+#define RLIM_SAVED_CUR RLIM_INFINITY
+
+#define RLIMIT_CPU 0        /* CPU time in seconds: SIGXCPU at the soft limit, SIGKILL at the hard one */
+#define RLIMIT_FSIZE 1      /* largest file, in bytes */
+#define RLIMIT_DATA 2       /* data segment and heap, in bytes */
+#define RLIMIT_STACK 3      /* the main thread's stack, in bytes */
+#define RLIMIT_CORE 4       /* largest core file, in bytes */
+#define RLIMIT_RSS 5        /* resident set, in bytes (not enforced, as on Linux) */
+#define RLIMIT_NPROC 6      /* tasks of the real user */
+#define RLIMIT_NOFILE 7     /* one more than the highest descriptor */
+#define RLIMIT_MEMLOCK 8    /* locked memory, in bytes */
+#define RLIMIT_AS 9         /* address space, in bytes */
+#define RLIMIT_LOCKS 10     /* file locks */
+#define RLIMIT_SIGPENDING 11 /* queued signals of the real user */
+#define RLIMIT_MSGQUEUE 12  /* bytes in POSIX message queues */
+#define RLIMIT_NICE 13      /* ceiling of the nice value, as 20 - nice */
+#define RLIMIT_RTPRIO 14    /* ceiling of the real-time priority */
+#define RLIMIT_RTTIME 15    /* real-time CPU time without a blocking call, in microseconds */
+#define RLIMIT_NLIMITS 16
+#define RLIM_NLIMITS RLIMIT_NLIMITS
+
+int getrlimit(int resource, struct rlimit *rlim);
+int setrlimit(int resource, const struct rlimit *rlim);
+/* prlimit (a GNU extension): reads and/or sets the limits of process pid (0: the caller). */
+int prlimit(pid_t pid, int resource, const struct rlimit *new_limit, struct rlimit *old_limit);
+
+#endif
