@@ -82,6 +82,16 @@ class ProcSystemFilesTest {
     }
 
     @Test
+    void theKernelsOwnReadersReadAProcFileAsReadDoes() throws Exception {
+        // execve and the shell read whole files with fs.FileContents, through a description
+        // of their own, where a /proc file keeps its snapshot.
+        Kernel k = Kernel.boot(Options.defaults(), new ByteArrayOutputStream(), new ByteArrayInputStream(new byte[0]));
+        String meminfo = new String(fs.FileContents.of(k.vfs().lookup("/proc/meminfo")));
+        assertTrue(meminfo.startsWith("MemTotal:         655360 kB\n"), meminfo);
+        assertEquals(0, k.vfs().memory().openFiles(), "the description is released");
+    }
+
+    @Test
     void inodeNumbersAreStableAndTheSameInEveryRun() throws Exception {
         assertArrayEquals(inodesOfInit(), inodesOfInit());
     }
