@@ -85,11 +85,21 @@ public final class GuestFiles {
 
     /** True if {@code path} names a regular file with an execute bit. */
     public static boolean isExecutable(FsStruct fs, String path) {
+        return execError(fs, path) == 0;
+    }
+
+    /**
+     * Why {@code path} cannot be run: 0 if it names a regular file with an execute bit, else
+     * the errno of the walk (ENOENT, ENOTDIR, ELOOP...), EISDIR for a directory (what a shell
+     * reports, where execve says EACCES) or EACCES for any other file.
+     */
+    public static int execError(FsStruct fs, String path) {
         try {
             Inode inode = PathWalker.resolve(fs, fs.cwd(), path, true);
-            return inode.isRegular() && (inode.mode() & 0111) != 0;
+            if (inode.isDirectory()) return Errno.EISDIR;
+            return inode.isRegular() && (inode.mode() & 0111) != 0 ? 0 : Errno.EACCES;
         } catch (FsException e) {
-            return false;
+            return e.errno();
         }
     }
 

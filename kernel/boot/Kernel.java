@@ -70,10 +70,16 @@ public final class Kernel implements TrapHandler {
     private final List<String> oopses = new ArrayList<>();
     private boolean ran;
     /**
-     * The task whose trap is being handled (Linux's current), null between traps; /proc/self
-     * resolves against it and /proc/sys asks it for root's rights.
+     * The task whose trap is being handled (Linux's current); /proc/self resolves against it
+     * and /proc/sys asks it for root's rights. Between traps it is {@link #outsideTraps}.
      */
     private Task current;
+    /**
+     * Whom the kernel acts for when no trap is being handled: the shell's task in a session,
+     * whose own opens and redirections are the shell's system calls (so /proc/self there is
+     * the shell, as it is bash's on Linux); nobody (null) when the kernel runs one command.
+     */
+    private Task outsideTraps;
 
     private Kernel(Options o, OutputStream out, InputStream in) {
         this.options = o;
@@ -208,7 +214,7 @@ public final class Kernel implements TrapHandler {
         } catch (RuntimeException | StackOverflowError e) {
             oops(t, "trap " + trap.cause(), e);
         } finally {
-            current = null; // between traps the kernel acts for nobody (the shell's own opens, for one)
+            current = outsideTraps;
         }
     }
 
@@ -260,7 +266,7 @@ public final class Kernel implements TrapHandler {
         } catch (RuntimeException | StackOverflowError e) {
             oops(t, "signal delivery", e);
         } finally {
-            current = null;
+            current = outsideTraps;
         }
     }
 
@@ -295,6 +301,12 @@ public final class Kernel implements TrapHandler {
         } catch (RuntimeException | StackOverflowError again) {
             sched.stop();
         }
+    }
+
+    /** Makes the kernel act for {@code t} between traps (see {@link #outsideTraps}). */
+    public void actOutsideTrapsFor(Task t) {
+        outsideTraps = t;
+        current = t;
     }
 
     /** The kernel bugs met during the run (see {@link #oops}); empty in a healthy kernel. */

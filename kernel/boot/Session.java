@@ -59,6 +59,7 @@ public final class Session {
         sched.runUntil(() -> shellAsleep() != null);
         this.shell = shellAsleep();
         if (shell == null) throw new IllegalStateException("the shell's task did not start");
+        kernel.actOutsideTrapsFor(shell); // the shell's own file operations are its system calls
         // sh leads its own session and process group, as after setsid(), and takes the console
         // as its controlling terminal (TIOCSCTTY) with its own group in the foreground: init
         // keeps no terminal, as on Linux, and the console's job control is the shell's.

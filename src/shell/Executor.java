@@ -145,7 +145,7 @@ final class Executor {
                 String name = c.words().get(0);
                 String path = resolve(name);
                 if (path == null) {
-                    status = 127;
+                    status = notFound ? 127 : 126;
                 } else {
                     long pid = sh.session.spawn(path, c.words(), sh.vars.environment(c.assignments()), pgid, fds);
                     fds.clear(); // spawn took them over
@@ -293,17 +293,19 @@ final class Executor {
         sh.out.println(Messages.jobState(waitStatus));
     }
 
-    /** A program's path: NAME with a slash as it is, else the first executable $PATH/NAME; null after a message. */
+    /**
+     * A program's path: NAME with a slash as it is, else the first executable $PATH/NAME; null
+     * after a message, with {@link #notFound} telling bash's 127 (nothing there) from its 126
+     * (there, but a directory or not executable).
+     */
     String resolve(String name) {
         var fs = sh.session.shell().fs();
+        notFound = true;
         if (name.contains("/")) {
-            if (GuestFiles.isExecutable(fs, name)) return name;
-            try {
-                GuestFiles.readAll(fs, name);
-                sh.error(name + ": " + Messages.error(syscall.Errno.EACCES));
-            } catch (FsException e) {
-                sh.error(name + ": " + Messages.error(e.errno()));
-            }
+            int err = GuestFiles.execError(fs, name);
+            if (err == 0) return name;
+            sh.error(name + ": " + Messages.error(err));
+            notFound = err == syscall.Errno.ENOENT;
             return null;
         }
         for (String dir : sh.vars.get("PATH").split(":")) {
@@ -314,6 +316,9 @@ final class Executor {
         sh.error(name + ": command not found");
         return null;
     }
+
+    /** Set by {@link #resolve}: whether its last failure found nothing at the path. */
+    private boolean notFound;
 
     /**
      * Opens the redirections into {@code fds} (descriptor to description, taking over
