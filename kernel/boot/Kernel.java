@@ -314,6 +314,9 @@ public final class Kernel implements TrapHandler {
 
     // ---------------------------------------------------------------- inspection
 
+    /** The options the machine was booted with. */
+    public Options options() { return options; }
+
     /** The task system (tests look at tasks and released structures). */
     public Tasks tasks() { return tasks; }
 

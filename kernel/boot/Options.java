@@ -13,7 +13,9 @@ package boot;
  * @param maxTasks       /proc/sys/kernel/threads-max at boot: most tasks at once (fork beyond it fails
  *                       with EAGAIN), or 0 for Linux's default for the memory size
  *                       (task.Tasks.maxThreadsFor)
- * @param cycleLimit     virtual cycles after which the run is stopped (0: no limit)
+ * @param cycleLimit     virtual cycles (nanoseconds) a command may run (0: no limit): Kernel.run stops
+ *                       its command and everything left, a shell session kills a foreground job that
+ *                       runs longer (--time-limit)
  * @param mount          a host directory mounted read-write at fs.HostDirFs.GUEST_PATH (/mnt/host), or null
  * @param policy         the scheduling policy's name (sched.Policies: "rr", "fcfs")
  * @param pidMax         /proc/sys/kernel/pid_max at boot, or 0 for Linux's default for the CPU count

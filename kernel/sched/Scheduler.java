@@ -260,6 +260,11 @@ public final class Scheduler implements Tasks.SchedulerHooks {
         }
     }
 
+    /** {@code cycles} (nanoseconds) as seconds, without trailing zeros: 2000000000 is "2", 200000 is "0.0002". */
+    public static String seconds(long cycles) {
+        return java.math.BigDecimal.valueOf(cycles, 9).stripTrailingZeros().toPlainString();
+    }
+
     /**
      * Runs rounds of the machine loop until {@code until} holds (it is asked after every
      * round, so it sees the machine between rounds, never inside a burst), until
@@ -269,7 +274,7 @@ public final class Scheduler implements Tasks.SchedulerHooks {
     public Pause runUntil(BooleanSupplier until) {
         while (!stopped) {
             if (cycleLimit > 0 && clock >= cycleLimit) {
-                stopReason = "cycle limit of " + cycleLimit + " reached\n" + describeTasks();
+                stopReason = "time limit of " + seconds(cycleLimit) + " s of virtual time reached\n" + describeTasks();
                 return Pause.STOPPED;
             }
             boolean ran = false;

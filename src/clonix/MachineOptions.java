@@ -50,9 +50,17 @@ final class MachineOptions {
                     + "(default: Linux's, max(32768, 1024 per CPU))")
     int pidMax;
 
+    @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "0",
+            description = "seconds of virtual time a command may run: 'run' stops its program and "
+                    + "everything it started, the shell kills a foreground job that runs longer (default: no limit)")
+    double timeLimit;
+
     @Option(names = "--mount", paramLabel = "HOSTDIR",
             description = "mount the host directory HOSTDIR read-write at /mnt/host in the guest")
     Path mount;
+
+    /** The largest --time-limit: a million seconds, far beyond any run, well within the cycle counter. */
+    static final double MAX_TIME_LIMIT = 1e6;
 
     /** The kernel's options for these values; a UserError names the first bad one. */
     Options toOptions() throws HostFiles.UserError {
@@ -72,6 +80,9 @@ final class MachineOptions {
         if (pidMax != 0 && (pidMax < Pids.PID_MAX_MIN || pidMax > Pids.PID_MAX_LIMIT)) {
             throw new HostFiles.UserError("--pid-max must be between " + Pids.PID_MAX_MIN + " and " + Pids.PID_MAX_LIMIT);
         }
+        if (!(timeLimit >= 0 && timeLimit <= MAX_TIME_LIMIT)) {
+            throw new HostFiles.UserError("--time-limit must be between 0 (none) and " + (long) MAX_TIME_LIMIT + " seconds");
+        }
         if (mount != null && !Files.isDirectory(mount)) throw new HostFiles.UserError("--mount: not a directory: " + mount);
         if (mount != null) {
             try {
@@ -81,7 +92,8 @@ final class MachineOptions {
             }
         }
         Options options = Options.defaults().withCpus(cpus).withMemory((long) memMiB << 20).withSeed(seed)
-                .withTimeSlice(timeslice).withHz(hz).withPolicy(policy).withMaxTasks(maxThreads).withPidMax(pidMax);
+                .withTimeSlice(timeslice).withHz(hz).withPolicy(policy).withMaxTasks(maxThreads).withPidMax(pidMax)
+                .withCycleLimit(Math.round(timeLimit * Options.CYCLES_PER_SECOND));
         return mount == null ? options : options.withMount(mount);
     }
 }

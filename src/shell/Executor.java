@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import sched.Scheduler;
 import sched.Scheduler.Pause;
 import shell.Token.Kind;
 import task.Signals;
@@ -212,13 +213,25 @@ final class Executor {
         boolean interrupted = false;
         int interrupts = 0;
         boolean killedForDeadlock = false;
+        // --time-limit: a foreground wait longer than this is ended as a deadlock is.
+        long limit = s.kernel().options().cycleLimit();
+        long deadline = limit > 0 ? s.kernel().scheduler().now() + limit : Long.MAX_VALUE;
+        boolean killedForTime = false;
         job.setStopped(false);
         while (true) {
-            Pause pause = s.runUntil(() -> allExitedOrStopped(job) || sh.frontend.keyPending());
+            boolean late = killedForTime; // once killed, wait for the job to go without asking again
+            Pause pause = s.runUntil(() -> allExitedOrStopped(job) || sh.frontend.keyPending()
+                    || !late && s.kernel().scheduler().now() >= deadline);
             if (sh.finished(job)) break;
             if (allExitedOrStopped(job)) {
                 for (int pid : job.running()) job.stoppedBy(s.takeStopReport(pid));
                 break;
+            }
+            if (!killedForTime && s.kernel().scheduler().now() >= deadline) {
+                sh.out.println("sh: time limit of " + Scheduler.seconds(limit) + " s reached; killing job: " + job.text());
+                killJob(job);
+                killedForTime = true;
+                continue;
             }
             int key = sh.frontend.takeKey();
             if (key != 0) {

@@ -47,6 +47,20 @@ class RunCommandTest extends CommandLineRun {
     }
 
     @Test
+    void aTimeLimitEndsAProgramThatNeverStopsAndEverythingItStarted() throws Exception {
+        Path c = dir.resolve("spin.c");
+        Files.writeString(c, """
+                #include <unistd.h>
+                int main(void) { if (fork() == 0) for (;;) ; for (;;) ; }
+                """);
+        assertEquals(128 + 9, clonix("run", "--time-limit", "0.25", c.toString()), err.toString());
+        String text = console.toString(StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("clonix: time limit of 0.25 s of virtual time reached\n"), text);
+        assertEquals(1, clonix("run", "--time-limit", "-1", c.toString()));
+        assertEquals("clonix run: --time-limit must be between 0 (none) and 1000000 seconds\n", err.toString());
+    }
+
+    @Test
     void badOptionsAreOneLine() {
         assertEquals(1, clonix("run", "--cpus", "65", "tests/asm/hello.s"));
         assertEquals("clonix run: --cpus must be between 1 and 64\n", err.toString());

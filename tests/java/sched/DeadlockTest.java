@@ -20,7 +20,7 @@ class DeadlockTest {
     @Test
     void aSpinningTaskIsStoppedAtTheCycleLimit() throws Exception {
         GuestRun.Result r = GuestRun.run(Options.defaults().withCycleLimit(200_000), "deadlock", "s");
-        assertTrue(r.output().startsWith("clonix: cycle limit of 200000 reached\n"), r.output());
+        assertTrue(r.output().startsWith("clonix: time limit of 0.0002 s of virtual time reached\n"), r.output());
         assertEquals(137, r.status());
     }
 }
