@@ -57,8 +57,19 @@ public final class HostDirFs {
      * from the root, so this bounds the host calls one guest call costs (ENAMETOOLONG beyond).
      */
     static final int MAX_DEPTH = 128;
+    /**
+     * The most bytes the guest may add to the host directory while it is mounted, a disk
+     * quota (EDQUOT beyond, as Linux's quotas answer): the mount is read-write by design, but
+     * a runaway program must not fill the host's disk. Growth of files counts; what the guest
+     * truncates or removes is given back. Files and directories themselves cost nothing, and
+     * their number is bounded by the inode budget.
+     */
+    public static final long QUOTA = 1L << 30;
+    private long quota = QUOTA;
 
     private final Vfs vfs;
+    /** Net bytes the guest added to the host directory since the mount (negative after removals). */
+    private long added;
     private final HostTree host;
     private final Map<HostTree.Key, Inode> inodes = new HashMap<>();
     private final HostDirectory rootDir;
@@ -69,6 +80,21 @@ public final class HostDirFs {
         this.host = HostTree.open(hostDir);
         this.rootDir = new HostDirectory(this, host.rootKey());
         inodes.put(host.rootKey(), rootDir);
+    }
+
+    /** Bytes the guest may still add under the quota. */
+    long quotaLeft() {
+        return Math.max(0, quota - added);
+    }
+
+    /** Sets the quota to {@code bytes} instead of {@link #QUOTA} (tests use a small one). */
+    void setQuota(long bytes) {
+        quota = bytes;
+    }
+
+    /** Counts {@code bytes} of growth (positive) or of space given back (negative) against the quota. */
+    void grew(long bytes) {
+        added += bytes;
     }
 
     /**

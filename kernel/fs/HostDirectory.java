@@ -154,6 +154,7 @@ final class HostDirectory extends Directory {
             HostTree.Attrs a = fs.host().stat(at, name);
             if (a == null) throw new FsException(Errno.ENOENT);
             fs.host().unlink(at, name, a.kind() == HostTree.Kind.DIRECTORY);
+            if (a.kind() == HostTree.Kind.FILE) fs.grew(-a.size()); // the quota gets its bytes back
             fs.forget(a.key());
         }
         touchModify();

@@ -11,7 +11,8 @@ import syscall.Errno;
 /**
  * A regular file of a mounted host directory (see {@link HostDirFs}): reads and writes go
  * straight to the host file at the given offset. Like a ramfs file it is limited to
- * {@link RegularFile#MAX_SIZE} bytes (EFBIG beyond). The permission bits are 0755 when the
+ * {@link RegularFile#MAX_SIZE} bytes (EFBIG beyond), and its growth counts against the
+ * mount's quota ({@link HostDirFs#QUOTA}, EDQUOT beyond). The permission bits are 0755 when the
  * host file is executable by its owner and 0644 otherwise.
  *
  * <p>No host descriptor is kept: each operation opens the host file again, without
@@ -79,9 +80,15 @@ final class HostFile extends Inode {
         if (pos >= RegularFile.MAX_SIZE) return -Errno.EFBIG;
         int n = (int) Math.min(len, RegularFile.MAX_SIZE - pos);
         try (SeekableByteChannel ch = open(StandardOpenOption.WRITE)) {
+            long size = ch.size();
+            // Past the end the file grows: only as far as the quota allows (a short write, then EDQUOT).
+            long limit = size + fs.quotaLeft();
+            if (pos + n > limit) n = (int) Math.max(0, limit - pos);
+            if (n == 0) return -Errno.EDQUOT;
             ByteBuffer buf = ByteBuffer.wrap(src, off, n);
             ch.position(pos);
             while (buf.hasRemaining()) ch.write(buf);
+            if (pos + n > size) fs.grew(pos + n - size);
             touchModify();
             return n;
         } catch (FsException e) {
@@ -97,8 +104,10 @@ final class HostFile extends Inode {
         if (length > RegularFile.MAX_SIZE) return -Errno.EFBIG;
         try (SeekableByteChannel ch = open(StandardOpenOption.WRITE)) {
             long size = ch.size();
+            if (length - size > fs.quotaLeft()) return -Errno.EDQUOT;
             if (length < size) ch.truncate(length);
             else if (length > size) ch.position(length - 1).write(ByteBuffer.wrap(new byte[1]));
+            fs.grew(length - size);
             touchModify();
             return 0;
         } catch (FsException e) {

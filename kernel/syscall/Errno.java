@@ -14,7 +14,7 @@ public final class Errno {
             ENOTDIR = 20, EISDIR = 21, EINVAL = 22, ENFILE = 23, EMFILE = 24, ENOTTY = 25,
             ETXTBSY = 26, EFBIG = 27, ENOSPC = 28, ESPIPE = 29, EROFS = 30, EMLINK = 31,
             EPIPE = 32, EDOM = 33, ERANGE = 34, EDEADLK = 35, ENAMETOOLONG = 36, ENOLCK = 37,
-            ENOSYS = 38, ENOTEMPTY = 39, ELOOP = 40, ENOTSUP = 95, ETIMEDOUT = 110, ESTALE = 116;
+            ENOSYS = 38, ENOTEMPTY = 39, ELOOP = 40, ENOTSUP = 95, ETIMEDOUT = 110, ESTALE = 116, EDQUOT = 122;
 
     /**
      * Not an errno a program ever sees: a system call returns {@code -BLOCKED} after putting
@@ -35,6 +35,7 @@ public final class Errno {
         NAMES[ENOTSUP] = "EOPNOTSUPP";
         NAMES[ETIMEDOUT] = "ETIMEDOUT";
         NAMES[ESTALE] = "ESTALE";
+        NAMES[EDQUOT] = "EDQUOT";
     }
 
     /** The symbolic name of an errno ("ENOENT"), as strace prints it; "E<n>" if unnamed. */

@@ -35,7 +35,14 @@ final class Messages {
 
     /** strerror(errno). */
     static String error(int errno) {
-        return errno >= 0 && errno < ERRORS.length ? ERRORS[errno] : "Unknown error " + errno;
+        if (errno >= 0 && errno < ERRORS.length) return ERRORS[errno];
+        return switch (errno) { // the kernel's errnos above ELOOP
+            case syscall.Errno.ENOTSUP -> "Operation not supported";
+            case syscall.Errno.ETIMEDOUT -> "Connection timed out";
+            case syscall.Errno.ESTALE -> "Stale file handle";
+            case syscall.Errno.EDQUOT -> "Disk quota exceeded";
+            default -> "Unknown error " + errno;
+        };
     }
 
     /** strsignal(sig), as bash reports a job killed by it. */

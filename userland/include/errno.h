@@ -67,6 +67,7 @@ int *__errno_location(void);
 #define EALREADY 114
 #define EINPROGRESS 115
 #define ESTALE 116
+#define EDQUOT 122
 #define ECANCELED 125
 #define EOWNERDEAD 130
 #define ENOTRECOVERABLE 131

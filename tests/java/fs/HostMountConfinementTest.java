@@ -329,6 +329,23 @@ class HostMountConfinementTest {
     }
 
     @Test
+    void whatTheGuestAddsToTheHostIsBoundedByAQuota() throws Exception {
+        Files.writeString(t.host.resolve("old"), "0123456789");
+        HostDirFs.mountInto(t.vfs, t.host).setQuota(100);
+        long fd = t.open("/mnt/host/f", O_CREAT | O_WRONLY);
+        assertEquals(100, t.write(fd, "x".repeat(150)), "a write that would pass the quota is short");
+        assertEquals(-EDQUOT, t.write(fd, "y"), "then the disk quota is exceeded");
+        Inode f = t.inode("/mnt/host/f");
+        assertEquals(-EDQUOT, f.truncate(150));
+        assertEquals(0, f.truncate(40), "shrinking gives 60 bytes back");
+        assertEquals(0, t.unlink("/mnt/host/old"), "removing a file gives its 10 bytes back");
+        assertEquals(0, f.truncate(100));
+        assertEquals(10, f.write(null, 100, new byte[20], 0, 20, null), "70 were left");
+        assertEquals(110, Files.size(t.host.resolve("f")));
+        assertEquals(-EDQUOT, t.write(t.open("/mnt/host/g", O_CREAT | O_WRONLY), "z"), "the quota is the mount's");
+    }
+
+    @Test
     void listingsAreSortedAndTimesAreVirtual() throws Exception {
         for (String name : new String[] {"c", "a", "B", "b"}) Files.writeString(t.host.resolve(name), name);
         t.mount();
