@@ -35,7 +35,8 @@ import task.Task;
  * seed. -Dclonix.fuzz.seconds=N runs more seeds (see fuzz.FuzzBudget).
  */
 class ShellFuzzTest {
-    private static final long[] SEEDS = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
+    /** Seeds tried in every run; 1178 floods the console (cat < /dev/zero) in a few milliseconds. */
+    private static final long[] SEEDS = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 1178};
     private static final long WATCHDOG_SECONDS = 120;
 
     private static final String[] COMMANDS = {
@@ -125,11 +126,11 @@ class ShellFuzzTest {
 
     /** Runs {@code lines} in a batch-mode session with the keyboard of {@link Keyboard}; checks that nothing is left. */
     static String run(List<String> lines) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Transcript bytes = new Transcript();
         PrintStream out = new PrintStream(bytes, false, StandardCharsets.UTF_8);
         Session session = ShellMain.boot(Options.defaults().withMaxTasks(200), out);
         session.console().closeInput();
-        Keyboard keyboard = new Keyboard(session);
+        Keyboard keyboard = new Keyboard(session, bytes);
         Shell sh = new Shell(session, keyboard, out);
         for (String line : lines) {
             if (sh.exitRequested()) break;
@@ -141,7 +142,30 @@ class ShellFuzzTest {
         sh.shutdown();
         out.flush();
         checkOnlyInitAndShellLeft(session);
-        return bytes.toString(StandardCharsets.UTF_8);
+        return bytes.kept.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The console's bytes: all counted, the first {@link #LIMIT} kept. A program can write
+     * gigabytes in a few milliseconds of virtual time (cat < /dev/zero), and the test must
+     * not run out of heap holding them.
+     */
+    private static final class Transcript extends OutputStream {
+        static final int LIMIT = 16 << 20;
+        final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        long written;
+
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            written += len;
+            int n = (int) Math.min(len, LIMIT - kept.size());
+            if (n > 0) kept.write(b, off, n);
+        }
     }
 
     /**
@@ -158,22 +182,26 @@ class ShellFuzzTest {
 
     /**
      * The person at the keyboard: presses nothing for 20 ms of virtual time after a command
-     * starts, then Ctrl-C, Ctrl-\ and finally SIGKILL, 20 ms apart, for as long as the shell
-     * keeps waiting on a foreground job.
+     * starts, or until a megabyte floods the screen, then Ctrl-C, Ctrl-\ and finally SIGKILL,
+     * as long again apart, for as long as the shell keeps waiting on a foreground job.
      */
     private static final class Keyboard implements Frontend {
         private static final long PATIENCE = 20_000_000; // ns of virtual time
+        private static final long FLOOD = 1 << 20; // bytes of output
         private static final int[] KEYS = {Signals.SIGINT, Signals.SIGQUIT, Signals.SIGKILL};
         private final Session session;
-        private long next;
+        private final Transcript screen;
+        private long next, nextFlood;
         private int presses;
 
-        Keyboard(Session session) {
+        Keyboard(Session session, Transcript screen) {
             this.session = session;
+            this.screen = screen;
         }
 
         void newCommand() {
             next = session.kernel().scheduler().now() + PATIENCE;
+            nextFlood = screen.written + FLOOD;
             presses = 0;
         }
 
@@ -189,13 +217,14 @@ class ShellFuzzTest {
 
         @Override
         public boolean keyPending() {
-            return session.kernel().scheduler().now() >= next;
+            return session.kernel().scheduler().now() >= next || screen.written >= nextFlood;
         }
 
         @Override
         public int takeKey() {
             if (!keyPending()) return 0;
             next = session.kernel().scheduler().now() + PATIENCE;
+            nextFlood = screen.written + FLOOD;
             return KEYS[Math.min(presses++, KEYS.length - 1)];
         }
     }
