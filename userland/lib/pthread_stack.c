@@ -16,6 +16,7 @@
  * Locking: cache_lock guards the list and cache_bytes.
  */
 #include <string.h>
+#include <stddef.h>
 #include <sys/mman.h>
 #include "pthread_impl.h"
 
@@ -47,14 +48,20 @@ static struct pthread *take_cached(size_t map_size, size_t guard_size)
     return pd;
 }
 
-/* Clears a reused descriptor: everything but its memory fields. Its last owner freed its
- * blocks of thread-specific values when it exited (pthread_key.c), so nothing leaks. */
+/* Clears a reused descriptor: everything but its memory fields, and the thread-specific
+ * slots only if the last owner used any (a fresh mapping is zero already, and clearing the
+ * slots on every create would be most of its cost). The last owner freed its blocks of
+ * values beyond the first when it exited (pthread_key.c), so nothing leaks. */
 static void reset_descriptor(struct pthread *pd)
 {
     char *base = pd->map_base;
     size_t map = pd->map_size, guard = pd->guard_size, size = pd->stack_size;
     char *low = pd->stack_low;
-    memset(pd, 0, sizeof *pd);
+    if (pd->specific_used) {
+        memset(pd->specific_1stblock, 0, sizeof pd->specific_1stblock);
+        memset(pd->specific, 0, sizeof pd->specific);
+    }
+    memset(pd, 0, offsetof(struct pthread, specific_1stblock));
     pd->map_base = base;
     pd->map_size = map;
     pd->guard_size = guard;
