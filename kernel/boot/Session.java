@@ -228,24 +228,8 @@ public final class Session {
      */
     public int kill(int pid, int sig) {
         int r = (int) SignalSend.kill(tasks, shell, pid, sig);
-        if (r == 0 && sig != 0) unsettled.addAll(killTargets(pid));
+        if (r == 0 && sig != 0) unsettled.addAll(SignalSend.killTargets(tasks, shell, pid));
         return r;
-    }
-
-    /** The processes kill(pid) from sh reaches (see SignalSend.kill). */
-    private List<Task> killTargets(int pid) {
-        List<Task> targets = new ArrayList<>();
-        if (pid > 0) {
-            Task t = tasks.pids().find(pid);
-            if (t != null) targets.add(t);
-            return targets;
-        }
-        int pgid = pid == 0 ? shellGroup() : -pid;
-        for (Task t : tasks.pids().all()) {
-            if (!t.isGroupLeader()) continue;
-            if (pid == -1 ? t.tgid() > 1 && t != shell : t.signal().pgid() == pgid) targets.add(t);
-        }
-        return targets;
     }
 
     /**

@@ -44,36 +44,33 @@ public final class SignalSend {
      */
     public static long kill(Tasks ts, Task caller, int pid, int sig) {
         if (pid == Integer.MIN_VALUE) return -Errno.ESRCH; // -INT_MIN does not exist
-        boolean valid = sig == 0 || SigSet.valid(sig);
-        SigInfo info = valid ? SigInfo.user(sig, SigInfo.SI_USER, caller.tgid(), caller.cred().uid()) : null;
-        if (pid > 0) {
-            Task p = ts.pids().find(pid);
-            if (p == null) return -Errno.ESRCH;
-            if (!valid) return -Errno.EINVAL;
-            if (!mayKill(caller, p, sig)) return -Errno.EPERM;
-            if (sig != 0) send(ts, p, info, true);
-            return 0;
-        }
-        if (pid == -1) {
-            int count = 0;
-            for (Task p : processes(ts)) {
-                if (p.tgid() <= 1 || p.tgid() == caller.tgid()) continue;
-                count++;
-                if (valid && sig != 0 && mayKill(caller, p, sig)) send(ts, p, info, true);
-            }
-            if (count == 0) return -Errno.ESRCH;
-            return valid ? 0 : -Errno.EINVAL;
-        }
-        int pgid = pid == 0 ? caller.signal().pgid() : -pid;
-        boolean found = false, sent = false;
-        for (Task p : processes(ts)) {
-            if (p.signal().pgid() != pgid) continue;
-            found = true;
-            if (!valid || !mayKill(caller, p, sig)) continue;
+        List<Task> targets = killTargets(ts, caller, pid);
+        if (targets.isEmpty()) return -Errno.ESRCH;
+        if (sig != 0 && !SigSet.valid(sig)) return -Errno.EINVAL;
+        SigInfo info = SigInfo.user(sig, SigInfo.SI_USER, caller.tgid(), caller.cred().uid());
+        boolean sent = false;
+        for (Task p : targets) {
+            if (!mayKill(caller, p, sig)) continue;
             sent = true;
             if (sig != 0) send(ts, p, info, true);
         }
-        return !found ? -Errno.ESRCH : !valid ? -Errno.EINVAL : sent ? 0 : -Errno.EPERM;
+        return sent || pid == -1 ? 0 : -Errno.EPERM;
+    }
+
+    /**
+     * The processes kill({@code pid}) from {@code caller} is aimed at, before the permission
+     * check: the one holding pid &gt; 0, every process but init and the caller's own for
+     * -1, the caller's process group for 0, process group -pid below -1.
+     */
+    public static List<Task> killTargets(Tasks ts, Task caller, int pid) {
+        if (pid > 0) {
+            Task p = ts.pids().find(pid);
+            return p == null ? List.of() : List.of(p);
+        }
+        int pgid = pid == 0 ? caller.signal().pgid() : -pid;
+        List<Task> targets = processes(ts);
+        targets.removeIf(p -> pid == -1 ? p.tgid() <= 1 || p.tgid() == caller.tgid() : p.signal().pgid() != pgid);
+        return targets;
     }
 
     /**
