@@ -2,7 +2,6 @@ package boot;
 
 import fs.Directory;
 import fs.FdTable;
-import fs.FileContents;
 import fs.FsException;
 import fs.FsStruct;
 import fs.Inode;
@@ -56,11 +55,6 @@ public final class GuestFiles {
         long n = inode.write(file, pos, data, 0, data.length, null);
         if (n > 0 && inode.isSeekable()) file.setPosition(pos + n);
         return n;
-    }
-
-    /** The contents of the regular file at {@code path}; an FsException (ENOENT, EISDIR...) otherwise. */
-    public static byte[] readAll(FsStruct fs, String path) throws FsException {
-        return FileContents.of(PathWalker.resolve(fs, fs.cwd(), path, true));
     }
 
     /** The directory at {@code path}, or an FsException (ENOENT, ENOTDIR). */
