@@ -11,6 +11,7 @@ import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
+import org.jline.utils.NonBlockingReader;
 import task.Signals;
 
 /**
@@ -20,9 +21,9 @@ import task.Signals;
  *
  * <p><b>Keys.</b> At the prompt JLine reads raw keys, so Ctrl-C just abandons the line. While
  * a program runs the terminal is in its normal mode and the tty driver turns Ctrl-C and Ctrl-Z
- * into signals for this (host) process; the handlers only note the key, and the shell's
- * thread, between two rounds of the machine, passes SIGINT or SIGTSTP to the foreground
- * process group. Guest-visible behaviour therefore depends on where the machine was when the
+ * into signals for this (host) process; the handlers note the key and drop what was typed
+ * ahead of it, and the shell's thread, between two rounds of the machine, passes SIGINT or
+ * SIGTSTP to the foreground process group. Guest-visible behaviour therefore depends on where the machine was when the
  * key was noticed, never on a host thread touching the kernel.
  */
 final class JLineConsole implements Frontend {
@@ -45,8 +46,8 @@ final class JLineConsole implements Frontend {
         reader.setOpt(LineReader.Option.DISABLE_EVENT_EXPANSION); // '!' is an ordinary character here
         this.programInput = LineReaderBuilder.builder().terminal(terminal).appName("clonix-input").build();
         programInput.setVariable(LineReader.DISABLE_HISTORY, true);
-        terminal.handle(Terminal.Signal.INT, s -> pendingKey = Signals.SIGINT);
-        terminal.handle(Terminal.Signal.TSTP, s -> pendingKey = Signals.SIGTSTP);
+        terminal.handle(Terminal.Signal.INT, s -> keyPressed(Signals.SIGINT));
+        terminal.handle(Terminal.Signal.TSTP, s -> keyPressed(Signals.SIGTSTP));
     }
 
     /** The read-run loop; returns the shell's exit status. */
@@ -92,19 +93,47 @@ final class JLineConsole implements Frontend {
     public String readProgramInput() {
         Thread readingThread = Thread.currentThread();
         Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.TSTP, s -> {
-            pendingKey = Signals.SIGTSTP;
+            keyPressed(Signals.SIGTSTP);
             readingThread.interrupt();
         });
         try {
             return programInput.readLine("") + "\n";
         } catch (UserInterruptException e) {
             if (pendingKey == 0) pendingKey = Signals.SIGINT;
+            Thread.interrupted(); // the flag Ctrl-Z set would stop the flush
+            flushTypedAhead();
             return "";
         } catch (EndOfFileException e) {
             return null;
         } finally {
             terminal.handle(Terminal.Signal.TSTP, previous);
             Thread.interrupted(); // a Ctrl-Z that came after the line was read must not linger
+        }
+    }
+
+    /**
+     * Ctrl-C or Ctrl-Z was pressed while a program runs: the key is noted for the job loop and
+     * the keys typed before it are dropped, as Linux's line discipline flushes its input queue
+     * when it turns a key into a signal. Called on JLine's input thread, before it looks at the
+     * next key.
+     */
+    private void keyPressed(int signal) {
+        pendingKey = signal;
+        flushTypedAhead();
+    }
+
+    /**
+     * Drops the keys typed before the signal key that nobody has read yet. JLine's input
+     * thread queues every key ahead of Ctrl-C or Ctrl-Z before it raises the signal, so by the
+     * time the reader is interrupted they are all buffered here; left there, the next prompt
+     * would read them as the start of a command.
+     */
+    private void flushTypedAhead() {
+        NonBlockingReader in = terminal.reader();
+        try {
+            while (in.ready()) in.read(1L);
+        } catch (IOException e) {
+            // Nothing left to drop.
         }
     }
 
