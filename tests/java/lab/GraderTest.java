@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,26 +20,16 @@ import org.junit.jupiter.api.io.TempDir;
 class GraderTest {
     @TempDir Path project;
 
-    /** Writes lab {@code x} with the files given as name, text, name, text... */
     private void lab(String... files) throws IOException {
-        Path tests = Files.createDirectories(project.resolve("labs/x/tests"));
-        Files.writeString(project.resolve("labs/x/lab.properties"), "order=1\ntitle=Fixture\nsummary=a lab for the grader's tests\n");
-        for (int i = 0; i < files.length; i += 2) Files.writeString(tests.resolve(files[i]), files[i + 1], StandardCharsets.UTF_8);
+        FixtureLab.write(project, "x", 1, files);
     }
 
-    private Grader grader() throws IOException {
-        return new Grader(Labs.of(project), System.getProperty("java.class.path"));
-    }
-
-    /** Grades the one test of lab x. */
     private TestResult gradeOne() throws Exception {
-        List<LabResult> labs = grader().grade(List.of("x"), new GradeTable(new java.io.PrintWriter(java.io.Writer.nullWriter())));
-        assertEquals(1, labs.get(0).tests().size());
-        return labs.get(0).tests().get(0);
+        return FixtureLab.gradeOne(project, "x");
     }
 
-    private static final String HELLO = "#include <stdio.h>\nint main(void) { printf(\"hello\\n\"); return 0; }\n";
-    private static final String ONCE = "seeds: 1\ncpus: 1\n";
+    private static final String HELLO = FixtureLab.HELLO;
+    private static final String ONCE = FixtureLab.ONCE;
 
     @Test
     void aTestWhoseEveryRunPassesEarnsItsPoints() throws Exception {
@@ -145,12 +134,12 @@ class GraderTest {
                 "b.ck", ONCE + "title: second\npoints: 70\nprogram: three.c\n");
         java.io.StringWriter table = new java.io.StringWriter();
         GradeTable t = new GradeTable(new java.io.PrintWriter(table));
-        List<LabResult> labs = grader().grade(List.of(), t);
+        List<LabResult> labs = FixtureLab.grader(project).grade(List.of(), t);
         t.total(labs);
         assertEquals(30, labs.get(0).earned());
         assertEquals(100, labs.get(0).possible());
         String text = table.toString();
-        assertTrue(text.startsWith("== x: Fixture ==\n  a  first "), text);
+        assertTrue(text.startsWith("== x: Fixture x ==\n  a  first "), text);
         assertTrue(text.matches("(?s).*\n  a  first +OK     30/30 +\\d+\\.\\ds\n.*"), text);
         assertTrue(text.matches("(?s).*\n  b  second +FAIL    0/70 +\\d+\\.\\ds\n      seed 1, 1 CPU: exit status 3.*"), text);
         assertTrue(text.endsWith("  x: 30/100\nTotal: 30/100\n"), text);
