@@ -36,6 +36,11 @@ public final class CheckFile {
     /** Machine options a check file sets with keys of their own, since every run gets its own value. */
     private static final Map<String, String> OWN_KEYS = Map.of("--seed", "seeds", "--cpus", "cpus", "--time-limit", "time-limit");
 
+    /** The longest host timeout of a run: an hour. */
+    private static final long MAX_TIMEOUT = 3600;
+    /** The longest time limit, {@code ./clonix run}'s largest --time-limit (a million virtual seconds). */
+    private static final long MAX_TIME_LIMIT = 1_000_000;
+
     private final Path file;
     private int line;
 
@@ -89,8 +94,8 @@ public final class CheckFile {
                     for (long c : longs(key, value)) counts.add((int) check(key, c, 1, 64));
                     cpus = counts;
                 }
-                case "timeout" -> timeout = seconds(key, value);
-                case "time-limit" -> timeLimit = seconds(key, value);
+                case "timeout" -> timeout = seconds(key, value, MAX_TIMEOUT);
+                case "time-limit" -> timeLimit = seconds(key, value, MAX_TIME_LIMIT);
                 case "max-output" -> maxOutput = (int) number(key, value, 1, 16 << 20);
                 case "exit" -> exit = (int) number(key, value, 0, 255);
                 case "expect" -> expects.add(existing(dir, key, value));
@@ -143,14 +148,14 @@ public final class CheckFile {
         return out;
     }
 
-    private double seconds(String key, String value) throws Invalid {
+    private double seconds(String key, String value, long max) throws Invalid {
         try {
             double s = Double.parseDouble(value);
-            if (s > 0 && s <= 3600) return s;
+            if (s > 0 && s <= max) return s;
         } catch (NumberFormatException e) {
             // refused below, with the same message as a number out of range
         }
-        throw invalid("'" + key + "' must be a number of seconds above 0 and at most 3600, not '" + value + "'");
+        throw invalid("'" + key + "' must be a number of seconds above 0 and at most " + max + ", not '" + value + "'");
     }
 
     private boolean yesNo(String key, String value) throws Invalid {

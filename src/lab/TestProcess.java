@@ -1,12 +1,14 @@
 package lab;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -76,7 +78,7 @@ final class TestProcess {
             if (reports.size() == test.runs().size() && rc == 0) return new Outcome(reports, null, null);
             String tail = stderr.text().strip();
             return new Outcome(reports, "the test's JVM ended early (exit status " + rc + ")"
-                    + (tail.isEmpty() ? "" : "; it printed:\n" + tail), during);
+                    + (tail.isEmpty() ? "" : "\n" + tail), during);
         } finally {
             p.destroyForcibly();
             reader.interrupt();
@@ -92,7 +94,7 @@ final class TestProcess {
         // No parallel GC threads: a test runs one machine on one thread. The JVM keeps its
         // optimising compiler: stopping at C1, which starts sooner, made a guest that
         // computes 1.5 times slower.
-        c.addAll(List.of(HEAP, "-XX:+UseSerialGC", "-cp", classpath, "clonix.GradeChild"));
+        c.addAll(List.of(HEAP, "-XX:+UseSerialGC", "-cp", absolute(classpath), "clonix.GradeChild"));
         c.add(Replay.path(project, test.program()));
         c.add(test.stdin() == null ? "" : test.stdin().toString());
         c.add(Integer.toString(test.maxOutput()));
@@ -102,6 +104,12 @@ final class TestProcess {
         c.addAll(test.options());
         c.addAll(test.args());
         return c;
+    }
+
+    /** The classpath with every entry made absolute, since the test's JVM runs in the project directory. */
+    private static String absolute(String classpath) {
+        return String.join(File.pathSeparator, Arrays.stream(classpath.split(File.pathSeparator))
+                .map(e -> e.isEmpty() ? e : Path.of(e).toAbsolutePath().toString()).toList());
     }
 
     /** Seconds without a useless ".0": 20, 0.5. */
