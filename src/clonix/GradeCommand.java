@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code clonix grade [LAB...]}: runs the labs' graded tests (every lab's, in course order,
+ * {@code clonix grade [LAB|LAB/TEST]...}: runs the labs' graded tests (every lab's, in course order,
  * if none is named) and prints the table, like xv6's {@code make grade}; exit status 0 only
  * at full marks, 1 otherwise, 2 if what was asked for is wrong (an unknown lab, a bad check
  * file). The tests run on the classes of this very JVM, the tree as built now.
@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
     "Each test runs under every seed and CPU count of its check file (labs/NAME/tests/*.ck);",
     "a failure says what was expected, what came out, and the command that replays it."})
 final class GradeCommand extends ToolCommand {
-    @Parameters(paramLabel = "LAB", description = "the labs to grade (default: all, in course order)")
+    @Parameters(paramLabel = "LAB", description = "a lab to grade, or LAB/TEST for one of its tests (default: every lab, in course order)")
     List<String> labNames = new ArrayList<>();
 
     @Option(names = "--tests", paramLabel = "DIR", description = "add a teacher's hidden tests: DIR/NAME/*.ck join lab NAME")

@@ -56,21 +56,28 @@ public final class Grader {
     }
 
     /**
-     * The tests of the labs called {@code names} (every lab, in course order, if none), each
-     * lab's own by name then its hidden ones; refused if a name is no lab's or a check file
-     * is bad, before anything runs.
+     * The tests asked for by {@code names}, by lab in the order asked: a name is a lab's (all
+     * its tests) or {@code LAB/TEST} (that one test); no name at all is every lab, in course
+     * order. A lab's own tests come by name, then its hidden ones. Refused, before anything
+     * runs, if a name is no lab's or test's or a check file is bad.
      */
     public Map<Lab, List<GradedTest>> tests(List<String> names) throws IOException, Refusal {
-        List<Lab> chosen = new ArrayList<>();
+        Map<Lab, List<String>> chosen = new LinkedHashMap<>(); // lab -> the tests asked for, null for all
         for (String n : names) {
-            Lab lab = labs.find(n).orElseThrow(() -> new Refusal("no lab named '" + n + "' (the labs: "
+            String labName = n.contains("/") ? n.substring(0, n.indexOf('/')) : n;
+            Lab lab = labs.find(labName).orElseThrow(() -> new Refusal("no lab named '" + labName + "' (the labs: "
                     + String.join(", ", labs.all().stream().map(Lab::name).toList()) + ")"));
-            if (!chosen.contains(lab)) chosen.add(lab);
+            if (!n.contains("/")) {
+                chosen.put(lab, null);
+            } else if (!chosen.containsKey(lab) || chosen.get(lab) != null) {
+                chosen.computeIfAbsent(lab, l -> new ArrayList<>()).add(n.substring(n.indexOf('/') + 1));
+            }
         }
-        if (names.isEmpty()) chosen.addAll(labs.all());
+        if (names.isEmpty()) labs.all().forEach(l -> chosen.put(l, null));
         if (hiddenTests != null) checkHiddenDir();
         Map<Lab, List<GradedTest>> tests = new LinkedHashMap<>();
-        for (Lab lab : chosen) {
+        for (Map.Entry<Lab, List<String>> e : chosen.entrySet()) {
+            Lab lab = e.getKey();
             List<GradedTest> list = new ArrayList<>(read(lab, lab.testsDir(), false));
             if (hiddenTests != null) {
                 for (GradedTest t : read(lab, hiddenTests.resolve(lab.name()), true)) {
@@ -80,9 +87,21 @@ public final class Grader {
                     list.add(t);
                 }
             }
+            if (e.getValue() != null) list = select(lab, list, e.getValue());
             tests.put(lab, List.copyOf(list));
         }
         return tests;
+    }
+
+    /** The tests of {@code lab} called {@code names}, in the order asked. */
+    private static List<GradedTest> select(Lab lab, List<GradedTest> all, List<String> names) throws Refusal {
+        List<GradedTest> out = new ArrayList<>();
+        for (String n : names) {
+            GradedTest t = all.stream().filter(o -> o.name().equals(n)).findFirst()
+                    .orElseThrow(() -> new Refusal("lab " + lab.name() + " has no test named '" + n + "'"));
+            if (!out.contains(t)) out.add(t);
+        }
+        return out;
     }
 
     /** Every directory of the hidden tests must be a lab's, so that a misspelt one is not silently skipped. */

@@ -128,10 +128,24 @@ class GradeReportsTest {
     }
 
     @Test
+    void oneTestOfALabIsChosenAsLabSlashTest() throws Exception {
+        FixtureLab.write(project, "x", 2, "hello.c", FixtureLab.HELLO, "a.ck", "title: t\npoints: 1\nprogram: hello.c\n",
+                "b.ck", "title: t\npoints: 1\nprogram: hello.c\n");
+        FixtureLab.write(project, "y", 1, "hello.c", FixtureLab.HELLO, "c.ck", "title: t\npoints: 1\nprogram: hello.c\n");
+        Map<Lab, List<GradedTest>> tests = FixtureLab.grader(project).tests(List.of("x/b", "y", "x/a"));
+        assertEquals(List.of("x/b", "x/a", "y/c"), tests.values().stream().flatMap(List::stream).map(GradedTest::fullName).toList());
+        tests = FixtureLab.grader(project).tests(List.of("x/b", "x"));
+        assertEquals(List.of("x/a", "x/b"), tests.values().stream().flatMap(List::stream).map(GradedTest::fullName).toList());
+        tests = FixtureLab.grader(project).tests(List.of());
+        assertEquals(List.of("y/c", "x/a", "x/b"), tests.values().stream().flatMap(List::stream).map(GradedTest::fullName).toList());
+    }
+
+    @Test
     void whatCannotBeGradedIsRefusedInOneLineBeforeAnythingRuns() throws Exception {
         FixtureLab.write(project, "x", 1, "hello.c", FixtureLab.HELLO, "hello.ck", "title: t\npoints: 10\n");
         Grader g = FixtureLab.grader(project);
         assertEquals("no lab named 'y' (the labs: x)", assertThrows(Grader.Refusal.class, () -> g.tests(List.of("y"))).getMessage());
+        assertEquals("lab x has no test named 'nope'", assertThrows(Grader.Refusal.class, () -> g.tests(List.of("x/nope"))).getMessage());
         Files.createDirectories(hidden.resolve("z"));
         assertEquals("--tests: " + hidden.resolve("z") + " is not named after a lab",
                 assertThrows(Grader.Refusal.class, () -> FixtureLab.grader(project).hiddenTests(hidden).tests(List.of())).getMessage());
