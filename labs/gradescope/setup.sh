@@ -8,3 +8,5 @@ apt-get update
 apt-get install -y --no-install-recommends openjdk-17-jdk-headless maven python3
 cd /autograder/source/clonix
 mvn -q -B -DskipTests package </dev/null
+# A zip keeps no file modes: make sure the grading script can run.
+chmod +x /autograder/source/run_autograder
