@@ -35,7 +35,8 @@ import picocli.CommandLine;
  * a line: {@code start SEED CPUS} as a run begins, {@code done REPORT} (a
  * {@link RunReport}) as it ends, or once {@code failed MESSAGE} (base64) if the program
  * does not compile or the options are bad. Whatever the kernel's Java prints goes to
- * standard error, which the grader keeps a bounded tail of.
+ * standard error, which the grader keeps a bounded tail of. Standard input is the grader's
+ * lifeline: this JVM halts when it ends.
  */
 public final class GradeChild {
     private GradeChild() {}
@@ -47,6 +48,7 @@ public final class GradeChild {
     }
 
     public static void main(String[] a) throws Exception {
+        orphanWatch();
         PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         System.setOut(System.err);
         Path program = Path.of(a[0]);
@@ -80,6 +82,26 @@ public final class GradeChild {
             protocol.println("start " + sc[0] + " " + sc[1]);
             protocol.println("done " + run(machine, image, exe, program, args, stdin, maxOutput).encode());
         }
+    }
+
+    /**
+     * Ends this JVM when the grader's does, however it ended (even killed): the grader holds
+     * our standard input open and never writes to it, so its end means the grader is gone,
+     * and a student's kernel looping in Java must not outlive it.
+     */
+    private static void orphanWatch() {
+        Thread t = new Thread(() -> {
+            try {
+                while (System.in.read() >= 0) {
+                    // nothing is ever sent; only the end matters
+                }
+            } catch (java.io.IOException e) {
+                // the same: the grader is gone
+            }
+            Runtime.getRuntime().halt(3);
+        }, "orphan-watch");
+        t.setDaemon(true);
+        t.start();
     }
 
     private static void fail(PrintStream protocol, String message) {

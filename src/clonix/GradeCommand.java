@@ -34,6 +34,10 @@ final class GradeCommand extends ToolCommand {
     @Option(names = "--tests", paramLabel = "DIR", description = "add a teacher's hidden tests: DIR/NAME/*.ck join lab NAME")
     Path hiddenTests;
 
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", defaultValue = "1",
+            description = "run N tests at once, each in its own JVM (default: ${DEFAULT-VALUE})")
+    int jobs;
+
     @Option(names = "--json", paramLabel = "FILE", description = "also write the grade as Gradescope's results.json")
     Path json;
 
@@ -43,7 +47,8 @@ final class GradeCommand extends ToolCommand {
     @Override
     int call0() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Grader grader = new Grader(Labs.of(ProjectDir.find()), System.getProperty("java.class.path"));
+        if (jobs < 1 || jobs > 64) throw new HostFiles.UserError("--jobs must be between 1 and 64");
+        Grader grader = new Grader(Labs.of(ProjectDir.find()), System.getProperty("java.class.path")).jobs(jobs);
         if (hiddenTests != null) grader.hiddenTests(hiddenTests);
         GradeTable table = new GradeTable(out);
         long start = System.nanoTime();

@@ -42,8 +42,7 @@ final class TestProcess {
     /** Runs {@code test} with the classes of {@code classpath}, in {@code project}. */
     static Outcome run(GradedTest test, Path project, String classpath) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command(test, project, classpath)).directory(project.toFile());
-        Process p = pb.start();
-        p.getOutputStream().close();
+        Process p = pb.start(); // its standard input stays open: it ends when the grader does (GradeChild)
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         Thread reader = daemon(() -> readLines(p.getInputStream(), lines));
         Tail stderr = new Tail(STDERR_KEPT);
@@ -81,6 +80,7 @@ final class TestProcess {
                     + (tail.isEmpty() ? "" : "\n" + tail), during);
         } finally {
             p.destroyForcibly();
+            p.getOutputStream().close();
             reader.interrupt();
         }
     }

@@ -144,4 +144,31 @@ class GraderTest {
         assertTrue(text.matches("(?s).*\n  b  second +FAIL    0/70 +\\d+\\.\\ds\n      seed 1, 1 CPU: exit status 3.*"), text);
         assertTrue(text.endsWith("  x: 30/100\nTotal: 30/100\n"), text);
     }
+
+    @Test
+    void withSeveralJobsTheResultsAreTheSameAndInTheSameOrder() throws Exception {
+        lab("hello.c", HELLO, "three.c", "int main(void) { return 3; }\n",
+                "a.ck", ONCE + "title: first\npoints: 30\nprogram: three.c\n",
+                "b.ck", ONCE + "title: second\npoints: 40\nprogram: hello.c\n",
+                "c.ck", ONCE + "title: third\npoints: 30\nprogram: hello.c\n");
+        java.io.StringWriter table = new java.io.StringWriter();
+        List<LabResult> labs = FixtureLab.grader(project).jobs(3).grade(List.of("x"), new GradeTable(new java.io.PrintWriter(table)));
+        assertEquals(List.of("a", "b", "c"), labs.get(0).tests().stream().map(r -> r.test().name()).toList());
+        assertEquals(List.of(false, true, true), labs.get(0).tests().stream().map(TestResult::passed).toList());
+        assertEquals(70, labs.get(0).earned());
+        assertTrue(table.toString().matches("(?s)== x: Fixture x ==\n  a .*\n  b .*\n  c .*\n  x: 70/100\n"), table.toString());
+    }
+
+    @Test
+    void aTestsJvmEndsWhenTheGraderIsGone() throws Exception {
+        lab("spin.c", "int main(void) { for (;;) ; }\n");
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), "clonix.GradeChild", "labs/x/tests/spin.c", "", "100", "1000", "1:1", "0")
+                .directory(project.toFile()).redirectErrorStream(true).start();
+        java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream()));
+        assertEquals("start 1 1", out.readLine()); // compiled, and now spinning for a thousand virtual seconds
+        child.getOutputStream().close();
+        assertTrue(child.waitFor(20, java.util.concurrent.TimeUnit.SECONDS), "the JVM outlived its grader");
+        assertEquals(3, child.exitValue());
+    }
 }
