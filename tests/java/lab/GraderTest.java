@@ -128,6 +128,14 @@ class GraderTest {
     }
 
     @Test
+    void machineOptionsThatClonixRunRefusesFailTheTestWithItsMessage() throws Exception {
+        lab("hello.c", HELLO, "hello.ck", "title: t\npoints: 5\noptions: --sched nosuch\n");
+        TestResult r = gradeOne();
+        assertTrue(r.reason().startsWith("bad machine options: --sched: unknown policy 'nosuch' (known: rr, fcfs"), r.reason());
+        assertTrue(r.reason().endsWith(" (6 of 6 runs failed)"), r.reason());
+    }
+
+    @Test
     void theTotalIsFullOnlyWhenEveryTestPasses() throws Exception {
         lab("hello.c", HELLO, "hello.expected", "hello\n", "three.c", "int main(void) { return 3; }\n",
                 "a.ck", ONCE + "title: first\npoints: 30\nprogram: hello.c\nexpect: hello.expected\n",
