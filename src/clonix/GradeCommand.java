@@ -25,8 +25,9 @@ import picocli.CommandLine.Parameters;
  */
 @Command(mixinStandardHelpOptions = true, name = "grade", description = {
     "Run the labs' graded tests and print the points; exit 0 only at full marks.",
-    "Each test runs under every seed and CPU count of its check file (labs/NAME/tests/*.ck);",
-    "a failure says what was expected, what came out, and the command that replays it."})
+    "Each test runs under every seed and CPU count of its check file",
+    "(labs/NAME/tests/*.ck); a failure says what was expected, what came out,",
+    "and the command that replays it."})
 final class GradeCommand extends ToolCommand {
     @Parameters(paramLabel = "LAB", description = "a lab to grade, or LAB/TEST for one of its tests (default: every lab, in course order)")
     List<String> labNames = new ArrayList<>();
