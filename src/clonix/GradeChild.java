@@ -59,9 +59,16 @@ public final class GradeChild {
         List<String> options = Arrays.asList(a).subList(6, 6 + n);
         List<String> args = Arrays.asList(a).subList(6 + n, a.length);
 
-        BootImage image = BootImage.load();
+        BootImage image;
+        Executable exe;
         StringWriter diagnostics = new StringWriter();
-        Executable exe = image.compile(program, new PrintWriter(diagnostics, true));
+        try {
+            image = BootImage.load();
+            exe = image.compile(program, new PrintWriter(diagnostics, true));
+        } catch (Exception | StackOverflowError e) { // a student's libc or headers can break the build in any way
+            fail(protocol, "the program could not be built: " + e + "\n" + diagnostics);
+            return;
+        }
         if (exe == null) {
             fail(protocol, "the program does not compile\n" + diagnostics);
             return;
