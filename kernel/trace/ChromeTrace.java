@@ -64,8 +64,8 @@ public final class ChromeTrace {
         return ns / 1000 + "." + String.format("%03d", ns % 1000);
     }
 
-    /** A JSON string literal: quotes, backslashes and control characters escaped. */
-    static String string(String s) {
+    /** A JSON string literal: quotes, backslashes and control characters escaped (the grader's results.json uses it too). */
+    public static String string(String s) {
         StringBuilder b = new StringBuilder("\"");
         for (char c : s.toCharArray()) {
             if (c == '"' || c == '\\') b.append('\\').append(c);

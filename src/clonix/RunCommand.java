@@ -61,15 +61,8 @@ final class RunCommand extends ToolCommand {
 
         OutputStream console = new BufferedOutputStream(System.out, 1 << 16);
         Kernel kernel = Kernel.boot(options, console, System.in);
-        for (Map.Entry<String, byte[]> f : image.guestFiles().entrySet()) {
-            kernel.installFile(f.getKey(), f.getValue(), f.getKey().startsWith("/bin/") ? 0755 : 0644);
-        }
-        String name = program.getFileName().toString().replaceFirst("\\.[cso]$", "");
-        String guestPath = "/tmp/" + name;
-        kernel.install(guestPath, exe);
-        List<String> argv = new ArrayList<>();
-        argv.add(guestPath);
-        argv.addAll(args);
+        List<String> argv = install(kernel, image, exe, program, args);
+        String guestPath = argv.get(0);
         boolean tracing = timeline || strace || traceJson != null;
         if (tracing) kernel.scheduler().tracer().enable(traceBuffer);
         int status;
@@ -80,6 +73,25 @@ final class RunCommand extends ToolCommand {
         }
         if (tracing) writeTrace(kernel.scheduler().tracer());
         return status;
+    }
+
+    /**
+     * Installs the boot image's files and {@code exe}, built from {@code program}, at
+     * /tmp/NAME in a freshly booted {@code kernel}; returns the argv to run it with. The
+     * grader's runs (GradeChild) set up their machines this way too, so that the command
+     * it prints to replay a run does exactly what the run did.
+     */
+    static List<String> install(Kernel kernel, BootImage image, Executable exe, Path program, List<String> args) {
+        for (Map.Entry<String, byte[]> f : image.guestFiles().entrySet()) {
+            kernel.installFile(f.getKey(), f.getValue(), f.getKey().startsWith("/bin/") ? 0755 : 0644);
+        }
+        String name = program.getFileName().toString().replaceFirst("\\.[cso]$", "");
+        String guestPath = "/tmp/" + name;
+        kernel.install(guestPath, exe);
+        List<String> argv = new ArrayList<>();
+        argv.add(guestPath);
+        argv.addAll(args);
+        return argv;
     }
 
     /** Prints or writes what the tracing options asked for, once the run is over. */

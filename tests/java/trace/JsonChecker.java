@@ -10,14 +10,14 @@ import java.util.Map;
  * escapes, numbers, true/false/null). Returns Map (insertion order), List, String, Double,
  * Boolean or null; throws IllegalArgumentException with the offset on any syntax error.
  */
-final class JsonChecker {
+public final class JsonChecker {
     private final String text;
     private int pos;
 
     private JsonChecker(String text) { this.text = text; }
 
     /** Parses {@code text}, which must hold exactly one JSON value (whitespace around it allowed). */
-    static Object parse(String text) {
+    public static Object parse(String text) {
         JsonChecker p = new JsonChecker(text);
         Object v = p.value();
         p.space();
