@@ -1,14 +1,17 @@
 /*
- * What the cow lab's tests share: the machine's memory figures from /proc/meminfo, and a
- * buffer of pages that a test writes so that they are resident before it forks.
+ * What the cow lab's tests share: the machine's memory figures from /proc/meminfo, and
+ * helpers that write and check one word per page and reap a child.
  *
- * The figures are Linux's: AnonPages counts the frames holding processes' private memory
- * (a frame shared copy-on-write by a parent and its children counts once), MemFree the
- * frames no one uses. Both are for the whole machine, so on Linux other processes move
- * them too; the tests compare them with generous margins, and they read them into a buffer
- * that is already resident so that reading costs no frame.
+ * The figures mean what they mean on Linux: AnonPages counts the frames holding processes'
+ * private memory (a frame shared copy-on-write by a parent and its children counts once),
+ * MemFree the frames no one uses. Both are for the whole machine. They are read into a
+ * buffer in the bss, which costs a frame only at the first reading (and, after fork, at
+ * the first reading in the child): the tests read once before they measure.
  *
- * The tests also build with gcc and print the same lines on an idle Linux machine.
+ * The tests but last_user also build with gcc. values, fork_cost and many_children print
+ * the same lines on an idle Linux machine; write_cost and no_leak need exact figures, which
+ * Linux does not give: it adds each CPU's changes to these totals only from time to time
+ * (its vmstat thresholds), and other processes change them too. On Clonix they are exact.
  */
 #include <fcntl.h>
 #include <stdio.h>

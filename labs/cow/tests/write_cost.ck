@@ -1,3 +1,4 @@
-# Frame accounting: k written pages cost k frames; the last user takes its pages back.
-title: writing k pages costs k frames; the last user copies none
-points: 25
+# Frame accounting: k pages written after fork cost k frames; once the child has gone, the
+# parent's writes cost none.
+title: writing k pages after fork costs k frames
+points: 20
