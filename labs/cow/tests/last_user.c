@@ -48,7 +48,8 @@ int main(void) {
         else return 2;
     }
 
-    // No frame is free: each write below must take its page back.
+    // A pipe write fails with ENOMEM only when no frame at all is free, so none is now, and
+    // nothing frees one: each write below must take its page back.
     write_pages(buf, NPAGES, 2);
     long wrong = wrong_pages(buf, NPAGES, 2);
 
