@@ -24,9 +24,10 @@ import java.util.Objects;
  * <p><b>TLBs.</b> Every CPU running this address space is attached to it, and every change to
  * an existing mapping flushes the affected pages from those CPUs' TLBs before returning.
  *
- * <p><b>Shared leaf tables.</b> Fork does not copy the page table: parent and child share each
- * last-level table (a {@link PageTable.Leaf}, with a count of its sharers), whose private
- * entries are marked copy-on-write once for both. A shared leaf holds one frame reference per
+ * <p><b>Shared leaf tables.</b> Fork ({@link #copyPageRange}) may, instead of copying a
+ * last-level table, put the same one in the child's page table: parent and child then share
+ * the leaf (a {@link PageTable.Leaf}, with a count of its sharers), whose private entries are
+ * marked copy-on-write once for both. A shared leaf holds one frame reference per
  * present entry, however many address spaces share it. Any change to a shared leaf other than
  * the accessed and dirty bits (map, unmap, protect, a copy-on-write repair) first gives the
  * changing address space a private copy of the leaf ({@link #ownLeaf}), taking a frame
@@ -185,18 +186,34 @@ public final class AddressSpace {
     // ---------------------------------------------------------------- fork and copy-on-write
 
     /**
-     * Fork: returns a new address space with the same mappings, sharing every frame. Private
-     * pages are marked COW in both parent and child, so the first write on either side faults
-     * and gets a copy ({@link #resolveCow}); SHARED pages stay shared and writable. Costs no
-     * frame references: the child shares each of our leaf tables (see the class comment), so
-     * the cost is one pass over each leaf to mark it, and a leaf is copied only when one side
-     * first changes it. The child pays for as many page-table frames as we have, as on Linux
-     * where it gets a copy of each table; returns null, with nothing changed, if that many
-     * frames are not free.
+     * Fork (the kernel's Mm.fork, Linux's dup_mm, calls it): returns a new address space with
+     * the same mappings, built by {@link #copyPageRange}. The child pays for as many
+     * page-table frames as we have, as on Linux where it gets a copy of each table; returns
+     * null, with nothing changed, if that many frames (or whatever else copyPageRange needs)
+     * are not free.
      */
     public AddressSpace copyOnWrite() {
         if (table.tableCount() > phys.freeFrames()) return null;
         AddressSpace child = new AddressSpace(phys);
+        if (!copyPageRange(child)) return null;
+        // Our CPUs may hold write permission for pages that are now copy-on-write.
+        shootdownAll();
+        return child;
+    }
+
+    /**
+     * Linux's copy_page_range (mm/memory.c): gives {@code child}, a new and empty address
+     * space, every mapping we have. Private pages become copy-on-write in both of us and
+     * share their frames; SHARED pages stay shared and writable. The result must hold the
+     * rule of the class comment: a frame is freed exactly when no leaf maps it any more.
+     * Frames for the child's page tables are known to be free. Returns false, with nothing
+     * changed, if a frame is needed and none is free.
+     */
+    private boolean copyPageRange(AddressSpace child) {
+        // LAB cow BEGIN: share every private page copy-on-write with the child, counting references
+        // Fork costs no frame references: the child shares each of our leaf tables (see the
+        // class comment), so the cost is one pass over each leaf to mark it, and a leaf is
+        // copied only when one side first changes it.
         for (int k = 0, n = table.leafCount(); k < n; k++) {
             PageTable.Leaf leaf = table.nodeAt(k);
             // A leaf marked by an earlier fork, and not given a writable entry since, is
@@ -215,21 +232,57 @@ public final class AddressSpace {
             child.table.shareLeaf(table.leafBase(k), leaf);
         }
         child.resident = resident;
-        // Our CPUs may hold write permission for pages that are now copy-on-write.
-        shootdownAll();
-        return child;
+        return true;
+        // LAB cow STUB
+        // // Until copy-on-write is written, fork copies every private page at once: correct,
+        // // but the child costs as many frames as we have pages, written or not.
+        // if (resident > phys.freeFrames() - table.tableCount()) return false;
+        // for (int k = 0, n = table.leafCount(); k < n; k++) {
+        //     long base = table.leafBase(k);
+        //     long[] ptes = table.nodeAt(k).ptes;
+        //     for (int i = 0; i < ptes.length; i++) {
+        //         long pte = ptes[i];
+        //         if (!Pte.isPresent(pte)) continue;
+        //         if ((pte & Pte.SHARED) != 0) {
+        //             phys.retain(Pte.frame(pte));
+        //             child.install(base + i, pte);
+        //         } else {
+        //             int copy = phys.allocate();
+        //             System.arraycopy(phys.data(Pte.frame(pte)), 0, phys.data(copy), 0, PAGE_SIZE);
+        //             child.install(base + i, Pte.make(copy, Pte.flags(pte)));
+        //         }
+        //     }
+        // }
+        // return true;
+        // LAB cow END
     }
 
     /**
      * Repairs a copy-on-write fault at {@code va} (the kernel's page-fault handler calls it
-     * for a trap with FaultKind.COPY_ON_WRITE). If the frame is still shared the page gets a
-     * private copy; if this was its last user the page is simply made writable.
+     * for a trap with FaultKind.COPY_ON_WRITE, and {@link #copyOut} for the kernel's own
+     * stores): {@link #doWpPage} gives the page a frame this address space may write.
+     * Returns NOT_COW, changing nothing, if the page is not a writable copy-on-write page.
      */
     public CowResult resolveCow(long va) {
         if ((va >>> 48) != 0) return CowResult.NOT_COW;
         long vpn = va >>> PAGE_SHIFT;
         long need = Pte.PRESENT | Pte.WRITE | Pte.COW;
         if ((table.get(vpn) & need) != need) return CowResult.NOT_COW;
+        CowResult result = doWpPage(vpn);
+        if (result != CowResult.OUT_OF_MEMORY) shootdown(vpn, 1);
+        return result;
+    }
+
+    /**
+     * Linux's do_wp_page (mm/memory.c) for page {@code vpn}, whose entry is present, writable
+     * and copy-on-write: if its frame is still mapped elsewhere the page gets a private copy
+     * (wp_page_copy) and the shared frame loses a reference, and if this was the frame's last
+     * user the page simply gets its COW bit cleared (wp_page_reuse). Either way the entry
+     * loses its COW bit. Returns COPIED or REUSED, or OUT_OF_MEMORY, with nothing changed,
+     * if a copy was needed and no frame is free. The caller flushes the TLBs.
+     */
+    private CowResult doWpPage(long vpn) {
+        // LAB cow BEGIN: copy the page if its frame is shared, or take it back if this is its last user
         // The reference count below means "mapped elsewhere" only for a leaf of our own.
         PageTable.Leaf own = ownLeaf(vpn, false);
         own.allCow = false; // the entry loses its COW bit below
@@ -237,20 +290,29 @@ public final class AddressSpace {
         int i = (int) vpn & PageTable.INDEX_MASK;
         long pte = leaf[i];
         int frame = Pte.frame(pte);
-        CowResult result;
         if (phys.refCount(frame) == 1) {
             leaf[i] = pte & ~Pte.COW;
-            result = CowResult.REUSED;
-        } else {
-            int copy = phys.allocate();
-            if (copy == PhysicalMemory.NO_FRAME) return CowResult.OUT_OF_MEMORY;
-            System.arraycopy(phys.data(frame), 0, phys.data(copy), 0, PAGE_SIZE);
-            leaf[i] = Pte.make(copy, Pte.flags(pte) & ~Pte.COW);
-            phys.release(frame);
-            result = CowResult.COPIED;
+            return CowResult.REUSED;
         }
-        shootdown(vpn, 1);
-        return result;
+        int copy = phys.allocate();
+        if (copy == PhysicalMemory.NO_FRAME) return CowResult.OUT_OF_MEMORY;
+        System.arraycopy(phys.data(frame), 0, phys.data(copy), 0, PAGE_SIZE);
+        leaf[i] = Pte.make(copy, Pte.flags(pte) & ~Pte.COW);
+        phys.release(frame);
+        return CowResult.COPIED;
+        // LAB cow STUB
+        // // Until then, the page always gets a copy, even when no one else maps its frame.
+        // PageTable.Leaf own = ownLeaf(vpn, false);
+        // own.allCow = false; // the entry loses its COW bit below
+        // int i = (int) vpn & PageTable.INDEX_MASK;
+        // long pte = own.ptes[i];
+        // int copy = phys.allocate();
+        // if (copy == PhysicalMemory.NO_FRAME) return CowResult.OUT_OF_MEMORY;
+        // System.arraycopy(phys.data(Pte.frame(pte)), 0, phys.data(copy), 0, PAGE_SIZE);
+        // own.ptes[i] = Pte.make(copy, Pte.flags(pte) & ~Pte.COW);
+        // phys.release(Pte.frame(pte));
+        // return CowResult.COPIED;
+        // LAB cow END
     }
 
     // ---------------------------------------------------------------- the kernel's user-memory access

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import lab.PartOfLab;
 import org.junit.jupiter.api.Test;
 import vm.AccessKind;
 import vm.PhysicalMemory;
@@ -40,6 +41,7 @@ class ForkTest {
     }
 
     @Test
+    @PartOfLab("cow")
     void forkCostsNoFramesUntilSomethingIsWritten() throws Exception {
         int used = phys.allocatedFrames();
         Mm child = parent.fork();
@@ -70,6 +72,7 @@ class ForkTest {
     }
 
     @Test
+    @PartOfLab("cow")
     void sharedAnonymousMemoryIsDemandPagedAndFreedWithItsLastVma() throws Exception {
         int used = phys.allocatedFrames();
         long s = parent.mmap(0, 3 * PAGE, RW, ANON_SHARED, -1, 0);
@@ -135,6 +138,7 @@ class ForkTest {
     }
 
     @Test
+    @PartOfLab("cow")
     void copyOnWriteOutOfMemoryIsReportedAndHarmless() throws Exception {
         Mm child = parent.fork();
         long filler = parent.mmap(0, phys.totalFrames() * PAGE, RW, ANON_PRIVATE | Mmap.MAP_NORESERVE, -1, 0);

@@ -8,6 +8,7 @@ import boot.Options;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lab.PartOfLab;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -57,6 +58,7 @@ class ForkLoopTest {
 
     @ParameterizedTest
     @ValueSource(ints = {64, 640})
+    @PartOfLab("cow")
     void forkFailsWithEagainAtThreadsMaxAndEverythingComesBack(int mib) throws Exception {
         String out = CGuest.run(tmp, Options.defaults().withMemory((long) mib << 20), "forkloop", PROGRAM);
         int threadsMax = Tasks.maxThreadsFor(((long) mib << 20) / vm.PhysicalMemory.FRAME_SIZE);

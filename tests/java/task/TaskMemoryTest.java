@@ -9,6 +9,7 @@ import fs.OpenFile;
 import fs.OpenFlags;
 import fs.Vfs;
 import java.util.List;
+import lab.PartOfLab;
 import ld.Linker;
 import mm.Mm;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,6 +74,7 @@ class TaskMemoryTest {
     }
 
     @Test
+    @PartOfLab("cow")
     void cloneIsEnomemWithNoFrameForTheTaskAndLeavesNothingBehind() {
         int free = phys.freeFrames();
         assertTrue(phys.reserve(free, KernelUse.SLAB));
@@ -96,6 +98,7 @@ class TaskMemoryTest {
     }
 
     @Test
+    @PartOfLab("cow")
     void cloneIsEnomemWhenTheCopyOfABigDescriptorTableDoesNotFit() throws Exception {
         OpenFile devNull = new OpenFile(vfs.lookup("/dev/null"), OpenFlags.O_RDONLY);
         init.files().setLimit(FdTable.NR_OPEN);

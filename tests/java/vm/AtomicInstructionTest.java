@@ -3,6 +3,7 @@ package vm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static vm.Isa.*;
 
+import lab.PartOfLab;
 import org.junit.jupiter.api.Test;
 
 /** cas, faa and xchg in both widths: results, old values, alignment and permissions. */
@@ -125,6 +126,7 @@ class AtomicInstructionTest {
     }
 
     @Test
+    @PartOfLab("cow")
     void atomicOnCopyOnWritePageIsACowFault() {
         Machine m = new Machine();
         AddressSpace child = m.mm.copyOnWrite();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vm.Isa.*;
 
+import lab.PartOfLab;
 import org.junit.jupiter.api.Test;
 
 /** Fork-style sharing: COW marks, fault resolution, private copies and reference counts. */
@@ -24,6 +25,7 @@ class CopyOnWriteTest {
     }
 
     @Test
+    @PartOfLab("cow")
     void forkSharesFramesAndMarksPrivatePagesCowInBoth() throws MemoryFault {
         Machine m = new Machine();
         m.mm.write64(DATA, 111);
@@ -39,6 +41,7 @@ class CopyOnWriteTest {
     }
 
     @Test
+    @PartOfLab("cow")
     void writeInChildFaultsAndResolvingGivesAPrivateCopy() throws MemoryFault {
         Machine m = new Machine();
         m.mm.write64(DATA, 111);
@@ -64,6 +67,7 @@ class CopyOnWriteTest {
     }
 
     @Test
+    @PartOfLab("cow")
     void lastSharerIsMadeWritableWithoutACopy() throws MemoryFault {
         Machine m = new Machine();
         AddressSpace child = m.mm.copyOnWrite();
@@ -83,6 +87,7 @@ class CopyOnWriteTest {
     }
 
     @Test
+    @PartOfLab("cow")
     void refcountsFreeEveryFrameExactlyOnce() {
         Machine m = new Machine();
         int before = m.phys.allocatedFrames();
@@ -114,6 +119,7 @@ class CopyOnWriteTest {
     }
 
     @Test
+    @PartOfLab("cow")
     void readOnlyPagesStayReadOnlyAfterForkAndCopyIfMadeWritable() {
         Machine m = new Machine();
         AddressSpace child = m.mm.copyOnWrite();
@@ -136,6 +142,7 @@ class CopyOnWriteTest {
     }
 
     @Test
+    @PartOfLab("cow")
     void resolveCowReportsOutOfMemoryAndChangesNothing() throws MemoryFault {
         PhysicalMemory phys = PhysicalMemory.ofFrames(32); // room for the child's page tables
         Machine m = new Machine(phys);

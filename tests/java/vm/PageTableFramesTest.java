@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import lab.PartOfLab;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,6 +56,7 @@ class PageTableFramesTest {
     }
 
     @Test
+    @PartOfLab("cow")
     void forkPaysForTheChildsTablesOrFailsCleanly() throws MemoryFault {
         PhysicalMemory phys = PhysicalMemory.ofFrames(16);
         AddressSpace parent = new AddressSpace(phys);

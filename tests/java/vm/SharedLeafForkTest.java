@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vm.Isa.*;
 
+import lab.PartOfLab;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +22,7 @@ class SharedLeafForkTest {
     }
 
     @Test
+    @PartOfLab("cow")
     void forkTakesNoFrameReferences() throws MemoryFault {
         Machine m = new Machine();
         m.mm.write64(DATA, 7);
@@ -33,6 +35,7 @@ class SharedLeafForkTest {
     }
 
     @Test
+    @PartOfLab("cow")
     void aWriteInTheChildCopiesItsLeafAndOnePage() throws MemoryFault {
         Machine m = new Machine();
         m.mm.write64(DATA, 111);
@@ -53,6 +56,7 @@ class SharedLeafForkTest {
     }
 
     @Test
+    @PartOfLab("cow")
     void unmapInTheParentLeavesTheChildsMappingsAlone() throws MemoryFault {
         Machine m = new Machine();
         m.mm.write64(DATA + 4096, 5);
@@ -71,6 +75,7 @@ class SharedLeafForkTest {
     }
 
     @Test
+    @PartOfLab("cow")
     void aForkOfAForkSharesTheSameLeavesAndFreesEachFrameOnce() throws MemoryFault {
         Machine m = new Machine();
         m.mm.write64(DATA, 1);
@@ -90,6 +95,7 @@ class SharedLeafForkTest {
     }
 
     @Test
+    @PartOfLab("cow")
     void theParentMayExitFirst() throws MemoryFault {
         Machine m = new Machine();
         m.mm.write64(DATA, 9);
@@ -158,6 +164,7 @@ class SharedLeafForkTest {
     }
 
     @Test
+    @PartOfLab("cow")
     void aStoreFaultOnASharedLeafIsRepairedByResolveCow() throws MemoryFault {
         Machine m = new Machine();
         AddressSpace child = m.mm.copyOnWrite();
@@ -171,6 +178,7 @@ class SharedLeafForkTest {
     }
 
     @Test
+    @PartOfLab("cow")
     void pagesMadeWritableAfterAForkAreMarkedAgainAtTheNextFork() throws MemoryFault {
         Machine m = new Machine();
         m.mm.copyOnWrite().clear();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static vm.Isa.*;
 
+import lab.PartOfLab;
 import org.junit.jupiter.api.Test;
 
 /** The software TLB never serves a translation the page table no longer has. */
@@ -42,6 +43,7 @@ class TlbTest {
     }
 
     @Test
+    @PartOfLab("cow")
     void forkRevokesCachedWriteAccess() {
         Machine m = loadStore();
         m.runClean(30);
@@ -53,6 +55,7 @@ class TlbTest {
     }
 
     @Test
+    @PartOfLab("cow")
     void cowCopyInAnotherCpuIsSeenByEveryCpuOfThatAddressSpace() throws MemoryFault {
         Machine m = new Machine();
         AddressSpace child = m.mm.copyOnWrite();

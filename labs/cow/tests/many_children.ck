@@ -1,0 +1,3 @@
+# Sixteen children alive at once over 4 MiB, each writing pages of its own.
+title: many children share the pages they do not write
+points: 10
