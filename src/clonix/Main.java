@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
             ObjdumpCommand.class,
             ExecCommand.class,
             BenchCommand.class,
+            LabCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Main implements java.util.concurrent.Callable<Integer> {
