@@ -53,6 +53,7 @@ public final class StartingPoint {
             Files.writeString(e.getKey(), e.getValue(), StandardCharsets.UTF_8);
             names.add(relative(root, e.getKey()));
         }
+        names.sort(null);
         return names;
     }
 
