@@ -102,7 +102,7 @@ public final class LabExport {
         args.addAll(List.of("commit", "-q", "-m", "The student edition of Clonix: every lab at its starting point"));
         Git.Result commit = Git.run(dir, args.toArray(String[]::new));
         if (!commit.ok()) throw new LabError(1, "git commit failed: " + commit.err());
-        out.println("and made a git repository of it with one commit");
+        out.println("and made it a new git repository with one commit (none of this project's history)");
     }
 
     private static boolean isEmptyDirectory(Path dir) throws IOException {
