@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
             "With no command, boots a machine and opens its shell (batch mode if standard",
             "input is not a terminal, or with --script). Run a program in a freshly booted",
             "system with 'clonix run PROGRAM'; compile C with 'clonix cc'; the assembler,",
-            "linker and disassembler are here too.",
+            "linker and disassembler are here too; 'clonix lab' lists, starts and exports",
+            "the course's labs.",
         },
         subcommands = {
             RunCommand.class,
@@ -33,6 +34,7 @@ import picocli.CommandLine.Command;
             ObjdumpCommand.class,
             ExecCommand.class,
             BenchCommand.class,
+            LabCommand.class,
             GradeCommand.class,
             CommandLine.HelpCommand.class,
         })

@@ -33,8 +33,17 @@ import obj.ObjectFormat;
  *
  * A file list, {@code MANIFEST}, names everything so that {@link BootImage} can find the
  * files inside the jar. Any compile or link error fails the build with the diagnostics.
+ *
+ * <p>Building the image takes seconds, and most builds change only kernel Java files, so
+ * {@link #main} skips it when the image is newer than all of its inputs: every file of
+ * userland/ and the sources of the toolchain that builds it ({@link #TOOLCHAIN}), as make
+ * would. MANIFEST is written last, so an image whose build failed half-way is never taken
+ * as up to date.
  */
 public final class BootImageBuilder {
+    /** The source directories of the toolchain, relative to the project (userland's parent). */
+    static final List<String> TOOLCHAIN = List.of("src/cc", "src/asm", "src/ld", "src/obj", "src/image", "src/diag");
+
     private final Path userland;
     private final Path out;
     private final List<String> manifest = new ArrayList<>();
@@ -44,14 +53,19 @@ public final class BootImageBuilder {
         this.out = out;
     }
 
-    /** {@code BootImageBuilder USERLAND_DIR OUTPUT_DIR}; exits 1 with diagnostics on any error. */
+    /**
+     * {@code BootImageBuilder USERLAND_DIR OUTPUT_DIR}: builds the image unless it is up to
+     * date; exits 1 with diagnostics on any error.
+     */
     public static void main(String[] args) throws IOException {
         if (args.length != 2) {
             System.err.println("usage: BootImageBuilder USERLAND_DIR OUTPUT_DIR");
             System.exit(2);
         }
+        Path userland = Path.of(args[0]).toAbsolutePath(), out = Path.of(args[1]);
+        if (upToDate(userland, out)) return;
         try {
-            new BootImageBuilder(Path.of(args[0]), Path.of(args[1])).build();
+            build(userland, out);
         } catch (CompileException e) {
             System.err.print(e.render());
             System.exit(1);
@@ -61,7 +75,31 @@ public final class BootImageBuilder {
         }
     }
 
-    void build() throws IOException, CompileException, LinkException {
+    /**
+     * Builds the image of {@code userland} into {@code out}, always. Compile and link errors
+     * are thrown with their diagnostics.
+     */
+    public static void build(Path userland, Path out) throws IOException, CompileException, LinkException {
+        new BootImageBuilder(userland, out).build();
+    }
+
+    /** True if {@code out}'s MANIFEST is newer than every file of userland/ and of the toolchain. */
+    static boolean upToDate(Path userland, Path out) throws IOException {
+        Path manifest = out.resolve(BootImage.MANIFEST);
+        if (!Files.isRegularFile(manifest)) return false;
+        long built = Files.getLastModifiedTime(manifest).toMillis();
+        List<Path> inputs = new ArrayList<>(sortedTree(userland));
+        Path project = userland.getParent();
+        for (String dir : TOOLCHAIN) {
+            if (project != null) inputs.addAll(sortedTree(project.resolve(dir)));
+        }
+        for (Path p : inputs) {
+            if (Files.getLastModifiedTime(p).toMillis() >= built) return false;
+        }
+        return true;
+    }
+
+    private void build() throws IOException, CompileException, LinkException {
         Files.createDirectories(out);
         copyHeaders();
         List<ObjectFile> libc = new ArrayList<>();
