@@ -2,12 +2,12 @@ package clonix;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
+import lab.GradedTest;
+import lab.Grader;
 import lab.Lab;
 import lab.LabError;
 import lab.LabExport;
@@ -80,38 +80,22 @@ final class LabCommand implements Callable<Integer> {
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the labs in course order: name, points, title.")
     static final class ListLabs extends Sub {
         @Override
-        void run(Path project, PrintWriter out) throws IOException {
+        void run(Path project, PrintWriter out) throws IOException, LabError {
             Labs labs = Labs.of(project);
             List<String> started = labs.started();
+            Map<Lab, List<GradedTest>> tests;
+            try {
+                tests = new Grader(labs, "").tests(List.of()); // the check files, read as the grader reads them
+            } catch (Grader.Refusal e) {
+                throw new LabError(1, e.getMessage());
+            }
             int width = labs.all().stream().mapToInt(l -> l.name().length()).max().orElse(0);
             for (Lab l : labs.all()) {
-                out.printf("%-" + width + "s  %3d points  %s%s%n", l.name(), points(l), l.title(),
+                int points = tests.get(l).stream().mapToInt(GradedTest::points).sum();
+                out.printf("%-" + width + "s  %3d points  %s%s%n", l.name(), points, l.title(),
                         started.contains(l.name()) ? "  (started)" : "");
             }
         }
-    }
-
-    /**
-     * The points of a lab: the sum of the {@code points:} lines of its tests' .ck files. Only
-     * that key is read here; the grader reads the rest of the format.
-     */
-    static int points(Lab lab) throws IOException {
-        if (!Files.isDirectory(lab.testsDir())) return 0;
-        int sum = 0;
-        try (Stream<Path> s = Files.list(lab.testsDir())) {
-            for (Path ck : s.filter(p -> p.getFileName().toString().endsWith(".ck")).sorted().toList()) {
-                for (String line : Files.readAllLines(ck, StandardCharsets.UTF_8)) {
-                    String t = line.strip();
-                    if (!t.startsWith("points:")) continue;
-                    try {
-                        sum += Integer.parseInt(t.substring("points:".length()).strip());
-                    } catch (NumberFormatException e) {
-                        throw new IOException(ck + ": points: is not a number: " + t);
-                    }
-                }
-            }
-        }
-        return sum;
     }
 
     @Command(name = "start", mixinStandardHelpOptions = true,
