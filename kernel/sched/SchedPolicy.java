@@ -38,6 +38,16 @@ public interface SchedPolicy {
     }
 
     /**
+     * Queues {@code t}, which was not runnable a moment ago: it has just woken up or been
+     * created (Linux's enqueue_task with ENQUEUE_WAKEUP). By default it is queued as any
+     * other; a policy that measures what each task is owed places a newcomer here, so that a
+     * long sleep earns no credit (see {@link Stride}).
+     */
+    default void enqueueWakeup(RunQueue rq, Task t) {
+        enqueue(rq, t);
+    }
+
+    /**
      * Queues {@code t}, which was running and has just been preempted by a task that
      * {@link #preempts} it. By default it is queued as any other; a policy may put it back at
      * the front, as Linux does for a preempted SCHED_FIFO task.
