@@ -3,51 +3,57 @@ package sched;
 import task.Task;
 
 /**
- * Stride scheduling (Waldspurger and Weihl, 1995): a proportional-share policy in which
- * every runnable task gets a share of its CPU in proportion to its tickets, here the weight
- * of its nice value ({@link NiceWeights}, Linux's sched_prio_to_weight). Two CPU-bound tasks
- * of nice 0 and nice 5 on one CPU get 75% and 25% of it (weights 1024 and 335), and no task
- * starves: even nice 19 (weight 15) runs now and then. Select it with
- * {@code clonix run --sched stride}; it is the reference answer of the sched lab
- * (docs/labs/sched.md).
- *
- * <p>Each task has a <em>pass</em>, the CPU time it has had measured in virtual time: one
- * nanosecond of CPU counts {@code NICE_0_LOAD / weight} virtual nanoseconds, so a heavy task's
- * pass grows slowly and a light one's fast (the paper's stride is this ratio). The CPU runs
- * the queued task with the smallest pass for a fixed slice; over time every pass advances at
- * the same rate, which is exactly proportional sharing. Linux's CFS is this idea with its
- * pass called vruntime ({@code update_curr} and {@code calc_delta_fair} in
- * kernel/sched/fair.c).
- *
- * <p>Every run queue has a <em>virtual time</em>, which never goes back: the smallest pass
- * of its running and queued tasks as last seen (the paper's global_pass, CFS's
- * min_vruntime). It tells where a task joining the queue belongs:
+ * A proportional-share policy (the sched lab, docs/labs/sched.md): every runnable task gets
+ * a share of its CPU in proportion to its tickets, here the weight of its nice value
+ * ({@link NiceWeights}, Linux's sched_prio_to_weight). Select it with
+ * {@code clonix run --sched stride}. Its contract, which the lab's tests check:
  * <ul>
- *   <li>a new task starts at the queue's virtual time, level with the tasks already there;
- *   <li>a task that slept keeps its pass if it is ahead, but is brought up to the virtual
- *       time if it is behind: sleeping earns no credit, so it neither takes the CPU for a
- *       long burst on waking nor waits behind the others (CFS's place_entity without the
- *       sleeper bonus);
- *   <li>a task that moves to another CPU keeps its lead or lag, measured from the virtual
- *       time of the queue it left (CFS's migrate_task_rq_fair).
+ *   <li>CPU-bound tasks on one CPU share it by weight: nice 0 and nice 5 (weights 1024 and
+ *       335) get 75% and 25% of it;
+ *   <li>no task starves: even nice 19 (weight 15) runs, now and then;
+ *   <li>a task that slept gets its share again on waking, no more (sleeping earns no
+ *       credit, so it does not take the CPU for a long burst) and no less;
+ *   <li>a new task gets its share from the start, and is not owed the time the others ran
+ *       before it existed;
+ *   <li>a nice value changed by setpriority counts from then on.
  * </ul>
- * A task's CPU time is charged to its pass when it is queued, and the running task's when
- * another task joins its queue, so the virtual time is current when it is used. The weight is
- * read at each charge, so a nice value changed by setpriority counts from then on.
- *
- * <p>Real-time policies are not honoured: a SCHED_FIFO or SCHED_RR task is weighed by its
- * nice value like any other. The pick scans the queue (linear in the queued tasks, where
- * Linux keeps a red-black tree ordered by vruntime); ties go to the task queued first.
- * The policy draws no random numbers, so the machine's seed is not needed here.
+ * Every task gets the same slice ({@link #timeSliceTicks}); shares come from how often each
+ * task is picked. Real-time policies are not honoured: a SCHED_FIFO or SCHED_RR task is
+ * weighed by its nice value like any other.
  */
 public final class Stride implements SchedPolicy {
     // LAB sched BEGIN: a proportional-share policy: a task's CPU share follows the weight of its nice value
+    /*
+     * Stride scheduling (Waldspurger and Weihl, 1995). Each task has a pass: the CPU time it
+     * has had, measured in virtual time, where one nanosecond of CPU counts NICE_0_LOAD /
+     * weight virtual nanoseconds (the paper's stride). A heavy task's pass grows slowly, a
+     * light one's fast. The CPU runs the queued task with the smallest pass for a fixed
+     * slice; over time every pass advances at the same rate, which is proportional sharing.
+     * Linux's CFS is this idea with the pass called vruntime (update_curr and
+     * calc_delta_fair in kernel/sched/fair.c).
+     *
+     * Every run queue has a virtual time, which never goes back: the smallest pass of its
+     * running and queued tasks as last seen (the paper's global_pass, CFS's min_vruntime).
+     * It tells where a task joining the queue belongs. A new task starts there, level with
+     * the others. A woken task keeps its pass if it is ahead, but is brought up to the
+     * virtual time if it is behind: its sleep earns no credit (CFS's place_entity, without
+     * the sleeper bonus). A task that moves to another CPU keeps its distance from the
+     * virtual time of the queue it left (CFS's migrate_task_rq_fair), since passes on two
+     * CPUs are not comparable.
+     *
+     * A task's CPU time is charged to its pass when it is queued; the running task's is
+     * charged too when another task joins its queue, since it may have run alone for long
+     * without ever being queued. The weight is read at each charge, so a new nice value
+     * counts from then on. The pick scans the queue, linear in its length (Linux keeps a
+     * red-black tree ordered by vruntime); ties go to the task queued first. Stride draws no
+     * random numbers: the machine's seed is not needed.
+     */
     /** The slice of every task, in timer ticks: stride scheduling's fixed quantum. */
     private final int sliceTicks;
     /** Each run queue's virtual time, indexed by CPU number. */
     private final long[] virtualTime;
 
-    /** What the policy keeps about one task, in {@link Task#schedEntity}. */
+    /** What the policy keeps about one task, in {@link Task#schedEntity()}. */
     private static final class Entity {
         /** The task's pass, in virtual nanoseconds, measured on the queue of CPU {@link #home}. */
         long pass;
