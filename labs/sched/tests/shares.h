@@ -9,9 +9,10 @@
  *
  * Each task measures itself: it spins reading CLOCK_MONOTONIC and notes its own CPU time
  * (CLOCK_THREAD_CPUTIME_ID) as each window boundary passes, then sends the figures to the
- * parent through a pipe. The parent sleeps, except at the boundaries, where it starts the
- * late-comers and changes nice values with setpriority. Everything runs pinned to the
- * test's CPUs with sched_setaffinity, so the other CPUs and the load balancer stay out of it.
+ * parent through a pipe. The parent sleeps, except at the boundaries, where it changes nice
+ * values with setpriority. A late-comer is forked by the first task, which is spinning when
+ * it does so. Everything runs pinned to the test's CPUs with sched_setaffinity, so the other
+ * CPUs and the load balancer stay out of it.
  *
  * It prints one line per task and window, "ok: ..." or "FAIL: ..." with the figures; the
  * ok lines are the same whatever the seed or the number of CPUs, so the .expected file
@@ -35,7 +36,10 @@
 /* The CPU of a task: its number, or LAST_CPU for the highest CPU of the machine. */
 #define LAST_CPU (-1)
 
-/* How a task joins: spinning from the start, asleep until a window, or forked at a window. */
+/*
+ * How a task joins: spinning from the start, asleep until a window, or forked at the start of
+ * a window by the first task (which must run from the start, on the same CPU).
+ */
 enum join { FROM_START, SLEEPS, FORKED };
 
 struct task {
@@ -100,11 +104,29 @@ static int last_cpu(void)
     return last;
 }
 
-/* The life of task id: spin from window t->from to the end, noting its CPU time at each boundary. */
-static void task_main(const struct task *t, int id, int cpu, const long *bounds, int windows, int out)
+/* The run: the tasks, their number, the windows' boundaries, the last CPU and the pipe's write end. */
+static const struct task *task_list;
+static int ntasks, windows, last;
+static long bounds[MAX_WINDOWS + 1];
+static int report_fd;
+
+/* The CPU task t runs on. */
+static int cpu_of(const struct task *t)
 {
+    return t->cpu == LAST_CPU ? last : t->cpu;
+}
+
+static pid_t start_task(int id);
+
+/*
+ * The life of task id: spin from window `from` to the end, noting its CPU time at each
+ * boundary; the first task also forks the late-comers as their windows begin.
+ */
+static void task_main(int id)
+{
+    const struct task *t = &task_list[id];
     struct report r;
-    pin(cpu);
+    pin(cpu_of(t));
     setpriority(PRIO_PROCESS, 0, t->nice[t->from]);
     if (t->join == SLEEPS) sleep_until(bounds[t->from]);
     r.id = id;
@@ -117,51 +139,50 @@ static void task_main(const struct task *t, int id, int cpu, const long *bounds,
                 for (int k = 0; k <= t->from; k++) r.cpu[k] = cpu_now;
             else
                 r.cpu[next] = cpu_now;
+            if (id == 0)
+                for (int i = 1; i < ntasks; i++)
+                    if (task_list[i].join == FORKED && task_list[i].from == next) start_task(i);
             next++;
         }
     }
-    if (write(out, &r, sizeof r) != sizeof r) exit(3);
+    if (write(report_fd, &r, sizeof r) != sizeof r) exit(3);
+    while (wait(0) > 0) {
+    }
     exit(0);
 }
 
-static pid_t start_task(const struct task *t, int id, int cpu, const long *bounds, int windows, int out)
+static pid_t start_task(int id)
 {
     pid_t pid = fork();
     if (pid < 0) {
         perror("fork");
         exit(2);
     }
-    if (pid == 0) task_main(t, id, cpu, bounds, windows, out);
+    if (pid == 0) task_main(id);
     return pid;
 }
 
-/* The CPU task t runs on. */
-static int cpu_of(const struct task *t, int last)
-{
-    return t->cpu == LAST_CPU ? last : t->cpu;
-}
-
 /* Checks window k's shares; returns the number of failures. */
-static int check_window(const struct task *tasks, int n, int k, int windows, long used[][MAX_WINDOWS], int last)
+static int check_window(int k, long used[][MAX_WINDOWS])
 {
     int failures = 0;
-    for (int i = 0; i < n; i++) {
-        if (k < tasks[i].from) continue;
+    for (int i = 0; i < ntasks; i++) {
+        if (k < task_list[i].from) continue;
         long total = 0, weight_sum = 0;
-        for (int j = 0; j < n; j++) {
-            if (k < tasks[j].from || cpu_of(&tasks[j], last) != cpu_of(&tasks[i], last)) continue;
+        for (int j = 0; j < ntasks; j++) {
+            if (k < task_list[j].from || cpu_of(&task_list[j]) != cpu_of(&task_list[i])) continue;
             total += used[j][k];
-            weight_sum += weights[tasks[j].nice[k] + 20];
+            weight_sum += weights[task_list[j].nice[k] + 20];
         }
-        long want = weights[tasks[i].nice[k] + 20] * 10000L / weight_sum; /* in hundredths of a percent */
+        long want = weights[task_list[i].nice[k] + 20] * 10000L / weight_sum; /* in hundredths of a percent */
         long got = total > 0 ? used[i][k] * 10000L / total : 0;
         long diff = got > want ? got - want : want - got;
         const char *when = windows == 1 ? "" : k == 0 ? " in the first window" : k == 1 ? " in the second window" : " in the third window";
-        if (5 * diff <= want + 100 && (!tasks[i].must_run || used[i][k] > 0)) {
-            printf("ok: %s (nice %d) had its share of its CPU%s\n", tasks[i].name, tasks[i].nice[k], when);
+        if (5 * diff <= want + 100 && (!task_list[i].must_run || used[i][k] > 0)) {
+            printf("ok: %s (nice %d) had its share of its CPU%s\n", task_list[i].name, task_list[i].nice[k], when);
         } else {
-            printf("FAIL: %s (nice %d) had %ld.%02ld%% of its CPU%s, %ld.%02ld%% expected (%ld of %ld us)\n", tasks[i].name,
-                   tasks[i].nice[k], got / 100, got % 100, when, want / 100, want % 100, used[i][k] / 1000, total / 1000);
+            printf("FAIL: %s (nice %d) had %ld.%02ld%% of its CPU%s, %ld.%02ld%% expected (%ld of %ld us)\n", task_list[i].name,
+                   task_list[i].nice[k], got / 100, got % 100, when, want / 100, want % 100, used[i][k] / 1000, total / 1000);
             failures++;
         }
     }
@@ -169,14 +190,17 @@ static int check_window(const struct task *tasks, int n, int k, int windows, lon
 }
 
 /*
- * Runs tasks[0..n) through `windows` windows of window_ms milliseconds of virtual time
+ * Runs the_tasks[0..n) through `nwindows` windows of window_ms milliseconds of virtual time
  * (times the scale in argv[1], if any) and prints the verdicts; returns main's status.
  */
-static int run_windows(const struct task *tasks, int n, int windows, long window_ms, int argc, char **argv)
+static int run_windows(const struct task *the_tasks, int n, int nwindows, long window_ms, int argc, char **argv)
 {
     long scale = argc > 1 ? atol(argv[1]) : 1;
     if (scale < 1) scale = 1;
-    int last = last_cpu();
+    task_list = the_tasks;
+    ntasks = n;
+    windows = nwindows;
+    last = last_cpu();
     pin(0);
     setvbuf(stdout, 0, _IONBF, 0);
     int fds[2];
@@ -184,21 +208,17 @@ static int run_windows(const struct task *tasks, int n, int windows, long window
         perror("pipe");
         return 2;
     }
-    long bounds[MAX_WINDOWS + 1];
+    report_fd = fds[1];
     bounds[0] = now_ns(CLOCK_MONOTONIC) + 2000000L * scale; /* time for the children to start */
     for (int k = 1; k <= windows; k++) bounds[k] = bounds[k - 1] + window_ms * 1000000L * scale;
     pid_t pids[MAX_TASKS];
-    for (int i = 0; i < n; i++)
-        if (tasks[i].join != FORKED) pids[i] = start_task(&tasks[i], i, cpu_of(&tasks[i], last), bounds, windows, fds[1]);
+    for (int i = 0; i < n; i++) pids[i] = task_list[i].join == FORKED ? 0 : start_task(i);
     if (now_ns(CLOCK_MONOTONIC) >= bounds[0]) printf("FAIL: the tasks took too long to start\n");
     for (int k = 1; k < windows; k++) {
         sleep_until(bounds[k]);
-        for (int i = 0; i < n; i++) {
-            if (tasks[i].join == FORKED && tasks[i].from == k)
-                pids[i] = start_task(&tasks[i], i, cpu_of(&tasks[i], last), bounds, windows, fds[1]);
-            else if (k > tasks[i].from && tasks[i].nice[k] != tasks[i].nice[k - 1])
-                setpriority(PRIO_PROCESS, pids[i], tasks[i].nice[k]);
-        }
+        for (int i = 0; i < n; i++)
+            if (pids[i] && k > task_list[i].from && task_list[i].nice[k] != task_list[i].nice[k - 1])
+                setpriority(PRIO_PROCESS, pids[i], task_list[i].nice[k]);
     }
     close(fds[1]);
     long used[MAX_TASKS][MAX_WINDOWS];
@@ -208,12 +228,13 @@ static int run_windows(const struct task *tasks, int n, int windows, long window
         for (int k = 0; k < windows; k++) used[r.id][k] = r.cpu[k + 1] - r.cpu[k];
         reports++;
     }
-    for (int i = 0; i < n; i++) waitpid(pids[i], 0, 0);
+    while (wait(0) > 0) {
+    }
     if (reports != n) {
         printf("FAIL: %d of %d tasks reported\n", reports, n);
         return 1;
     }
     int failures = 0;
-    for (int k = 0; k < windows; k++) failures += check_window(tasks, n, k, windows, used, last);
+    for (int k = 0; k < windows; k++) failures += check_window(k, used);
     return failures ? 1 : 0;
 }
