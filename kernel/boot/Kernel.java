@@ -28,6 +28,7 @@ import syscall.IdentityCalls;
 import syscall.LimitCalls;
 import syscall.MemoryCalls;
 import syscall.PrctlCalls;
+import syscall.PriorityCalls;
 import syscall.ProcessCalls;
 import syscall.SignalCalls;
 import syscall.SyscallTable;
@@ -87,7 +88,7 @@ public final class Kernel implements TrapHandler {
         this.console = new StreamConsole(out, in);
         Cpu[] cpus = new Cpu[o.cpus()];
         for (int i = 0; i < cpus.length; i++) cpus[i] = new Cpu(i);
-        this.sched = new Scheduler(cpus, Policies.create(o.policy(), o.timeSliceTicks(), o.tickCycles()), o.seed(), o.burstCycles(), o.tickCycles());
+        this.sched = new Scheduler(cpus, Policies.create(o.policy(), o.cpus(), o.timeSliceTicks(), o.tickCycles(), o.seed()), o.seed(), o.burstCycles(), o.tickCycles());
         // File times are wall-clock times: CLOCK_REALTIME, the boot epoch plus the virtual clock.
         this.vfs = new Vfs(() -> TimeCalls.BOOT_EPOCH_SECONDS * 1_000_000_000L + sched.now(), console, phys);
         if (o.mount() != null) fs.HostDirFs.mountInto(vfs, o.mount()); // --mount: the host directory at /mnt/host
@@ -110,6 +111,7 @@ public final class Kernel implements TrapHandler {
         SyslogCalls.register(syscalls, tasks);
         FileCalls.register(syscalls, tasks, vfs);
         AffinityCalls.register(syscalls, tasks, sched);
+        PriorityCalls.register(syscalls, tasks);
         PrctlCalls.register(syscalls);
         syscalls.setTracer(sched.tracer()); // trace: sys_enter/sys_exit share the scheduler's event stream
         ProcRoot.install(vfs, tasks, sched, () -> current);

@@ -8,9 +8,10 @@ import task.Task;
  * calls only these methods, so a coursework policy (FIFO, priorities, MLFQ, lottery) is one
  * new implementation of this interface.
  *
- * <p>Contract: the scheduler calls {@link #enqueue} once for each task that becomes
- * runnable on {@code rq} and {@link #pickNext} or {@link #remove} takes it back out; a task
- * is in at most one queue. Everything runs on the kernel's single thread.
+ * <p>Contract: the scheduler calls {@link #enqueue} (or {@link #enqueueWakeup}, for a task
+ * that has just woken up or been created) once each time a task is queued on {@code rq}, and
+ * {@link #pickNext}, {@link #steal} or {@link #remove} takes it back out; a task is in at most
+ * one queue. Everything runs on the kernel's single thread.
  */
 public interface SchedPolicy {
     /** Adds a runnable task to the queue of {@code rq}. */
@@ -35,6 +36,16 @@ public interface SchedPolicy {
      */
     default boolean preempts(Task woken, Task running) {
         return false;
+    }
+
+    /**
+     * Queues {@code t}, which was not runnable a moment ago: it has just woken up or been
+     * created (Linux's enqueue_task with ENQUEUE_WAKEUP). By default it is queued as any
+     * other; a policy that measures what each task is owed places a newcomer here, so that a
+     * long sleep earns no credit (see {@link Stride}).
+     */
+    default void enqueueWakeup(RunQueue rq, Task t) {
+        enqueue(rq, t);
     }
 
     /**

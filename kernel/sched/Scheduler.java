@@ -160,14 +160,14 @@ public final class Scheduler implements Tasks.SchedulerHooks {
         }
         if (target < 0) target = leastLoaded(t);
         if (tracer.enabled) tracer.wakeup(target, t); // trace
-        enqueue(rqs[target], t);
+        enqueueWakeup(rqs[target], t);
     }
 
     @Override
     public void wakeUpNew(Task t) {
         int target = leastLoaded(t);
         if (tracer.enabled) tracer.newTask(target, t); // trace
-        enqueue(rqs[target], t);
+        enqueueWakeup(rqs[target], t);
     }
 
     @Override
@@ -205,7 +205,16 @@ public final class Scheduler implements Tasks.SchedulerHooks {
      * preempt the task running there.
      */
     void enqueue(RunQueue rq, Task t) {
-        policy.enqueue(rq, t);
+        queue(rq, t, false);
+    }
+
+    /** {@link #enqueue} for a task that has just woken up or been created ({@link SchedPolicy#enqueueWakeup}). */
+    private void enqueueWakeup(RunQueue rq, Task t) {
+        queue(rq, t, true);
+    }
+
+    private void queue(RunQueue rq, Task t, boolean woken) {
+        if (woken) policy.enqueueWakeup(rq, t); else policy.enqueue(rq, t);
         t.setQueuedOn(rq.cpu);
         if (rq.current != null && policy.preempts(t, rq.current)) rq.needResched = true;
     }

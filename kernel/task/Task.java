@@ -97,6 +97,12 @@ public final class Task implements Futex.FutexWaiter {
     int rtPriority;
     /** The nice value, -20..19. */
     int priority;
+    /**
+     * What the scheduling policy keeps about this task (Linux's sched_entity, which CFS
+     * fills with the vruntime): its own object, which only the policy reads or writes; null
+     * until the policy first sees the task. A new task starts with none, whatever its parent had.
+     */
+    Object schedEntity;
     /** Registers while the task is off a CPU. */
     final Context context;
     /** The CPU it last ran on, or -1 if it never ran. */
@@ -309,6 +315,15 @@ public final class Task implements Futex.FutexWaiter {
 
     /** The nice value. */
     public int priority() { return priority; }
+
+    /** Sets the nice value (setpriority's work, Linux's set_user_nice), already clamped to -20..19. */
+    public void setNice(int nice) { priority = nice; }
+
+    /** The scheduling policy's own record of this task (see {@link #schedEntity}), or null. */
+    public Object schedEntity() { return schedEntity; }
+
+    /** Gives the scheduling policy's record of this task; only the policy calls this. */
+    public void setSchedEntity(Object entity) { schedEntity = entity; }
 
     /** The real-time priority: 1..99 under SCHED_FIFO and SCHED_RR, 0 under the other policies. */
     public int rtPriority() { return rtPriority; }

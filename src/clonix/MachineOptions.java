@@ -37,7 +37,8 @@ final class MachineOptions {
     long hz;
 
     @Option(names = "--sched", paramLabel = "POLICY", defaultValue = "rr",
-            description = "scheduling policy: rr (round-robin with real-time priorities) or fcfs (default: ${DEFAULT-VALUE})")
+            description = "scheduling policy: rr (round-robin with real-time priorities), fcfs, or stride "
+                    + "(proportional share by nice value) (default: ${DEFAULT-VALUE})")
     String policy;
 
     @Option(names = "--max-threads", paramLabel = "N", defaultValue = "0",

@@ -76,6 +76,8 @@ pid_t tcgetpgrp(int fd);
 int tcsetpgrp(int fd, pid_t pgrp);
 unsigned int alarm(unsigned int seconds);
 int pause(void);
+/* Adds inc to the nice value (sys/resource.h) and returns the new one; -1 with errno on failure. */
+int nice(int inc);
 
 int brk(void *addr);
 void *sbrk(long increment);

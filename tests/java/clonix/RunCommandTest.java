@@ -71,7 +71,7 @@ class RunCommandTest extends CommandLineRun {
         assertEquals(0, clonix("run", "--sched", "fcfs", "tests/asm/hello.s"), err.toString());
         assertEquals("hello, world\n".repeat(3), console.toString(StandardCharsets.UTF_8));
         assertEquals(1, clonix("run", "--sched", "lottery", "tests/asm/hello.s"));
-        assertEquals("clonix run: --sched: unknown policy 'lottery' (known: rr, fcfs)\n", err.toString());
+        assertEquals("clonix run: --sched: unknown policy 'lottery' (known: rr, fcfs, stride)\n", err.toString());
     }
 
     @Test

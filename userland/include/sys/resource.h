@@ -41,4 +41,15 @@ int setrlimit(int resource, const struct rlimit *rlim);
 /* prlimit (a GNU extension): reads and/or sets the limits of process pid (0: the caller). */
 int prlimit(pid_t pid, int resource, const struct rlimit *new_limit, struct rlimit *old_limit);
 
+/* What the "who" of getpriority and setpriority names (0: the caller, its group, its user). */
+#define PRIO_PROCESS 0      /* a thread */
+#define PRIO_PGRP 1         /* every thread of a process group */
+#define PRIO_USER 2         /* every thread of a real user id */
+
+/* The nice value (-20..19) of the targets (the lowest among them), or -1 with errno set; a
+   nice value of -1 is also -1, so clear errno first to tell them apart. */
+int getpriority(int which, id_t who);
+/* Sets the nice value of the targets, clamped to -20..19: 0, or -1 with errno set. */
+int setpriority(int which, id_t who, int prio);
+
 #endif
