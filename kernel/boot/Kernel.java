@@ -31,6 +31,7 @@ import syscall.PrctlCalls;
 import syscall.ProcessCalls;
 import syscall.SignalCalls;
 import syscall.SyscallTable;
+import syscall.SysinfoCalls;
 import syscall.SyslogCalls;
 import syscall.TimeCalls;
 import task.Exit;
@@ -111,6 +112,7 @@ public final class Kernel implements TrapHandler {
         FileCalls.register(syscalls, tasks, vfs);
         AffinityCalls.register(syscalls, tasks, sched);
         PrctlCalls.register(syscalls);
+        SysinfoCalls.register(syscalls, tasks, sched);
         syscalls.setTracer(sched.tracer()); // trace: sys_enter/sys_exit share the scheduler's event stream
         ProcRoot.install(vfs, tasks, sched, () -> current);
         connectConsoleJobControl();
