@@ -32,6 +32,7 @@ import syscall.PriorityCalls;
 import syscall.ProcessCalls;
 import syscall.SignalCalls;
 import syscall.SyscallTable;
+import syscall.SysinfoCalls;
 import syscall.SyslogCalls;
 import syscall.TimeCalls;
 import task.Exit;
@@ -113,6 +114,7 @@ public final class Kernel implements TrapHandler {
         AffinityCalls.register(syscalls, tasks, sched);
         PriorityCalls.register(syscalls, tasks);
         PrctlCalls.register(syscalls);
+        SysinfoCalls.register(syscalls, tasks, sched);
         syscalls.setTracer(sched.tracer()); // trace: sys_enter/sys_exit share the scheduler's event stream
         ProcRoot.install(vfs, tasks, sched, () -> current);
         connectConsoleJobControl();

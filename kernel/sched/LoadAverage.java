@@ -19,7 +19,8 @@ import java.util.function.IntSupplier;
 public final class LoadAverage {
     /** Linux's LOAD_FREQ: a sample every 5 seconds (Linux adds one tick; see {@link #sample}). */
     public static final long LOAD_FREQ_NANOS = 5_000_000_000L;
-    static final int FSHIFT = 11;
+    /** Bits of fraction in the averages (Linux's FSHIFT): 2048 is a load of 1.0. */
+    public static final int FSHIFT = 11;
     static final long FIXED_1 = 1L << FSHIFT;
     static final long EXP_1 = 1884, EXP_5 = 2014, EXP_15 = 2037;
 
@@ -53,6 +54,14 @@ public final class LoadAverage {
         long next = load * exp + active * (FIXED_1 - exp);
         if (active >= load) next += FIXED_1 - 1;
         return next / FIXED_1;
+    }
+
+    /**
+     * The three averages as they are kept, in {@link #FSHIFT} fixed point (Linux's avenrun,
+     * which sysinfo(2) reports shifted to 16 bits of fraction).
+     */
+    public long[] avenrun() {
+        return avenrun.clone();
     }
 
     /**

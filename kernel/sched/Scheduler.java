@@ -478,6 +478,11 @@ public final class Scheduler implements Tasks.SchedulerHooks {
         return loadAverage.hundredths();
     }
 
+    /** The 1, 5 and 15 minute load averages in LoadAverage.FSHIFT fixed point (for sysinfo). */
+    public long[] loadAveragesFixed() {
+        return loadAverage.avenrun();
+    }
+
     /** The timer interrupt on every CPU: slices, preemption, and sleepers whose time has come. */
     private void tick() {
         nextTick += tickCycles;

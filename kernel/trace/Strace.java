@@ -25,7 +25,7 @@ public final class Strace {
 
     static {
         String[] zero = {"fork", "vfork", "getpid", "getppid", "gettid", "sched_yield", "getuid", "getgid", "geteuid", "getegid", "pause"};
-        String[] one = {"close", "exit", "exit_group", "brk", "pipe", "dup", "set_tid_address", "uname"};
+        String[] one = {"close", "exit", "exit_group", "brk", "pipe", "dup", "set_tid_address", "uname", "sysinfo"};
         String[] two = {"munmap", "nanosleep", "kill", "dup2", "pipe2", "clock_gettime", "getcwd", "chdir", "tkill", "access", "stat", "fstat", "lstat"};
         String[] three = {"read", "write", "open", "execve", "lseek", "readv", "writev", "ioctl", "mprotect", "tgkill", "getdents64", "fcntl"};
         String[] four = {"wait4", "openat", "newfstatat", "readlinkat", "rt_sigaction", "rt_sigprocmask"};
@@ -63,7 +63,7 @@ public final class Strace {
                 case SYSCALL_EXIT -> {
                     TraceEvent enter = pending.remove(e.tid());
                     if (enter == null || e.result() == -Errno.BLOCKED) continue;
-                    String call = e.decoded() != null ? enter.name() + "(" + e.decoded() + ")" : call(enter);
+                    String call = e.decoded() != null ? name(enter) + "(" + e.decoded() + ")" : call(enter);
                     out.append(aligned(prefix + call)).append(result(e.result())).append('\n');
                 }
                 case SIGNAL -> out.append(prefix).append("--- ").append(SigSet.name((int) e.arg()))
@@ -79,9 +79,14 @@ public final class Strace {
         return out.toString();
     }
 
+    /** The call's name, or {@code syscall_NR} for a number the table does not know, as strace writes it. */
+    private static String name(TraceEvent enter) {
+        return enter.name() == null ? "syscall_" + enter.arg() : enter.name();
+    }
+
     /** {@code name(arg, ...)} for a SYSCALL_ENTER event. */
     static String call(TraceEvent enter) {
-        String name = enter.name() == null ? "syscall_" + enter.arg() : enter.name();
+        String name = name(enter);
         if (enter.decoded() != null) return name + "(" + enter.decoded() + ")";
         List<Long> a = enter.args();
         if (name.equals("clone")) {

@@ -1,5 +1,7 @@
 package trace;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.List;
 import mm.Mm;
 import signal.SigSet;
@@ -11,7 +13,7 @@ import vm.MemoryFault;
  * The arguments of a system call as strace shows them: strings copied out of guest memory
  * ({@code write(1, "hi\n", 3)}, {@code openat(AT_FDCWD, "/etc/passwd", O_RDONLY)}), argv
  * arrays, open flags, ioctl requests and signals by name. The tracer asks at sys_enter, and
- * for calls that fill a buffer (read) again at sys_exit, when the bytes are there.
+ * for calls that fill a buffer (read, sysinfo) again at sys_exit, when the bytes are there.
  *
  * <p>Only the calls below are decoded; for the others the caller keeps the raw numbers. A
  * string is cut at {@link #STRING_LIMIT} bytes with {@code ...} after the quote (strace's
@@ -28,7 +30,7 @@ final class SyscallArguments {
 
     private static final int READ = 0, WRITE = 1, OPEN = 2, STAT = 4, LSTAT = 6, IOCTL = 16, PREAD = 17,
             PWRITE = 18, ACCESS = 21, EXECVE = 59, KILL = 62, CHDIR = 80, MKDIR = 83, RMDIR = 84, CREAT = 85,
-            UNLINK = 87, READLINK = 89, TKILL = 200, TGKILL = 234, OPENAT = 257, MKDIRAT = 258, NEWFSTATAT = 262,
+            UNLINK = 87, READLINK = 89, SYSINFO = 99, TKILL = 200, TGKILL = 234, OPENAT = 257, MKDIRAT = 258, NEWFSTATAT = 262,
             UNLINKAT = 263, READLINKAT = 267, FACCESSAT = 269;
 
     private SyscallArguments() {}
@@ -62,13 +64,47 @@ final class SyscallArguments {
 
     /**
      * The decoded arguments of call {@code nr} once it has returned {@code result}, for the
-     * calls whose buffers the kernel fills (read, pread64), or null. The registers still hold
-     * the arguments: the result is written to a0 only after sys_exit.
+     * calls whose buffers the kernel fills (read, pread64, sysinfo), or null. The registers
+     * still hold the arguments: the result is written to a0 only after sys_exit.
      */
     static String atExit(Task t, long nr, long[] a, long result) {
-        if ((nr != READ && nr != PREAD) || t.mm() == null) return null;
-        String data = result >= 0 ? buffer(t.mm().addressSpace(), a[1], result) : "0x" + Long.toHexString(a[1]);
-        return a[0] + ", " + data + ", " + a[2] + (nr == PREAD ? ", " + a[3] : "");
+        if (t.mm() == null) return null;
+        AddressSpace as = t.mm().addressSpace();
+        return switch ((int) nr) {
+            case READ, PREAD -> a[0] + ", " + (result >= 0 ? buffer(as, a[1], result) : "0x" + Long.toHexString(a[1]))
+                    + ", " + a[2] + (nr == PREAD ? ", " + a[3] : "");
+            case SYSINFO -> result == 0 ? sysinfo(as, a[0]) : pointer(a[0]);
+            default -> null;
+        };
+    }
+
+    /** struct sysinfo's six memory fields, the longs at offsets 32 to 72. */
+    private static final String[] SYSINFO_MEMORY = {"totalram", "freeram", "sharedram", "bufferram", "totalswap", "freeswap"};
+
+    /**
+     * The struct sysinfo at {@code va} as strace prints it, every field by name, read with
+     * the x86-64 layout: uptime, loads[3] and the memory fields are longs from offset 0,
+     * procs a short at 80, totalhigh and freehigh longs at 88 and 96, mem_unit an int at 104.
+     */
+    private static String sysinfo(AddressSpace as, long va) {
+        byte[] b = new byte[112];
+        if (as.copyIn(va, b, 0, b.length) != AddressSpace.NO_FAULT) return pointer(va);
+        ByteBuffer si = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+        StringBuilder s = new StringBuilder("{uptime=").append(si.getLong(0)).append(", loads=[");
+        for (int i = 0; i < 3; i++) s.append(i == 0 ? "" : ", ").append(Long.toUnsignedString(si.getLong(8 + 8 * i)));
+        s.append(']');
+        for (int i = 0; i < SYSINFO_MEMORY.length; i++) {
+            s.append(", ").append(SYSINFO_MEMORY[i]).append('=').append(Long.toUnsignedString(si.getLong(32 + 8 * i)));
+        }
+        s.append(", procs=").append(si.getShort(80) & 0xffff);
+        s.append(", totalhigh=").append(Long.toUnsignedString(si.getLong(88)));
+        s.append(", freehigh=").append(Long.toUnsignedString(si.getLong(96)));
+        return s.append(", mem_unit=").append(Integer.toUnsignedString(si.getInt(104))).append('}').toString();
+    }
+
+    /** A pointer argument as strace shows one it did not decode: NULL or its address in hex. */
+    private static String pointer(long va) {
+        return va == 0 ? "NULL" : "0x" + Long.toHexString(va);
     }
 
     /** {@code len} bytes at {@code va} as a quoted string, cut at STRING_LIMIT. */

@@ -52,12 +52,11 @@ static int count_lines(const char *path) {
     return lines;
 }
 
-/* The value in kB of the /proc/meminfo line NAME, or -1. */
-static long meminfo(const char *name) {
+/* The value in kB of the /proc/meminfo line NAME, read from its start through fd, or -1. */
+static long meminfo_from(int fd, const char *name) {
     static char text[4096];
-    int fd = open("/proc/meminfo", O_RDONLY);
+    lseek(fd, 0, SEEK_SET);
     long n = read(fd, text, sizeof text - 1);
-    close(fd);
     if (n <= 0) return -1;
     text[n] = 0;
     size_t len = strlen(name);
@@ -69,6 +68,14 @@ static long meminfo(const char *name) {
         }
     }
     return -1;
+}
+
+/* The value in kB of the /proc/meminfo line NAME, or -1. */
+static long meminfo(const char *name) {
+    int fd = open("/proc/meminfo", O_RDONLY);
+    long v = meminfo_from(fd, name);
+    close(fd);
+    return v;
 }
 
 /*

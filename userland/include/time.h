@@ -13,6 +13,10 @@ struct timespec {
 #define CLOCK_MONOTONIC 1
 #define CLOCK_PROCESS_CPUTIME_ID 2
 #define CLOCK_THREAD_CPUTIME_ID 3
+#define CLOCK_MONOTONIC_RAW 4
+#define CLOCK_REALTIME_COARSE 5
+#define CLOCK_MONOTONIC_COARSE 6
+#define CLOCK_BOOTTIME 7 /* CLOCK_MONOTONIC plus the time suspended (Clonix never suspends) */
 #define CLOCKS_PER_SEC 1000000L
 
 int clock_gettime(clockid_t clk, struct timespec *ts);
