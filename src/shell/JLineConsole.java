@@ -21,9 +21,9 @@ import task.Signals;
  *
  * <p><b>Keys.</b> At the prompt JLine reads raw keys, so Ctrl-C just abandons the line. While
  * a program runs the terminal is in its normal mode and the tty driver turns Ctrl-C and Ctrl-Z
- * into signals for this (host) process; the handlers note the key and drop what was typed
- * ahead of it, and the shell's thread, between two rounds of the machine, passes SIGINT or
- * SIGTSTP to the foreground process group. Guest-visible behaviour therefore depends on where the machine was when the
+ * into signals for this (host) process; the handlers only note the key, and the shell's
+ * thread, between two rounds of the machine, drops what was typed ahead of it and passes
+ * SIGINT or SIGTSTP to the foreground process group. Guest-visible behaviour therefore depends on where the machine was when the
  * key was noticed, never on a host thread touching the kernel.
  */
 final class JLineConsole implements Frontend {
@@ -46,8 +46,8 @@ final class JLineConsole implements Frontend {
         reader.setOpt(LineReader.Option.DISABLE_EVENT_EXPANSION); // '!' is an ordinary character here
         this.programInput = LineReaderBuilder.builder().terminal(terminal).appName("clonix-input").build();
         programInput.setVariable(LineReader.DISABLE_HISTORY, true);
-        terminal.handle(Terminal.Signal.INT, s -> keyPressed(Signals.SIGINT));
-        terminal.handle(Terminal.Signal.TSTP, s -> keyPressed(Signals.SIGTSTP));
+        terminal.handle(Terminal.Signal.INT, s -> pendingKey = Signals.SIGINT);
+        terminal.handle(Terminal.Signal.TSTP, s -> pendingKey = Signals.SIGTSTP);
     }
 
     /** The read-run loop; returns the shell's exit status. */
@@ -87,51 +87,50 @@ final class JLineConsole implements Frontend {
      * A line typed for the foreground program. Ctrl-C and Ctrl-Z end the wait at once, as a
      * terminal's line discipline does (the half-typed line is dropped, as Linux flushes the
      * input queue on a signal character): the reading thread is interrupted, which JLine
-     * turns into UserInterruptException, and the key is left pending for the job loop.
+     * turns into UserInterruptException, and the key is left pending for the job loop. A key
+     * pressed after the job loop last looked and before the handlers below were in place is
+     * pending already: then there is no wait at all.
      */
     @Override
     public String readProgramInput() {
         Thread readingThread = Thread.currentThread();
-        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.TSTP, s -> {
-            keyPressed(Signals.SIGTSTP);
+        Terminal.SignalHandler previousInt = terminal.handle(Terminal.Signal.INT, s -> {
+            pendingKey = Signals.SIGINT;
+            readingThread.interrupt();
+        });
+        Terminal.SignalHandler previousTstp = terminal.handle(Terminal.Signal.TSTP, s -> {
+            pendingKey = Signals.SIGTSTP;
             readingThread.interrupt();
         });
         try {
+            if (pendingKey != 0) return "";
             return programInput.readLine("") + "\n";
         } catch (UserInterruptException e) {
             if (pendingKey == 0) pendingKey = Signals.SIGINT;
-            Thread.interrupted(); // the flag Ctrl-Z set would stop the flush
-            flushTypedAhead();
-            return "";
+            return ""; // the job loop takes the key, and the keys typed ahead of it with it
         } catch (EndOfFileException e) {
             return null;
         } finally {
-            terminal.handle(Terminal.Signal.TSTP, previous);
-            Thread.interrupted(); // a Ctrl-Z that came after the line was read must not linger
+            terminal.handle(Terminal.Signal.INT, previousInt);
+            terminal.handle(Terminal.Signal.TSTP, previousTstp);
+            Thread.interrupted(); // a key (read or not) must not interrupt what the shell does next
         }
     }
 
     /**
-     * Ctrl-C or Ctrl-Z was pressed while a program runs: the key is noted for the job loop and
-     * the keys typed before it are dropped, as Linux's line discipline flushes its input queue
-     * when it turns a key into a signal. Called on JLine's input thread, before it looks at the
-     * next key.
-     */
-    private void keyPressed(int signal) {
-        pendingKey = signal;
-        flushTypedAhead();
-    }
-
-    /**
-     * Drops the keys typed before the signal key that nobody has read yet. JLine's input
-     * thread queues every key ahead of Ctrl-C or Ctrl-Z before it raises the signal, so by the
-     * time the reader is interrupted they are all buffered here; left there, the next prompt
-     * would read them as the start of a command.
+     * Drops the keys typed before Ctrl-C or Ctrl-Z that nobody has read yet, as Linux's line
+     * discipline flushes its input queue when it turns a key into a signal; left there, the
+     * next prompt would read them as the start of a command. JLine's input thread queues every
+     * key ahead of the signal key before it raises the signal, so they are all here by the time
+     * the key is noticed. Runs on the shell's thread, the terminal's only reader; a key typed
+     * after the signal key and before the shell noticed it is dropped too.
      */
     private void flushTypedAhead() {
         NonBlockingReader in = terminal.reader();
         try {
-            while (in.ready()) in.read(1L);
+            while (in.read(1L) >= 0) {
+                // Drop it.
+            }
         } catch (IOException e) {
             // Nothing left to drop.
         }
@@ -146,6 +145,7 @@ final class JLineConsole implements Frontend {
     public int takeKey() {
         int k = pendingKey;
         pendingKey = 0;
+        if (k != 0) flushTypedAhead();
         return k;
     }
 }
