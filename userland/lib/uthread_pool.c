@@ -16,7 +16,7 @@
 #include <errno.h>
 #include "uthread_impl.h"
 
-// LAB uthread BEGIN: the pool's policy: resize it at run time, grow it when every LWP blocks, let LWPs above the level leave
+// LAB uthread BEGIN: the LWP pool's policy: resize it, grow it when every LWP blocks, let LWPs leave
 /*
  * Lock held: whether lwp must leave the pool now: it is above the level, it is not LWP 0
  * (the process's first thread, which must stay so that the process keeps its group
