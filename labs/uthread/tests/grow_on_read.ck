@@ -2,5 +2,5 @@
 # only a pool that grows when every LWP is blocked gets the writer to run. A pool that
 # does not grow deadlocks, which the kernel reports ("deadlock: no task can run again").
 title: the pool grows when every LWP is blocked in read while a writer is ready
-points: 25
+points: 20
 expect: grow_on_read.expected
