@@ -134,7 +134,24 @@ struct uthread *__uthread_dequeue(struct uthread **first, struct uthread **last)
 /* uthread_lwp.c: where LWP 0's scheduler loop starts, the first time the main thread blocks. */
 void __uthread_lwp0_entry(void);
 
-/* Lock held: whether lwp is above the concurrency level and free to leave (uthread_lwp.c). */
+/*
+ * uthread_lwp.c, lock held: reserves a free slot of the LWP table and counts it in
+ * lwp_count; returns its index, or -1 when the table is full.
+ */
+int __uthread_lwp_reserve(void);
+
+/*
+ * uthread_lwp.c, lock NOT held: makes the LWP of a reserved slot (a stack and a clone);
+ * it joins the pool and runs ready threads. Returns 0, or EAGAIN after giving the slot
+ * back (lwp_count goes down again).
+ */
+int __uthread_lwp_start(int index);
+
+/*
+ * uthread_pool.c, lock held: whether lwp must leave the pool now, asked by its scheduler
+ * loop each time it looks for work and by a thread about to hand it on. An LWP that
+ * leaves unmaps its stack and exits (uthread_lwp.c).
+ */
 int __uthread_lwp_must_leave(struct lwp *lwp);
 
 /* Lock held: frees the stack (and descriptor) of the ended thread t. */

@@ -1,10 +1,9 @@
 /*
- * uthread_lwp.c: the LWP pool of the two-level thread library. Each LWP is a kernel thread
+ * uthread_lwp.c: the LWPs of the two-level thread library. Each LWP is a kernel thread
  * (clone with CLONE_THREAD) that runs lwp_loop: take the first ready user thread and run
- * it until it gives the LWP back, or sleep on a futex while there is nothing to run. The
- * pool is as large as the concurrency level; it grows by one when every LWP is blocked in
- * the kernel while user threads are ready (uthread_blocking_begin), and an LWP above the
- * level leaves when it next looks for work.
+ * it until it gives the LWP back, or sleep on a futex while there is nothing to run. This
+ * file makes an LWP (a slot of the table, a stack, a clone) and ends one; when to do
+ * either, the pool's policy, is uthread_pool.c's.
  */
 #include <errno.h>
 #include <linux/futex.h>
@@ -44,24 +43,12 @@ static void lwp_leave(struct lwp *lwp)
 }
 
 /*
- * Lock held: whether lwp should leave the pool the next time it looks for work: it is
- * above the level, it is not LWP 0, and it is not the only LWP left outside the kernel
- * while user threads are ready (leaving would strand them).
- */
-int __uthread_lwp_must_leave(struct lwp *lwp)
-{
-    struct uthread_sched *s = &__uthread_sched;
-    if (lwp->index == 0 || s->lwp_count <= s->level) return 0;
-    return !(s->ready_count > 0 && s->in_kernel_count >= s->lwp_count - 1);
-}
-
-/*
  * Lock held, never returns: the scheduler loop of lwp. It runs the first ready user
  * thread; threads then hand the LWP to one another, first come, first served, and give it
- * back here, with the lock held again, when none is ready or one has ended. With nothing to run the LWP sleeps on the futex idle_seq,
- * which __uthread_make_ready bumps before it wakes a sleeper, so no wake-up is lost between
- * the unlock and the futex wait. LWP 0, the process's first thread, never leaves, so the
- * process keeps its group leader.
+ * back here, with the lock held again, when none is ready or one has ended. Each time
+ * round it asks the pool's policy whether this LWP must leave (uthread_pool.c). With
+ * nothing to run the LWP sleeps on the futex idle_seq, which __uthread_make_ready bumps
+ * before it wakes a sleeper, so no wake-up is lost between the unlock and the futex wait.
  */
 static void lwp_loop(struct lwp *lwp)
 {
@@ -112,7 +99,7 @@ static int lwp_main(void *arg)
  * index, or -1 when the table is full. A slot is free when no LWP uses it and the kernel
  * has cleared the tid of the last one that did (it has really gone).
  */
-static int reserve_lwp(void)
+int __uthread_lwp_reserve(void)
 {
     struct uthread_sched *s = &__uthread_sched;
     int i;
@@ -128,11 +115,11 @@ static int reserve_lwp(void)
 }
 
 /*
- * Lock not held: makes the LWP of slot index (reserved by reserve_lwp): a stack from mmap
- * and a clone. Returns 0, or EAGAIN after giving the slot back. The caller's errno is
- * left as it was.
+ * Lock not held: makes the LWP of slot index (reserved by __uthread_lwp_reserve): a
+ * stack from mmap and a clone. Returns 0, or EAGAIN after giving the slot back. The
+ * caller's errno is left as it was.
  */
-static int start_lwp(int index)
+int __uthread_lwp_start(int index)
 {
     struct uthread_sched *s = &__uthread_sched;
     struct lwp *lwp = &s->lwps[index];
@@ -160,31 +147,6 @@ static int start_lwp(int index)
     return EAGAIN;
 }
 
-/*
- * Sets the concurrency level: LWPs are made at once up to it; above it, idle LWPs are woken
- * so that they see they must leave, and busy ones leave when their thread gives them back.
- */
-int uthread_setconcurrency(int level)
-{
-    struct uthread_sched *s = &__uthread_sched;
-    int slots[UTHREAD_MAX_LWPS];
-    int count = 0, result = 0, i;
-    if (level < 0 || level > UTHREAD_MAX_LWPS) return EINVAL;
-    if (level == 0) level = 1;
-    __uthread_init();
-    __uthread_lock();
-    s->level = level;
-    while (s->lwp_count < level && (i = reserve_lwp()) >= 0) slots[count++] = i;
-    if (s->lwp_count > level && s->idle_count > 0) {
-        s->wakes_owed = s->idle_count;
-        s->idle_seq++;
-    }
-    __uthread_unlock();
-    for (i = 0; i < count; i++) {
-        if (start_lwp(slots[i]) != 0) result = EAGAIN;
-    }
-    return result;
-}
 
 /* The concurrency level. */
 int uthread_getconcurrency(void)
@@ -198,42 +160,4 @@ int uthread_lwp_count(void)
 {
     __uthread_init();
     return __uthread_sched.lwp_count;
-}
-
-/*
- * The caller's LWP is about to block in the kernel. If that leaves no LWP to run the ready
- * user threads, the pool grows by one LWP and the level with it. Solaris did the same when
- * the kernel sent SIGWAITING, the signal that said every LWP of the process was blocked;
- * here the library sees it itself, because its threads announce their blocking calls.
- */
-void uthread_blocking_begin(void)
-{
-    struct uthread_sched *s = &__uthread_sched;
-    struct lwp *lwp;
-    int grow = -1;
-    __uthread_init();
-    __uthread_lock();
-    lwp = __uthread_current()->lwp;
-    lwp->in_kernel = 1;
-    s->in_kernel_count++;
-    if (s->in_kernel_count == s->lwp_count && s->ready_count > 0) {
-        grow = reserve_lwp();
-        if (grow >= 0) s->level++;
-    }
-    __uthread_unlock();
-    if (grow >= 0 && start_lwp(grow) != 0) {
-        __uthread_lock();
-        s->level--;
-        __uthread_unlock();
-    }
-}
-
-/* The caller's blocking call has returned: its LWP runs user code again. */
-void uthread_blocking_end(void)
-{
-    struct uthread_sched *s = &__uthread_sched;
-    __uthread_lock();
-    __uthread_current()->lwp->in_kernel = 0;
-    s->in_kernel_count--;
-    __uthread_unlock();
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import boot.CGuest;
 import boot.Options;
 import java.nio.file.Path;
+import lab.PartOfLab;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * while user threads are ready, and follows the concurrency level up and down, unmapping
  * the stacks of the LWPs that leave.
  */
+@PartOfLab("uthread")
 class LwpPoolTest {
     @TempDir Path tmp;
 

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import lab.PartOfLab;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,6 +49,7 @@ class TwoLevelDemosTest {
     }
 
     @Test
+    @PartOfLab("uthread")
     void blockingUserThreadsMakeThePoolGrow() {
         String out = runDemo("mn_io", "3");
         assertEquals("concurrency level at start: 1 LWP\nreader 0 read 'a'\nreader 1 read 'b'\nreader 2 read 'c'\n"
@@ -55,6 +57,7 @@ class TwoLevelDemosTest {
     }
 
     @Test
+    @PartOfLab("uthread")
     void psSeesTheLwpsNotTheUserThreads() {
         String out = runDemo("mn_ps", "10", "3");
         long rows = out.lines().filter(line -> line.endsWith(" /bin/mn_ps 10 3")).count();

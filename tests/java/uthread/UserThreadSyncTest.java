@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import boot.CGuest;
 import boot.Options;
 import java.nio.file.Path;
+import lab.PartOfLab;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,7 @@ class UserThreadSyncTest {
     @TempDir Path tmp;
 
     @Test
+    @PartOfLab("uthread")
     void mutexKeepsARacyCounterExactOnFourLwps() throws Exception {
         String out = CGuest.run(tmp, Options.defaults(), "counter", UthreadPrograms.PRELUDE + """
                 static uthread_mutex_t lock = UTHREAD_MUTEX_INITIALIZER;
