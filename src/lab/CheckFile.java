@@ -111,6 +111,12 @@ public final class CheckFile {
         if (seeds.isEmpty()) throw invalid("'seeds' lists no seed");
         if (cpus.isEmpty()) throw invalid("'cpus' lists no CPU count");
         if (!Files.isRegularFile(program)) throw invalid("its program " + program.getFileName() + " is not there");
+        // An expected output beside the test that nothing compares with is a test that checks
+        // less than its author believes: a check file without 'expect' grades the exit status only.
+        Path expected = dir.resolve(name + ".expected");
+        if (Files.isRegularFile(expected) && expects.stream().noneMatch(e -> e.equals(expected))) {
+            throw invalid(expected.getFileName() + " is there but no 'expect' names it");
+        }
         return new GradedTest(lab, name, file, hidden, title, points, program, args, stdin, options, seeds, cpus,
                 timeout, timeLimit, maxOutput, exit, List.copyOf(expects), sorted, List.copyOf(matches),
                 List.copyOf(rejects));

@@ -3,3 +3,4 @@
 title: the last user of a page takes it back, with no frame free
 points: 15
 options: --mem 16
+expect: last_user.expected

@@ -2,3 +2,4 @@
 # MemFree must be back where it was.
 title: no frame leaked after forks, writes and exits
 points: 15
+expect: no_leak.expected

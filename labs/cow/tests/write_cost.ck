@@ -2,3 +2,4 @@
 # parent's writes cost none.
 title: writing k pages after fork costs k frames
 points: 20
+expect: write_cost.expected

@@ -21,7 +21,6 @@ class CheckFileTest {
     void program() throws Exception {
         Files.writeString(dir.resolve("t.c"), "int main(void) { return 0; }\n");
         Files.writeString(dir.resolve("other.c"), "int main(void) { return 0; }\n");
-        Files.writeString(dir.resolve("t.expected"), "");
         Files.writeString(dir.resolve("t.in"), "");
     }
 
@@ -58,6 +57,7 @@ class CheckFileTest {
 
     @Test
     void everyKeyIsRead() throws Exception {
+        Files.writeString(dir.resolve("t.expected"), "");
         GradedTest t = read("""
                 title: t
                 points: 5
@@ -113,6 +113,12 @@ class CheckFileTest {
         assertEquals("t.ck:3: 'options' may not set --time-limit: use the 'time-limit' key",
                 refusal("title: t\npoints: 1\noptions: --time-limit=3\n"));
         assertEquals("t.ck: 'seeds' lists no seed", refusal("title: t\npoints: 1\nseeds:\n"));
+    }
+
+    @Test
+    void anExpectedOutputNoExpectNamesIsRefused() throws Exception {
+        Files.writeString(dir.resolve("t.expected"), "ok\n");
+        assertEquals("t.ck: t.expected is there but no 'expect' names it", refusal("title: t\npoints: 1\n"));
     }
 
     @Test
