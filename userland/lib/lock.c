@@ -6,41 +6,71 @@
  * the third state, a thread about to sleep first marks the lock 2, and only an unlock that
  * finds 2 pays for the system call.
  */
-#include <limits.h>
+#include <errno.h>
 #include <linux/futex.h>
-#include <sys/syscall.h>
+#include <time.h>
 #include "libc.h"
-#include "lock.h"
+#include "pthread_impl.h"
 
 int __libc_multiple_threads;
 
+// LAB locks BEGIN: the three-state futex lock of lock.h: __trylock, __lock_timed, __lock_contended and __unlock
 int __trylock(volatile int *lock) { return __sync_val_compare_and_swap(lock, 0, 1) == 0; }
 
-void __lock(volatile int *lock)
+int __lock_timed(volatile int *lock, const struct timespec *abstime, int clock)
 {
     int c = __sync_val_compare_and_swap(lock, 0, 1);
-    if (c == 0) return; /* the uncontended case: one instruction, no system call */
-    /* Announce a waiter (state 2) and sleep until an exchange finds the lock free. */
+    if (c == 0) return 0; /* the uncontended case: one instruction, no system call */
+    /* Announce a waiter (state 2) and sleep until an exchange finds the lock free. The
+     * exchange, not a compare-and-swap, because the thread that wins the lock here cannot
+     * know whether others still sleep: it keeps the state at 2, so its unlock wakes one. */
     if (c != 2) c = __sync_lock_test_and_set(lock, 2);
     while (c != 0) {
-        __syscall6(SYS_futex, (long)lock, FUTEX_WAIT_PRIVATE, 2, 0, 0, 0);
+        /* Sleeps only while the word is still 2: an unlock in between makes it return. */
+        if (__futex_wait_abs(lock, 2, abstime, clock, FUTEX_PRIVATE_FLAG) == ETIMEDOUT) return ETIMEDOUT;
         c = __sync_lock_test_and_set(lock, 2);
     }
+    return 0;
 }
 
 void __lock_contended(volatile int *lock)
 {
     while (__sync_lock_test_and_set(lock, 2) != 0) {
-        __syscall6(SYS_futex, (long)lock, FUTEX_WAIT_PRIVATE, 2, 0, 0, 0);
+        __futex_wait_abs(lock, 2, 0, CLOCK_MONOTONIC, FUTEX_PRIVATE_FLAG);
     }
 }
 
 void __unlock(volatile int *lock)
 {
+    /* Only a lock left at 2 may have a sleeper, so only then is the system call paid. */
     if (__sync_lock_test_and_set(lock, 0) == 2) {
-        __syscall6(SYS_futex, (long)lock, FUTEX_WAKE_PRIVATE, 1, 0, 0, 0);
+        __futex(lock, FUTEX_WAKE_PRIVATE, 1, 0, 0, 0);
     }
 }
+// LAB locks STUB
+// int __trylock(volatile int *lock) { return __sync_val_compare_and_swap(lock, 0, 1) == 0; }
+// /* Correct but wasteful: a waiter never sleeps, it tries again and again, giving its CPU
+//  * away between tries, and burns CPU time for as long as the lock stays taken. */
+// int __lock_timed(volatile int *lock, const struct timespec *abstime, int clock)
+// {
+//     struct timespec now;
+//     while (!__trylock(lock)) {
+//         if (abstime) {
+//             clock_gettime(clock, &now);
+//             if (now.tv_sec > abstime->tv_sec || (now.tv_sec == abstime->tv_sec && now.tv_nsec >= abstime->tv_nsec)) {
+//                 return ETIMEDOUT;
+//             }
+//         }
+//         sched_yield();
+//     }
+//     return 0;
+// }
+// void __lock_contended(volatile int *lock) { __lock_timed(lock, 0, CLOCK_MONOTONIC); }
+// void __unlock(volatile int *lock) { __sync_lock_release(lock); }
+// LAB locks END
+
+/* Takes *lock with no deadline: what libc's own locks use. */
+void __lock(volatile int *lock) { __lock_timed(lock, 0, CLOCK_MONOTONIC); }
 
 void __rlock_acquire(struct __rlock *r)
 {
