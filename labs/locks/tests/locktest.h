@@ -21,14 +21,14 @@
 static int failures;
 
 /* Prints "ok: what" or "FAIL: what"; a failure is counted for main's exit status. */
-static int check(int ok, const char *what)
+static inline int check(int ok, const char *what)
 {
     printf("%s: %s\n", ok ? "ok" : "FAIL", what);
     if (!ok) failures++;
     return ok;
 }
 
-static long nanos(clockid_t clock)
+static inline long nanos(clockid_t clock)
 {
     struct timespec t;
     clock_gettime(clock, &t);
@@ -36,11 +36,11 @@ static long nanos(clockid_t clock)
 }
 
 /* CPU time used so far by the calling thread, and by the whole process, in nanoseconds. */
-static long thread_cpu(void) { return nanos(CLOCK_THREAD_CPUTIME_ID); }
-static long process_cpu(void) { return nanos(CLOCK_PROCESS_CPUTIME_ID); }
+static inline long thread_cpu(void) { return nanos(CLOCK_THREAD_CPUTIME_ID); }
+static inline long process_cpu(void) { return nanos(CLOCK_PROCESS_CPUTIME_ID); }
 
 /* Sleeps us microseconds (nanosleep, so the CPU is free meanwhile). */
-static void sleep_us(long us)
+static inline void sleep_us(long us)
 {
     struct timespec t;
     t.tv_sec = us / 1000000;
@@ -49,7 +49,7 @@ static void sleep_us(long us)
 }
 
 /* The absolute CLOCK_REALTIME time ms milliseconds from now, for the timed waits. */
-static struct timespec deadline_ms(long ms)
+static inline struct timespec deadline_ms(long ms)
 {
     struct timespec t;
     clock_gettime(CLOCK_REALTIME, &t);
