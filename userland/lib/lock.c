@@ -8,25 +8,37 @@
  */
 #include <errno.h>
 #include <linux/futex.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include "libc.h"
 #include "pthread_impl.h"
 
 int __libc_multiple_threads;
 
-// LAB locks BEGIN: the three-state futex lock of lock.h: __trylock, __lock_timed, __lock_contended and __unlock
+// LAB locks BEGIN: the three-state futex lock of lock.h: __trylock, __lock, __lock_timed, __lock_contended and __unlock
 int __trylock(volatile int *lock) { return __sync_val_compare_and_swap(lock, 0, 1) == 0; }
 
-int __lock_timed(volatile int *lock, const struct timespec *abstime, int clock)
+void __lock(volatile int *lock)
 {
     int c = __sync_val_compare_and_swap(lock, 0, 1);
-    if (c == 0) return 0; /* the uncontended case: one instruction, no system call */
+    if (c == 0) return; /* the uncontended case: one instruction, no system call */
     /* Announce a waiter (state 2) and sleep until an exchange finds the lock free. The
      * exchange, not a compare-and-swap, because the thread that wins the lock here cannot
      * know whether others still sleep: it keeps the state at 2, so its unlock wakes one. */
     if (c != 2) c = __sync_lock_test_and_set(lock, 2);
     while (c != 0) {
         /* Sleeps only while the word is still 2: an unlock in between makes it return. */
+        __syscall6(SYS_futex, (long)lock, FUTEX_WAIT_PRIVATE, 2, 0, 0, 0);
+        c = __sync_lock_test_and_set(lock, 2);
+    }
+}
+
+int __lock_timed(volatile int *lock, const struct timespec *abstime, int clock)
+{
+    int c = __sync_val_compare_and_swap(lock, 0, 1);
+    if (c == 0) return 0;
+    if (c != 2) c = __sync_lock_test_and_set(lock, 2);
+    while (c != 0) {
         if (__futex_wait_abs(lock, 2, abstime, clock, FUTEX_PRIVATE_FLAG) == ETIMEDOUT) return ETIMEDOUT;
         c = __sync_lock_test_and_set(lock, 2);
     }
@@ -36,7 +48,7 @@ int __lock_timed(volatile int *lock, const struct timespec *abstime, int clock)
 void __lock_contended(volatile int *lock)
 {
     while (__sync_lock_test_and_set(lock, 2) != 0) {
-        __futex_wait_abs(lock, 2, 0, CLOCK_MONOTONIC, FUTEX_PRIVATE_FLAG);
+        __syscall6(SYS_futex, (long)lock, FUTEX_WAIT_PRIVATE, 2, 0, 0, 0);
     }
 }
 
@@ -44,7 +56,7 @@ void __unlock(volatile int *lock)
 {
     /* Only a lock left at 2 may have a sleeper, so only then is the system call paid. */
     if (__sync_lock_test_and_set(lock, 0) == 2) {
-        __futex(lock, FUTEX_WAKE_PRIVATE, 1, 0, 0, 0);
+        __syscall6(SYS_futex, (long)lock, FUTEX_WAKE_PRIVATE, 1, 0, 0, 0);
     }
 }
 // LAB locks STUB
@@ -65,12 +77,10 @@ void __unlock(volatile int *lock)
 //     }
 //     return 0;
 // }
-// void __lock_contended(volatile int *lock) { __lock_timed(lock, 0, CLOCK_MONOTONIC); }
+// void __lock(volatile int *lock) { __lock_timed(lock, 0, CLOCK_MONOTONIC); }
+// void __lock_contended(volatile int *lock) { __lock(lock); }
 // void __unlock(volatile int *lock) { __sync_lock_release(lock); }
 // LAB locks END
-
-/* Takes *lock with no deadline: what libc's own locks use. */
-void __lock(volatile int *lock) { __lock_timed(lock, 0, CLOCK_MONOTONIC); }
 
 void __rlock_acquire(struct __rlock *r)
 {
