@@ -27,8 +27,8 @@ static struct timespec in_20ms(void)
 
 static void *hold(void *arg)
 {
-    struct timespec d = in_20ms();
     long t0 = nanos(CLOCK_MONOTONIC), took;
+    struct timespec d = in_20ms();
     int r;
     (void)arg;
     r = pthread_mutex_timedlock(&m, &d);
@@ -40,8 +40,8 @@ static void *hold(void *arg)
 
 int main(void)
 {
-    struct timespec d = in_20ms();
     long t0 = nanos(CLOCK_MONOTONIC), took;
+    struct timespec d = in_20ms();
     pthread_t t;
     int r;
     pthread_mutex_lock(&m);

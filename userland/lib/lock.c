@@ -11,7 +11,7 @@
 #include <sys/syscall.h>
 #include <time.h>
 #include "libc.h"
-#include "pthread_impl.h"
+#include "lock.h"
 
 int __libc_multiple_threads;
 
@@ -35,11 +35,16 @@ void __lock(volatile int *lock)
 
 int __lock_timed(volatile int *lock, const struct timespec *abstime, int clock)
 {
+    /* FUTEX_WAIT_BITSET takes an absolute deadline, on CLOCK_REALTIME if asked. */
+    int op = FUTEX_WAIT_BITSET | FUTEX_PRIVATE_FLAG | (clock == CLOCK_REALTIME ? FUTEX_CLOCK_REALTIME : 0);
     int c = __sync_val_compare_and_swap(lock, 0, 1);
     if (c == 0) return 0;
+    if (abstime && abstime->tv_sec < 0) return ETIMEDOUT; /* before the epoch: already past */
     if (c != 2) c = __sync_lock_test_and_set(lock, 2);
     while (c != 0) {
-        if (__futex_wait_abs(lock, 2, abstime, clock, FUTEX_PRIVATE_FLAG) == ETIMEDOUT) return ETIMEDOUT;
+        if (__syscall6(SYS_futex, (long)lock, op, 2, (long)abstime, 0, (int)FUTEX_BITSET_MATCH_ANY) == -ETIMEDOUT) {
+            return ETIMEDOUT;
+        }
         c = __sync_lock_test_and_set(lock, 2);
     }
     return 0;
@@ -68,12 +73,12 @@ void __unlock(volatile int *lock)
 //     struct timespec now;
 //     while (!__trylock(lock)) {
 //         if (abstime) {
-//             clock_gettime(clock, &now);
+//             __syscall6(SYS_clock_gettime, clock, (long)&now, 0, 0, 0, 0);
 //             if (now.tv_sec > abstime->tv_sec || (now.tv_sec == abstime->tv_sec && now.tv_nsec >= abstime->tv_nsec)) {
 //                 return ETIMEDOUT;
 //             }
 //         }
-//         sched_yield();
+//         __syscall6(SYS_sched_yield, 0, 0, 0, 0, 0, 0);
 //     }
 //     return 0;
 // }
