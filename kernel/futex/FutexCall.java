@@ -5,6 +5,7 @@ import mm.MmException;
 import mm.Vma;
 import sched.Scheduler;
 import syscall.Errno;
+import syscall.TimeCalls;
 import task.Task;
 import task.TaskState;
 import vm.AddressSpace;
@@ -19,7 +20,8 @@ import vm.Pte;
  * but FUTEX_WAIT_BITSET; EINVAL for a bad timespec, a zero bitset, a word not 4-aligned or a
  * negative requeue count; EFAULT for an unmapped word or timespec; EAGAIN when the word does
  * not hold the expected value; ETIMEDOUT when the timeout passes. Timeouts use the virtual
- * clock ({@code Scheduler.now()}), which CLOCK_MONOTONIC and CLOCK_REALTIME both read.
+ * clock ({@code Scheduler.now()}), which CLOCK_MONOTONIC reads; CLOCK_REALTIME reads it
+ * plus the boot epoch, so an absolute FUTEX_CLOCK_REALTIME deadline has the epoch taken off.
  * A sleep is not yet interrupted by signals (no EINTR): that comes with the signals work.
  */
 public final class FutexCall {
@@ -38,9 +40,10 @@ public final class FutexCall {
         boolean isPrivate = (op & Futex.FUTEX_PRIVATE_FLAG) != 0;
         if ((op & Futex.FUTEX_CLOCK_REALTIME) != 0 && cmd != Futex.FUTEX_WAIT_BITSET) return -Errno.ENOSYS;
         return switch (cmd) {
-            case Futex.FUTEX_WAIT -> wait(f, sched, t, uaddr, isPrivate, val, timeoutOrVal2, false,
+            case Futex.FUTEX_WAIT -> wait(f, sched, t, uaddr, isPrivate, val, timeoutOrVal2, false, false,
                     Futex.FUTEX_BITSET_MATCH_ANY);
-            case Futex.FUTEX_WAIT_BITSET -> wait(f, sched, t, uaddr, isPrivate, val, timeoutOrVal2, true, val3);
+            case Futex.FUTEX_WAIT_BITSET -> wait(f, sched, t, uaddr, isPrivate, val, timeoutOrVal2, true,
+                    (op & Futex.FUTEX_CLOCK_REALTIME) != 0, val3);
             case Futex.FUTEX_WAKE -> wake(f, t, uaddr, isPrivate, val, Futex.FUTEX_BITSET_MATCH_ANY);
             case Futex.FUTEX_WAKE_BITSET -> wake(f, t, uaddr, isPrivate, val, val3);
             case Futex.FUTEX_REQUEUE -> requeue(f, t, uaddr, isPrivate, val, (int) timeoutOrVal2, uaddr2, false, 0);
@@ -55,7 +58,7 @@ public final class FutexCall {
      * Linux waiter does not look at the word again once it sleeps.
      */
     private static long wait(Futex f, Scheduler sched, Task t, long uaddr, boolean isPrivate, int val,
-            long timeout, boolean absolute, int bitset) {
+            long timeout, boolean absolute, boolean realtime, int bitset) {
         if (t.futexWoken()) {
             t.setFutexWoken(false);
             return finish(t, 0);
@@ -78,7 +81,12 @@ public final class FutexCall {
             }
             if (sec < 0 || nsec < 0 || nsec >= NANOS) return -Errno.EINVAL;
             long nanos = sec > Long.MAX_VALUE / NANOS / 2 ? Long.MAX_VALUE / 2 : sec * NANOS + nsec;
-            deadline = absolute ? nanos : sched.now() + nanos;
+            if (!absolute) {
+                deadline = sched.now() + nanos;
+            } else {
+                // A deadline before boot has passed already: 0, not negative (-1 is "none").
+                deadline = realtime ? Math.max(0, nanos - TimeCalls.BOOT_EPOCH_SECONDS * NANOS) : nanos;
+            }
         }
         if (bitset == 0) return -Errno.EINVAL;
         Futex.Key key;

@@ -52,11 +52,9 @@ public final class TimeCalls {
                 return BOOT_EPOCH_SECONDS * NANOS + sched.now();
             case CLOCK_MONOTONIC, CLOCK_MONOTONIC_RAW, CLOCK_MONOTONIC_COARSE, CLOCK_BOOTTIME:
                 return sched.now();
-            case CLOCK_PROCESS_CPUTIME_ID: {
-                long nanos = 0;
-                for (Task th : t.signal().threads()) nanos += th.utime() + th.stime();
-                return nanos;
-            }
+            case CLOCK_PROCESS_CPUTIME_ID:
+                // The whole thread group's, exited threads included (thread_group_cputime).
+                return t.signal().cpuTime();
             case CLOCK_THREAD_CPUTIME_ID:
                 return t.utime() + t.stime();
             default:

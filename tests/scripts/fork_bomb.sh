@@ -1,3 +1,4 @@
+# part of lab: locks
 # A fork bomb can be recovered from: its job lasts as long as its process group, and kill
 # reaches the group by job spec (%1), by -PGID (after --, or after the signal) and with -1;
 # so does the program /bin/kill.

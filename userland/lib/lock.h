@@ -18,8 +18,15 @@
  * libc's internal locks are skipped while it is 0, so one-threaded programs pay nothing. */
 extern int __libc_multiple_threads;
 
-/* Takes the three-state lock at *lock, sleeping in FUTEX_WAIT_PRIVATE while another holds it. */
+struct timespec;
+
+/* Takes the three-state lock at *lock, sleeping in a private FUTEX_WAIT while another holds it. */
 void __lock(volatile int *lock);
+
+/* As __lock, but gives up at abstime, an absolute time on clock (CLOCK_REALTIME or
+ * CLOCK_MONOTONIC; a null abstime never gives up): 0 once the lock is taken, ETIMEDOUT
+ * if the deadline passed first. abstime must be well formed (the caller checks it). */
+int __lock_timed(volatile int *lock, const struct timespec *abstime, int clock);
 
 /* Takes *lock if it is free: 1 if it did, 0 if the lock is held. Never sleeps. */
 int __trylock(volatile int *lock);

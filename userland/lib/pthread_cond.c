@@ -1,21 +1,9 @@
 /*
- * pthread_cond.c: condition variables with a sequence number.
+ * pthread_cond.c: condition variables on a futex word.
  *
- * The futex word __seq counts signals. A waiter reads it while still holding the mutex,
- * unlocks the mutex, and sleeps in FUTEX_WAIT only if __seq still has the value it read.
- * A signal bumps __seq before waking, so a signal sent after the waiter released the
- * mutex either finds it asleep (and wakes it) or makes its FUTEX_WAIT fail at once with
- * EAGAIN: no wake-up is lost, which is the whole point. (A waiter could miss a wake-up
- * only if exactly 2^32 signals came between its read and its sleep.)
- *
- * __waiters counts the threads inside pthread_cond_wait; it changes only under the mutex,
- * and a signal with no waiters returns without a system call. Wake-ups may be spurious
- * (POSIX allows it), so callers re-check their predicate in a loop, as always.
- *
- * Broadcast does not wake every waiter only to have all but one go back to sleep on the
- * mutex (the thundering herd): FUTEX_CMP_REQUEUE wakes one and moves the rest onto the
- * mutex's futex word, and each is woken by a mutex unlock in turn. A woken waiter takes the
- * mutex in the contended state (2), since others may now be queued behind it.
+ * Waiting, signalling and broadcasting are the locks lab's part (docs/labs/locks.md): the
+ * block below. Around it sit what is not the lesson: initialisation, destruction and the
+ * attributes (the clock of a timed wait, and process-shared, which is only recorded).
  */
 #include <pthread.h>
 #include <errno.h>
@@ -41,6 +29,25 @@ int pthread_cond_destroy(pthread_cond_t *c)
 {
     return c->__data.__waiters ? EBUSY : 0;
 }
+
+// LAB locks BEGIN: wait (the heart of pthread_cond_wait and _timedwait), pthread_cond_signal, pthread_cond_broadcast
+/*
+ * A sequence number. The futex word __seq counts signals. A waiter reads it while still
+ * holding the mutex, unlocks the mutex, and sleeps in FUTEX_WAIT only if __seq still has
+ * the value it read. A signal bumps __seq before waking, so a signal sent after the waiter
+ * released the mutex either finds it asleep (and wakes it) or makes its FUTEX_WAIT fail at
+ * once with EAGAIN: no wake-up is lost, which is the whole point. (A waiter could miss a
+ * wake-up only if exactly 2^32 signals came between its read and its sleep.)
+ *
+ * __waiters counts the threads inside pthread_cond_wait; it changes only under the mutex,
+ * and a signal with no waiters returns without a system call. Wake-ups may be spurious
+ * (POSIX allows it), so callers re-check their predicate in a loop, as always.
+ *
+ * Broadcast does not wake every waiter only to have all but one go back to sleep on the
+ * mutex (the thundering herd): FUTEX_CMP_REQUEUE wakes one and moves the rest onto the
+ * mutex's futex word, and each is woken by a mutex unlock in turn. A woken waiter takes the
+ * mutex in the contended state (2), since others may now be queued behind it.
+ */
 
 /* What a waiter must restore when it wakes, or when it is cancelled while asleep. */
 struct waiter {
@@ -88,17 +95,6 @@ static int wait(pthread_cond_t *c, pthread_mutex_t *m, const struct timespec *ab
     return r == ETIMEDOUT ? ETIMEDOUT : 0;
 }
 
-/* Waits on c; the caller must hold m. Always 0 (woken, possibly spuriously). */
-int pthread_cond_wait(pthread_cond_t *c, pthread_mutex_t *m) { return wait(c, m, 0); }
-
-/* As pthread_cond_wait with a deadline on c's clock: 0, ETIMEDOUT, or EINVAL for a
- * malformed abstime. */
-int pthread_cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m, const struct timespec *abstime)
-{
-    if (__check_abstime(abstime)) return EINVAL;
-    return wait(c, m, abstime);
-}
-
 /* Wakes at least one waiter of c, if there is any. Always 0. */
 int pthread_cond_signal(pthread_cond_t *c)
 {
@@ -121,6 +117,52 @@ int pthread_cond_broadcast(pthread_cond_t *c)
         __futex(&c->__data.__seq, FUTEX_WAKE_PRIVATE, INT_MAX, 0, 0, 0);
     }
     return 0;
+}
+
+// LAB locks STUB
+// /* Correct but wasteful: a waiter never sleeps. It lets the mutex go, gives its CPU away,
+//  * takes the mutex back and returns, a spurious wake-up that POSIX allows, so the caller
+//  * checks its predicate and calls again: it polls, and burns CPU time while it waits. */
+// static int wait(pthread_cond_t *c, pthread_mutex_t *m, const struct timespec *abstime)
+// {
+//     unsigned int depth = m->__data.__count;
+//     struct timespec now;
+//     m->__data.__count = 1; /* a recursive mutex is released completely */
+//     pthread_mutex_unlock(m);
+//     sched_yield();
+//     pthread_mutex_lock(m);
+//     m->__data.__count = depth;
+//     pthread_testcancel();
+//     if (abstime) {
+//         clock_gettime(c->__data.__clock, &now);
+//         if (now.tv_sec > abstime->tv_sec || (now.tv_sec == abstime->tv_sec && now.tv_nsec >= abstime->tv_nsec)) {
+//             return ETIMEDOUT;
+//         }
+//     }
+//     return 0;
+// }
+// /* Nothing to do: the waiters poll. */
+// int pthread_cond_signal(pthread_cond_t *c)
+// {
+//     (void)c;
+//     return 0;
+// }
+// int pthread_cond_broadcast(pthread_cond_t *c)
+// {
+//     (void)c;
+//     return 0;
+// }
+// LAB locks END
+
+/* Waits on c; the caller must hold m. Always 0 (woken, possibly spuriously). */
+int pthread_cond_wait(pthread_cond_t *c, pthread_mutex_t *m) { return wait(c, m, 0); }
+
+/* As pthread_cond_wait with a deadline on c's clock: 0, ETIMEDOUT, or EINVAL for a
+ * malformed abstime. */
+int pthread_cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m, const struct timespec *abstime)
+{
+    if (__check_abstime(abstime)) return EINVAL;
+    return wait(c, m, abstime);
 }
 
 /* CLOCK_REALTIME, process-private. */

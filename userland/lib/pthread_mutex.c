@@ -9,7 +9,6 @@
  */
 #include <pthread.h>
 #include <errno.h>
-#include <linux/futex.h>
 #include <string.h>
 #include <time.h>
 #include "pthread_impl.h"
@@ -83,19 +82,14 @@ int pthread_mutex_trylock(pthread_mutex_t *m)
 int pthread_mutex_timedlock(pthread_mutex_t *m, const struct timespec *abstime)
 {
     int me = __thread_tid();
-    int c, r;
+    int r;
     if (m->__data.__kind < 0) return EINVAL;
     r = relock(m, me);
     if (r >= 0) return r;
-    c = __sync_val_compare_and_swap(&m->__data.__lock, 0, 1);
-    if (c != 0) {
+    if (!__trylock(&m->__data.__lock)) {
+        /* POSIX lets a call that need not wait ignore abstime, as glibc does. */
         if (__check_abstime(abstime)) return EINVAL;
-        if (c != 2) c = __sync_lock_test_and_set(&m->__data.__lock, 2);
-        while (c != 0) {
-            r = __futex_wait_abs(&m->__data.__lock, 2, abstime, CLOCK_REALTIME, FUTEX_PRIVATE_FLAG);
-            if (r == ETIMEDOUT) return ETIMEDOUT;
-            c = __sync_lock_test_and_set(&m->__data.__lock, 2);
-        }
+        if (__lock_timed(&m->__data.__lock, abstime, CLOCK_REALTIME) == ETIMEDOUT) return ETIMEDOUT;
     }
     took(m, me);
     return 0;

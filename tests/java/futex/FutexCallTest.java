@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import sched.RoundRobin;
 import sched.Scheduler;
 import syscall.Errno;
+import syscall.TimeCalls;
 import task.Clone;
 import task.CloneFlags;
 import task.Signals;
@@ -112,6 +113,13 @@ class FutexCallTest {
         main.mm().write64(timespec + 8, 0);
         assertEquals(-Errno.ETIMEDOUT, futex(a, word, Futex.FUTEX_WAIT_BITSET | Futex.FUTEX_CLOCK_REALTIME, 0,
                 timespec, 0, -1), "an absolute time already past");
+        main.mm().write64(timespec, TimeCalls.BOOT_EPOCH_SECONDS + 1);
+        assertEquals(-Errno.BLOCKED, futex(a, word, Futex.FUTEX_WAIT_BITSET | Futex.FUTEX_CLOCK_REALTIME, 0,
+                timespec, 0, -1));
+        assertEquals(1_000_000_000L, a.sleepDeadline(), "a CLOCK_REALTIME deadline, one second after boot");
+        a.setSleepDeadline(sched.now());
+        assertEquals(-Errno.ETIMEDOUT, futex(a, word, WAIT, 0, 0, 0, 0));
+        main.mm().write64(timespec, 0);
         main.mm().write64(timespec + 8, 1_000_000_000L);
         assertEquals(-Errno.EINVAL, futex(a, word, WAIT, 0, timespec, 0, 0));
         assertEquals(-Errno.EFAULT, futex(a, word, WAIT, 0, 8, 0, 0));
