@@ -30,10 +30,17 @@ public final class Exit {
     /**
      * exit(2): ends task {@code t} alone with wait status {@code status} (already encoded:
      * see {@link Signals#exitedStatus}). If its group is being killed, the group's status
-     * wins. The caller must not run {@code t} again.
+     * wins; if {@code t} is the group's last live thread, its status becomes the group's.
+     * The caller must not run {@code t} again.
      */
     public static void exit(Tasks ts, Task t, int status) {
         if (!t.state.isAlive()) return;
+        // Linux's synchronize_group_exit: the wait status of a process whose threads all
+        // exited one by one is the last one's, not the leader's.
+        if (t.signal.live == 1 && !t.signal.groupExit) {
+            t.signal.groupExit = true;
+            t.signal.groupExitStatus = status;
+        }
         if (t.signal.groupExit) status = t.signal.groupExitStatus;
         t.exitCode = status;
         if (t.futexMm != null) {
