@@ -35,12 +35,14 @@ public final class Exit {
      */
     public static void exit(Tasks ts, Task t, int status) {
         if (!t.state.isAlive()) return;
+        // LAB clone BEGIN: the last thread of a group that no exit_group or fatal signal ended gives the group its status
         // Linux's synchronize_group_exit: the wait status of a process whose threads all
         // exited one by one is the last one's, not the leader's.
         if (t.signal.live == 1 && !t.signal.groupExit) {
             t.signal.groupExit = true;
             t.signal.groupExitStatus = status;
         }
+        // LAB clone END
         if (t.signal.groupExit) status = t.signal.groupExitStatus;
         t.exitCode = status;
         if (t.futexMm != null) {
@@ -60,6 +62,7 @@ public final class Exit {
      * threads are marked and die the next time they would run user code.
      */
     public static void exitGroup(Tasks ts, Task t, int status) {
+        // LAB clone BEGIN: record the group's exit (SignalStruct.groupExit, groupExitStatus), kill the other threads (Task.kill), then exit
         SignalStruct sig = t.signal;
         if (!sig.groupExit) {
             sig.groupExit = true;
@@ -67,6 +70,9 @@ public final class Exit {
             for (Task other : sig.threads()) if (other != t) other.kill();
         }
         exit(ts, t, sig.groupExitStatus);
+        // LAB clone STUB
+        // exit(ts, t, status);
+        // LAB clone END
     }
 
     /**
@@ -137,13 +143,16 @@ public final class Exit {
     private static void exitNotify(Tasks ts, Task t) {
         forgetOriginalParent(ts, t);
         ts.sched.dequeue(t);
-        if (t.isGroupLeader()) {
-            t.state = TaskState.ZOMBIE;
-            if (groupEmpty(t) && notifyParent(ts, t)) release(ts, t);
-        } else {
-            t.state = TaskState.ZOMBIE;
+        t.state = TaskState.ZOMBIE;
+        // LAB clone BEGIN: a thread that is not its group's leader releases itself and tells nobody; a leader tells its parent only if its group is empty
+        if (!t.isGroupLeader()) {
+            release(ts, t);
+        } else if (groupEmpty(t) && notifyParent(ts, t)) {
             release(ts, t);
         }
+        // LAB clone STUB
+        // if (notifyParent(ts, t)) release(ts, t);
+        // LAB clone END
     }
 
     /** True when no thread but the leader is left in its group. */
@@ -235,9 +244,11 @@ public final class Exit {
         if (t.isGroupLeader() && t.realParent != null) t.realParent.children.remove(t);
         ts.sched.dequeue(t);
         ts.freeTask(t);
+        // LAB clone BEGIN: if t was the last thread of a group whose leader is already a zombie, tell the leader's parent now
         Task leader = t.groupLeader;
         if (leader != t && leader.state == TaskState.ZOMBIE && groupEmpty(leader) && notifyParent(ts, leader)) {
             release(ts, leader);
         }
+        // LAB clone END
     }
 }
