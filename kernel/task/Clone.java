@@ -130,7 +130,7 @@ public final class Clone {
     static int check(Tasks ts, Task parent, long flags) {
         if ((flags & (CLONE_NEWNS | CLONE_FS)) == (CLONE_NEWNS | CLONE_FS)) return Errno.EINVAL;
         if ((flags & (CLONE_NEWUSER | CLONE_FS)) == (CLONE_NEWUSER | CLONE_FS)) return Errno.EINVAL;
-        // LAB clone BEGIN: refuse with EINVAL the sharing Linux refuses: CLONE_THREAD without CLONE_SIGHAND, CLONE_SIGHAND without CLONE_VM
+        // LAB clone BEGIN: EINVAL for CLONE_THREAD without CLONE_SIGHAND, then for CLONE_SIGHAND without CLONE_VM
         // Threads share signal state (pending signals, the group's exit), so they must share handlers.
         if ((flags & CLONE_THREAD) != 0 && (flags & CLONE_SIGHAND) == 0) return Errno.EINVAL;
         // Shared handlers in different address spaces would point at meaningless code.
@@ -178,7 +178,7 @@ public final class Clone {
      * Returns null when the copy does not fit in memory.
      */
     private static fs.FdTable copyFiles(Task parent, long flags) {
-        // LAB clone BEGIN: share the caller's descriptor table with CLONE_FILES (FdTable.share), else copy it
+        // LAB clone BEGIN: share the caller's descriptor table with CLONE_FILES, else copy it
         return (flags & CLONE_FILES) != 0 ? parent.files.share() : parent.files.copy();
         // LAB clone STUB
         // return parent.files.copy();
@@ -218,7 +218,7 @@ public final class Clone {
      * ({@link #newProcess}). Either way it is counted among its group's threads.
      */
     private static void joinFamily(Task parent, Task child, long flags) {
-        // LAB clone BEGIN: make a CLONE_THREAD child a thread of its creator's group; any other child leads a new process
+        // LAB clone BEGIN: a CLONE_THREAD child joins its creator's thread group; any other is a new process
         if ((flags & CLONE_THREAD) != 0) {
             child.realParent = parent.realParent;
             child.exitSignal = -1;

@@ -35,7 +35,7 @@ public final class Exit {
      */
     public static void exit(Tasks ts, Task t, int status) {
         if (!t.state.isAlive()) return;
-        // LAB clone BEGIN: the last thread of a group that no exit_group or fatal signal ended gives the group its status
+        // LAB clone BEGIN: the group's last live thread gives the group its status, unless the group was ended
         // Linux's synchronize_group_exit: the wait status of a process whose threads all
         // exited one by one is the last one's, not the leader's.
         if (t.signal.live == 1 && !t.signal.groupExit) {
@@ -62,7 +62,7 @@ public final class Exit {
      * threads are marked and die the next time they would run user code.
      */
     public static void exitGroup(Tasks ts, Task t, int status) {
-        // LAB clone BEGIN: record the group's exit (SignalStruct.groupExit, groupExitStatus), kill the other threads (Task.kill), then exit
+        // LAB clone BEGIN: record the group's exit and its status (once), kill the other threads, then exit
         SignalStruct sig = t.signal;
         if (!sig.groupExit) {
             sig.groupExit = true;
@@ -144,7 +144,7 @@ public final class Exit {
         forgetOriginalParent(ts, t);
         ts.sched.dequeue(t);
         t.state = TaskState.ZOMBIE;
-        // LAB clone BEGIN: a thread that is not its group's leader releases itself and tells nobody; a leader tells its parent only if its group is empty
+        // LAB clone BEGIN: a non-leader releases itself silently; a leader tells its parent once its group is empty
         if (!t.isGroupLeader()) {
             release(ts, t);
         } else if (groupEmpty(t) && notifyParent(ts, t)) {
@@ -244,7 +244,7 @@ public final class Exit {
         if (t.isGroupLeader() && t.realParent != null) t.realParent.children.remove(t);
         ts.sched.dequeue(t);
         ts.freeTask(t);
-        // LAB clone BEGIN: if t was the last thread of a group whose leader is already a zombie, tell the leader's parent now
+        // LAB clone BEGIN: if t was the last thread of a zombie leader's group, tell the leader's parent now
         Task leader = t.groupLeader;
         if (leader != t && leader.state == TaskState.ZOMBIE && groupEmpty(leader) && notifyParent(ts, leader)) {
             release(ts, leader);
