@@ -52,6 +52,7 @@ class TaskMemoryTest {
         return Tasks.THREAD_FRAMES + parent.mm().addressSpace().pageTableFrames();
     }
 
+    @lab.PartOfLab("clone")
     @Test
     void aTaskHoldsItsThreadSizeUntilItIsReaped() {
         int stack = Tasks.THREAD_FRAMES;
@@ -95,6 +96,7 @@ class TaskMemoryTest {
         phys.unreserve(free - needed, KernelUse.SLAB);
     }
 
+    @lab.PartOfLab("clone")
     @Test
     void cloneIsEnomemWhenTheCopyOfABigDescriptorTableDoesNotFit() throws Exception {
         OpenFile devNull = new OpenFile(vfs.lookup("/dev/null"), OpenFlags.O_RDONLY);

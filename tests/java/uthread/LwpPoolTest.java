@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
  * while user threads are ready, and follows the concurrency level up and down, unmapping
  * the stacks of the LWPs that leave.
  */
+@lab.PartOfLab("clone")
 class LwpPoolTest {
     @TempDir Path tmp;
 

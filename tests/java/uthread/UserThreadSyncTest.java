@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
  * uthread mutexes and condition variables with many user threads spread over several LWPs,
  * which the kernel runs in parallel on different CPUs.
  */
+@lab.PartOfLab("clone")
 class UserThreadSyncTest {
     @TempDir Path tmp;
 
