@@ -139,7 +139,12 @@ public final class Exit {
         }
     }
 
-    /** Reparents the children, then makes {@code t} a zombie or releases it (exit_notify). */
+    /**
+     * Reparents the children, then makes {@code t} a zombie and decides what its death
+     * tells (exit_notify): a thread that is not its group's leader is released at once and
+     * tells nobody; a leader stays a zombie, and tells its parent ({@link #notifyParent})
+     * only if its group is empty, being released at once if the parent ignores SIGCHLD.
+     */
     private static void exitNotify(Tasks ts, Task t) {
         forgetOriginalParent(ts, t);
         ts.sched.dequeue(t);
