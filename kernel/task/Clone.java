@@ -16,6 +16,10 @@ import vm.Isa;
  * behind; then the new task takes a reference to, or a copy of, each structure its flags
  * name; then it joins its family and the scheduler.
  *
+ * <p><b>The clone lab.</b> What a child shares is decided in one place: the copy_* methods
+ * (one per structure), {@link #joinFamily} (the thread group) and the two sharing rules in
+ * {@link #check}. The clone lab (docs/labs/clone.md) asks the student to write them.
+ *
  * <p><b>What a task costs.</b> Each task reserves {@link Tasks#THREAD_SIZE} of guest memory
  * (ENOMEM when it cannot be had) and counts against its real user's RLIMIT_NPROC and against
  * threads-max (EAGAIN), until it is reaped.
@@ -67,12 +71,11 @@ public final class Clone {
      */
     private static int copyAndStart(Tasks ts, Task parent, Context regs, long flags, long newsp, long parentTid,
             long childTid, long tls) {
-        fs.FdTable files = (flags & CLONE_FILES) != 0 ? parent.files.share() : parent.files.copy();
+        fs.FdTable files = copyFiles(parent, flags);
         if (files == null) return -Errno.ENOMEM;
-        // dup_mm needs memory for the child's VMAs and page tables.
         mm.Mm mm;
         try {
-            mm = (flags & CLONE_VM) != 0 ? parent.mm.share() : parent.mm.fork();
+            mm = copyMm(parent, flags);
         } catch (MmException e) {
             files.release();
             return -e.errno();
@@ -97,10 +100,9 @@ public final class Clone {
         child.cred = parent.cred;
         ts.countUser(child.cred.uid());
 
-        // Each structure: a new reference with the flag, a private copy without it.
         child.files = files;
-        child.fs = (flags & CLONE_FS) != 0 ? parent.fs.share() : parent.fs.copy();
-        child.sighand = (flags & CLONE_SIGHAND) != 0 ? parent.sighand.share() : parent.sighand.copy();
+        child.fs = copyFs(parent, flags);
+        child.sighand = copySighand(parent, flags);
         // The blocked mask (nothing is pending yet), and the alternate stack unless a thread (sas_ss_reset).
         child.signals.inheritFrom(parent.signals, (flags & (CLONE_VM | CLONE_VFORK)) == CLONE_VM);
         child.mm = mm;
@@ -128,10 +130,12 @@ public final class Clone {
     static int check(Tasks ts, Task parent, long flags) {
         if ((flags & (CLONE_NEWNS | CLONE_FS)) == (CLONE_NEWNS | CLONE_FS)) return Errno.EINVAL;
         if ((flags & (CLONE_NEWUSER | CLONE_FS)) == (CLONE_NEWUSER | CLONE_FS)) return Errno.EINVAL;
-        // Threads share signal state, so they must share handlers.
+        // LAB clone BEGIN: EINVAL for CLONE_THREAD without CLONE_SIGHAND, then for CLONE_SIGHAND without CLONE_VM
+        // Threads share signal state (pending signals, the group's exit), so they must share handlers.
         if ((flags & CLONE_THREAD) != 0 && (flags & CLONE_SIGHAND) == 0) return Errno.EINVAL;
         // Shared handlers in different address spaces would point at meaningless code.
         if ((flags & CLONE_SIGHAND) != 0 && (flags & CLONE_VM) == 0) return Errno.EINVAL;
+        // LAB clone END
         if ((flags & (CLONE_SIGHAND | CLONE_CLEAR_SIGHAND)) == (CLONE_SIGHAND | CLONE_CLEAR_SIGHAND)) {
             return Errno.EINVAL;
         }
@@ -149,31 +153,109 @@ public final class Clone {
         return 0;
     }
 
-    /** Parent, exit signal, thread group and children list, as copy_process sets them. */
+    // The sharing half of copy_process: for each structure a task holds one reference to,
+    // the child either takes one more reference to its creator's (share(): both then see
+    // every change either makes) or gets a private copy (fork()/copy(): a snapshot from which
+    // each goes its own way). Each copy_* method is Linux's function of that name.
+
+    /**
+     * copy_mm: the child's address space. With CLONE_VM, the caller's own mm (one more user:
+     * a store by either task is seen by the other); without it, a copy-on-write copy, as
+     * fork makes. Throws MmException (ENOMEM) when the copy's VMAs and page tables do not fit.
+     */
+    private static mm.Mm copyMm(Task parent, long flags) throws MmException {
+        // LAB clone BEGIN: share the caller's mm with CLONE_VM (Mm.share), else fork it (Mm.fork)
+        return (flags & CLONE_VM) != 0 ? parent.mm.share() : parent.mm.fork();
+        // LAB clone STUB
+        // return parent.mm.fork();
+        // LAB clone END
+    }
+
+    /**
+     * copy_files: the child's descriptor table. With CLONE_FILES, the caller's own table (a
+     * descriptor that either opens, closes or dups is there for both); without it, a copy
+     * whose descriptors name the same open files (so the file offsets are still shared).
+     * Returns null when the copy does not fit in memory.
+     */
+    private static fs.FdTable copyFiles(Task parent, long flags) {
+        // LAB clone BEGIN: share the caller's descriptor table with CLONE_FILES, else copy it
+        return (flags & CLONE_FILES) != 0 ? parent.files.share() : parent.files.copy();
+        // LAB clone STUB
+        // return parent.files.copy();
+        // LAB clone END
+    }
+
+    /**
+     * copy_fs: the child's root, working directory and umask. With CLONE_FS, the caller's
+     * own FsStruct (a chdir or umask by either is seen by both); without it, a copy.
+     */
+    private static fs.FsStruct copyFs(Task parent, long flags) {
+        // LAB clone BEGIN: share the caller's FsStruct with CLONE_FS, else copy it
+        return (flags & CLONE_FS) != 0 ? parent.fs.share() : parent.fs.copy();
+        // LAB clone STUB
+        // return parent.fs.copy();
+        // LAB clone END
+    }
+
+    /**
+     * copy_sighand: the child's table of signal actions. With CLONE_SIGHAND, the caller's own
+     * table (a sigaction by either changes the handler for both); without it, a copy.
+     */
+    private static SigHand copySighand(Task parent, long flags) {
+        // LAB clone BEGIN: share the caller's handler table with CLONE_SIGHAND, else copy it
+        return (flags & CLONE_SIGHAND) != 0 ? parent.sighand.share() : parent.sighand.copy();
+        // LAB clone STUB
+        // return parent.sighand.copy();
+        // LAB clone END
+    }
+
+    /**
+     * Parent, exit signal and thread group, as copy_process sets them. With CLONE_THREAD the
+     * child joins its creator's thread group: the same tgid (getpid), group leader and
+     * SignalStruct; the creator's parent as its parent, since a thread is nobody's child
+     * (and so it enters no children list: wait4 never sees it); exit signal -1, since a
+     * thread's end is reported to nobody. Any other child leads a new group of its own
+     * ({@link #newProcess}). Either way it is counted among its group's threads.
+     */
     private static void joinFamily(Task parent, Task child, long flags) {
-        if ((flags & (CLONE_PARENT | CLONE_THREAD)) != 0) {
-            child.realParent = parent.realParent;
-            child.exitSignal = (flags & CLONE_THREAD) != 0 ? -1 : parent.groupLeader.exitSignal;
-        } else {
-            child.realParent = parent;
-            child.exitSignal = (int) (flags & CSIGNAL);
-        }
-        child.parent = child.realParent;
+        // LAB clone BEGIN: a CLONE_THREAD child joins its creator's thread group; any other is a new process
         if ((flags & CLONE_THREAD) != 0) {
+            child.realParent = parent.realParent;
+            child.exitSignal = -1;
             child.tgid = parent.tgid;
             child.groupLeader = parent.groupLeader;
             child.signal = parent.signal;
         } else {
-            // copy_signal: the limits and the OOM bias are inherited; the CPU time starts at 0.
-            child.signal = new SignalStruct(parent.signal.pgid, parent.signal.sid);
-            child.signal.rlimits = parent.signal.rlimits.copy();
-            child.signal.oomScoreAdj = parent.signal.oomScoreAdj;
-            child.signal.oomScoreAdjMin = parent.signal.oomScoreAdjMin;
-            signal.CpuLimit.arm(child.signal);
-            child.realParent.children.add(child);
+            newProcess(parent, child, flags);
         }
+        // LAB clone STUB
+        // newProcess(parent, child, flags);
+        // LAB clone END
+        child.parent = child.realParent;
         child.signal.threads.add(child);
         child.signal.live++;
+    }
+
+    /**
+     * Makes {@code child} the leader of a new thread group: a child of the caller, with the
+     * low byte of flags as its exit signal, or with CLONE_PARENT a child of the caller's
+     * parent, with the caller's leader's exit signal. Its SignalStruct is new (copy_signal):
+     * the limits and the OOM bias are inherited, the CPU time starts at 0.
+     */
+    private static void newProcess(Task parent, Task child, long flags) {
+        if ((flags & CLONE_PARENT) != 0) {
+            child.realParent = parent.realParent;
+            child.exitSignal = parent.groupLeader.exitSignal;
+        } else {
+            child.realParent = parent;
+            child.exitSignal = (int) (flags & CSIGNAL);
+        }
+        child.signal = new SignalStruct(parent.signal.pgid, parent.signal.sid);
+        child.signal.rlimits = parent.signal.rlimits.copy();
+        child.signal.oomScoreAdj = parent.signal.oomScoreAdj;
+        child.signal.oomScoreAdjMin = parent.signal.oomScoreAdjMin;
+        signal.CpuLimit.arm(child.signal);
+        child.realParent.children.add(child);
     }
 
     private static void putTid(mm.Mm mm, long address, int tid) {

@@ -30,10 +30,19 @@ public final class Exit {
     /**
      * exit(2): ends task {@code t} alone with wait status {@code status} (already encoded:
      * see {@link Signals#exitedStatus}). If its group is being killed, the group's status
-     * wins. The caller must not run {@code t} again.
+     * wins; if {@code t} is the group's last live thread, its status becomes the group's.
+     * The caller must not run {@code t} again.
      */
     public static void exit(Tasks ts, Task t, int status) {
         if (!t.state.isAlive()) return;
+        // LAB clone BEGIN: the group's last live thread gives the group its status, unless the group was ended
+        // Linux's synchronize_group_exit: the wait status of a process whose threads all
+        // exited one by one is the last one's, not the leader's.
+        if (t.signal.live == 1 && !t.signal.groupExit) {
+            t.signal.groupExit = true;
+            t.signal.groupExitStatus = status;
+        }
+        // LAB clone END
         if (t.signal.groupExit) status = t.signal.groupExitStatus;
         t.exitCode = status;
         if (t.futexMm != null) {
@@ -53,6 +62,7 @@ public final class Exit {
      * threads are marked and die the next time they would run user code.
      */
     public static void exitGroup(Tasks ts, Task t, int status) {
+        // LAB clone BEGIN: record the group's exit and its status (once), kill the other threads, then exit
         SignalStruct sig = t.signal;
         if (!sig.groupExit) {
             sig.groupExit = true;
@@ -60,6 +70,9 @@ public final class Exit {
             for (Task other : sig.threads()) if (other != t) other.kill();
         }
         exit(ts, t, sig.groupExitStatus);
+        // LAB clone STUB
+        // exit(ts, t, status);
+        // LAB clone END
     }
 
     /**
@@ -126,17 +139,25 @@ public final class Exit {
         }
     }
 
-    /** Reparents the children, then makes {@code t} a zombie or releases it (exit_notify). */
+    /**
+     * Reparents the children, then makes {@code t} a zombie and decides what its death
+     * tells (exit_notify): a thread that is not its group's leader is released at once and
+     * tells nobody; a leader stays a zombie, and tells its parent ({@link #notifyParent})
+     * only if its group is empty, being released at once if the parent ignores SIGCHLD.
+     */
     private static void exitNotify(Tasks ts, Task t) {
         forgetOriginalParent(ts, t);
         ts.sched.dequeue(t);
-        if (t.isGroupLeader()) {
-            t.state = TaskState.ZOMBIE;
-            if (groupEmpty(t) && notifyParent(ts, t)) release(ts, t);
-        } else {
-            t.state = TaskState.ZOMBIE;
+        t.state = TaskState.ZOMBIE;
+        // LAB clone BEGIN: a non-leader releases itself silently; a leader tells its parent once its group is empty
+        if (!t.isGroupLeader()) {
+            release(ts, t);
+        } else if (groupEmpty(t) && notifyParent(ts, t)) {
             release(ts, t);
         }
+        // LAB clone STUB
+        // if (notifyParent(ts, t)) release(ts, t);
+        // LAB clone END
     }
 
     /** True when no thread but the leader is left in its group. */
@@ -228,9 +249,11 @@ public final class Exit {
         if (t.isGroupLeader() && t.realParent != null) t.realParent.children.remove(t);
         ts.sched.dequeue(t);
         ts.freeTask(t);
+        // LAB clone BEGIN: if t was the last thread of a zombie leader's group, tell the leader's parent now
         Task leader = t.groupLeader;
         if (leader != t && leader.state == TaskState.ZOMBIE && groupEmpty(leader) && notifyParent(ts, leader)) {
             release(ts, leader);
         }
+        // LAB clone END
     }
 }

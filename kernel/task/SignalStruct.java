@@ -21,7 +21,10 @@ public final class SignalStruct {
     final List<Task> threads = new ArrayList<>();
     /** Threads that have not yet exited (Linux's {@code live}). */
     int live;
-    /** True once exit_group or a fatal signal has started killing the group (SIGNAL_GROUP_EXIT). */
+    /**
+     * True once exit_group or a fatal signal has started killing the group, or its last
+     * thread has exited (SIGNAL_GROUP_EXIT; Exit.exit).
+     */
     boolean groupExit;
     /** The wait status every thread reports once {@link #groupExit} is set. */
     int groupExitStatus;
@@ -65,7 +68,7 @@ public final class SignalStruct {
         return live;
     }
 
-    /** True once the group is being killed by exit_group or a fatal signal. */
+    /** True once the group is being killed by exit_group or a fatal signal, or its last thread has exited. */
     public boolean isGroupExiting() {
         return groupExit;
     }

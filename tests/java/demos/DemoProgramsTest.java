@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * leaving nothing behind in the kernel). Without gcc on the host those comparisons are
  * skipped; the tests that check Clonix alone always run.
  */
+@lab.PartOfLab("clone")
 class DemoProgramsTest {
     /** Where a demo prints the CPU it ran on: a scheduler's choice, on Linux as in Clonix. */
     private static final Pattern CPU = Pattern.compile(", on cpu \\d+");

@@ -71,6 +71,7 @@ class FutexCallTest {
         return FutexCall.futex(ts.futex(), sched, t, addr, op, val, val2, addr2, val3);
     }
 
+    @lab.PartOfLab("clone")
     @Test
     void waitSleepsUntilWokenAndTheReExecutedWaitReturnsZero() {
         Task a = thread(), b = thread();
@@ -85,6 +86,7 @@ class FutexCallTest {
         assertEquals(0, futex(b, word, WAIT, 0, 0, 0, 0));
     }
 
+    @lab.PartOfLab("clone")
     @Test
     void aReExecutionWithoutAWakeUpSleepsOn() {
         Task a = thread();
@@ -99,6 +101,7 @@ class FutexCallTest {
         assertEquals(-Errno.EAGAIN, futex(main, word, WAIT, 4, 0, 0, 0));
     }
 
+    @lab.PartOfLab("clone")
     @Test
     void relativeAndAbsoluteTimeoutsEndInEtimedout() throws Exception {
         Task a = thread();
@@ -125,6 +128,7 @@ class FutexCallTest {
         assertEquals(-Errno.EFAULT, futex(a, word, WAIT, 0, 8, 0, 0));
     }
 
+    @lab.PartOfLab("clone")
     @Test
     void bitsetsSelectWaiters() {
         Task one = thread(), two = thread();
@@ -138,6 +142,7 @@ class FutexCallTest {
         assertEquals(-Errno.EINVAL, futex(main, word, Futex.FUTEX_WAIT_BITSET, 0, 0, 0, 0));
     }
 
+    @lab.PartOfLab("clone")
     @Test
     void cmpRequeueWakesSomeAndMovesTheRest() throws Exception {
         Task a = thread(), b = thread(), c = thread();

@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * prints what it prints on Linux with glibc, and leaves nothing behind in the kernel.
  */
 class GuestKernelTest {
+    @lab.PartOfLab("clone")
     @Test
     void programPrintsWhatItPrintsWithGlibc() throws Exception {
         Executable exe = GuestLibc.build(Path.of("tests", "libc", "guest_kernel.c"));

@@ -7,6 +7,7 @@ import boot.GuestRun;
 import org.junit.jupiter.api.Test;
 
 /** /proc of a process of three threads made with clone(CLONE_THREAD | ...). */
+@lab.PartOfLab("clone")
 class ProcThreadsTest {
     private static GuestRun.Result run() throws Exception {
         GuestRun.Result r = ProcPrograms.run(4, "proc_threads");

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ManyThreadsTest {
     @TempDir Path tmp;
 
+    @lab.PartOfLab("clone")
     @Test
     void tenThousandThreadsFitWithDefaultSettings() throws Exception {
         // Each thread pays for a stack page and the page table that maps it: more than 64 MiB.
@@ -55,6 +56,7 @@ class ManyThreadsTest {
         assertEquals("10000 threads alive at once\n", out);
     }
 
+    @lab.PartOfLab("clone")
     @Test
     void moreThreadsThanTheDefaultPidMaxOnceTheLimitsAreRaised() throws Exception {
         String out = CGuest.run(tmp, Options.defaults().withMemory(1024L << 20).withMaxTasks(40_000).withPidMax(50_000),

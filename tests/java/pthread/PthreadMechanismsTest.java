@@ -52,6 +52,7 @@ class PthreadMechanismsTest {
         return new Run(console.toString(StandardCharsets.UTF_8), status, calls);
     }
 
+    @lab.PartOfLab("clone")
     @Test
     void pthreadCreatePassesGlibcsCloneFlags() throws Exception {
         Run r = run("flags", """
@@ -99,6 +100,7 @@ class PthreadMechanismsTest {
         assertEquals(0, r.count("futex"), "uncontended locks must not enter the kernel");
     }
 
+    @lab.PartOfLab("clone")
     @Test
     void uncontendedMutexNeedsNoSystemCallWithThreadsAlive() throws Exception {
         Run r = run("uncontended", """
@@ -126,6 +128,7 @@ class PthreadMechanismsTest {
         assertTrue(r.count("futex") < 10, "5000 lock pairs made " + r.count("futex") + " futex calls");
     }
 
+    @lab.PartOfLab("clone")
     @Test
     void joinedThreadsStacksAreReusedNotMappedAgain() throws Exception {
         Run r = run("reuse", """
@@ -173,6 +176,7 @@ class PthreadMechanismsTest {
         assertNotEquals(0, r.status());
     }
 
+    @lab.PartOfLab("clone")
     @Test
     void psFLShowsOneRowPerThreadWithNlwp() throws Exception {
         Run r = run("lwps", """

@@ -30,6 +30,7 @@ class SignalProgramsTest {
         printsWhatLinuxPrints("sig_handlers");
     }
 
+    @lab.PartOfLab("clone")
     @Test
     void threadsShareHandlersButNotMasksAndSignalsReachTheRightThread() throws Exception {
         printsWhatLinuxPrints("sig_threads");
@@ -50,6 +51,7 @@ class SignalProgramsTest {
         printsWhatLinuxPrints("sig_stop");
     }
 
+    @lab.PartOfLab("clone")
     @Test
     void sigchldCarriesTheChildsEndAndIgnoringItLeavesNoZombies() throws Exception {
         printsWhatLinuxPrints("sig_chld");
@@ -70,6 +72,7 @@ class SignalProgramsTest {
         printsWhatLinuxPrints("sig_altstack");
     }
 
+    @lab.PartOfLab("clone")
     @Test
     void aStopSignalStopsEveryThreadOfTheGroup() throws Exception {
         printsWhatLinuxPrints("sig_groupstop");
@@ -79,6 +82,7 @@ class SignalProgramsTest {
      * Signals must not depend on how the machine interleaves its CPUs: every program prints
      * the same on one CPU and on three, with other seeds.
      */
+    @lab.PartOfLab("clone")
     @Test
     void theOutputDoesNotDependOnTheNumberOfCpusOrTheSeed() throws Exception {
         Path dir = Path.of("tests/linux");

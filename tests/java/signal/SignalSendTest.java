@@ -54,6 +54,7 @@ class SignalSendTest {
         return ts.pids().find((int) tid);
     }
 
+    @lab.PartOfLab("clone")
     @Test
     void aProcessSignalGoesToTheThreadThatDoesNotBlockIt() {
         process.sighand().setHandler(Signals.SIGUSR1, HANDLER);
@@ -64,6 +65,7 @@ class SignalSendTest {
         assertEquals(thread, process.signal().signals().currentTarget);
     }
 
+    @lab.PartOfLab("clone")
     @Test
     void aThreadSleepingInterruptiblyIsWokenAndAThreadDirectedSignalStaysWithItsThread() {
         thread.sleep(TaskState.INTERRUPTIBLE, "pause");
@@ -75,6 +77,7 @@ class SignalSendTest {
         assertEquals(-Errno.ESRCH, SignalSend.tgkill(ts, init, init.tgid(), thread.tid(), Signals.SIGUSR2, true));
     }
 
+    @lab.PartOfLab("clone")
     @Test
     void aFatalSignalNobodyBlocksKillsTheWholeGroupAtOnce() {
         SignalSend.kill(ts, init, process.tgid(), Signals.SIGTERM);
@@ -99,6 +102,7 @@ class SignalSendTest {
         assertFalse(init.isKillPending());
     }
 
+    @lab.PartOfLab("clone")
     @Test
     void anUnkillableGroupDiscardsSigkillAndSigstopButTakesWhatItHandlesAndDiesOfAFault() {
         process.signal().signals().makeUnkillable(); // as the shell's task is
@@ -119,6 +123,7 @@ class SignalSendTest {
         assertTrue(process.signal().isGroupExiting(), "a fault it cannot handle still kills it");
     }
 
+    @lab.PartOfLab("clone")
     @Test
     void killLooksForItsTargetsBeforeItChecksTheSignal() {
         assertEquals(-Errno.ESRCH, SignalSend.kill(ts, init, 4242, 65));
@@ -130,6 +135,7 @@ class SignalSendTest {
         assertEquals(-Errno.ESRCH, SignalSend.kill(ts, process, -1, 0), "nobody but init and the caller");
     }
 
+    @lab.PartOfLab("clone")
     @Test
     void sigstopStopsEveryThreadAndSigcontResumesThem() {
         SignalSend.kill(ts, init, process.tgid(), Signals.SIGSTOP);

@@ -67,6 +67,7 @@ class MemoryStressTest {
         assertMatches("process \\d+: \\d+ VMAs, then ENOMEM", out);
     }
 
+    @lab.PartOfLab("clone")
     @Test
     void realTimeSignalsQueuedUntilEagain() throws Exception {
         String out = stress("signals", BIG ? 256 : 16, BIG ? "4000" : "200");

@@ -39,6 +39,7 @@ class CloneRefcountTest {
         return ts.pids().find((int) tid);
     }
 
+    @lab.PartOfLab("clone")
     @Test
     void everySharingFlagTakesAReferenceAndEveryMissingOneMakesACopy() {
         long all = CloneFlags.CLONE_VM | CloneFlags.CLONE_FS | CloneFlags.CLONE_FILES | CloneFlags.CLONE_SIGHAND
@@ -70,6 +71,7 @@ class CloneRefcountTest {
         assertEquals(TaskState.ZOMBIE, copier.state(), "a process waits for its parent as a zombie");
     }
 
+    @lab.PartOfLab("clone")
     @Test
     void aRefusedCloneChangesNoCountAndAllocatesNoPid() {
         int tasks = ts.pids().count();
@@ -81,6 +83,7 @@ class CloneRefcountTest {
         assertEquals(1, init.sighand().refCount());
     }
 
+    @lab.PartOfLab("clone")
     @Test
     void aThreadJoinsTheGroupAndIsNotItsCreatorsChild() {
         long flags = CloneFlags.CLONE_VM | CloneFlags.CLONE_FS | CloneFlags.CLONE_FILES | CloneFlags.CLONE_SIGHAND

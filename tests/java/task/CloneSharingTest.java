@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 /** clone()'s sharing flags, each with and without, seen from a guest program. */
 class CloneSharingTest {
+    @lab.PartOfLab("clone")
     @Test
     void withCloneFilesTheChildsCloseIsSeenByTheParentsWrite() throws Exception {
         GuestRun.Result r = GuestRun.run("clone_files", "1");
@@ -20,6 +21,7 @@ class CloneSharingTest {
         assertEquals("via dup\nwrite returned 8\n", r.output());
     }
 
+    @lab.PartOfLab("clone")
     @Test
     void withCloneVmTheChildsStoreIsVisibleToTheParent() throws Exception {
         assertEquals("42\n", GuestRun.run("clone_vm", "1").output());
@@ -30,6 +32,7 @@ class CloneSharingTest {
         assertEquals("0\n", GuestRun.run("clone_vm", "0").output());
     }
 
+    @lab.PartOfLab("clone")
     @Test
     void withCloneFsTheChildsChdirMovesTheParentToo() throws Exception {
         assertEquals("/tmp\n", GuestRun.run("clone_fs", "1").output());

@@ -30,6 +30,7 @@ class ExecTest {
         assertEquals(0, r.status());
     }
 
+    @lab.PartOfLab("clone")
     @Test
     void execFromANonLeaderThreadKillsTheOthersAndKeepsThePid() throws Exception {
         GuestRun.Result r = GuestRun.runWith(OPTIONS,

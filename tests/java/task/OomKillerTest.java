@@ -171,6 +171,7 @@ class OomKillerTest {
         assertTrue(out.contains("grower: killed by signal 9\nmarked: killed by signal 9\nshielded is alive: yes\n"), out);
     }
 
+    @lab.PartOfLab("clone")
     @Test
     void everyProcessSharingTheVictimsMemoryDiesWithIt() throws Exception {
         String out = CGuest.run(tmp, SMALL, "oomshare", COMMON + """

@@ -53,6 +53,7 @@ class TaskMemoryTest {
         return Tasks.THREAD_FRAMES + parent.mm().addressSpace().pageTableFrames();
     }
 
+    @PartOfLab("clone")
     @Test
     void aTaskHoldsItsThreadSizeUntilItIsReaped() {
         int stack = Tasks.THREAD_FRAMES;
@@ -97,6 +98,7 @@ class TaskMemoryTest {
         phys.unreserve(free - needed, KernelUse.SLAB);
     }
 
+    @PartOfLab("clone")
     @Test
     @PartOfLab("cow")
     void cloneIsEnomemWhenTheCopyOfABigDescriptorTableDoesNotFit() throws Exception {

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 /** CLONE_THREAD: thread groups, CLEARTID joins, exit_group, zombie leaders. */
 class ThreadTest {
+    @lab.PartOfLab("clone")
     @Test
     void aThreadSharesThePidHasItsOwnTidGetsItsTlsAndIsJoinedThroughClearTid() throws Exception {
         GuestRun.Result r = GuestRun.run("thread");
@@ -32,11 +33,13 @@ class ThreadTest {
         assertEquals(5, GuestRun.run("exit_group", "main").status());
     }
 
+    @lab.PartOfLab("clone")
     @Test
     void exitGroupFromAThreadKillsTheSpinningMainThread() throws Exception {
         assertEquals(9, GuestRun.run("exit_group", "thread").status());
     }
 
+    @lab.PartOfLab("clone")
     @Test
     void aLeaderThatExitsFirstStaysAZombieUntilItsLastThreadEnds() throws Exception {
         GuestRun.Result r = GuestRun.run("zombie_leader");
@@ -44,6 +47,7 @@ class ThreadTest {
         assertEquals(4, r.status());
     }
 
+    @lab.PartOfLab("clone")
     @Test
     void vforkParentResumesOnlyAfterTheChildExits() throws Exception {
         for (long seed : new long[] {1, 2, 3}) {
@@ -52,6 +56,7 @@ class ThreadTest {
         }
     }
 
+    @lab.PartOfLab("clone")
     @Test
     void theChildrenOfAnExitingThreadGoToAnotherThreadOfItsGroup() throws Exception {
         assertEquals("1 768\n", GuestRun.run("reparent_thread").output());

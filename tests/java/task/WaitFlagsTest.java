@@ -19,6 +19,7 @@ class WaitFlagsTest {
         assertEquals("17 1 1 6\n1 1536\n17 3 1 11\n-22\n-14\n-10\n", r.output());
     }
 
+    @lab.PartOfLab("clone")
     @Test
     void cloneRefusesLinuxsInvalidFlagCombinationsAndLeavesNothingBehind() throws Exception {
         GuestRun.Result r = GuestRun.run("einval");

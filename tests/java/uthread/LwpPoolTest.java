@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * while user threads are ready, and follows the concurrency level up and down, unmapping
  * the stacks of the LWPs that leave.
  */
-@PartOfLab("uthread")
+@PartOfLab({"uthread", "clone"})
 class LwpPoolTest {
     @TempDir Path tmp;
 

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * threads need one LWP (mn_cpu), blocking ones make the pool grow (mn_io), and ps sees only
  * the LWPs while user threads outnumber them (mn_ps).
  */
+@PartOfLab("clone")
 class TwoLevelDemosTest {
     /** Runs /bin/NAME of the boot image with args; returns its output after checking status 0 and no leaks. */
     private static String runDemo(String name, String... args) {

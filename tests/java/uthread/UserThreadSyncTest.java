@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
  * uthread mutexes and condition variables with many user threads spread over several LWPs,
  * which the kernel runs in parallel on different CPUs.
  */
+@PartOfLab("clone")
 class UserThreadSyncTest {
     @TempDir Path tmp;
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /** {@code ./clonix bench uthread} measures every operation, with a few iterations here. */
 class UthreadBenchTest {
+    @lab.PartOfLab("clone")
     @Test
     void everyOperationGivesPositiveRates() {
         for (Operation op : Operation.values()) {

@@ -43,6 +43,7 @@ class PsTest {
         }
     }
 
+    @lab.PartOfLab("clone")
     @Test
     void fullThreadListingShowsEveryLwpWithTheThreadCount() throws Exception {
         Programs.Run run = psWithThreads("-fL");
@@ -69,6 +70,7 @@ class PsTest {
         assertTrue(Character.isDigit(row.charAt(lwpEnd - 1)) && row.charAt(lwpEnd) == ' ', row);
     }
 
+    @lab.PartOfLab("clone")
     @Test
     void customFormatShowsThreadCountAndName() throws Exception {
         Programs.Run run = psWithThreads("-o", "pid,nlwp,comm");
@@ -93,6 +95,7 @@ class PsTest {
         assertTrue(lines[lines.length - 1].matches("root +\\d+ +1 +0 00:00 console +00:00:00 ps -ef"), run.output());
     }
 
+    @lab.PartOfLab("clone")
     @Test
     void bsdSyntaxAuxShowsEveryProcessInTheUserFormat() throws Exception {
         Programs.Run run = psWithThreads("aux");
@@ -111,6 +114,7 @@ class PsTest {
         assertEquals("error: unknown user-defined format specifier \"foo\"\n", run.output());
     }
 
+    @lab.PartOfLab("clone")
     @Test
     void threadsOfOneProcessWithPidSelection() throws Exception {
         Programs.Run run = psWithThreads("-T", "-o", "pid,spid,nlwp,stat,psr,pri,ni,cls,rtprio");
