@@ -15,7 +15,7 @@ class GradeCommandTest extends CommandLineRun {
     @Test
     void anUnknownLabIsOneLineAndExitStatus2() {
         assertEquals(2, clonix("grade", "nosuch"));
-        assertEquals("clonix grade: no lab named 'nosuch' (the labs: syscall, sched, locks, clone, uthread, cow)\n", err.toString());
+        assertEquals("clonix grade: no lab named 'nosuch' (the labs: syscall, sched, clone, locks, uthread, cow)\n", err.toString());
     }
 
     @Test

@@ -63,6 +63,8 @@ class LabTreeTest {
         write("labs/sched/lab.properties", "order=1\ntitle=Lottery\n");
         write("labs/cow/tests/a.ck", "title: a\npoints: 60\n");
         write("labs/cow/tests/b.ck", "# a comment\ntitle: b\npoints:40\n");
+        write("labs/cow/tests/a.c", "int main(void) { return 0; }\n");
+        write("labs/cow/tests/b.c", "int main(void) { return 0; }\n");
         write("kernel/mm/Fork.java", FORK);
         write("userland/lib/lottery.c", LOTTERY);
         write("userland/lib/futex.s", "# LAB cow" + B + "\n    ecall\n# LAB cow" + E + "\n");

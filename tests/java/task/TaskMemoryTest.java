@@ -98,9 +98,8 @@ class TaskMemoryTest {
         phys.unreserve(free - needed, KernelUse.SLAB);
     }
 
-    @PartOfLab("clone")
     @Test
-    @PartOfLab("cow")
+    @PartOfLab({"clone", "cow"})
     void cloneIsEnomemWhenTheCopyOfABigDescriptorTableDoesNotFit() throws Exception {
         OpenFile devNull = new OpenFile(vfs.lookup("/dev/null"), OpenFlags.O_RDONLY);
         init.files().setLimit(FdTable.NR_OPEN);
