@@ -19,6 +19,13 @@ import java.util.regex.Pattern;
  *
  * where LEADER is the file's line-comment leader ({@code //} in Java and C, {@code #} in
  * assembly). Markers may be indented; the STUB section is optional; a block never nests.
+ *
+ * <p>Documentation that would give a lab's answer away (a design section of docs/libc.md,
+ * say) is marked too, in Markdown's own comments, at the start of a line and with no STUB:
+ * {@code <!-- LAB name BEGIN: what the student edition says instead -->} ... {@code <!-- LAB
+ * name END -->}. At the starting point the block becomes {@code <!-- LAB name -->} followed
+ * by the hint as a visible paragraph. Only these count as markers in a Markdown file, so a
+ * handout can show the source syntax in an indented example.
  * {@link #start} rewrites a lab's blocks into the lab's starting point: the BEGIN line becomes
  * {@code LEADER LAB name: the hint}, the stub lines are uncommented (the leader and one space
  * after it removed, the indentation before it kept), and everything else of the block goes.
@@ -31,6 +38,16 @@ public final class Markers {
     /** A marker line: indentation, leader, lab name, keyword, and the hint after BEGIN. */
     private static final Pattern MARKER =
             Pattern.compile("^(\\s*)(//|#)\\s*LAB\\s+([A-Za-z0-9_-]+)\\s+(BEGIN|STUB|END)\\b:?\\s*(.*)$");
+
+    /** A marker line of a Markdown file: an HTML comment at the start of the line. */
+    private static final Pattern MARKDOWN_MARKER =
+            Pattern.compile("^()(<!--)\\s*LAB\\s+([A-Za-z0-9_-]+)\\s+(BEGIN|STUB|END)\\b:?\\s*(.*?)\\s*-->\\s*$");
+
+    private static final String MARKDOWN_LEADER = "<!--";
+
+    private static Pattern markerIn(String file) {
+        return file.endsWith(".md") ? MARKDOWN_MARKER : MARKER;
+    }
 
     /**
      * One block, by its lines (0-based indices into the file's lines).
@@ -62,10 +79,11 @@ public final class Markers {
      */
     public static List<Block> parse(String file, List<String> lines) throws MarkerException {
         List<Block> blocks = new ArrayList<>();
+        Pattern marker = markerIn(file);
         Matcher open = null;
         int begin = -1, stub = -1;
         for (int i = 0; i < lines.size(); i++) {
-            Matcher m = MARKER.matcher(lines.get(i));
+            Matcher m = marker.matcher(lines.get(i));
             if (!m.matches()) {
                 if (stub >= 0 && !isCommentedOut(lines.get(i), open.group(2))) {
                     throw new MarkerException(file, i + 1, "stub line of lab " + open.group(3)
@@ -90,6 +108,7 @@ public final class Markers {
                         + open.group(3) + " that begins at line " + (begin + 1));
             }
             if (keyword.equals("STUB")) {
+                if (marker == MARKDOWN_MARKER) throw new MarkerException(file, i + 1, "a Markdown block has no STUB: its BEGIN line's hint is what replaces it");
                 if (stub >= 0) throw new MarkerException(file, i + 1, "a second LAB " + lab + " STUB in one block");
                 stub = i;
             } else {
@@ -122,9 +141,14 @@ public final class Markers {
         int next = 0;
         for (Block b : blocks) {
             for (int i = next; i < b.begin(); i++) out.append(lines.get(i)).append('\n');
-            out.append(b.indent()).append(b.leader()).append(" LAB ").append(lab);
-            if (!b.hint().isEmpty()) out.append(": ").append(b.hint());
-            out.append('\n');
+            if (b.leader().equals(MARKDOWN_LEADER)) {
+                out.append("<!-- LAB ").append(lab).append(" -->\n");
+                if (!b.hint().isEmpty()) out.append(b.hint()).append('\n');
+            } else {
+                out.append(b.indent()).append(b.leader()).append(" LAB ").append(lab);
+                if (!b.hint().isEmpty()) out.append(": ").append(b.hint());
+                out.append('\n');
+            }
             if (b.stub() >= 0) {
                 for (int i = b.stub() + 1; i < b.end(); i++) out.append(uncomment(lines.get(i), b.leader())).append('\n');
             }

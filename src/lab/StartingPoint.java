@@ -24,8 +24,11 @@ import java.util.stream.Stream;
 public final class StartingPoint {
     private StartingPoint() {}
 
-    /** The directories, relative to the project, where reference code may sit between markers. */
-    public static final List<String> ROOTS = List.of("src", "kernel", "userland", "resources");
+    /**
+     * The directories, relative to the project, where reference code may sit between markers,
+     * and the documentation that may describe it.
+     */
+    public static final List<String> ROOTS = List.of("src", "kernel", "userland", "resources", "docs");
 
     /**
      * Rewrites every block of {@code labs} in the files under {@link #ROOTS} of {@code root};
@@ -58,15 +61,15 @@ public final class StartingPoint {
     }
 
     /**
-     * The reference blocks left anywhere in {@code root} (Markdown aside, where a handout may
-     * show the syntax): one {@code file: lab ...} line per file that still has a BEGIN marker,
+     * The reference blocks left anywhere in {@code root} (in Markdown, only its own markers
+     * count, so a handout may show the source syntax): one {@code file: lab ...} line per file that still has a BEGIN marker,
      * or a malformed one. Empty when no reference code is left.
      */
     public static List<String> remainingBlocks(Path root) throws IOException {
         List<String> left = new ArrayList<>();
         for (Path file : files(root, List.of("."))) {
             String name = relative(root, file);
-            if (name.endsWith(".md") || name.startsWith(".git/")) continue;
+            if (name.startsWith(".git/")) continue;
             String text = readText(file);
             if (text == null || !Markers.mayHaveMarkers(text)) continue;
             try {

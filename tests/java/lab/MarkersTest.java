@@ -146,4 +146,30 @@ class MarkersTest {
         // The whole file is checked, so starting cow still reports sched's missing END.
         assertEquals("k/F.java:1: LAB sched BEGIN without an END", error("// LAB sched" + B, "x"));
     }
+
+    @Test
+    void aMarkdownBlockBecomesItsHintAsAParagraph() throws Exception {
+        String text = lines(
+                "### Mutexes",
+                "<!-- LAB locks" + B + ": How the mutex uses futex(2) is the locks lab's question. -->",
+                "The word is 0, 1 or 2.",
+                "<!-- LAB locks" + E + " -->",
+                "Next.");
+        assertEquals(lines(
+                "### Mutexes",
+                "<!-- LAB locks -->",
+                "How the mutex uses futex(2) is the locks lab's question.",
+                "Next."), Markers.start("docs/libc.md", text, "locks"));
+    }
+
+    @Test
+    void inMarkdownOnlyItsOwnMarkersCount() throws Exception {
+        // A handout shows the source syntax in an indented example: not a block.
+        String example = lines("    // LAB cow" + B + ": ...", "    // LAB cow" + E);
+        assertEquals(List.of(), Markers.labsWithBlocks("docs/labs/cow.md", example));
+        assertEquals("docs/x.md:2: a Markdown block has no STUB: its BEGIN line's hint is what replaces it",
+                assertThrows(Markers.MarkerException.class, () -> Markers.parse("docs/x.md",
+                        List.of("<!-- LAB cow" + B + " -->", "<!-- LAB cow" + S + " -->", "<!-- LAB cow" + E + " -->")))
+                        .getMessage());
+    }
 }
