@@ -105,8 +105,9 @@ class GraderTest {
                 "flood.ck", ONCE + "title: t\npoints: 5\nmax-output: 1000\n");
         TestResult r = gradeOne();
         assertEquals("seed 1, 1 CPU: output flood: it wrote more than 1000 bytes (1 of 1 runs failed)", r.reason());
+        // The reason proves the run was stopped at the flood: left to run, it would have met
+        // its host timeout (20 s, long before 10 s of virtual time) and failed as "timed out".
         assertTrue(r.detail().startsWith("its output began:\n  | yes\n"), r.detail());
-        assertTrue(r.hostMillis() < 15_000, "stopped at the flood, not at the time limit: " + r.hostMillis() + " ms");
     }
 
     @Test
