@@ -38,6 +38,23 @@ static inline int spawn(int (*fn)(void *), int flags, void *arg)
 }
 
 /*
+ * Runs fn in a child made by clone(flags) and waits for it, saying why (after "what: ") if
+ * clone or waitpid fails. Returns -1 if clone failed, so there is no child to report on;
+ * otherwise 0, with the child's wait status in *status.
+ */
+static inline int run_child(const char *what, int (*fn)(void *), int flags, int *status)
+{
+    int pid = spawn(fn, flags, NULL);
+    if (pid < 0) {
+        printf("%s: clone: %s\n", what, strerror(errno));
+        return -1;
+    }
+    if (waitpid(pid, status, 0) != pid)
+        printf("%s: waitpid: %s\n", what, strerror(errno));
+    return 0;
+}
+
+/*
  * Starts fn(arg) as a new thread of this process, as pthread_create does: the kernel
  * stores the thread's tid in *tid (CLONE_PARENT_SETTID) and, when the thread has gone,
  * stores 0 there and wakes a futex waiter (CLONE_CHILD_CLEARTID). Returns the tid or -1.

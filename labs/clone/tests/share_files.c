@@ -46,13 +46,8 @@ static void try(int flags, const char *what)
 
     log_fd = open(LOG, O_CREAT | O_RDWR | O_TRUNC, 0644);
     write(log_fd, "parent\n", 7);
-    int pid = spawn(child, flags, NULL);
-    if (pid < 0) {
-        printf("%s: clone: %s\n", what, strerror(errno));
+    if (run_child(what, child, flags, &status) < 0)
         return;
-    }
-    if (waitpid(pid, &status, 0) != pid)
-        printf("%s: waitpid: %s\n", what, strerror(errno));
     printf("%s: the child exited with status %d\n", what, WEXITSTATUS(status));
     printf("%s: descriptor %d, dup'ed by the child, is open for the parent: %s\n", what, DUP, yes(is_open(DUP)));
     printf("%s: descriptor %d, opened by the child, is open for the parent: %s\n", what, opened,

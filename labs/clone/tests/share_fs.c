@@ -31,13 +31,8 @@ static void try(int flags, const char *what)
 
     chdir("/tmp");
     umask(022);
-    int pid = spawn(child, flags, NULL);
-    if (pid < 0) {
-        printf("%s: clone: %s\n", what, strerror(errno));
+    if (run_child(what, child, flags, &status) < 0)
         return;
-    }
-    if (waitpid(pid, &status, 0) != pid)
-        printf("%s: waitpid: %s\n", what, strerror(errno));
     printf("%s: the child exited with status %d\n", what, WEXITSTATUS(status));
     printf("%s: the parent's working directory is %s\n", what, getcwd(cwd, sizeof cwd) ? cwd : strerror(errno));
     mode_t mask = umask(022);

@@ -51,13 +51,8 @@ static void try(int flags, const char *what)
 
     signal(SIGUSR1, SIG_DFL);
     signal(SIGUSR2, SIG_DFL);
-    int pid = spawn(child, flags, NULL);
-    if (pid < 0) {
-        printf("%s: clone: %s\n", what, strerror(errno));
+    if (run_child(what, child, flags, &status) < 0)
         return;
-    }
-    if (waitpid(pid, &status, 0) != pid)
-        printf("%s: waitpid: %s\n", what, strerror(errno));
     printf("%s: the child exited with status %d\n", what, WEXITSTATUS(status));
     printf("%s: for the parent, SIGUSR1 is %s\n", what, action(SIGUSR1));
     printf("%s: for the parent, SIGUSR2 is %s\n", what, action(SIGUSR2));

@@ -33,13 +33,8 @@ static void try(int flags, const char *what)
     counter = 1;
     strcpy(buffer, "written by the parent");
     mapping = NULL;
-    int pid = spawn(child, flags, NULL);
-    if (pid < 0) {
-        printf("%s: clone: %s\n", what, strerror(errno));
+    if (run_child(what, child, flags, &status) < 0)
         return;
-    }
-    if (waitpid(pid, &status, 0) != pid)
-        printf("%s: waitpid: %s\n", what, strerror(errno));
     printf("%s: counter = %d\n", what, counter);
     printf("%s: buffer = \"%s\"\n", what, buffer);
     printf("%s: the child's mapping is %s\n", what, mapping ? mapping : "not seen");
