@@ -1,3 +1,4 @@
+# part of lab: clone
 # The article's demo: a clone() child sharing the descriptor table (CLONE_FILES) closes the parent's file too.
 clone_demo
 clone_demo copy

@@ -1,4 +1,4 @@
-# part of lab: locks
+# part of lab: locks clone
 # A racy counter loses updates on several CPUs; a mutex or an atomic add keeps every one.
 race
 race mutex

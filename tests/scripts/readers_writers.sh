@@ -1,4 +1,4 @@
-# part of lab: locks
+# part of lab: locks clone
 # A rwlock keeps readers from seeing half-written tables; without it (-n) reads are torn and writes lost.
 readers_writers
 readers_writers -n

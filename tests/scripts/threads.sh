@@ -1,3 +1,4 @@
+# part of lab: clone
 # ps -fL of a threaded program built with the cc built-in.
 cd /tmp
 echo '#include <pthread.h>' > threads.c

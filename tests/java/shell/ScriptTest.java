@@ -31,7 +31,6 @@ import org.junit.jupiter.api.TestFactory;
 class ScriptTest {
     static final Path DIR = Path.of("tests/scripts");
 
-    @lab.PartOfLab("clone")
     @TestFactory
     Stream<DynamicTest> eachScriptPrintsItsTranscript() throws IOException {
         List<Path> scripts;
