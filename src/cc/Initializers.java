@@ -34,10 +34,14 @@ final class Initializers {
         int unionMember = -1;
 
         Init(Type type) {
+            this(type, type.kind == Type.Kind.ARRAY && type.arrayLength >= 0 ? type.arrayLength
+                    : type.isAggregate() ? type.members.size() : -1);
+        }
+
+        /** An array read with room for {@code length} elements (an open array: as many as given). */
+        Init(Type type, int length) {
             this.type = type;
-            if (type.kind == Type.Kind.ARRAY && type.arrayLength >= 0) length = type.arrayLength;
-            else if (type.isAggregate()) length = type.members.size();
-            else length = -1;
+            this.length = length;
             children = length >= 0 ? new TreeMap<>() : null;
         }
 
@@ -130,52 +134,46 @@ final class Initializers {
 
     // ---- reading ----
 
-    /** Reads the initialiser of {@code v}; an array of unknown length gets the length it gives. */
+    /**
+     * Reads the initialiser of {@code v}; an array of unknown length gets the length it gives.
+     * A braced list for such an array is read once, into an array with room for any number of
+     * elements, and the length is the highest element given plus one: counting the list's
+     * items would be wrong when brace elision makes several items one element
+     * ({@code struct P ps[] = {1, 2, 3, 4}} has two).
+     */
     private Init read(Obj v) {
         Type type = v.type;
         if (type.kind == Type.Kind.ARRAY && type.arrayLength < 0) {
             Token where = p.peek();
             boolean named = !v.name.isEmpty() && !v.name.startsWith(".L");
-            type = p.types.sizedArray(type.base, countElements(type), named ? v.name : null, named && v.tok != null ? v.tok : where);
+            String name = named ? v.name : null;
+            Token at = named && v.tok != null ? v.tok : where;
+            if (p.at("{") && !(p.peek(1).kind == Token.Kind.STRING && type.base.size == 1)) {
+                Init open = new Init(type, Integer.MAX_VALUE);
+                initializer(open);
+                long length = open.children.isEmpty() ? 0 : open.children.lastKey() + 1L;
+                Init sized = new Init(p.types.sizedArray(type.base, length, name, at));
+                sized.children.putAll(open.children);
+                return sized;
+            }
+            type = p.types.sizedArray(type.base, countElements(type), name, at);
         }
         Init init = new Init(type);
         initializer(init);
         return init;
     }
 
-    /** The length of an array of unknown size from its initialiser, without consuming it. */
+    /**
+     * The length of an array of unknown size initialised without a braced list of elements:
+     * a string (braced or not) for a char array, its bytes and the NUL; anything else, 0.
+     */
     private long countElements(Type type) {
         if (p.peek().kind == Token.Kind.STRING || (p.at("{") && p.peek(1).kind == Token.Kind.STRING && type.base.size == 1)) {
             int i = p.at("{") ? 1 : 0, len = 0;
             while (p.peek(i).kind == Token.Kind.STRING) len += p.peek(i++).bytes.length;
             return len + 1;
         }
-        if (!p.at("{")) return 0;
-        int save = p.pos;
-        p.next();
-        long index = 0, max = 0;
-        while (!p.at("}") && p.peek().kind != Token.Kind.EOF) {
-            if (p.accept("[")) {
-                index = p.expr.constExpr();
-                p.expect("]");
-                p.accept("=");
-            }
-            int depth = 0;
-            while (p.peek().kind != Token.Kind.EOF) {
-                Token t = p.peek();
-                if (t.kind != Token.Kind.STRING) {
-                    if (depth == 0 && (t.is(",") || t.is("}"))) break;
-                    if (t.is("{") || t.is("(") || t.is("[")) depth++;
-                    if (t.is("}") || t.is(")") || t.is("]")) depth--;
-                }
-                p.next();
-            }
-            index++;
-            max = Math.max(max, index);
-            if (!p.accept(",")) break;
-        }
-        p.pos = save;
-        return max;
+        return 0;
     }
 
     private void initializer(Init init) {
@@ -254,12 +252,16 @@ final class Initializers {
 
     /** Elements of a nested aggregate written without braces: as many as it holds. */
     private void elidedList(Init init) {
-        int n = childCount(init);
-        for (int i = 0; i < n; i++) {
-            if (i > 0) {
-                if (!p.at(",") || p.peek(1).is("}") || p.peek(1).is(".") || p.peek(1).is("[")) return;
-                p.next();
-            }
+        if (childCount(init) == 0) return;
+        element(init, 0);
+        continueElided(init, 1);
+    }
+
+    /** Elements of {@code init} from {@code i} on, written without braces after a designated one. */
+    private void continueElided(Init init, int i) {
+        for (int n = childCount(init); i < n; i++) {
+            if (!p.at(",") || p.peek(1).is("}") || p.peek(1).is(".") || p.peek(1).is("[")) return;
+            p.next();
             element(init, i);
         }
     }
@@ -298,7 +300,10 @@ final class Initializers {
         if (init.type.kind == Type.Kind.UNION) init.unionMember = index;
         Init child = init.child(index);
         if (p.at("[") || p.at(".")) {
-            designation(child);
+            // The items after "[0][1] = 7" go on inside x[0], from x[0][2], by brace
+            // elision (C11 6.7.9p17: the current object is the designated one).
+            int inner = designation(child);
+            continueElided(child, inner + 1);
         } else {
             p.expect("=");
             initializer(child);
