@@ -32,6 +32,9 @@ final class Initializers {
         final int length;
         /** UNION: the member that was initialised. */
         int unionMember = -1;
+        /** An open array: the name and token its size errors are reported with. */
+        String openName;
+        Token openAt;
 
         Init(Type type) {
             this(type, type.kind == Type.Kind.ARRAY && type.arrayLength >= 0 ? type.arrayLength
@@ -150,6 +153,8 @@ final class Initializers {
             Token at = named && v.tok != null ? v.tok : where;
             if (p.at("{") && !(p.peek(1).kind == Token.Kind.STRING && type.base.size == 1)) {
                 Init open = new Init(type, Integer.MAX_VALUE);
+                open.openName = name;
+                open.openAt = at;
                 initializer(open);
                 long length = open.children.isEmpty() ? 0 : open.children.lastKey() + 1L;
                 Init sized = new Init(p.types.sizedArray(type.base, length, name, at));
@@ -284,6 +289,8 @@ final class Initializers {
             if (init.type.kind != Type.Kind.ARRAY) throw p.error(t, "array designator cannot initialize non-array type '" + init.type + "'");
             long v = p.expr.constExpr();
             p.expect("]");
+            // An open array takes any index, up to the largest array there may be.
+            if (init.openAt != null && v >= init.length) p.types.sizedArray(init.type.base, v + 1, init.openName, init.openAt);
             if (v < 0 || v >= init.length) throw p.error(t, "array designator index (" + v + ") exceeds array bounds (" + init.length + ")");
             index = (int) v;
         } else {
