@@ -1,9 +1,7 @@
 package clonix;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,17 +60,9 @@ final class GradeCommand extends ToolCommand {
         }
         table.total(results);
         long seconds = (System.nanoTime() - start) / 1_000_000_000L;
-        if (json != null) write(json, GradescopeJson.render(results, seconds));
-        if (junit != null) write(junit, JUnitXml.render(results));
+        if (json != null) HostFiles.write(json, GradescopeJson.render(results, seconds).getBytes(StandardCharsets.UTF_8));
+        if (junit != null) HostFiles.write(junit, JUnitXml.render(results).getBytes(StandardCharsets.UTF_8));
         boolean full = results.stream().allMatch(l -> l.earned() == l.possible());
         return full ? 0 : 1;
-    }
-
-    private static void write(Path file, String text) throws HostFiles.UserError {
-        try {
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new HostFiles.UserError("cannot write " + file + ": " + e.getMessage());
-        }
     }
 }

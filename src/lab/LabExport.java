@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * project's files as they are in the working tree (the files git tracks, or when the project
  * is not under git every file but {@code target/} and {@code .git/}), with every lab at its
  * starting point and {@link Labs#STARTED} listing them all. Before anything else happens to it
- * the copy is scanned, and if any reference block is left (in any file but Markdown) the
+ * the copy is scanned, and if any reference block is left (documentation's included) the
  * export is deleted and the command fails. Then, when git is installed, DIR becomes a new
  * repository with one commit: none of the original history, which holds the reference code,
  * goes with it.
