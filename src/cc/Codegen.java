@@ -292,6 +292,10 @@ public final class Codegen {
             }
             case NEG -> {
                 String r = gen(n.lhs);
+                if (n.type.isFloat()) {
+                    FloatCode.negate(this, r, n.type);
+                    return r;
+                }
                 emit("neg\t" + r + ", " + r);
                 normalize(r, n.type);
                 return r;
@@ -383,7 +387,8 @@ public final class Codegen {
         String op = switch (t.size) {
             case 1 -> t.unsigned ? "lbu" : "lb";
             case 2 -> t.unsigned ? "lhu" : "lh";
-            case 4 -> t.unsigned ? "lwu" : "lw";
+            // A float's upper half is zero in a register.
+            case 4 -> t.unsigned || t.kind == Type.Kind.FLOAT ? "lwu" : "lw";
             default -> "ld";
         };
         emit(op + "\t" + rd + ", " + mem);
