@@ -48,8 +48,16 @@ class ParserDiagnosticTest {
     }
 
     @Test
-    void floatingPointIsRejectedClearly() {
-        assertEquals("t.c:1:1: error: floating point is not supported\ndouble d;\n^\n", firstError("double d;\n"));
+    void floatingOperandsOfIntegerOnlyOperatorsAreRejected() {
+        assertEquals("t.c:1:34: error: invalid operands to binary expression ('double' and 'int')\n"
+                + "double d; int x(void) { return d % 2; }\n                                 ^\n",
+                firstError("double d; int x(void) { return d % 2; }\n"));
+        assertEquals("t.c:1:32: error: assigning to 'int *' from incompatible type 'double'\n"
+                + "double d; void f(int *p) { p = d; }\n                               ^\n",
+                firstError("double d; void f(int *p) { p = d; }\n"));
+        assertEquals("t.c:1:25: error: expression is not an integer constant expression\n"
+                + "int a[(int) 2.5]; int b[sizeof a + 0.5];\n                        ^\n",
+                firstError("int a[(int) 2.5]; int b[sizeof a + 0.5];\n"));
     }
 
     @Test
