@@ -12,6 +12,8 @@ final class Builtins {
     static Node parse(Expressions e, Token t) {
         Parser p = e.p;
         if (!p.peek(1).is("(")) return null;
+        Node floating = FloatBuiltins.parse(e, t);
+        if (floating != null) return floating;
         String name = t.text;
         switch (name) {
             case "__builtin_va_start" -> {
