@@ -1,7 +1,7 @@
 /*
  * float.h: the characteristics of the floating types (C11 5.2.4.2.2), with glibc's values
  * on x86-64 for float and double. Clonix's long double is double (8 bytes, 53-bit
- * significand; docs/c.md says why), so every LDBL_ value is the DBL_ one. The values come
+ * significand; docs/preprocessor.md, "Floating point", says why), so every LDBL_ value is the DBL_ one. The values come
  * from the compiler's predefined __FLT_*__, __DBL_*__ and __LDBL_*__ macros, as gcc's
  * float.h takes them.
  */
