@@ -79,10 +79,32 @@ public final class FloatLiteral {
         };
         if (type == null) return IntegerLiteral.Parsed.error("invalid suffix \"" + suffix + "\" on floating constant");
         Format f = type.equals("float") ? SINGLE : DOUBLE;
-        BigInteger mantissa = new BigInteger(digits.toString(), base);
-        long bits = hex ? fromBinary(mantissa, exponent - 4L * fractionDigits, f)
-                : fromDecimal(mantissa, digits.length(), exponent - fractionDigits, f);
+        long bits = hex ? fromBinary(new BigInteger(digits.toString(), 16), exponent - 4L * fractionDigits, f)
+                : fromDecimal(digits.toString(), exponent - fractionDigits, f);
         return new IntegerLiteral.Parsed(bits, type, null);
+    }
+
+    /**
+     * Digits kept of a long decimal significand. Deciding how a decimal rounds to double
+     * never needs more than 768 significant digits (the longest exact halfway point between
+     * two doubles), so the rest can be replaced by one "sticky" digit, nonzero if any of
+     * them is: the value moves, but never across a rounding boundary. This bounds the work
+     * whatever the length of the spelling.
+     */
+    private static final int KEPT_DIGITS = 800;
+
+    /** The bits of the decimal {@code digits * 10^e} in format {@code f}. */
+    private static long fromDecimal(String digits, long e, Format f) {
+        int lead = 0;
+        while (lead < digits.length() && digits.charAt(lead) == '0') lead++;
+        String significant = digits.substring(lead);
+        if (significant.isEmpty()) return 0;
+        if (significant.length() > KEPT_DIGITS + 1) {
+            boolean sticky = significant.chars().skip(KEPT_DIGITS).anyMatch(c -> c != '0');
+            e += significant.length() - (KEPT_DIGITS + 1);
+            significant = significant.substring(0, KEPT_DIGITS) + (sticky ? "1" : "0");
+        }
+        return fromDecimal(new BigInteger(significant), significant.length(), e, f);
     }
 
     /** True if {@code type}, a NUMBER token's type name, is that of a floating constant. */
@@ -90,9 +112,8 @@ public final class FloatLiteral {
         return type != null && (type.equals("float") || type.equals("double") || type.equals("long double"));
     }
 
-    /** The bits of {@code m * 10^e} in format {@code f}; {@code m} has {@code length} digits. */
+    /** The bits of {@code m * 10^e} in format {@code f}; {@code m} has {@code length} digits, the first nonzero. */
     private static long fromDecimal(BigInteger m, int length, long e, Format f) {
-        if (m.signum() == 0) return 0;
         // m * 10^e lies in [10^(length-1+e), 10^(length+e)): far outside the format's range
         // the answer is known without computing 10^e (DBL_MAX < 10^309, half the smallest
         // subnormal double > 10^-324).

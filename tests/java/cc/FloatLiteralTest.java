@@ -68,6 +68,21 @@ class FloatLiteralTest {
         assertEquals(Long.toHexString(bits), Long.toHexString(parse(text).value()), text);
     }
 
+    /**
+     * Leading zeros do not count towards the magnitude, and digits past the 800th still
+     * decide a halfway case (gcc's bits): 1 + 2^-53 is exactly halfway between 1 and the next
+     * double, so it rounds to even, but a 1 two thousand digits later rounds it up.
+     */
+    @Test
+    void longSpellingsRoundAsTheirWholeValue() {
+        assertBits("0.0000000000000000000000001e330", 0x7f423a516e82d9baL);
+        String halfway = new BigDecimal(1).add(new BigDecimal(Math.ulp(1.0) / 2)).toPlainString();
+        assertBits(halfway, 0x3ff0000000000000L);
+        assertBits(halfway + "0".repeat(2000), 0x3ff0000000000000L);
+        assertBits(halfway + "0".repeat(2000) + "1", 0x3ff0000000000001L);
+        assertBits("0." + "0".repeat(5000) + "1e5001", 0x3ff0000000000000L);
+    }
+
     @Test
     void malformedConstantsAreReportedAsGccReportsThem() {
         assertEquals("exponent has no digits", IntegerLiteral.parse("1e").error());

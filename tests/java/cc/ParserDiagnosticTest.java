@@ -123,4 +123,13 @@ class ParserDiagnosticTest {
         assertEquals("t.c:1:41: warning: incompatible pointer types assigning to 'int *' from 'char *'", w.get(0).toString());
         assertEquals("t.c:1:48: warning: incompatible integer to pointer conversion assigning to 'int *' from 'int'", w.get(1).toString());
     }
+
+    @Test
+    void vaArgOfFloatWarnsAndReadsThePromotedDouble() throws Exception {
+        List<Diagnostic> w = warnings("float f(int n, ...) { __builtin_va_list ap; __builtin_va_start(ap, n); return __builtin_va_arg(ap, float); }\n");
+        assertEquals(1, w.size());
+        assertEquals("t.c:1:79: warning: 'float' is promoted to 'double' when passed through '...'", w.get(0).toString());
+        assertTrue(CProgramRunner.run("t.c", "float f(int n, ...) { __builtin_va_list ap; __builtin_va_start(ap, n);"
+                + " return __builtin_va_arg(ap, float); }\nint main(void) { return f(1, 2.5f) == 2.5f ? 7 : 1; }\n").status() == 7);
+    }
 }
