@@ -37,7 +37,8 @@ final class FloatCode {
      * {@code to} one integer and one floating type. Only unsigned 64-bit integers need the
      * unsigned forms: narrower integers are held extended to 64 bits, where the signed
      * forms read them right, and a floating value converted to a narrower integer is
-     * converted to 64 bits and truncated, as gcc does on x86-64.
+     * converted to 64 bits and truncated, which is exact for every value the narrower type
+     * can hold (the others are undefined behaviour).
      */
     static int conversion(Type from, Type to) {
         if (to.isFloat()) {
