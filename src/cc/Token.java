@@ -41,7 +41,9 @@ public final class Token {
     public final long value;
     /**
      * NUMBER and CHAR: the constant's type from its suffix and size, one of "int",
-     * "unsigned int", "long", "unsigned long", "long long", "unsigned long long".
+     * "unsigned int", "long", "unsigned long", "long long", "unsigned long long", or for a
+     * floating constant (whose {@link #value} is its IEEE bits) "float", "double",
+     * "long double".
      */
     public final String type;
     /** STRING: the bytes after escape processing, without the terminating NUL. */

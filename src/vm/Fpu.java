@@ -22,9 +22,10 @@ import static vm.Isa.*;
  *
  * Conversions to integers truncate toward zero; a NaN or out-of-range value gives
  * 0x8000000000000000, as x86-64's {@code cvttsd2si} does. docs/isa.md is the reference.
- * Stateless: every method is a pure function of its arguments.
+ * Stateless: every method is a pure function of its arguments. The C compiler folds
+ * floating constant expressions with {@link #execute} too, so folding gives the run-time bits.
  */
-final class Fpu {
+public final class Fpu {
     private Fpu() {}
 
     private static final long D_SIGN = 0x8000_0000_0000_0000L, D_QUIET = 0x0008_0000_0000_0000L;
@@ -39,7 +40,7 @@ final class Fpu {
      * and {@code b} (rs2), and {@code c} the old value of rd (the addend of fmadd). Returns
      * the new value of rd.
      */
-    static long execute(int op, long a, long b, long c) {
+    public static long execute(int op, long a, long b, long c) {
         switch (op) {
             case FADDD: return d(a, b, d(a) + d(b));
             case FSUBD: return d(a, b, d(a) - d(b));
