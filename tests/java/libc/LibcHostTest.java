@@ -9,20 +9,32 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The C logic of the libc, compiled with the host's gcc and compared with glibc (see
- * {@link HostLibc}): printf formatting, strtol, qsort, rand, ctype, strerror, the string
- * functions, the allocator and stdio's buffering. Skipped where gcc is not installed.
+ * {@link HostLibc}): printf formatting (floating point included), strtol, qsort, rand, ctype,
+ * strerror, the string functions, the allocator and stdio's buffering. Skipped where gcc is not installed.
  */
 class LibcHostTest {
     /** Every libc source that makes no system call of its own (those come from fake_os.h). */
     static final List<String> PORTABLE_SOURCES = List.of("errno.c", "format.c", "printf.c", "string.c", "strdup.c",
             "ctype.c", "strtol.c", "qsort.c", "rand.c", "env.c", "arith.c", "strerror.c", "malloc.c", "stdio.c",
-            "stdio_text.c", "fopen.c", "lock.c");
+            "stdio_text.c", "fopen.c", "lock.c", "fmt_fp.c");
 
     @Test
     void snprintfIsByteIdenticalToGlibcOverRandomFormats() throws Exception {
         HostLibc.Run r = HostLibc.run("printf_compare.c", PORTABLE_SOURCES);
         assertEquals(0, r.status(), r.stderr());
         assertTrue(r.stdout().matches("(?s)checked \\d{5,}, mismatches 0\\n"), r.stdout());
+    }
+
+    /**
+     * %f %e %g %a and their capitals over edge cases and random doubles of every exponent.
+     * A long run by hand: {@code -Dclonix.fuzz.seconds=N} adds about 300,000 cases a second.
+     */
+    @Test
+    void floatingPointConversionsAreByteIdenticalToGlibc() throws Exception {
+        long cases = 100_000 + fuzz.FuzzBudget.seconds() * 300_000;
+        HostLibc.Run r = HostLibc.run("printf_fp_compare.c", PORTABLE_SOURCES, Long.toString(cases), "1");
+        assertEquals(0, r.status(), r.stderr());
+        assertTrue(r.stdout().matches("(?s)checked \\d{6,}, mismatches 0\\n"), r.stdout());
     }
 
     @Test
