@@ -10,13 +10,14 @@
  *     variable the argument points to.
  * scanf returns how many fields it stored. It stops early on a "matching failure" (the
  * input does not fit the directive) or an "input failure" (the input ended); an input
- * failure before anything was stored makes the result EOF (-1).
+ * failure before anything was stored makes the result EOF (-1), and so does a field too
+ * long for the memory left (errno ENOMEM).
  *
  * A field is recognized one character at a time, and the character that ends it is
  * pushed back for the next directive. A stream can push back only that one character
- * (ungetc), so when a field turns out bad after several characters ("1e+" for a double,
- * "-x" for an int) those characters stay consumed: the field holds the longest prefix
- * that could still have become a number, as C says, and glibc does the same.
+ * (ungetc), so characters that looked like the start of more number and were not stay
+ * consumed: "1e+x" read with %lf gives 1 and leaves "x"; "-x" read with %d fails and
+ * leaves "x". glibc 2.36 reads them the same way.
  *
  * Numbers are converted by the functions that define them: integers by strtol and
  * strtoul, floating point by strtod's parser (fp_parse.h), which gives the bits stored
@@ -30,6 +31,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <ctype.h>
+#include <errno.h>
 #include "stdio_impl.h"
 #include "fp_parse.h"
 
@@ -102,7 +104,7 @@ static void field_free(struct field *t)
 enum size { SIZE_INT, SIZE_CHAR, SIZE_SHORT, SIZE_LONG, SIZE_LLONG };
 
 /* What a field reader reports. */
-enum { FIELD_OK, MATCHING_FAILURE, INPUT_FAILURE };
+enum { FIELD_OK, MATCHING_FAILURE, INPUT_FAILURE, NO_MEMORY };
 
 /* Stores an integer conversion's value through p, in the variable size given. */
 static void store_integer(void *p, enum size size, unsigned long long v)
@@ -185,8 +187,8 @@ static int read_word(struct input *in, int *width, const char *word, struct fiel
 
 /*
  * Reads a floating-point field into t: what strtod accepts (see strtod.c), one character
- * at a time. A field that ends where no number is complete ("-", "0x", "1e", ".") is a
- * matching failure, with its characters consumed.
+ * at a time. A field without a digit ("-", ".", "0x") is a matching failure; one that
+ * stops inside its exponent ("1e+") is the number before the 'e' for strtod.
  */
 static int read_float(struct input *in, int width, struct field *t)
 {
@@ -465,7 +467,7 @@ static int scan(struct input *in, const char *format, va_list ap)
             failure = MATCHING_FAILURE;
             break;
         }
-        if (t.no_memory) failure = MATCHING_FAILURE;
+        if (t.no_memory) failure = NO_MEMORY;
         field_free(&t);
     }
     if (!failure && skip_space) {
@@ -473,6 +475,11 @@ static int scan(struct input *in, const char *format, va_list ap)
         do c = get(in);
         while (isspace(c));
         unget(in, c);
+    }
+    if (failure == NO_MEMORY) {
+        /* A field too long for the heap: glibc gives up with ENOMEM. */
+        errno = ENOMEM;
+        return EOF;
     }
     return failure == INPUT_FAILURE && done == 0 ? EOF : done;
 }
