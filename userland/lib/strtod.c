@@ -189,7 +189,7 @@ float strtof(const char *s, char **end)
     return v.f;
 }
 
-/* long double is double on Clonix (docs/c.md). */
+/* long double is double on Clonix (docs/libc.md, "strtod and scanf"). */
 long double strtold(const char *s, char **end) { return strtod(s, end); }
 
 double atof(const char *s) { return strtod(s, 0); }
