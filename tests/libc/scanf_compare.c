@@ -9,7 +9,8 @@
  * every byte of every buffer the same. For fscanf the input is a file, and what is left
  * to read afterwards must be the same too: that checks which characters each
  * implementation consumed and pushed back. Prints "sscanf: checked N, mismatches M" and
- * the same for fscanf, with one line per mismatch (at most 20 per function).
+ * the same for fscanf, with one line per mismatch (at most 20 per function). Also, %Lf
+ * must store what glibc's %lf stores, since Clonix's long double is double.
  */
 #include "fake_os.h"
 
@@ -165,6 +166,27 @@ static const char *const fixed[][2] = {
     { "%c%c", "a" }, { "%%%d", "%5" }, { "%% %d", " % 5" }, { "%lf %lf %lf", "1.5 2.5e3 -0.125" },
 };
 
+/*
+ * long double is double on Clonix: %Lf (and %llf, %qf) must store exactly the 8 bytes
+ * glibc's %lf stores, and nothing after them.
+ */
+static void check_long_double(void)
+{
+    static const char *const inputs[] = { "2.5", "-0.1", "1e-320", "0x1.8p3", "inf", "-nan", "1e400", "3.14159265358979323846" };
+    static const char *const formats[] = { "%Lf", "%Le", "%llg", "%qa" };
+    size_t i, j;
+    for (i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
+        for (j = 0; j < sizeof formats / sizeof formats[0]; j++) {
+            int r1, r2;
+            reset();
+            r1 = clx_sscanf(inputs[i], formats[j], ours[0]);
+            r2 = sscanf(inputs[i], "%lf", theirs[0]);
+            if (r1 != r2 || !same_buffers()) mismatch(0, formats[j], inputs[i], r1, r2, "", "");
+            else checked[0]++;
+        }
+    }
+}
+
 int main(void)
 {
     char fmt[200], in[400], path[64];
@@ -173,6 +195,7 @@ int main(void)
     strcpy(path, "/tmp/clonix-scanf-XXXXXX");
     fd = mkstemp(path);
     close(fd);
+    check_long_double();
     for (i = 0; i < sizeof fixed / sizeof fixed[0]; i++) {
         check_sscanf(fixed[i][0], fixed[i][1]);
         check_fscanf(fixed[i][0], fixed[i][1], path);
