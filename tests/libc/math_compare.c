@@ -323,6 +323,7 @@ int main(int argc, char **argv)
     int count = argc > 1 ? atoi(argv[1]) : 20000;
     const char *only = argc > 2 ? argv[2] : NULL;
     verbose = getenv("MATH_VERBOSE") != NULL;
+    setvbuf(stdout, NULL, _IOLBF, 0); /* each summary line as soon as it is known */
 #define WANT(s) (only == NULL || strstr(s, only) != NULL)
     if (WANT("bits")) {
         D1(fabs, 0, -10, 10); D1(floor, 0, -1e6, 1e6); D1(ceil, 0, -1e6, 1e6); D1(trunc, 0, -1e6, 1e6);
