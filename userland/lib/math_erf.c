@@ -88,6 +88,6 @@ double erfc(double x)
 }
 
 float erff(float x) { return (float)erf(x); }
-float erfcf(float x) { return narrow(erfc(x)); }
+float erfcf(float x) { return narrow_to_zero(erfc(x)); }
 
 #endif /* __SIZEOF_DOUBLE__ */

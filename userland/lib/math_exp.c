@@ -42,15 +42,24 @@ struct dd __expm1_reduced(struct dd x, int *k)
 }
 
 /*
- * e * 2^k for a double-double e near 1, rounded once where the result is normal. Past the
- * top it is inf, and in the subnormal range it is rounded a second time (still within an
- * ulp).
+ * e * 2^k for a double-double e near 1, rounded once. Past the top it is inf. Where the
+ * result is subnormal, the spacing of the result is 2^-1074: e * 2^(k + 1074) is rounded
+ * to an integer, its low part deciding the cases that the high part alone leaves close,
+ * so that the result is not rounded twice.
  */
 double __exp_scaled(struct dd e, int k)
 {
-    double r = e.hi + e.lo;
-    if (k >= -1021 && k <= 1023) return r * pow2i(k);
-    return scalbn(r, k);
+    double u, lo, n, rem;
+    if (k >= -1021 && k <= 1023) return (e.hi + e.lo) * pow2i(k);
+    if (k > 1023) return (e.hi + e.lo) * pow2i(1023) * pow2i(k - 1023);
+    if (k < -1074 - 60) return 0.0;
+    u = e.hi * pow2i(k + 1074);
+    lo = e.lo * pow2i(k + 1074);
+    n = rint(u);
+    rem = (u - n) + lo; /* u - n is exact */
+    if (rem > 0.5 || (rem == 0.5 && fmod(n, 2) != 0)) n += 1;
+    else if (rem < -0.5 || (rem == -0.5 && fmod(n, 2) != 0)) n -= 1;
+    return n * pow2i(-1022) * pow2i(-52);
 }
 
 /* e^x: inf and zero past the limits (ERANGE, as glibc), else the core. */

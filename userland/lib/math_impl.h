@@ -152,6 +152,8 @@ struct dd __log1p_dd(struct dd x);
 struct dd __expm1_reduced(struct dd x, int *k);
 double __exp_scaled(struct dd e, int k);
 struct dd __atan_dd(struct dd x);
+struct dd __sin_dd(struct dd y);
+struct dd __cos_dd(struct dd y);
 
 /*
  * A double result narrowed to float, with the errno that a float function owes when the
@@ -162,6 +164,14 @@ static inline float narrow(double r)
 {
     float f = (float)r;
     if ((f - f != 0 && r - r == 0) || (r != 0 && fabs(r) < 0x1p-149)) errno = ERANGE;
+    return f;
+}
+
+/* The same, for the float functions that glibc makes report underflow only when the result is zero. */
+static inline float narrow_to_zero(double r)
+{
+    float f = (float)r;
+    if ((f - f != 0 && r - r == 0) || (f == 0 && r != 0)) errno = ERANGE;
     return f;
 }
 

@@ -15,8 +15,8 @@
 
 int __rem_pio2(double x, struct dd *y);
 
-/* sin y for |y| <= pi/4 + a little, y a double-double. */
-static struct dd sin_kernel(struct dd y)
+/* sin y for |y| <= pi/4 + a little, y a double-double (also for tgamma's sin(pi x)). */
+struct dd __sin_dd(struct dd y)
 {
     double h = y.hi, z = h * h;
     double q = h * z * (-1.0 / 6 + z * (1.0 / 120 + z * (-1.0 / 5040 + z * (1.0 / 362880 + z * (-1.0 / 39916800
@@ -26,7 +26,7 @@ static struct dd sin_kernel(struct dd y)
 }
 
 /* cos y for |y| <= pi/4 + a little: 1 - h^2/2 is exact in double-double. */
-static struct dd cos_kernel(struct dd y)
+struct dd __cos_dd(struct dd y)
 {
     double h = y.hi, z = h * h;
     struct dd hz = two_prod(h, h);
@@ -49,10 +49,10 @@ double sin(double x)
     if (exponent_bits(x) == 0x7ff) return trig_special(x);
     if (fabs(x) < 0x1p-26) return x; /* sin x = x - x^3/6 rounds to x */
     switch (__rem_pio2(x, &y) & 3) {
-    case 0: r = sin_kernel(y); break;
-    case 1: r = cos_kernel(y); break;
-    case 2: r = dd_neg(sin_kernel(y)); break;
-    default: r = dd_neg(cos_kernel(y)); break;
+    case 0: r = __sin_dd(y); break;
+    case 1: r = __cos_dd(y); break;
+    case 2: r = dd_neg(__sin_dd(y)); break;
+    default: r = dd_neg(__cos_dd(y)); break;
     }
     return r.hi + r.lo;
 }
@@ -63,10 +63,10 @@ double cos(double x)
     if (exponent_bits(x) == 0x7ff) return trig_special(x);
     if (fabs(x) < 0x1p-27) return 1.0; /* cos x = 1 - x^2/2 rounds to 1 */
     switch (__rem_pio2(x, &y) & 3) {
-    case 0: r = cos_kernel(y); break;
-    case 1: r = dd_neg(sin_kernel(y)); break;
-    case 2: r = dd_neg(cos_kernel(y)); break;
-    default: r = sin_kernel(y); break;
+    case 0: r = __cos_dd(y); break;
+    case 1: r = dd_neg(__sin_dd(y)); break;
+    case 2: r = dd_neg(__cos_dd(y)); break;
+    default: r = __sin_dd(y); break;
     }
     return r.hi + r.lo;
 }
@@ -78,9 +78,9 @@ double tan(double x)
     if (exponent_bits(x) == 0x7ff) return trig_special(x);
     if (fabs(x) < 0x1p-27) return x; /* tan x = x + x^3/3 rounds to x */
     if (__rem_pio2(x, &y) & 1) {
-        r = dd_neg(dd_div(cos_kernel(y), sin_kernel(y)));
+        r = dd_neg(dd_div(__cos_dd(y), __sin_dd(y)));
     } else {
-        r = dd_div(sin_kernel(y), cos_kernel(y));
+        r = dd_div(__sin_dd(y), __cos_dd(y));
     }
     return r.hi + r.lo;
 }
