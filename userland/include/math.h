@@ -60,7 +60,7 @@ int __fpclassify(double x);
 int __fpclassifyf(float x);
 int __signbit(double x);
 int __signbitf(float x);
-#define __MATH_TG(x, f) (sizeof(x) == sizeof(float) ? f##f((float)(x)) : f((double)(x)))
+#define __MATH_TG(x, fn) (sizeof(x) == sizeof(float) ? fn##f((float)(x)) : fn((double)(x)))
 #define fpclassify(x) __MATH_TG(x, __fpclassify)
 #define signbit(x) __MATH_TG(x, __signbit)
 #define isnan(x) (fpclassify(x) == FP_NAN)
