@@ -131,9 +131,10 @@ static void classify(void)
     for (int i = 0; i < NSPECIAL; i++) {
         double x = specials[i];
         float f = (float)x;
-        printf("classify %016llx: %d %d %d %d %d %d %d | %d %d %d %d\n", bits(x), fpclassify(x), isnan(x) != 0,
-               isinf(x) != 0, isfinite(x) != 0, isnormal(x) != 0, signbit(x) != 0, isgreater(x, 1.0),
-               fpclassify(f), isnormal(f) != 0, signbit(f) != 0, isunordered(f, 1.0f));
+        printf("classify %016llx: %d %d %d %d %d %d %d %d %d %d | %d %d %d %d %d %d\n", bits(x), fpclassify(x), isnan(x),
+               isinf(x), isfinite(x), isnormal(x), signbit(x), isgreater(x, 1.0), isless(x, 1), islessgreater(x, 2.0),
+               isunordered(x, 1.0), fpclassify(f), isinf(f), isnormal(f), signbit(f), isunordered(f, 1.0f),
+               islessequal(f, 0.5f));
     }
     printf("constants %016llx %016llx %08x %016llx\n", bits(HUGE_VAL), bits(M_PI),
            fbits(INFINITY), bits(NAN) & 0x7fffffffffffffffULL);

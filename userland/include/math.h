@@ -52,33 +52,41 @@ typedef double double_t;
 #define M_SQRT1_2 0.70710678118654752440
 
 /*
- * The classification macros take any real type. sizeof picks the float or the double
- * function (an integer argument is converted like any other), and the functions test the
- * bits of the IEEE representation, so no floating-point comparison is needed.
+ * The classification macros take a float or a double (or long double, which is double).
+ * sizeof picks the float or the double function, which test the bits of the IEEE
+ * representation; each argument is evaluated once. The values are those that gcc's
+ * builtins give under glibc's math.h, so that programs print the same: isinf is -1 for
+ * -inf, and signbit of a negative float is INT_MIN (its sign bit as an int) but of a
+ * negative double 1.
  */
 int __fpclassify(double x);
 int __fpclassifyf(float x);
 int __signbit(double x);
 int __signbitf(float x);
+int __isinf(double x);
+int __isinff(float x);
 #define __MATH_TG(x, fn) (sizeof(x) == sizeof(float) ? fn##f((float)(x)) : fn((double)(x)))
 #define fpclassify(x) __MATH_TG(x, __fpclassify)
 #define signbit(x) __MATH_TG(x, __signbit)
+#define isinf(x) __MATH_TG(x, __isinf)
 #define isnan(x) (fpclassify(x) == FP_NAN)
-#define isinf(x) (fpclassify(x) == FP_INFINITE)
 #define isfinite(x) (fpclassify(x) > FP_INFINITE)
 #define isnormal(x) (fpclassify(x) == FP_NORMAL)
 
 /*
  * The quiet comparisons. On machines with exception flags they differ from < and > by not
  * raising "invalid" for a NaN; Clonix has no flags, so the plain operators do (and they
- * are already false when either side is a NaN).
+ * are already false when either side is a NaN). The two that need an argument twice are
+ * functions, so that it is evaluated once; a float converts to double exactly.
  */
-#define isunordered(x, y) (isnan(x) || isnan(y))
+int __isunordered(double x, double y);
+int __islessgreater(double x, double y);
+#define isunordered(x, y) __isunordered((x), (y))
 #define isgreater(x, y) ((x) > (y))
 #define isgreaterequal(x, y) ((x) >= (y))
 #define isless(x, y) ((x) < (y))
 #define islessequal(x, y) ((x) <= (y))
-#define islessgreater(x, y) ((x) < (y) || (x) > (y))
+#define islessgreater(x, y) __islessgreater((x), (y))
 
 /* Declares name (double), namef (float) and namel (long double, which is double). */
 #define __MATH_DECL1(name) \

@@ -38,9 +38,32 @@ int __signbit(double x)
     return (int)(asuint64(x) >> 63);
 }
 
+/* The sign bit itself, as gcc's builtin gives it for a float: INT_MIN when negative. */
 int __signbitf(float x)
 {
-    return (int)(asuint32(x) >> 31);
+    return (int)(asuint32(x) & 0x80000000U);
+}
+
+/* 1 for +inf, -1 for -inf, else 0. */
+int __isinf(double x)
+{
+    if (__fpclassify(x) != FP_INFINITE) return 0;
+    return x < 0 ? -1 : 1;
+}
+
+int __isinff(float x)
+{
+    return __isinf(x);
+}
+
+int __isunordered(double x, double y)
+{
+    return x != x || y != y;
+}
+
+int __islessgreater(double x, double y)
+{
+    return x < y || x > y;
 }
 
 double fabs(double x)
