@@ -1,7 +1,7 @@
 /*
  * math.h: the C99 mathematical functions (userland/lib/math_*.c), in double and float
- * versions. long double is double on Clonix (docs/cc.md), so the l versions are the
- * double functions under another name.
+ * versions. long double is double on Clonix (docs/preprocessor.md, "Floating point"), so
+ * the l versions are the double functions under another name.
  *
  * Clonix's floating point is IEEE 754 binary64 and binary32 with round-to-nearest-even only
  * and no exception flags (see fenv.h), so math_errhandling is MATH_ERRNO: a domain error

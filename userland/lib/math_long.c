@@ -1,6 +1,7 @@
 /*
  * math_long.c: the long double versions of the math functions. long double is double on
- * Clonix (docs/cc.md), so each is its double function under the name C99 gives it.
+ * Clonix (docs/preprocessor.md, "Floating point"), so each is its double function under
+ * the name C99 gives it.
  */
 #include "math_impl.h"
 
