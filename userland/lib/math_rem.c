@@ -42,6 +42,8 @@ static double remainder_core(double x, double y, unsigned *q)
     int ex, ey;
     uint64_t mx = significand(x, &ex), my = significand(y, &ey);
     unsigned bits = 0;
+    *q = 0;
+    if (ex < ey) return fabs(x); /* |x| < |y|: the quotient is 0 */
     for (; ex > ey; ex--) {
         bits <<= 1;
         if (mx >= my) {
@@ -55,8 +57,7 @@ static double remainder_core(double x, double y, unsigned *q)
         mx -= my;
         bits |= 1;
     }
-    *q = ex < ey ? 0 : bits;
-    if (ex < ey) return fabs(x); /* |x| < |y|: the quotient is 0 */
+    *q = bits;
     if (mx == 0) return 0;
     while (!(mx & IMPLICIT_BIT)) {
         mx <<= 1;
@@ -108,10 +109,7 @@ double remquo(double x, double y, int *quo)
     unsigned q = 0;
     int negative_quotient = (int)((asuint64(x) ^ asuint64(y)) >> 63);
     *quo = 0;
-    if (special_case(x, y, &r)) {
-        if (r == x && exponent_bits(y) == 0x7ff) return x;
-        return r;
-    }
+    if (special_case(x, y, &r)) return r;
     r = remainder_core(x, y, &q);
     if (2 * r > ay || (2 * r == ay && (q & 1))) {
         r -= ay;
