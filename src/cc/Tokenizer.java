@@ -19,8 +19,9 @@ import java.util.List;
  *
  * <p>Numbers are read as preprocessing numbers (C11 6.4.8) and then converted by
  * {@link IntegerLiteral}; character constants and string literals are decoded by
- * {@link Escapes}. Strings take only the {@code u8} prefix, character constants also
- * {@code L} and {@code U}; {@code u'x'}, wide strings and digraphs are not supported.
+ * {@link Escapes} and {@link StringLiteral}, with any of the prefixes {@code L u U} (and
+ * {@code u8} on strings). Identifiers may hold any non-ASCII character, written in UTF-8, as
+ * in GCC. Digraphs are not supported.
  */
 public final class Tokenizer {
     /** Punctuators, longest first so that the first match is the longest (C11 6.4.6). */
@@ -236,33 +237,34 @@ public final class Tokenizer {
         String body = new String(text, bodyStart, pos - bodyStart);
         pos++;
         String pre = new String(text, start, prefix);
-        if (!isString && (pre.equals("L") || pre.equals("U"))) return wideChar(start, body, pre);
-        if (pre.equals("L") || pre.equals("u") || pre.equals("U")) {
-            return failed(kind, start, isString ? "wide string literals are not supported"
-                    : "char16_t character constants are not supported");
+        if (isString) {
+            StringLiteral.Decoded d = StringLiteral.decode(pre, body);
+            if (d.error() != null) return failed(kind, start, d.error());
+            return make(kind, start, pos, 0, d.elementType(), d.bytes(), null);
         }
+        if (!pre.isEmpty()) return wideChar(start, body, pre);
         Escapes.Decoded d = Escapes.decode(body);
         if (d.error() != null) return failed(kind, start, d.error());
-        if (isString) return make(kind, start, pos, 0, null, d.bytes(), null);
         if (d.bytes().length == 0) return failed(kind, start, "empty character constant");
         return make(kind, start, pos, Escapes.charValue(d.bytes()), "int", null, null);
     }
 
     /**
-     * {@code L'x'} (type wchar_t, which is int on Clonix) or {@code U'x'} (char32_t, an
-     * unsigned int): the value is the character's Unicode code point.
+     * {@code L'x'} (type wchar_t, which is int on Clonix), {@code u'x'} (char16_t, unsigned
+     * short, promoted to int) or {@code U'x'} (char32_t, an unsigned int): the value is the
+     * character's code unit, its Unicode code point unless a u'x' would need two.
      */
     private Token wideChar(int start, String body, String prefix) {
-        Escapes.WideDecoded d = Escapes.decodeWide(body);
+        boolean utf16 = prefix.equals("u");
+        Escapes.WideDecoded d = Escapes.decodeUnits(body, utf16 ? 16 : 32);
         if (d.error() != null) return failed(Token.Kind.CHAR, start, d.error());
         if (d.units().length != 1) {
             return failed(Token.Kind.CHAR, start, d.units().length == 0 ? "empty character constant"
-                    : "wide character constant holds more than one character");
+                    : "character constant too long for its type");
         }
         int unit = d.units()[0];
-        boolean wchar = prefix.equals("L");
-        return make(Token.Kind.CHAR, start, pos, wchar ? unit : Integer.toUnsignedLong(unit),
-                wchar ? "int" : "unsigned int", null, null);
+        String type = StringLiteral.elementType(prefix);
+        return make(Token.Kind.CHAR, start, pos, type.equals("int") ? unit : Integer.toUnsignedLong(unit), type, null, null);
     }
 
     /**
@@ -310,9 +312,12 @@ public final class Tokenizer {
         return c >= '0' && c <= '9';
     }
 
-    /** Identifiers are ASCII letters, digits, '_' and, as GCC allows, '$'. */
+    /**
+     * Identifiers are ASCII letters, digits, '_' and, as GCC allows, '$' and every non-ASCII
+     * character (both halves of a surrogate pair count, so a character past U+FFFF too).
+     */
     static boolean isIdentStart(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$';
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$' || c >= 0x80;
     }
 
     static boolean isIdentPart(char c) {

@@ -87,6 +87,30 @@ class TokenizerTest {
         assertEquals(-1, one("L'\\xffffffff'").value, "wchar_t is a signed int");
         assertEquals(0xffffffffL, one("U'\\xffffffff'").value);
         assertEquals("unsigned int", one("U'\\0'").type);
+        assertEquals(0x20ac, one("u'\\u20ac'").value);
+        assertEquals("unsigned short", one("u'a'").type, "char16_t");
+        assertEquals(27, one("'\\e'").value, "GCC's escape for ESC");
+    }
+
+    @Test
+    void wideStringsHoldLittleEndianCodeUnits() throws CompileException {
+        Token l = one("L\"a\\u00e9\"");
+        assertEquals("int", l.type, "wchar_t");
+        assertArrayEquals(new byte[] {'a', 0, 0, 0, (byte) 0xe9, 0, 0, 0}, l.bytes);
+        Token u = one("u\"\\U0001F600\"");
+        assertEquals("unsigned short", u.type, "char16_t, UTF-16");
+        assertArrayEquals(new byte[] {0x3d, (byte) 0xd8, 0x00, (byte) 0xde}, u.bytes);
+        assertEquals("unsigned int", one("U\"x\"").type, "char32_t");
+        assertArrayEquals("é😀".getBytes(StandardCharsets.UTF_8), one("\"\\u00e9\\U0001F600\"").bytes,
+                "a universal character name in a plain string is UTF-8");
+        assertEquals(null, one("u8\"x\"").type);
+    }
+
+    @Test
+    void identifiersMayHoldNonAsciiLetters() throws CompileException {
+        Token t = one("größe_😀");
+        assertEquals(Token.Kind.IDENT, t.kind);
+        assertEquals("größe_😀", t.text);
     }
 
     @Test
@@ -194,9 +218,12 @@ class TokenizerTest {
         assertError(errors("\"\\x100\"").get(0), 1, 1, "hex escape sequence out of range");
         assertError(errors("18446744073709551616").get(0), 1, 1, "integer constant is too large for its type");
         assertError(errors("1lL").get(0), 1, 1, "invalid suffix \"lL\" on integer constant");
-        assertError(errors("u'a'").get(0), 1, 1, "char16_t character constants are not supported");
-        assertError(errors("L\"a\"").get(0), 1, 1, "wide string literals are not supported");
-        assertError(errors("L'ab'").get(0), 1, 1, "wide character constant holds more than one character");
+        assertError(errors("L'ab'").get(0), 1, 1, "character constant too long for its type");
+        assertError(errors("u'\\U0001F600'").get(0), 1, 1, "character constant too long for its type");
+        assertError(errors("u\"\\x10000\"").get(0), 1, 1, "hex escape sequence out of range");
+        assertError(errors("\"\\u0041\"").get(0), 1, 1, "\\u0041 is not a valid universal character");
+        assertError(errors("\"\\uD800\"").get(0), 1, 1, "\\uD800 is not a valid universal character");
+        assertError(errors("\"\\u12\"").get(0), 1, 1, "incomplete universal character name \\u12");
         assertError(errors(".5").get(0), 1, 1, "floating-point constants are not supported");
     }
 
