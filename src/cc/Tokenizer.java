@@ -140,6 +140,11 @@ public final class Tokenizer {
             } else if (c == ' ' || c == '\t' || c == '\f' || c == 11) {
                 pos++;
                 spaceBefore = true;
+            } else if (c == 0) {
+                // As in GCC: a run of NUL bytes is white space, with a warning.
+                warning(pos, "null character(s) ignored");
+                while (pos < length && text[pos] == 0) pos++;
+                spaceBefore = true;
             } else if (startsWith("//")) {
                 while (pos < length && text[pos] != '\n') pos++;
                 spaceBefore = true;
@@ -186,7 +191,8 @@ public final class Tokenizer {
         }
         // Take a whole code point so a stray non-ASCII letter is one token, not two halves.
         pos += Character.isHighSurrogate(c) && pos + 1 < length ? 2 : 1;
-        String shown = new String(text, start, pos - start);
+        // A control character is shown as an octal escape, as GCC shows it, never raw.
+        String shown = c < 0x20 || c == 0x7f ? "\\" + Integer.toOctalString(c) : new String(text, start, pos - start);
         return failed(Token.Kind.PUNCT, start, "stray '" + shown + "' in program");
     }
 
@@ -236,6 +242,7 @@ public final class Tokenizer {
         }
         String body = new String(text, bodyStart, pos - bodyStart);
         pos++;
+        if (body.indexOf(0) >= 0) warning(start, "null character(s) preserved in literal");
         String pre = new String(text, start, prefix);
         if (isString) {
             StringLiteral.Decoded d = StringLiteral.decode(pre, body);
@@ -288,10 +295,18 @@ public final class Tokenizer {
     }
 
     private void error(int at, String message) {
+        report(at, Diagnostic.Severity.ERROR, message);
+    }
+
+    private void warning(int at, String message) {
+        report(at, Diagnostic.Severity.WARNING, message);
+    }
+
+    private void report(int at, Diagnostic.Severity severity, String message) {
         int offset = origin[at];
         int line = lineOf(offset);
         int column = offset - lineStarts[line - 1] + 1;
-        diags.add(new Diagnostic(file, line, column, Diagnostic.Severity.ERROR, message, sourceLine(line)));
+        diags.add(new Diagnostic(file, line, column, severity, message, sourceLine(line)));
     }
 
     /** The text of physical line {@code line} without its terminator. */
