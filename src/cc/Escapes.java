@@ -15,12 +15,15 @@ import java.util.Arrays;
  * (UTF-16, for {@code u}) or 32-bit code units (the code point, for {@code L} and {@code U}).
  */
 public final class Escapes {
-    /** The outcome of {@link #decode}: either {@code error} is null, or it is the message. */
-    public record Decoded(byte[] bytes, String error) {
+    /**
+     * The outcome of {@link #decode}: either {@code error} is null, or it is the message;
+     * {@code warning}, if not null, is about a literal that was decoded all the same.
+     */
+    public record Decoded(byte[] bytes, String error, String warning) {
     }
 
-    /** The outcome of {@link #decodeWide}: either {@code error} is null, or it is the message. */
-    public record WideDecoded(int[] units, String error) {
+    /** The outcome of {@link #decodeUnits}, as {@link Decoded}. */
+    public record WideDecoded(int[] units, String error, String warning) {
     }
 
     private Escapes() {
@@ -29,10 +32,10 @@ public final class Escapes {
     /** Decodes a plain (or u8) literal's {@code body} into bytes. Never throws. */
     public static Decoded decode(String body) {
         WideDecoded d = decodeUnits(body, 8);
-        if (d.error() != null) return new Decoded(null, d.error());
+        if (d.error() != null) return new Decoded(null, d.error(), null);
         byte[] bytes = new byte[d.units().length];
         for (int i = 0; i < bytes.length; i++) bytes[i] = (byte) d.units()[i];
-        return new Decoded(bytes, null);
+        return new Decoded(bytes, null, d.warning());
     }
 
     /** Decodes a wide ({@code L} or {@code U}) literal's {@code body} into 32-bit code units. Never throws. */
@@ -49,6 +52,7 @@ public final class Escapes {
     public static WideDecoded decodeUnits(String body, int bits) {
         int[] out = new int[body.length() * 4];
         int n = 0;
+        String warning = null;
         long max = bits == 32 ? 0xffff_ffffL : (1L << bits) - 1;
         int i = 0;
         while (i < body.length()) {
@@ -110,8 +114,12 @@ public final class Escapes {
                 }
                 default:
                     if (e < '0' || e > '7') {
-                        String shown = new String(Character.toChars(body.codePointAt(i - 1)));
-                        return failure("unknown escape sequence '\\" + shown + "'");
+                        // As GCC: a warning, and the character stands for itself.
+                        int cp = body.codePointAt(i - 1);
+                        if (warning == null) warning = "unknown escape sequence: '\\" + new String(Character.toChars(cp)) + "'";
+                        i += Character.charCount(cp) - 1;
+                        n = encode(cp, bits, out, n);
+                        continue;
                     }
                     v = e - '0';
                     for (int k = 1; k < 3 && i < body.length() && body.charAt(i) >= '0' && body.charAt(i) <= '7'; k++) {
@@ -121,7 +129,7 @@ public final class Escapes {
             }
             out[n++] = (int) v;
         }
-        return new WideDecoded(Arrays.copyOf(out, n), null);
+        return new WideDecoded(Arrays.copyOf(out, n), null, warning);
     }
 
     /** Stores code point {@code cp} at {@code out[n]} as code units of {@code bits} bits; returns the new n. */
@@ -137,7 +145,7 @@ public final class Escapes {
     }
 
     private static WideDecoded failure(String message) {
-        return new WideDecoded(null, message);
+        return new WideDecoded(null, message, null);
     }
 
     /**

@@ -13,7 +13,7 @@ import java.util.List;
  */
 final class StringLiteral {
     /** The outcome of {@link #decode}: either {@code error} is null, or it is the message. */
-    record Decoded(byte[] bytes, String elementType, String error) {
+    record Decoded(byte[] bytes, String elementType, String error, String warning) {
     }
 
     private StringLiteral() {
@@ -52,8 +52,8 @@ final class StringLiteral {
     static Decoded decode(String prefix, String body) {
         String type = elementType(prefix);
         Escapes.WideDecoded d = Escapes.decodeUnits(body, 8 * elementSize(type));
-        if (d.error() != null) return new Decoded(null, type, d.error());
-        return new Decoded(encode(d.units(), elementSize(type)), type, null);
+        if (d.error() != null) return new Decoded(null, type, d.error(), null);
+        return new Decoded(encode(d.units(), elementSize(type)), type, null, d.warning());
     }
 
     /** Code units as little-endian bytes, {@code size} bytes each. */

@@ -247,11 +247,13 @@ public final class Tokenizer {
         if (isString) {
             StringLiteral.Decoded d = StringLiteral.decode(pre, body);
             if (d.error() != null) return failed(kind, start, d.error());
+            if (d.warning() != null) warning(start, d.warning());
             return make(kind, start, pos, 0, d.elementType(), d.bytes(), null);
         }
         if (!pre.isEmpty()) return wideChar(start, body, pre);
         Escapes.Decoded d = Escapes.decode(body);
         if (d.error() != null) return failed(kind, start, d.error());
+        if (d.warning() != null) warning(start, d.warning());
         if (d.bytes().length == 0) return failed(kind, start, "empty character constant");
         return make(kind, start, pos, Escapes.charValue(d.bytes()), "int", null, null);
     }
@@ -259,17 +261,18 @@ public final class Tokenizer {
     /**
      * {@code L'x'} (type wchar_t, which is int on Clonix), {@code u'x'} (char16_t, unsigned
      * short, promoted to int) or {@code U'x'} (char32_t, an unsigned int): the value is the
-     * character's code unit, its Unicode code point unless a u'x' would need two.
+     * character's code unit, its Unicode code point unless a u'x' would need two; of
+     * several code units, as in GCC, the last one, with a warning.
      */
     private Token wideChar(int start, String body, String prefix) {
         boolean utf16 = prefix.equals("u");
         Escapes.WideDecoded d = Escapes.decodeUnits(body, utf16 ? 16 : 32);
         if (d.error() != null) return failed(Token.Kind.CHAR, start, d.error());
-        if (d.units().length != 1) {
-            return failed(Token.Kind.CHAR, start, d.units().length == 0 ? "empty character constant"
-                    : "character constant too long for its type");
-        }
-        int unit = d.units()[0];
+        if (d.warning() != null) warning(start, d.warning());
+        if (d.units().length == 0) return failed(Token.Kind.CHAR, start, "empty character constant");
+        // As GCC: more than one code unit is a warning, and the last one is the value.
+        if (d.units().length > 1) warning(start, "character constant too long for its type");
+        int unit = d.units()[d.units().length - 1];
         String type = StringLiteral.elementType(prefix);
         return make(Token.Kind.CHAR, start, pos, type.equals("int") ? unit : Integer.toUnsignedLong(unit), type, null, null);
     }

@@ -38,6 +38,7 @@ int main(void) {
     show("L'\\xffffffff' < 0", L'\xffffffff' < 0);
     show("U'\\xffffffff' > 0", U'\xffffffff' > 0);
     show("'\\e'", '\e');
+    show("'\\j' (unknown: the letter itself, with a warning)", '\j');
     show("sizeof wide", sizeof wide);
     show("sizeof utf16", sizeof utf16);
     show("sizeof utf32", sizeof utf32);

@@ -88,6 +88,15 @@ class SourceDiagnosticsTest {
     }
 
     @Test
+    void unknownEscapesAndTooLongCharacterConstantsAreWarningsAsInGcc() throws CompileException {
+        List<Diagnostic> ws = compile("int c = '\\j';\nconst char *s = \"a\\qb\";\nint w = L'ab';\n");
+        assertEquals(List.of("t.c:1:9: warning: unknown escape sequence: '\\j'",
+                "t.c:2:17: warning: unknown escape sequence: '\\q'",
+                "t.c:3:9: warning: character constant too long for its type"),
+                ws.stream().map(Diagnostic::toString).toList());
+    }
+
+    @Test
     void strayControlCharactersAreShownAsGccShowsThem() {
         assertEquals("t.c:1:7: error: stray '\\1' in program\nint x;<U+0001>\n      ^\n",
                 errors("int x;\u0001\n").get(0).render());
