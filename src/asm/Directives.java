@@ -23,7 +23,7 @@ final class Directives {
             ".byte", ".half", ".short", ".word", ".int", ".long", ".quad", ".dword",
             ".ascii", ".asciz", ".string", ".zero", ".space", ".skip",
             ".align", ".balign", ".p2align",
-            ".globl", ".global", ".local", ".type", ".size", ".equ", ".set");
+            ".globl", ".global", ".local", ".type", ".size", ".file", ".equ", ".set");
 
     /** The largest alignment {@code .align} accepts: 64 KiB. */
     static final int MAX_ALIGN = 1 << 16;
@@ -53,6 +53,7 @@ final class Directives {
             case ".p2align": count(st, 1); align(p, st, true); break;
             case ".globl": case ".global": case ".local": visibility(p, st); break;
             case ".type": type(p, st); break;
+            case ".file": file(p, st); break;
             case ".size": size(p, st); break;
             case ".equ": case ".set": equ(p, st); break;
             default:
@@ -205,6 +206,14 @@ final class Directives {
             case "notype": e.type = Symbol.Type.NOTYPE; break;
             default: throw new AsmError(t.tok, "expected @function, @object or @notype");
         }
+    }
+
+    /** {@code .file "prog.c"}: the source file, which the linker's messages name. */
+    private static void file(Pass p, Statement st) {
+        count(st, 1);
+        Operand o = st.operands.get(0);
+        if (o.kind != Operand.Kind.STRING) throw new AsmError(o.tok, "expected a string in double quotes");
+        p.setSource(new String(o.bytes(), java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** {@code .size sym, expr}, typically {@code .size f, .-f}: evaluated in pass 2, when every label is known. */

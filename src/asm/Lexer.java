@@ -85,8 +85,9 @@ final class Lexer {
         return c == '\n' || c == '\r';
     }
 
+    /** As in GNU as, a symbol may hold non-ASCII characters: C identifiers written in UTF-8. */
     static boolean isIdentStart(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '.' || c == '$';
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '.' || c == '$' || c >= 0x80;
     }
 
     static boolean isIdentChar(char c) {

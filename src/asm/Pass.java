@@ -37,6 +37,11 @@ final class Pass implements Expr.Env {
     private final List<Relocation> pendingRelocs = new ArrayList<>();
     private int pendingAlign = 1;
 
+    /** {@code .file "name"}: the object records the source file it was made from. */
+    void setSource(String name) {
+        obj.setSource(name);
+    }
+
     Pass(boolean first, ObjectFile obj, SymbolTable symbols) {
         this.first = first;
         this.obj = obj;

@@ -40,14 +40,16 @@ public final class Compiler {
         String asm = null;
         try {
             List<Obj> program = Parser.parse(tokens, diags);
+            if (!diags.hasErrors()) SectionSizes.check(program, diags);
             if (!diags.hasErrors()) asm = Codegen.generate(program, fileName);
         } catch (Parser.Failure e) {
             // Already reported.
         } catch (Codegen.TooLarge e) {
             diags.add(new Diagnostic(fileName, 0, 0, Diagnostic.Severity.ERROR, e.getMessage(), null));
-        } catch (StackOverflowError e) {
-            diags.add(new Diagnostic(fileName, 0, 0, Diagnostic.Severity.ERROR,
-                    "program is nested too deeply for the compiler", null));
+        } catch (Codegen.TooDeep e) {
+            Token t = e.where;
+            String line = t.source == null ? null : new diag.SourceFile(t.file, t.source).line(t.line);
+            diags.add(new Diagnostic(t.file, t.line, t.column, Diagnostic.Severity.FATAL, e.getMessage(), line));
         } catch (RuntimeException e) {
             diags.add(new Diagnostic(fileName, 0, 0, Diagnostic.Severity.ERROR,
                     "internal compiler error: " + e, null));

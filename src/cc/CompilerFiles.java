@@ -40,6 +40,16 @@ public interface CompilerFiles {
      */
     OutputStream create(String path, boolean executable) throws IOException;
 
+    /**
+     * A name for the file {@code path} itself, the same for every path that reaches it
+     * ("a/../x.h", "./x.h", a symbolic link): what {@code #pragma once} remembers. Like
+     * stat(2)'s device and inode numbers where the implementation has them; by default the
+     * path with its "." and ".." steps taken out, which is right for files without links.
+     */
+    default String identity(String path) {
+        return IncludeResolver.normalize(path);
+    }
+
     /** The file at hand holds more bytes than the caller's limit for its kind of file. */
     final class FileTooLargeException extends IOException {
         /** {@code limit} is the largest size, in bytes, the caller accepts. */

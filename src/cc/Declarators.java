@@ -322,6 +322,10 @@ final class Declarators {
         int size = 0, align = 1;
         boolean[] tooLarge = {false};
         while (!p.accept("}")) {
+            if (p.at("_Static_assert")) { // C11 6.7.2.1: a member list may hold static assertions
+                p.staticAssert();
+                continue;
+            }
             Type base = declspec(null);
             boolean any = false;
             while (!p.accept(";")) {

@@ -249,7 +249,8 @@ public final class Driver {
             write(o.output != null ? o.output : "a.out", exe, true);
             return 0;
         } catch (LinkException e) {
-            for (String m : e.messages()) err.println("ld: error: " + m);
+            // The linker's messages start "ld: "; the driver says so once, as "ld: error: ".
+            for (String m : e.messages()) err.println("ld: error: " + (m.startsWith("ld: ") ? m.substring(4) : m));
             return 1;
         } catch (FormatException e) {
             err.println("cc: error: " + e.getMessage());

@@ -6,20 +6,24 @@ import java.util.Arrays;
 /**
  * Decodes the body of a character constant or string literal (the text between the quotes),
  * processing the escape sequences of C11 6.4.4.4: {@code \n \t \r \a \b \f \v \\ \' \" \?},
- * octal {@code \ooo} (one to three digits, so {@code \0} is NUL) and hexadecimal
- * {@code \xhh...}.
+ * octal {@code \ooo} (one to three digits, so {@code \0} is NUL), hexadecimal
+ * {@code \xhh...}, the universal character names &#92;uhhhh and &#92;Uhhhhhhhh, and GCC's
+ * {@code \e} (ESC).
  *
  * <p>A plain literal decodes to bytes: other characters are encoded in UTF-8, the execution
- * character set of Clonix, and an escape must fit in a byte. A wide one ({@code L'x'},
- * {@code U'x'}) decodes to 32-bit code units: a character is its Unicode code point.
+ * character set of Clonix, and an escape must fit in a byte. A wide one decodes to 16-bit
+ * (UTF-16, for {@code u}) or 32-bit code units (the code point, for {@code L} and {@code U}).
  */
 public final class Escapes {
-    /** The outcome of {@link #decode}: either {@code error} is null, or it is the message. */
-    public record Decoded(byte[] bytes, String error) {
+    /**
+     * The outcome of {@link #decode}: either {@code error} is null, or it is the message;
+     * {@code warning}, if not null, is about a literal that was decoded all the same.
+     */
+    public record Decoded(byte[] bytes, String error, String warning) {
     }
 
-    /** The outcome of {@link #decodeWide}: either {@code error} is null, or it is the message. */
-    public record WideDecoded(int[] units, String error) {
+    /** The outcome of {@link #decodeUnits}, as {@link Decoded}. */
+    public record WideDecoded(int[] units, String error, String warning) {
     }
 
     private Escapes() {
@@ -27,34 +31,36 @@ public final class Escapes {
 
     /** Decodes a plain (or u8) literal's {@code body} into bytes. Never throws. */
     public static Decoded decode(String body) {
-        WideDecoded d = units(body, false);
-        if (d.error() != null) return new Decoded(null, d.error());
+        WideDecoded d = decodeUnits(body, 8);
+        if (d.error() != null) return new Decoded(null, d.error(), null);
         byte[] bytes = new byte[d.units().length];
         for (int i = 0; i < bytes.length; i++) bytes[i] = (byte) d.units()[i];
-        return new Decoded(bytes, null);
+        return new Decoded(bytes, null, d.warning());
     }
 
-    /** Decodes a wide literal's {@code body} into 32-bit code units. Never throws. */
+    /** Decodes a wide ({@code L} or {@code U}) literal's {@code body} into 32-bit code units. Never throws. */
     public static WideDecoded decodeWide(String body) {
-        return units(body, true);
+        return decodeUnits(body, 32);
     }
 
-    /** The shared decoder: code units are bytes unless {@code wide}. */
-    private static WideDecoded units(String body, boolean wide) {
+    /**
+     * Decodes {@code body} into code units of {@code bits} bits: 8 (UTF-8), 16 (UTF-16, a
+     * character past U+FFFF becoming a surrogate pair) or 32 (the code point). A character
+     * written in the source or as a universal character name is encoded so; an octal or hex
+     * escape is one code unit and must fit in it. Never throws.
+     */
+    public static WideDecoded decodeUnits(String body, int bits) {
         int[] out = new int[body.length() * 4];
         int n = 0;
-        long max = wide ? 0xffff_ffffL : 0xff;
+        String warning = null;
+        long max = bits == 32 ? 0xffff_ffffL : (1L << bits) - 1;
         int i = 0;
         while (i < body.length()) {
             char c = body.charAt(i);
             if (c != '\\') {
                 int cp = body.codePointAt(i);
                 i += Character.charCount(cp);
-                if (wide) {
-                    out[n++] = cp;
-                } else {
-                    for (byte b : new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8)) out[n++] = b & 0xff;
-                }
+                n = encode(cp, bits, out, n);
                 continue;
             }
             if (i + 1 >= body.length()) return failure("incomplete escape sequence");
@@ -69,7 +75,27 @@ public final class Escapes {
                 case 'b': v = '\b'; break;
                 case 'f': v = '\f'; break;
                 case 'v': v = 11; break;
+                case 'e': case 'E': v = 27; break; // ESC, a GNU extension
                 case '\\': case '\'': case '"': case '?': v = e; break;
+                case 'u': case 'U': {
+                    int digits = e == 'u' ? 4 : 8;
+                    if (i + digits > body.length()) return failure("incomplete universal character name \\" + e + body.substring(i));
+                    long cp = 0;
+                    for (int k = 0; k < digits; k++) {
+                        int d = Character.digit(body.charAt(i + k), 16);
+                        if (d < 0) return failure("incomplete universal character name \\" + e + body.substring(i, i + k));
+                        cp = cp * 16 + d;
+                    }
+                    String ucn = "\\" + e + body.substring(i, i + digits);
+                    i += digits;
+                    // C11 6.4.3: not a surrogate, not past Unicode, not basic (below U+00A0) but $ @ `.
+                    boolean basic = cp < 0xA0 && cp != '$' && cp != '@' && cp != '`';
+                    if (basic || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+                        return failure(ucn + " is not a valid universal character");
+                    }
+                    n = encode((int) cp, bits, out, n);
+                    continue;
+                }
                 case 'x': {
                     int start = i;
                     v = 0;
@@ -88,8 +114,12 @@ public final class Escapes {
                 }
                 default:
                     if (e < '0' || e > '7') {
-                        String shown = new String(Character.toChars(body.codePointAt(i - 1)));
-                        return failure("unknown escape sequence '\\" + shown + "'");
+                        // As GCC: a warning, and the character stands for itself.
+                        int cp = body.codePointAt(i - 1);
+                        if (warning == null) warning = "unknown escape sequence: '\\" + new String(Character.toChars(cp)) + "'";
+                        i += Character.charCount(cp) - 1;
+                        n = encode(cp, bits, out, n);
+                        continue;
                     }
                     v = e - '0';
                     for (int k = 1; k < 3 && i < body.length() && body.charAt(i) >= '0' && body.charAt(i) <= '7'; k++) {
@@ -99,11 +129,23 @@ public final class Escapes {
             }
             out[n++] = (int) v;
         }
-        return new WideDecoded(Arrays.copyOf(out, n), null);
+        return new WideDecoded(Arrays.copyOf(out, n), null, warning);
+    }
+
+    /** Stores code point {@code cp} at {@code out[n]} as code units of {@code bits} bits; returns the new n. */
+    private static int encode(int cp, int bits, int[] out, int n) {
+        if (bits == 32) {
+            out[n++] = cp;
+        } else if (bits == 16) {
+            for (char u : Character.toChars(cp)) out[n++] = u;
+        } else {
+            for (byte b : new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8)) out[n++] = b & 0xff;
+        }
+        return n;
     }
 
     private static WideDecoded failure(String message) {
-        return new WideDecoded(null, message);
+        return new WideDecoded(null, message, null);
     }
 
     /**

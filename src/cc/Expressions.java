@@ -1,6 +1,5 @@
 package cc;
 
-import java.io.ByteArrayOutputStream;
 import java.util.List;
 
 /**
@@ -414,12 +413,15 @@ final class Expressions extends Operators {
             }
             case CHAR -> {
                 p.next();
-                return Sema.num(t.value, Type.INT, t);
+                // int, but wchar_t, char16_t and char32_t for L'x', u'x' and U'x'.
+                Type ty = t.type == null || t.type.equals("int") ? Type.INT
+                        : t.type.equals("unsigned short") ? Type.USHORT : Type.UINT;
+                return Sema.num(t.value, ty, t);
             }
             case STRING -> {
-                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                while (p.peek().kind == Token.Kind.STRING) bytes.writeBytes(p.next().bytes);
-                return var(p.init.stringLiteral(bytes.toByteArray(), t), t);
+                // The preprocessor has already joined adjacent literals into one token.
+                p.next();
+                return var(p.init.stringLiteral(t.bytes, StringLiteral.elementCType(t), t), t);
             }
             case IDENT -> {
                 Node b = Builtins.parse(this, t);

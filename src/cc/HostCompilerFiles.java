@@ -62,6 +62,18 @@ public final class HostCompilerFiles implements CompilerFiles {
         }
     }
 
+    /** The host file's device and inode ({@code fileKey}), or its real path if it has none. */
+    @Override
+    public String identity(String path) {
+        try {
+            Path p = resolve(path);
+            Object key = Files.readAttributes(p, BasicFileAttributes.class).fileKey();
+            return key != null ? key.toString() : p.toRealPath().toString();
+        } catch (IOException | RuntimeException e) {
+            return CompilerFiles.super.identity(path);
+        }
+    }
+
     private Path resolve(String path) throws IOException {
         try {
             return workingDir.resolve(path);

@@ -73,8 +73,9 @@ final class IncludeResolver {
     }
 
     /**
-     * {@code path} with "." and "dir/.." steps removed, used to recognise one file reached
-     * by two spellings (for {@code #pragma once}). Symbolic links are not followed.
+     * {@code path} with "." and "dir/.." steps removed, so that a header found through
+     * "dir/../x.h" is shown and searched for from "x.h". Symbolic links are not followed:
+     * {@code #pragma once} knows files by {@link CompilerFiles#identity} instead.
      */
     static String normalize(String path) {
         boolean absolute = path.startsWith("/");

@@ -57,12 +57,17 @@ final class Initializers {
 
     /** A string literal: an anonymous, read-only char array in .rodata. */
     Obj stringLiteral(byte[] bytes, Token tok) {
-        Obj s = new Obj(".L.str." + p.nextId(), Type.arrayOf(Type.CHAR, bytes.length + 1), false);
+        return stringLiteral(bytes, Type.CHAR, tok);
+    }
+
+    /** The same for a literal whose elements, {@code bytes} in memory, are of type {@code elem}. */
+    Obj stringLiteral(byte[] bytes, Type elem, Token tok) {
+        Obj s = new Obj(".L.str." + p.nextId(), Type.arrayOf(elem, bytes.length / elem.size + 1), false);
         s.isStatic = true;
         s.isDefinition = true;
         s.isStringLiteral = true;
         s.tok = tok;
-        s.initData = DataImage.of(java.util.Arrays.copyOf(bytes, bytes.length + 1));
+        s.initData = DataImage.of(java.util.Arrays.copyOf(bytes, bytes.length + elem.size));
         p.globals.put(s.name, s);
         return s;
     }
@@ -151,7 +156,7 @@ final class Initializers {
             boolean named = !v.name.isEmpty() && !v.name.startsWith(".L");
             String name = named ? v.name : null;
             Token at = named && v.tok != null ? v.tok : where;
-            if (p.at("{") && !(p.peek(1).kind == Token.Kind.STRING && type.base.size == 1)) {
+            if (p.at("{") && !stringFor(type, 1)) {
                 Init open = new Init(type, Integer.MAX_VALUE);
                 open.openName = name;
                 open.openAt = at;
@@ -170,29 +175,39 @@ final class Initializers {
 
     /**
      * The length of an array of unknown size initialised without a braced list of elements:
-     * a string (braced or not) for a char array, its bytes and the NUL; anything else, 0.
+     * a string (braced or not) for a char or wide character array, its characters and the
+     * null character; anything else, 0.
      */
     private long countElements(Type type) {
-        if (p.peek().kind == Token.Kind.STRING || (p.at("{") && p.peek(1).kind == Token.Kind.STRING && type.base.size == 1)) {
-            int i = p.at("{") ? 1 : 0, len = 0;
-            while (p.peek(i).kind == Token.Kind.STRING) len += p.peek(i++).bytes.length;
-            return len + 1;
+        if (p.peek().kind == Token.Kind.STRING || stringFor(type, 1)) {
+            Token s = p.peek(p.at("{") ? 1 : 0);
+            return s.bytes.length / StringLiteral.elementSize(s.type) + 1;
         }
         return 0;
     }
 
+    /**
+     * True if token {@code at} ahead is a string literal that can initialise array type
+     * {@code t}: its elements are integers of the literal's element size (char for a plain
+     * literal, wchar_t, char16_t or char32_t for a wide one). The preprocessor has already
+     * joined adjacent literals into one token.
+     */
+    private boolean stringFor(Type t, int at) {
+        Token s = p.peek(at);
+        return t.kind == Type.Kind.ARRAY && s.kind == Token.Kind.STRING && t.base.isInteger()
+                && t.base.size == StringLiteral.elementSize(s.type) && (at == 0 || p.at("{"));
+    }
+
     private void initializer(Init init) {
         Type t = init.type;
-        if (t.kind == Type.Kind.ARRAY && t.base.size == 1 && (p.peek().kind == Token.Kind.STRING
-                || (p.at("{") && p.peek(1).kind == Token.Kind.STRING))) {
+        if (stringFor(t, 0) || stringFor(t, 1)) {
             boolean braced = p.accept("{");
-            Token st = p.peek();
-            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-            while (p.peek().kind == Token.Kind.STRING) bytes.writeBytes(p.next().bytes);
-            byte[] b = bytes.toByteArray();
-            if (b.length > t.arrayLength) p.warn(st, "initializer-string for char array is too long");
-            for (int i = 0; i < init.length && i <= b.length; i++) {
-                init.child(i).expr = Sema.num(i < b.length ? b[i] : 0, t.base, st);
+            Token st = p.next();
+            int size = StringLiteral.elementSize(st.type);
+            int n = st.bytes.length / size;
+            if (n > t.arrayLength) p.warn(st, "initializer-string for array of '" + t.base + "' is too long");
+            for (int i = 0; i < init.length && i <= n; i++) {
+                init.child(i).expr = Sema.num(i < n ? element(st.bytes, i, size, t.base) : 0, t.base, st);
             }
             if (braced) p.expect("}");
             return;
@@ -316,6 +331,13 @@ final class Initializers {
             initializer(child);
         }
         return index;
+    }
+
+    /** Element {@code i} of a string literal's little-endian bytes, as a value of type {@code t}. */
+    private static long element(byte[] bytes, int i, int size, Type t) {
+        long v = 0;
+        for (int b = size - 1; b >= 0; b--) v = (v << 8) | (bytes[i * size + b] & 0xff);
+        return t.unsigned || size == 8 ? v : (v << (64 - 8 * size)) >> (64 - 8 * size);
     }
 
     private void skipElement() {

@@ -22,6 +22,13 @@ public final class Limits {
      */
     public static final int MAX_OBJECT_SIZE = 1 << 30;
 
+    /**
+     * The assembler's limits on its sections (asm.Pass): .data and .rodata hold at most
+     * 16 MiB each, .bss 1 GiB. The compiler checks its globals against them first, so that
+     * a program too large for them is reported against its C declaration, not the .s text.
+     */
+    public static final long MAX_DATA_SECTION_BYTES = 16 << 20, MAX_BSS_SECTION_BYTES = 1L << 30;
+
     /** The largest C source file or header: 1 MiB. */
     public static final int MAX_SOURCE_BYTES = 1 << 20;
 

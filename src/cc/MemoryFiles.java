@@ -42,6 +42,12 @@ public final class MemoryFiles implements CompilerFiles {
         return under.create(path, executable);
     }
 
+    /** A file in memory is known by its normalized path; any other by the files underneath. */
+    @Override
+    public String identity(String path) {
+        return lookup(path) != null ? "memory:" + IncludeResolver.normalize(path) : under.identity(path);
+    }
+
     /** The contents of the file in memory at {@code path}, or null if it is not one of them. */
     private byte[] lookup(String path) {
         return path.startsWith("/") ? files.get(IncludeResolver.normalize(path)) : null;

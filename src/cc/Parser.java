@@ -62,6 +62,9 @@ public final class Parser {
      * Parses a whole translation unit. Returns the globals in declaration order; errors and
      * warnings go to {@code diags} (check {@link Diagnostics#hasErrors()}).
      */
+    /** The message for a program whose nesting exhausts the compiler's stack (parser or code generator). */
+    static final String TOO_DEEP = "program is nested too deeply for the compiler";
+
     public static List<Obj> parse(List<Token> tokens, Diagnostics diags) {
         Parser p = new Parser(tokens, diags);
         while (p.peek().kind != Token.Kind.EOF && !diags.shouldStop()) {
@@ -69,6 +72,10 @@ public final class Parser {
                 p.topLevel();
             } catch (Failure f) {
                 p.recoverTopLevel();
+            } catch (StackOverflowError e) {
+                // The recursion has unwound, but the position is still where it went too deep.
+                p.report(Diagnostic.Severity.FATAL, p.peek(), TOO_DEEP);
+                break;
             }
         }
         return new ArrayList<>(p.globals.values());
@@ -142,7 +149,7 @@ public final class Parser {
 
     // ---- diagnostics ----
 
-    private void report(Diagnostic.Severity sev, Token t, String msg) {
+    void report(Diagnostic.Severity sev, Token t, String msg) {
         String line = null;
         if (t.source != null) line = sources.computeIfAbsent(t.source, s -> new SourceFile(t.file, s)).line(t.line);
         diags.add(new Diagnostic(t.file, t.line, t.column, sev, msg, line));
@@ -421,8 +428,12 @@ public final class Parser {
         }
     }
 
-    /** {@code _Static_assert(expr, "message");} (C11 6.7.10): an error if expr is zero. */
-    private void staticAssert() {
+    /**
+     * {@code _Static_assert(expr, "message");} (C11 6.7.10), or without the message as C23
+     * allows: an error if expr is zero. A declaration: at file scope, in a block or in a
+     * struct's member list.
+     */
+    void staticAssert() {
         Token t = next();
         expect("(");
         long v = expr.constExpr();
@@ -434,7 +445,7 @@ public final class Parser {
         }
         expect(")");
         expect(";");
-        if (v == 0) softError(t, "static assertion failed" + (msg == null ? "" : ": " + msg));
+        if (v == 0) softError(t, "static assertion failed" + (msg == null ? "" : ": \"" + msg + "\""));
     }
 
     /** Records a label definition; returns its unique assembler label. */

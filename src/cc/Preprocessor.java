@@ -4,7 +4,6 @@ import diag.CompileException;
 import diag.Diagnostic;
 import diag.Diagnostics;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -147,7 +146,8 @@ public final class Preprocessor {
 
     /**
      * Translation phase 6: each run of adjacent string literals becomes one STRING token at
-     * the place of the first, spelled as the literals joined by spaces, with their bytes.
+     * the place of the first, spelled as the literals joined by spaces, with their contents
+     * (see {@link StringLiteral#concatenate} for literals with different prefixes).
      */
     static List<Token> concatenateStrings(List<Token> tokens) {
         List<Token> out = new ArrayList<>(tokens.size());
@@ -158,19 +158,10 @@ public final class Preprocessor {
                 out.add(first);
                 continue;
             }
-            StringBuilder text = new StringBuilder(first.text);
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            String error = first.error;
-            bytes.writeBytes(first.bytes);
-            while (i + 1 < tokens.size() && tokens.get(i + 1).kind == Token.Kind.STRING) {
-                Token t = tokens.get(++i);
-                text.append(' ').append(t.text);
-                bytes.writeBytes(t.bytes);
-                if (error == null) error = t.error;
-            }
-            out.add(new Token(Token.Kind.STRING, text.toString(), first.file, first.line, first.column,
-                    first.source, first.spaceBefore, first.atLineStart, 0, null, bytes.toByteArray(),
-                    error, first.hideSet));
+            int end = i + 1;
+            while (end < tokens.size() && tokens.get(end).kind == Token.Kind.STRING) end++;
+            out.add(StringLiteral.concatenate(tokens.subList(i, end)));
+            i = end - 1;
         }
         return out;
     }

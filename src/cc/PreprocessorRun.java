@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -50,7 +51,10 @@ final class PreprocessorRun {
     private final PpExpression expressions;
     private final Deque<SourceFrame> frames = new ArrayDeque<>();
     private final Conditionals conditionals;
+    /** The identities (see {@link CompilerFiles#identity}) of the files that said #pragma once. */
     private final TreeSet<String> onceFiles = new TreeSet<>();
+    /** The definitions saved by #pragma push_macro, innermost first; empty: was undefined. */
+    private final Map<String, Deque<Optional<Macro>>> pushedMacros = new TreeMap<>();
     private final Input input = new Input();
     private Token lastEof;
     /** What the #include directives of this run have cost so far, against Limits. */
@@ -204,7 +208,7 @@ final class PreprocessorRun {
             return;
         }
         String path = found.path();
-        if (onceFiles.contains(IncludeResolver.normalize(path))) return;
+        if (onceFiles.contains(files.identity(path))) return;
         if (frames.size() >= Limits.MAX_INCLUDE_DEPTH) {
             PpDiag.error(diags, first, "#include nested too deeply");
             return;
@@ -298,9 +302,39 @@ final class PreprocessorRun {
         pragma(tokens.subList(0, tokens.size() - 1));
     }
 
+    /**
+     * {@code #pragma once}, and GCC's {@code push_macro("X")} / {@code pop_macro("X")}, which
+     * save X's definition (or its absence) on a stack of its own and bring it back. Other
+     * pragmas are ignored, as the standard allows.
+     */
     private void pragma(List<Token> rest) {
-        // Unknown pragmas are ignored, as the standard allows; "once" is the one we know.
-        if (!rest.isEmpty() && rest.get(0).is("once")) onceFiles.add(IncludeResolver.normalize(frames.peek().path));
+        if (rest.isEmpty()) return;
+        Token what = rest.get(0);
+        if (what.is("once")) {
+            onceFiles.add(files.identity(frames.peek().path));
+        } else if (what.is("push_macro") || what.is("pop_macro")) {
+            String name = pragmaMacroName(what, rest);
+            if (name == null) return;
+            if (what.is("push_macro")) {
+                pushedMacros.computeIfAbsent(name, k -> new ArrayDeque<>()).push(Optional.ofNullable(macros.get(name)));
+            } else {
+                Deque<Optional<Macro>> saved = pushedMacros.get(name);
+                if (saved == null || saved.isEmpty()) return; // GCC ignores an unmatched pop
+                Optional<Macro> m = saved.pop();
+                if (m.isPresent()) macros.put(name, m.get());
+                else macros.remove(name);
+            }
+        }
+    }
+
+    /** The macro name of {@code #pragma push_macro("X")} or {@code pop_macro("X")}, or null. */
+    private String pragmaMacroName(Token what, List<Token> rest) {
+        if (rest.size() < 4 || !rest.get(1).is("(") || rest.get(2).kind != Token.Kind.STRING
+                || rest.get(2).error != null || !rest.get(2).text.startsWith("\"") || !rest.get(3).is(")")) {
+            PpDiag.warning(diags, what, "invalid #pragma " + what.text + " directive");
+            return null;
+        }
+        return new String(rest.get(2).bytes, StandardCharsets.UTF_8);
     }
 
     /** Warns about tokens after the {@code expected} ones a directive takes, as GCC does. */

@@ -19,7 +19,10 @@ public final class Token {
         NUMBER,
         /** A character constant; {@link #value} holds its int value. */
         CHAR,
-        /** A string literal; {@link #bytes} holds its contents without the final NUL. */
+        /**
+         * A string literal; {@link #bytes} holds its contents without the final null
+         * character, {@link #type} the type of its elements (see {@link StringLiteral}).
+         */
         STRING,
         /** End of input. */
         EOF
@@ -41,12 +44,13 @@ public final class Token {
     public final long value;
     /**
      * NUMBER and CHAR: the constant's type from its suffix and size, one of "int",
-     * "unsigned int", "long", "unsigned long", "long long", "unsigned long long", or for a
-     * floating constant (whose {@link #value} is its IEEE bits) "float", "double",
-     * "long double".
+     * "unsigned int", "long", "unsigned long", "long long", "unsigned long long" (and
+     * "unsigned short" for a char16_t constant), or for a floating constant (whose
+     * {@link #value} is its IEEE bits) "float", "double", "long double". STRING: null for an
+     * array of char, else the type of its elements ("int", "unsigned short", "unsigned int").
      */
     public final String type;
-    /** STRING: the bytes after escape processing, without the terminating NUL. */
+    /** STRING: the array's bytes after escape processing, without the terminating null character. */
     public final byte[] bytes;
     /**
      * A deferred error, or null. The preprocessor's tokenizer does not reject a malformed

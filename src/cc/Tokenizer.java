@@ -19,8 +19,9 @@ import java.util.List;
  *
  * <p>Numbers are read as preprocessing numbers (C11 6.4.8) and then converted by
  * {@link IntegerLiteral}; character constants and string literals are decoded by
- * {@link Escapes}. Strings take only the {@code u8} prefix, character constants also
- * {@code L} and {@code U}; {@code u'x'}, wide strings and digraphs are not supported.
+ * {@link Escapes} and {@link StringLiteral}, with any of the prefixes {@code L u U} (and
+ * {@code u8} on strings). Identifiers may hold any non-ASCII character, written in UTF-8, as
+ * in GCC. Digraphs are not supported.
  */
 public final class Tokenizer {
     /** Punctuators, longest first so that the first match is the longest (C11 6.4.6). */
@@ -139,6 +140,11 @@ public final class Tokenizer {
             } else if (c == ' ' || c == '\t' || c == '\f' || c == 11) {
                 pos++;
                 spaceBefore = true;
+            } else if (c == 0) {
+                // As in GCC: a run of NUL bytes is white space, with a warning.
+                warning(pos, "null character(s) ignored");
+                while (pos < length && text[pos] == 0) pos++;
+                spaceBefore = true;
             } else if (startsWith("//")) {
                 while (pos < length && text[pos] != '\n') pos++;
                 spaceBefore = true;
@@ -185,7 +191,8 @@ public final class Tokenizer {
         }
         // Take a whole code point so a stray non-ASCII letter is one token, not two halves.
         pos += Character.isHighSurrogate(c) && pos + 1 < length ? 2 : 1;
-        String shown = new String(text, start, pos - start);
+        // A control character is shown as an octal escape, as GCC shows it, never raw.
+        String shown = c < 0x20 || c == 0x7f ? "\\" + Integer.toOctalString(c) : new String(text, start, pos - start);
         return failed(Token.Kind.PUNCT, start, "stray '" + shown + "' in program");
     }
 
@@ -235,34 +242,39 @@ public final class Tokenizer {
         }
         String body = new String(text, bodyStart, pos - bodyStart);
         pos++;
+        if (body.indexOf(0) >= 0) warning(start, "null character(s) preserved in literal");
         String pre = new String(text, start, prefix);
-        if (!isString && (pre.equals("L") || pre.equals("U"))) return wideChar(start, body, pre);
-        if (pre.equals("L") || pre.equals("u") || pre.equals("U")) {
-            return failed(kind, start, isString ? "wide string literals are not supported"
-                    : "char16_t character constants are not supported");
+        if (isString) {
+            StringLiteral.Decoded d = StringLiteral.decode(pre, body);
+            if (d.error() != null) return failed(kind, start, d.error());
+            if (d.warning() != null) warning(start, d.warning());
+            return make(kind, start, pos, 0, d.elementType(), d.bytes(), null);
         }
+        if (!pre.isEmpty()) return wideChar(start, body, pre);
         Escapes.Decoded d = Escapes.decode(body);
         if (d.error() != null) return failed(kind, start, d.error());
-        if (isString) return make(kind, start, pos, 0, null, d.bytes(), null);
+        if (d.warning() != null) warning(start, d.warning());
         if (d.bytes().length == 0) return failed(kind, start, "empty character constant");
         return make(kind, start, pos, Escapes.charValue(d.bytes()), "int", null, null);
     }
 
     /**
-     * {@code L'x'} (type wchar_t, which is int on Clonix) or {@code U'x'} (char32_t, an
-     * unsigned int): the value is the character's Unicode code point.
+     * {@code L'x'} (type wchar_t, which is int on Clonix), {@code u'x'} (char16_t, unsigned
+     * short, promoted to int) or {@code U'x'} (char32_t, an unsigned int): the value is the
+     * character's code unit, its Unicode code point unless a u'x' would need two; of
+     * several code units, as in GCC, the last one, with a warning.
      */
     private Token wideChar(int start, String body, String prefix) {
-        Escapes.WideDecoded d = Escapes.decodeWide(body);
+        boolean utf16 = prefix.equals("u");
+        Escapes.WideDecoded d = Escapes.decodeUnits(body, utf16 ? 16 : 32);
         if (d.error() != null) return failed(Token.Kind.CHAR, start, d.error());
-        if (d.units().length != 1) {
-            return failed(Token.Kind.CHAR, start, d.units().length == 0 ? "empty character constant"
-                    : "wide character constant holds more than one character");
-        }
-        int unit = d.units()[0];
-        boolean wchar = prefix.equals("L");
-        return make(Token.Kind.CHAR, start, pos, wchar ? unit : Integer.toUnsignedLong(unit),
-                wchar ? "int" : "unsigned int", null, null);
+        if (d.warning() != null) warning(start, d.warning());
+        if (d.units().length == 0) return failed(Token.Kind.CHAR, start, "empty character constant");
+        // As GCC: more than one code unit is a warning, and the last one is the value.
+        if (d.units().length > 1) warning(start, "character constant too long for its type");
+        int unit = d.units()[d.units().length - 1];
+        String type = StringLiteral.elementType(prefix);
+        return make(Token.Kind.CHAR, start, pos, type.equals("int") ? unit : Integer.toUnsignedLong(unit), type, null, null);
     }
 
     /**
@@ -286,10 +298,18 @@ public final class Tokenizer {
     }
 
     private void error(int at, String message) {
+        report(at, Diagnostic.Severity.ERROR, message);
+    }
+
+    private void warning(int at, String message) {
+        report(at, Diagnostic.Severity.WARNING, message);
+    }
+
+    private void report(int at, Diagnostic.Severity severity, String message) {
         int offset = origin[at];
         int line = lineOf(offset);
         int column = offset - lineStarts[line - 1] + 1;
-        diags.add(new Diagnostic(file, line, column, Diagnostic.Severity.ERROR, message, sourceLine(line)));
+        diags.add(new Diagnostic(file, line, column, severity, message, sourceLine(line)));
     }
 
     /** The text of physical line {@code line} without its terminator. */
@@ -310,9 +330,12 @@ public final class Tokenizer {
         return c >= '0' && c <= '9';
     }
 
-    /** Identifiers are ASCII letters, digits, '_' and, as GCC allows, '$'. */
+    /**
+     * Identifiers are ASCII letters, digits, '_' and, as GCC allows, '$' and every non-ASCII
+     * character (both halves of a surrogate pair count, so a character past U+FFFF too).
+     */
     static boolean isIdentStart(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$';
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$' || c >= 0x80;
     }
 
     static boolean isIdentPart(char c) {

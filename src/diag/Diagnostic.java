@@ -76,14 +76,24 @@ public final class Diagnostic {
         return sb.append(": ").append(severity.label()).append(": ").append(message).toString();
     }
 
-    /** The full rendering: the first line, then the source line and a caret, each ending in "\n". */
+    /**
+     * The full rendering: the first line, then the source line and a caret, each ending in
+     * "\n". A control character in the source line (a NUL byte, say) is shown as GCC shows
+     * it, "&lt;U+0000&gt;", never raw, and the caret still points at the column.
+     */
     public String render() {
         StringBuilder sb = new StringBuilder(toString()).append('\n');
         if (line > 0 && sourceLine != null) {
-            sb.append(sourceLine).append('\n');
-            // Copy tabs from the source line so the caret lines up whatever the tab width is.
+            StringBuilder pad = new StringBuilder();
             int upTo = Math.min(Math.max(column, 1) - 1, sourceLine.length());
-            for (int i = 0; i < upTo; i++) sb.append(sourceLine.charAt(i) == '\t' ? '\t' : ' ');
+            for (int i = 0; i < sourceLine.length(); i++) {
+                char c = sourceLine.charAt(i);
+                // Copy tabs so the caret lines up whatever the tab width is.
+                String shown = c == '\t' || (c >= 0x20 && c != 0x7f) ? String.valueOf(c) : String.format("<U+%04X>", (int) c);
+                sb.append(shown);
+                if (i < upTo) pad.append(c == '\t' ? "\t" : " ".repeat(shown.length()));
+            }
+            sb.append('\n').append(pad);
             for (int i = upTo; i < column - 1; i++) sb.append(' ');
             sb.append("^\n");
         }

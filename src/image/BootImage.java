@@ -140,6 +140,11 @@ public final class BootImage {
         }
 
         @Override
+        public String identity(String path) {
+            return under.identity(path);
+        }
+
+        @Override
         public OutputStream create(String path, boolean executable) {
             bytes.reset();
             return bytes;

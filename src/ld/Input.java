@@ -42,6 +42,21 @@ final class Input {
         return refs;
     }
 
+    /**
+     * The function whose code holds {@code offset} of {@code section}: the symbol of type
+     * FUNC defined there that starts at or before it and, if its size is known, ends after
+     * it. Null if there is none (data, or code outside any function).
+     */
+    Symbol functionAt(Section.Kind section, long offset) {
+        Symbol best = null;
+        for (Symbol s : obj.symbols()) {
+            if (s.type != Symbol.Type.FUNC || s.section != section || s.value > offset) continue;
+            if (s.size > 0 && offset >= s.value + s.size) continue;
+            if (best == null || s.value > best.value) best = s;
+        }
+        return best;
+    }
+
     /** Final address of a symbol this object defines. */
     long address(Symbol s) {
         return base[s.section.ordinal()] + s.value;

@@ -121,13 +121,32 @@ public final class Linker {
         }
     }
 
-    /** One message per object and name it uses that nothing defines, in input order. */
+    /**
+     * One message per object, function and name it uses that nothing defines, in input
+     * order: "ld: prog.c: in function 'main': undefined reference to 'foo'". The object is
+     * named by its source file when it records one, and the function is the one whose code
+     * holds the relocation (see {@link Input#functionAt}); a reference from outside any
+     * function (from data, or an undefined symbol no relocation uses) names only the object.
+     */
     private static void reportUndefined(List<Input> inputs, SymbolTable table, List<String> errors) {
         for (Input in : inputs) {
-            for (String name : in.externalReferences()) {
-                if (table.resolve(in, name) == null) {
-                    errors.add("ld: " + in.displayName + ": undefined reference to '" + name + "'");
+            Set<String> missing = new LinkedHashSet<>();
+            for (String name : in.externalReferences()) if (table.resolve(in, name) == null) missing.add(name);
+            if (missing.isEmpty()) continue;
+            String file = in.obj.source().isEmpty() ? in.displayName : in.obj.source();
+            Set<String> reported = new LinkedHashSet<>(); // "function\0name"
+            Set<String> fromCode = new LinkedHashSet<>();
+            for (obj.Relocation r : in.obj.relocations()) {
+                if (!missing.contains(r.symbol)) continue;
+                Symbol fn = in.functionAt(r.section, r.offset);
+                if (fn == null) continue;
+                fromCode.add(r.symbol);
+                if (reported.add(fn.name + "\0" + r.symbol)) {
+                    errors.add("ld: " + file + ": in function '" + fn.name + "': undefined reference to '" + r.symbol + "'");
                 }
+            }
+            for (String name : missing) {
+                if (!fromCode.contains(name)) errors.add("ld: " + file + ": undefined reference to '" + name + "'");
             }
         }
     }

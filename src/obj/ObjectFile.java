@@ -20,11 +20,26 @@ public final class ObjectFile {
     private final Map<Section.Kind, Section> sections = new EnumMap<>(Section.Kind.class);
     private final Map<String, Symbol> symbols = new LinkedHashMap<>();
     private final List<Relocation> relocations = new ArrayList<>();
+    private String source = "";
 
     /** An empty object called {@code name}: four empty sections, no symbols, no relocations. */
     public ObjectFile(String name) {
         this.name = name;
         for (Section.Kind k : Section.Kind.values()) sections.put(k, new Section(k));
+    }
+
+    /**
+     * The source file the object was made from, as the assembler's {@code .file} directive
+     * named it ("prog.c"), or "" if none did; the linker's messages name it, as GNU ld names
+     * the file of an ELF object's STT_FILE symbol.
+     */
+    public String source() {
+        return source;
+    }
+
+    /** Records the source file the object was made from (see {@link #source}). */
+    public void setSource(String name) {
+        source = name;
     }
 
     /** The section of this kind; every object has all four, possibly empty. */

@@ -7,7 +7,8 @@ package obj;
  * docs/executable.md describes the layout byte by byte:
  *
  * <pre>
- *   header      "CLXO", u16 version (1), u16 section count, u32 symbol count, u32 relocation count
+ *   header      "CLXO", u16 version (2), u16 section count, u32 symbol count, u32 relocation count,
+ *               string source (the .file directive's name, or empty)
  *   sections    u8 kind, 3 zero bytes, u32 alignment, u64 size, then size bytes (none for .bss)
  *   symbols     string name, u8 section (0xff = undefined), u8 binding, u8 type, u8 zero,
  *               u64 value, u64 size
@@ -24,7 +25,7 @@ public final class ObjectFormat {
     /** The four bytes every object file starts with. */
     public static final byte[] MAGIC = {'C', 'L', 'X', 'O'};
     /** The only version this code writes and reads. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     /** Section byte of a symbol that is referenced but not defined in this object. */
     static final int UNDEFINED_SECTION = 0xff;
 
@@ -36,6 +37,7 @@ public final class ObjectFormat {
         w.u16(Section.Kind.values().length);
         w.u32(obj.symbols().size());
         w.u32(obj.relocations().size());
+        w.string(obj.source());
 
         // Every object has all four sections, so all four are written (empty ones cost 16
         // bytes) and reading gives back exactly the object that was written.
@@ -72,7 +74,7 @@ public final class ObjectFormat {
      * Decodes an object file. {@code name} is the file's name, used for the returned object's
      * {@link ObjectFile#name} and in error messages.
      *
-     * @throws FormatException if the bytes are not a well-formed version-1 object file
+     * @throws FormatException if the bytes are not a well-formed version-2 object file
      */
     public static ObjectFile read(String name, byte[] bytes) throws FormatException {
         BinaryReader r = new BinaryReader(name, bytes);
@@ -84,8 +86,10 @@ public final class ObjectFormat {
         int nsections = r.u16("section count");
         long nsymbols = r.u32("symbol count");
         long nrelocs = r.u32("relocation count");
+        String source = r.string("source file name");
 
         ObjectFile obj = new ObjectFile(name);
+        obj.setSource(source);
         boolean[] seen = new boolean[Section.Kind.values().length];
         for (int i = 0; i < nsections; i++) {
             String what = "section " + i;

@@ -81,6 +81,17 @@ final class GuestCompilerFiles implements CompilerFiles {
         return new GuestOutput(file);
     }
 
+    /** The guest inode's device and inode numbers, as stat(2) gives them. */
+    @Override
+    public String identity(String path) {
+        try {
+            Inode inode = lookup(path);
+            return inode.dev() + ":" + inode.ino();
+        } catch (IOException e) {
+            return CompilerFiles.super.identity(path);
+        }
+    }
+
     /** The inode {@code path} names, symbolic links followed. */
     private Inode lookup(String path) throws IOException {
         try {

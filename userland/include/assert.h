@@ -1,5 +1,10 @@
-/* assert.h: assert(e) prints glibc's message and aborts; NDEBUG turns it off. */
+/*
+ * assert.h: assert(e) prints glibc's message and aborts; NDEBUG turns it off. C11's
+ * static_assert(e, "message") is the keyword _Static_assert (which, as in C23, also takes
+ * no message).
+ */
 #undef assert
+#define static_assert _Static_assert
 #ifdef NDEBUG
 #define assert(e) ((void)0)
 #else

@@ -8,7 +8,15 @@
 #define EXIT_FAILURE 1
 /* The largest value rand() returns: glibc's. */
 #define RAND_MAX 2147483647
-#define MB_CUR_MAX 1
+/* The longest multibyte character: UTF-8 in Clonix's one locale, C.UTF-8 (see locale.h). */
+#define MB_CUR_MAX 6
+
+/* UTF-8 multibyte characters to and from wide characters (wchar.h has the restartable ones). */
+int mblen(const char *s, size_t n);
+int mbtowc(wchar_t *pwc, const char *s, size_t n);
+int wctomb(char *s, wchar_t wc);
+size_t mbstowcs(wchar_t *dst, const char *src, size_t n);
+size_t wcstombs(char *dst, const wchar_t *src, size_t n);
 
 typedef struct { int quot; int rem; } div_t;
 typedef struct { long quot; long rem; } ldiv_t;

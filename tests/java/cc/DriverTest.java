@@ -112,10 +112,15 @@ class DriverTest {
     }
 
     @Test
-    void undefinedReferencesAreLinkErrors() throws Exception {
-        Files.writeString(dir.resolve("main.c"), "int f(void);\nint main(void) { return f(); }\n");
-        assertEquals(1, cc("main.c"));
-        assertTrue(err.toString().contains("ld: error:"), err.toString());
+    void undefinedReferencesNameTheCFileAndTheFunctionOnce() throws Exception {
+        Files.writeString(dir.resolve("crt0.s"), Files.readString(CProgramRunner.TESTS_C.resolve("rt/crt0.s")));
+        Files.writeString(dir.resolve("main.c"), "int f(void);\nstatic int g(void) { return f() + f(); }\n"
+                + "int main(void) { return f() + g(); }\n");
+        assertEquals(0, cc("-c", "main.c", "-o", "separately.o"));
+        assertEquals(1, cc("crt0.s", "separately.o"));
+        assertEquals("ld: error: main.c: in function 'g': undefined reference to 'f'\n"
+                + "ld: error: main.c: in function 'main': undefined reference to 'f'\n", err.toString(),
+                "the object records its C file (.file), and the linker finds the function of each use");
     }
 
     @Test

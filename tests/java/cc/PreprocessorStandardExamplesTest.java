@@ -12,8 +12,8 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The examples of C11 6.10.3.5 (# and ##, placemarkers, rescanning, variable arguments)
- * against what GCC makes of them. Each tests/cc-pp/NAME.expected was produced on the
+ * The examples of C11 6.10.3.5 (# and ##, placemarkers, rescanning, variable arguments),
+ * and GCC's extensions such as {@code #pragma push_macro}, against what GCC makes of them. Each tests/cc-pp/NAME.expected was produced on the
  * development machine by {@code gcc -E -P -undef NAME.c > NAME.expected} (GCC 12.2); the
  * comparison is token by token, ignoring white space, after joining adjacent string
  * literals in GCC's output as our phase 6 does.
@@ -54,6 +54,11 @@ class PreprocessorStandardExamplesTest {
     @Test
     void cornerCasesMatchGcc() throws IOException, CompileException {
         assertMatchesGcc("corner-cases");
+    }
+
+    @Test
+    void pragmaPushMacroAndPopMacroMatchGcc() throws IOException, CompileException {
+        assertMatchesGcc("push-pop-macro");
     }
 
     private static void assertMatchesGcc(String name) throws IOException, CompileException {

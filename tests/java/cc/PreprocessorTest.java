@@ -249,6 +249,18 @@ class PreprocessorTest {
     }
 
     @Test
+    void aPlainLiteralJoinedToAWideOneBecomesWide() throws CompileException {
+        List<Token> ts = Preprocessor.builder().files(files).build().preprocess("t.c", "\"a\\u00e9\" L\"b\" \"c\"\n");
+        assertEquals("int", ts.get(0).type, "the whole literal is of wchar_t");
+        assertArrayEquals(new byte[] {'a', 0, 0, 0, (byte) 0xe9, 0, 0, 0, 'b', 0, 0, 0, 'c', 0, 0, 0}, ts.get(0).bytes,
+                "the plain pieces' characters are wide characters, not their UTF-8 bytes");
+        assertEquals("t.c:1:1: error: unsupported non-standard concatenation of string literals",
+                errors("L\"a\" u\"b\"\n").get(0).toString());
+        assertEquals("t.c:1:1: error: unsupported non-standard concatenation of string literals",
+                errors("u8\"a\" U\"b\"\n").get(0).toString());
+    }
+
+    @Test
     void badTokensFailOnlyWhereTheyAreUsed() {
         List<Diagnostic> ds = errors("#if 0\n1.5q\n#endif\nint x = 2.5q;\n");
         assertEquals(1, ds.size());

@@ -87,6 +87,32 @@ class TokenizerTest {
         assertEquals(-1, one("L'\\xffffffff'").value, "wchar_t is a signed int");
         assertEquals(0xffffffffL, one("U'\\xffffffff'").value);
         assertEquals("unsigned int", one("U'\\0'").type);
+        assertEquals(0x20ac, one("u'\\u20ac'").value);
+        assertEquals("unsigned short", one("u'a'").type, "char16_t");
+        assertEquals(27, one("'\\e'").value, "GCC's escape for ESC");
+        assertEquals('b', one("L'ab'").value, "too long: the last character, with a warning, as GCC");
+        assertEquals(0xde00, one("u'\\U0001F600'").value, "the low surrogate, as GCC");
+    }
+
+    @Test
+    void wideStringsHoldLittleEndianCodeUnits() throws CompileException {
+        Token l = one("L\"a\\u00e9\"");
+        assertEquals("int", l.type, "wchar_t");
+        assertArrayEquals(new byte[] {'a', 0, 0, 0, (byte) 0xe9, 0, 0, 0}, l.bytes);
+        Token u = one("u\"\\U0001F600\"");
+        assertEquals("unsigned short", u.type, "char16_t, UTF-16");
+        assertArrayEquals(new byte[] {0x3d, (byte) 0xd8, 0x00, (byte) 0xde}, u.bytes);
+        assertEquals("unsigned int", one("U\"x\"").type, "char32_t");
+        assertArrayEquals("é😀".getBytes(StandardCharsets.UTF_8), one("\"\\u00e9\\U0001F600\"").bytes,
+                "a universal character name in a plain string is UTF-8");
+        assertEquals(null, one("u8\"x\"").type);
+    }
+
+    @Test
+    void identifiersMayHoldNonAsciiLetters() throws CompileException {
+        Token t = one("größe_😀");
+        assertEquals(Token.Kind.IDENT, t.kind);
+        assertEquals("größe_😀", t.text);
     }
 
     @Test
@@ -174,12 +200,12 @@ class TokenizerTest {
 
     @Test
     void malformedTokensAreReportedTogetherWithExactPositions() {
-        List<Diagnostic> ds = errors("int a = 1.5q;\nchar *s = \"abc\n@ 12qq '\\q' 08 '' 1e+ 0x");
+        List<Diagnostic> ds = errors("int a = 1.5q;\nchar *s = \"abc\n@ 12qq '\\x' 08 '' 1e+ 0x");
         assertError(ds.get(0), 1, 9, "invalid suffix \"q\" on floating constant");
         assertError(ds.get(1), 2, 11, "missing terminating \" character");
         assertError(ds.get(2), 3, 1, "stray '@' in program");
         assertError(ds.get(3), 3, 3, "invalid suffix \"qq\" on integer constant");
-        assertError(ds.get(4), 3, 8, "unknown escape sequence '\\q'");
+        assertError(ds.get(4), 3, 8, "\\x used with no following hex digits");
         assertError(ds.get(5), 3, 13, "invalid digit \"8\" in octal constant");
         assertError(ds.get(6), 3, 16, "empty character constant");
         assertError(ds.get(7), 3, 19, "exponent has no digits");
@@ -194,9 +220,11 @@ class TokenizerTest {
         assertError(errors("\"\\x100\"").get(0), 1, 1, "hex escape sequence out of range");
         assertError(errors("18446744073709551616").get(0), 1, 1, "integer constant is too large for its type");
         assertError(errors("1lL").get(0), 1, 1, "invalid suffix \"lL\" on integer constant");
-        assertError(errors("u'a'").get(0), 1, 1, "char16_t character constants are not supported");
-        assertError(errors("L\"a\"").get(0), 1, 1, "wide string literals are not supported");
-        assertError(errors("L'ab'").get(0), 1, 1, "wide character constant holds more than one character");
+        assertError(errors("L''").get(0), 1, 1, "empty character constant");
+        assertError(errors("u\"\\x10000\"").get(0), 1, 1, "hex escape sequence out of range");
+        assertError(errors("\"\\u0041\"").get(0), 1, 1, "\\u0041 is not a valid universal character");
+        assertError(errors("\"\\uD800\"").get(0), 1, 1, "\\uD800 is not a valid universal character");
+        assertError(errors("\"\\u12\"").get(0), 1, 1, "incomplete universal character name \\u12");
         assertError(errors("0x1.8").get(0), 1, 1, "hexadecimal floating constants require an exponent");
     }
 

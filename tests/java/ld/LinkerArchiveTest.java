@@ -74,6 +74,6 @@ class LinkerArchiveTest {
         Archive lib = new Archive("libc.a", List.of(leaf("printf.o", "printf", "missing")));
         LinkException e = assertThrows(LinkException.class,
                 () -> new Linker().link(List.of(startCalling("main.o", "printf")), List.of(lib)));
-        assertEquals(List.of("ld: libc.a(printf.o): undefined reference to 'missing'"), e.messages());
+        assertEquals(List.of("ld: libc.a(printf.o): in function 'printf': undefined reference to 'missing'"), e.messages());
     }
 }

@@ -23,8 +23,27 @@ class LinkerErrorTest {
     @Test
     void undefinedSymbolMessageNamesSymbolAndObject() {
         LinkException e = fails(List.of(startCalling("hello.o", "foo")));
-        assertEquals(List.of("ld: hello.o: undefined reference to 'foo'"), e.messages());
-        assertEquals("ld: hello.o: undefined reference to 'foo'", e.getMessage());
+        assertEquals(List.of("ld: hello.o: in function '_start': undefined reference to 'foo'"), e.messages());
+        assertEquals("ld: hello.o: in function '_start': undefined reference to 'foo'", e.getMessage());
+    }
+
+    @Test
+    void undefinedReferenceNamesTheSourceFileAndEachFunctionThatUsesIt() {
+        ObjectFile o = startCalling("prog.o", "foo");
+        o.setSource("prog.c");
+        call(o, "foo");
+        label(o, Section.Kind.TEXT, "helper", Symbol.Binding.LOCAL, Symbol.Type.FUNC);
+        call(o, "foo");
+        call(o, "bar");
+        o.addRelocation(new Relocation(Section.Kind.DATA, 0, Relocation.Type.ABS64, "baz", 0));
+        o.section(Section.Kind.DATA).append(new byte[8]);
+        LinkException e = fails(List.of(o));
+        assertEquals(List.of(
+                "ld: prog.c: in function '_start': undefined reference to 'foo'",
+                "ld: prog.c: in function 'helper': undefined reference to 'foo'",
+                "ld: prog.c: in function 'helper': undefined reference to 'bar'",
+                "ld: prog.c: undefined reference to 'baz'"), e.messages(),
+                "once per function and name; a reference from data names no function");
     }
 
     @Test
@@ -33,8 +52,8 @@ class LinkerErrorTest {
         call(a, "foo");
         LinkException e = fails(List.of(a, leaf("b.o", "b", "foo")));
         assertEquals(List.of(
-                "ld: a.o: undefined reference to 'foo'",
-                "ld: b.o: undefined reference to 'foo'"), e.messages());
+                "ld: a.o: in function '_start': undefined reference to 'foo'",
+                "ld: b.o: in function 'b': undefined reference to 'foo'"), e.messages());
     }
 
     @Test
@@ -43,7 +62,7 @@ class LinkerErrorTest {
         label(b, Section.Kind.TEXT, "foo", Symbol.Binding.LOCAL, Symbol.Type.FUNC);
         ret(b);
         LinkException e = fails(List.of(startCalling("a.o", "foo"), b));
-        assertEquals(List.of("ld: a.o: undefined reference to 'foo'"), e.messages());
+        assertEquals(List.of("ld: a.o: in function '_start': undefined reference to 'foo'"), e.messages());
     }
 
     @Test
@@ -128,8 +147,8 @@ class LinkerErrorTest {
         List<String> m = e.messages();
         assertEquals(4, m.size(), String.join("\n", m));
         assertEquals("ld: c.o: multiple definition of 'f'; first defined in b.o", m.get(0));
-        assertEquals("ld: a.o: undefined reference to 'missing1'", m.get(1));
-        assertEquals("ld: b.o: undefined reference to 'missing2'", m.get(2));
+        assertEquals("ld: a.o: in function '_start': undefined reference to 'missing1'", m.get(1));
+        assertEquals("ld: b.o: in function 'f': undefined reference to 'missing2'", m.get(2));
         assertTrue(m.get(3).startsWith("ld: a.o:(.text+0x" + Long.toHexString(at + 4) + "): relocation ABS32"), m.get(3));
     }
 

@@ -14,6 +14,7 @@ class ObjectFormatTest {
     /** An object with every kind of section, symbol and relocation. */
     static ObjectFile sample(String name) {
         ObjectFile o = new ObjectFile(name);
+        o.setSource("dir/prog.c");
         o.section(Section.Kind.TEXT).appendLE(0x0000000000000004L, 8);
         o.section(Section.Kind.TEXT).appendLE(0x0000000000000198L | 1 << 8, 8);
         o.section(Section.Kind.RODATA).append("héllo\n\0".getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -46,6 +47,7 @@ class ObjectFormatTest {
     void readGivesBackSectionsSymbolsAndRelocations() throws Exception {
         ObjectFile o = ObjectFormat.read("copy.o", ObjectFormat.write(sample("a.o")));
         assertEquals("copy.o", o.name);
+        assertEquals("dir/prog.c", o.source(), "the source file named by .file");
         assertEquals(16, o.section(Section.Kind.TEXT).size());
         assertEquals(1, o.section(Section.Kind.RODATA).align(), "alignment below the default is kept");
         assertEquals(16, o.section(Section.Kind.DATA).align());
@@ -71,7 +73,7 @@ class ObjectFormatTest {
     void emptyObjectRoundTrips() throws Exception {
         byte[] bytes = ObjectFormat.write(new ObjectFile("empty.o"));
         assertArrayEquals(bytes, ObjectFormat.write(ObjectFormat.read("empty.o", bytes)));
-        assertArrayEquals(new byte[] {'C', 'L', 'X', 'O', 1, 0, 4, 0}, Arrays.copyOf(bytes, 8));
+        assertArrayEquals(new byte[] {'C', 'L', 'X', 'O', 2, 0, 4, 0}, Arrays.copyOf(bytes, 8));
     }
 
     @Test
@@ -90,8 +92,8 @@ class ObjectFormatTest {
     @Test
     void wrongVersionIsReported() {
         byte[] bytes = ObjectFormat.write(sample("a.o"));
-        bytes[4] = 2;
-        assertEquals("bad.o: unsupported object file version 2 (this tool reads version 1)", rejects(bytes).getMessage());
+        bytes[4] = 1;
+        assertEquals("bad.o: unsupported object file version 1 (this tool reads version 2)", rejects(bytes).getMessage());
     }
 
     @Test
@@ -130,10 +132,10 @@ class ObjectFormatTest {
     void badEnumValueAndNonPowerOfTwoAlignmentAreReported() {
         byte[] bytes = ObjectFormat.write(new ObjectFile("x.o"));
         byte[] badKind = bytes.clone();
-        badKind[16] = 9;
+        badKind[18] = 9; // after the 16-byte header and the empty source name's u16 length
         assertEquals("bad.o: invalid section 0 kind 9", rejects(badKind).getMessage());
         byte[] badAlign = bytes.clone();
-        badAlign[16 + 4] = 3;
+        badAlign[18 + 4] = 3;
         assertTrue(rejects(badAlign).getMessage().contains("alignment 3, not a power of two"));
     }
 
