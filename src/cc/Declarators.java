@@ -21,7 +21,7 @@ final class Declarators {
         switch (t.text) {
             case "void", "_Bool", "char", "short", "int", "long", "float", "double", "signed", "unsigned",
                  "struct", "union", "enum", "typedef", "static", "extern", "inline", "const", "volatile",
-                 "restrict", "auto", "register", "_Noreturn", "_Thread_local", "__inline", "__inline__",
+                 "restrict", "auto", "register", "_Noreturn", "_Thread_local", "__thread", "__inline", "__inline__",
                  "__restrict", "__restrict__", "__const", "__volatile__", "_Alignas", "__signed__",
                  "__attribute__", "typeof", "__typeof__" -> {
                 return true;
@@ -45,9 +45,13 @@ final class Declarators {
             Token t = p.next();
             switch (t.text) {
                 case "typedef", "static", "extern", "inline", "__inline", "__inline__", "_Noreturn", "auto",
-                     "register", "_Thread_local" -> {
+                     "register", "_Thread_local", "__thread" -> {
                     if (attr == null) throw p.error(t, "storage class specifier is not permitted here");
                     if (t.text.equals("typedef")) attr.isTypedef = true;
+                    else if (t.text.equals("_Thread_local") || t.text.equals("__thread")) {
+                        attr.isThreadLocal = true;
+                        attr.threadLocal = t;
+                    }
                     else if (t.text.equals("static")) attr.isStatic = true;
                     else if (t.text.equals("extern")) attr.isExtern = true;
                     else if (t.text.contains("inline")) attr.isInline = true;
