@@ -113,7 +113,8 @@ final class Layout {
             fileEnd = dataEnd;
             tdataSize = 0;
         }
-        long tlsEnd = place(tlsStart + tdataSize, Section.Kind.TBSS);
+        long tbssEnd = place(tlsStart + tdataSize, Section.Kind.TBSS);
+        long tlsEnd = totalSize(Section.Kind.TBSS) == 0 ? tlsStart + tdataSize : tbssEnd;
         tlsBlockSize = alignUp(tlsEnd - tlsStart, tlsAlign);
         long end = place(fileEnd, Section.Kind.BSS);
         image(Segment.R | Segment.W, start, fileEnd, end, Section.Kind.DATA, Section.Kind.TDATA);
@@ -151,6 +152,7 @@ final class Layout {
         for (Section.Kind kind : filled) {
             for (Input in : inputs) {
                 byte[] data = in.obj.section(kind).data();
+                if (data.length == 0) continue; // an empty section's address may lie past the end
                 System.arraycopy(data, 0, bytes, (int) (in.base[kind.ordinal()] - start), data.length);
             }
         }

@@ -8,7 +8,6 @@
 #include <pthread.h>
 #include <errno.h>
 #include <sched.h>
-#include <string.h>
 #include <sys/syscall.h>
 #include "libc.h"
 #include "pthread_impl.h"
@@ -23,12 +22,14 @@ size_t __libc_main_thread_size(void) { return __tls_area_size(sizeof(struct pthr
 
 /*
  * crt0: makes the main thread's descriptor and TLS block in area (__libc_main_thread_size
- * bytes, which stay valid for the life of the process) and points tp at the descriptor.
+ * bytes of the initial stack, below anything the kernel wrote there, so still zero like
+ * all new memory, and valid for the life of the process) and points tp at the descriptor.
+ * The descriptor's zeros are its initial state: it is not cleared again, which would cost
+ * every program a thousand stores at start-up.
  */
 void __libc_setup_main_thread(char *area)
 {
     struct pthread *pd = __tls_place(area + __libc_main_thread_size(), sizeof(struct pthread));
-    memset(pd, 0, sizeof *pd);
     pd->tcb.self = &pd->tcb;
     pd->user_stack = 1; /* the kernel's stack: never cached or unmapped */
     __tls_init_block(pd);
