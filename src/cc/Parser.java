@@ -420,8 +420,8 @@ public final class Parser {
                 continue;
             }
             if (attr.isThreadLocal && !attr.isStatic) {
-                throw error(attr.threadLocal, "'" + attr.threadLocal.text + "' variable '" + d.name
-                        + "' must be static or extern: an automatic variable is already per thread");
+                // clang's words; an automatic variable is per thread anyway.
+                throw error(attr.threadLocal, "'" + attr.threadLocal.text + "' variables must have global storage");
             }
             if (d.type.kind == Type.Kind.VOID) throw error(d.tok, "variable has incomplete type 'void'");
             if (attr.isStatic) {
