@@ -79,7 +79,7 @@ final class Directives {
         return n;
     }
 
-    /** {@code .section NAME[, flags...]}: the name picks one of the four kinds; flags are ignored. */
+    /** {@code .section NAME[, flags...]}: the name picks one of the six kinds; flags are ignored. */
     private static void section(Pass p, Statement st) {
         if (st.operands.isEmpty()) throw new AsmError(st.op, "'.section' expects a section name");
         Operand o = st.operands.get(0);
@@ -95,12 +95,13 @@ final class Directives {
             }
         }
         throw new AsmError(o.tok, "unknown section " + (n == null ? "name" : "'" + n + "'")
-                + " (a Clonix object has .text, .rodata, .data and .bss)");
+                + " (a Clonix object has .text, .rodata, .data, .bss, .tdata and .tbss)");
     }
 
     private static void noBss(Pass p, Statement st) {
-        if (p.section() == Section.Kind.BSS) {
-            throw new AsmError(st.op, "'" + st.op.text + "' in .bss: .bss holds no bytes, reserve space with .zero instead");
+        if (p.section().zeroFilled()) {
+            String name = p.section().sectionName();
+            throw new AsmError(st.op, "'" + st.op.text + "' in " + name + ": " + name + " holds no bytes, reserve space with .zero instead");
         }
     }
 

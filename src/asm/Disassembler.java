@@ -140,7 +140,7 @@ public final class Disassembler {
                 text = b.toString();
             } else {
                 long w = word(code, off);
-                String sym = r != null && r.type != Relocation.Type.ABS64 ? InsnFormatter.symbolPlus(r.symbol, r.addend) : null;
+                String sym = r != null && r.type != Relocation.Type.ABS64 ? r.target() : null;
                 text = InsnFormatter.format(w, addr, style, sym);
                 if (text == null) text = InsnFormatter.quad(w);
             }

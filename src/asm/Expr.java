@@ -56,6 +56,21 @@ abstract class Expr {
         }
     }
 
+    /** {@code %tpoff(e)}, the thread-pointer offset of a thread-local symbol; {@code tok} is '%'. */
+    static final class TpOff extends Expr {
+        final Expr operand;
+
+        TpOff(Token op, Expr operand) {
+            super(op, operand.depth + 1);
+            this.operand = operand;
+        }
+
+        @Override
+        Value eval(Env env) {
+            return Value.tpoff(tok, operand.eval(env));
+        }
+    }
+
     /** {@code -e}, {@code ~e}, {@code +e}; {@code tok} is the operator. */
     static final class Unary extends Expr {
         final Expr operand;

@@ -186,6 +186,15 @@ final class Parser {
                 if (t.text.startsWith("@")) throw new AsmError(t, "unexpected '" + t.text + "' in expression");
                 return new Expr.Sym(t);
             case PUNCT:
+                if (t.is("%") && peek().kind == Token.Kind.IDENT && peek().text.equals("tpoff") && peek(1).is("(")) {
+                    next();
+                    next();
+                    if (++nesting > MAX_DEPTH) throw new AsmError(t, "expression is too deeply nested");
+                    Expr e = expr();
+                    Token close = next();
+                    if (!close.is(")")) throw new AsmError(close, "expected ')', found " + close.describe());
+                    return checkDepth(new Expr.TpOff(t, e));
+                }
                 if (t.is("(")) {
                     if (++nesting > MAX_DEPTH) throw new AsmError(t, "expression is too deeply nested");
                     Expr e = expr();

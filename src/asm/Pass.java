@@ -134,18 +134,18 @@ final class Pass implements Expr.Env {
 
     /** Appends {@code width} bytes of {@code v}, little-endian. */
     void emit(long v, int width) {
-        if (section == Section.Kind.BSS) pendingBss += width;
+        if (section.zeroFilled()) pendingBss += width;
         else for (int i = 0; i < width; i++) pending.write((int) (v >>> (8 * i)));
     }
 
     void emitBytes(byte[] b) {
-        if (section == Section.Kind.BSS) pendingBss += b.length;
+        if (section.zeroFilled()) pendingBss += b.length;
         else pending.write(b, 0, b.length);
     }
 
     void emitZeros(long n) {
         checkRoom(n);
-        if (section == Section.Kind.BSS) pendingBss += n;
+        if (section.zeroFilled()) pendingBss += n;
         else for (long i = 0; i < n; i++) pending.write(0);
     }
 
@@ -154,7 +154,7 @@ final class Pass implements Expr.Env {
 
     /** Throws if {@code n} more bytes would make the current section larger than its limit. */
     void checkRoom(long n) {
-        long max = section == Section.Kind.BSS ? MAX_BSS_BYTES : MAX_SECTION_BYTES;
+        long max = section.zeroFilled() ? MAX_BSS_BYTES : MAX_SECTION_BYTES;
         if (n > max || offset() + n > max) {
             throw new AsmError(current.op, "section " + section.sectionName() + " would grow beyond " + (max >> 20) + " MiB");
         }
@@ -175,6 +175,11 @@ final class Pass implements Expr.Env {
         if (v.symbol == null) {
             throw new AsmError(blame, "an address computed from '.' can only be used for a branch within its section; use a label");
         }
+        if (v.tpoff) {
+            // A thread-pointer offset is 32 bits wide: an immediate or a .word, never a branch or .quad.
+            if (type != Relocation.Type.ABS32) throw new AsmError(blame, "'" + v.describe() + "' can only be a 32-bit immediate or .word");
+            type = Relocation.Type.TPOFF32;
+        }
         pendingRelocs.add(new Relocation(section, fieldOffset, type, v.symbol, v.addend));
     }
 
@@ -188,7 +193,7 @@ final class Pass implements Expr.Env {
     long commit() {
         long size = pending.size() + pendingBss;
         Section s = obj.section(section);
-        if (section == Section.Kind.BSS) s.appendZeros(pendingBss);
+        if (section.zeroFilled()) s.appendZeros(pendingBss);
         else s.append(pending.toByteArray());
         s.alignAtLeast(pendingAlign);
         for (Relocation r : pendingRelocs) obj.addRelocation(r);

@@ -50,7 +50,7 @@ final class SourceWriter {
             if (sec.size() == 0 && labels.isEmpty()) continue;
             w.line(k == Section.Kind.TEXT || k == Section.Kind.DATA || k == Section.Kind.BSS ? k.sectionName() : ".section\t" + k.sectionName());
             if (sec.align() > 1) w.line(".align\t" + sec.align());
-            w.section(sec.data(), sec.size(), 0, k == Section.Kind.TEXT, k == Section.Kind.BSS, labels, relocs);
+            w.section(sec.data(), sec.size(), 0, k == Section.Kind.TEXT, k.zeroFilled(), labels, relocs);
         }
         return w.out.toString();
     }
@@ -109,7 +109,7 @@ final class SourceWriter {
             if (text && o % Isa.INSN_BYTES == 0 && o + Isa.INSN_BYTES <= limit && onlyImmediateReloc(relocs, o)) {
                 long w = Disassembler.word(data, o);
                 Relocation r = relocs.get(off + 4);
-                String insn = InsnFormatter.format(w, base + o, style, r == null ? null : InsnFormatter.symbolPlus(r.symbol, r.addend));
+                String insn = InsnFormatter.format(w, base + o, style, r == null ? null : r.target());
                 if (insn != null || r == null) {
                     line(insn != null ? insn : InsnFormatter.quad(w));
                     off += Isa.INSN_BYTES;
@@ -140,7 +140,7 @@ final class SourceWriter {
         if (r != null && r.type != Relocation.Type.PCREL32) {
             int width = r.type == Relocation.Type.ABS64 ? 8 : 4;
             if (o + width <= limit) {
-                line((width == 8 ? ".quad\t" : ".word\t") + InsnFormatter.symbolPlus(r.symbol, r.addend));
+                line((width == 8 ? ".quad\t" : ".word\t") + r.target());
                 return width;
             }
         }

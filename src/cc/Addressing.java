@@ -26,7 +26,17 @@ final class Addressing {
         }
         if (n.kind != Node.Kind.VAR || g.registerOf(n.var) != null) return null;
         if (n.var.isLocal) return (n.var.offset + offset) + "(fp)";
+        if (n.var.isThreadLocal) return tpOffset(n.var, offset) + "(tp)";
         return n.var.name + (offset != 0 ? "+" + offset : "") + "(zero)";
+    }
+
+    /**
+     * The offset from tp of thread-local {@code v} plus {@code offset}, "%tpoff(x+8)": the
+     * calling thread's copy lies in its TLS block just below tp, at a distance only the
+     * linker knows (Relocation.Type.TPOFF32).
+     */
+    static String tpOffset(Obj v, long offset) {
+        return "%tpoff(" + v.name + (offset != 0 ? "+" + offset : "") + ")";
     }
 
     /**
@@ -85,7 +95,7 @@ final class Addressing {
         if (x.kind != Node.Kind.ADD || x.type.kind != Type.Kind.PTR) return null;
         Node array = decayedArray(x.lhs);
         String fixed = array == null ? null : fixedAddress(array);
-        if (fixed == null || fixed.endsWith("(fp)")) return null;
+        if (fixed == null || !fixed.endsWith("(zero)")) return null;
         Node index = Arithmetic.stripNoOpCasts(x.rhs);
         if (index.kind == Node.Kind.MUL && index.rhs.kind == Node.Kind.NUM && index.rhs.val == 1) {
             index = Arithmetic.stripNoOpCasts(index.lhs);
@@ -133,8 +143,8 @@ final class Addressing {
         String mem = fixedAddress(target);
         int open = mem.lastIndexOf('(');
         String offset = mem.substring(0, open);
-        if (mem.endsWith("(fp)")) g.emit("addi\t" + reg + ", fp, " + offset);
-        else g.emit("la\t" + reg + ", " + offset);
+        if (mem.endsWith("(zero)")) g.emit("la\t" + reg + ", " + offset);
+        else g.emit("addi\t" + reg + ", " + mem.substring(open + 1, mem.length() - 1) + ", " + offset);
     }
 
     /** The object whose address {@code n} is ({@code &x}, an array or function name), if fixed. */
@@ -191,6 +201,7 @@ final class Addressing {
             case VAR -> {
                 String r = g.push(n.tok);
                 if (n.var.isLocal) g.emit("addi\t" + r + ", fp, " + n.var.offset);
+                else if (n.var.isThreadLocal) g.emit("addi\t" + r + ", tp, " + tpOffset(n.var, 0));
                 else g.emit("la\t" + r + ", " + n.var.name);
                 return new Place(r, 0);
             }
@@ -225,6 +236,11 @@ final class Addressing {
             while (base.kind == Node.Kind.MEMBER) {
                 offset += base.member.offset;
                 base = base.lhs;
+            }
+            if (base.var.isThreadLocal) {
+                g.emit("add\t" + r + ", " + r + ", tp");
+                g.emit("addi\t" + r + ", " + r + ", " + tpOffset(base.var, offset));
+                return new Place(r, 0);
             }
             if (!base.var.isLocal) return new Place(r, offset, base.var.name);
             g.emit("add\t" + r + ", " + r + ", fp");

@@ -1,8 +1,8 @@
 package cc;
 
 /**
- * Compiler builtins that look like function calls: stdarg's {@code __builtin_va_*} and
- * GCC's {@code __sync_*} and {@code __atomic_*} families, which become ATOMIC nodes that the
+ * Compiler builtins that look like function calls: stdarg's {@code __builtin_va_*},
+ * {@code __builtin_alloca}, and GCC's {@code __sync_*} and {@code __atomic_*} families, which become ATOMIC nodes that the
  * code generator maps to the machine's cas, faa, xchg and fence instructions.
  */
 final class Builtins {
@@ -27,6 +27,21 @@ final class Builtins {
                 Node start = new Node(Node.Kind.VA_START, t);
                 start.type = Type.pointerTo(Type.CHAR);
                 return e.assignTo(ap, start, t);
+            }
+            case "__builtin_alloca", "alloca" -> {
+                // As in GCC, alloca is the builtin even without alloca.h, unless this file
+                // defines a function of that name itself.
+                Obj own = p.globals.get(name);
+                if (own != null && own.isDefinition) return null;
+                p.next();
+                p.next();
+                Node size = e.assign();
+                p.expect(")");
+                if (p.fn == null) throw p.error(t, "'__builtin_alloca' outside a function");
+                Node n = new Node(Node.Kind.ALLOCA, t);
+                n.lhs = Sema.cast(size, Type.ULONG);
+                n.type = Type.pointerTo(Type.VOID);
+                return n;
             }
             case "__builtin_va_end" -> {
                 p.next();

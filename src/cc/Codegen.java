@@ -51,6 +51,8 @@ public final class Codegen {
     private final List<Integer> spillSlots = new java.util.ArrayList<>();
     Obj fn;
     int frameSize;
+    /** True once the current function has moved sp to allocate stack memory (StackAlloc). */
+    boolean dynamicStack;
     String returnLabel;
     private int labelId;
     private String lastLine;
@@ -204,6 +206,7 @@ public final class Codegen {
         depth = 0;
         maxDepth = 0;
         frameSize = 0;
+        dynamicStack = false;
         spillSlots.clear();
         labelId = 0;
         lastLine = null;
@@ -251,8 +254,10 @@ public final class Codegen {
         for (int j = 0; j < saved; j++) s.append("\tsd\t").append(savedRegs.get(j)).append(", ").append(8 * j).append("(sp)\n");
         s.append(body);
         s.append(returnLabel).append(":\n");
-        // sp is back at the bottom of the frame here (calls pop their stack arguments and
-        // nothing else moves sp), so the epilogue mirrors the prologue from sp.
+        // sp is back at the bottom of the frame here (calls pop their stack arguments), unless
+        // the body moved it to allocate stack memory: then it is brought back from fp. From
+        // there the epilogue mirrors the prologue.
+        if (dynamicStack) s.append(addImmediate("sp", "fp", -(16L + frame)));
         for (int j = 0; j < saved; j++) s.append("\tld\t").append(savedRegs.get(j)).append(", ").append(8 * j).append("(sp)\n");
         s.append("\tld\tra, ").append(frame + 8).append("(sp)\n\tld\tfp, ").append(frame).append("(sp)\n");
         s.append(addImmediate("sp", "sp", 16L + frame + (variadic ? 64 : 0)));
@@ -368,6 +373,11 @@ public final class Codegen {
             case VA_START -> {
                 String r = push(n.tok);
                 emit("addi\t" + r + ", fp, " + 8 * calls.namedSlots(fn));
+                return r;
+            }
+            case ALLOCA -> {
+                String r = gen(n.lhs);
+                StackAlloc.allocate(this, r);
                 return r;
             }
             default -> {

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * Emits global variables and string literals as assembler data directives: initialised
  * data in {@code .data}, string literals in {@code .rodata}, zero-filled ones in
- * {@code .bss}. Addresses inside initialisers become {@code .quad symbol+addend}.
+ * {@code .bss}; thread-local variables in {@code .tdata} and {@code .tbss}, the TLS template.
+ * Addresses inside initialisers become {@code .quad symbol+addend}.
  */
 final class DataWriter {
     private DataWriter() {}
@@ -15,12 +16,12 @@ final class DataWriter {
         for (Obj v : globals) {
             if (v.isFunction() || !v.isDefinition || v.type.size < 0) continue;
             if (v.initData == null) {
-                out.append("\n\t.bss\n");
+                out.append(v.isThreadLocal ? "\n\t.section\t.tbss\n" : "\n\t.bss\n");
                 header(v, out);
                 out.append("\t.zero\t").append(Math.max(1, v.type.size)).append('\n');
                 continue;
             }
-            out.append(v.isStringLiteral ? "\n\t.rodata\n" : "\n\t.data\n");
+            out.append(v.isStringLiteral ? "\n\t.rodata\n" : v.isThreadLocal ? "\n\t.section\t.tdata\n" : "\n\t.data\n");
             header(v, out);
             if (v.isStringLiteral) {
                 out.append("\t.asciz\t").append(quote(v.initData.toArray(), v.initData.size() - 1)).append('\n');

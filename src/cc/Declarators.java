@@ -21,9 +21,9 @@ final class Declarators {
         switch (t.text) {
             case "void", "_Bool", "char", "short", "int", "long", "float", "double", "signed", "unsigned",
                  "struct", "union", "enum", "typedef", "static", "extern", "inline", "const", "volatile",
-                 "restrict", "auto", "register", "_Noreturn", "_Thread_local", "__inline", "__inline__",
+                 "restrict", "auto", "register", "_Noreturn", "_Thread_local", "__thread", "__inline", "__inline__",
                  "__restrict", "__restrict__", "__const", "__volatile__", "_Alignas", "__signed__",
-                 "__attribute__", "typeof", "__typeof__" -> {
+                 "__attribute__", "typeof", "__typeof__", "_Atomic" -> {
                 return true;
             }
             default -> {
@@ -42,13 +42,31 @@ final class Declarators {
         int counter = 0;
         Type type = Type.INT;
         Token first = p.peek();
+        boolean atomic = false;
         while (isTypeName(p.peek())) {
             Token t = p.next();
             switch (t.text) {
+                case "_Atomic" -> {
+                    if (!p.at("(")) {
+                        atomic = true; // the qualifier: applies to the whole type specified
+                        continue;
+                    }
+                    // The specifier _Atomic(type-name).
+                    if (counter != 0) throw p.error(t, "cannot combine with previous declaration specifier");
+                    p.expect("(");
+                    type = Type.atomicOf(typeName());
+                    p.expect(")");
+                    counter += OTHER;
+                    continue;
+                }
                 case "typedef", "static", "extern", "inline", "__inline", "__inline__", "_Noreturn", "auto",
-                     "register", "_Thread_local" -> {
+                     "register", "_Thread_local", "__thread" -> {
                     if (attr == null) throw p.error(t, "storage class specifier is not permitted here");
                     if (t.text.equals("typedef")) attr.isTypedef = true;
+                    else if (t.text.equals("_Thread_local") || t.text.equals("__thread")) {
+                        attr.isThreadLocal = true;
+                        attr.threadLocal = t;
+                    }
                     else if (t.text.equals("static")) attr.isStatic = true;
                     else if (t.text.equals("extern")) attr.isExtern = true;
                     else if (t.text.contains("inline")) attr.isInline = true;
@@ -131,7 +149,7 @@ final class Declarators {
             };
         }
         if (first == p.peek() && attr != null && p.peek().kind != Token.Kind.IDENT) throw p.error(p.peek(), "expected a type");
-        return type;
+        return atomic ? Type.atomicOf(type) : type;
     }
 
     /** Skips a GCC {@code __attribute__((...))} after its keyword: Clonix needs none of them. */
@@ -176,7 +194,10 @@ final class Declarators {
         Type t = base;
         while (p.accept("*")) {
             t = Type.pointerTo(t);
-            while (p.at("const") || p.at("volatile") || p.at("restrict") || p.at("__restrict") || p.at("__restrict__")) p.next();
+            while (p.at("const") || p.at("volatile") || p.at("restrict") || p.at("__restrict") || p.at("__restrict__")
+                    || p.at("_Atomic")) {
+                if (p.next().is("_Atomic")) t = Type.atomicOf(t);
+            }
         }
         if (p.at("(") && !isTypeName(p.peek(1)) && !p.peek(1).is(")")) {
             // A nested declarator: read the suffix after the parentheses first, since it

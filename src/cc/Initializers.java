@@ -468,7 +468,8 @@ final class Initializers {
     private Long evalAddress(Node n, String[] label) {
         switch (n.kind) {
             case VAR -> {
-                if (n.var.isLocal || label[0] != null) return null;
+                // A thread-local variable's address differs in every thread: not a constant.
+                if (n.var.isLocal || n.var.isThreadLocal || label[0] != null) return null;
                 label[0] = n.var.name;
                 return 0L;
             }

@@ -22,6 +22,8 @@ public final class Node {
         FBUILTIN,
         /** __builtin_va_start(ap): the address of the first unnamed argument slot. */
         VA_START,
+        /** __builtin_alloca(size) ({@link #lhs}): size bytes carved off the stack (StackAlloc). */
+        ALLOCA,
         /** Statements. */
         EXPR_STMT, RETURN, IF, FOR, DO, SWITCH, CASE, BLOCK, GOTO, LABEL, NULL_STMT
     }

@@ -18,6 +18,12 @@ public final class Obj {
     public boolean isStatic;
     /** Global: true once a definition (not only a declaration) has been seen. */
     public boolean isDefinition;
+    /**
+     * Global: a thread-local variable ({@code _Thread_local}, {@code __thread}): each thread
+     * has its own copy in its TLS block, reached at a link-time offset from tp, and the
+     * definition goes to .tdata or .tbss (docs/executable.md, "Thread-local storage").
+     */
+    public boolean isThreadLocal;
     /** Global: an anonymous string literal, emitted in .rodata. */
     public boolean isStringLiteral;
     /** Function: true if only declared implicitly by a call (C89 style). */

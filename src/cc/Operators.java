@@ -61,6 +61,7 @@ abstract class Operators {
      */
     Node compoundAssign(Node.Kind op, Node lhs, Node rhs, Token t) {
         checkLvalue(lhs, t);
+        if (lhs.type.atomic) return atomicUpdate(op, lhs, rhs, t);
         if (isFixed(lhs)) return assignTo(lhs, binaryOp(op, lhs, rhs, t), t);
         if (p.fn == null) throw p.error(t, "expression is not an integer constant expression");
         if (lhs.kind == Node.Kind.MEMBER && lhs.member.isBitField()) {
@@ -81,6 +82,39 @@ abstract class Operators {
         Node setTmp = assignTo(var(tmp, t), addr, t);
         Node target = deref(var(tmp, t), t);
         return comma(setTmp, assignTo(target, binaryOp(op, target, rhs, t), t), t);
+    }
+
+    /**
+     * {@code x op= v} on an {@code _Atomic} lvalue, which C11 (6.5.16.2) makes one indivisible
+     * read-modify-write: the ATOMIC node of {@code __atomic_op_fetch(&x, v)}, whose value is
+     * the new value, as the assignment's is. {@code ++x} and {@code x++} come here too (x += 1).
+     * The machine has 4- and 8-byte atomics; +, -, &, | and ^ map onto them (Atomics).
+     */
+    private Node atomicUpdate(Node.Kind op, Node lhs, Node rhs, Token t) {
+        String fetch = switch (op) {
+            case ADD -> "add_fetch";
+            case SUB -> "sub_fetch";
+            case BITAND -> "and_fetch";
+            case BITOR -> "or_fetch";
+            case BITXOR -> "xor_fetch";
+            default -> null;
+        };
+        Type ty = lhs.type;
+        if (fetch == null || (ty.size != 4 && ty.size != 8) || (ty.kind == Type.Kind.PTR && !fetch.startsWith("add")
+                && !fetch.startsWith("sub"))) {
+            throw p.error(t, "this compound assignment to an _Atomic '" + ty + "' is not supported"
+                    + " (only +=, -=, &=, |=, ^=, ++ and -- on 4- and 8-byte objects)");
+        }
+        if (p.fn == null) throw p.error(t, "expression is not an integer constant expression");
+        Node n = new Node(Node.Kind.ATOMIC, t);
+        n.atomicOp = fetch;
+        n.args.add(addr(lhs, t));
+        Node v = ty.kind == Type.Kind.PTR
+                ? binaryOp(Node.Kind.MUL, Sema.cast(rhs, Type.LONG), Sema.num(ty.base.size, Type.LONG, t), t)
+                : rhs;
+        n.args.add(Sema.cast(v, ty.kind == Type.Kind.PTR ? Type.ULONG : ty));
+        n.type = ty;
+        return n;
     }
 
     /** True for a variable or a member of one: an lvalue whose address needs no evaluation. */

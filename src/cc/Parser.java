@@ -48,7 +48,9 @@ public final class Parser {
 
     /** Declaration specifiers besides the type. */
     static final class Attr {
-        boolean isTypedef, isStatic, isExtern, isInline;
+        boolean isTypedef, isStatic, isExtern, isInline, isThreadLocal;
+        /** The _Thread_local or __thread keyword, where a misplaced one is reported. */
+        Token threadLocal;
     }
 
     private Parser(List<Token> toks, Diagnostics diags) {
@@ -324,6 +326,7 @@ public final class Parser {
             v.type = d.type;
         }
         v.isStatic = attr.isStatic;
+        threadLocal(v, attr, d);
         scope.declare(d.name).var = v;
         if (accept("=")) {
             if (v.isDefinition && v.initData != null) softError(d.tok, "redefinition of '" + d.name + "'");
@@ -333,6 +336,18 @@ public final class Parser {
             v.isDefinition = true;
         }
         if (v.isDefinition && v.type.size < 0) softError(d.tok, "variable has incomplete type '" + v.type + "'");
+    }
+
+    /**
+     * Marks {@code v} thread-local if {@code attr} says so. As in C11 6.7.1p3, every declaration
+     * of a thread-local variable must say so, and none of another variable may.
+     */
+    private void threadLocal(Obj v, Attr attr, Declarators.Declarator d) {
+        if (v.tok != d.tok && v.isThreadLocal != attr.isThreadLocal) {
+            softError(d.tok, (attr.isThreadLocal ? "thread-local" : "non-thread-local") + " declaration of '" + d.name
+                    + "' follows " + (v.isThreadLocal ? "thread-local" : "non-thread-local") + " declaration");
+        }
+        v.isThreadLocal = attr.isThreadLocal;
     }
 
     /** Creates a local variable of the current function and declares it in the current block. */
@@ -407,8 +422,13 @@ public final class Parser {
                     g.tok = d.tok;
                     globals.put(d.name, g);
                 }
+                if (d.type.kind != Type.Kind.FUNC) threadLocal(g, attr, d);
                 scope.declare(d.name).var = g;
                 continue;
+            }
+            if (attr.isThreadLocal && !attr.isStatic) {
+                // clang's words; an automatic variable is per thread anyway.
+                throw error(attr.threadLocal, "'" + attr.threadLocal.text + "' variables must have global storage");
             }
             if (d.type.kind == Type.Kind.VOID) throw error(d.tok, "variable has incomplete type 'void'");
             if (attr.isStatic) {
@@ -416,6 +436,7 @@ public final class Parser {
                 Obj v = new Obj(fn.name + "." + d.name + "." + nextId(), d.type, false);
                 v.isStatic = true;
                 v.isDefinition = true;
+                v.isThreadLocal = attr.isThreadLocal;
                 v.tok = d.tok;
                 globals.put(v.name, v);
                 scope.declare(d.name).var = v;

@@ -6,10 +6,10 @@ package cc;
  *
  * <p>Clonix does not pretend to be GCC or x86-64 or Linux: {@code __GNUC__},
  * {@code __x86_64__} and {@code __linux__} are not defined, so headers that test for them take
- * their portable paths. {@code __STDC_NO_ATOMICS__}, {@code __STDC_NO_THREADS__},
- * {@code __STDC_NO_VLA__} and {@code __STDC_NO_COMPLEX__} are defined because the compiler
- * implements none of {@code _Atomic}, {@code <threads.h>}, variable-length arrays or
- * complex numbers (threads come from pthreads, atomics from the library).
+ * their portable paths. {@code __STDC_NO_THREADS__}, {@code __STDC_NO_VLA__} and
+ * {@code __STDC_NO_COMPLEX__} are defined because the compiler implements none of
+ * {@code <threads.h>}, variable-length arrays or complex numbers (threads come from pthreads).
+ * The memory orders of the {@code __atomic_*} builtins have GCC's names and values.
  *
  * <p>Floating point is IEEE 754: float is binary32, double binary64, and long double is
  * double (8 bytes, not x86-64's 80-bit format), so the {@code __LDBL_*__} macros, which
@@ -46,7 +46,6 @@ final class PredefinedMacros {
             "#define __STDC__ 1",
             "#define __STDC_VERSION__ 201112L",
             "#define __STDC_HOSTED__ 1",
-            "#define __STDC_NO_ATOMICS__ 1",
             "#define __STDC_NO_THREADS__ 1",
             "#define __STDC_NO_VLA__ 1",
             "#define __STDC_NO_COMPLEX__ 1",
@@ -105,6 +104,12 @@ final class PredefinedMacros {
             "#define __LDBL_HAS_DENORM__ 1",
             "#define __LDBL_HAS_INFINITY__ 1",
             "#define __LDBL_HAS_QUIET_NAN__ 1",
+            "#define __ATOMIC_RELAXED 0",
+            "#define __ATOMIC_CONSUME 1",
+            "#define __ATOMIC_ACQUIRE 2",
+            "#define __ATOMIC_RELEASE 3",
+            "#define __ATOMIC_ACQ_REL 4",
+            "#define __ATOMIC_SEQ_CST 5",
             "");
 
     /**

@@ -12,7 +12,8 @@ import java.util.List;
  * <p>Basic types are shared singletons ({@link #INT} ...); derived types (pointers, arrays,
  * functions, structs) are new objects. Qualifiers ({@code const}, {@code volatile}) are
  * accepted by the parser and not recorded: this compiler never reorders memory accesses,
- * so every access is already "volatile".
+ * so every access is already "volatile". {@code _Atomic} is recorded ({@link #atomic}), since
+ * it changes what {@code x += 1} compiles to.
  */
 public final class Type {
     /** What kind of type this is. */
@@ -37,6 +38,13 @@ public final class Type {
     public List<Member> members = new ArrayList<>();
     /** STRUCT/UNION/ENUM: the tag, or null; used only in messages. */
     public String tag;
+    /**
+     * True for an {@code _Atomic} scalar type: {@code ++}, {@code --} and the compound
+     * assignments on an lvalue of this type are one indivisible read-modify-write (Operators).
+     * Plain loads and stores need nothing more: the machine is sequentially consistent and an
+     * aligned load or store is a single step.
+     */
+    public boolean atomic;
 
     /**
      * One member of a struct or union, at a byte offset from its start. A bit-field also has
@@ -91,6 +99,19 @@ public final class Type {
         this.size = size;
         this.align = align;
         this.unsigned = unsigned;
+    }
+
+    /**
+     * The {@code _Atomic} version of {@code t}: a copy marked {@link #atomic} for a scalar
+     * type; any other type unchanged (an atomic struct is only loaded and stored whole).
+     */
+    public static Type atomicOf(Type t) {
+        if (t.atomic || !t.isScalar()) return t;
+        Type a = new Type(t.kind, t.size, t.align, t.unsigned);
+        a.base = t.base;
+        a.tag = t.tag;
+        a.atomic = true;
+        return a;
     }
 
     /** A pointer to {@code base}. */

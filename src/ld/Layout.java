@@ -13,7 +13,7 @@ import obj.Segment;
  * layout"): text from {@code 0x400000}, then read-only data, then data followed by bss, each
  * segment starting on a fresh page so that it can be mapped with its own permissions. Within a
  * segment the sections of one kind are concatenated in input order, each starting at a multiple
- * of its alignment. Padding is zero bytes; in text, zero is not an instruction, so running
+ * of its alignment. The TLS template (.tdata, .tbss) sits between data and bss. Padding is zero bytes; in text, zero is not an instruction, so running
  * into padding traps at once.
  */
 final class Layout {
@@ -49,6 +49,12 @@ final class Layout {
     final List<Image> images = new ArrayList<>();
     /** End of text, end of initialised data, start of bss, end of bss: for _etext, _edata, __bss_start, _end. */
     long textEnd, dataEnd, bssStart, end;
+    /**
+     * The TLS template (ELF's PT_TLS): its address, the size of its initialised part
+     * (.tdata), the size of a thread's TLS block (.tdata and .tbss, rounded up to the
+     * alignment) and that alignment; 1 and sizes 0 when the program has no TLS.
+     */
+    long tlsStart, tdataSize, tlsBlockSize, tlsAlign = 1;
 
     private final List<Input> inputs;
     private long cursor;
@@ -63,11 +69,11 @@ final class Layout {
     /** Lays out {@code inputs} from {@code textBase}, filling in each input's section addresses. */
     static Layout compute(List<Input> inputs, long textBase, List<String> errors) {
         Layout l = new Layout(inputs, textBase);
-        l.segment(Segment.R | Segment.X, Section.Kind.TEXT, null);
+        l.segment(Segment.R | Segment.X, Section.Kind.TEXT);
         l.textEnd = l.cursor;
-        l.segment(Segment.R, Section.Kind.RODATA, null);
+        l.segment(Segment.R, Section.Kind.RODATA);
         long beforeData = l.cursor;
-        long fileEnd = l.segment(Segment.R | Segment.W, Section.Kind.DATA, Section.Kind.BSS);
+        long fileEnd = l.dataSegment();
         // As in GNU ld's default script, __bss_start is where initialised data stops.
         l.dataEnd = l.bssStart = l.cursor == beforeData ? beforeData : fileEnd;
         l.end = l.cursor;
@@ -81,28 +87,76 @@ final class Layout {
         return l;
     }
 
+    /** Places a segment holding only the sections of kind {@code kind} (which have bytes). */
+    private void segment(int flags, Section.Kind kind) {
+        long start = alignUp(cursor, Math.max(Segment.PAGE_SIZE, maxAlign(kind)));
+        long end = place(start, kind);
+        image(flags, start, end, end, kind);
+    }
+
     /**
-     * Places one segment holding the sections of kind {@code filled}, then those of kind
-     * {@code zeroed} (or none), which occupy memory but not the file. Returns the end of the
-     * file-backed part.
+     * Places the read-write segment: .data, then the TLS template's initialised part
+     * (.tdata), then .bss. The template's zeroed part (.tbss) gets addresses right after
+     * .tdata but no memory of its own: as in ELF, those addresses overlap .bss, since nothing
+     * ever reads the template's zeros there (a thread's block is made from the template and
+     * its variables are reached through tp). Returns the end of the file-backed part.
      */
-    private long segment(int flags, Section.Kind filled, Section.Kind zeroed) {
-        long start = alignUp(cursor, Math.max(Segment.PAGE_SIZE, maxAlign(filled, zeroed)));
-        long fileEnd = place(start, filled);
-        long end = zeroed == null ? fileEnd : place(fileEnd, zeroed);
-        if (end == start) return start; // nothing of these kinds anywhere: no segment, no page used
+    private long dataSegment() {
+        long start = alignUp(cursor, Math.max(Segment.PAGE_SIZE,
+                maxAlign(Section.Kind.DATA, Section.Kind.TDATA, Section.Kind.TBSS, Section.Kind.BSS)));
+        long dataEnd = place(start, Section.Kind.DATA);
+        tlsAlign = tlsAlign();
+        tlsStart = alignUp(dataEnd, tlsAlign);
+        long fileEnd = place(tlsStart, Section.Kind.TDATA);
+        tdataSize = fileEnd - tlsStart;
+        if (totalSize(Section.Kind.TDATA) == 0) { // no .tdata: no padding for it either
+            fileEnd = dataEnd;
+            tdataSize = 0;
+        }
+        long tbssEnd = place(tlsStart + tdataSize, Section.Kind.TBSS);
+        long tlsEnd = totalSize(Section.Kind.TBSS) == 0 ? tlsStart + tdataSize : tbssEnd;
+        tlsBlockSize = alignUp(tlsEnd - tlsStart, tlsAlign);
+        long end = place(fileEnd, Section.Kind.BSS);
+        image(Segment.R | Segment.W, start, fileEnd, end, Section.Kind.DATA, Section.Kind.TDATA);
+        return fileEnd;
+    }
+
+    private long totalSize(Section.Kind kind) {
+        long n = 0;
+        for (Input in : inputs) n += in.obj.section(kind).size();
+        return n;
+    }
+
+    /** The largest alignment of a non-empty .tdata or .tbss, or 1 when the program has no TLS. */
+    private long tlsAlign() {
+        long max = 1;
+        for (Input in : inputs) {
+            for (Section.Kind k : List.of(Section.Kind.TDATA, Section.Kind.TBSS)) {
+                Section s = in.obj.section(k);
+                if (s.size() > 0) max = Math.max(max, s.align());
+            }
+        }
+        return max;
+    }
+
+    /**
+     * Records the segment [start, end) whose first fileEnd - start bytes are the contents of
+     * the sections of the {@code filled} kinds, unless it is empty.
+     */
+    private void image(int flags, long start, long fileEnd, long end, Section.Kind... filled) {
+        if (end == start) return; // nothing of these kinds anywhere: no segment, no page used
         cursor = end;
         fileBytes += fileEnd - start;
-        if (fileBytes > MAX_FILE_BYTES || end > ADDRESS_LIMIT) {
-            return fileEnd; // reported as "program too large" by compute()
-        }
+        if (fileBytes > MAX_FILE_BYTES || end > ADDRESS_LIMIT) return; // reported by compute()
         byte[] bytes = new byte[(int) (fileEnd - start)];
-        for (Input in : inputs) {
-            byte[] data = in.obj.section(filled).data();
-            System.arraycopy(data, 0, bytes, (int) (in.base[filled.ordinal()] - start), data.length);
+        for (Section.Kind kind : filled) {
+            for (Input in : inputs) {
+                byte[] data = in.obj.section(kind).data();
+                if (data.length == 0) continue; // an empty section's address may lie past the end
+                System.arraycopy(data, 0, bytes, (int) (in.base[kind.ordinal()] - start), data.length);
+            }
         }
         images.add(new Image(start, end - start, bytes, flags));
-        return fileEnd;
     }
 
     /** Gives every input's section of {@code kind} an address from {@code addr} on; returns the end. */
@@ -116,13 +170,22 @@ final class Layout {
         return addr;
     }
 
-    private long maxAlign(Section.Kind a, Section.Kind b) {
+    private long maxAlign(Section.Kind... kinds) {
         long max = 1;
         for (Input in : inputs) {
-            max = Math.max(max, in.obj.section(a).align());
-            if (b != null) max = Math.max(max, in.obj.section(b).align());
+            for (Section.Kind k : kinds) max = Math.max(max, in.obj.section(k).align());
         }
         return max;
+    }
+
+    /**
+     * The thread pointer's offset of a thread-local address: a thread's TLS block is a copy
+     * of the template [tlsStart, tlsStart + tlsBlockSize) lying just below its tp (x86-64's
+     * variant II), so a variable at {@code addr} in the template is at tp + (addr - tlsStart
+     * - tlsBlockSize) in every thread.
+     */
+    long tpOffset(long addr) {
+        return addr - tlsStart - tlsBlockSize;
     }
 
     /** The image holding address {@code addr}, or null. */

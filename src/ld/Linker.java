@@ -35,9 +35,13 @@ public final class Linker {
     /**
      * Symbols the linker defines when a program uses them and no input defines them, as GNU
      * ld's default script does: the end of text, the end of initialised data, the start of
-     * bss and the end of the whole image.
+     * bss and the end of the whole image. Then the TLS template, which libc copies into every
+     * thread's TLS block (what a static glibc reads from ELF's PT_TLS header): its address,
+     * the size of its initialised part, the size of a block and its alignment; the last three
+     * are numbers, not addresses (absolute symbols, as in a linker script's {@code PROVIDE}).
      */
-    static final List<String> PROVIDED = List.of("_etext", "_edata", "__bss_start", "_end");
+    static final List<String> PROVIDED = List.of("_etext", "_edata", "__bss_start", "_end",
+            "__tdata_start", "__tdata_size", "__tls_size", "__tls_align");
 
     private String entry = "_start";
     private long textBase = DEFAULT_TEXT_BASE;
@@ -81,7 +85,8 @@ public final class Linker {
 
         Layout layout = Layout.compute(inputs, textBase, errors);
         Map<String, Long> ends = Map.of("_etext", layout.textEnd, "_edata", layout.dataEnd,
-                "__bss_start", layout.bssStart, "_end", layout.end);
+                "__bss_start", layout.bssStart, "_end", layout.end, "__tdata_start", layout.tlsStart,
+                "__tdata_size", layout.tdataSize, "__tls_size", layout.tlsBlockSize, "__tls_align", layout.tlsAlign);
         for (String name : PROVIDED) table.provide(name, ends.get(name));
 
         reportUndefined(inputs, table, errors);

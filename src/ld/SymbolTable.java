@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import obj.Section;
 import obj.Symbol;
 
 /**
@@ -72,6 +73,17 @@ final class SymbolTable {
     /** The linker-provided symbols that were used, in the order provided. */
     Map<String, Long> provided() {
         return provided;
+    }
+
+    /**
+     * The section of the definition {@code resolve} finds, or null for a linker-provided
+     * symbol or none.
+     */
+    Section.Kind sectionOf(Input in, String name) {
+        Symbol own = in.obj.symbol(name);
+        if (own != null && !own.isUndefined()) return own.section;
+        Definition d = globals.get(name);
+        return d == null ? null : d.symbol().section;
     }
 
     /**

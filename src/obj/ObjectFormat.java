@@ -9,7 +9,7 @@ package obj;
  * <pre>
  *   header      "CLXO", u16 version (2), u16 section count, u32 symbol count, u32 relocation count,
  *               string source (the .file directive's name, or empty)
- *   sections    u8 kind, 3 zero bytes, u32 alignment, u64 size, then size bytes (none for .bss)
+ *   sections    u8 kind, 3 zero bytes, u32 alignment, u64 size, then size bytes (none for .bss, .tbss)
  *   symbols     string name, u8 section (0xff = undefined), u8 binding, u8 type, u8 zero,
  *               u64 value, u64 size
  *   relocations string symbol, u8 section, u8 type, u16 zero, u64 offset, i64 addend
@@ -39,7 +39,7 @@ public final class ObjectFormat {
         w.u32(obj.relocations().size());
         w.string(obj.source());
 
-        // Every object has all four sections, so all four are written (empty ones cost 16
+        // Every object has all six sections, so all six are written (empty ones cost 16
         // bytes) and reading gives back exactly the object that was written.
         for (Section.Kind kind : Section.Kind.values()) {
             Section s = obj.section(kind);
@@ -48,7 +48,7 @@ public final class ObjectFormat {
             w.u16(0);
             w.u32(s.align());
             w.u64(s.size());
-            if (kind != Section.Kind.BSS) w.bytes(s.data());
+            if (!kind.zeroFilled()) w.bytes(s.data());
         }
         for (Symbol sym : obj.symbols()) {
             w.string(sym.name);
@@ -138,8 +138,8 @@ public final class ObjectFormat {
         }
         s.setAlign((int) align);
         long size = r.u64(what + " size");
-        if (s.kind == Section.Kind.BSS) {
-            if (size < 0 || size > Integer.MAX_VALUE) throw r.fail(".bss size " + Long.toUnsignedString(size) + " is too large");
+        if (s.kind.zeroFilled()) {
+            if (size < 0 || size > Integer.MAX_VALUE) throw r.fail(s.name() + " size " + Long.toUnsignedString(size) + " is too large");
             s.appendZeros(size);
         } else {
             s.append(r.bytes(size, s.name() + " contents"));

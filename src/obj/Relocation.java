@@ -12,10 +12,15 @@ package obj;
  *       value ({@code li rd, sym}, {@code .word sym}).</li>
  *   <li>{@link Type#PCREL32}: the 4 bytes become S + A - P, which must fit in 32 bits
  *       (branches, {@code jal}, {@code addpc}).</li>
+ *   <li>{@link Type#TPOFF32}: the 4 bytes become the offset of S + A from the thread
+ *       pointer, a negative number: S + A - (the TLS template's address + the TLS block
+ *       size), for a symbol in .tdata or .tbss ({@code addi rd, tp, %tpoff(x)}; x86-64's
+ *       R_X86_64_TPOFF32).</li>
  * </ul>
  */
 public final class Relocation {
-    public enum Type { ABS64, ABS32, PCREL32 }
+    /** The kinds of field; their order is part of the object format. */
+    public enum Type { ABS64, ABS32, PCREL32, TPOFF32 }
 
     public final Section.Kind section;
     public final long offset;
@@ -30,6 +35,13 @@ public final class Relocation {
         this.type = type;
         this.symbol = symbol;
         this.addend = addend;
+    }
+
+    /** The field's value as assembly source writes it: "sym+4", or "%tpoff(sym+4)" for TPOFF32. */
+    public String target() {
+        String s = addend == 0 ? symbol
+                : symbol + (addend > 0 ? "+" : "-") + (addend == Long.MIN_VALUE ? "9223372036854775808" : Long.toString(Math.abs(addend)));
+        return type == Type.TPOFF32 ? "%tpoff(" + s + ")" : s;
     }
 
     @Override

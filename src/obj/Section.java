@@ -6,7 +6,7 @@ import java.io.ByteArrayOutputStream;
  * One section of an object file: a named run of bytes with a kind that decides where the
  * linker places it and with what page permissions it is mapped.
  *
- * <p>A {@code .bss} section has a size but no bytes. Sections are built by the assembler
+ * <p>A {@code .bss} or {@code .tbss} section has a size but no bytes. Sections are built by the assembler
  * (appending bytes) and read back from object files.
  */
 public final class Section {
@@ -19,11 +19,28 @@ public final class Section {
         /** Initialised data: mapped read + write. */
         DATA,
         /** Zero-initialised data: mapped read + write, no bytes in the file. */
-        BSS;
+        BSS,
+        /**
+         * Initialised thread-local data: the first part of the TLS template, which every
+         * thread's TLS block starts as a copy of (docs/executable.md, "Thread-local storage").
+         */
+        TDATA,
+        /** Zero-initialised thread-local data: the rest of the template, no bytes in the file. */
+        TBSS;
 
-        /** The conventional name: ".text", ".rodata", ".data", ".bss". */
+        /** The conventional name: ".text", ".rodata", ".data", ".bss", ".tdata", ".tbss". */
         public String sectionName() {
             return "." + name().toLowerCase();
+        }
+
+        /** True for the kinds that have a size but no bytes: .bss and .tbss. */
+        public boolean zeroFilled() {
+            return this == BSS || this == TBSS;
+        }
+
+        /** True for the kinds whose symbols are per-thread: .tdata and .tbss. */
+        public boolean threadLocal() {
+            return this == TDATA || this == TBSS;
         }
     }
 
@@ -44,7 +61,7 @@ public final class Section {
 
     /** Current size in bytes (for .bss, the reserved size). */
     public long size() {
-        return kind == Kind.BSS ? bssSize : bytes.size();
+        return kind.zeroFilled() ? bssSize : bytes.size();
     }
 
     /** Required alignment of the section's start, a power of two. */
@@ -70,26 +87,26 @@ public final class Section {
         align = a;
     }
 
-    /** The section's contents (empty for .bss). */
+    /** The section's contents (empty for .bss and .tbss). */
     public byte[] data() {
         return bytes.toByteArray();
     }
 
-    /** Appends bytes; for .bss only zeros may be "appended", which just grows the size. */
+    /** Appends bytes; for .bss and .tbss only zeros may be "appended", which just grows the size. */
     public void append(byte[] b) {
-        if (kind == Kind.BSS) bssSize += b.length;
+        if (kind.zeroFilled()) bssSize += b.length;
         else bytes.write(b, 0, b.length);
     }
 
     /** Appends {@code n} zero bytes. */
     public void appendZeros(long n) {
-        if (kind == Kind.BSS) bssSize += n;
+        if (kind.zeroFilled()) bssSize += n;
         else for (long i = 0; i < n; i++) bytes.write(0);
     }
 
     /** Appends {@code width} (1, 2, 4 or 8) bytes of {@code v}, little-endian. */
     public void appendLE(long v, int width) {
-        if (kind == Kind.BSS) {
+        if (kind.zeroFilled()) {
             bssSize += width;
             return;
         }

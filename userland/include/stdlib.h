@@ -3,6 +3,7 @@
 #define _STDLIB_H
 
 #include <stddef.h>
+#include <alloca.h> /* as glibc's stdlib.h does by default */
 
 #define EXIT_SUCCESS 0
 #define EXIT_FAILURE 1

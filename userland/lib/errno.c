@@ -3,8 +3,8 @@
 #include "libc.h"
 #include "tcb.h"
 
-/* The errno of a thread without a control block (tp == 0): the main thread of a program
- * that has made no threads. */
+/* The errno of a thread without a control block (tp == 0): code that runs without crt0's
+ * set-up (tcb.h). */
 static int process_errno;
 
 /*

@@ -68,12 +68,13 @@ static void run_after_handlers(int in_child)
 }
 
 /* The child's only thread: give its descriptor the new tid (and, as glibc does with
- * CLONE_CHILD_CLEARTID, the word the kernel zeroes when it exits), forget the threads that
- * stayed in the parent, and free every lock they might have held. */
+ * CLONE_CHILD_CLEARTID, the word the kernel zeroes when it exits), unless it has none yet
+ * (a main thread never asked for its pthread descriptor), forget the threads that stayed
+ * in the parent, and free every lock they might have held. */
 static void reset_in_child(int threaded)
 {
     struct tcb *self = __tcb();
-    if (self) self->tid = (int)__syscall1(SYS_set_tid_address, &self->tid);
+    if (self->tid) self->tid = (int)__syscall1(SYS_set_tid_address, &self->tid);
     __pthread_nthreads = 1;
     if (threaded) {
         __stdio_fork_child();

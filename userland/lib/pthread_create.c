@@ -5,7 +5,8 @@
  * Each pthread is one kernel thread (one-to-one), made with glibc's clone flags:
  *   CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND   share memory, cwd, descriptors, handlers
  *   CLONE_THREAD | CLONE_SYSVSEM                        same thread group (pid) and semaphores
- *   CLONE_SETTLS                                        tp = the new thread's descriptor
+ *   CLONE_SETTLS                                        tp = the new thread's descriptor, with
+ *                                                       its TLS block just below (tls.h)
  *   CLONE_PARENT_SETTID | CLONE_CHILD_CLEARTID          pd->tcb.tid = tid now, 0 at its exit
  * Joining is waiting until the kernel zeroes pd->tcb.tid (it wakes one FUTEX_WAIT on it).
  *
@@ -20,6 +21,7 @@
 #include <sys/syscall.h>
 #include "libc.h"
 #include "pthread_impl.h"
+#include "tls.h"
 
 #define DEFAULT_STACK (8UL * 1024 * 1024) /* glibc's default: RLIMIT_STACK's 8 MiB */
 #define DEFAULT_GUARD 4096UL
@@ -41,16 +43,16 @@ static int start_thread(void *arg)
     return 0;
 }
 
-/* A descriptor at the top of a caller-given stack [addr, addr + size). */
+/* A descriptor and its TLS block at the top of a caller-given stack [addr, addr + size). */
 static struct pthread *on_user_stack(char *addr, size_t size)
 {
-    struct pthread *pd = (struct pthread *)(((unsigned long)(addr + size) - sizeof(struct pthread)) & ~63UL);
+    struct pthread *pd = __tls_place(addr + size, sizeof(struct pthread));
     char *p = (char *)pd;
     size_t i;
     for (i = 0; i < sizeof(struct pthread); i++) p[i] = 0;
     pd->user_stack = 1;
     pd->stack_low = addr;
-    pd->stack_size = (char *)pd - addr;
+    pd->stack_size = (char *)pd - __tls_block_size() - addr;
     return pd;
 }
 
@@ -78,7 +80,7 @@ int pthread_create(pthread_t *thread, const pthread_attr_t *attr, void *(*start)
         guard = attr->__data.__guardsize;
     }
     if (stack_addr) {
-        if (stack_size < sizeof(struct pthread) + 1024) return EINVAL;
+        if (stack_size < __tls_area_size(sizeof(struct pthread)) + 1024) return EINVAL;
         pd = on_user_stack(stack_addr, stack_size);
     } else {
         pd = __pthread_stack_alloc(stack_size, guard);
@@ -86,6 +88,7 @@ int pthread_create(pthread_t *thread, const pthread_attr_t *attr, void *(*start)
     }
     pd->tcb.self = &pd->tcb;
     pd->tcb.is_pthread = 1;
+    __tls_init_block(pd); /* the thread's own copies of the _Thread_local variables */
     pd->start = start;
     pd->arg = arg;
     pd->join_state = detached ? DETACHED : JOINABLE;
@@ -98,7 +101,7 @@ int pthread_create(pthread_t *thread, const pthread_attr_t *attr, void *(*start)
     __sync_fetch_and_add(&__pthread_nthreads, 1);
     *thread = (pthread_t)pd;
     saved_errno = errno;
-    tid = clone(start_thread, (char *)pd, THREAD_FLAGS, pd, &pd->tcb.tid, pd, &pd->tcb.tid);
+    tid = clone(start_thread, (char *)pd - __tls_block_size(), THREAD_FLAGS, pd, &pd->tcb.tid, pd, &pd->tcb.tid);
     if (tid < 0) {
         errno = saved_errno;
         __sync_fetch_and_sub(&__pthread_nthreads, 1);

@@ -10,11 +10,12 @@
  * Memory: a thread's descriptor (under 1 KiB) lives at the top of its own stack mapping,
  * as in NPTL,
  *
- *     map_base                                                          map_base + map_size
- *     | guard (PROT_NONE) | stack, growing down ...  <- sp at start | struct pthread |
+ *     map_base                                                                   map_base + map_size
+ *     | guard (PROT_NONE) | stack, growing down ...  <- sp at start | TLS block | struct pthread |
  *
- * so one mmap serves both and reclaiming a thread is returning one mapping to the stack
- * cache (pthread_stack.c). The main thread's descriptor is a static one.
+ * so one mmap serves all three and reclaiming a thread is returning one mapping to the
+ * stack cache (pthread_stack.c). The TLS block holds the thread's _Thread_local variables
+ * (tls.h). The main thread's descriptor and block are made by crt0 on the initial stack.
  */
 #ifndef _CLONIX_PTHREAD_IMPL_H
 #define _CLONIX_PTHREAD_IMPL_H

@@ -19,6 +19,7 @@
 #include <stddef.h>
 #include <sys/mman.h>
 #include "pthread_impl.h"
+#include "tls.h"
 
 #define PAGE 4096UL
 #define CACHE_MAX (40UL * 1024 * 1024)
@@ -85,13 +86,13 @@ struct pthread *__pthread_stack_alloc(size_t stack_size, size_t guard_size)
         munmap(base, map_size);
         return 0;
     }
-    /* The descriptor at the top, 64-byte aligned; the stack grows down from just below it. */
-    pd = (struct pthread *)(((unsigned long)(base + map_size) - sizeof(struct pthread)) & ~63UL);
+    /* The descriptor at the top, its TLS block just below; the stack grows down from there. */
+    pd = __tls_place(base + map_size, sizeof(struct pthread));
     pd->map_base = base;
     pd->map_size = map_size;
     pd->guard_size = guard;
     pd->stack_low = base + guard;
-    pd->stack_size = (char *)pd - (base + guard);
+    pd->stack_size = (char *)pd - __tls_block_size() - (base + guard);
     return pd;
 }
 

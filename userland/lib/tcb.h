@@ -1,10 +1,11 @@
 /*
  * tcb.h: the thread control block, the small record the thread pointer (tp) points at.
  *
- * Every thread that sets tp (libpthread's threads, the two-level library's user threads)
- * starts its own descriptor with this block, so that libc can find per-thread state without
- * knowing which library made the thread. A thread whose tp is 0 (the main thread of a
- * program that never made threads) uses the process-wide fallbacks instead.
+ * Every thread (the main thread, whose block crt0 makes, libpthread's threads, the
+ * two-level library's user threads) starts its own descriptor with this block, so that libc
+ * can find per-thread state without knowing which library made the thread. Just below it
+ * lies the thread's TLS block (tls.h). Only code that runs before crt0 has set tp, or a
+ * program with its own _start, sees tp == 0; errno.c then uses a process-wide errno.
  *
  * Contract: tp is either 0 or the address of a struct tcb whose self field equals tp and
  * which stays valid until the thread has exited. The fields below are libc's; a thread

@@ -1,6 +1,7 @@
 /*
  * uthread.c: the life of a user thread in the two-level thread library: create, exit,
- * join, detach, yield. A user thread is a descriptor at the top of a 64 KiB mmap'd stack;
+ * join, detach, yield. A user thread is a descriptor (with its TLS block just below it, so
+ * each user thread has its own _Thread_local variables) at the top of a 64 KiB mmap'd stack;
  * making one puts it on the run queue, which is a function call, not a system call (the
  * stacks of joined threads are kept for reuse, so only a new high-water mark of threads
  * costs an mmap).
@@ -9,9 +10,7 @@
 #include <stdlib.h>
 #include <sys/mman.h>
 #include "uthread_impl.h"
-
-/* The bytes the descriptor takes at the top of its stack mapping, rounded to keep sp 16-byte aligned. */
-#define DESCRIPTOR_SIZE ((sizeof(struct uthread) + 15) & ~(size_t)15)
+#include "tls.h"
 
 /*
  * Where every new user thread starts: the first switch to it comes from an LWP's loop,
@@ -43,7 +42,8 @@ static struct uthread *new_thread(void)
         stack = mmap(0, UTHREAD_STACK_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
         if (stack == MAP_FAILED) return 0;
     }
-    t = (struct uthread *)(stack + UTHREAD_STACK_SIZE - DESCRIPTOR_SIZE);
+    /* The descriptor at the top, its TLS block (tls.h) just below, then the stack. */
+    t = __tls_place(stack + UTHREAD_STACK_SIZE, sizeof(struct uthread));
     t->stack = stack;
     return t;
 }
@@ -71,8 +71,9 @@ int uthread_create(uthread_t *thread, void *(*fn)(void *), void *arg)
     t->tcb.errno_value = 0;
     t->tcb.tid = 0;
     t->tcb.is_pthread = 0; /* not a libpthread thread: pthread_cancel does not apply */
+    __tls_init_block(t); /* its own copies of the _Thread_local variables */
     t->context.fp = 0; /* the outermost frame, for debuggers */
-    t->context.sp = (long)t;
+    t->context.sp = ((long)t - (long)__tls_block_size()) & -16L;
     t->context.ra = (long)thread_start;
     t->context.tp = (long)&t->tcb;
     t->state = UTHREAD_READY;

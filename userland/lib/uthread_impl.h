@@ -64,7 +64,9 @@ struct uthread {
     char *stack;                    /* its mapping (UTHREAD_STACK_SIZE bytes); 0 for main */
 };
 
-/* An LWP. tp points at it while it runs its scheduler loop, so it starts with a tcb. */
+/* An LWP. tp points at it while it runs its scheduler loop, so it starts with a tcb. It has
+ * no TLS block below it (tls.h): the loop and the library code it calls must not use
+ * _Thread_local variables, which only user threads have. */
 struct lwp {
     struct tcb tcb;                 /* tcb.tid is the kernel's tid; the kernel clears it at exit */
     struct uthread_context context; /* the scheduler loop's registers while a thread runs */

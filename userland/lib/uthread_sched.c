@@ -5,6 +5,7 @@
  * making and ending LWPs) is in uthread_lwp.c; see uthread_impl.h for the picture.
  */
 #include <errno.h>
+#include <string.h>
 #include <linux/futex.h>
 #include <sched.h>
 #include <stdio.h>
@@ -14,11 +15,9 @@
 #include <unistd.h>
 #include "libc.h"
 #include "uthread_impl.h"
+#include "tls.h"
 
 struct uthread_sched __uthread_sched;
-
-/* The program's first thread as a user thread; its stack is the process's own. */
-static struct uthread main_thread;
 
 /*
  * Takes the scheduler lock. The holder may be an LWP the kernel has just preempted, so
@@ -57,41 +56,50 @@ void __uthread_unlock(void)
  * and its context is set up so that the first switch to it enters __uthread_lwp0_entry.
  * Called from every entry point; the program has only one thread the first time, so no
  * lock is needed.
+ *
+ * The main user thread's descriptor and TLS block go at the top of that new stack mapping
+ * (tp must point at a struct uthread with the block below it). Its thread-local variables
+ * keep their values, copied from the block crt0 made, but not their addresses: a pointer
+ * to one taken before the first uthread call still points at the old copy.
  */
 void __uthread_init(void)
 {
     struct uthread_sched *s = &__uthread_sched;
     struct lwp *lwp0 = &s->lwps[0];
+    struct uthread *main_thread;
+    size_t tls = __tls_block_size();
     char *stack;
     int saved_errno;
     if (s->initialized) return;
     saved_errno = errno;
     stack = mmap(0, LWP_STACK_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (stack == MAP_FAILED) {
+    if (stack == MAP_FAILED || __tls_area_size(sizeof(struct uthread)) > LWP_STACK_SIZE / 2) {
         fputs("uthread: no memory for the first LWP's stack\n", stderr);
         abort();
     }
+    main_thread = __tls_place(stack + LWP_STACK_SIZE, sizeof(struct uthread));
+    memcpy((char *)main_thread - tls, (char *)__tcb() - tls, tls);
     lwp0->tcb.self = &lwp0->tcb;
     lwp0->tcb.tid = gettid();
     lwp0->index = 0;
     lwp0->in_use = 1;
     lwp0->stack = stack;
-    lwp0->context.sp = (long)(stack + LWP_STACK_SIZE);
+    lwp0->context.sp = ((long)main_thread - (long)tls) & -16L;
     lwp0->context.ra = (long)__uthread_lwp0_entry;
     lwp0->context.tp = (long)&lwp0->tcb;
-    lwp0->current = &main_thread;
+    lwp0->current = main_thread;
 
-    main_thread.tcb.self = &main_thread.tcb;
-    main_thread.tcb.tid = lwp0->tcb.tid;
-    main_thread.tcb.errno_value = saved_errno;
-    main_thread.state = UTHREAD_RUNNING;
-    main_thread.lwp = lwp0;
+    main_thread->tcb.self = &main_thread->tcb;
+    main_thread->tcb.tid = lwp0->tcb.tid;
+    main_thread->tcb.errno_value = saved_errno;
+    main_thread->state = UTHREAD_RUNNING;
+    main_thread->lwp = lwp0;
 
     s->lwp_count = 1;
     s->level = 1;
     s->live_threads = 1;
     s->initialized = 1;
-    __set_tcb(&main_thread.tcb);
+    __set_tcb(&main_thread->tcb);
 }
 
 /* The calling user thread: tp points at its descriptor, which begins with its tcb. */

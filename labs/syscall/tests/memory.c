@@ -3,7 +3,9 @@
  * MemTotal, freeram MemFree, sharedram Shmem, bufferram Buffers, totalswap and freeswap
  * SwapTotal and SwapFree (both read from the same counters, as Linux's si_meminfo serves
  * both). /proc/meminfo is read just before and just after the call, and each figure must
- * lie between the two readings. Then the program writes to 4 MiB of MAP_SHARED memory,
+ * lie between the two readings. The file is opened once and read again from its start
+ * each time: opening it makes an open file description, whose kernel memory could itself
+ * move MemFree by a page between the readings and the call. Then the program writes to 4 MiB of MAP_SHARED memory,
  * which is shared memory (Shmem), and checks that sysinfo saw it (give or take a quarter
  * of a MiB, for the other programs of a Linux machine).
  * Each check prints "ok: ..." or "FAIL: ..." and its figures.
@@ -26,12 +28,13 @@ enum { TOTAL, FREE, SHMEM, BUFFERS, SWAP_TOTAL, SWAP_FREE, FIGURES };
 static const char *names[FIGURES] = {"MemTotal", "MemFree", "Shmem", "Buffers", "SwapTotal", "SwapFree"};
 static const char *fields[FIGURES] = {"totalram", "freeram", "sharedram", "bufferram", "totalswap", "freeswap"};
 
+static int meminfo_fd = -1;
+
 /* The figures of /proc/meminfo, in bytes. */
 static void read_meminfo(long bytes[FIGURES]) {
     static char text[8192];
-    int fd = open("/proc/meminfo", O_RDONLY);
-    long n = fd < 0 ? -1 : read(fd, text, sizeof text - 1);
-    if (fd >= 0) close(fd);
+    if (meminfo_fd < 0) meminfo_fd = open("/proc/meminfo", O_RDONLY);
+    long n = meminfo_fd < 0 || lseek(meminfo_fd, 0, SEEK_SET) != 0 ? -1 : read(meminfo_fd, text, sizeof text - 1);
     text[n > 0 ? n : 0] = 0;
     for (int i = 0; i < FIGURES; i++) {
         bytes[i] = -1;

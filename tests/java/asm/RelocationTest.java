@@ -65,4 +65,26 @@ class RelocationTest {
         assertEquals(16, o.section(Section.Kind.DATA).data()[16]);
         assertEquals(List.of(), o.relocations());
     }
+
+    @Test
+    void threadPointerOffsetsAreTpoff32AndThreadLocalSectionsHoldTheVariables() {
+        ObjectFile o = Asm.assemble(".section .tdata\nx: .word 5\n.section .tbss\ny: .zero 8\n"
+                + ".text\nlw a0, %tpoff(x)(tp)\naddi a1, tp, %tpoff(y+4)\nli a2, %tpoff(ext)\n.word %tpoff(x)");
+        assertEquals(".text+4 TPOFF32 x+0\n.text+12 TPOFF32 y+4\n.text+20 TPOFF32 ext+0\n.text+24 TPOFF32 x+0\n", relocs(o));
+        assertEquals(4, o.section(Section.Kind.TDATA).size());
+        assertEquals(8, o.section(Section.Kind.TBSS).size());
+        assertEquals(0, o.section(Section.Kind.TBSS).data().length, ".tbss holds no bytes");
+    }
+
+    @Test
+    void tpoffIsOnlyA32BitFieldOfAThreadLocalSymbol() {
+        assertTrue(Asm.errors(".section .tbss\nx: .zero 4\n.text\naddi a0, tp, %tpoff(x)+4").contains(
+                "no arithmetic on '%tpoff(x)': write %tpoff(x+N)"));
+        assertTrue(Asm.errors(".section .tbss\nx: .zero 4\n.data\n.quad %tpoff(x)").contains(
+                "'%tpoff(x)' can only be a 32-bit immediate or .word"));
+        assertTrue(Asm.errors(".data\nx: .word 1\n.text\nlw a0, %tpoff(x)(tp)").contains(
+                "%tpoff(x): 'x' is in .data, not in .tdata or .tbss"));
+        assertTrue(Asm.errors(".section .tbss\n.byte 1").contains(
+                "'.byte' in .tbss: .tbss holds no bytes, reserve space with .zero instead"));
+    }
 }

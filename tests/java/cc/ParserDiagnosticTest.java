@@ -61,6 +61,19 @@ class ParserDiagnosticTest {
     }
 
     @Test
+    void threadLocalVariablesMustHaveStaticStorageAndSayItEveryTime() {
+        assertEquals("t.c:1:16: error: '_Thread_local' variables must have global storage\n"
+                + "void f(void) { _Thread_local int x; }\n               ^\n",
+                firstError("void f(void) { _Thread_local int x; }\n"));
+        assertEquals("t.c:2:14: error: thread-local declaration of 'x' follows non-thread-local declaration\n"
+                + "__thread int x;\n             ^\n", firstError("extern int x;\n__thread int x;\n"));
+        assertEquals("t.c:2:12: error: non-thread-local declaration of 'x' follows thread-local declaration\n"
+                + "extern int x;\n           ^\n", firstError("__thread int x;\nextern int x;\n"));
+        assertTrue(firstError("__thread int x;\nint *p = &x;\n").startsWith(
+                "t.c:2:10: error: initializer element is not a compile-time constant\n"), "a thread's own address");
+    }
+
+    @Test
     void severalErrorsInOneRun() {
         CompileException e = assertThrows(CompileException.class, () -> Compiler.compileSource("t.c",
                 "int f(void) { return a; }\nint g(void) { return b; }\nint h(void) { int c = 1 return c; }\n"));

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * User threads of the two-level library on one LWP: making them costs the kernel nothing,
- * they take turns in first-come, first-served order, and each has its own errno.
+ * they take turns in first-come, first-served order, and each has its own errno and its own
+ * thread-local variables.
  */
 class UserThreadSchedulingTest {
     @TempDir Path tmp;
@@ -88,6 +89,37 @@ class UserThreadSchedulingTest {
                 }
                 """);
         assertEquals("a Bad file descriptor, b No such file or directory, main 0\n", out);
+    }
+
+    @Test
+    void eachUserThreadHasItsOwnThreadLocalVariables() throws Exception {
+        String out = CGuest.run(tmp, Options.defaults(), "tls", UthreadPrograms.PRELUDE + """
+                static __thread int counter = 10;
+                static _Thread_local char name[8] = "init";
+                static void *count(void *arg) {
+                    int i;
+                    for (i = 0; i < 3; i++) {
+                        counter += (int)(long)arg;
+                        uthread_yield(); /* the other thread counts in between */
+                    }
+                    name[0] = 'A' + (int)(long)arg;
+                    return (void *)(long)(counter * 100 + name[0]);
+                }
+                int main(void) {
+                    uthread_t a, b;
+                    void *ra, *rb;
+                    int *before = &counter;
+                    counter = 5; /* the main thread's value, kept when the library starts */
+                    uthread_create(&a, count, (void *)1);
+                    uthread_create(&b, count, (void *)2);
+                    uthread_join(a, &ra);
+                    uthread_join(b, &rb);
+                    printf("a %ld, b %ld, main %d %s, moved %d\\n", (long)ra, (long)rb, counter, name,
+                           before != &counter);
+                    return 0;
+                }
+                """);
+        assertEquals("a 1366, b 1667, main 5 init, moved 1\n", out);
     }
 
     @Test
