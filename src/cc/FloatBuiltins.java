@@ -46,8 +46,7 @@ final class FloatBuiltins {
             case "isnan", "isinf", "isfinite", "signbit" -> {
                 Node x = Sema.decay(e.assign());
                 p.expect(")");
-                if (!x.type.isArithmetic()) throw p.error(x.tok, "operand of type '" + x.type + "' where floating-point type is required");
-                if (!x.type.isFloat()) x = Sema.cast(x, Type.DOUBLE);
+                if (!x.type.isFloat()) throw p.error(x.tok, "non-floating-point argument in call to function '" + name + "'");
                 return classify(base, x, t);
             }
             default -> {

@@ -37,8 +37,7 @@ final class FloatCode {
      * {@code to} one integer and one floating type. Only unsigned 64-bit integers need the
      * unsigned forms: narrower integers are held extended to 64 bits, where the signed
      * forms read them right, and a floating value converted to a narrower integer is
-     * converted to 64 bits and truncated, which is exact for every value the narrower type
-     * can hold (the others are undefined behaviour).
+     * converted to 64 bits first (see {@link #throughInt32} for what follows).
      */
     static int conversion(Type from, Type to) {
         if (to.isFloat()) {
@@ -49,6 +48,18 @@ final class FloatCode {
         boolean unsigned = to.unsigned && to.size == 8;
         if (from.kind == Type.Kind.DOUBLE) return unsigned ? Isa.FCVTLUD : Isa.FCVTLD;
         return unsigned ? Isa.FCVTLUS : Isa.FCVTLS;
+    }
+
+    /**
+     * True if a floating value converted to integer type {@code to} goes through a 32-bit
+     * signed integer on x86-64, as gcc compiles it ({@code cvttsd2si} into a 32-bit register):
+     * for int and every narrower type, but not unsigned int, which goes through 64 bits. A
+     * value outside int's range then becomes INT_MIN ("integer indefinite") before it is
+     * truncated to {@code to}. C leaves such a conversion undefined; Clonix gives what Linux
+     * programs see, since programs (and Csmith's) do print the result.
+     */
+    static boolean throughInt32(Type to) {
+        return to.isInteger() && to.kind != Type.Kind.BOOL && (to.size < 4 || (to.size == 4 && !to.unsigned));
     }
 
     /** Emits {@code dst = left k right} for a binary operation or comparison on floating type {@code t}. */
@@ -76,6 +87,14 @@ final class FloatCode {
             return;
         }
         g.emit(Isa.mnemonic(conversion(from, to)) + "\t" + r + ", " + r);
+        if (throughInt32(to)) {
+            // r = r fits in 32 bits ? r : INT_MIN
+            String fits = g.label();
+            g.emit("sext.w\tt0, " + r);
+            g.emit("beq\tt0, " + r + ", " + fits);
+            g.emit("li\t" + r + ", -2147483648");
+            g.emitLabel(fits);
+        }
         if (to.isInteger()) g.normalize(r, to);
     }
 }

@@ -40,6 +40,7 @@ final class FloatFolding {
             return Fpu.execute(to.kind == Type.Kind.DOUBLE ? Isa.FCVTDS : Isa.FCVTSD, v, 0, 0);
         }
         long r = Fpu.execute(FloatCode.conversion(from, to), v, 0, 0);
+        if (FloatCode.throughInt32(to) && r != (int) r) r = Integer.MIN_VALUE;
         return to.isFloat() ? r : Sema.normalize(r, to);
     }
 

@@ -84,6 +84,28 @@ int main(void) {
     show("(_Bool) -nan", b);
     show("nan -> _Bool through a call argument", !!(_Bool) nan);
 
+    /* Out of range (undefined in C): x86-64 converts to int and narrower types through a
+     * 32-bit cvttsd2si, whose "integer indefinite" is INT_MIN; unsigned int takes the low
+     * half of the 64-bit conversion. Run time only: gcc's folder saturates instead. */
+    volatile float f3e9 = 3e9f;
+    volatile double d1e10 = 1e10, minus_one = -1.0, d300 = 300.0, d1e19 = 1e19, minus3e9 = -3e9, d70000 = 70000.5;
+    show("(unsigned short) 3e9f", (unsigned short) f3e9);
+    show("(int) 1e10", (int) d1e10);
+    show("(unsigned) -1.0", (unsigned) minus_one);
+    show("(unsigned char) 300.0", (unsigned char) d300);
+    show("(signed char) 1e10", (signed char) d1e10);
+    show("(short) 1e19", (short) d1e19);
+    show("(int) nan", (int) nan);
+    show("(unsigned) nan", (unsigned) nan);
+    show("(unsigned short) nan", (unsigned short) nan);
+    show("(long) nan", (long) nan);
+    show("(unsigned) 1e19", (unsigned) d1e19);
+    show("(int) -3e9", (int) minus3e9);
+    show("(unsigned) -3e9", (unsigned) minus3e9);
+    show("(short) 70000.5", (short) d70000);
+    show("(unsigned short) 70000.5", (unsigned short) d70000);
+    show("(char) 70000.5f", (char) (float) d70000);
+
     show_d("float -> double 0.1f", (double) 0.1f);
     volatile float tenth = 0.1f;
     show_d("float -> double at run time", tenth);

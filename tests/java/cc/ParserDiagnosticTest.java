@@ -58,6 +58,9 @@ class ParserDiagnosticTest {
         assertEquals("t.c:1:25: error: expression is not an integer constant expression\n"
                 + "int a[(int) 2.5]; int b[sizeof a + 0.5];\n                        ^\n",
                 firstError("int a[(int) 2.5]; int b[sizeof a + 0.5];\n"));
+        assertEquals("t.c:1:39: error: non-floating-point argument in call to function '__builtin_isnan'\n"
+                + "int f(int i) { return __builtin_isnan(i); }\n                                      ^\n",
+                firstError("int f(int i) { return __builtin_isnan(i); }\n"));
     }
 
     @Test
