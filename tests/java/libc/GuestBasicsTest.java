@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The libc compiled by Clonix's own compiler, running on the bare machine (write and exit
@@ -49,5 +50,28 @@ class GuestBasicsTest {
         assertEquals(Files.readString(Path.of("tests", "libc", "guest_printf_fp.expected")), out.toString(StandardCharsets.UTF_8),
                 "reason: " + r.reason());
         assertEquals(0, r.status(), r.reason());
+    }
+
+    /** Guest instructions one snprintf(buf, size, format, double) takes, from runs of 200 calls and of none. */
+    private static long instructionsPerCall(Executable exe, String format, String bits) throws Exception {
+        long[] counted = new long[2];
+        for (int k = 0; k < 2; k++) {
+            BareMachine.Result r = new BareMachine(new ByteArrayOutputStream(), new ByteArrayOutputStream(), 64L << 20)
+                    .run(exe, List.of("printf_fp_cost", k == 0 ? "0" : "200", format, bits), 500_000_000L);
+            assertEquals(0, r.status(), r.reason());
+            counted[k] = r.instructions();
+        }
+        return (counted[1] - counted[0]) / 200;
+    }
+
+    /** A guard against a slow formatter: docs/libc.md gives the measured costs (about 3,400 and 95,000). */
+    @Test
+    void printingADoubleCostsThousandsOfInstructionsAndAtWorstAHundredThousand() throws Exception {
+        Executable exe = GuestLibc.build(Path.of("tests", "libc", "printf_fp_cost.c"));
+        long pi = instructionsPerCall(exe, "%f", "400921fb54442d18");
+        long shortest = instructionsPerCall(exe, "%.17g", "3fb999999999999a");
+        long smallest = instructionsPerCall(exe, "%.1074f", "1");
+        assertTrue(pi < 6_000 && shortest < 6_000, "%f of pi: " + pi + ", %.17g of 0.1: " + shortest);
+        assertTrue(smallest < 150_000, "%.1074f of the smallest subnormal: " + smallest);
     }
 }
