@@ -34,7 +34,8 @@ final class Arithmetic {
     /** Converts the value in {@code r} from type {@code from} to type {@code to}. */
     void convert(String r, Type from, Type to) {
         if (isNoOpConversion(from, to)) return;
-        if (to.kind == Type.Kind.BOOL) g.emit("snei\t" + r + ", " + r + ", 0");
+        if (from.isFloat() || to.isFloat()) FloatCode.convert(g, r, from, to);
+        else if (to.kind == Type.Kind.BOOL) g.emit("snei\t" + r + ", " + r + ", 0");
         else g.emit(extension(to) + "\t" + r + ", " + r);
     }
 
@@ -45,6 +46,7 @@ final class Arithmetic {
      */
     static boolean isNoOpConversion(Type from, Type to) {
         if (to.kind == Type.Kind.VOID) return true;
+        if (from.isFloat() || to.isFloat()) return from.isFloat() && to.isFloat() && from.size == to.size;
         if (to.kind == Type.Kind.BOOL) return from.kind == Type.Kind.BOOL;
         if (!to.isInteger() || to.size == 8) return true;
         if (!from.isInteger()) return false;
@@ -78,7 +80,7 @@ final class Arithmetic {
         Type t = n.lhs.type;
         boolean w = t.size == 4 && t.isInteger();
         boolean u = t.unsigned;
-        if (n.rhs.kind == Node.Kind.NUM && fitsImmediate(n.rhs.val) && immediateForm(n, w, u)) return g.top();
+        if (!t.isFloat() && n.rhs.kind == Node.Kind.NUM && fitsImmediate(n.rhs.val) && immediateForm(n, w, u)) return g.top();
         // A register local is read where it lives rather than copied to a temporary first.
         String leftHome = g.registerOf(operand(n.lhs)), rightHome = g.registerOf(operand(n.rhs));
         if (leftHome != null && rightHome != null) {
@@ -135,6 +137,10 @@ final class Arithmetic {
 
     /** Emits {@code dst = left op right} for binary node {@code n} whose operands have type {@code t}. */
     private void emitBinary(Node n, Type t, String dst, String left, String right) {
+        if (t.isFloat()) {
+            FloatCode.binary(g, n.kind, t, dst, left, right);
+            return;
+        }
         boolean w = t.size == 4 && t.isInteger();
         boolean u = t.unsigned;
         String op = switch (n.kind) {

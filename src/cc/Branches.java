@@ -34,13 +34,23 @@ final class Branches {
                     g.emitLabel(skip);
                 }
             }
-            case EQ, NE, LT, LE -> compareAndBranch(cond, target, when);
-            default -> {
-                String c = g.gen(cond);
-                g.emit((when ? "bne\t" : "beq\t") + c + ", zero, " + target);
-                g.pop();
+            case EQ, NE, LT, LE -> {
+                if (cond.lhs.type.isFloat()) branchOnValue(cond, target, when);
+                else compareAndBranch(cond, target, when);
             }
+            default -> branchOnValue(cond, target, when);
         }
+    }
+
+    /**
+     * Computes {@code cond}'s value and branches on it. This is the only way to test a
+     * floating comparison: the machine's branches compare integers, and rewriting
+     * {@code !(a < b)} as {@code a >= b} would be wrong for a NaN.
+     */
+    private void branchOnValue(Node cond, String target, boolean when) {
+        String c = g.gen(cond);
+        g.emit((when ? "bne\t" : "beq\t") + c + ", zero, " + target);
+        g.pop();
     }
 
     /**

@@ -12,6 +12,8 @@ final class Builtins {
     static Node parse(Expressions e, Token t) {
         Parser p = e.p;
         if (!p.peek(1).is("(")) return null;
+        Node floating = FloatBuiltins.parse(e, t);
+        if (floating != null) return floating;
         String name = t.text;
         switch (name) {
             case "__builtin_va_start" -> {
@@ -150,9 +152,15 @@ final class Builtins {
 
     /**
      * va_arg(ap, T): the argument in the next slot(s). A struct of up to 16 bytes fills one or
-     * two slots; a bigger one was passed by address (docs/isa.md).
+     * two slots; a bigger one was passed by address (docs/isa.md). A double fills one slot.
      */
     private static Node vaArg(Expressions e, Node ap, Type ty, Token t) {
+        if (ty.kind == Type.Kind.FLOAT) {
+            // The caller promoted the float (C11 6.5.2.2): read the double it passed, as gcc
+            // warns (it would make the program abort instead).
+            e.p.warn(t, "'float' is promoted to 'double' when passed through '...'");
+            return Sema.cast(vaArg(e, ap, Type.DOUBLE, t), Type.FLOAT);
+        }
         int slots = ty.isAggregate() && ty.size <= 16 ? (ty.size + 7) / 8 : 1;
         Node step = Sema.num(8L * slots, Type.LONG, t);
         Node advanced = e.compoundAssign(Node.Kind.ADD, ap, step, t);

@@ -34,7 +34,8 @@ final class Declarators {
     }
 
     private static final int VOID = 1, BOOL = 1 << 2, CHAR = 1 << 4, SHORT = 1 << 6, INT = 1 << 8,
-            LONG = 1 << 10, OTHER = 1 << 12, SIGNED = 1 << 13, UNSIGNED = 1 << 14;
+            LONG = 1 << 10, OTHER = 1 << 12, SIGNED = 1 << 13, UNSIGNED = 1 << 14, FLOAT = 1 << 15,
+            DOUBLE = 1 << 17;
 
     /** Parses declaration specifiers; storage classes go to {@code attr} (null where none are allowed). */
     Type declspec(Parser.Attr attr) {
@@ -75,12 +76,6 @@ final class Declarators {
                     p.expect(")");
                     continue;
                 }
-                case "float", "double" -> {
-                    p.softError(t, "floating point is not supported");
-                    counter += INT;
-                    type = Type.INT;
-                    continue;
-                }
                 default -> {
                 }
             }
@@ -111,6 +106,8 @@ final class Declarators {
                 case "short" -> counter += SHORT;
                 case "int" -> counter += INT;
                 case "long" -> counter += LONG;
+                case "float" -> counter += FLOAT;
+                case "double" -> counter += DOUBLE;
                 case "signed", "__signed__" -> counter |= SIGNED;
                 case "unsigned" -> counter |= UNSIGNED;
                 default -> throw p.error(t, "unexpected '" + t.text + "'");
@@ -127,6 +124,9 @@ final class Declarators {
                 case LONG, LONG + INT, LONG + LONG, LONG + LONG + INT, SIGNED + LONG, SIGNED + LONG + INT,
                      SIGNED + LONG + LONG, SIGNED + LONG + LONG + INT -> Type.LONG;
                 case UNSIGNED + LONG, UNSIGNED + LONG + INT, UNSIGNED + LONG + LONG, UNSIGNED + LONG + LONG + INT -> Type.ULONG;
+                case FLOAT -> Type.FLOAT;
+                case DOUBLE -> Type.DOUBLE;
+                case LONG + DOUBLE -> Type.LDOUBLE;
                 default -> throw p.error(t, "cannot combine with previous '" + prevSpec(counter) + "' declaration specifier");
             };
         }
@@ -147,7 +147,7 @@ final class Declarators {
 
     private static boolean isBasicKeyword(String s) {
         return switch (s) {
-            case "void", "_Bool", "char", "short", "int", "long", "signed", "unsigned" -> true;
+            case "void", "_Bool", "char", "short", "int", "long", "float", "double", "signed", "unsigned" -> true;
             default -> false;
         };
     }
@@ -158,6 +158,8 @@ final class Declarators {
         if ((counter & (3 << 4)) != 0) return "char";
         if ((counter & (3 << 6)) != 0) return "short";
         if ((counter & (3 << 10)) != 0) return "long";
+        if ((counter & (3 << 15)) != 0) return "float";
+        if ((counter & (3 << 17)) != 0) return "double";
         return "int";
     }
 

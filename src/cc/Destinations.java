@@ -11,14 +11,20 @@ import java.util.Set;
  * {@code mv s10, s1}.
  */
 final class Destinations {
-    /** Instructions whose first operand is the register they write, and only write. */
+    /**
+     * Instructions whose first operand is the register they write, and only write (not
+     * fmadd, which also reads it as the addend).
+     */
     private static final Set<String> WRITES_FIRST_OPERAND = Set.of(
             "add", "sub", "mul", "mulh", "mulhu", "div", "divu", "rem", "remu", "and", "or", "xor",
             "sll", "srl", "sra", "addw", "subw", "mulw", "divw", "divuw", "remw", "remuw", "sllw", "srlw",
             "sraw", "seq", "sne", "slt", "sltu", "sle", "sleu", "not", "neg", "sext.b", "sext.h", "sext.w",
             "zext.b", "zext.h", "zext.w", "addi", "muli", "andi", "ori", "xori", "slli", "srli", "srai",
             "addiw", "slliw", "srliw", "sraiw", "seqi", "snei", "slti", "sltiu", "slei", "sleiu", "li", "la",
-            "mv", "lb", "lh", "lw", "ld", "lbu", "lhu", "lwu");
+            "mv", "lb", "lh", "lw", "ld", "lbu", "lhu", "lwu", "fadd.d", "fsub.d", "fmul.d", "fdiv.d",
+            "fsqrt.d", "fneg.d", "fadd.s", "fsub.s", "fmul.s", "fdiv.s", "fsqrt.s", "fneg.s", "fcvt.s.d",
+            "fcvt.d.s", "feq.d", "flt.d", "fle.d", "feq.s", "flt.s", "fle.s", "fcvt.d.l", "fcvt.d.lu",
+            "fcvt.l.d", "fcvt.lu.d", "fcvt.s.l", "fcvt.s.lu", "fcvt.l.s", "fcvt.lu.s");
 
     private Destinations() {}
 

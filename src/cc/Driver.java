@@ -18,13 +18,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The {@code cc} command, with the options students know from gcc:
  *
  * <pre>
- *   cc [-I dir] [-D name[=value]] [-U name] [-c] [-S] [-E] [-o out] [-L dir] [-l lib] [-nostdlib] files...
+ *   cc [-I dir] [-D name[=value]] [-U name] [-c] [-S] [-E] [-o out] [-L dir] [-l lib] [-nostdlib]
+ *      [-w] [-Werror] [-W...] [-O...] [-g] [-std=...] [-pthread] files...
  * </pre>
+ *
+ * The options a course's Makefile passes to gcc are accepted, so the same command line works:
+ * -O0..-O3, -Os, -Og and -g change nothing (Clonix has one way to compile and no debugger
+ * format), -std= names a C standard Clonix's C covers, -pthread and -lm, -lpthread, -lrt,
+ * -ldl need nothing (everything is in the one C library, as in glibc since 2.34). Warnings are
+ * always on: -Wall, -Wextra and the other -W options are accepted, -w silences them and
+ * -Werror makes any warning fail the build.
  *
  * Inputs are .c (preprocessed and compiled), .s (assembled), .o (object files) and .a
  * (archives). -E prints the preprocessed tokens, -S writes NAME.s, -c writes NAME.o, and
@@ -86,8 +95,24 @@ public final class Driver {
         final List<String> libDirs = new ArrayList<>();
         final List<String> libs = new ArrayList<>();
         final List<String> inputs = new ArrayList<>();
-        boolean compileOnly, assemblyOnly, preprocessOnly, noStdlib;
+        boolean compileOnly, assemblyOnly, preprocessOnly, noStdlib, noWarnings, warningsAreErrors;
         String output;
+    }
+
+    /** Libraries whose functions are all in Clonix's one C library: -lm and the like add nothing. */
+    private static final Set<String> PART_OF_LIBC = Set.of("c", "m", "pthread", "rt", "dl");
+
+    /** The C standards -std= accepts (Clonix's C is C11 with GNU extensions whichever is named). */
+    private static final Set<String> STANDARDS = Set.of("c89", "c90", "c99", "c11", "c17", "c18",
+            "gnu89", "gnu90", "gnu99", "gnu11", "gnu17", "gnu18", "iso9899:1990", "iso9899:1999",
+            "iso9899:2011", "iso9899:2017");
+
+    /** Whether {@code a} is an option gcc users pass that changes nothing in Clonix. */
+    private static boolean acceptedWithoutEffect(String a) {
+        return a.equals("-g") || a.matches("-g[0-3]") || a.matches("-O[0-3sgz]?") || a.equals("-pthread")
+                || a.equals("-pedantic") || a.equals("-pedantic-errors")
+                || (a.startsWith("-std=") && STANDARDS.contains(a.substring(5)))
+                || (a.startsWith("-W") && !a.startsWith("-Wl,") && !a.startsWith("-Wa,") && !a.startsWith("-Wp,"));
     }
 
     /**
@@ -131,7 +156,9 @@ public final class Driver {
                         case "-D" -> o.defines.add("-D" + value);
                         case "-U" -> o.defines.add("-U" + value);
                         case "-L" -> o.libDirs.add(value);
-                        case "-l" -> o.libs.add(value);
+                        case "-l" -> {
+                            if (!PART_OF_LIBC.contains(value)) o.libs.add(value);
+                        }
                         default -> o.output = value;
                     }
                 }
@@ -142,10 +169,22 @@ public final class Driver {
                     }
                     o.noStdlib = true;
                 }
+                case "-w" -> {
+                    if (!a.equals("-w")) {
+                        err.println("cc: error: unknown argument: '" + a + "'");
+                        return null;
+                    }
+                    o.noWarnings = true;
+                }
                 case "-c" -> o.compileOnly = true;
                 case "-S" -> o.assemblyOnly = true;
                 case "-E" -> o.preprocessOnly = true;
                 default -> {
+                    if (a.equals("-Werror")) {
+                        o.warningsAreErrors = true;
+                        continue;
+                    }
+                    if (acceptedWithoutEffect(a)) continue;
                     if (a.startsWith("-") && !a.equals("-")) {
                         err.println("cc: error: unknown argument: '" + a + "'");
                         return null;
@@ -252,7 +291,7 @@ public final class Driver {
             throws FileError, CompileException {
         String source = new String(read(input, Limits.MAX_SOURCE_BYTES), StandardCharsets.UTF_8);
         List<Token> tokens = pp.preprocess(input, source);
-        printAll(pp.warnings(), err);
+        warn(pp.warnings(), o, err);
         if (o.preprocessOnly) {
             String text = Preprocessor.render(tokens);
             if (o.output != null) write(o.output, text.getBytes(StandardCharsets.UTF_8), false);
@@ -260,7 +299,7 @@ public final class Driver {
             return null;
         }
         Compiler.Result r = Compiler.compile(input, tokens);
-        printAll(r.warnings(), err);
+        warn(r.warnings(), o, err);
         if (!o.assemblyOnly) return r.assembly();
         write(o.output != null ? o.output : baseName(input) + ".s", r.assembly().getBytes(StandardCharsets.UTF_8), false);
         return null;
@@ -310,6 +349,25 @@ public final class Driver {
         String name = input.substring(input.lastIndexOf('/') + 1);
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    /**
+     * Prints the warnings unless -w. With -Werror they fail the compilation instead, as
+     * errors (clang's "[-Werror]" form), counted in the "N errors generated." line.
+     */
+    private static void warn(List<Diagnostic> warnings, Options o, PrintWriter err) throws CompileException {
+        if (o.noWarnings || warnings.isEmpty()) return;
+        if (!o.warningsAreErrors) {
+            printAll(warnings, err);
+            return;
+        }
+        List<Diagnostic> errors = new ArrayList<>();
+        for (Diagnostic w : warnings) {
+            boolean warning = w.severity() == Diagnostic.Severity.WARNING;
+            errors.add(!warning ? w : new Diagnostic(w.file(), w.line(), w.column(), Diagnostic.Severity.ERROR,
+                    w.message() + " [-Werror]", w.sourceLine()));
+        }
+        throw new CompileException(errors);
     }
 
     private static void printAll(List<Diagnostic> diagnostics, PrintWriter err) {

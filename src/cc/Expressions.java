@@ -27,7 +27,7 @@ final class Expressions extends Operators {
     long constExpr() {
         Token t = p.peek();
         Node n = Sema.decay(conditional());
-        if (n.kind != Node.Kind.NUM) {
+        if (n.kind != Node.Kind.NUM || n.type.isFloat()) {
             p.softError(t, "expression is not an integer constant expression");
             return 0;
         }
@@ -71,7 +71,7 @@ final class Expressions extends Operators {
         Node b = Sema.decay(conditional());
         Node n = new Node(Node.Kind.COND, t);
         n.cond = c;
-        if (a.type.isInteger() && b.type.isInteger()) {
+        if (a.type.isArithmetic() && b.type.isArithmetic()) {
             Type ct = Sema.common(a.type, b.type);
             a = Sema.cast(a, ct);
             b = Sema.cast(b, ct);
@@ -178,6 +178,8 @@ final class Expressions extends Operators {
             }
             if (!to.isScalar()) throw p.error(t, "used type '" + to + "' where arithmetic or pointer type is required");
             if (!e.type.isScalar()) throw p.error(t, "operand of type '" + e.type + "' where arithmetic or pointer type is required");
+            if (to.isFloat() && e.type.kind == Type.Kind.PTR) throw p.error(t, "pointer cannot be cast to type '" + to + "'");
+            if (to.kind == Type.Kind.PTR && e.type.isFloat()) throw p.error(t, "operand of type '" + e.type + "' cannot be cast to a pointer type");
             if (to.kind == Type.Kind.BOOL) return Sema.binary(Node.Kind.NE, e, Sema.num(0, e.type, t), Type.BOOL, t);
             Node c = Sema.cast(e, to);
             if (c == e) {
@@ -197,13 +199,14 @@ final class Expressions extends Operators {
                 case "+" -> {
                     p.next();
                     Node e = Sema.decay(cast());
-                    if (!e.type.isInteger()) throw p.error(t, "invalid argument type '" + e.type + "' to unary expression");
+                    if (!e.type.isArithmetic()) throw p.error(t, "invalid argument type '" + e.type + "' to unary expression");
                     return Sema.cast(e, Sema.promote(e.type));
                 }
                 case "-", "~" -> {
                     p.next();
                     Node e = Sema.decay(cast());
-                    if (!e.type.isInteger()) throw p.error(t, "invalid argument type '" + e.type + "' to unary expression");
+                    boolean ok = t.text.equals("-") ? e.type.isArithmetic() : e.type.isInteger();
+                    if (!ok) throw p.error(t, "invalid argument type '" + e.type + "' to unary expression");
                     return Sema.unary(t.text.equals("-") ? Node.Kind.NEG : Node.Kind.BITNOT, e, t);
                 }
                 case "!" -> {
@@ -284,7 +287,12 @@ final class Expressions extends Operators {
                 }
                 case "++", "--" -> {
                     p.next();
+                    if (n.type.isFloat()) {
+                        n = floatPostIncrement(n, t);
+                        continue;
+                    }
                     // a++ is (typeof a)((a += 1) - 1): the new value undone, without a temporary.
+                    // (Not for floating types, where (a + 1) - 1 need not be a.)
                     Node.Kind op = t.text.equals("++") ? Node.Kind.ADD : Node.Kind.SUB;
                     Node.Kind undo = t.text.equals("++") ? Node.Kind.SUB : Node.Kind.ADD;
                     Type ty = n.type;
@@ -296,6 +304,28 @@ final class Expressions extends Operators {
                 }
             }
         }
+    }
+
+    /**
+     * {@code a++} or {@code a--} on a floating lvalue: the old value kept in a hidden local,
+     * as {@code (old = a, a = old + 1, old)}, with a's address taken once if it is not fixed.
+     */
+    private Node floatPostIncrement(Node n, Token t) {
+        checkLvalue(n, t);
+        if (p.fn == null) throw p.error(t, "expression is not an integer constant expression");
+        Node.Kind op = t.text.equals("++") ? Node.Kind.ADD : Node.Kind.SUB;
+        Obj old = p.newLocal("", n.type, t);
+        Node target = n;
+        Node setup = null;
+        if (!isFixed(n)) {
+            Obj ptr = p.newLocal("", Type.pointerTo(n.type), t);
+            setup = assignTo(var(ptr, t), addr(n, t), t);
+            target = deref(var(ptr, t), t);
+        }
+        Node save = assignTo(var(old, t), target, t);
+        Node step = assignTo(target, binaryOp(op, var(old, t), Sema.num(1, Type.INT, t), t), t);
+        Node result = comma(save, comma(step, var(old, t), t), t);
+        return setup == null ? result : comma(setup, result, t);
     }
 
     private Node member(Node n, Token t) {
@@ -333,6 +363,9 @@ final class Expressions extends Operators {
                 throw p.error(arg.tok, "too many arguments to function call, expected " + ft.params.size() + ", have " + (i + 1));
             } else if (arg.type.isInteger()) {
                 arg = Sema.cast(arg, Sema.promote(arg.type));
+            } else if (arg.type.kind == Type.Kind.FLOAT) {
+                // The default argument promotions take float to double (C11 6.5.2.2).
+                arg = Sema.cast(arg, Type.DOUBLE);
             } else if (arg.type.kind == Type.Kind.VOID) {
                 throw p.error(arg.tok, "argument type 'void' is incomplete");
             }
@@ -372,10 +405,9 @@ final class Expressions extends Operators {
                     case "unsigned int" -> Type.UINT;
                     case "long", "long long" -> Type.LONG;
                     case "unsigned long", "unsigned long long" -> Type.ULONG;
-                    default -> {
-                        p.softError(t, "floating point is not supported");
-                        yield Type.INT;
-                    }
+                    case "float" -> Type.FLOAT;
+                    case "long double" -> Type.LDOUBLE;
+                    default -> Type.DOUBLE;
                 };
                 return Sema.num(t.value, ty, t);
             }

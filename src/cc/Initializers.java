@@ -426,6 +426,9 @@ final class Initializers {
                 return n.kind == Node.Kind.ADD ? a + b : a - b;
             }
             case CAST -> {
+                // A conversion between integer and floating types that was not folded has an
+                // operand that is not an arithmetic constant (an address, say).
+                if (n.type.isFloat() != n.lhs.type.isFloat()) return null;
                 Long a = eval(n.lhs, label);
                 if (a == null) return null;
                 if (label[0] != null) return n.type.size == 8 ? a : null;

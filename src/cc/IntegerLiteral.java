@@ -12,10 +12,14 @@ import java.math.BigInteger;
  * first of the standard's list for that base and suffix in which the value fits, with the
  * LP64 sizes of Clonix: int 32 bits, long and long long 64 bits. A decimal constant too big
  * for every signed type on its list gets the unsigned type of the same width, as GCC does
- * (with a warning there). Floating constants are rejected: Clonix has no floating point.
+ * (with a warning there). A floating constant is handed to {@link FloatLiteral}, which
+ * gives its bits and the type "float", "double" or "long double".
  */
 public final class IntegerLiteral {
-    /** The outcome of {@link #parse}: either {@code error} is null, or it is the message. */
+    /**
+     * The outcome of {@link #parse}: either {@code error} is null, or it is the message. A
+     * floating constant's value is its IEEE bit pattern.
+     */
     public record Parsed(long value, String type, String error) {
         static Parsed error(String message) {
             return new Parsed(0, null, message);
@@ -34,7 +38,7 @@ public final class IntegerLiteral {
         String lower = text.toLowerCase();
         boolean hex = lower.startsWith("0x");
         boolean binary = lower.startsWith("0b");
-        if (isFloating(lower, hex)) return Parsed.error("floating-point constants are not supported");
+        if (isFloating(lower, hex)) return FloatLiteral.parse(text);
 
         int base = hex ? 16 : binary ? 2 : lower.startsWith("0") ? 8 : 10;
         int start = (hex || binary) ? 2 : 0;

@@ -18,6 +18,8 @@ public final class Node {
         MEMZERO,
         /** An atomic builtin: {@link #atomicOp} names it, {@link #args} are its operands. */
         ATOMIC,
+        /** A floating-point builtin: {@link #builtin} names it, {@link #args} are its operands. */
+        FBUILTIN,
         /** __builtin_va_start(ap): the address of the first unnamed argument slot. */
         VA_START,
         /** Statements. */
@@ -36,7 +38,10 @@ public final class Node {
     public List<Node> args = new ArrayList<>();
     /** VAR: the object. (FUNCALL keeps its callee expression in {@link #lhs}.) */
     public Obj var;
-    /** NUM: the value (already truncated and extended to the node's type). */
+    /**
+     * NUM: the value (already truncated and extended to the node's type); for a floating
+     * type its IEEE bits (a float's in the low 32).
+     */
     public long val;
     /** MEMBER: the member (with its offset, and its bits for a bit-field). */
     public Type.Member member;
@@ -48,6 +53,8 @@ public final class Node {
     public long caseLow, caseHigh;
     /** ATOMIC: which builtin. */
     public String atomicOp;
+    /** FBUILTIN: which operation (sqrt, fma, fabs, copysign, isnan, signbit; see {@link FloatBuiltins}). */
+    public String builtin;
     /** FUNCALL: the callee's function type (parameters, variadic, return type). */
     public Type funcType;
 

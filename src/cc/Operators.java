@@ -31,7 +31,8 @@ abstract class Operators {
         return n;
     }
 
-    private void checkLvalue(Node n, Token t) {
+    /** Reports an error unless {@code n} is a modifiable lvalue. */
+    void checkLvalue(Node n, Token t) {
         boolean ok = switch (n.kind) {
             case VAR -> n.type.kind != Type.Kind.FUNC;
             case DEREF, MEMBER -> true;
@@ -123,6 +124,10 @@ abstract class Operators {
             p.softError(e.tok, context + " '" + to + "' from incompatible type 'void'");
             return Sema.num(0, to, e.tok);
         }
+        if ((to.kind == Type.Kind.PTR && from.isFloat()) || (to.isFloat() && from.kind == Type.Kind.PTR)) {
+            p.softError(e.tok, context + " '" + to + "' from incompatible type '" + from + "'");
+            return Sema.num(0, to, e.tok);
+        }
         if (to.kind == Type.Kind.PTR && from.isInteger() && !Sema.isNullConstant(e)) {
             p.warn(e.tok, "incompatible integer to pointer conversion " + phrase(context, to, from));
         } else if (to.isInteger() && to.kind != Type.Kind.BOOL && from.kind == Type.Kind.PTR) {
@@ -150,6 +155,14 @@ abstract class Operators {
     Node binaryOp(Node.Kind k, Node l, Node r, Token t) {
         l = Sema.decay(l);
         r = Sema.decay(r);
+        if (l.type.isArithmetic() && r.type.isArithmetic() && (l.type.isFloat() || r.type.isFloat())) {
+            boolean integerOnly = switch (k) {
+                case MOD, BITAND, BITOR, BITXOR, SHL, SHR -> true;
+                default -> false;
+            };
+            if (integerOnly) throw p.error(t, "invalid operands to binary expression ('" + l.type + "' and '" + r.type + "')");
+            return Sema.arith(k, l, r, t);
+        }
         if (l.type.isInteger() && r.type.isInteger()) {
             if ((k == Node.Kind.DIV || k == Node.Kind.MOD) && r.kind == Node.Kind.NUM && r.val == 0) {
                 p.warn(t, (k == Node.Kind.DIV ? "division" : "remainder") + " by zero is undefined");

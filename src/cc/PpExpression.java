@@ -232,6 +232,7 @@ final class PpExpression {
         }
         pos++;
         if (t.error != null) fail(t, t.error);
+        if (t.kind == Token.Kind.NUMBER && FloatLiteral.isFloatingType(t.type)) fail(t, "floating constant in preprocessor expression");
         if (t.kind == Token.Kind.NUMBER) return new Value(t.value, t.type != null && t.type.startsWith("unsigned"));
         if (t.kind == Token.Kind.CHAR) return new Value(t.value, false);
         if (t.kind == Token.Kind.EOF) fail(t, "expected value in expression");

@@ -10,6 +10,10 @@ package cc;
  * {@code __STDC_NO_VLA__} and {@code __STDC_NO_COMPLEX__} are defined because the compiler
  * implements none of {@code _Atomic}, {@code <threads.h>}, variable-length arrays or
  * complex numbers (threads come from pthreads, atomics from the library).
+ *
+ * <p>Floating point is IEEE 754: float is binary32, double binary64, and long double is
+ * double (8 bytes, not x86-64's 80-bit format), so the {@code __LDBL_*__} macros, which
+ * float.h reads, repeat the {@code __DBL_*__} values.
  */
 final class PredefinedMacros {
     private PredefinedMacros() {
@@ -53,6 +57,54 @@ final class PredefinedMacros {
             "#define __INTMAX_TYPE__ long",
             "#define __UINTMAX_TYPE__ unsigned long",
             "#define __WCHAR_TYPE__ int",
+            "#define __SIZEOF_FLOAT__ 4",
+            "#define __SIZEOF_DOUBLE__ 8",
+            "#define __SIZEOF_LONG_DOUBLE__ 8",
+            "#define __FLT_EVAL_METHOD__ 0",
+            "#define __FLT_RADIX__ 2",
+            "#define __DECIMAL_DIG__ 17",
+            "#define __FLT_MANT_DIG__ 24",
+            "#define __FLT_DIG__ 6",
+            "#define __FLT_MIN_EXP__ (-125)",
+            "#define __FLT_MIN_10_EXP__ (-37)",
+            "#define __FLT_MAX_EXP__ 128",
+            "#define __FLT_MAX_10_EXP__ 38",
+            "#define __FLT_DECIMAL_DIG__ 9",
+            "#define __FLT_MAX__ 3.40282346638528859811704183484516925e+38F",
+            "#define __FLT_MIN__ 1.17549435082228750796873653722224568e-38F",
+            "#define __FLT_EPSILON__ 1.19209289550781250000000000000000000e-7F",
+            "#define __FLT_DENORM_MIN__ 1.40129846432481707092372958328991613e-45F",
+            "#define __FLT_HAS_DENORM__ 1",
+            "#define __FLT_HAS_INFINITY__ 1",
+            "#define __FLT_HAS_QUIET_NAN__ 1",
+            "#define __DBL_MANT_DIG__ 53",
+            "#define __DBL_DIG__ 15",
+            "#define __DBL_MIN_EXP__ (-1021)",
+            "#define __DBL_MIN_10_EXP__ (-307)",
+            "#define __DBL_MAX_EXP__ 1024",
+            "#define __DBL_MAX_10_EXP__ 308",
+            "#define __DBL_DECIMAL_DIG__ 17",
+            "#define __DBL_MAX__ ((double)1.79769313486231570814527423731704357e+308L)",
+            "#define __DBL_MIN__ ((double)2.22507385850720138309023271733240406e-308L)",
+            "#define __DBL_EPSILON__ ((double)2.22044604925031308084726333618164062e-16L)",
+            "#define __DBL_DENORM_MIN__ ((double)4.94065645841246544176568792868221372e-324L)",
+            "#define __DBL_HAS_DENORM__ 1",
+            "#define __DBL_HAS_INFINITY__ 1",
+            "#define __DBL_HAS_QUIET_NAN__ 1",
+            "#define __LDBL_MANT_DIG__ 53",
+            "#define __LDBL_DIG__ 15",
+            "#define __LDBL_MIN_EXP__ (-1021)",
+            "#define __LDBL_MIN_10_EXP__ (-307)",
+            "#define __LDBL_MAX_EXP__ 1024",
+            "#define __LDBL_MAX_10_EXP__ 308",
+            "#define __LDBL_DECIMAL_DIG__ 17",
+            "#define __LDBL_MAX__ 1.79769313486231570814527423731704357e+308L",
+            "#define __LDBL_MIN__ 2.22507385850720138309023271733240406e-308L",
+            "#define __LDBL_EPSILON__ 2.22044604925031308084726333618164062e-16L",
+            "#define __LDBL_DENORM_MIN__ 4.94065645841246544176568792868221372e-324L",
+            "#define __LDBL_HAS_DENORM__ 1",
+            "#define __LDBL_HAS_INFINITY__ 1",
+            "#define __LDBL_HAS_QUIET_NAN__ 1",
             "");
 
     /**

@@ -13,7 +13,8 @@ import java.util.Set;
  *
  * <p>A local can live in a register only if nothing can reach it through memory: it is a
  * scalar (an integer or a pointer) and its address is never taken. Such a variable is seen
- * by no other code, so keeping it in a register cannot change what the program means. The
+ * by no other code, so keeping it in a register cannot change what the program means
+ * (floating values live in the integer registers too). The
  * one exception is {@code setjmp}: {@code longjmp} restores callee-saved registers to their
  * values at the {@code setjmp}, so a function that calls {@code setjmp} (or {@code vfork},
  * which also returns twice) keeps all its locals in memory, as C11 7.13.2.1 expects of
@@ -45,7 +46,7 @@ final class RegisterLocals {
         if (scan.callsReturnsTwice) return chosen;
         List<Obj> candidates = new ArrayList<>();
         for (Obj v : f.locals) {
-            boolean scalar = v.type.isInteger() || v.type.kind == Type.Kind.PTR;
+            boolean scalar = v.type.isScalar();
             if (scalar && !scan.addressTaken.contains(v) && scan.weight.containsKey(v)) candidates.add(v);
         }
         // A stable sort: equal weights keep declaration order.

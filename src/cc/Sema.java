@@ -16,9 +16,18 @@ final class Sema {
         return n;
     }
 
-    /** {@code v} as a value of type {@code t} held in a 64-bit register (sign or zero extended). */
+    /** A floating constant of type {@code t} whose value is {@code d} rounded to {@code t}. */
+    static Node fnum(double d, Type t, Token tok) {
+        return num(FloatFolding.bits(d, t), t, tok);
+    }
+
+    /**
+     * {@code v} as a value of type {@code t} held in a 64-bit register (sign or zero
+     * extended; a float's bits in the low 32, the upper ones zero).
+     */
     static long normalize(long v, Type t) {
         if (t.kind == Type.Kind.BOOL) return v != 0 ? 1 : 0;
+        if (t.kind == Type.Kind.FLOAT) return v & 0xffffffffL;
         if (!t.isInteger()) return v;
         return switch (t.size) {
             case 1 -> t.unsigned ? v & 0xff : (byte) v;
@@ -35,18 +44,33 @@ final class Sema {
         return t;
     }
 
-    /** The common type of the usual arithmetic conversions (C11 6.3.1.8) for two integer types. */
+    /**
+     * The common type of the usual arithmetic conversions (C11 6.3.1.8) for two arithmetic
+     * types: the wider floating type if either is floating, otherwise by integer rank.
+     */
     static Type common(Type a, Type b) {
+        if (a.isFloat() || b.isFloat()) {
+            if (a == Type.LDOUBLE || b == Type.LDOUBLE) return Type.LDOUBLE;
+            if (a.kind == Type.Kind.DOUBLE || b.kind == Type.Kind.DOUBLE) return Type.DOUBLE;
+            return Type.FLOAT;
+        }
         a = promote(a);
         b = promote(b);
         if (a.size != b.size) return a.size > b.size ? a : b;
         return a.unsigned ? a : b;
     }
 
-    /** Converts {@code n} to {@code t}: a CAST node, or a folded constant. */
+    /**
+     * Converts {@code n} to {@code t}: a CAST node, or a folded constant. A floating value
+     * becomes _Bool by comparing it with zero (so 0.5 and NaN are true, -0.0 false).
+     */
     static Node cast(Node n, Type t) {
         if (n.type == t) return n;
-        if (n.kind == Node.Kind.NUM && t.isScalar()) return num(n.val, t, n.tok);
+        if (t.kind == Type.Kind.BOOL && n.type.isFloat()) return binary(Node.Kind.NE, n, fnum(0, n.type, n.tok), Type.BOOL, n.tok);
+        if (n.kind == Node.Kind.NUM && (t.isFloat() || n.type.isFloat()) && t.isArithmetic()) {
+            return num(FloatFolding.convert(n.val, n.type, t), t, n.tok);
+        }
+        if (n.kind == Node.Kind.NUM && t.isScalar() && !n.type.isFloat()) return num(n.val, t, n.tok);
         Node c = new Node(Node.Kind.CAST, n.tok);
         c.lhs = n;
         c.type = t;
@@ -81,7 +105,7 @@ final class Sema {
 
     /**
      * Arithmetic with the usual conversions: * / % + - & | ^ and the comparisons. Both
-     * operands must be integers (the caller handles pointers).
+     * operands must be arithmetic, and integers for % & | ^ (the caller handles pointers).
      */
     static Node arith(Node.Kind k, Node l, Node r, Token tok) {
         Type t = common(l.type, r.type);
@@ -98,7 +122,7 @@ final class Sema {
         return binary(k, cast(l, t), cast(r, promote(r.type)), t, tok);
     }
 
-    /** A unary node (NEG, BITNOT on promoted integers; NOT gives int). */
+    /** A unary node (NEG on promoted arithmetic operands, BITNOT on promoted integers; NOT gives int). */
     static Node unary(Node.Kind k, Node operand, Token tok) {
         Type t = k == Node.Kind.NOT ? Type.INT : promote(operand.type);
         Node n = new Node(k, tok);
@@ -110,14 +134,18 @@ final class Sema {
     /** True if {@code n} is the constant 0 (a null pointer constant). */
     static boolean isNullConstant(Node n) {
         while (n.kind == Node.Kind.CAST && (n.type.isInteger() || (n.type.kind == Type.Kind.PTR && n.type.base.kind == Type.Kind.VOID))) n = n.lhs;
-        return n.kind == Node.Kind.NUM && n.val == 0;
+        return n.kind == Node.Kind.NUM && n.val == 0 && !n.type.isFloat();
     }
 
     /** Folds an operation on constants into one constant; leaves anything else (and x/0) alone. */
     static Node fold(Node n) {
-        if (!n.type.isInteger() && n.kind != Node.Kind.EQ) return n;
         Node l = n.lhs, r = n.rhs;
         if (l == null || l.kind != Node.Kind.NUM || (r != null && r.kind != Node.Kind.NUM)) return n;
+        if (l.type.isFloat()) {
+            Long v = FloatFolding.fold(n.kind, l.val, r == null ? 0 : r.val, l.type);
+            return v == null ? n : num(v, n.type, n.tok);
+        }
+        if (!n.type.isInteger() && n.kind != Node.Kind.EQ) return n;
         if (!l.type.isInteger() || (r != null && !r.type.isInteger())) return n;
         long a = l.val, b = r == null ? 0 : r.val;
         boolean u = l.type.unsigned;

@@ -128,10 +128,15 @@ final class Statements {
         return p.breakLabels.isEmpty() ? null : p.breakLabels.peek();
     }
 
-    /** A controlling expression must be a scalar. */
+    /**
+     * A controlling expression must be a scalar. A floating one becomes the comparison
+     * {@code e != 0} (true for NaN, false for -0.0), so that branches and {@code !} test
+     * its value rather than its bits.
+     */
     static Node condition(Parser p, Node e) {
         e = Sema.decay(e);
         if (!e.type.isScalar()) p.softError(e.tok, "statement requires expression of scalar type ('" + e.type + "' invalid)");
+        if (e.type.isFloat()) return Sema.binary(Node.Kind.NE, e, Sema.fnum(0, e.type, e.tok), Type.INT, e.tok);
         return e;
     }
 

@@ -45,8 +45,9 @@ public final class Token {
     /**
      * NUMBER and CHAR: the constant's type from its suffix and size, one of "int",
      * "unsigned int", "long", "unsigned long", "long long", "unsigned long long" (and
-     * "unsigned short" for a char16_t constant). STRING: null for an array of char, else
-     * the type of its elements ("int", "unsigned short", "unsigned int").
+     * "unsigned short" for a char16_t constant), or for a floating constant (whose
+     * {@link #value} is its IEEE bits) "float", "double", "long double". STRING: null for an
+     * array of char, else the type of its elements ("int", "unsigned short", "unsigned int").
      */
     public final String type;
     /** STRING: the array's bytes after escape processing, without the terminating null character. */

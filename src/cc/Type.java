@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * A C type, as the parser builds it and the code generator reads it. Sizes and alignments
- * are LP64 (docs/isa.md): char 1, short 2, int 4, long, long long and pointers 8.
+ * are LP64 (docs/isa.md): char 1, short 2, int 4, long, long long and pointers 8; float 4
+ * and double 8 (IEEE 754 binary32 and binary64). {@code long double} is a double (see
+ * {@link #LDOUBLE}).
  *
  * <p>Basic types are shared singletons ({@link #INT} ...); derived types (pointers, arrays,
  * functions, structs) are new objects. Qualifiers ({@code const}, {@code volatile}) are
@@ -14,7 +16,7 @@ import java.util.List;
  */
 public final class Type {
     /** What kind of type this is. */
-    public enum Kind { VOID, BOOL, CHAR, SHORT, INT, LONG, ENUM, PTR, ARRAY, FUNC, STRUCT, UNION }
+    public enum Kind { VOID, BOOL, CHAR, SHORT, INT, LONG, ENUM, FLOAT, DOUBLE, PTR, ARRAY, FUNC, STRUCT, UNION }
 
     public final Kind kind;
     /** Size in bytes; -1 for an incomplete type (an array of unknown length, a declared-only struct). */
@@ -75,6 +77,14 @@ public final class Type {
     public static final Type UINT = new Type(Kind.INT, 4, 4, true);
     public static final Type LONG = new Type(Kind.LONG, 8, 8, false);
     public static final Type ULONG = new Type(Kind.LONG, 8, 8, true);
+    public static final Type FLOAT = new Type(Kind.FLOAT, 4, 4, false);
+    public static final Type DOUBLE = new Type(Kind.DOUBLE, 8, 8, false);
+    /**
+     * {@code long double} is the same binary64 format as double (x86-64's 80-bit format would
+     * need a second arithmetic). It is its own type object so that it keeps its name in
+     * messages and ranks above double in the usual arithmetic conversions.
+     */
+    public static final Type LDOUBLE = new Type(Kind.DOUBLE, 8, 8, false);
 
     private Type(Kind kind, int size, int align, boolean unsigned) {
         this.kind = kind;
@@ -127,9 +137,19 @@ public final class Type {
         };
     }
 
-    /** True for the scalar types: integers and pointers. */
+    /** True for the real floating types: float, double and long double. */
+    public boolean isFloat() {
+        return kind == Kind.FLOAT || kind == Kind.DOUBLE;
+    }
+
+    /** True for the arithmetic types: integers and floating types. */
+    public boolean isArithmetic() {
+        return isInteger() || isFloat();
+    }
+
+    /** True for the scalar types: arithmetic types and pointers. */
     public boolean isScalar() {
-        return isInteger() || kind == Kind.PTR;
+        return isArithmetic() || kind == Kind.PTR;
     }
 
     /** True for a pointer or an array (anything that can be indexed). */
@@ -168,6 +188,8 @@ public final class Type {
             case ARRAY -> compatible(a.base, b.base) && (a.arrayLength < 0 || b.arrayLength < 0 || a.arrayLength == b.arrayLength);
             case FUNC -> compatible(a.returnType, b.returnType);
             case STRUCT, UNION, ENUM -> false;
+            // double and long double share a format but are different types.
+            case DOUBLE -> false;
             default -> a.unsigned == b.unsigned && a.size == b.size;
         };
     }
@@ -211,6 +233,8 @@ public final class Type {
             case INT -> unsigned ? "unsigned int" : "int";
             case LONG -> unsigned ? "unsigned long" : "long";
             case ENUM -> "enum " + (tag == null ? "(anonymous)" : tag);
+            case FLOAT -> "float";
+            case DOUBLE -> this == LDOUBLE ? "long double" : "double";
             case PTR, ARRAY, FUNC -> declarator(this, "");
             case STRUCT -> "struct " + (tag == null ? "(anonymous)" : tag);
             case UNION -> "union " + (tag == null ? "(anonymous)" : tag);

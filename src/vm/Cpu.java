@@ -350,6 +350,16 @@ public final class Cpu {
                     if (!atomic(op, rd, rs1, rs2, imm, pc, w)) break loop;
                     break;
 
+                case FADDD: case FSUBD: case FMULD: case FDIVD: case FSQRTD: case FNEGD:
+                case FCVTSD: case FCVTDS:
+                case FADDS: case FSUBS: case FMULS: case FDIVS: case FSQRTS: case FNEGS:
+                case FMADDD: case FMADDS:
+                case FEQD: case FLTD: case FLED: case FEQS: case FLTS: case FLES:
+                case FCVTDL: case FCVTDLU: case FCVTLD: case FCVTLUD:
+                case FCVTSL: case FCVTSLU: case FCVTLS: case FCVTLUS:
+                    x[rd] = Fpu.execute(op, x[rs1], x[rs2], x[rd]);
+                    break;
+
                 default:
                     // Opcode 0 and every undefined opcode whose word passed the zero-field test.
                     trap = new Trap(TrapCause.ILLEGAL_INSTRUCTION, pc, 0, null, null, w);

@@ -115,8 +115,17 @@ public final class Isa {
 
     public static final int CASW = 0xA0, CASD = 0xA1, FAAW = 0xA2, FAAD = 0xA3, XCHGW = 0xA4, XCHGD = 0xA5;
 
-    /** Opcodes 0xC0..0xDF are reserved for IEEE double arithmetic (docs/isa.md). */
-    public static final int FP_RESERVED_FIRST = 0xC0, FP_RESERVED_LAST = 0xDF;
+    // Floating point (vm/Fpu.java): doubles and floats live in the integer registers as their bits.
+    public static final int FADDD = 0xC0, FSUBD = 0xC1, FMULD = 0xC2, FDIVD = 0xC3, FSQRTD = 0xC4, FNEGD = 0xC5;
+    public static final int FCVTSD = 0xC6, FCVTDS = 0xC7;
+    public static final int FADDS = 0xC8, FSUBS = 0xC9, FMULS = 0xCA, FDIVS = 0xCB, FSQRTS = 0xCC, FNEGS = 0xCD;
+    public static final int FMADDD = 0xCE, FMADDS = 0xCF;
+    public static final int FEQD = 0xD0, FLTD = 0xD1, FLED = 0xD2, FEQS = 0xD3, FLTS = 0xD4, FLES = 0xD5;
+    public static final int FCVTDL = 0xD8, FCVTDLU = 0xD9, FCVTLD = 0xDA, FCVTLUD = 0xDB;
+    public static final int FCVTSL = 0xDC, FCVTSLU = 0xDD, FCVTLS = 0xDE, FCVTLUS = 0xDF;
+
+    /** The floating-point opcodes occupy 0xC0..0xDF; 0xD6, 0xD7 are still free. */
+    public static final int FP_FIRST = 0xC0, FP_LAST = 0xDF;
 
     private static final String[] MNEMONIC = new String[256];
     private static final int[] FORMAT = new int[256];
@@ -188,6 +197,19 @@ public final class Isa {
         def(CASW, "cas.w", F_ATOMIC); def(CASD, "cas.d", F_ATOMIC);
         def(FAAW, "faa.w", F_ATOMIC); def(FAAD, "faa.d", F_ATOMIC);
         def(XCHGW, "xchg.w", F_ATOMIC); def(XCHGD, "xchg.d", F_ATOMIC);
+
+        def(FADDD, "fadd.d", F_RRR); def(FSUBD, "fsub.d", F_RRR); def(FMULD, "fmul.d", F_RRR);
+        def(FDIVD, "fdiv.d", F_RRR); def(FSQRTD, "fsqrt.d", F_RR); def(FNEGD, "fneg.d", F_RR);
+        def(FCVTSD, "fcvt.s.d", F_RR); def(FCVTDS, "fcvt.d.s", F_RR);
+        def(FADDS, "fadd.s", F_RRR); def(FSUBS, "fsub.s", F_RRR); def(FMULS, "fmul.s", F_RRR);
+        def(FDIVS, "fdiv.s", F_RRR); def(FSQRTS, "fsqrt.s", F_RR); def(FNEGS, "fneg.s", F_RR);
+        def(FMADDD, "fmadd.d", F_RRR); def(FMADDS, "fmadd.s", F_RRR);
+        def(FEQD, "feq.d", F_RRR); def(FLTD, "flt.d", F_RRR); def(FLED, "fle.d", F_RRR);
+        def(FEQS, "feq.s", F_RRR); def(FLTS, "flt.s", F_RRR); def(FLES, "fle.s", F_RRR);
+        def(FCVTDL, "fcvt.d.l", F_RR); def(FCVTDLU, "fcvt.d.lu", F_RR);
+        def(FCVTLD, "fcvt.l.d", F_RR); def(FCVTLUD, "fcvt.lu.d", F_RR);
+        def(FCVTSL, "fcvt.s.l", F_RR); def(FCVTSLU, "fcvt.s.lu", F_RR);
+        def(FCVTLS, "fcvt.l.s", F_RR); def(FCVTLUS, "fcvt.lu.s", F_RR);
     }
 
     /** True if {@code op} is an opcode the machine implements. */

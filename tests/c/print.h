@@ -33,4 +33,16 @@ static void show(const char *label, long v) {
     print_str("\n");
 }
 
+/* The bits of a value in hexadecimal, as printf("%016lx") would: for doubles and floats,
+ * whose exact bits are what the floating-point tests compare. */
+static void show_hex(const char *label, unsigned long v, int digits) {
+    char buf[17];
+    buf[digits] = 0;
+    for (int i = digits - 1; i >= 0; i--, v >>= 4) buf[i] = "0123456789abcdef"[v & 15];
+    print_str(label);
+    print_str(" = ");
+    print_str(buf);
+    print_str("\n");
+}
+
 #endif

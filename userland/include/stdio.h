@@ -1,5 +1,5 @@
 /*
- * stdio.h: buffered streams and formatted output.
+ * stdio.h: buffered streams, formatted output and formatted input.
  *
  * Buffering follows glibc: stdout is line-buffered when it is a terminal and fully
  * buffered otherwise, stderr is unbuffered, other streams are fully buffered. See
@@ -73,6 +73,13 @@ int vfprintf(FILE *f, const char *fmt, va_list ap);
 int vdprintf(int fd, const char *fmt, va_list ap);
 int vsprintf(char *buf, const char *fmt, va_list ap);
 int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
+
+int scanf(const char *fmt, ...);
+int fscanf(FILE *f, const char *fmt, ...);
+int sscanf(const char *s, const char *fmt, ...);
+int vscanf(const char *fmt, va_list ap);
+int vfscanf(FILE *f, const char *fmt, va_list ap);
+int vsscanf(const char *s, const char *fmt, va_list ap);
 
 void perror(const char *s);
 

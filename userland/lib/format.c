@@ -1,27 +1,14 @@
 /*
  * format.c: the printf engine. Output is byte-for-byte glibc's for everything it supports:
  * flags - + space # 0, width and precision (also as *), length modifiers hh h l ll q j z
- * t L, and conversions d i u o x X c s p %. Differences from glibc (docs/libc.md):
- * floating-point conversions (f F e E g G a A) consume their 8-byte argument and print
- * "(float)", since Clonix's C has no floating point yet; %n stores nothing; %m, wide
- * characters and positional arguments (%1$d) are not supported.
+ * t L, and conversions d i u o x X c s p % and, through fmt_fp.c, f F e E g G a A.
+ * Differences from glibc (docs/libc.md): %n stores nothing; %m, wide characters and
+ * positional arguments (%1$d) are not supported.
  */
 #include <string.h>
 #include "format.h"
 
-/* One conversion specification, parsed. */
-struct spec {
-    int left;    /* '-': pad on the right */
-    int plus;    /* '+': always a sign */
-    int space;   /* ' ': a space where the sign of a positive number would be */
-    int alt;     /* '#': 0 before octal, 0x before hex */
-    int zero;    /* '0': pad numbers with zeros */
-    int width;   /* minimum field width, 0 if none */
-    int prec;    /* precision, -1 if none */
-    int length;  /* 'H' hh, 'h', 'l' (also ll q j z t L), or 0 */
-};
-
-static void emit(struct sink *s, const char *p, size_t n)
+void __format_emit(struct sink *s, const char *p, size_t n)
 {
     s->total += n;
     while (n > 0) {
@@ -41,13 +28,13 @@ static void emit(struct sink *s, const char *p, size_t n)
     }
 }
 
-static void emit_repeated(struct sink *s, char c, int n)
+void __format_fill(struct sink *s, char c, long n)
 {
     char chunk[16];
     memset(chunk, c, sizeof chunk);
     while (n > 0) {
-        int k = n < 16 ? n : 16;
-        emit(s, chunk, (size_t)k);
+        long k = n < 16 ? n : 16;
+        __format_emit(s, chunk, (size_t)k);
         n -= k;
     }
 }
@@ -57,9 +44,9 @@ static void put_string(struct sink *s, const struct spec *sp, const char *str)
 {
     size_t n = sp->prec < 0 ? strlen(str) : strnlen(str, (size_t)sp->prec);
     int pad = sp->width > (int)n ? sp->width - (int)n : 0;
-    if (!sp->left) emit_repeated(s, ' ', pad);
-    emit(s, str, n);
-    if (sp->left) emit_repeated(s, ' ', pad);
+    if (!sp->left) __format_fill(s, ' ', pad);
+    __format_emit(s, str, n);
+    if (sp->left) __format_fill(s, ' ', pad);
 }
 
 /*
@@ -95,11 +82,11 @@ static void put_number(struct sink *s, const struct spec *sp, unsigned long long
         zeros += pad;
         pad = 0;
     }
-    if (!sp->left) emit_repeated(s, ' ', pad);
-    emit(s, prefix, (size_t)plen);
-    emit_repeated(s, '0', zeros);
-    while (n > 0) emit(s, &digits[--n], 1);
-    if (sp->left) emit_repeated(s, ' ', pad);
+    if (!sp->left) __format_fill(s, ' ', pad);
+    __format_emit(s, prefix, (size_t)plen);
+    __format_fill(s, '0', zeros);
+    while (n > 0) __format_emit(s, &digits[--n], 1);
+    if (sp->left) __format_fill(s, ' ', pad);
 }
 
 /* Reads decimal digits at *p (an int, saturating far beyond any useful width). */
@@ -123,7 +110,7 @@ size_t __vformat(struct sink *s, const char *fmt, va_list ap)
         if (*fmt != '%') {
             const char *end = strchr(fmt, '%');
             size_t n = end ? (size_t)(end - fmt) : strlen(fmt);
-            emit(s, fmt, n);
+            __format_emit(s, fmt, n);
             fmt += n;
             continue;
         }
@@ -160,8 +147,9 @@ size_t __vformat(struct sink *s, const char *fmt, va_list ap)
         }
         if (fmt[0] == 'h' && fmt[1] == 'h') sp.length = 'H', fmt += 2;
         else if (fmt[0] == 'h') sp.length = 'h', fmt++;
-        else if (fmt[0] == 'l' && fmt[1] == 'l') sp.length = 'l', fmt += 2;
-        else if (strchr("lqjztL", fmt[0]) && fmt[0]) sp.length = 'l', fmt++;
+        else if (fmt[0] == 'l' && fmt[1] == 'l') sp.length = 'l', sp.ldouble = 1, fmt += 2;
+        else if (fmt[0] == 'L' || fmt[0] == 'q') sp.length = 'l', sp.ldouble = 1, fmt++;
+        else if (strchr("ljzt", fmt[0]) && fmt[0]) sp.length = 'l', fmt++;
         c = *fmt;
         if (!c) {
             /* The format ends inside a specification: glibc fails the call (EINVAL, -1). */
@@ -208,9 +196,9 @@ size_t __vformat(struct sink *s, const char *fmt, va_list ap)
         case 'c': {
             char ch = (char)va_arg(ap, int);
             int pad = sp.width > 1 ? sp.width - 1 : 0;
-            if (!sp.left) emit_repeated(s, ' ', pad);
-            emit(s, &ch, 1);
-            if (sp.left) emit_repeated(s, ' ', pad);
+            if (!sp.left) __format_fill(s, ' ', pad);
+            __format_emit(s, &ch, 1);
+            if (sp.left) __format_fill(s, ' ', pad);
             break;
         }
         case 's': {
@@ -223,16 +211,30 @@ size_t __vformat(struct sink *s, const char *fmt, va_list ap)
         case 'n':
             (void)va_arg(ap, void *); /* not supported: a classic attack vector, and rarely needed */
             break;
-        case 'f': case 'F': case 'e': case 'E': case 'g': case 'G': case 'a': case 'A':
-            (void)va_arg(ap, long); /* a double occupies one 8-byte slot on Clonix */
-            put_string(s, &sp, "(float)");
+        case 'f': case 'F': case 'e': case 'E': case 'g': case 'G': case 'a': case 'A': {
+            unsigned long long bits;
+#ifdef __SIZEOF_DOUBLE__
+            double d;
+#if __SIZEOF_LONG_DOUBLE__ > __SIZEOF_DOUBLE__
+            /* A host build, where long double is wider: it is printed as the nearest double. */
+            d = sp.ldouble ? (double)va_arg(ap, long double) : va_arg(ap, double);
+#else
+            d = va_arg(ap, double); /* long double is double on Clonix */
+#endif
+            memcpy(&bits, &d, sizeof bits);
+#else
+            /* The compiler does not know double yet: its bits are in the same 8-byte slot. */
+            bits = va_arg(ap, unsigned long long);
+#endif
+            __format_fp(s, &sp, c, bits);
             break;
+        }
         case '%':
-            emit(s, "%", 1);
+            __format_emit(s, "%", 1);
             break;
         default:
             /* An unknown conversion: glibc prints the specification as it is. */
-            emit(s, start, (size_t)(fmt - start));
+            __format_emit(s, start, (size_t)(fmt - start));
             break;
         }
     }

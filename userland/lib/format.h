@@ -22,6 +22,32 @@ struct sink {
     size_t total;                  /* bytes produced, stored or not */
 };
 
+/* One conversion specification, parsed. */
+struct spec {
+    int left;    /* '-': pad on the right */
+    int plus;    /* '+': always a sign */
+    int space;   /* ' ': a space where the sign of a positive number would be */
+    int alt;     /* '#': 0 before octal, 0x before hex, always a point in floating point */
+    int zero;    /* '0': pad numbers with zeros */
+    int width;   /* minimum field width, 0 if none */
+    int prec;    /* precision, -1 if none */
+    int length;  /* 'H' hh, 'h', 'l' (also ll q j z t L), or 0 */
+    int ldouble; /* L, ll or q: the floating-point argument is a long double */
+};
+
+/* Appends the n bytes at p to the sink (counting them even where they do not fit). */
+void __format_emit(struct sink *s, const char *p, size_t n);
+
+/* Appends n copies of c (nothing if n <= 0). */
+void __format_fill(struct sink *s, char c, long n);
+
+/*
+ * Formats the double whose IEEE 754 bits are `bits` for the conversion conv (one of
+ * f F e E g G a A) and the flags, width and precision in sp, exactly as glibc does
+ * (fmt_fp.c).
+ */
+void __format_fp(struct sink *s, const struct spec *sp, int conv, unsigned long long bits);
+
 /*
  * Formats fmt with the arguments in ap into s; returns the total bytes produced. A format
  * that ends inside a specification sets s->failed, as glibc fails such a call.

@@ -57,6 +57,8 @@ class DisassemblerTest {
         assertEquals("sw\ta1, 4(fp)", fmt("sw a1, 4(s0)"));
         assertEquals("bgeu\ta0, zero, 1000", fmt("bgeu a0, zero, ."));
         assertEquals("xchg.d\ta0, a1, 8(a2)", fmt("xchg.d a0, a1, 8(a2)"));
+        assertEquals("fmadd.d\ta0, a1, a2", fmt("fmadd.d a0, a1, a2"));
+        assertEquals("fcvt.lu.s\tt0, s1", fmt("fcvt.lu.s t0, s1"));
     }
 
     @Test

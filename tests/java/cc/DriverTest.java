@@ -131,4 +131,31 @@ class DriverTest {
         assertEquals(1, new Driver(new HostCompilerFiles(dir), List.of()).execute(new String[0], new PrintWriter(out), new PrintWriter(e2)));
         assertEquals("cc: error: no input files\n", e2.toString());
     }
+
+    @Test
+    void theOptionsOfACoursesMakefileAreAccepted() throws Exception {
+        writeProgram();
+        assertEquals(0, cc("-Wall", "-Wextra", "-O2", "-g", "-std=c11", "-pthread", "-Iinc", "-DEXIT_CODE=0",
+                "crt0.s", "hello.c", "-lm", "-lpthread", "-o", "hello"), err.toString());
+        assertTrue(Files.exists(dir.resolve("hello")));
+        assertEquals(1, cc("-std=c5", "hello.c"));
+        assertTrue(err.toString().contains("unknown argument: '-std=c5'"), err.toString());
+    }
+
+    @Test
+    void minusWSilencesWarningsAndWerrorTurnsThemIntoErrors() throws Exception {
+        Files.writeString(dir.resolve("w.c"), "int main(void) { int *p = 0; long x = p; return 0; }\n");
+        assertEquals(0, cc("-S", "w.c"));
+        assertTrue(err.toString().contains("warning:"), err.toString());
+
+        StringWriter quiet = new StringWriter();
+        Driver d = new Driver(new HostCompilerFiles(dir), List.of());
+        assertEquals(0, d.execute(new String[] {"-w", "-S", "w.c"}, new PrintWriter(out), new PrintWriter(quiet)));
+        assertEquals("", quiet.toString());
+
+        StringWriter strict = new StringWriter();
+        assertEquals(1, d.execute(new String[] {"-Werror", "-S", "w.c"}, new PrintWriter(out), new PrintWriter(strict)));
+        assertTrue(strict.toString().contains("error: ") && strict.toString().contains("[-Werror]"), strict.toString());
+        assertTrue(strict.toString().endsWith("1 error generated.\n"), strict.toString());
+    }
 }

@@ -48,8 +48,16 @@ class ParserDiagnosticTest {
     }
 
     @Test
-    void floatingPointIsRejectedClearly() {
-        assertEquals("t.c:1:1: error: floating point is not supported\ndouble d;\n^\n", firstError("double d;\n"));
+    void floatingOperandsOfIntegerOnlyOperatorsAreRejected() {
+        assertEquals("t.c:1:34: error: invalid operands to binary expression ('double' and 'int')\n"
+                + "double d; int x(void) { return d % 2; }\n                                 ^\n",
+                firstError("double d; int x(void) { return d % 2; }\n"));
+        assertEquals("t.c:1:32: error: assigning to 'int *' from incompatible type 'double'\n"
+                + "double d; void f(int *p) { p = d; }\n                               ^\n",
+                firstError("double d; void f(int *p) { p = d; }\n"));
+        assertEquals("t.c:1:25: error: expression is not an integer constant expression\n"
+                + "int a[(int) 2.5]; int b[sizeof a + 0.5];\n                        ^\n",
+                firstError("int a[(int) 2.5]; int b[sizeof a + 0.5];\n"));
     }
 
     @Test
@@ -114,5 +122,14 @@ class ParserDiagnosticTest {
         assertEquals(2, w.size());
         assertEquals("t.c:1:41: warning: incompatible pointer types assigning to 'int *' from 'char *'", w.get(0).toString());
         assertEquals("t.c:1:48: warning: incompatible integer to pointer conversion assigning to 'int *' from 'int'", w.get(1).toString());
+    }
+
+    @Test
+    void vaArgOfFloatWarnsAndReadsThePromotedDouble() throws Exception {
+        List<Diagnostic> w = warnings("float f(int n, ...) { __builtin_va_list ap; __builtin_va_start(ap, n); return __builtin_va_arg(ap, float); }\n");
+        assertEquals(1, w.size());
+        assertEquals("t.c:1:79: warning: 'float' is promoted to 'double' when passed through '...'", w.get(0).toString());
+        assertTrue(CProgramRunner.run("t.c", "float f(int n, ...) { __builtin_va_list ap; __builtin_va_start(ap, n);"
+                + " return __builtin_va_arg(ap, float); }\nint main(void) { return f(1, 2.5f) == 2.5f ? 7 : 1; }\n").status() == 7);
     }
 }

@@ -127,7 +127,7 @@ class PreprocessorTest {
         assertEquals("t.c:3:2: error: #else after #else", errors("#if 0\n#else\n#else\n#endif\n").get(0).toString());
         assertEquals("t.c:1:7: error: division by zero in preprocessor expression", errors("#if 1 / 0\n#endif\n").get(0).toString());
         assertEquals("t.c:1:4: error: expected value in expression", errors("#if\n#endif\n").get(0).toString());
-        assertEquals("t.c:1:5: error: floating-point constants are not supported", errors("#if 1.0\n#endif\n").get(0).toString());
+        assertEquals("t.c:1:5: error: floating constant in preprocessor expression", errors("#if 1.0\n#endif\n").get(0).toString());
         assertEquals("t.c:1:2: error: invalid preprocessing directive #frob", errors("#frob\n").get(0).toString());
     }
 
@@ -262,9 +262,9 @@ class PreprocessorTest {
 
     @Test
     void badTokensFailOnlyWhereTheyAreUsed() {
-        List<Diagnostic> ds = errors("#if 0\n1.5\n#endif\nint x = 2.5;\n");
+        List<Diagnostic> ds = errors("#if 0\n1.5q\n#endif\nint x = 2.5q;\n");
         assertEquals(1, ds.size());
-        assertEquals("t.c:4:9: error: floating-point constants are not supported", ds.get(0).toString());
+        assertEquals("t.c:4:9: error: invalid suffix \"q\" on floating constant", ds.get(0).toString());
     }
 
     @Test

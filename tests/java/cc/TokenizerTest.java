@@ -200,15 +200,15 @@ class TokenizerTest {
 
     @Test
     void malformedTokensAreReportedTogetherWithExactPositions() {
-        List<Diagnostic> ds = errors("int a = 1.5;\nchar *s = \"abc\n@ 12qq '\\x' 08 '' 1e3 0x");
-        assertError(ds.get(0), 1, 9, "floating-point constants are not supported");
+        List<Diagnostic> ds = errors("int a = 1.5q;\nchar *s = \"abc\n@ 12qq '\\x' 08 '' 1e+ 0x");
+        assertError(ds.get(0), 1, 9, "invalid suffix \"q\" on floating constant");
         assertError(ds.get(1), 2, 11, "missing terminating \" character");
         assertError(ds.get(2), 3, 1, "stray '@' in program");
         assertError(ds.get(3), 3, 3, "invalid suffix \"qq\" on integer constant");
         assertError(ds.get(4), 3, 8, "\\x used with no following hex digits");
         assertError(ds.get(5), 3, 13, "invalid digit \"8\" in octal constant");
         assertError(ds.get(6), 3, 16, "empty character constant");
-        assertError(ds.get(7), 3, 19, "floating-point constants are not supported");
+        assertError(ds.get(7), 3, 19, "exponent has no digits");
         assertError(ds.get(8), 3, 23, "invalid suffix \"x\" on integer constant");
         assertEquals(9, ds.size());
     }
@@ -225,14 +225,14 @@ class TokenizerTest {
         assertError(errors("\"\\u0041\"").get(0), 1, 1, "\\u0041 is not a valid universal character");
         assertError(errors("\"\\uD800\"").get(0), 1, 1, "\\uD800 is not a valid universal character");
         assertError(errors("\"\\u12\"").get(0), 1, 1, "incomplete universal character name \\u12");
-        assertError(errors(".5").get(0), 1, 1, "floating-point constants are not supported");
+        assertError(errors("0x1.8").get(0), 1, 1, "hexadecimal floating constants require an exponent");
     }
 
     @Test
     void diagnosticsRenderTheLineAndACaret() {
-        CompileException e = assertThrows(CompileException.class, () -> lex("int x;\n  y = 2.0;\n"));
-        assertEquals("t.c:2:7: error: floating-point constants are not supported\n"
-                + "  y = 2.0;\n"
+        CompileException e = assertThrows(CompileException.class, () -> lex("int x;\n  y = 2.0e;\n"));
+        assertEquals("t.c:2:7: error: exponent has no digits\n"
+                + "  y = 2.0e;\n"
                 + "      ^\n"
                 + "1 error generated.\n", e.render());
     }

@@ -63,16 +63,22 @@ final class HostLibc {
      * compile.
      */
     static Run run(String driver, List<String> libSources, String... args) throws Exception {
+        return run(driver, libSources, List.of(), args);
+    }
+
+    /** As {@link #run(String, List, String...)}, linking the driver also with the host libraries named (-lm...). */
+    static Run run(String driver, List<String> libSources, List<String> hostLibraries, String... args) throws Exception {
         assumeToolchain();
         Path dir = Files.createTempDirectory("clonix-libc");
         try {
-            return build(dir, driver, libSources, args);
+            return build(dir, driver, libSources, hostLibraries, args);
         } finally {
             deleteTree(dir);
         }
     }
 
-    private static Run build(Path dir, String driver, List<String> libSources, String... args) throws Exception {
+    private static Run build(Path dir, String driver, List<String> libSources, List<String> hostLibraries, String... args)
+            throws Exception {
         List<String> objects = new ArrayList<>();
         for (String src : libSources) {
             Path obj = dir.resolve(src.replace(".c", ".o"));
@@ -89,8 +95,10 @@ final class HostLibc {
         Path prefixed = dir.resolve("libc-clx.o");
         check(exec(List.of("objcopy", "--prefix-symbols=clx_", combined.toString(), prefixed.toString()), dir), "objcopy");
         Path exe = dir.resolve("driver");
-        check(exec(List.of("gcc", "-std=gnu11", "-O1", "-no-pie", "-fno-builtin", "-o", exe.toString(),
-                DRIVERS.resolve(driver).toString(), prefixed.toString()), dir), "compiling " + driver);
+        List<String> link = new ArrayList<>(List.of("gcc", "-std=gnu11", "-O1", "-no-pie", "-fno-builtin", "-o",
+                exe.toString(), DRIVERS.resolve(driver).toString(), prefixed.toString()));
+        link.addAll(hostLibraries);
+        check(exec(link, dir), "compiling " + driver);
         List<String> cmd = new ArrayList<>(List.of(exe.toString()));
         cmd.addAll(List.of(args));
         return exec(cmd, dir);

@@ -36,9 +36,11 @@ class IllegalInstructionTest {
     }
 
     @Test
-    void reservedFloatingPointOpcodesAreIllegal() {
-        run(encode(FP_RESERVED_FIRST, A0, A0, A0, 0));
-        run(encode(FP_RESERVED_LAST, A0, A0, A0, 0));
+    void unusedFloatingPointOpcodesAndFieldsAreIllegal() {
+        run(encode(0xD6, A0, A0, A0, 0));
+        run(encode(0xD7, A0, A0, A0, 0));
+        run(encode(FADDD, A0, A0, A0, 8));      // fadd.d has no immediate
+        run(encode(FSQRTD, A0, A0, A1, 0));     // unary has no rs2
     }
 
     @Test

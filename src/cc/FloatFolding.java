@@ -1,0 +1,50 @@
+package cc;
+
+import vm.Fpu;
+import vm.Isa;
+
+/**
+ * Floating-point arithmetic at compile time. A constant expression is folded by the
+ * machine's own floating-point unit ({@link Fpu}), running the instruction the code
+ * generator would emit, so folding gives exactly the bits the program would compute at run
+ * time, NaNs and out-of-range conversions included. Values are bit patterns, as in
+ * {@link Node#val}: a double's 64 bits, a float's 32 in the low half.
+ */
+final class FloatFolding {
+    private FloatFolding() {}
+
+    /** The bits of {@code d} rounded to floating type {@code t}. */
+    static long bits(double d, Type t) {
+        return t.kind == Type.Kind.FLOAT ? Float.floatToRawIntBits((float) d) & 0xffffffffL : Double.doubleToRawLongBits(d);
+    }
+
+    /**
+     * Folds {@code a k b} (or {@code k a} for NEG) on floating constants of type {@code t}:
+     * the result's bits for + - * / and negation, 0 or 1 for the comparisons, or null if
+     * {@code k} is not an operation on floating values.
+     */
+    static Long fold(Node.Kind k, long a, long b, Type t) {
+        if (k == Node.Kind.NE) return 1 - Fpu.execute(FloatCode.opcode(Node.Kind.EQ, t), a, b, 0);
+        int op = FloatCode.opcode(k, t);
+        return op < 0 ? null : Fpu.execute(op, a, b, 0);
+    }
+
+    /**
+     * Converts constant bits {@code v} of type {@code from} to type {@code to}, where at least
+     * one of them is floating and neither is _Bool (which is a comparison with zero). Integers
+     * are held as {@link Sema#normalize} holds them.
+     */
+    static long convert(long v, Type from, Type to) {
+        if (from.isFloat() && to.isFloat()) {
+            if (from.kind == to.kind) return v;
+            return Fpu.execute(to.kind == Type.Kind.DOUBLE ? Isa.FCVTDS : Isa.FCVTSD, v, 0, 0);
+        }
+        long r = Fpu.execute(FloatCode.conversion(from, to), v, 0, 0);
+        return to.isFloat() ? r : Sema.normalize(r, to);
+    }
+
+    /** Runs floating-point opcode {@code op} (sqrt, fma) on constants; {@code c} is fma's addend. */
+    static long execute(int op, long a, long b, long c) {
+        return Fpu.execute(op, a, b, c);
+    }
+}
