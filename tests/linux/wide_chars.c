@@ -126,6 +126,21 @@ int main(void)
     len = (int) c32rtomb(mb, U'\U0001F600', &st);
     show_bytes("c32rtomb", mb, len);
 
+    printf("[%ls] [%5lc] [%-8ls|] [%.3ls] [%.4ls] [%lc]\n", L"h\u00e9llo", (wint_t) L'\u20ac', L"ab",
+           L"\u00e9\u00e9", L"\u00e9\u00e9\u00e9", (wint_t) L'x');
+    printf("[%ls] [%.3ls] [%10ls]\n", (wchar_t *) NULL, (wchar_t *) NULL, L"\U0001F600");
+    char small[16];
+    int n16 = snprintf(small, sizeof small, "%ls!", L"gr\u00fc\u00df");
+    printf("snprintf %d %s\n", n16, small);
+    fflush(stdout);
+    errno = 0;
+    int failed = printf("before %ls after\n", bad);
+    int saved = errno;
+    fflush(stdout);
+    printf("\n%%ls of a surrogate: %d errno %d\n", failed, saved);
+    errno = 0;
+    failed = snprintf(small, sizeof small, "%lc", (wint_t) 0xd800);
+    printf("%%lc of a surrogate: %d errno %d\n", failed, errno);
     printf("sizeof wchar_t %zu char16_t %zu char32_t %zu wint_t %zu\n", sizeof(wchar_t), sizeof(char16_t),
            sizeof(char32_t), sizeof(wint_t));
     printf("WCHAR_MAX %d WEOF %u\n", WCHAR_MAX, (unsigned) WEOF);

@@ -1,9 +1,9 @@
 /*
  * format.c: the printf engine. Output is byte-for-byte glibc's for everything it supports:
  * flags - + space # 0, width and precision (also as *), length modifiers hh h l ll q j z
- * t L, and conversions d i u o x X c s p % and, through fmt_fp.c, f F e E g G a A.
- * Differences from glibc (docs/libc.md): %n stores nothing; %m, wide characters and
- * positional arguments (%1$d) are not supported.
+ * t L, and conversions d i u o x X c s p % and, through fmt_fp.c, f F e E g G a A and,
+ * through fmt_wide.c, the wide %lc and %ls. Differences from glibc (docs/libc.md): %n
+ * stores nothing; %m and positional arguments (%1$d) are not supported.
  */
 #include <string.h>
 #include "format.h"
@@ -194,7 +194,12 @@ size_t __vformat(struct sink *s, const char *fmt, va_list ap)
             break;
         }
         case 'c': {
-            char ch = (char)va_arg(ap, int);
+            char ch;
+            if (sp.length == 'l' && !sp.ldouble) { /* %lc: fmt_wide.c */
+                if (__format_wide_char(s, &sp, va_arg(ap, wint_t)) < 0) return s->total;
+                break;
+            }
+            ch = (char)va_arg(ap, int);
             int pad = sp.width > 1 ? sp.width - 1 : 0;
             if (!sp.left) __format_fill(s, ' ', pad);
             __format_emit(s, &ch, 1);
@@ -202,7 +207,12 @@ size_t __vformat(struct sink *s, const char *fmt, va_list ap)
             break;
         }
         case 's': {
-            const char *str = va_arg(ap, const char *);
+            const char *str;
+            if (sp.length == 'l' && !sp.ldouble) { /* %ls: fmt_wide.c */
+                if (__format_wide_string(s, &sp, va_arg(ap, const wchar_t *)) < 0) return s->total;
+                break;
+            }
+            str = va_arg(ap, const char *);
             /* glibc prints "(null)" for NULL, or nothing if the precision cannot hold it. */
             if (!str) str = sp.prec < 0 || sp.prec >= 6 ? "(null)" : "";
             put_string(s, &sp, str);

@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 #include <stdarg.h>
+#include <wchar.h>
 
 struct sink {
     char *buf;
@@ -47,6 +48,14 @@ void __format_fill(struct sink *s, char c, long n);
  * (fmt_fp.c).
  */
 void __format_fp(struct sink *s, const struct spec *sp, int conv, unsigned long long bits);
+
+/*
+ * %lc and %ls (fmt_wide.c): the wide character or string written as UTF-8, padded and
+ * limited in bytes. Return 0, or -1 after setting s->failed if a character has no
+ * multibyte form (errno is then EILSEQ): glibc fails the whole call there.
+ */
+int __format_wide_char(struct sink *s, const struct spec *sp, wint_t wc);
+int __format_wide_string(struct sink *s, const struct spec *sp, const wchar_t *ws);
 
 /*
  * Formats fmt with the arguments in ap into s; returns the total bytes produced. A format
