@@ -29,8 +29,9 @@ static void usage(FILE *out) {
 }
 
 /*
- * A load average of sysinfo (SI_LOAD_SHIFT bits of fraction) rounded to hundredths, as
- * procps's printf("%.2f") rounds it (Clonix's C library has no floating point).
+ * A load average of sysinfo (SI_LOAD_SHIFT bits of fraction) printed to hundredths, as
+ * procps's printf("%.2f"). Integer arithmetic keeps it exact: the fixed-point value times
+ * 100, rounded to the nearest hundredth.
  */
 static void print_load(unsigned long load, const char *after) {
     unsigned long hundredths = (load * 100 + (1UL << (SI_LOAD_SHIFT - 1))) >> SI_LOAD_SHIFT;
