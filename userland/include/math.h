@@ -10,8 +10,6 @@
 #ifndef _MATH_H
 #define _MATH_H
 
-#ifdef __SIZEOF_DOUBLE__
-
 typedef float float_t;
 typedef double double_t;
 
@@ -173,5 +171,4 @@ extern int signgam;
 #undef __MATH_DECL1
 #undef __MATH_DECL2
 
-#endif /* __SIZEOF_DOUBLE__ */
 #endif /* _MATH_H */

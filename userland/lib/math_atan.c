@@ -11,8 +11,6 @@
  */
 #include "math_impl.h"
 
-#ifdef __SIZEOF_DOUBLE__
-
 /* atan(k/8) for k = 1..8, each as a double-double. */
 static const double ATAN_EIGHTHS[8][2] = {
     {0.12435499454676144, -3.1253241424539383e-18},
@@ -138,5 +136,3 @@ float atan2f(float y, float x)
 }
 float asinf(float x) { return (float)asin(x); }
 float acosf(float x) { return (float)acos(x); }
-
-#endif /* __SIZEOF_DOUBLE__ */

@@ -8,8 +8,6 @@
 #include <stdlib.h>
 #include "math_impl.h"
 
-#ifdef __SIZEOF_DOUBLE__
-
 #define SIGN_BIT 0x8000000000000000ULL
 #define MANTISSA_BITS 0x000fffffffffffffULL
 
@@ -365,5 +363,3 @@ float nanf(const char *tag)
     if (*end != '\0' || end == tag) payload = 0;
     return asfloat(0x7fc00000U | (uint32_t)(payload & 0x3fffffU));
 }
-
-#endif /* __SIZEOF_DOUBLE__ */

@@ -13,8 +13,6 @@
  */
 #include "math_impl.h"
 
-#ifdef __SIZEOF_DOUBLE__
-
 #define TWO_OVER_SQRTPI_HI 1.1283791670955126
 #define TWO_OVER_SQRTPI_LO 1.533545961316588e-17
 #define CF_DEPTH 60
@@ -89,5 +87,3 @@ double erfc(double x)
 
 float erff(float x) { return (float)erf(x); }
 float erfcf(float x) { return narrow_to_zero(erfc(x)); }
-
-#endif /* __SIZEOF_DOUBLE__ */

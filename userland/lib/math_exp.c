@@ -10,8 +10,6 @@
  */
 #include "math_impl.h"
 
-#ifdef __SIZEOF_DOUBLE__
-
 #define INVLN2 1.4426950408889634
 /* ln2 in two parts, the first with 21 trailing zero bits so that k * LN2_CW_HI is exact (Cody and Waite). */
 #define LN2_CW_HI 6.93147180369123816490e-01
@@ -123,5 +121,3 @@ double expm1(double x)
 float expf(float x) { return narrow(exp(x)); }
 float exp2f(float x) { return narrow(exp2(x)); }
 float expm1f(float x) { return narrow(expm1(x)); }
-
-#endif /* __SIZEOF_DOUBLE__ */

@@ -14,8 +14,6 @@
  */
 #include "math_impl.h"
 
-#ifdef __SIZEOF_DOUBLE__
-
 #define HALF_LOG_2PI_HI 0.9189385332046728
 #define HALF_LOG_2PI_LO (-3.8782941580672414e-17)
 #define LOG_PI_HI 1.1447298858494002
@@ -205,5 +203,3 @@ double lgamma(double x)
 float tgammaf(float x) { return narrow_to_zero(tgamma(x)); }
 
 float lgammaf(float x) { return narrow(lgamma(x)); }
-
-#endif /* __SIZEOF_DOUBLE__ */

@@ -12,8 +12,6 @@
  */
 #include "math_impl.h"
 
-#ifdef __SIZEOF_DOUBLE__
-
 /* e^x - 1 as a double-double, for |x| <= 44. */
 static struct dd expm1_dd(double x)
 {
@@ -137,5 +135,3 @@ float tanhf(float x) { return (float)tanh(x); }
 float asinhf(float x) { return (float)asinh(x); }
 float acoshf(float x) { return (float)acosh(x); }
 float atanhf(float x) { return (float)atanh(x); }
-
-#endif /* __SIZEOF_DOUBLE__ */

@@ -16,8 +16,6 @@
 #include <math.h>
 #include <stdint.h>
 
-#ifdef __SIZEOF_DOUBLE__
-
 static inline uint64_t asuint64(double x)
 {
     union { double d; uint64_t u; } b;
@@ -186,5 +184,4 @@ static inline float narrow_to_zero(double r)
 #define PI_HI 3.141592653589793
 #define PI_LO 1.2246467991473532e-16
 
-#endif /* __SIZEOF_DOUBLE__ */
 #endif /* _CLONIX_MATH_IMPL_H */

@@ -11,8 +11,6 @@
  */
 #include "math_impl.h"
 
-#ifdef __SIZEOF_DOUBLE__
-
 #define SQRT2 1.4142135623730951
 #define TWO_THIRDS_HI 0.6666666666666666
 #define TWO_THIRDS_LO 3.700743415417188e-17
@@ -142,5 +140,3 @@ float logf(float x) { return (float)log(x); }
 float log2f(float x) { return (float)log2(x); }
 float log10f(float x) { return (float)log10(x); }
 float log1pf(float x) { return (float)log1p(x); }
-
-#endif /* __SIZEOF_DOUBLE__ */

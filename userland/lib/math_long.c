@@ -5,8 +5,6 @@
  */
 #include "math_impl.h"
 
-#ifdef __SIZEOF_DOUBLE__
-
 #define LONG1(name) \
     long double name##l(long double x) { return name((double)x); }
 #define LONG2(name) \
@@ -39,5 +37,3 @@ long double modfl(long double x, long double *ip)
     *ip = i;
     return f;
 }
-
-#endif /* __SIZEOF_DOUBLE__ */

@@ -9,8 +9,6 @@
  */
 #include "math_impl.h"
 
-#ifdef __SIZEOF_DOUBLE__
-
 /* 0 if y is not an integer, 1 if it is an odd integer, 2 if an even one. */
 static int integer_kind(double y)
 {
@@ -64,5 +62,3 @@ float powf(float x, float y)
 {
     return narrow(pow(x, y));
 }
-
-#endif /* __SIZEOF_DOUBLE__ */

@@ -10,8 +10,6 @@
  */
 #include "math_impl.h"
 
-#ifdef __SIZEOF_DOUBLE__
-
 #define IMPLICIT_BIT 0x0010000000000000ULL
 
 /* The significand of a finite non-zero |x| with its implicit bit, and its exponent (value = m * 2^(e - 1075)). */
@@ -140,5 +138,3 @@ float remquof(float x, float y, int *quo)
 {
     return (float)remquo(x, y, quo);
 }
-
-#endif /* __SIZEOF_DOUBLE__ */

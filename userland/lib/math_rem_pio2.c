@@ -15,8 +15,6 @@
  */
 #include "math_impl.h"
 
-#ifdef __SIZEOF_DOUBLE__
-
 #define TWO_OVER_PI 0.6366197723675814
 #define PIO2_1 1.5707963267948966
 #define PIO2_2 6.123233995736766e-17
@@ -123,5 +121,3 @@ int __rem_pio2(double x, struct dd *y)
     }
     return q;
 }
-
-#endif /* __SIZEOF_DOUBLE__ */

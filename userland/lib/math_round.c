@@ -9,8 +9,6 @@
  */
 #include "math_impl.h"
 
-#ifdef __SIZEOF_DOUBLE__
-
 /* 2^52: the smallest magnitude at which every double is an integer. */
 #define TWO52 4503599627370496.0
 
@@ -100,5 +98,3 @@ float modff(float x, float *ip)
     *ip = (float)i;
     return f;
 }
-
-#endif /* __SIZEOF_DOUBLE__ */

@@ -6,8 +6,6 @@
  */
 #include "math_impl.h"
 
-#ifdef __SIZEOF_DOUBLE__
-
 /* The square root of a negative number (not -0) is a domain error: the default NaN and EDOM. */
 double sqrt(double x)
 {
@@ -122,5 +120,3 @@ float hypotf(float x, float y)
     if (__fpclassifyf(r) == FP_INFINITE) errno = ERANGE;
     return r;
 }
-
-#endif /* __SIZEOF_DOUBLE__ */

@@ -11,8 +11,6 @@
  */
 #include "math_impl.h"
 
-#ifdef __SIZEOF_DOUBLE__
-
 int __rem_pio2(double x, struct dd *y);
 
 /* sin y for |y| <= pi/4 + a little, y a double-double (also for tgamma's sin(pi x)). */
@@ -88,5 +86,3 @@ double tan(double x)
 float sinf(float x) { return (float)sin(x); }
 float cosf(float x) { return (float)cos(x); }
 float tanf(float x) { return (float)tan(x); }
-
-#endif /* __SIZEOF_DOUBLE__ */
