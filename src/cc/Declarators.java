@@ -424,15 +424,18 @@ final class Declarators {
         if (tag != null) p.scope.declareTag(tag, t);
         p.expect("{");
         long value = 0;
+        boolean negative = false;
         while (!p.accept("}")) {
             String name = p.expectIdent();
             if (p.accept("=")) value = p.expr.constExpr();
             Scope.Entry e = p.scope.declare(name);
             e.enumType = t;
+            negative |= value < 0;
             e.enumValue = value++;
             if (p.accept("}")) break;
             p.expect(",");
         }
+        t.unsigned = !negative;
         return t;
     }
 }

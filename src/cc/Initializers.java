@@ -209,6 +209,9 @@ final class Initializers {
                 int start = p.pos;
                 Node e = p.expr.assign();
                 if (e.type == t) {
+                    // The whole value replaces whatever earlier designators set in it.
+                    init.children.clear();
+                    init.unionMember = -1;
                     init.expr = e;
                     return;
                 }
@@ -307,6 +310,10 @@ final class Initializers {
         if (init.type.kind == Type.Kind.UNION) init.unionMember = index;
         Init child = init.child(index);
         if (p.at("[") || p.at(".")) {
+            // A designator into a subobject that a whole struct value initialised: as gcc
+            // does, the value is dropped, and the subobject holds only what is designated
+            // from now on ({x, [0].b = 3} leaves y[0].a zero, not x.a).
+            child.expr = null;
             // The items after "[0][1] = 7" go on inside x[0], from x[0][2], by brace
             // elision (C11 6.7.9p17: the current object is the designated one).
             int inner = designation(child);
