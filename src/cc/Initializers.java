@@ -402,15 +402,27 @@ final class Initializers {
                 return n.val;
             }
             case ADD, SUB -> {
-                Long a = eval(n.lhs, label);
-                if (a == null) return null;
-                String[] rl = new String[1];
-                Long b = eval(n.rhs, rl);
-                if (b == null || (rl[0] != null && (n.kind == Node.Kind.SUB || label[0] != null))) return null;
-                if (rl[0] != null) label[0] = rl[0];
-                return n.kind == Node.Kind.ADD ? a + b : a - b;
+                String[] ll = new String[1], rl = new String[1];
+                Long a = eval(n.lhs, ll);
+                Long b = a == null ? null : eval(n.rhs, rl);
+                if (b == null) return null;
+                if (n.kind == Node.Kind.SUB && rl[0] != null) {
+                    // The difference of two addresses in one object is a number ("&a[3] - &a[1]").
+                    if (!rl[0].equals(ll[0])) return null;
+                    return Sema.normalize(a - b, n.type);
+                }
+                if (ll[0] != null && rl[0] != null) return null;
+                String l = ll[0] != null ? ll[0] : rl[0];
+                if (l != null) {
+                    if (label[0] != null) return null;
+                    label[0] = l;
+                    return n.kind == Node.Kind.ADD ? a + b : a - b;
+                }
+                return Sema.normalize(n.kind == Node.Kind.ADD ? a + b : a - b, n.type);
             }
             case CAST -> {
+                // An array decays to its address, whatever lvalue names it ("a[3]", "s.arr").
+                if (n.lhs.type.kind == Type.Kind.ARRAY) return evalAddress(n.lhs, label);
                 Long a = eval(n.lhs, label);
                 if (a == null) return null;
                 if (label[0] != null) return n.type.size == 8 ? a : null;
@@ -433,11 +445,16 @@ final class Initializers {
                 return eval(c != 0 ? n.then : n.els, label);
             }
             default -> {
-                if (n.lhs != null && n.lhs.type != null && n.lhs.type.isInteger()) {
-                    String[] l = new String[1];
-                    Long a = eval(n.lhs, l);
-                    Long b = n.rhs == null ? Long.valueOf(0) : eval(n.rhs, l);
-                    if (a == null || b == null || l[0] != null) return null;
+                if (n.lhs != null && n.lhs.type != null && n.lhs.type.isInteger() && n.type.isInteger()) {
+                    String[] ll = new String[1], rl = new String[1];
+                    Long a = eval(n.lhs, ll);
+                    Long b = n.rhs == null ? Long.valueOf(0) : eval(n.rhs, rl);
+                    if (a == null || b == null) return null;
+                    // Addresses in one object compare as their offsets ("&a[1] == &a[1]").
+                    boolean comparison = n.kind == Node.Kind.EQ || n.kind == Node.Kind.NE || n.kind == Node.Kind.LT || n.kind == Node.Kind.LE;
+                    if (ll[0] != null || rl[0] != null) {
+                        if (!comparison || ll[0] == null || !ll[0].equals(rl[0])) return null;
+                    }
                     Node f = Sema.fold(Sema.binary(n.kind, Sema.num(a, n.lhs.type, n.tok),
                             n.rhs == null ? null : Sema.num(b, n.rhs.type, n.tok), n.type, n.tok));
                     return f.kind == Node.Kind.NUM ? f.val : null;

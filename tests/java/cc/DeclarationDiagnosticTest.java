@@ -1,0 +1,41 @@
+package cc;
+
+import diag.CompileException;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * Declarations and initialisers that gcc rejects get a diagnostic with the line and a
+ * caret; the programs that gcc accepts are in tests/c (addressconstants.c, ...).
+ */
+class DeclarationDiagnosticTest {
+    /** The first diagnostic's rendering (three lines) for a program that must fail. */
+    private static String firstError(String source) {
+        CompileException e = assertThrows(CompileException.class, () -> Compiler.compileSource("t.c", source));
+        return e.diagnostics().get(0).render();
+    }
+
+    private static String notConstant(int column, String line) {
+        return "t.c:1:" + column + ": error: initializer element is not a compile-time constant\n" + line + "\n"
+                + " ".repeat(column - 1) + "^\n";
+    }
+
+    /** What gcc refuses as "initializer element is not constant" or "not computable at load time". */
+    @Test
+    void staticInitialisersRejectWhatIsNoAddressConstant() {
+        String line = "int a[4], b[4]; long d = &a[1] - &b[0];";
+        assertEquals(notConstant(27, line), firstError(line + "\n"));
+        line = "int x; int y = (int)&x;";
+        assertEquals(notConstant(21, line), firstError(line + "\n"));
+        line = "int x; char c = (char)(long)&x;";
+        assertEquals(notConstant(29, line), firstError(line + "\n"));
+        line = "int a[2]; int s; long d = (long)&a - (long)&s;";
+        assertEquals(notConstant(33, line), firstError(line + "\n"));
+        line = "int x; int *p = &x; int *q = p;";
+        assertEquals(notConstant(30, line), firstError(line + "\n"));
+        line = "int f(void) { int l; static int *q = &l; return 0; }";
+        assertEquals(notConstant(38, line), firstError(line + "\n"));
+    }
+}
