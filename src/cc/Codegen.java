@@ -189,7 +189,7 @@ public final class Codegen {
         temps = TEMPS.length - registerLocals.size();
         for (Obj v : f.locals) {
             if (registerLocals.containsKey(v)) continue;
-            v.offset = allocFrame(Math.max(v.type.size, 0), Math.max(v.type.align, 1));
+            v.offset = allocFrame(Math.max(v.type.size, 0), v.alignment());
         }
         calls.prologueParams(f);
         stmts.stmt(f.body);

@@ -38,6 +38,14 @@ final class Declarators {
 
     /** Parses declaration specifiers; storage classes go to {@code attr} (null where none are allowed). */
     Type declspec(Parser.Attr attr) {
+        return declspec(attr == null ? new Parser.Attr() : attr, attr != null);
+    }
+
+    /**
+     * Parses declaration specifiers into {@code attr}; storage classes are refused unless
+     * {@code storage} (struct members and type names have none, but may be aligned).
+     */
+    Type declspec(Parser.Attr attr, boolean storage) {
         int counter = 0;
         Type type = Type.INT;
         Token first = p.peek();
@@ -46,7 +54,7 @@ final class Declarators {
             switch (t.text) {
                 case "typedef", "static", "extern", "inline", "__inline", "__inline__", "_Noreturn", "auto",
                      "register", "_Thread_local" -> {
-                    if (attr == null) throw p.error(t, "storage class specifier is not permitted here");
+                    if (!storage) throw p.error(t, "storage class specifier is not permitted here");
                     if (t.text.equals("typedef")) attr.isTypedef = true;
                     else if (t.text.equals("static")) attr.isStatic = true;
                     else if (t.text.equals("extern")) attr.isExtern = true;
@@ -57,7 +65,7 @@ final class Declarators {
                     continue;
                 }
                 case "__attribute__" -> {
-                    skipAttribute(t);
+                    Attributes.parse(p, attr);
                     continue;
                 }
                 case "typeof", "__typeof__" -> {
@@ -69,10 +77,7 @@ final class Declarators {
                     continue;
                 }
                 case "_Alignas" -> {
-                    p.expect("(");
-                    if (isTypeName(p.peek())) typeName();
-                    else p.expr.constExpr();
-                    p.expect(")");
+                    Attributes.alignas(p, attr);
                     continue;
                 }
                 case "float", "double" -> {
@@ -130,19 +135,13 @@ final class Declarators {
                 default -> throw p.error(t, "cannot combine with previous '" + prevSpec(counter) + "' declaration specifier");
             };
         }
-        if (first == p.peek() && attr != null && p.peek().kind != Token.Kind.IDENT) throw p.error(p.peek(), "expected a type");
+        if (first == p.peek() && storage && p.peek().kind != Token.Kind.IDENT) throw p.error(p.peek(), "expected a type");
         return type;
     }
 
-    /** Skips a GCC {@code __attribute__((...))} after its keyword: Clonix needs none of them. */
-    void skipAttribute(Token t) {
-        Token open = p.expect("(");
-        skipBalanced(open);
-    }
-
-    /** Skips any {@code __attribute__((...))} at the current position. */
-    void skipAttributes() {
-        while (p.at("__attribute__")) skipAttribute(p.next());
+    /** Reads any {@code __attribute__((...))} at the current position into {@code into}. */
+    void attributes(Parser.Attr into) {
+        while (p.accept("__attribute__")) Attributes.parse(p, into);
     }
 
     private static boolean isBasicKeyword(String s) {
@@ -167,6 +166,8 @@ final class Declarators {
         Token tok;
         Type type;
         List<String> paramNames = new ArrayList<>();
+        /** The attributes written after the declarator ({@code int x __attribute__((aligned(8)))}). */
+        Parser.Attr attrs = new Parser.Attr();
     }
 
     /** Parses a declarator (or an abstract declarator, which has no name) applied to {@code base}. */
@@ -190,24 +191,30 @@ final class Declarators {
             p.expect(")");
             p.pos = end;
             if (inner.paramNames.isEmpty()) inner.paramNames = outer.paramNames;
+            attributes(inner.attrs);
             return inner;
         }
         Declarator d = new Declarator();
         d.tok = p.peek();
         if (p.peek().kind == Token.Kind.IDENT && !isTypeName(p.peek())) d.name = p.next().text;
         d.type = typeSuffix(t, d);
-        skipAttributes();
+        attributes(d.attrs);
         return d;
     }
 
     private void skipBalanced(Token open) {
+        skipBalanced(open, "(", ")");
+    }
+
+    /** Skips tokens up to and including the {@code close} that matches {@code open}, already read. */
+    private void skipBalanced(Token open, String opening, String close) {
         int depth = 1;
         while (depth > 0) {
             Token t = p.next();
-            if (t.kind == Token.Kind.EOF) throw p.error(open, "expected ')'");
+            if (t.kind == Token.Kind.EOF) throw p.error(open, "expected '" + close + "'");
             if (t.kind == Token.Kind.STRING) continue;
-            if (t.is("(")) depth++;
-            else if (t.is(")")) depth--;
+            if (t.is(opening)) depth++;
+            else if (t.is(close)) depth--;
         }
     }
 
@@ -295,6 +302,9 @@ final class Declarators {
     }
 
     private Type structDecl(boolean union) {
+        // "struct __attribute__((packed)) s { ... }" and "struct s { ... } __attribute__((packed))".
+        Parser.Attr layout = new Parser.Attr();
+        attributes(layout);
         Token tagTok = p.peek();
         String tag = null;
         if (tagTok.kind == Token.Kind.IDENT) tag = p.next().text;
@@ -308,7 +318,12 @@ final class Declarators {
             p.scope.declareTag(tag, t);
             return t;
         }
-        p.expect("{");
+        Token brace = p.expect("{");
+        // Attributes after the closing brace decide the layout of the members before it.
+        int membersStart = p.pos;
+        skipBalanced(brace, "{", "}");
+        attributes(layout);
+        p.pos = membersStart;
         Type t = tag == null ? null : p.scope.findTagHere(tag);
         if (t == null || t.size >= 0) {
             t = Type.struct(union, tag);
@@ -319,8 +334,9 @@ final class Declarators {
         long bits = 0;
         int size = 0, align = 1;
         boolean[] tooLarge = {false};
-        while (!p.accept("}")) {
-            Type base = declspec(null);
+        while (!p.at("}")) {
+            Parser.Attr memberAttr = new Parser.Attr();
+            Type base = declspec(memberAttr, false);
             boolean any = false;
             while (!p.accept(";")) {
                 if (any) p.expect(",");
@@ -338,8 +354,8 @@ final class Declarators {
                 if (d.type.kind == Type.Kind.FUNC) p.softError(d.tok, "field '" + d.name + "' declared as a function");
                 if (d.type.size < 0 && !(d.type.kind == Type.Kind.ARRAY && p.at(";"))) throw p.error(d.tok, "field has incomplete type '" + d.type + "'");
                 if (d.type.kind == Type.Kind.ARRAY && d.type.size < 0) d.type = Type.arrayOf(d.type.base, 0);
-                int a = d.type.align;
-                int off = memberOffset(union, bits, d.type, tooLarge);
+                int a = memberAlign(d.type, memberAttr, d.attrs, layout);
+                int off = memberOffset(union, bits, d.type.size, a, tooLarge);
                 members.add(new Type.Member(d.name, d.type, off));
                 if (!union) bits = 8L * (off + d.type.size);
                 size = Math.max(size, off + d.type.size);
@@ -347,13 +363,17 @@ final class Declarators {
             }
             if (!any && base.isAggregate()) {
                 // An anonymous struct or union member (C11): its members are reachable directly.
-                int off = memberOffset(union, bits, base, tooLarge);
+                int a = memberAlign(base, memberAttr, new Parser.Attr(), layout);
+                int off = memberOffset(union, bits, base.size, a, tooLarge);
                 members.add(new Type.Member(null, base, off));
                 if (!union) bits = 8L * (off + base.size);
                 size = Math.max(size, off + base.size);
-                align = Math.max(align, base.align);
+                align = Math.max(align, a);
             }
         }
+        p.expect("}");
+        attributes(layout);
+        align = Math.max(align, layout.align);
         // Reported after the closing brace, so that parsing goes on after the declaration.
         if (tooLarge[0]) throw p.error(tagTok, "type '" + t + "' is too large");
         t.members = members;
@@ -363,14 +383,23 @@ final class Declarators {
     }
 
     /**
-     * The offset of a member of type {@code m} placed after {@code bits} bits of a struct
-     * (0 in a union): the next multiple of its alignment. If the member would end beyond
-     * {@link Limits#MAX_OBJECT_SIZE}, sets {@code tooLarge[0]} and returns 0, so that
-     * offsets and sizes always fit in an int while the rest of the struct is read.
+     * A member's alignment: its type's, 1 in a packed struct, raised by {@code _Alignas} or
+     * {@code aligned} on its specifiers or its declarator.
      */
-    private static int memberOffset(boolean union, long bits, Type m, boolean[] tooLarge) {
-        long off = union ? 0 : ((bits + 7) / 8 + m.align - 1) / m.align * m.align;
-        if (off + m.size <= Limits.MAX_OBJECT_SIZE) return (int) off;
+    private static int memberAlign(Type t, Parser.Attr specifiers, Parser.Attr declarator, Parser.Attr layout) {
+        int natural = layout.packed || specifiers.packed || declarator.packed ? 1 : Math.max(t.align, 1);
+        return Math.max(natural, Math.max(specifiers.align, declarator.align));
+    }
+
+    /**
+     * The offset of a member of {@code size} bytes and alignment {@code align} placed after
+     * {@code bits} bits of a struct (0 in a union): the next multiple of its alignment. If the
+     * member would end beyond {@link Limits#MAX_OBJECT_SIZE}, sets {@code tooLarge[0]} and
+     * returns 0, so that offsets and sizes always fit in an int while the rest is read.
+     */
+    private static int memberOffset(boolean union, long bits, int size, int align, boolean[] tooLarge) {
+        long off = union ? 0 : ((bits + 7) / 8 + align - 1) / align * align;
+        if (off + size <= Limits.MAX_OBJECT_SIZE) return (int) off;
         tooLarge[0] = true;
         return 0;
     }

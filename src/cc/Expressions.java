@@ -239,21 +239,26 @@ final class Expressions extends Operators {
         if (t.is("sizeof") || t.is("_Alignof") || t.is("__alignof__")) {
             p.next();
             Type ty;
+            int align;
             if (p.at("(") && p.isTypeName(p.peek(1))) {
                 p.next();
                 ty = p.typeName();
                 p.expect(")");
+                align = ty.align;
             } else {
                 // The operand is not evaluated: drop string literals it created, so they
                 // do not end up in .rodata.
                 java.util.Set<String> before = new java.util.HashSet<>(p.globals.keySet());
-                ty = unary().type;
+                Node operand = unary();
+                ty = operand.type;
                 p.globals.values().removeIf(g -> g.isStringLiteral && !before.contains(g.name));
+                // As gcc's __alignof__, a variable's alignment includes what _Alignas asked.
+                align = operand.kind == Node.Kind.VAR ? operand.var.alignment() : ty.align;
             }
             if (ty.size < 0 || (t.is("sizeof") && ty.kind == Type.Kind.FUNC)) {
                 throw p.error(t, "invalid application of '" + t.text + "' to an incomplete type '" + ty + "'");
             }
-            return Sema.num(t.is("sizeof") ? ty.size : ty.align, Type.ULONG, t);
+            return Sema.num(t.is("sizeof") ? ty.size : align, Type.ULONG, t);
         }
         return postfix();
     }

@@ -46,9 +46,14 @@ public final class Parser {
     private final Map<String, SourceFile> sources = new IdentityHashMap<>();
     private int uniqueId;
 
-    /** Declaration specifiers besides the type. */
+    /**
+     * Declaration specifiers besides the type, and what {@code _Alignas} and
+     * {@code __attribute__} ask ({@link Attributes}): an alignment (0 if none) and packing.
+     */
     static final class Attr {
         boolean isTypedef, isStatic, isExtern, isInline;
+        int align;
+        boolean packed;
     }
 
     private Parser(List<Token> toks, Diagnostics diags) {
@@ -317,6 +322,7 @@ public final class Parser {
             v.type = d.type;
         }
         v.isStatic = attr.isStatic;
+        v.align = Math.max(v.align, Math.max(attr.align, d.attrs.align));
         scope.declare(d.name).var = v;
         if (accept("=")) {
             if (v.isDefinition && v.initData != null) softError(d.tok, "redefinition of '" + d.name + "'");
@@ -410,12 +416,16 @@ public final class Parser {
                 v.isStatic = true;
                 v.isDefinition = true;
                 v.tok = d.tok;
+                v.align = Math.max(attr.align, d.attrs.align);
                 globals.put(v.name, v);
                 scope.declare(d.name).var = v;
                 if (accept("=")) init.globalInit(v);
                 continue;
             }
             Obj v = newLocal(d.name, d.type, d.tok);
+            v.align = Math.max(attr.align, d.attrs.align);
+            // The frame is 16-byte aligned, and a local lives at a fixed offset in it.
+            if (v.align > 16) softError(d.tok, "requested alignment for a local variable is larger than 16 bytes, which Clonix cannot give");
             if (accept("=")) block.body.add(init.localInit(v, d.tok));
             if (v.type.size < 0) softError(d.tok, "variable has incomplete type '" + v.type + "'");
         }

@@ -38,4 +38,30 @@ class DeclarationDiagnosticTest {
         line = "int f(void) { int l; static int *q = &l; return 0; }";
         assertEquals(notConstant(38, line), firstError(line + "\n"));
     }
+
+    private static String error(int column, String message, String line) {
+        return "t.c:1:" + column + ": error: " + message + "\n" + line + "\n" + " ".repeat(column - 1) + "^\n";
+    }
+
+    @Test
+    void alignmentsMustBePowersOfTwoClonixCanGive() {
+        String line = "int _Alignas(3) x;";
+        assertEquals(error(14, "requested alignment is not a positive power of 2", line), firstError(line + "\n"));
+        line = "struct S { int x __attribute__((aligned(6))); };";
+        assertEquals(error(41, "requested alignment is not a positive power of 2", line), firstError(line + "\n"));
+        line = "int _Alignas(8192) x;";
+        assertEquals(error(14, "requested alignment must be 4096 bytes or smaller", line), firstError(line + "\n"));
+        line = "int f(void) { _Alignas(64) char b[4]; return b[0]; }";
+        assertEquals(error(33, "requested alignment for a local variable is larger than 16 bytes, which Clonix cannot give", line),
+                firstError(line + "\n"));
+    }
+
+    /** Clonix has no list of functions to run before main, so it refuses rather than never calling them. */
+    @Test
+    void constructorAndDestructorAttributesAreRefused() {
+        String line = "void init(void) __attribute__((constructor));";
+        assertEquals(error(32, "attribute 'constructor' is not supported", line), firstError(line + "\n"));
+        line = "__attribute__((destructor)) void fini(void) {}";
+        assertEquals(error(16, "attribute 'destructor' is not supported", line), firstError(line + "\n"));
+    }
 }
