@@ -225,6 +225,8 @@ public final class Codegen {
         for (int j = 0; j < saved; j++) s.append("\tsd\t").append(savedRegs.get(j)).append(", ").append(8 * j).append("(sp)\n");
         s.append(body);
         s.append(returnLabel).append(":\n");
+        // Variable-length arrays may have moved sp: the frame's bottom is a fixed distance below fp.
+        if (f.movesStack) s.append(addImmediate("sp", "fp", -(16L + frame)));
         // sp is back at the bottom of the frame here (calls pop their stack arguments and
         // nothing else moves sp), so the epilogue mirrors the prologue from sp.
         for (int j = 0; j < saved; j++) s.append("\tld\t").append(savedRegs.get(j)).append(", ").append(8 * j).append("(sp)\n");
@@ -335,6 +337,25 @@ public final class Codegen {
             case VA_START -> {
                 String r = push(n.tok);
                 emit("addi\t" + r + ", fp, " + 8 * calls.namedSlots(fn));
+                return r;
+            }
+            case STACK_POINTER -> {
+                String r = push(n.tok);
+                emit("mv\t" + r + ", sp");
+                return r;
+            }
+            case STACK_ALLOC -> {
+                // sp stays a multiple of 16, as the calling convention wants.
+                String r = gen(n.lhs);
+                emit("addi\t" + r + ", " + r + ", 15");
+                emit("andi\t" + r + ", " + r + ", -16");
+                emit("sub\tsp, sp, " + r);
+                emit("mv\t" + r + ", sp");
+                return r;
+            }
+            case STACK_RESTORE -> {
+                String r = gen(n.lhs);
+                emit("mv\tsp, " + r);
                 return r;
             }
             default -> {

@@ -166,6 +166,9 @@ final class Declarators {
         Token tok;
         Type type;
         List<String> paramNames = new ArrayList<>();
+        /** A function declarator: its parameters' objects, and what VLA parameters need at entry. */
+        List<Obj> paramObjs = new ArrayList<>();
+        Vlas.ParamSetup paramSetup;
         /** The attributes written after the declarator ({@code int x __attribute__((aligned(8)))}). */
         Parser.Attr attrs = new Parser.Attr();
     }
@@ -190,7 +193,11 @@ final class Declarators {
             Declarator inner = declarator(outerType);
             p.expect(")");
             p.pos = end;
-            if (inner.paramNames.isEmpty()) inner.paramNames = outer.paramNames;
+            if (inner.paramNames.isEmpty()) {
+                inner.paramNames = outer.paramNames;
+                inner.paramObjs = outer.paramObjs;
+                inner.paramSetup = outer.paramSetup;
+            }
             attributes(inner.attrs);
             return inner;
         }
@@ -229,9 +236,15 @@ final class Declarators {
             while (p.at("static") || p.at("const") || p.at("restrict")) p.next();
             long len = -1;
             Token lt = p.peek();
+            Node vlaLength = null;
             if (!p.at("]")) {
-                len = p.expr.constExpr();
-                if (len < 0) throw p.error(lt, "array size is negative");
+                Node e = Sema.decay(p.expr.assign());
+                if (e.kind == Node.Kind.NUM) {
+                    len = e.val;
+                    if (len < 0) throw p.error(lt, "array size is negative");
+                } else {
+                    vlaLength = e;
+                }
             }
             p.expect("]");
             Type elem = typeSuffix(t, d);
@@ -240,6 +253,10 @@ final class Declarators {
             Token where = d.name != null ? d.tok : open;
             if (elem.kind == Type.Kind.FUNC) {
                 throw p.error(where, "declaration of " + (d.name == null ? "type name" : "'" + d.name + "'") + " as array of functions");
+            }
+            // A length known only at run time, or elements whose size is, make a VLA.
+            if (vlaLength != null || Vlas.isVla(elem)) {
+                return p.vlas.arrayOf(elem, vlaLength != null ? vlaLength : Sema.num(len, Type.LONG, lt), where);
             }
             return sizedArray(elem, len, d.name, where);
         }
@@ -272,6 +289,20 @@ final class Declarators {
             return f;
         }
         d.paramNames = new ArrayList<>();
+        // The parameters are in scope for the sizes of the later ones ("int n, int a[n][n]").
+        p.scope.enter();
+        List<Obj> outerParams = p.vlas.enterParams();
+        int pendingBefore = p.vlas.pendingCount();
+        try {
+            params(f, d);
+        } finally {
+            d.paramSetup = p.vlas.leaveParams(outerParams, pendingBefore);
+            p.scope.leave();
+        }
+        return f;
+    }
+
+    private void params(Type f, Declarator d) {
         while (true) {
             if (p.accept("...")) {
                 f.variadic = true;
@@ -287,10 +318,13 @@ final class Declarators {
             else if (t.kind == Type.Kind.FUNC) t = Type.pointerTo(t);
             f.params.add(t);
             d.paramNames.add(param.name);
+            Obj po = new Obj(param.name == null ? "" : param.name, t, true);
+            po.tok = param.tok;
+            d.paramObjs.add(po);
+            if (param.name != null) p.scope.declare(param.name).var = po;
             if (p.accept(")")) break;
             p.expect(",");
         }
-        return f;
     }
 
     /** Parses a type name (as in a cast or sizeof): specifiers and an abstract declarator. */
@@ -352,6 +386,7 @@ final class Declarators {
                     continue;
                 }
                 if (d.type.kind == Type.Kind.FUNC) p.softError(d.tok, "field '" + d.name + "' declared as a function");
+                if (Vlas.isVla(d.type)) throw p.error(d.tok, "fields must have a constant size: 'variable length array in structure' extension will never be supported");
                 if (d.type.size < 0 && !(d.type.kind == Type.Kind.ARRAY && p.at(";"))) throw p.error(d.tok, "field has incomplete type '" + d.type + "'");
                 if (d.type.kind == Type.Kind.ARRAY && d.type.size < 0) d.type = Type.arrayOf(d.type.base, 0);
                 int a = memberAlign(d.type, memberAttr, d.attrs, layout);

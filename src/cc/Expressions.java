@@ -186,7 +186,8 @@ final class Expressions extends Operators {
                 c.lhs = e;
                 c.type = to;
             }
-            return c;
+            // A cast to a pointer to a VLA ("(int (*)[n]) p") computes the size it names.
+            return p.vlas.takePending(c);
         }
         return unary();
     }
@@ -258,6 +259,8 @@ final class Expressions extends Operators {
             if (ty.size < 0 || (t.is("sizeof") && ty.kind == Type.Kind.FUNC)) {
                 throw p.error(t, "invalid application of '" + t.text + "' to an incomplete type '" + ty + "'");
             }
+            // sizeof of a VLA is its size variable, computed (for a type name) just before.
+            if (t.is("sizeof") && Vlas.isVla(ty)) return p.vlas.takePending(p.vlas.sizeOf(ty, t));
             return Sema.num(t.is("sizeof") ? ty.size : align, Type.ULONG, t);
         }
         return postfix();

@@ -20,6 +20,8 @@ public final class Node {
         ATOMIC,
         /** __builtin_va_start(ap): the address of the first unnamed argument slot. */
         VA_START,
+        /** Variable-length arrays ({@link Vlas}): sp's value; sp lowered by lhs bytes (the new sp); sp set to lhs. */
+        STACK_POINTER, STACK_ALLOC, STACK_RESTORE,
         /** Statements. */
         EXPR_STMT, RETURN, IF, FOR, DO, SWITCH, CASE, BLOCK, GOTO, LABEL, NULL_STMT
     }

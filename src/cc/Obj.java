@@ -22,6 +22,10 @@ public final class Obj {
     public boolean isDefinition;
     /** Global: an anonymous string literal, emitted in .rodata. */
     public boolean isStringLiteral;
+    /** A variable-length array: the hidden local holding its address ({@link Vlas}); else null. */
+    public Obj vlaAddress;
+    /** Function: true if its body moves sp (it declares a variable-length array). */
+    public boolean movesStack;
     /** Function: true if only declared implicitly by a call (C89 style). */
     public boolean implicit;
     /** The token that named it, for diagnostics. */

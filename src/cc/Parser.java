@@ -43,6 +43,7 @@ public final class Parser {
     final Expressions expr = new Expressions(this);
     final Initializers init = new Initializers(this);
     final Declarators types = new Declarators(this);
+    final Vlas vlas = new Vlas(this);
     private final Map<String, SourceFile> sources = new IdentityHashMap<>();
     private int uniqueId;
 
@@ -173,6 +174,7 @@ public final class Parser {
     /** Skips to the end of the broken declaration: past a ';' or a '}' at brace depth 0. */
     private void recoverTopLevel() {
         while (!scope.atFileScope()) scope.leave();
+        vlas.reset();
         fn = null;
         currentSwitch = null;
         breakLabels.clear();
@@ -285,20 +287,31 @@ public final class Parser {
         f.locals = new ArrayList<>();
         fn = f;
         scope.enter();
-        for (int i = 0; i < d.paramNames.size(); i++) {
-            String pname = d.paramNames.get(i);
-            Obj p = newLocal(pname == null ? "" : pname, f.type.params.get(i), d.tok);
+        for (Obj p : d.paramObjs) {
+            fn.locals.add(p);
+            if (!p.name.isEmpty()) scope.declare(p.name).var = p;
             f.params.add(p);
         }
         Token brace = expect("{");
         Node body = new Node(Node.Kind.BLOCK, brace);
+        // The sizes of VLA parameters ("int a[n][n]") are computed on entry.
+        if (d.paramSetup != null) {
+            f.locals.addAll(d.paramSetup.locals());
+            for (Node step : d.paramSetup.steps()) {
+                Node s = new Node(Node.Kind.EXPR_STMT, brace);
+                s.lhs = step;
+                body.body.add(s);
+            }
+        }
         labels.clear();
         gotos.clear();
         compoundInto(body);
         for (Node g : gotos) {
             if (!labels.containsKey(g.label)) softError(g.tok, "use of undeclared label '" + g.label + "'");
             else g.uniqueLabel = labels.get(g.label);
+            vlas.resolveGoto(g);
         }
+        vlas.reset();
         scope.leave();
         f.body = body;
         fn = null;
@@ -368,6 +381,7 @@ public final class Parser {
     /** Parses "{ ... }" after its '{' has been read, appending the statements to {@code block}. */
     void compoundInto(Node block) {
         scope.enter();
+        int vlaDepth = vlas.live.size();
         try {
             while (!accept("}")) {
                 if (peek().kind == Token.Kind.EOF) throw error(peek(), "expected '}'");
@@ -380,7 +394,12 @@ public final class Parser {
                     recoverStatement();
                 }
             }
+            // Leaving the block frees its VLAs; a statement expression keeps them to the
+            // end of the function, since its value is its last statement's.
+            Node free = block.kind == Node.Kind.STMT_EXPR ? null : vlas.restore(vlas.live, vlaDepth, block.tok);
+            if (free != null) block.body.add(free);
         } finally {
+            while (vlas.live.size() > vlaDepth) vlas.live.remove(vlas.live.size() - 1);
             scope.leave();
         }
     }
@@ -391,6 +410,7 @@ public final class Parser {
         Type base = declspec(attr);
         if (attr.isTypedef) {
             typedefs(base);
+            vlas.takePending(block, peek());
             return;
         }
         boolean first = true;
@@ -410,6 +430,14 @@ public final class Parser {
                 continue;
             }
             if (d.type.kind == Type.Kind.VOID) throw error(d.tok, "variable has incomplete type 'void'");
+            if (Vlas.isVla(d.type)) {
+                if (attr.isStatic) throw error(d.tok, "variable length array declaration cannot have 'static' storage duration");
+                if (at("=")) throw error(peek(), "variable-sized object may not be initialized");
+                vlas.declare(d.name, d.type, d.tok, block);
+                continue;
+            }
+            // The sizes a declarator names ("int (*p)[n]") are computed where it is declared.
+            vlas.takePending(block, d.tok);
             if (attr.isStatic) {
                 // A local static lives in .data under a name no other function can use.
                 Obj v = new Obj(fn.name + "." + d.name + "." + nextId(), d.type, false);
@@ -452,11 +480,13 @@ public final class Parser {
         if (labels.containsKey(name)) softError(tok, "redefinition of label '" + name + "'");
         String u = newLabel();
         labels.put(name, u);
+        vlas.label(name);
         return u;
     }
 
     /** Records a goto, resolved at the end of the function. */
     void addGoto(Node g) {
         gotos.add(g);
+        vlas.beforeGoto(g);
     }
 }

@@ -26,6 +26,8 @@ public final class Type {
     public Type base;
     /** ARRAY: the number of elements, or -1 if unknown. */
     public int arrayLength;
+    /** ARRAY: for a variable-length array, the hidden local holding its size in bytes ({@link Vlas}); else null. */
+    public Obj vlaSize;
     /** FUNC: the return type, the parameter types, and whether "..." ends the list. */
     public Type returnType;
     public List<Type> params = new ArrayList<>();

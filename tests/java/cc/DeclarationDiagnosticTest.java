@@ -64,4 +64,17 @@ class DeclarationDiagnosticTest {
         line = "__attribute__((destructor)) void fini(void) {}";
         assertEquals(error(16, "attribute 'destructor' is not supported", line), firstError(line + "\n"));
     }
+
+    @Test
+    void variableLengthArraysOnlyWhereCAllowsThem() {
+        String line = "int n = 3; int a[n];";
+        assertEquals(error(16, "variable length array declaration not allowed at file scope", line), firstError(line + "\n"));
+        line = "int f(int n) { static int a[n]; return a[0]; }";
+        assertEquals(error(27, "variable length array declaration cannot have 'static' storage duration", line), firstError(line + "\n"));
+        line = "int f(int n) { int a[n] = {1}; return a[0]; }";
+        assertEquals(error(25, "variable-sized object may not be initialized", line), firstError(line + "\n"));
+        line = "int f(int n) { struct S { int a[n]; } s; return 0; }";
+        assertEquals(error(31, "fields must have a constant size: 'variable length array in structure' extension will never be supported", line),
+                firstError(line + "\n"));
+    }
 }
