@@ -33,6 +33,12 @@ final class Declarators {
         }
     }
 
+    /** True if {@code t} names a typedef (not a keyword) in the current scope. */
+    private boolean isTypedefName(Token t) {
+        Scope.Entry e = p.scope.find(t.text);
+        return e != null && e.typedef != null;
+    }
+
     private static final int VOID = 1, BOOL = 1 << 2, CHAR = 1 << 4, SHORT = 1 << 6, INT = 1 << 8,
             LONG = 1 << 10, OTHER = 1 << 12, SIGNED = 1 << 13, UNSIGNED = 1 << 14;
 
@@ -169,6 +175,8 @@ final class Declarators {
         /** A function declarator: its parameters' objects, and what VLA parameters need at entry. */
         List<Obj> paramObjs = new ArrayList<>();
         Vlas.ParamSetup paramSetup;
+        /** A K&R function definition: its parameters' names, until {@link #knrParameters} gives their types. */
+        List<String> knrNames;
         /** The attributes written after the declarator ({@code int x __attribute__((aligned(8)))}). */
         Parser.Attr attrs = new Parser.Attr();
     }
@@ -197,13 +205,15 @@ final class Declarators {
                 inner.paramNames = outer.paramNames;
                 inner.paramObjs = outer.paramObjs;
                 inner.paramSetup = outer.paramSetup;
+                inner.knrNames = outer.knrNames;
             }
             attributes(inner.attrs);
             return inner;
         }
         Declarator d = new Declarator();
         d.tok = p.peek();
-        if (p.peek().kind == Token.Kind.IDENT && !isTypeName(p.peek())) d.name = p.next().text;
+        // A typedef name here is the declarator's name: "int T" declares T, hiding typedef T.
+        if (p.peek().kind == Token.Kind.IDENT && (!isTypeName(p.peek()) || isTypedefName(p.peek()))) d.name = p.next().text;
         d.type = typeSuffix(t, d);
         attributes(d.attrs);
         return d;
@@ -289,6 +299,16 @@ final class Declarators {
             return f;
         }
         d.paramNames = new ArrayList<>();
+        if (p.peek().kind == Token.Kind.IDENT && !isTypeName(p.peek())) {
+            // A K&R definition "f(a, b) int a; char *b; { ... }": the names now, their
+            // types from the declarations before the body (knrParameters).
+            d.knrNames = new ArrayList<>();
+            do {
+                d.knrNames.add(p.expectIdent());
+            } while (p.accept(","));
+            p.expect(")");
+            return f;
+        }
         // The parameters are in scope for the sizes of the later ones ("int n, int a[n][n]").
         p.scope.enter();
         List<Obj> outerParams = p.vlas.enterParams();
@@ -324,6 +344,36 @@ final class Declarators {
             if (param.name != null) p.scope.declare(param.name).var = po;
             if (p.accept(")")) break;
             p.expect(",");
+        }
+    }
+
+    /**
+     * Reads the parameter declarations of K&R function definition {@code d} (its identifier
+     * list read, the body's '{' next) and gives the function its parameters: each name with
+     * the type declared for it, or int if none was (C89).
+     */
+    void knrParameters(Declarator d) {
+        Type f = d.type;
+        Type[] types = new Type[d.knrNames.size()];
+        while (!p.at("{") && p.peek().kind != Token.Kind.EOF) {
+            Type base = declspec(new Parser.Attr());
+            do {
+                Declarator param = declarator(base);
+                int i = param.name == null ? -1 : d.knrNames.indexOf(param.name);
+                if (i < 0) throw p.error(param.tok, "parameter named '" + param.name + "' is missing");
+                types[i] = param.type;
+            } while (p.accept(","));
+            p.expect(";");
+        }
+        for (int i = 0; i < types.length; i++) {
+            Type t = types[i] == null ? Type.INT : types[i];
+            if (t.kind == Type.Kind.ARRAY) t = Type.pointerTo(t.base);
+            else if (t.kind == Type.Kind.FUNC) t = Type.pointerTo(t);
+            f.params.add(t);
+            d.paramNames.add(d.knrNames.get(i));
+            Obj po = new Obj(d.knrNames.get(i), t, true);
+            po.tok = d.tok;
+            d.paramObjs.add(po);
         }
     }
 

@@ -169,7 +169,7 @@ final class Expressions extends Operators {
             Token t = p.next();
             Type to = p.typeName();
             p.expect(")");
-            if (p.at("{")) return p.init.compoundLiteral(to, t);
+            if (p.at("{")) return postfix(p.init.compoundLiteral(to, t));
             Node e = Sema.decay(cast());
             if (to.kind == Type.Kind.VOID) {
                 Node c = new Node(Node.Kind.CAST, t);
@@ -181,6 +181,8 @@ final class Expressions extends Operators {
             if (!e.type.isScalar()) throw p.error(t, "operand of type '" + e.type + "' where arithmetic or pointer type is required");
             if (to.kind == Type.Kind.BOOL) return Sema.binary(Node.Kind.NE, e, Sema.num(0, e.type, t), Type.BOOL, t);
             Node c = Sema.cast(e, to);
+            // An identity cast of a constant is the constant ("(int)5" in a constant expression).
+            if (c == e && e.kind == Node.Kind.NUM) c = Sema.num(e.val, to, t);
             if (c == e) {
                 c = new Node(Node.Kind.CAST, t);
                 c.lhs = e;
@@ -267,7 +269,11 @@ final class Expressions extends Operators {
     }
 
     private Node postfix() {
-        Node n = primary();
+        return postfix(primary());
+    }
+
+    /** The postfix operators ([], (), ., ->, ++, --) applied to {@code n}. */
+    private Node postfix(Node n) {
         while (true) {
             Token t = p.peek();
             if (t.kind != Token.Kind.PUNCT) return n;
@@ -398,6 +404,7 @@ final class Expressions extends Operators {
                 return var(p.init.stringLiteral(bytes.toByteArray(), t), t);
             }
             case IDENT -> {
+                if (t.is("_Generic")) return generic();
                 Node b = Builtins.parse(this, t);
                 if (b != null) return b;
                 p.next();
@@ -414,6 +421,35 @@ final class Expressions extends Operators {
             }
             default -> throw p.error(t, "expected expression");
         }
+    }
+
+    /**
+     * {@code _Generic(e, type: x, ..., default: y)} (C11 6.5.1.1): the association whose type
+     * is compatible with e's (arrays and functions decayed), else the default one. e is not
+     * evaluated; the associations not chosen are read and dropped.
+     */
+    private Node generic() {
+        Token t = p.next();
+        p.expect("(");
+        Type control = Sema.decay(assign()).type;
+        Node chosen = null, fallback = null;
+        while (p.accept(",")) {
+            Token at = p.peek();
+            if (p.accept("default")) {
+                p.expect(":");
+                if (fallback != null) p.softError(at, "duplicate default generic association");
+                fallback = assign();
+                continue;
+            }
+            Type ty = p.typeName();
+            p.expect(":");
+            Node e = assign();
+            if (chosen == null && Type.compatible(control, ty)) chosen = e;
+        }
+        p.expect(")");
+        if (chosen == null) chosen = fallback;
+        if (chosen == null) throw p.error(t, "controlling expression type '" + control + "' not compatible with any generic association type");
+        return chosen;
     }
 
     /** A call to an undeclared function declares "int name()" at file scope, with a warning (C89). */

@@ -32,6 +32,8 @@ final class Initializers {
         final int length;
         /** UNION: the member that was initialised. */
         int unionMember = -1;
+        /** A struct's flexible array member, read as an open array. */
+        boolean flexible;
         /** An open array: the name and token its size errors are reported with. */
         String openName;
         Token openAt;
@@ -50,8 +52,26 @@ final class Initializers {
 
         /** The child at {@code index} (below {@link #length}), made now if the source had not given it. */
         Init child(int index) {
-            return children.computeIfAbsent(index,
-                    i -> new Init(type.kind == Type.Kind.ARRAY ? type.base : type.members.get(i).type));
+            return children.computeIfAbsent(index, i -> {
+                if (type.kind == Type.Kind.ARRAY) return new Init(type.base);
+                Type m = type.members.get(i).type;
+                // A flexible array member takes as many elements as it is given (a GNU C
+                // extension that gcc allows for static objects).
+                if (type.kind == Type.Kind.STRUCT && i == type.members.size() - 1 && m.kind == Type.Kind.ARRAY && m.arrayLength == 0) {
+                    Init flexible = new Init(m, Integer.MAX_VALUE);
+                    flexible.flexible = true;
+                    return flexible;
+                }
+                return new Init(m);
+            });
+        }
+
+        /** The bytes that a flexible array member initialised in this struct adds beyond its size. */
+        long flexibleBytes() {
+            if (type.kind != Type.Kind.STRUCT || children == null || children.isEmpty()) return 0;
+            Init last = children.lastEntry().getValue();
+            if (!last.flexible || last.children.isEmpty()) return 0;
+            return (last.children.lastKey() + 1L) * last.type.base.size;
         }
     }
 
@@ -72,15 +92,18 @@ final class Initializers {
         Init init = read(v);
         v.type = init.type;
         if (v.type.size < 0) return;
-        v.initData = new DataImage(v.type.size);
+        long flexible = init.flexibleBytes();
+        if (v.type.size + flexible > Limits.MAX_OBJECT_SIZE) throw p.error(v.tok, "size of variable '" + v.name + "' is too large");
+        v.initData = new DataImage((int) (v.type.size + flexible));
         v.relocs = new ArrayList<>();
-        write(init, v, 0);
+        write(init, v, 0, true);
     }
 
     /** Reads the initialiser of local {@code v} and returns the statement that performs it. */
     Node localInit(Obj v, Token tok) {
         Init init = read(v);
         v.type = init.type;
+        if (init.flexibleBytes() > 0) p.softError(tok, "non-static initialization of a flexible array member");
         Node n = new Node(Node.Kind.EXPR_STMT, tok);
         Node target = Expressions.var(v, tok);
         Node assigns = null;
@@ -108,7 +131,12 @@ final class Initializers {
         Obj v = p.newLocal("", type, tok);
         Node stmt = localInit(v, tok);
         Node var = Expressions.var(v, tok);
-        return stmt.kind == Node.Kind.NULL_STMT ? var : Expressions.comma(stmt.lhs, var, tok);
+        if (stmt.kind == Node.Kind.NULL_STMT) return var;
+        // *(init, &v): an lvalue, so "&(int){1}" and "(struct P){1, 2}.x = 3" work.
+        Node d = new Node(Node.Kind.DEREF, tok);
+        d.lhs = Expressions.comma(stmt.lhs, Expressions.addr(var, tok), tok);
+        d.type = type;
+        return d;
     }
 
     private Node assignments(Init init, Node target, Node acc, Token tok) {
@@ -190,7 +218,7 @@ final class Initializers {
             java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
             while (p.peek().kind == Token.Kind.STRING) bytes.writeBytes(p.next().bytes);
             byte[] b = bytes.toByteArray();
-            if (b.length > t.arrayLength) p.warn(st, "initializer-string for char array is too long");
+            if (b.length > t.arrayLength && !init.flexible) p.warn(st, "initializer-string for char array is too long");
             for (int i = 0; i < init.length && i <= b.length; i++) {
                 init.child(i).expr = Sema.num(i < b.length ? b[i] : 0, t.base, st);
             }
@@ -305,7 +333,16 @@ final class Initializers {
             for (int k = 0; k < init.type.members.size(); k++) {
                 if (name.equals(init.type.members.get(k).name)) index = k;
             }
-            if (index < 0) throw p.error(nameTok, "field designator '" + name + "' does not refer to any field in type '" + init.type + "'");
+            if (index < 0) {
+                // A member of an anonymous struct or union member: designate that member,
+                // then ".name" again inside it.
+                for (int k = 0; k < init.type.members.size() && index < 0; k++) {
+                    Type.Member m = init.type.members.get(k);
+                    if (m.name == null && m.type.isAggregate() && m.type.member(name) != null) index = k;
+                }
+                if (index < 0) throw p.error(nameTok, "field designator '" + name + "' does not refer to any field in type '" + init.type + "'");
+                p.pos -= 2;
+            }
         }
         if (init.type.kind == Type.Kind.UNION) init.unionMember = index;
         Init child = init.child(index);
@@ -340,8 +377,13 @@ final class Initializers {
 
     // ---- globals: bytes and relocations ----
 
-    private void write(Init init, Obj v, int offset) {
+    /** Writes {@code init} at {@code offset} of {@code v}; only the outermost object ({@code top}) may grow a flexible array. */
+    private void write(Init init, Obj v, int offset, boolean top) {
         Type t = init.type;
+        if (!top && init.flexibleBytes() > 0) {
+            p.softError(v.tok, "initialization of flexible array member in a nested context");
+            return;
+        }
         if (init.expr != null) {
             if (t.isAggregate()) {
                 p.softError(Expressions.leftmost(init.expr), "initializer element is not a compile-time constant");
@@ -373,7 +415,7 @@ final class Initializers {
                 writeBitField(e.getValue(), t.members.get(i), v, offset + off);
                 continue;
             }
-            write(e.getValue(), v, offset + off);
+            write(e.getValue(), v, offset + off, top && t.kind == Type.Kind.STRUCT && e.getValue().flexible);
         }
     }
 

@@ -231,6 +231,7 @@ public final class Parser {
             Declarators.Declarator d = declarator(base);
             if (d.name == null) throw error(nameTok, "expected identifier or '('");
             if (d.type.kind == Type.Kind.FUNC) {
+                if (d.knrNames != null && first) types.knrParameters(d);
                 Obj f = declareFunction(d, attr);
                 if (first && at("{")) {
                     functionBody(f, d);

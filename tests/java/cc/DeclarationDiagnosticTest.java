@@ -77,4 +77,26 @@ class DeclarationDiagnosticTest {
         assertEquals(error(31, "fields must have a constant size: 'variable length array in structure' extension will never be supported", line),
                 firstError(line + "\n"));
     }
+
+    @Test
+    void genericWithoutAMatchingAssociation() {
+        String line = "int x = _Generic(1L, int: 1, char: 2);";
+        assertEquals(error(9, "controlling expression type 'long' not compatible with any generic association type", line),
+                firstError(line + "\n"));
+    }
+
+    @Test
+    void knrDeclarationOfAParameterNotInTheList() {
+        String line = "int f(a) int b; { return 0; }";
+        assertEquals(error(14, "parameter named 'b' is missing", line), firstError(line + "\n"));
+    }
+
+    /** gcc lets only a whole static object give its flexible array member elements. */
+    @Test
+    void flexibleArrayMembersInitialisedOnlyInStaticOutermostObjects() {
+        String line = "struct F { int n; int d[]; }; void f(void) { struct F x = {1, {2, 3}}; }";
+        assertEquals(error(55, "non-static initialization of a flexible array member", line), firstError(line + "\n"));
+        line = "struct F { int n; int d[]; }; struct G { struct F f; } g = {{1, {2}}};";
+        assertEquals(error(56, "initialization of flexible array member in a nested context", line), firstError(line + "\n"));
+    }
 }
