@@ -356,7 +356,8 @@ final class Initializers {
             int inner = designation(child);
             continueElided(child, inner + 1);
         } else {
-            p.expect("=");
+            // GNU C's older "[3] 7" has no '=' after an array designator.
+            if (!t.is("[") || p.at("=")) p.expect("=");
             initializer(child);
         }
         return index;

@@ -6,10 +6,10 @@ package cc;
  *
  * <p>Clonix does not pretend to be GCC or x86-64 or Linux: {@code __GNUC__},
  * {@code __x86_64__} and {@code __linux__} are not defined, so headers that test for them take
- * their portable paths. {@code __STDC_NO_ATOMICS__}, {@code __STDC_NO_THREADS__},
- * {@code __STDC_NO_VLA__} and {@code __STDC_NO_COMPLEX__} are defined because the compiler
- * implements none of {@code _Atomic}, {@code <threads.h>}, variable-length arrays or
- * complex numbers (threads come from pthreads, atomics from the library).
+ * their portable paths. {@code __STDC_NO_ATOMICS__}, {@code __STDC_NO_THREADS__} and
+ * {@code __STDC_NO_COMPLEX__} are defined because the compiler implements none of
+ * {@code _Atomic}, {@code <threads.h>} or complex numbers (threads come from pthreads,
+ * atomics from the library); variable-length arrays it has, so {@code __STDC_NO_VLA__} is not.
  */
 final class PredefinedMacros {
     private PredefinedMacros() {
@@ -44,7 +44,6 @@ final class PredefinedMacros {
             "#define __STDC_HOSTED__ 1",
             "#define __STDC_NO_ATOMICS__ 1",
             "#define __STDC_NO_THREADS__ 1",
-            "#define __STDC_NO_VLA__ 1",
             "#define __STDC_NO_COMPLEX__ 1",
             "#define __SIZE_TYPE__ unsigned long",
             "#define __PTRDIFF_TYPE__ long",
