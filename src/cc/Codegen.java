@@ -326,8 +326,13 @@ public final class Codegen {
                 return push(n.tok);
             }
             case MEMZERO -> {
-                String r = push(n.tok);
-                emit("addi\t" + r + ", fp, " + n.var.offset);
+                String r;
+                if (n.var.vlaAddress != null) {
+                    r = gen(Operators.var(n.var.vlaAddress, n.tok));
+                } else {
+                    r = push(n.tok);
+                    emit("addi\t" + r + ", fp, " + n.var.offset);
+                }
                 BlockMoves.zero(this, r, n.var.type.size);
                 return r;
             }
@@ -350,6 +355,7 @@ public final class Codegen {
                 emit("addi\t" + r + ", " + r + ", 15");
                 emit("andi\t" + r + ", " + r + ", -16");
                 emit("sub\tsp, sp, " + r);
+                if (n.val > 16) emit("andi\tsp, sp, " + -n.val);
                 emit("mv\t" + r + ", sp");
                 return r;
             }

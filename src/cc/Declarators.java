@@ -427,12 +427,13 @@ final class Declarators {
                 any = true;
                 Declarator d = declarator(base);
                 if (p.accept(":")) {
-                    bits = bitField(d, union, bits, members);
+                    boolean packed = layout.packed || memberAttr.packed || d.attrs.packed;
+                    bits = bitField(d, union, bits, members, packed);
                     if (!union || !members.isEmpty()) {
                         long end = union ? bitFieldEnd(members) : bits;
                         size = Math.max(size, (int) ((end + 7) / 8));
                     }
-                    if (d.name != null) align = Math.max(align, d.type.align);
+                    if (d.name != null) align = Math.max(align, packed ? 1 : d.type.align);
                     continue;
                 }
                 if (d.type.kind == Type.Kind.FUNC) p.softError(d.tok, "field '" + d.name + "' declared as a function");
@@ -492,9 +493,10 @@ final class Declarators {
     /**
      * Lays out bit-field {@code d} (its ':' has been read) as GCC does on x86-64: in the
      * next free bits unless it would cross a boundary of its type's size, in which case it
-     * starts the next unit; width 0 closes the current unit. Returns the next free bit.
+     * starts the next unit (in a {@code packed} struct such a field is refused); width 0
+     * closes the current unit. Returns the next free bit.
      */
-    private long bitField(Declarator d, boolean union, long bits, List<Type.Member> members) {
+    private long bitField(Declarator d, boolean union, long bits, List<Type.Member> members, boolean packed) {
         Token wt = p.peek();
         long width = p.expr.constExpr();
         String name = d.name == null ? "<anonymous>" : d.name;
@@ -509,7 +511,11 @@ final class Declarators {
             return union ? 0 : (bits + unit - 1) / unit * unit;
         }
         long start = union ? 0 : bits;
-        if (start / unit != (start + width - 1) / unit) start = (start + unit - 1) / unit * unit;
+        if (start / unit != (start + width - 1) / unit) {
+            // gcc packs such a field across the boundary, where no load of its type reaches it.
+            if (packed) throw p.error(d.tok, "bit-field '" + name + "' crosses a " + unit + "-bit unit of a packed struct, which Clonix does not lay out");
+            start = (start + unit - 1) / unit * unit;
+        }
         int offset = (int) (start / unit) * d.type.size;
         // An unnamed bit-field only takes space: it is not a member and is never initialised.
         if (d.name != null) members.add(new Type.Member(d.name, d.type, offset, (int) width, (int) (start - 8L * offset)));

@@ -256,7 +256,8 @@ final class Expressions extends Operators {
                 ty = operand.type;
                 p.globals.values().removeIf(g -> g.isStringLiteral && !before.contains(g.name));
                 // As gcc's __alignof__, a variable's alignment includes what _Alignas asked.
-                align = operand.kind == Node.Kind.VAR ? operand.var.alignment() : ty.align;
+                align = operand.var != null && (operand.kind == Node.Kind.VAR || operand.kind == Node.Kind.DEREF)
+                        ? operand.var.alignment() : ty.align;
             }
             if (ty.size < 0 || (t.is("sizeof") && ty.kind == Type.Kind.FUNC)) {
                 throw p.error(t, "invalid application of '" + t.text + "' to an incomplete type '" + ty + "'");

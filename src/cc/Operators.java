@@ -94,6 +94,7 @@ abstract class Operators {
             Node d = new Node(Node.Kind.DEREF, t);
             d.lhs = var(v.vlaAddress, t);
             d.type = v.type;
+            d.var = v;
             return d;
         }
         Node n = new Node(Node.Kind.VAR, t);

@@ -434,7 +434,7 @@ public final class Parser {
             if (Vlas.isVla(d.type)) {
                 if (attr.isStatic) throw error(d.tok, "variable length array declaration cannot have 'static' storage duration");
                 if (at("=")) throw error(peek(), "variable-sized object may not be initialized");
-                vlas.declare(d.name, d.type, d.tok, block);
+                vlas.declare(d.name, d.type, Math.max(attr.align, d.attrs.align), d.tok, block);
                 continue;
             }
             // The sizes a declarator names ("int (*p)[n]") are computed where it is declared.
@@ -451,10 +451,12 @@ public final class Parser {
                 if (accept("=")) init.globalInit(v);
                 continue;
             }
-            Obj v = newLocal(d.name, d.type, d.tok);
-            v.align = Math.max(attr.align, d.attrs.align);
-            // The frame is 16-byte aligned, and a local lives at a fixed offset in it.
-            if (v.align > 16) softError(d.tok, "requested alignment for a local variable is larger than 16 bytes, which Clonix cannot give");
+            int align = Math.max(Math.max(attr.align, d.attrs.align), d.type.align);
+            // The frame is 16-byte aligned: a local that needs more is allocated as a VLA is.
+            boolean dynamic = align > 16 && d.type.size >= 0;
+            Obj v = dynamic ? vlas.declare(d.name, d.type, align, d.tok, block) : newLocal(d.name, d.type, d.tok);
+            v.align = align;
+            if (align > 16 && !dynamic) softError(d.tok, "requested alignment for a local array of unknown size is larger than 16 bytes, which Clonix cannot give");
             if (accept("=")) block.body.add(init.localInit(v, d.tok));
             if (v.type.size < 0) softError(d.tok, "variable has incomplete type '" + v.type + "'");
         }

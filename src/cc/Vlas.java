@@ -10,6 +10,9 @@ import java.util.Map;
  * Variable-length arrays (C11 6.7.6.2): {@code int a[n]}, {@code int m[r][c]}, VLA
  * parameters {@code int a[n][n]}, and {@code sizeof} of them at run time.
  *
+ * <p>A local whose alignment is larger than the frame's 16 bytes ({@code _Alignas(64)}) is
+ * allocated the same way, sp rounded down to its alignment.
+ *
  * <p>A VLA type is an array type whose size in bytes lives in a hidden local, computed when
  * the declarator is reached ({@link Type#vlaSize}). A VLA object has no room in the frame:
  * its declaration saves sp, moves sp down by the size (rounded up to 16) and keeps the new
@@ -104,22 +107,25 @@ final class Vlas {
     }
 
     /**
-     * Declares VLA {@code name} of type {@code t} in the current block: appends to
+     * Declares VLA {@code name} of type {@code t}, or a local that asks for more than the
+     * frame's 16-byte alignment ({@code align}), in the current block: appends to
      * {@code block} the code that computes its size and allocates it, and returns its object.
      */
-    Obj declare(String name, Type t, Token tok, Node block) {
+    Obj declare(String name, Type t, int align, Token tok, Node block) {
         takePending(block, tok);
         Obj saved = p.newLocal("", Type.ULONG, tok);
         Obj address = p.newLocal("", Type.pointerTo(t), tok);
         Obj v = new Obj(name, t, true);
         v.tok = tok;
+        v.align = align;
         v.vlaAddress = address;
-        p.scope.declare(name).var = v;
+        if (!name.isEmpty()) p.scope.declare(name).var = v;
         p.fn.movesStack = true;
         Node sp = new Node(Node.Kind.STACK_POINTER, tok);
         sp.type = Type.ULONG;
         Node alloc = new Node(Node.Kind.STACK_ALLOC, tok);
         alloc.lhs = sizeOf(t, tok);
+        alloc.val = Math.max(16, v.alignment());
         alloc.type = address.type;
         for (Node e : List.of(p.expr.assignTo(Operators.var(saved, tok), sp, tok),
                 p.expr.assignTo(Operators.var(address, tok), alloc, tok))) {

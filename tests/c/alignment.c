@@ -1,6 +1,6 @@
 /*
  * _Alignas, _Alignof and stdalign.h, gcc's aligned and packed attributes on members,
- * structs and variables, attributes that change nothing (unused, noreturn, format...), and
+ * structs and variables (locals too, beyond the frame's 16 bytes), attributes that change nothing (unused, noreturn, format...), and
  * the builtins __builtin_offsetof, __builtin_expect and __builtin_types_compatible_p.
  */
 #include "print.h"
@@ -67,6 +67,19 @@ int main(void) {
     show("l3 % 16", (long)&l3 % 16);
     show("alignof g1", __alignof__(g1));
     show("alignof l3", _Alignof(l3));
+
+    /* Locals aligned beyond the frame's 16 bytes, initialised or not, in a loop. */
+    for (int i = 0; i < 3; i++) {
+        _Alignas(64) char line[10];
+        struct W w = {'w'};
+        _Alignas(256) int counters[3] = {i, 2, 3};
+        line[0] = 'a';
+        show("line % 64", (long)line % 64);
+        show("&w % 32", (long)&w % 32);
+        show("counters % 256", (long)counters % 256);
+        show("counters[0] + w.c", counters[0] + w.c);
+        show("alignof line", _Alignof(line));
+    }
 
     /* Members of a packed struct at odd addresses still read and write whole. */
     show("p.x", p.x);

@@ -51,8 +51,8 @@ class DeclarationDiagnosticTest {
         assertEquals(error(41, "requested alignment is not a positive power of 2", line), firstError(line + "\n"));
         line = "int _Alignas(8192) x;";
         assertEquals(error(14, "requested alignment must be 4096 bytes or smaller", line), firstError(line + "\n"));
-        line = "int f(void) { _Alignas(64) char b[4]; return b[0]; }";
-        assertEquals(error(33, "requested alignment for a local variable is larger than 16 bytes, which Clonix cannot give", line),
+        line = "int f(void) { _Alignas(64) char b[] = \"ab\"; return b[0]; }";
+        assertEquals(error(33, "requested alignment for a local array of unknown size is larger than 16 bytes, which Clonix cannot give", line),
                 firstError(line + "\n"));
     }
 
@@ -98,5 +98,13 @@ class DeclarationDiagnosticTest {
         assertEquals(error(55, "non-static initialization of a flexible array member", line), firstError(line + "\n"));
         line = "struct F { int n; int d[]; }; struct G { struct F f; } g = {{1, {2}}};";
         assertEquals(error(56, "initialization of flexible array member in a nested context", line), firstError(line + "\n"));
+    }
+
+    /** gcc would pack the field across the int, where no int load reaches it; Clonix says so. */
+    @Test
+    void packedBitFieldCrossingItsUnitIsRefused() {
+        String line = "struct __attribute__((packed)) C { char c; int x : 30; };";
+        assertEquals(error(48, "bit-field 'x' crosses a 32-bit unit of a packed struct, which Clonix does not lay out", line),
+                firstError(line + "\n"));
     }
 }
