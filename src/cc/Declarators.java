@@ -513,7 +513,7 @@ final class Declarators {
         long start = union ? 0 : bits;
         if (start / unit != (start + width - 1) / unit) {
             // gcc packs such a field across the boundary, where no load of its type reaches it.
-            if (packed) throw p.error(d.tok, "bit-field '" + name + "' crosses a " + unit + "-bit unit of a packed struct, which Clonix does not lay out");
+            if (packed) p.softError(d.tok, "bit-field '" + name + "' crosses a " + unit + "-bit unit of a packed struct, which Clonix does not lay out");
             start = (start + unit - 1) / unit * unit;
         }
         int offset = (int) (start / unit) * d.type.size;
