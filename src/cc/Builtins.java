@@ -2,7 +2,9 @@ package cc;
 
 /**
  * Compiler builtins that look like function calls: stdarg's {@code __builtin_va_*},
- * {@code __builtin_alloca}, and GCC's {@code __sync_*} and {@code __atomic_*} families, which become ATOMIC nodes that the
+ * {@code __builtin_alloca}, GCC's {@code __builtin_offsetof}, {@code __builtin_expect} and
+ * {@code __builtin_types_compatible_p}, and GCC's {@code __sync_*} and {@code __atomic_*}
+ * families, which become ATOMIC nodes that the
  * code generator maps to the machine's cas, faa, xchg and fence instructions.
  */
 final class Builtins {
@@ -38,9 +40,13 @@ final class Builtins {
                 Node size = e.assign();
                 p.expect(")");
                 if (p.fn == null) throw p.error(t, "'__builtin_alloca' outside a function");
-                Node n = new Node(Node.Kind.ALLOCA, t);
+                // The block is carved off the stack as a VLA's is, and lives until the function
+                // returns (or, as in GCC, until the scope of a VLA declared before it ends).
+                Node n = new Node(Node.Kind.STACK_ALLOC, t);
                 n.lhs = Sema.cast(size, Type.ULONG);
+                n.val = 16;
                 n.type = Type.pointerTo(Type.VOID);
+                p.fn.movesStack = true;
                 return n;
             }
             case "__builtin_va_end" -> {
@@ -75,9 +81,39 @@ final class Builtins {
                     if (mem == null) throw p.error(m, "no member named '" + member + "' in '" + ty + "'");
                     offset += mem.offset;
                     ty = mem.type;
+                    // offsetof(struct s, a[2].b): subscripts of array members too.
+                    while (p.at("[")) {
+                        Token open = p.next();
+                        if (ty.kind != Type.Kind.ARRAY) throw p.error(open, "subscripted value is not an array");
+                        offset += p.expr.constExpr() * ty.base.size;
+                        p.expect("]");
+                        ty = ty.base;
+                    }
                 } while (p.accept("."));
                 p.expect(")");
                 return Sema.num(offset, Type.ULONG, t);
+            }
+            case "__builtin_expect" -> {
+                // A branch hint: the value is the first operand, as a long (gcc's prototype).
+                p.next();
+                p.next();
+                Node value = Sema.decay(e.assign());
+                p.expect(",");
+                Node hint = Sema.decay(e.assign());
+                p.expect(")");
+                if (!value.type.isInteger() || !hint.type.isInteger()) {
+                    throw p.error(t, "'__builtin_expect' takes integer operands ('" + value.type + "' and '" + hint.type + "')");
+                }
+                return Sema.cast(value, Type.LONG);
+            }
+            case "__builtin_types_compatible_p" -> {
+                p.next();
+                p.next();
+                Type a = p.typeName();
+                p.expect(",");
+                Type b = p.typeName();
+                p.expect(")");
+                return Sema.num(Type.compatible(a, b) ? 1 : 0, Type.INT, t);
             }
             case "__builtin_va_arg" -> {
                 p.next();

@@ -51,8 +51,6 @@ public final class Codegen {
     private final List<Integer> spillSlots = new java.util.ArrayList<>();
     Obj fn;
     int frameSize;
-    /** True once the current function has moved sp to allocate stack memory (StackAlloc). */
-    boolean dynamicStack;
     String returnLabel;
     private int labelId;
     private String lastLine;
@@ -206,7 +204,6 @@ public final class Codegen {
         depth = 0;
         maxDepth = 0;
         frameSize = 0;
-        dynamicStack = false;
         spillSlots.clear();
         labelId = 0;
         lastLine = null;
@@ -218,7 +215,7 @@ public final class Codegen {
         temps = TEMPS.length - registerLocals.size();
         for (Obj v : f.locals) {
             if (registerLocals.containsKey(v)) continue;
-            v.offset = allocFrame(Math.max(v.type.size, 0), Math.max(v.type.align, 1));
+            v.offset = allocFrame(Math.max(v.type.size, 0), v.alignment());
         }
         calls.prologueParams(f);
         stmts.stmt(f.body);
@@ -254,10 +251,10 @@ public final class Codegen {
         for (int j = 0; j < saved; j++) s.append("\tsd\t").append(savedRegs.get(j)).append(", ").append(8 * j).append("(sp)\n");
         s.append(body);
         s.append(returnLabel).append(":\n");
-        // sp is back at the bottom of the frame here (calls pop their stack arguments), unless
-        // the body moved it to allocate stack memory: then it is brought back from fp. From
-        // there the epilogue mirrors the prologue.
-        if (dynamicStack) s.append(addImmediate("sp", "fp", -(16L + frame)));
+        // Variable-length arrays may have moved sp: the frame's bottom is a fixed distance below fp.
+        if (f.movesStack) s.append(addImmediate("sp", "fp", -(16L + frame)));
+        // sp is back at the bottom of the frame here (calls pop their stack arguments and
+        // nothing else moves sp), so the epilogue mirrors the prologue from sp.
         for (int j = 0; j < saved; j++) s.append("\tld\t").append(savedRegs.get(j)).append(", ").append(8 * j).append("(sp)\n");
         s.append("\tld\tra, ").append(frame + 8).append("(sp)\n\tld\tfp, ").append(frame).append("(sp)\n");
         s.append(addImmediate("sp", "sp", 16L + frame + (variadic ? 64 : 0)));
@@ -359,8 +356,13 @@ public final class Codegen {
                 return push(n.tok);
             }
             case MEMZERO -> {
-                String r = push(n.tok);
-                emit("addi\t" + r + ", fp, " + n.var.offset);
+                String r;
+                if (n.var.vlaAddress != null) {
+                    r = gen(Operators.var(n.var.vlaAddress, n.tok));
+                } else {
+                    r = push(n.tok);
+                    emit("addi\t" + r + ", fp, " + n.var.offset);
+                }
                 BlockMoves.zero(this, r, n.var.type.size);
                 return r;
             }
@@ -375,9 +377,24 @@ public final class Codegen {
                 emit("addi\t" + r + ", fp, " + 8 * calls.namedSlots(fn));
                 return r;
             }
-            case ALLOCA -> {
+            case STACK_POINTER -> {
+                String r = push(n.tok);
+                emit("mv\t" + r + ", sp");
+                return r;
+            }
+            case STACK_ALLOC -> {
+                // sp stays a multiple of 16, as the calling convention wants.
                 String r = gen(n.lhs);
-                StackAlloc.allocate(this, r);
+                emit("addi\t" + r + ", " + r + ", 15");
+                emit("andi\t" + r + ", " + r + ", -16");
+                emit("sub\tsp, sp, " + r);
+                if (n.val > 16) emit("andi\tsp, sp, " + -n.val);
+                emit("mv\t" + r + ", sp");
+                return r;
+            }
+            case STACK_RESTORE -> {
+                String r = gen(n.lhs);
+                emit("mv\tsp, " + r);
                 return r;
             }
             default -> {

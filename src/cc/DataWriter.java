@@ -36,7 +36,7 @@ final class DataWriter {
             out.append(v.isStatic ? "\t.local\t" : "\t.globl\t").append(v.name).append('\n');
             out.append("\t.type\t").append(v.name).append(", @object\n");
         }
-        out.append("\t.align\t").append(Math.max(1, v.type.align)).append('\n');
+        out.append("\t.align\t").append(v.alignment()).append('\n');
         out.append(v.name).append(":\n");
     }
 

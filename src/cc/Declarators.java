@@ -33,12 +33,26 @@ final class Declarators {
         }
     }
 
+    /** True if {@code t} names a typedef (not a keyword) in the current scope. */
+    private boolean isTypedefName(Token t) {
+        Scope.Entry e = p.scope.find(t.text);
+        return e != null && e.typedef != null;
+    }
+
     private static final int VOID = 1, BOOL = 1 << 2, CHAR = 1 << 4, SHORT = 1 << 6, INT = 1 << 8,
             LONG = 1 << 10, OTHER = 1 << 12, SIGNED = 1 << 13, UNSIGNED = 1 << 14, FLOAT = 1 << 15,
             DOUBLE = 1 << 17;
 
     /** Parses declaration specifiers; storage classes go to {@code attr} (null where none are allowed). */
     Type declspec(Parser.Attr attr) {
+        return declspec(attr == null ? new Parser.Attr() : attr, attr != null);
+    }
+
+    /**
+     * Parses declaration specifiers into {@code attr}; storage classes are refused unless
+     * {@code storage} (struct members and type names have none, but may be aligned).
+     */
+    Type declspec(Parser.Attr attr, boolean storage) {
         int counter = 0;
         Type type = Type.INT;
         Token first = p.peek();
@@ -61,7 +75,7 @@ final class Declarators {
                 }
                 case "typedef", "static", "extern", "inline", "__inline", "__inline__", "_Noreturn", "auto",
                      "register", "_Thread_local", "__thread" -> {
-                    if (attr == null) throw p.error(t, "storage class specifier is not permitted here");
+                    if (!storage) throw p.error(t, "storage class specifier is not permitted here");
                     if (t.text.equals("typedef")) attr.isTypedef = true;
                     else if (t.text.equals("_Thread_local") || t.text.equals("__thread")) {
                         attr.isThreadLocal = true;
@@ -76,7 +90,7 @@ final class Declarators {
                     continue;
                 }
                 case "__attribute__" -> {
-                    skipAttribute(t);
+                    Attributes.parse(p, attr);
                     continue;
                 }
                 case "typeof", "__typeof__" -> {
@@ -88,10 +102,7 @@ final class Declarators {
                     continue;
                 }
                 case "_Alignas" -> {
-                    p.expect("(");
-                    if (isTypeName(p.peek())) typeName();
-                    else p.expr.constExpr();
-                    p.expect(")");
+                    Attributes.alignas(p, attr);
                     continue;
                 }
                 default -> {
@@ -148,19 +159,13 @@ final class Declarators {
                 default -> throw p.error(t, "cannot combine with previous '" + prevSpec(counter) + "' declaration specifier");
             };
         }
-        if (first == p.peek() && attr != null && p.peek().kind != Token.Kind.IDENT) throw p.error(p.peek(), "expected a type");
+        if (first == p.peek() && storage && p.peek().kind != Token.Kind.IDENT) throw p.error(p.peek(), "expected a type");
         return atomic ? Type.atomicOf(type) : type;
     }
 
-    /** Skips a GCC {@code __attribute__((...))} after its keyword: Clonix needs none of them. */
-    void skipAttribute(Token t) {
-        Token open = p.expect("(");
-        skipBalanced(open);
-    }
-
-    /** Skips any {@code __attribute__((...))} at the current position. */
-    void skipAttributes() {
-        while (p.at("__attribute__")) skipAttribute(p.next());
+    /** Reads any {@code __attribute__((...))} at the current position into {@code into}. */
+    void attributes(Parser.Attr into) {
+        while (p.accept("__attribute__")) Attributes.parse(p, into);
     }
 
     private static boolean isBasicKeyword(String s) {
@@ -187,6 +192,13 @@ final class Declarators {
         Token tok;
         Type type;
         List<String> paramNames = new ArrayList<>();
+        /** A function declarator: its parameters' objects, and what VLA parameters need at entry. */
+        List<Obj> paramObjs = new ArrayList<>();
+        Vlas.ParamSetup paramSetup;
+        /** A K&R function definition: its parameters' names, until {@link #knrParameters} gives their types. */
+        List<String> knrNames;
+        /** The attributes written after the declarator ({@code int x __attribute__((aligned(8)))}). */
+        Parser.Attr attrs = new Parser.Attr();
     }
 
     /** Parses a declarator (or an abstract declarator, which has no name) applied to {@code base}. */
@@ -212,25 +224,37 @@ final class Declarators {
             Declarator inner = declarator(outerType);
             p.expect(")");
             p.pos = end;
-            if (inner.paramNames.isEmpty()) inner.paramNames = outer.paramNames;
+            if (inner.paramNames.isEmpty()) {
+                inner.paramNames = outer.paramNames;
+                inner.paramObjs = outer.paramObjs;
+                inner.paramSetup = outer.paramSetup;
+                inner.knrNames = outer.knrNames;
+            }
+            attributes(inner.attrs);
             return inner;
         }
         Declarator d = new Declarator();
         d.tok = p.peek();
-        if (p.peek().kind == Token.Kind.IDENT && !isTypeName(p.peek())) d.name = p.next().text;
+        // A typedef name here is the declarator's name: "int T" declares T, hiding typedef T.
+        if (p.peek().kind == Token.Kind.IDENT && (!isTypeName(p.peek()) || isTypedefName(p.peek()))) d.name = p.next().text;
         d.type = typeSuffix(t, d);
-        skipAttributes();
+        attributes(d.attrs);
         return d;
     }
 
     private void skipBalanced(Token open) {
+        skipBalanced(open, "(", ")");
+    }
+
+    /** Skips tokens up to and including the {@code close} that matches {@code open}, already read. */
+    private void skipBalanced(Token open, String opening, String close) {
         int depth = 1;
         while (depth > 0) {
             Token t = p.next();
-            if (t.kind == Token.Kind.EOF) throw p.error(open, "expected ')'");
+            if (t.kind == Token.Kind.EOF) throw p.error(open, "expected '" + close + "'");
             if (t.kind == Token.Kind.STRING) continue;
-            if (t.is("(")) depth++;
-            else if (t.is(")")) depth--;
+            if (t.is(opening)) depth++;
+            else if (t.is(close)) depth--;
         }
     }
 
@@ -245,9 +269,15 @@ final class Declarators {
             while (p.at("static") || p.at("const") || p.at("restrict")) p.next();
             long len = -1;
             Token lt = p.peek();
+            Node vlaLength = null;
             if (!p.at("]")) {
-                len = p.expr.constExpr();
-                if (len < 0) throw p.error(lt, "array size is negative");
+                Node e = Sema.decay(p.expr.assign());
+                if (e.kind == Node.Kind.NUM) {
+                    len = e.val;
+                    if (len < 0) throw p.error(lt, "array size is negative");
+                } else {
+                    vlaLength = e;
+                }
             }
             p.expect("]");
             Type elem = typeSuffix(t, d);
@@ -256,6 +286,10 @@ final class Declarators {
             Token where = d.name != null ? d.tok : open;
             if (elem.kind == Type.Kind.FUNC) {
                 throw p.error(where, "declaration of " + (d.name == null ? "type name" : "'" + d.name + "'") + " as array of functions");
+            }
+            // A length known only at run time, or elements whose size is, make a VLA.
+            if (vlaLength != null || Vlas.isVla(elem)) {
+                return p.vlas.arrayOf(elem, vlaLength != null ? vlaLength : Sema.num(len, Type.LONG, lt), where);
             }
             return sizedArray(elem, len, d.name, where);
         }
@@ -288,6 +322,30 @@ final class Declarators {
             return f;
         }
         d.paramNames = new ArrayList<>();
+        if (p.peek().kind == Token.Kind.IDENT && !isTypeName(p.peek())) {
+            // A K&R definition "f(a, b) int a; char *b; { ... }": the names now, their
+            // types from the declarations before the body (knrParameters).
+            d.knrNames = new ArrayList<>();
+            do {
+                d.knrNames.add(p.expectIdent());
+            } while (p.accept(","));
+            p.expect(")");
+            return f;
+        }
+        // The parameters are in scope for the sizes of the later ones ("int n, int a[n][n]").
+        p.scope.enter();
+        List<Obj> outerParams = p.vlas.enterParams();
+        int pendingBefore = p.vlas.pendingCount();
+        try {
+            params(f, d);
+        } finally {
+            d.paramSetup = p.vlas.leaveParams(outerParams, pendingBefore);
+            p.scope.leave();
+        }
+        return f;
+    }
+
+    private void params(Type f, Declarator d) {
         while (true) {
             if (p.accept("...")) {
                 f.variadic = true;
@@ -303,10 +361,43 @@ final class Declarators {
             else if (t.kind == Type.Kind.FUNC) t = Type.pointerTo(t);
             f.params.add(t);
             d.paramNames.add(param.name);
+            Obj po = new Obj(param.name == null ? "" : param.name, t, true);
+            po.tok = param.tok;
+            d.paramObjs.add(po);
+            if (param.name != null) p.scope.declare(param.name).var = po;
             if (p.accept(")")) break;
             p.expect(",");
         }
-        return f;
+    }
+
+    /**
+     * Reads the parameter declarations of K&R function definition {@code d} (its identifier
+     * list read, the body's '{' next) and gives the function its parameters: each name with
+     * the type declared for it, or int if none was (C89).
+     */
+    void knrParameters(Declarator d) {
+        Type f = d.type;
+        Type[] types = new Type[d.knrNames.size()];
+        while (!p.at("{") && p.peek().kind != Token.Kind.EOF) {
+            Type base = declspec(new Parser.Attr());
+            do {
+                Declarator param = declarator(base);
+                int i = param.name == null ? -1 : d.knrNames.indexOf(param.name);
+                if (i < 0) throw p.error(param.tok, "parameter named '" + param.name + "' is missing");
+                types[i] = param.type;
+            } while (p.accept(","));
+            p.expect(";");
+        }
+        for (int i = 0; i < types.length; i++) {
+            Type t = types[i] == null ? Type.INT : types[i];
+            if (t.kind == Type.Kind.ARRAY) t = Type.pointerTo(t.base);
+            else if (t.kind == Type.Kind.FUNC) t = Type.pointerTo(t);
+            f.params.add(t);
+            d.paramNames.add(d.knrNames.get(i));
+            Obj po = new Obj(d.knrNames.get(i), t, true);
+            po.tok = d.tok;
+            d.paramObjs.add(po);
+        }
     }
 
     /** Parses a type name (as in a cast or sizeof): specifiers and an abstract declarator. */
@@ -318,6 +409,9 @@ final class Declarators {
     }
 
     private Type structDecl(boolean union) {
+        // "struct __attribute__((packed)) s { ... }" and "struct s { ... } __attribute__((packed))".
+        Parser.Attr layout = new Parser.Attr();
+        attributes(layout);
         Token tagTok = p.peek();
         String tag = null;
         if (tagTok.kind == Token.Kind.IDENT) tag = p.next().text;
@@ -331,7 +425,12 @@ final class Declarators {
             p.scope.declareTag(tag, t);
             return t;
         }
-        p.expect("{");
+        Token brace = p.expect("{");
+        // Attributes after the closing brace decide the layout of the members before it.
+        int membersStart = p.pos;
+        skipBalanced(brace, "{", "}");
+        attributes(layout);
+        p.pos = membersStart;
         Type t = tag == null ? null : p.scope.findTagHere(tag);
         if (t == null || t.size >= 0) {
             t = Type.struct(union, tag);
@@ -342,31 +441,34 @@ final class Declarators {
         long bits = 0;
         int size = 0, align = 1;
         boolean[] tooLarge = {false};
-        while (!p.accept("}")) {
+        while (!p.at("}")) {
             if (p.at("_Static_assert")) { // C11 6.7.2.1: a member list may hold static assertions
                 p.staticAssert();
                 continue;
             }
-            Type base = declspec(null);
+            Parser.Attr memberAttr = new Parser.Attr();
+            Type base = declspec(memberAttr, false);
             boolean any = false;
             while (!p.accept(";")) {
                 if (any) p.expect(",");
                 any = true;
                 Declarator d = declarator(base);
                 if (p.accept(":")) {
-                    bits = bitField(d, union, bits, members);
+                    boolean packed = layout.packed || memberAttr.packed || d.attrs.packed;
+                    bits = bitField(d, union, bits, members, packed);
                     if (!union || !members.isEmpty()) {
                         long end = union ? bitFieldEnd(members) : bits;
                         size = Math.max(size, (int) ((end + 7) / 8));
                     }
-                    if (d.name != null) align = Math.max(align, d.type.align);
+                    if (d.name != null) align = Math.max(align, packed ? 1 : d.type.align);
                     continue;
                 }
                 if (d.type.kind == Type.Kind.FUNC) p.softError(d.tok, "field '" + d.name + "' declared as a function");
+                if (Vlas.isVla(d.type)) throw p.error(d.tok, "fields must have a constant size: 'variable length array in structure' extension will never be supported");
                 if (d.type.size < 0 && !(d.type.kind == Type.Kind.ARRAY && p.at(";"))) throw p.error(d.tok, "field has incomplete type '" + d.type + "'");
                 if (d.type.kind == Type.Kind.ARRAY && d.type.size < 0) d.type = Type.arrayOf(d.type.base, 0);
-                int a = d.type.align;
-                int off = memberOffset(union, bits, d.type, tooLarge);
+                int a = memberAlign(d.type, memberAttr, d.attrs, layout);
+                int off = memberOffset(union, bits, d.type.size, a, tooLarge);
                 members.add(new Type.Member(d.name, d.type, off));
                 if (!union) bits = 8L * (off + d.type.size);
                 size = Math.max(size, off + d.type.size);
@@ -374,13 +476,17 @@ final class Declarators {
             }
             if (!any && base.isAggregate()) {
                 // An anonymous struct or union member (C11): its members are reachable directly.
-                int off = memberOffset(union, bits, base, tooLarge);
+                int a = memberAlign(base, memberAttr, new Parser.Attr(), layout);
+                int off = memberOffset(union, bits, base.size, a, tooLarge);
                 members.add(new Type.Member(null, base, off));
                 if (!union) bits = 8L * (off + base.size);
                 size = Math.max(size, off + base.size);
-                align = Math.max(align, base.align);
+                align = Math.max(align, a);
             }
         }
+        p.expect("}");
+        attributes(layout);
+        align = Math.max(align, layout.align);
         // Reported after the closing brace, so that parsing goes on after the declaration.
         if (tooLarge[0]) throw p.error(tagTok, "type '" + t + "' is too large");
         t.members = members;
@@ -390,14 +496,23 @@ final class Declarators {
     }
 
     /**
-     * The offset of a member of type {@code m} placed after {@code bits} bits of a struct
-     * (0 in a union): the next multiple of its alignment. If the member would end beyond
-     * {@link Limits#MAX_OBJECT_SIZE}, sets {@code tooLarge[0]} and returns 0, so that
-     * offsets and sizes always fit in an int while the rest of the struct is read.
+     * A member's alignment: its type's, 1 in a packed struct, raised by {@code _Alignas} or
+     * {@code aligned} on its specifiers or its declarator.
      */
-    private static int memberOffset(boolean union, long bits, Type m, boolean[] tooLarge) {
-        long off = union ? 0 : ((bits + 7) / 8 + m.align - 1) / m.align * m.align;
-        if (off + m.size <= Limits.MAX_OBJECT_SIZE) return (int) off;
+    private static int memberAlign(Type t, Parser.Attr specifiers, Parser.Attr declarator, Parser.Attr layout) {
+        int natural = layout.packed || specifiers.packed || declarator.packed ? 1 : Math.max(t.align, 1);
+        return Math.max(natural, Math.max(specifiers.align, declarator.align));
+    }
+
+    /**
+     * The offset of a member of {@code size} bytes and alignment {@code align} placed after
+     * {@code bits} bits of a struct (0 in a union): the next multiple of its alignment. If the
+     * member would end beyond {@link Limits#MAX_OBJECT_SIZE}, sets {@code tooLarge[0]} and
+     * returns 0, so that offsets and sizes always fit in an int while the rest is read.
+     */
+    private static int memberOffset(boolean union, long bits, int size, int align, boolean[] tooLarge) {
+        long off = union ? 0 : ((bits + 7) / 8 + align - 1) / align * align;
+        if (off + size <= Limits.MAX_OBJECT_SIZE) return (int) off;
         tooLarge[0] = true;
         return 0;
     }
@@ -405,9 +520,10 @@ final class Declarators {
     /**
      * Lays out bit-field {@code d} (its ':' has been read) as GCC does on x86-64: in the
      * next free bits unless it would cross a boundary of its type's size, in which case it
-     * starts the next unit; width 0 closes the current unit. Returns the next free bit.
+     * starts the next unit (in a {@code packed} struct such a field is refused); width 0
+     * closes the current unit. Returns the next free bit.
      */
-    private long bitField(Declarator d, boolean union, long bits, List<Type.Member> members) {
+    private long bitField(Declarator d, boolean union, long bits, List<Type.Member> members, boolean packed) {
         Token wt = p.peek();
         long width = p.expr.constExpr();
         String name = d.name == null ? "<anonymous>" : d.name;
@@ -422,7 +538,11 @@ final class Declarators {
             return union ? 0 : (bits + unit - 1) / unit * unit;
         }
         long start = union ? 0 : bits;
-        if (start / unit != (start + width - 1) / unit) start = (start + unit - 1) / unit * unit;
+        if (start / unit != (start + width - 1) / unit) {
+            // gcc packs such a field across the boundary, where no load of its type reaches it.
+            if (packed) p.softError(d.tok, "bit-field '" + name + "' crosses a " + unit + "-bit unit of a packed struct, which Clonix does not lay out");
+            start = (start + unit - 1) / unit * unit;
+        }
         int offset = (int) (start / unit) * d.type.size;
         // An unnamed bit-field only takes space: it is not a member and is never initialised.
         if (d.name != null) members.add(new Type.Member(d.name, d.type, offset, (int) width, (int) (start - 8L * offset)));
@@ -451,15 +571,18 @@ final class Declarators {
         if (tag != null) p.scope.declareTag(tag, t);
         p.expect("{");
         long value = 0;
+        boolean negative = false;
         while (!p.accept("}")) {
             String name = p.expectIdent();
             if (p.accept("=")) value = p.expr.constExpr();
             Scope.Entry e = p.scope.declare(name);
             e.enumType = t;
+            negative |= value < 0;
             e.enumValue = value++;
             if (p.accept("}")) break;
             p.expect(",");
         }
+        t.unsigned = !negative;
         return t;
     }
 }

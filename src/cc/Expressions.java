@@ -168,7 +168,7 @@ final class Expressions extends Operators {
             Token t = p.next();
             Type to = p.typeName();
             p.expect(")");
-            if (p.at("{")) return p.init.compoundLiteral(to, t);
+            if (p.at("{")) return postfix(p.init.compoundLiteral(to, t));
             Node e = Sema.decay(cast());
             if (to.kind == Type.Kind.VOID) {
                 Node c = new Node(Node.Kind.CAST, t);
@@ -182,12 +182,15 @@ final class Expressions extends Operators {
             if (to.kind == Type.Kind.PTR && e.type.isFloat()) throw p.error(t, "operand of type '" + e.type + "' cannot be cast to a pointer type");
             if (to.kind == Type.Kind.BOOL) return Sema.binary(Node.Kind.NE, e, Sema.num(0, e.type, t), Type.BOOL, t);
             Node c = Sema.cast(e, to);
+            // An identity cast of a constant is the constant ("(int)5" in a constant expression).
+            if (c == e && e.kind == Node.Kind.NUM) c = Sema.num(e.val, to, t);
             if (c == e) {
                 c = new Node(Node.Kind.CAST, t);
                 c.lhs = e;
                 c.type = to;
             }
-            return c;
+            // A cast to a pointer to a VLA ("(int (*)[n]) p") computes the size it names.
+            return p.vlas.takePending(c);
         }
         return unary();
     }
@@ -241,27 +244,39 @@ final class Expressions extends Operators {
         if (t.is("sizeof") || t.is("_Alignof") || t.is("__alignof__")) {
             p.next();
             Type ty;
+            int align;
             if (p.at("(") && p.isTypeName(p.peek(1))) {
                 p.next();
                 ty = p.typeName();
                 p.expect(")");
+                align = ty.align;
             } else {
                 // The operand is not evaluated: drop string literals it created, so they
                 // do not end up in .rodata.
                 java.util.Set<String> before = new java.util.HashSet<>(p.globals.keySet());
-                ty = unary().type;
+                Node operand = unary();
+                ty = operand.type;
                 p.globals.values().removeIf(g -> g.isStringLiteral && !before.contains(g.name));
+                // As gcc's __alignof__, a variable's alignment includes what _Alignas asked.
+                align = operand.var != null && (operand.kind == Node.Kind.VAR || operand.kind == Node.Kind.DEREF)
+                        ? operand.var.alignment() : ty.align;
             }
             if (ty.size < 0 || (t.is("sizeof") && ty.kind == Type.Kind.FUNC)) {
                 throw p.error(t, "invalid application of '" + t.text + "' to an incomplete type '" + ty + "'");
             }
-            return Sema.num(t.is("sizeof") ? ty.size : ty.align, Type.ULONG, t);
+            // sizeof of a VLA is its size variable, computed (for a type name) just before.
+            if (t.is("sizeof") && Vlas.isVla(ty)) return p.vlas.takePending(p.vlas.sizeOf(ty, t));
+            return Sema.num(t.is("sizeof") ? ty.size : align, Type.ULONG, t);
         }
         return postfix();
     }
 
     private Node postfix() {
-        Node n = primary();
+        return postfix(primary());
+    }
+
+    /** The postfix operators ([], (), ., ->, ++, --) applied to {@code n}. */
+    private Node postfix(Node n) {
         while (true) {
             Token t = p.peek();
             if (t.kind != Token.Kind.PUNCT) return n;
@@ -424,6 +439,7 @@ final class Expressions extends Operators {
                 return var(p.init.stringLiteral(t.bytes, StringLiteral.elementCType(t), t), t);
             }
             case IDENT -> {
+                if (t.is("_Generic")) return generic();
                 Node b = Builtins.parse(this, t);
                 if (b != null) return b;
                 p.next();
@@ -440,6 +456,35 @@ final class Expressions extends Operators {
             }
             default -> throw p.error(t, "expected expression");
         }
+    }
+
+    /**
+     * {@code _Generic(e, type: x, ..., default: y)} (C11 6.5.1.1): the association whose type
+     * is compatible with e's (arrays and functions decayed), else the default one. e is not
+     * evaluated; the associations not chosen are read and dropped.
+     */
+    private Node generic() {
+        Token t = p.next();
+        p.expect("(");
+        Type control = Sema.decay(assign()).type;
+        Node chosen = null, fallback = null;
+        while (p.accept(",")) {
+            Token at = p.peek();
+            if (p.accept("default")) {
+                p.expect(":");
+                if (fallback != null) p.softError(at, "duplicate default generic association");
+                fallback = assign();
+                continue;
+            }
+            Type ty = p.typeName();
+            p.expect(":");
+            Node e = assign();
+            if (chosen == null && Type.compatible(control, ty)) chosen = e;
+        }
+        p.expect(")");
+        if (chosen == null) chosen = fallback;
+        if (chosen == null) throw p.error(t, "controlling expression type '" + control + "' not compatible with any generic association type");
+        return chosen;
     }
 
     /** A call to an undeclared function declares "int name()" at file scope, with a warning (C89). */

@@ -32,6 +32,8 @@ final class Initializers {
         final int length;
         /** UNION: the member that was initialised. */
         int unionMember = -1;
+        /** A struct's flexible array member, read as an open array. */
+        boolean flexible;
         /** An open array: the name and token its size errors are reported with. */
         String openName;
         Token openAt;
@@ -50,8 +52,26 @@ final class Initializers {
 
         /** The child at {@code index} (below {@link #length}), made now if the source had not given it. */
         Init child(int index) {
-            return children.computeIfAbsent(index,
-                    i -> new Init(type.kind == Type.Kind.ARRAY ? type.base : type.members.get(i).type));
+            return children.computeIfAbsent(index, i -> {
+                if (type.kind == Type.Kind.ARRAY) return new Init(type.base);
+                Type m = type.members.get(i).type;
+                // A flexible array member takes as many elements as it is given (a GNU C
+                // extension that gcc allows for static objects).
+                if (type.kind == Type.Kind.STRUCT && i == type.members.size() - 1 && m.kind == Type.Kind.ARRAY && m.arrayLength == 0) {
+                    Init flexible = new Init(m, Integer.MAX_VALUE);
+                    flexible.flexible = true;
+                    return flexible;
+                }
+                return new Init(m);
+            });
+        }
+
+        /** The bytes that a flexible array member initialised in this struct adds beyond its size. */
+        long flexibleBytes() {
+            if (type.kind != Type.Kind.STRUCT || children == null || children.isEmpty()) return 0;
+            Init last = children.lastEntry().getValue();
+            if (!last.flexible || last.children.isEmpty()) return 0;
+            return (last.children.lastKey() + 1L) * last.type.base.size;
         }
     }
 
@@ -77,15 +97,18 @@ final class Initializers {
         Init init = read(v);
         v.type = init.type;
         if (v.type.size < 0) return;
-        v.initData = new DataImage(v.type.size);
+        long flexible = init.flexibleBytes();
+        if (v.type.size + flexible > Limits.MAX_OBJECT_SIZE) throw p.error(v.tok, "size of variable '" + v.name + "' is too large");
+        v.initData = new DataImage((int) (v.type.size + flexible));
         v.relocs = new ArrayList<>();
-        write(init, v, 0);
+        write(init, v, 0, true);
     }
 
     /** Reads the initialiser of local {@code v} and returns the statement that performs it. */
     Node localInit(Obj v, Token tok) {
         Init init = read(v);
         v.type = init.type;
+        if (init.flexibleBytes() > 0) p.softError(tok, "non-static initialization of a flexible array member");
         Node n = new Node(Node.Kind.EXPR_STMT, tok);
         Node target = Expressions.var(v, tok);
         Node assigns = null;
@@ -113,7 +136,12 @@ final class Initializers {
         Obj v = p.newLocal("", type, tok);
         Node stmt = localInit(v, tok);
         Node var = Expressions.var(v, tok);
-        return stmt.kind == Node.Kind.NULL_STMT ? var : Expressions.comma(stmt.lhs, var, tok);
+        if (stmt.kind == Node.Kind.NULL_STMT) return var;
+        // *(init, &v): an lvalue, so "&(int){1}" and "(struct P){1, 2}.x = 3" work.
+        Node d = new Node(Node.Kind.DEREF, tok);
+        d.lhs = Expressions.comma(stmt.lhs, Expressions.addr(var, tok), tok);
+        d.type = type;
+        return d;
     }
 
     private Node assignments(Init init, Node target, Node acc, Token tok) {
@@ -205,7 +233,7 @@ final class Initializers {
             Token st = p.next();
             int size = StringLiteral.elementSize(st.type);
             int n = st.bytes.length / size;
-            if (n > t.arrayLength) p.warn(st, "initializer-string for array of '" + t.base + "' is too long");
+            if (n > t.arrayLength && !init.flexible) p.warn(st, "initializer-string for array of '" + t.base + "' is too long");
             for (int i = 0; i < init.length && i <= n; i++) {
                 init.child(i).expr = Sema.num(i < n ? element(st.bytes, i, size, t.base) : 0, t.base, st);
             }
@@ -224,6 +252,9 @@ final class Initializers {
                 int start = p.pos;
                 Node e = p.expr.assign();
                 if (e.type == t) {
+                    // The whole value replaces whatever earlier designators set in it.
+                    init.children.clear();
+                    init.unionMember = -1;
                     init.expr = e;
                     return;
                 }
@@ -317,17 +348,31 @@ final class Initializers {
             for (int k = 0; k < init.type.members.size(); k++) {
                 if (name.equals(init.type.members.get(k).name)) index = k;
             }
-            if (index < 0) throw p.error(nameTok, "field designator '" + name + "' does not refer to any field in type '" + init.type + "'");
+            if (index < 0) {
+                // A member of an anonymous struct or union member: designate that member,
+                // then ".name" again inside it.
+                for (int k = 0; k < init.type.members.size() && index < 0; k++) {
+                    Type.Member m = init.type.members.get(k);
+                    if (m.name == null && m.type.isAggregate() && m.type.member(name) != null) index = k;
+                }
+                if (index < 0) throw p.error(nameTok, "field designator '" + name + "' does not refer to any field in type '" + init.type + "'");
+                p.pos -= 2;
+            }
         }
         if (init.type.kind == Type.Kind.UNION) init.unionMember = index;
         Init child = init.child(index);
         if (p.at("[") || p.at(".")) {
+            // A designator into a subobject that a whole struct value initialised: as gcc
+            // does, the value is dropped, and the subobject holds only what is designated
+            // from now on ({x, [0].b = 3} leaves y[0].a zero, not x.a).
+            child.expr = null;
             // The items after "[0][1] = 7" go on inside x[0], from x[0][2], by brace
             // elision (C11 6.7.9p17: the current object is the designated one).
             int inner = designation(child);
             continueElided(child, inner + 1);
         } else {
-            p.expect("=");
+            // GNU C's older "[3] 7" has no '=' after an array designator.
+            if (!t.is("[") || p.at("=")) p.expect("=");
             initializer(child);
         }
         return index;
@@ -355,8 +400,13 @@ final class Initializers {
 
     // ---- globals: bytes and relocations ----
 
-    private void write(Init init, Obj v, int offset) {
+    /** Writes {@code init} at {@code offset} of {@code v}; only the outermost object ({@code top}) may grow a flexible array. */
+    private void write(Init init, Obj v, int offset, boolean top) {
         Type t = init.type;
+        if (!top && init.flexibleBytes() > 0) {
+            p.softError(v.tok, "initialization of flexible array member in a nested context");
+            return;
+        }
         if (init.expr != null) {
             if (t.isAggregate()) {
                 p.softError(Expressions.leftmost(init.expr), "initializer element is not a compile-time constant");
@@ -388,7 +438,7 @@ final class Initializers {
                 writeBitField(e.getValue(), t.members.get(i), v, offset + off);
                 continue;
             }
-            write(e.getValue(), v, offset + off);
+            write(e.getValue(), v, offset + off, top && t.kind == Type.Kind.STRUCT && e.getValue().flexible);
         }
     }
 
@@ -417,18 +467,30 @@ final class Initializers {
                 return n.val;
             }
             case ADD, SUB -> {
-                Long a = eval(n.lhs, label);
-                if (a == null) return null;
-                String[] rl = new String[1];
-                Long b = eval(n.rhs, rl);
-                if (b == null || (rl[0] != null && (n.kind == Node.Kind.SUB || label[0] != null))) return null;
-                if (rl[0] != null) label[0] = rl[0];
-                return n.kind == Node.Kind.ADD ? a + b : a - b;
+                String[] ll = new String[1], rl = new String[1];
+                Long a = eval(n.lhs, ll);
+                Long b = a == null ? null : eval(n.rhs, rl);
+                if (b == null) return null;
+                if (n.kind == Node.Kind.SUB && rl[0] != null) {
+                    // The difference of two addresses in one object is a number ("&a[3] - &a[1]").
+                    if (!rl[0].equals(ll[0])) return null;
+                    return Sema.normalize(a - b, n.type);
+                }
+                if (ll[0] != null && rl[0] != null) return null;
+                String l = ll[0] != null ? ll[0] : rl[0];
+                if (l != null) {
+                    if (label[0] != null) return null;
+                    label[0] = l;
+                    return n.kind == Node.Kind.ADD ? a + b : a - b;
+                }
+                return Sema.normalize(n.kind == Node.Kind.ADD ? a + b : a - b, n.type);
             }
             case CAST -> {
                 // A conversion between integer and floating types that was not folded has an
                 // operand that is not an arithmetic constant (an address, say).
                 if (n.type.isFloat() != n.lhs.type.isFloat()) return null;
+                // An array decays to its address, whatever lvalue names it ("a[3]", "s.arr").
+                if (n.lhs.type.kind == Type.Kind.ARRAY) return evalAddress(n.lhs, label);
                 Long a = eval(n.lhs, label);
                 if (a == null) return null;
                 if (label[0] != null) return n.type.size == 8 ? a : null;
@@ -451,11 +513,16 @@ final class Initializers {
                 return eval(c != 0 ? n.then : n.els, label);
             }
             default -> {
-                if (n.lhs != null && n.lhs.type != null && n.lhs.type.isInteger()) {
-                    String[] l = new String[1];
-                    Long a = eval(n.lhs, l);
-                    Long b = n.rhs == null ? Long.valueOf(0) : eval(n.rhs, l);
-                    if (a == null || b == null || l[0] != null) return null;
+                if (n.lhs != null && n.lhs.type != null && n.lhs.type.isInteger() && n.type.isInteger()) {
+                    String[] ll = new String[1], rl = new String[1];
+                    Long a = eval(n.lhs, ll);
+                    Long b = n.rhs == null ? Long.valueOf(0) : eval(n.rhs, rl);
+                    if (a == null || b == null) return null;
+                    // Addresses in one object compare as their offsets ("&a[1] == &a[1]").
+                    boolean comparison = n.kind == Node.Kind.EQ || n.kind == Node.Kind.NE || n.kind == Node.Kind.LT || n.kind == Node.Kind.LE;
+                    if (ll[0] != null || rl[0] != null) {
+                        if (!comparison || ll[0] == null || !ll[0].equals(rl[0])) return null;
+                    }
                     Node f = Sema.fold(Sema.binary(n.kind, Sema.num(a, n.lhs.type, n.tok),
                             n.rhs == null ? null : Sema.num(b, n.rhs.type, n.tok), n.type, n.tok));
                     return f.kind == Node.Kind.NUM ? f.val : null;

@@ -63,6 +63,12 @@ public final class Limits {
     /** The largest object file or archive read: 64 MiB, the largest file the guest can hold. */
     public static final int MAX_OBJECT_FILE_BYTES = 64 << 20;
 
+    /**
+     * The largest alignment {@code _Alignas} or {@code __attribute__((aligned))} may ask for:
+     * 4096 bytes, a page (the assembler's {@code .align} takes up to 64 KiB).
+     */
+    public static final int MAX_ALIGNMENT = 4096;
+
     /** {@code bytes} in the largest whole unit: "1 GiB", "16 MiB", "4096 bytes". */
     public static String describe(long bytes) {
         if (bytes >= 1L << 30 && bytes % (1L << 30) == 0) return (bytes >> 30) + " GiB";

@@ -22,8 +22,11 @@ public final class Node {
         FBUILTIN,
         /** __builtin_va_start(ap): the address of the first unnamed argument slot. */
         VA_START,
-        /** __builtin_alloca(size) ({@link #lhs}): size bytes carved off the stack (StackAlloc). */
-        ALLOCA,
+        /**
+         * Variable-length arrays ({@link Vlas}) and alloca: sp's value; sp lowered by lhs bytes and
+         * rounded down to a multiple of val (the new sp); sp set to lhs.
+         */
+        STACK_POINTER, STACK_ALLOC, STACK_RESTORE,
         /** Statements. */
         EXPR_STMT, RETURN, IF, FOR, DO, SWITCH, CASE, BLOCK, GOTO, LABEL, NULL_STMT
     }
@@ -38,7 +41,10 @@ public final class Node {
     /** BLOCK, STMT_EXPR: the statements. FUNCALL, ATOMIC: the arguments. */
     public List<Node> body = new ArrayList<>();
     public List<Node> args = new ArrayList<>();
-    /** VAR: the object. (FUNCALL keeps its callee expression in {@link #lhs}.) */
+    /**
+     * VAR: the object; a DEREF that is the use of a VLA or over-aligned local ({@link Vlas}):
+     * that object. (FUNCALL keeps its callee expression in {@link #lhs}.)
+     */
     public Obj var;
     /**
      * NUM: the value (already truncated and extended to the node's type); for a floating

@@ -14,6 +14,8 @@ public final class Obj {
     public final boolean isLocal;
     /** Local: offset from fp (negative), set by the code generator. */
     public int offset;
+    /** The alignment {@code _Alignas} or {@code aligned} asks for, if stricter than the type's (else 0). */
+    public int align;
     /** Global: true if the name is file-local (C {@code static}); emitted as .local. */
     public boolean isStatic;
     /** Global: true once a definition (not only a declaration) has been seen. */
@@ -26,6 +28,10 @@ public final class Obj {
     public boolean isThreadLocal;
     /** Global: an anonymous string literal, emitted in .rodata. */
     public boolean isStringLiteral;
+    /** A variable-length array: the hidden local holding its address ({@link Vlas}); else null. */
+    public Obj vlaAddress;
+    /** Function: true if its body moves sp (it declares a variable-length array). */
+    public boolean movesStack;
     /** Function: true if only declared implicitly by a call (C89 style). */
     public boolean implicit;
     /** The token that named it, for diagnostics. */
@@ -50,6 +56,11 @@ public final class Obj {
         this.name = name;
         this.type = type;
         this.isLocal = isLocal;
+    }
+
+    /** The object's alignment: its type's, or the stricter one its declaration asks for. */
+    public int alignment() {
+        return Math.max(Math.max(type.align, 1), align);
     }
 
     /** True if this object is a function. */

@@ -123,8 +123,15 @@ abstract class Operators {
         return n.kind == Node.Kind.VAR;
     }
 
-    /** A use of object {@code v}. */
+    /** A use of object {@code v} (for a variable-length array, {@code *address}). */
     static Node var(Obj v, Token t) {
+        if (v.vlaAddress != null) {
+            Node d = new Node(Node.Kind.DEREF, t);
+            d.lhs = var(v.vlaAddress, t);
+            d.type = v.type;
+            d.var = v;
+            return d;
+        }
         Node n = new Node(Node.Kind.VAR, t);
         n.var = v;
         n.type = v.type;
@@ -215,8 +222,9 @@ abstract class Operators {
                 throw p.error(t, "'" + l.type + "' and '" + r.type + "' are not pointers to compatible types");
             }
             Node diff = Sema.binary(Node.Kind.SUB, Sema.cast(l, Type.LONG), Sema.cast(r, Type.LONG), Type.LONG, t);
-            int size = Math.max(1, l.type.base.size);
-            return Sema.binary(Node.Kind.DIV, diff, Sema.num(size, Type.LONG, t), Type.LONG, t);
+            Node size = Vlas.isVla(l.type.base) ? Sema.cast(p.vlas.sizeOf(l.type.base, t), Type.LONG)
+                    : Sema.num(Math.max(1, l.type.base.size), Type.LONG, t);
+            return Sema.binary(Node.Kind.DIV, diff, size, Type.LONG, t);
         }
         boolean comparison = k == Node.Kind.EQ || k == Node.Kind.NE || k == Node.Kind.LT || k == Node.Kind.LE;
         if (comparison && (lp || rp) && (lp || l.type.isInteger()) && (rp || r.type.isInteger())) {
@@ -236,8 +244,9 @@ abstract class Operators {
         if (base.isIncomplete() && base.kind != Type.Kind.VOID) {
             throw p.error(t, "arithmetic on a pointer to an incomplete type '" + base + "'");
         }
-        int size = Math.max(1, base.size);
-        Node scaled = Sema.binary(Node.Kind.MUL, Sema.cast(idx, Type.LONG), Sema.num(size, Type.LONG, t), Type.LONG, t);
+        // A row of a VLA ("m[i]" of int m[r][c]) is as long as its size variable says.
+        Node size = Vlas.isVla(base) ? Sema.cast(p.vlas.sizeOf(base, t), Type.LONG) : Sema.num(Math.max(1, base.size), Type.LONG, t);
+        Node scaled = Sema.binary(Node.Kind.MUL, Sema.cast(idx, Type.LONG), size, Type.LONG, t);
         Node n = new Node(subtract ? Node.Kind.SUB : Node.Kind.ADD, t);
         n.lhs = ptr;
         n.rhs = scaled;

@@ -43,14 +43,20 @@ public final class Parser {
     final Expressions expr = new Expressions(this);
     final Initializers init = new Initializers(this);
     final Declarators types = new Declarators(this);
+    final Vlas vlas = new Vlas(this);
     private final Map<String, SourceFile> sources = new IdentityHashMap<>();
     private int uniqueId;
 
-    /** Declaration specifiers besides the type. */
+    /**
+     * Declaration specifiers besides the type, and what {@code _Alignas} and
+     * {@code __attribute__} ask ({@link Attributes}): an alignment (0 if none) and packing.
+     */
     static final class Attr {
         boolean isTypedef, isStatic, isExtern, isInline, isThreadLocal;
         /** The _Thread_local or __thread keyword, where a misplaced one is reported. */
         Token threadLocal;
+        int align;
+        boolean packed;
     }
 
     private Parser(List<Token> toks, Diagnostics diags) {
@@ -177,6 +183,7 @@ public final class Parser {
     /** Skips to the end of the broken declaration: past a ';' or a '}' at brace depth 0. */
     private void recoverTopLevel() {
         while (!scope.atFileScope()) scope.leave();
+        vlas.reset();
         fn = null;
         currentSwitch = null;
         breakLabels.clear();
@@ -233,6 +240,7 @@ public final class Parser {
             Declarators.Declarator d = declarator(base);
             if (d.name == null) throw error(nameTok, "expected identifier or '('");
             if (d.type.kind == Type.Kind.FUNC) {
+                if (d.knrNames != null && first) types.knrParameters(d);
                 Obj f = declareFunction(d, attr);
                 if (first && at("{")) {
                     functionBody(f, d);
@@ -289,20 +297,31 @@ public final class Parser {
         f.locals = new ArrayList<>();
         fn = f;
         scope.enter();
-        for (int i = 0; i < d.paramNames.size(); i++) {
-            String pname = d.paramNames.get(i);
-            Obj p = newLocal(pname == null ? "" : pname, f.type.params.get(i), d.tok);
+        for (Obj p : d.paramObjs) {
+            fn.locals.add(p);
+            if (!p.name.isEmpty()) scope.declare(p.name).var = p;
             f.params.add(p);
         }
         Token brace = expect("{");
         Node body = new Node(Node.Kind.BLOCK, brace);
+        // The sizes of VLA parameters ("int a[n][n]") are computed on entry.
+        if (d.paramSetup != null) {
+            f.locals.addAll(d.paramSetup.locals());
+            for (Node step : d.paramSetup.steps()) {
+                Node s = new Node(Node.Kind.EXPR_STMT, brace);
+                s.lhs = step;
+                body.body.add(s);
+            }
+        }
         labels.clear();
         gotos.clear();
         compoundInto(body);
         for (Node g : gotos) {
             if (!labels.containsKey(g.label)) softError(g.tok, "use of undeclared label '" + g.label + "'");
             else g.uniqueLabel = labels.get(g.label);
+            vlas.resolveGoto(g);
         }
+        vlas.reset();
         scope.leave();
         f.body = body;
         fn = null;
@@ -327,6 +346,7 @@ public final class Parser {
         }
         v.isStatic = attr.isStatic;
         threadLocal(v, attr, d);
+        v.align = Math.max(v.align, Math.max(attr.align, d.attrs.align));
         scope.declare(d.name).var = v;
         if (accept("=")) {
             if (v.isDefinition && v.initData != null) softError(d.tok, "redefinition of '" + d.name + "'");
@@ -384,6 +404,7 @@ public final class Parser {
     /** Parses "{ ... }" after its '{' has been read, appending the statements to {@code block}. */
     void compoundInto(Node block) {
         scope.enter();
+        int vlaDepth = vlas.live.size();
         try {
             while (!accept("}")) {
                 if (peek().kind == Token.Kind.EOF) throw error(peek(), "expected '}'");
@@ -396,7 +417,12 @@ public final class Parser {
                     recoverStatement();
                 }
             }
+            // Leaving the block frees its VLAs; a statement expression keeps them to the
+            // end of the function, since its value is its last statement's.
+            Node free = block.kind == Node.Kind.STMT_EXPR ? null : vlas.restore(vlas.live, vlaDepth, block.tok);
+            if (free != null) block.body.add(free);
         } finally {
+            while (vlas.live.size() > vlaDepth) vlas.live.remove(vlas.live.size() - 1);
             scope.leave();
         }
     }
@@ -407,6 +433,7 @@ public final class Parser {
         Type base = declspec(attr);
         if (attr.isTypedef) {
             typedefs(base);
+            vlas.takePending(block, peek());
             return;
         }
         boolean first = true;
@@ -431,6 +458,14 @@ public final class Parser {
                 throw error(attr.threadLocal, "'" + attr.threadLocal.text + "' variables must have global storage");
             }
             if (d.type.kind == Type.Kind.VOID) throw error(d.tok, "variable has incomplete type 'void'");
+            if (Vlas.isVla(d.type)) {
+                if (attr.isStatic) throw error(d.tok, "variable length array declaration cannot have 'static' storage duration");
+                if (at("=")) throw error(peek(), "variable-sized object may not be initialized");
+                vlas.declare(d.name, d.type, Math.max(attr.align, d.attrs.align), d.tok, block);
+                continue;
+            }
+            // The sizes a declarator names ("int (*p)[n]") are computed where it is declared.
+            vlas.takePending(block, d.tok);
             if (attr.isStatic) {
                 // A local static lives in .data under a name no other function can use.
                 Obj v = new Obj(fn.name + "." + d.name + "." + nextId(), d.type, false);
@@ -438,12 +473,18 @@ public final class Parser {
                 v.isDefinition = true;
                 v.isThreadLocal = attr.isThreadLocal;
                 v.tok = d.tok;
+                v.align = Math.max(attr.align, d.attrs.align);
                 globals.put(v.name, v);
                 scope.declare(d.name).var = v;
                 if (accept("=")) init.globalInit(v);
                 continue;
             }
-            Obj v = newLocal(d.name, d.type, d.tok);
+            int align = Math.max(Math.max(attr.align, d.attrs.align), d.type.align);
+            // The frame is 16-byte aligned: a local that needs more is allocated as a VLA is.
+            boolean dynamic = align > 16 && d.type.size >= 0;
+            Obj v = dynamic ? vlas.declare(d.name, d.type, align, d.tok, block) : newLocal(d.name, d.type, d.tok);
+            v.align = align;
+            if (align > 16 && !dynamic) softError(d.tok, "requested alignment for a local array of unknown size is larger than 16 bytes, which Clonix cannot give");
             if (accept("=")) block.body.add(init.localInit(v, d.tok));
             if (v.type.size < 0) softError(d.tok, "variable has incomplete type '" + v.type + "'");
         }
@@ -474,11 +515,13 @@ public final class Parser {
         if (labels.containsKey(name)) softError(tok, "redefinition of label '" + name + "'");
         String u = newLabel();
         labels.put(name, u);
+        vlas.label(name);
         return u;
     }
 
     /** Records a goto, resolved at the end of the function. */
     void addGoto(Node g) {
         gotos.add(g);
+        vlas.beforeGoto(g);
     }
 }

@@ -6,10 +6,11 @@ package cc;
  *
  * <p>Clonix does not pretend to be GCC or x86-64 or Linux: {@code __GNUC__},
  * {@code __x86_64__} and {@code __linux__} are not defined, so headers that test for them take
- * their portable paths. {@code __STDC_NO_THREADS__}, {@code __STDC_NO_VLA__} and
- * {@code __STDC_NO_COMPLEX__} are defined because the compiler implements none of
- * {@code <threads.h>}, variable-length arrays or complex numbers (threads come from pthreads).
- * The memory orders of the {@code __atomic_*} builtins have GCC's names and values.
+ * their portable paths. {@code __STDC_NO_THREADS__} and {@code __STDC_NO_COMPLEX__} are
+ * defined because the compiler implements neither {@code <threads.h>} nor complex numbers
+ * (threads come from pthreads); it has variable-length arrays and {@code _Atomic}, so
+ * {@code __STDC_NO_VLA__} and {@code __STDC_NO_ATOMICS__} are not defined. The memory orders
+ * of the {@code __atomic_*} builtins have GCC's names and values.
  *
  * <p>Floating point is IEEE 754: float is binary32, double binary64, and long double is
  * double (8 bytes, not x86-64's 80-bit format), so the {@code __LDBL_*__} macros, which
@@ -47,7 +48,6 @@ final class PredefinedMacros {
             "#define __STDC_VERSION__ 201112L",
             "#define __STDC_HOSTED__ 1",
             "#define __STDC_NO_THREADS__ 1",
-            "#define __STDC_NO_VLA__ 1",
             "#define __STDC_NO_COMPLEX__ 1",
             "#define __SIZE_TYPE__ unsigned long",
             "#define __PTRDIFF_TYPE__ long",

@@ -37,9 +37,9 @@ final class Sema {
         };
     }
 
-    /** The integer promotion: types narrower than int (and _Bool, enums) become int. */
+    /** The integer promotion: types narrower than int (and _Bool) become int, enums their underlying type. */
     static Type promote(Type t) {
-        if (t.kind == Type.Kind.ENUM) return Type.INT;
+        if (t.kind == Type.Kind.ENUM) return t.unsigned ? Type.UINT : Type.INT;
         if (t.isInteger() && t.size < 4) return Type.INT;
         return t;
     }

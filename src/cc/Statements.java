@@ -90,6 +90,7 @@ final class Statements {
                     p.expect(";");
                     Node n = new Node(Node.Kind.GOTO, t);
                     n.uniqueLabel = target;
+                    p.vlas.beforeJump(n, target);
                     return n;
                 }
                 case "continue" -> {
@@ -98,6 +99,7 @@ final class Statements {
                     p.expect(";");
                     Node n = new Node(Node.Kind.GOTO, t);
                     n.uniqueLabel = p.continueLabels.peek();
+                    p.vlas.beforeJump(n, n.uniqueLabel);
                     return n;
                 }
                 case "goto" -> {
@@ -151,6 +153,8 @@ final class Statements {
     private static Node loopBody(Parser p, Node loop) {
         p.breakLabels.push(loop.breakLabel);
         p.continueLabels.push(loop.continueLabel);
+        p.vlas.jumpTarget(loop.breakLabel);
+        p.vlas.jumpTarget(loop.continueLabel);
         try {
             return stmt(p);
         } finally {
@@ -164,6 +168,7 @@ final class Statements {
         Node n = loop(p, Node.Kind.FOR, t);
         p.expect("(");
         p.scope.enter();
+        int vlaDepth = p.vlas.live.size();
         try {
             if (p.isTypeName(p.peek())) {
                 Node block = new Node(Node.Kind.BLOCK, t);
@@ -180,10 +185,19 @@ final class Statements {
             if (!p.at(")")) n.inc = p.expr.expr();
             p.expect(")");
             n.then = loopBody(p, n);
+            // A VLA declared in the first clause is freed when the loop ends.
+            Node free = p.vlas.restore(p.vlas.live, vlaDepth, t);
+            if (free != null) {
+                Node block = new Node(Node.Kind.BLOCK, t);
+                block.body.add(n);
+                block.body.add(free);
+                return block;
+            }
+            return n;
         } finally {
+            while (p.vlas.live.size() > vlaDepth) p.vlas.live.remove(p.vlas.live.size() - 1);
             p.scope.leave();
         }
-        return n;
     }
 
     private static Node switchStmt(Parser p, Token t) {
@@ -198,6 +212,7 @@ final class Statements {
         Node outer = p.currentSwitch;
         p.currentSwitch = n;
         p.breakLabels.push(n.breakLabel);
+        p.vlas.jumpTarget(n.breakLabel);
         try {
             n.then = stmt(p);
         } finally {

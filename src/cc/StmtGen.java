@@ -40,7 +40,7 @@ final class StmtGen {
             }
             case IF -> {
                 g.lineComment(n.tok);
-                if (n.then.kind == Node.Kind.GOTO && n.els == null) {
+                if (n.then.kind == Node.Kind.GOTO && n.then.lhs == null && n.els == null) {
                     // if (c) break; / continue; / goto l; is one conditional branch.
                     g.branches.branchIf(n.cond, n.then.uniqueLabel, true);
                     return;
@@ -93,6 +93,8 @@ final class StmtGen {
             }
             case GOTO -> {
                 g.lineComment(n.tok);
+                // Leaving the scope of variable-length arrays frees them first.
+                if (n.lhs != null) stmt(n.lhs);
                 g.emit("j\t" + n.uniqueLabel);
             }
             case LABEL -> {

@@ -23,11 +23,14 @@ public final class Type {
     /** Size in bytes; -1 for an incomplete type (an array of unknown length, a declared-only struct). */
     public int size;
     public int align;
-    public final boolean unsigned;
+    /** Fixed for every kind but ENUM, which is unsigned once its list has no negative value. */
+    public boolean unsigned;
     /** PTR: the pointed-to type; ARRAY: the element type. */
     public Type base;
     /** ARRAY: the number of elements, or -1 if unknown. */
     public int arrayLength;
+    /** ARRAY: for a variable-length array, the hidden local holding its size in bytes ({@link Vlas}); else null. */
+    public Obj vlaSize;
     /** FUNC: the return type, the parameter types, and whether "..." ends the list. */
     public Type returnType;
     public List<Type> params = new ArrayList<>();
@@ -143,7 +146,10 @@ public final class Type {
         return t;
     }
 
-    /** A new enum type (an int underneath). */
+    /**
+     * A new enum type, an int underneath until its list is read: as gcc does, an enum with
+     * no negative value is then an unsigned int (so {@code enum E f : 2} holding 3 reads 3).
+     */
     public static Type enumType(String tag) {
         Type t = new Type(Kind.ENUM, 4, 4, false);
         t.tag = tag;

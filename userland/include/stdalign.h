@@ -1,4 +1,4 @@
-/* stdalign.h: alignas and alignof for C11's _Alignas and _Alignof. */
+/* stdalign.h: C11's spellings of the alignment keywords (C11 7.15). */
 #ifndef _STDALIGN_H
 #define _STDALIGN_H
 #define alignas _Alignas

@@ -1,0 +1,82 @@
+package cc;
+
+/**
+ * GCC's {@code __attribute__((...))} and C11's {@code _Alignas}: what they ask of a
+ * declaration is gathered into a {@link Parser.Attr}. Alignment and packing change the
+ * layout; the others that gcc documents for checking or optimising code (noreturn, unused,
+ * used, format, deprecated, cold, hot, pure, const, nonnull, visibility...) change nothing
+ * Clonix emits, so they are read and dropped, as gcc drops attributes it does not know.
+ */
+final class Attributes {
+    private Attributes() {}
+
+    /**
+     * Reads {@code ((name, name(args), ...))} after the keyword {@code __attribute__} into
+     * {@code into}. An attribute whose meaning Clonix cannot give (constructor, destructor)
+     * is an error rather than a silently different program.
+     */
+    static void parse(Parser p, Parser.Attr into) {
+        p.expect("(");
+        p.expect("(");
+        while (!p.accept(")")) {
+            if (p.accept(",")) continue;
+            Token name = p.peek();
+            if (name.kind != Token.Kind.IDENT) throw p.error(name, "expected identifier");
+            p.next();
+            String n = name.text.startsWith("__") && name.text.endsWith("__") && name.text.length() > 4
+                    ? name.text.substring(2, name.text.length() - 2) : name.text;
+            switch (n) {
+                case "aligned" -> {
+                    // Without an argument: the largest alignment the machine uses (gcc: 16 on x86-64).
+                    long a = 16;
+                    if (p.accept("(")) {
+                        a = alignment(p, p.peek(), p.expr.constExpr());
+                        p.expect(")");
+                    }
+                    into.align = Math.max(into.align, (int) a);
+                }
+                case "packed" -> into.packed = true;
+                case "constructor", "destructor" -> throw p.error(name, "attribute '" + n + "' is not supported");
+                default -> {
+                    if (p.at("(")) skipArguments(p);
+                }
+            }
+        }
+        p.expect(")");
+    }
+
+    /** {@code _Alignas(type)} or {@code _Alignas(constant)}, its keyword read: the alignment goes into {@code into}. */
+    static void alignas(Parser p, Parser.Attr into) {
+        p.expect("(");
+        Token t = p.peek();
+        long a;
+        if (p.isTypeName(t)) {
+            a = p.typeName().align;
+        } else {
+            a = p.expr.constExpr();
+            // _Alignas(0) has no effect (C11 6.7.5p6).
+            if (a != 0) a = alignment(p, t, a);
+        }
+        p.expect(")");
+        into.align = Math.max(into.align, (int) a);
+    }
+
+    /** Checks that {@code a} is a power of two that Clonix can honour. */
+    private static long alignment(Parser p, Token t, long a) {
+        if (a <= 0 || (a & (a - 1)) != 0) throw p.error(t, "requested alignment is not a positive power of 2");
+        if (a > Limits.MAX_ALIGNMENT) throw p.error(t, "requested alignment must be " + Limits.MAX_ALIGNMENT + " bytes or smaller");
+        return a;
+    }
+
+    private static void skipArguments(Parser p) {
+        Token open = p.expect("(");
+        int depth = 1;
+        while (depth > 0) {
+            Token t = p.next();
+            if (t.kind == Token.Kind.EOF) throw p.error(open, "expected ')'");
+            if (t.kind == Token.Kind.STRING) continue;
+            if (t.is("(")) depth++;
+            else if (t.is(")")) depth--;
+        }
+    }
+}
