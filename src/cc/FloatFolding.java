@@ -30,6 +30,29 @@ final class FloatFolding {
     }
 
     /**
+     * Folds an operation the way GCC folds it in a static initializer, where it must be a
+     * constant: as {@link #fold}, except that an invalid operation (0.0/0.0, inf - inf) gives
+     * GCC's compile-time NaN, which is positive, where the machine gives x86-64's negative
+     * default NaN. Elsewhere GCC leaves such an operation to run time (it would raise the
+     * invalid exception), and so does Clonix ({@link #isInvalid}).
+     */
+    static Long foldInInitializer(Node.Kind k, long a, long b, Type t) {
+        Long v = fold(k, a, b, t);
+        if (v == null || !isInvalid(k, a, b, v, t)) return v;
+        return t.kind == Type.Kind.FLOAT ? 0x7FC0_0000L : 0x7FF8_0000_0000_0000L;
+    }
+
+    /** True if {@code a k b} = {@code v} made a NaN out of operands that were not NaNs. */
+    static boolean isInvalid(Node.Kind k, long a, long b, long v, Type t) {
+        boolean binary = k != Node.Kind.NEG;
+        return isNaN(v, t) && !isNaN(a, t) && !(binary && isNaN(b, t));
+    }
+
+    private static boolean isNaN(long bits, Type t) {
+        return t.kind == Type.Kind.FLOAT ? Float.isNaN(Float.intBitsToFloat((int) bits)) : Double.isNaN(Double.longBitsToDouble(bits));
+    }
+
+    /**
      * Converts constant bits {@code v} of type {@code from} to type {@code to}, where at least
      * one of them is floating and neither is _Bool (which is a comparison with zero). Integers
      * are held as {@link Sema#normalize} holds them.

@@ -462,6 +462,7 @@ final class Initializers {
      * {@code label[0]}; null if the expression is not constant.
      */
     private Long eval(Node n, String[] label) {
+        if (n.type.isFloat() && n.kind != Node.Kind.NUM) return evalFloat(n);
         switch (n.kind) {
             case NUM -> {
                 return n.val;
@@ -527,6 +528,32 @@ final class Initializers {
                             n.rhs == null ? null : Sema.num(b, n.rhs.type, n.tok), n.type, n.tok));
                     return f.kind == Node.Kind.NUM ? f.val : null;
                 }
+                return null;
+            }
+        }
+    }
+
+    /**
+     * A floating expression that Sema left unfolded because it is an invalid operation
+     * (0.0/0.0), folded now with the NaN GCC puts in a static initializer; null if it is not
+     * a constant.
+     */
+    private Long evalFloat(Node n) {
+        switch (n.kind) {
+            case NUM -> {
+                return n.val;
+            }
+            case ADD, SUB, MUL, DIV, NEG -> {
+                Long a = evalFloat(n.lhs);
+                Long b = n.rhs == null ? Long.valueOf(0) : evalFloat(n.rhs);
+                return a == null || b == null ? null : FloatFolding.foldInInitializer(n.kind, a, b, n.type);
+            }
+            case CAST -> {
+                if (!n.lhs.type.isFloat()) return null;
+                Long a = evalFloat(n.lhs);
+                return a == null ? null : FloatFolding.convert(a, n.lhs.type, n.type);
+            }
+            default -> {
                 return null;
             }
         }

@@ -142,8 +142,12 @@ final class Sema {
         Node l = n.lhs, r = n.rhs;
         if (l == null || l.kind != Node.Kind.NUM || (r != null && r.kind != Node.Kind.NUM)) return n;
         if (l.type.isFloat()) {
-            Long v = FloatFolding.fold(n.kind, l.val, r == null ? 0 : r.val, l.type);
-            return v == null ? n : num(v, n.type, n.tok);
+            long b = r == null ? 0 : r.val;
+            Long v = FloatFolding.fold(n.kind, l.val, b, l.type);
+            // An invalid operation (0.0/0.0) is left to run time, as GCC leaves it: its NaN
+            // differs from the one GCC folds into a static initializer (Initializers.eval).
+            if (v == null || (n.type.isFloat() && FloatFolding.isInvalid(n.kind, l.val, b, v, l.type))) return n;
+            return num(v, n.type, n.tok);
         }
         if (!n.type.isInteger() && n.kind != Node.Kind.EQ) return n;
         if (!l.type.isInteger() || (r != null && !r.type.isInteger())) return n;
