@@ -266,12 +266,19 @@ final class Declarators {
         }
         if (p.at("[")) {
             Token open = p.next();
-            while (p.at("static") || p.at("const") || p.at("restrict")) p.next();
+            // C99's "int a[static 10]" and qualifiers in a parameter's brackets ("int a[const]")
+            // say something to the optimiser only.
+            while (p.at("static") || p.at("const") || p.at("restrict") || p.at("volatile")
+                    || p.at("__restrict") || p.at("__restrict__")) p.next();
             long len = -1;
             Token lt = p.peek();
             Node vlaLength = null;
+            // "[*]", a VLA of unspecified size, appears only in prototypes, where the array
+            // becomes a pointer anyway: it is read as "[]".
+            if (p.at("*") && p.peek(1).is("]")) p.next();
             if (!p.at("]")) {
                 Node e = Sema.decay(p.expr.assign());
+                if (!e.type.isInteger()) throw p.error(lt, "size of array has non-integer type '" + e.type + "'");
                 if (e.kind == Node.Kind.NUM) {
                     len = e.val;
                     if (len < 0) throw p.error(lt, "array size is negative");
@@ -567,8 +574,11 @@ final class Declarators {
             }
             return t;
         }
-        Type t = Type.enumType(tag);
-        if (tag != null) p.scope.declareTag(tag, t);
+        // A definition completes the enum that "enum e;" declared in this scope (a GNU C
+        // extension), so functions and pointers declared with it in between keep its type.
+        Type declared = tag == null ? null : p.scope.findTagHere(tag);
+        Type t = declared != null && declared.kind == Type.Kind.ENUM ? declared : Type.enumType(tag);
+        if (tag != null && t != declared) p.scope.declareTag(tag, t);
         p.expect("{");
         long value = 0;
         boolean negative = false;

@@ -209,6 +209,11 @@ public final class Type {
     /** True if values of the two types are interchangeable (for pointer compatibility checks). */
     public static boolean compatible(Type a, Type b) {
         if (a == b) return true;
+        // An enum is compatible with its underlying type (C11 6.7.2.2): gcc's is unsigned int
+        // when no enumerator is negative, else int.
+        if ((a.kind == Kind.ENUM && b.kind == Kind.INT) || (a.kind == Kind.INT && b.kind == Kind.ENUM)) {
+            return a.unsigned == b.unsigned;
+        }
         if (a.kind != b.kind) return false;
         return switch (a.kind) {
             case PTR -> compatible(a.base, b.base);

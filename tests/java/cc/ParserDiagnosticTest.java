@@ -55,7 +55,7 @@ class ParserDiagnosticTest {
         assertEquals("t.c:1:32: error: assigning to 'int *' from incompatible type 'double'\n"
                 + "double d; void f(int *p) { p = d; }\n                               ^\n",
                 firstError("double d; void f(int *p) { p = d; }\n"));
-        assertEquals("t.c:1:25: error: expression is not an integer constant expression\n"
+        assertEquals("t.c:1:25: error: size of array has non-integer type 'double'\n"
                 + "int a[(int) 2.5]; int b[sizeof a + 0.5];\n                        ^\n",
                 firstError("int a[(int) 2.5]; int b[sizeof a + 0.5];\n"));
         assertEquals("t.c:1:39: error: non-floating-point argument in call to function '__builtin_isnan'\n"
