@@ -4,16 +4,11 @@
  * same under every compiler) under many formats, the exact digits of the smallest and largest
  * doubles, and the lengths and truncation of snprintf. guest_printf_fp.expected is what gcc
  * and glibc print for it on Linux x86-64.
- *
- * Until Clonix's compiler knows double, D(bits) passes the bits themselves: a double travels
- * in the same 8-byte argument slot as an integer on Clonix, so printf sees the same thing
- * (and so does a long double, which is a double on Clonix).
  */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
-#ifdef __SIZEOF_DOUBLE__
 static double from_bits(unsigned long long bits)
 {
     double d;
@@ -22,10 +17,6 @@ static double from_bits(unsigned long long bits)
 }
 #define D(bits) from_bits(bits)
 #define LD(bits) ((long double)from_bits(bits))
-#else
-#define D(bits) (bits)
-#define LD(bits) (bits)
-#endif
 
 static const unsigned long long values[] = {
     0x0000000000000000ULL, /* 0 */

@@ -38,12 +38,10 @@ long strtol(const char *s, char **end, int base);
 unsigned long strtoul(const char *s, char **end, int base);
 long long strtoll(const char *s, char **end, int base);
 unsigned long long strtoull(const char *s, char **end, int base);
-#ifdef __SIZEOF_DOUBLE__
 double strtod(const char *s, char **end);
 float strtof(const char *s, char **end);
 long double strtold(const char *s, char **end);
 double atof(const char *s);
-#endif
 int atoi(const char *s);
 long atol(const char *s);
 long long atoll(const char *s);

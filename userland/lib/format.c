@@ -223,7 +223,6 @@ size_t __vformat(struct sink *s, const char *fmt, va_list ap)
             break;
         case 'f': case 'F': case 'e': case 'E': case 'g': case 'G': case 'a': case 'A': {
             unsigned long long bits;
-#ifdef __SIZEOF_DOUBLE__
             double d;
 #if __SIZEOF_LONG_DOUBLE__ > __SIZEOF_DOUBLE__
             /* A host build, where long double is wider: it is printed as the nearest double. */
@@ -232,10 +231,6 @@ size_t __vformat(struct sink *s, const char *fmt, va_list ap)
             d = va_arg(ap, double); /* long double is double on Clonix */
 #endif
             memcpy(&bits, &d, sizeof bits);
-#else
-            /* The compiler does not know double yet: its bits are in the same 8-byte slot. */
-            bits = va_arg(ap, unsigned long long);
-#endif
             __format_fp(s, &sp, c, bits);
             break;
         }

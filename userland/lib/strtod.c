@@ -172,7 +172,6 @@ unsigned long long __strtofp(const char *s, char **end, const struct fp_format *
     return bits;
 }
 
-#ifdef __SIZEOF_DOUBLE__
 /* The double glue: the bits __strtofp computed, given their type. */
 
 double strtod(const char *s, char **end)
@@ -193,4 +192,3 @@ float strtof(const char *s, char **end)
 long double strtold(const char *s, char **end) { return strtod(s, end); }
 
 double atof(const char *s) { return strtod(s, 0); }
-#endif
