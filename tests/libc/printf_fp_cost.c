@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#ifdef __SIZEOF_DOUBLE__
 static double from_bits(unsigned long long bits)
 {
     double d;
@@ -16,9 +15,6 @@ static double from_bits(unsigned long long bits)
     return d;
 }
 #define D(bits) from_bits(bits)
-#else
-#define D(bits) (bits) /* the same 8-byte slot as a double (guest_printf_fp.c) */
-#endif
 
 int main(int argc, char **argv)
 {
