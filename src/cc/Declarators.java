@@ -163,6 +163,26 @@ final class Declarators {
         return atomic ? Type.atomicOf(type) : type;
     }
 
+    /**
+     * True if the "(" at the current position opens attributes and then a pointer declarator,
+     * "(__attribute__((x)) *", which is a nested declarator, not a parameter list.
+     */
+    private boolean attributesThenPointer() {
+        int i = 1;
+        while (p.peek(i).is("__attribute__")) {
+            i++;
+            if (!p.peek(i).is("(")) return false;
+            int depth = 0;
+            do {
+                Token t = p.peek(i++);
+                if (t.kind == Token.Kind.EOF) return false;
+                if (t.is("(")) depth++;
+                else if (t.is(")")) depth--;
+            } while (depth > 0);
+        }
+        return i > 1 && p.peek(i).is("*");
+    }
+
     /** Reads any {@code __attribute__((...))} at the current position into {@code into}. */
     void attributes(Parser.Attr into) {
         while (p.accept("__attribute__")) Attributes.parse(p, into);
@@ -204,6 +224,8 @@ final class Declarators {
     /** Parses a declarator (or an abstract declarator, which has no name) applied to {@code base}. */
     Declarator declarator(Type base) {
         Type t = base;
+        // "int (__attribute__((unused)) *p)": attributes before the pointer say nothing here.
+        attributes(new Parser.Attr());
         while (p.accept("*")) {
             t = Type.pointerTo(t);
             while (p.at("const") || p.at("volatile") || p.at("restrict") || p.at("__restrict") || p.at("__restrict__")
@@ -211,7 +233,7 @@ final class Declarators {
                 if (p.next().is("_Atomic")) t = Type.atomicOf(t);
             }
         }
-        if (p.at("(") && !isTypeName(p.peek(1)) && !p.peek(1).is(")")) {
+        if (p.at("(") && ((!isTypeName(p.peek(1)) && !p.peek(1).is(")")) || attributesThenPointer())) {
             // A nested declarator: read the suffix after the parentheses first, since it
             // applies before whatever is inside them ("int (*fp)(int)").
             Token open = p.next();

@@ -65,8 +65,21 @@ final class Expressions extends Operators {
         Node c = logOr();
         if (!p.at("?")) return c;
         Token t = p.next();
-        c = Statements.condition(p, c);
-        Node a = Sema.decay(expr());
+        Node a, first = null;
+        if (p.at(":")) {
+            // GNU C's "x ?: y" is x if x is non-zero, else y, with x evaluated once: through
+            // a hidden local unless it is a constant.
+            a = Sema.decay(c);
+            if (a.kind != Node.Kind.NUM && p.fn != null) {
+                Obj once = p.newLocal("", a.type, t);
+                first = assignTo(Operators.var(once, t), a, t);
+                a = Operators.var(once, t);
+            }
+            c = Statements.condition(p, a);
+        } else {
+            c = Statements.condition(p, c);
+            a = Sema.decay(expr());
+        }
         p.expect(":");
         Node b = Sema.decay(conditional());
         Node n = new Node(Node.Kind.COND, t);
@@ -94,7 +107,7 @@ final class Expressions extends Operators {
         n.then = a;
         n.els = b;
         if (c.kind == Node.Kind.NUM && a.kind == Node.Kind.NUM && b.kind == Node.Kind.NUM) return c.val != 0 ? a : b;
-        return n;
+        return first == null ? n : Operators.comma(first, n, t);
     }
 
     private Node logOr() {
