@@ -18,7 +18,7 @@ import java.util.List;
 
 /**
  * The C compiler's benchmark: compiles the CPU-bound programs in tests/ccbench/ (sieve,
- * nested loops, recursion, string work) with the Clonix compiler, links each with the tiny
+ * nested loops, recursion, string work, double arithmetic) with the Clonix compiler, links each with the tiny
  * runtime tests/c/rt/crt0.s (no libc), runs it on an {@link exec.BareMachine} and reports
  * the guest instructions it executed and the host wall time it took.
  *
@@ -34,7 +34,7 @@ public final class CompilerBench {
     /** Where the benchmark programs live, relative to the repository root. */
     public static final Path PROGRAMS = Path.of("tests", "ccbench");
     /** The benchmark programs, in report order. */
-    public static final List<String> NAMES = List.of("sieve", "loops", "fib", "strings");
+    public static final List<String> NAMES = List.of("sieve", "loops", "fib", "strings", "flops");
     private static final Path CRT0 = Path.of("tests", "c", "rt", "crt0.s");
     /** No benchmark program may run longer than this many guest instructions. */
     private static final long BUDGET = 5_000_000_000L;

@@ -19,6 +19,7 @@ class CompilerBenchProgramsTest {
         "loops, 2, loops 1570279324",
         "fib, 15, fib 610001863",
         "strings, 5, strings 1032654456851146256",
+        "flops, 8, flops 97389369148988",
     })
     void benchmarkProgramPrintsGccsChecksum(String name, String size, String expected) throws Exception {
         Executable exe = CompilerBench.build(name);
