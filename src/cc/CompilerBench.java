@@ -83,7 +83,13 @@ public final class CompilerBench {
             else names.add(args[i]);
         }
         if (names.isEmpty()) names.addAll(NAMES);
-        System.out.printf("%-8s %-28s %15s %10s %10s %10s%n", "program", "output", "guest instr", "median ms", "min ms", "max ms");
+        java.io.PrintWriter out = new java.io.PrintWriter(System.out, true);
+        report(names, reps, out);
+    }
+
+    /** Measures the programs {@code names}, {@code reps} timed runs each, one line each on {@code out}. */
+    public static void report(List<String> names, int reps, java.io.PrintWriter out) throws Exception {
+        out.printf("%-8s %-28s %15s %10s %10s %10s%n", "program", "output", "guest instr", "median ms", "min ms", "max ms");
         for (String name : names) {
             Executable exe = build(name);
             for (int w = 0; w < 2; w++) run(name, exe);
@@ -94,8 +100,9 @@ public final class CompilerBench {
                 times[i] = last.nanos();
             }
             java.util.Arrays.sort(times);
-            System.out.printf("%-8s %-28s %,15d %10.1f %10.1f %10.1f%n", name, last.stdout().strip(), last.instructions(),
+            out.printf("%-8s %-28s %,15d %10.1f %10.1f %10.1f%n", name, last.stdout().strip(), last.instructions(),
                     times[reps / 2] / 1e6, times[0] / 1e6, times[reps - 1] / 1e6);
+            out.flush();
         }
     }
 }

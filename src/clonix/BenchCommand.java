@@ -26,13 +26,15 @@ import vm.InterpreterBench;
  * exit + wait; {@code sched} measures the scheduler (the aggregate rate with 1 to 64 CPUs, the
  * cost of a decision among 100 to 10,000 threads, futex ping-pong); {@code pthread} thread
  * creation, mutexes and many threads alive; {@code uthread} the two-level library;
- * {@code startup} the time to the shell's prompt and of {@code run hello.c}. With
+ * {@code startup} the time to the shell's prompt and of {@code run hello.c}; {@code cc} the
+ * code the C compiler generates (tests/ccbench, docs/PERFORMANCE.md "C compiler: generated
+ * code"). With
  * {@code --with-gcc} the same programs written in C (tests/bench) are built with the host's
  * gcc and timed in the same run, so the figures sit side by side.
  */
 @Command(mixinStandardHelpOptions = true, name = "bench", description = "Run a benchmark: 'interp' measures the interpreter (about 20 s),"
         + " 'fork' and 'clone' process creation (a few seconds each), 'sched' the scheduler (about a minute and a half),"
-        + " 'pthread' and 'uthread' the thread libraries, 'startup' the time to the prompt.")
+        + " 'pthread' and 'uthread' the thread libraries, 'startup' the time to the prompt, 'cc' the compiler's code.")
 final class BenchCommand extends ToolCommand {
     @Parameters(paramLabel = "NAME", description = "which benchmark: ${COMPLETION-CANDIDATES}")
     Name name;
@@ -40,7 +42,7 @@ final class BenchCommand extends ToolCommand {
     @Option(names = "--with-gcc", description = "also build and time the C versions in tests/bench with gcc")
     boolean withGcc;
 
-    enum Name { interp, fork, clone, sched, startup, uthread, pthread }
+    enum Name { interp, fork, clone, sched, startup, uthread, pthread, cc }
 
     /** Iterations of the native runs: enough for about a second each on a 2020s machine. */
     private static final long NATIVE_FORK_1MIB = 5_000, NATIVE_FORK_64MIB = 500, NATIVE_CLONE = 20_000;
@@ -56,6 +58,7 @@ final class BenchCommand extends ToolCommand {
             case startup -> out.append(bench.StartupBench.run()).flush(); // docs/PERFORMANCE.md, "Start-up"
             case uthread -> out.append(bench.UthreadBench.run()).flush(); // docs/PERFORMANCE.md, "Two-level threads"
             case pthread -> PthreadBenchRun.run(out, withGcc); // docs/PERFORMANCE.md, "libpthread"
+            case cc -> compiledCode(out);
         }
         return 0;
     }
@@ -151,9 +154,42 @@ final class BenchCommand extends ToolCommand {
         out.flush();
     }
 
+    /**
+     * The compiler's benchmark programs (tests/ccbench) on the bare machine; with --with-gcc
+     * each is also built with gcc -O0 and run 50 times natively, and the median of a run is
+     * printed beside it (it includes the process's start, about 1.5 ms).
+     */
+    private void compiledCode(PrintWriter out) throws Exception {
+        Path project = ProjectDir.find();
+        java.nio.file.Path here = java.nio.file.Path.of("").toAbsolutePath();
+        if (!here.equals(project)) throw new HostFiles.UserError("run 'bench cc' from the project directory " + project);
+        cc.CompilerBench.report(cc.CompilerBench.NAMES, 5, out);
+        if (!withGcc) return;
+        for (String name : cc.CompilerBench.NAMES) {
+            Path binary = buildWithGcc(project.resolve("tests/ccbench/" + name + ".c"), "-O0");
+            try {
+                long[] nanos = new long[50];
+                for (int i = 0; i < nanos.length; i++) {
+                    long start = System.nanoTime();
+                    runNative(binary, List.of());
+                    nanos[i] = System.nanoTime() - start;
+                }
+                Arrays.sort(nanos);
+                out.printf("gcc -O0  %-8s median %.1f ms a run%n", name, nanos[nanos.length / 2] / 1e6);
+            } finally {
+                Files.deleteIfExists(binary);
+            }
+            out.flush();
+        }
+    }
+
     /** Builds tests/bench/NAME.c with gcc OPT into a temporary file, which the caller deletes. */
     private static Path buildWithGcc(String name, String opt) throws HostFiles.UserError, IOException, InterruptedException {
-        Path source = ProjectDir.find().resolve("tests/bench/" + name + ".c");
+        return buildWithGcc(ProjectDir.find().resolve("tests/bench/" + name + ".c"), opt);
+    }
+
+    /** Builds C file {@code source} with gcc OPT into a temporary file, which the caller deletes. */
+    private static Path buildWithGcc(Path source, String opt) throws HostFiles.UserError, IOException, InterruptedException {
         if (!Files.exists(source)) throw new HostFiles.UserError(source + ": benchmark source not found");
         Path binary = Files.createTempFile("clonix-bench-", "");
         if (runProcess(List.of("gcc", opt, "-o", binary.toString(), source.toString())) == null) {
