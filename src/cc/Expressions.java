@@ -189,6 +189,8 @@ final class Expressions extends Operators {
                 c.type = Type.VOID;
                 return c;
             }
+            // GNU C: a struct or union may be cast to its own type, which changes nothing.
+            if ((to.kind == Type.Kind.STRUCT || to.kind == Type.Kind.UNION) && e.type == to) return e;
             if (!to.isScalar()) throw p.error(t, "used type '" + to + "' where arithmetic or pointer type is required");
             if (!e.type.isScalar()) throw p.error(t, "operand of type '" + e.type + "' where arithmetic or pointer type is required");
             if (to.isFloat() && e.type.kind == Type.Kind.PTR) throw p.error(t, "pointer cannot be cast to type '" + to + "'");

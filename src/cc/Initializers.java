@@ -334,10 +334,22 @@ final class Initializers {
         if (p.accept("[")) {
             if (init.type.kind != Type.Kind.ARRAY) throw p.error(t, "array designator cannot initialize non-array type '" + init.type + "'");
             long v = p.expr.constExpr();
+            // GNU C's range "[first ... last]" designates each element from first to last.
+            long last = p.accept("...") ? p.expr.constExpr() : v;
+            if (last < v) throw p.error(t, "empty index range in initializer");
             p.expect("]");
             // An open array takes any index, up to the largest array there may be.
-            if (init.openAt != null && v >= init.length) p.types.sizedArray(init.type.base, v + 1, init.openName, init.openAt);
-            if (v < 0 || v >= init.length) throw p.error(t, "array designator index (" + v + ") exceeds array bounds (" + init.length + ")");
+            if (init.openAt != null && last >= init.length) p.types.sizedArray(init.type.base, last + 1, init.openName, init.openAt);
+            if (v < 0 || last >= init.length) throw p.error(t, "array designator index (" + last + ") exceeds array bounds (" + init.length + ")");
+            if (last > v) {
+                // The initializer is read once for each element, as if written out for each.
+                int from = p.pos;
+                for (long i = v; i <= last; i++) {
+                    p.pos = from;
+                    designated(init, (int) i, t);
+                }
+                return (int) last;
+            }
             index = (int) v;
         } else {
             p.expect(".");
@@ -359,6 +371,12 @@ final class Initializers {
                 p.pos -= 2;
             }
         }
+        designated(init, index, t);
+        return index;
+    }
+
+    /** Reads what follows the designator of element or member {@code index} (at {@code t}) of {@code init}. */
+    private void designated(Init init, int index, Token t) {
         if (init.type.kind == Type.Kind.UNION) init.unionMember = index;
         Init child = init.child(index);
         if (p.at("[") || p.at(".")) {
@@ -375,7 +393,6 @@ final class Initializers {
             if (!t.is("[") || p.at("=")) p.expect("=");
             initializer(child);
         }
-        return index;
     }
 
     /** Element {@code i} of a string literal's little-endian bytes, as a value of type {@code t}. */
@@ -409,6 +426,15 @@ final class Initializers {
         }
         if (init.expr != null) {
             if (t.isAggregate()) {
+                // A compound literal at file scope is a static object whose bytes are known
+                // ("{ (struct P){1, 2}, 3 }", a GNU C extension): they are copied in.
+                Obj literal = init.expr.kind == Node.Kind.VAR ? init.expr.var : null;
+                if (literal != null && literal.name.startsWith(".L.compound.") && literal.initData != null
+                        && literal.type.size == t.size) {
+                    for (int i = 0; i < t.size; i++) v.initData.put(offset + i, literal.initData.byteAt(i), 1);
+                    for (Obj.Reloc r : literal.relocs) v.relocs.add(new Obj.Reloc(offset + r.offset(), r.label(), r.addend()));
+                    return;
+                }
                 p.softError(Expressions.leftmost(init.expr), "initializer element is not a compile-time constant");
                 return;
             }
