@@ -57,6 +57,12 @@ public final class Parser {
         Token threadLocal;
         int align;
         boolean packed;
+        /**
+         * {@code constructor} / {@code destructor}: the priority ({@link Obj#DEFAULT_PRIORITY}
+         * when none is given), or -1 when the attribute is absent; the token that named it.
+         */
+        int constructor = -1, destructor = -1;
+        Token initAttr;
     }
 
     private Parser(List<Token> toks, Diagnostics diags) {
@@ -286,6 +292,11 @@ public final class Parser {
         } else if (!d.type.oldStyle) {
             f.type = d.type;
         }
+        // As in gcc, the attribute may be on any declaration of the function, not only its definition.
+        for (Attr a : List.of(attr, d.attrs)) {
+            if (a.constructor >= 0) f.constructor = a.constructor;
+            if (a.destructor >= 0) f.destructor = a.destructor;
+        }
         scope.declare(d.name).var = f;
         return f;
     }
@@ -345,6 +356,9 @@ public final class Parser {
             v.type = d.type;
         }
         v.isStatic = attr.isStatic;
+        for (Attr a : List.of(attr, d.attrs)) {
+            if (a.initAttr != null) warn(a.initAttr, "'" + a.initAttr.text + "' attribute ignored");
+        }
         threadLocal(v, attr, d);
         v.align = Math.max(v.align, Math.max(attr.align, d.attrs.align));
         scope.declare(d.name).var = v;

@@ -93,7 +93,7 @@ class ObjectFormatTest {
     void wrongVersionIsReported() {
         byte[] bytes = ObjectFormat.write(sample("a.o"));
         bytes[4] = 1;
-        assertEquals("bad.o: unsupported object file version 1 (this tool reads version 2)", rejects(bytes).getMessage());
+        assertEquals("bad.o: unsupported object file version 1 (this tool reads version 3)", rejects(bytes).getMessage());
     }
 
     @Test
