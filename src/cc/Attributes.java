@@ -49,6 +49,7 @@ final class Attributes {
                     if (n.equals("constructor")) into.constructor = priority;
                     else into.destructor = priority;
                     into.initAttr = name;
+                    into.initAttrName = n;
                 }
                 default -> {
                     if (p.at("(")) skipArguments(p);

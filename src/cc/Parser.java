@@ -59,10 +59,12 @@ public final class Parser {
         boolean packed;
         /**
          * {@code constructor} / {@code destructor}: the priority ({@link Obj#DEFAULT_PRIORITY}
-         * when none is given), or -1 when the attribute is absent; the token that named it.
+         * when none is given), or -1 when the attribute is absent; the token that named the
+         * last of them and its name without underscores, for a warning where it does nothing.
          */
         int constructor = -1, destructor = -1;
         Token initAttr;
+        String initAttrName;
     }
 
     private Parser(List<Token> toks, Diagnostics diags) {
@@ -357,7 +359,7 @@ public final class Parser {
         }
         v.isStatic = attr.isStatic;
         for (Attr a : List.of(attr, d.attrs)) {
-            if (a.initAttr != null) warn(a.initAttr, "'" + a.initAttr.text + "' attribute ignored");
+            if (a.initAttr != null) warn(a.initAttr, "'" + a.initAttrName + "' attribute ignored");
         }
         threadLocal(v, attr, d);
         v.align = Math.max(v.align, Math.max(attr.align, d.attrs.align));
