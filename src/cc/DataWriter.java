@@ -38,7 +38,7 @@ final class DataWriter {
      * defined in {@code globals}. gcc writes a prioritised one to {@code .init_array.00101}
      * and the linker sorts those sections by priority, the unnumbered ones last; Clonix's
      * linker concatenates each kind in input order, so the compiler sorts its own file's
-     * entries the same way (stably, so equal priorities keep their order of definition).
+     * entries the same way, equal priorities in the order the functions are defined.
      * Across files the order is that of the link, as for unnumbered ones with gcc.
      */
     static void initArrays(List<Obj> globals, StringBuilder out) {
@@ -49,7 +49,7 @@ final class DataWriter {
     private static void array(List<Obj> globals, String section, ToIntFunction<Obj> priority, StringBuilder out) {
         List<Obj> fns = globals.stream()
                 .filter(f -> f.isFunction() && f.isDefinition && priority.applyAsInt(f) >= 0)
-                .sorted(Comparator.comparingInt(priority))
+                .sorted(Comparator.comparingInt(priority).thenComparingInt(f -> f.definitionOrder))
                 .toList();
         if (fns.isEmpty()) return;
         out.append("\n\t.section\t").append(section).append("\n\t.align\t8\n");

@@ -39,6 +39,8 @@ public final class Obj {
     public int constructor = -1, destructor = -1;
     /** The priority of a constructor or destructor declared without one: after all numbered ones. */
     public static final int DEFAULT_PRIORITY = 65536;
+    /** Function: how many functions the file defined before this one (gcc's order for equal priorities). */
+    public int definitionOrder;
     /** Function: true if only declared implicitly by a call (C89 style). */
     public boolean implicit;
     /** The token that named it, for diagnostics. */

@@ -306,6 +306,7 @@ public final class Parser {
     private void functionBody(Obj f, Declarators.Declarator d) {
         if (f.isDefinition) softError(d.tok, "redefinition of '" + d.name + "'");
         f.isDefinition = true;
+        f.definitionOrder = functionsDefined++;
         f.params = new ArrayList<>();
         f.locals = new ArrayList<>();
         fn = f;
@@ -343,6 +344,9 @@ public final class Parser {
         for (Obj v : f.locals) localBytes += Math.max(v.type.size, 0) + Math.max(v.type.align, 1);
         if (localBytes > Limits.MAX_OBJECT_SIZE) softError(d.tok, "total size of local objects is too large");
     }
+
+    /** Functions defined so far, for {@link Obj#definitionOrder}. */
+    private int functionsDefined;
 
     private final Map<String, String> labels = new LinkedHashMap<>();
     private final List<Node> gotos = new ArrayList<>();

@@ -16,10 +16,11 @@ static int constructed;
 static void handler_from_constructor(void) { printf("%s: atexit handler registered by a constructor\n", who); }
 static void handler_from_main(void) { printf("%s: atexit handler registered by main\n", who); }
 
-/* The attribute on a prototype applies to the definition that follows. */
-static void plain_first(void) __attribute__((constructor));
+/* The attribute on a prototype applies to the definition; with equal priorities, the order
+ * is that of the definitions, not of the first declarations. */
+static void plain_second(void) __attribute__((constructor));
 
-static void plain_first(void)
+__attribute__((constructor)) static void plain_first(void)
 {
     printf("constructor without priority, defined first\n");
     constructed++;
@@ -39,7 +40,7 @@ __attribute__((__constructor__(101))) static void prio_101(int argc, char **argv
     constructed++;
 }
 
-__attribute__((constructor)) static void plain_second(void)
+static void plain_second(void)
 {
     printf("constructor without priority, defined second\n");
     constructed++;
