@@ -79,7 +79,7 @@ final class Directives {
         return n;
     }
 
-    /** {@code .section NAME[, flags...]}: the name picks one of the six kinds; flags are ignored. */
+    /** {@code .section NAME[, flags...]}: the name picks one of the eight kinds; flags are ignored. */
     private static void section(Pass p, Statement st) {
         if (st.operands.isEmpty()) throw new AsmError(st.op, "'.section' expects a section name");
         Operand o = st.operands.get(0);
@@ -87,7 +87,8 @@ final class Directives {
         if (n != null) {
             for (Section.Kind k : Section.Kind.values()) {
                 String base = k.sectionName();
-                // ".rodata.str1.1" and the like, as C compilers write them, go to ".rodata".
+                // ".rodata.str1.1" and the like, as C compilers write them, go to ".rodata";
+                // ".init_array.00101" (a constructor's priority) goes to ".init_array".
                 if (n.equals(base) || n.startsWith(base + ".")) {
                     p.setSection(k);
                     return;
@@ -95,7 +96,7 @@ final class Directives {
             }
         }
         throw new AsmError(o.tok, "unknown section " + (n == null ? "name" : "'" + n + "'")
-                + " (a Clonix object has .text, .rodata, .data, .bss, .tdata and .tbss)");
+                + " (a Clonix object has .text, .rodata, .data, .bss, .tdata, .tbss, .init_array and .fini_array)");
     }
 
     private static void noBss(Pass p, Statement st) {

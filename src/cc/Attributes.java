@@ -3,7 +3,8 @@ package cc;
 /**
  * GCC's {@code __attribute__((...))} and C11's {@code _Alignas}: what they ask of a
  * declaration is gathered into a {@link Parser.Attr}. Alignment and packing change the
- * layout; the others that gcc documents for checking or optimising code (noreturn, unused,
+ * layout; {@code constructor} and {@code destructor} put the function in .init_array or
+ * .fini_array (docs/c-dialect.md); the others that gcc documents for checking or optimising code (noreturn, unused,
  * used, format, deprecated, cold, hot, pure, const, nonnull, visibility...) change nothing
  * Clonix emits, so they are read and dropped, as gcc drops attributes it does not know.
  */
@@ -12,8 +13,7 @@ final class Attributes {
 
     /**
      * Reads {@code ((name, name(args), ...))} after the keyword {@code __attribute__} into
-     * {@code into}. An attribute whose meaning Clonix cannot give (constructor, destructor)
-     * is an error rather than a silently different program.
+     * {@code into}.
      */
     static void parse(Parser p, Parser.Attr into) {
         p.expect("(");
@@ -36,7 +36,21 @@ final class Attributes {
                     into.align = Math.max(into.align, (int) a);
                 }
                 case "packed" -> into.packed = true;
-                case "constructor", "destructor" -> throw p.error(name, "attribute '" + n + "' is not supported");
+                case "constructor", "destructor" -> {
+                    int priority = Obj.DEFAULT_PRIORITY;
+                    if (p.accept("(")) {
+                        Token t = p.peek();
+                        long v = p.expr.constExpr();
+                        // gcc's words; it reserves 0 to 100 for the implementation but accepts them.
+                        if (v < 0 || v > 65535) throw p.error(t, n + " priorities must be integers from 0 to 65535 inclusive");
+                        p.expect(")");
+                        priority = (int) v;
+                    }
+                    if (n.equals("constructor")) into.constructor = priority;
+                    else into.destructor = priority;
+                    into.initAttr = name;
+                    into.initAttrName = n;
+                }
                 default -> {
                     if (p.at("(")) skipArguments(p);
                 }

@@ -111,6 +111,7 @@ public final class Codegen {
             }
         }
         DataWriter.write(globals, text);
+        DataWriter.initArrays(globals, text);
         if (text.length() > Limits.MAX_ASSEMBLY_BYTES) throw new TooLarge();
         return text.toString();
     }

@@ -1,6 +1,8 @@
 package cc;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.ToIntFunction;
 
 /**
  * Emits global variables and string literals as assembler data directives: initialised
@@ -29,6 +31,29 @@ final class DataWriter {
             }
             bytes(v, out);
         }
+    }
+
+    /**
+     * Appends the .init_array and .fini_array entries of the constructors and destructors
+     * defined in {@code globals}. gcc writes a prioritised one to {@code .init_array.00101}
+     * and the linker sorts those sections by priority, the unnumbered ones last; Clonix's
+     * linker concatenates each kind in input order, so the compiler sorts its own file's
+     * entries the same way, equal priorities in the order the functions are defined.
+     * Across files the order is that of the link, as for unnumbered ones with gcc.
+     */
+    static void initArrays(List<Obj> globals, StringBuilder out) {
+        array(globals, ".init_array", f -> f.constructor, out);
+        array(globals, ".fini_array", f -> f.destructor, out);
+    }
+
+    private static void array(List<Obj> globals, String section, ToIntFunction<Obj> priority, StringBuilder out) {
+        List<Obj> fns = globals.stream()
+                .filter(f -> f.isFunction() && f.isDefinition && priority.applyAsInt(f) >= 0)
+                .sorted(Comparator.comparingInt(priority).thenComparingInt(f -> f.definitionOrder))
+                .toList();
+        if (fns.isEmpty()) return;
+        out.append("\n\t.section\t").append(section).append("\n\t.align\t8\n");
+        for (Obj f : fns) out.append("\t.quad\t").append(f.name).append('\n');
     }
 
     private static void header(Obj v, StringBuilder out) {

@@ -32,6 +32,15 @@ public final class Obj {
     public Obj vlaAddress;
     /** Function: true if its body moves sp (it declares a variable-length array). */
     public boolean movesStack;
+    /**
+     * Function: its {@code constructor} / {@code destructor} priority, or -1 if it is not one.
+     * A defined constructor's address goes to .init_array, a destructor's to .fini_array.
+     */
+    public int constructor = -1, destructor = -1;
+    /** The priority of a constructor or destructor declared without one: after all numbered ones. */
+    public static final int DEFAULT_PRIORITY = 65536;
+    /** Function: how many functions the file defined before this one (gcc's order for equal priorities). */
+    public int definitionOrder;
     /** Function: true if only declared implicitly by a call (C89 style). */
     public boolean implicit;
     /** The token that named it, for diagnostics. */

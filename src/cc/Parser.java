@@ -57,6 +57,14 @@ public final class Parser {
         Token threadLocal;
         int align;
         boolean packed;
+        /**
+         * {@code constructor} / {@code destructor}: the priority ({@link Obj#DEFAULT_PRIORITY}
+         * when none is given), or -1 when the attribute is absent; the token that named the
+         * last of them and its name without underscores, for a warning where it does nothing.
+         */
+        int constructor = -1, destructor = -1;
+        Token initAttr;
+        String initAttrName;
     }
 
     private Parser(List<Token> toks, Diagnostics diags) {
@@ -286,6 +294,11 @@ public final class Parser {
         } else if (!d.type.oldStyle) {
             f.type = d.type;
         }
+        // As in gcc, the attribute may be on any declaration of the function, not only its definition.
+        for (Attr a : List.of(attr, d.attrs)) {
+            if (a.constructor >= 0) f.constructor = a.constructor;
+            if (a.destructor >= 0) f.destructor = a.destructor;
+        }
         scope.declare(d.name).var = f;
         return f;
     }
@@ -293,6 +306,7 @@ public final class Parser {
     private void functionBody(Obj f, Declarators.Declarator d) {
         if (f.isDefinition) softError(d.tok, "redefinition of '" + d.name + "'");
         f.isDefinition = true;
+        f.definitionOrder = functionsDefined++;
         f.params = new ArrayList<>();
         f.locals = new ArrayList<>();
         fn = f;
@@ -331,6 +345,9 @@ public final class Parser {
         if (localBytes > Limits.MAX_OBJECT_SIZE) softError(d.tok, "total size of local objects is too large");
     }
 
+    /** Functions defined so far, for {@link Obj#definitionOrder}. */
+    private int functionsDefined;
+
     private final Map<String, String> labels = new LinkedHashMap<>();
     private final List<Node> gotos = new ArrayList<>();
 
@@ -345,6 +362,9 @@ public final class Parser {
             v.type = d.type;
         }
         v.isStatic = attr.isStatic;
+        for (Attr a : List.of(attr, d.attrs)) {
+            if (a.initAttr != null) warn(a.initAttr, "'" + a.initAttrName + "' attribute ignored");
+        }
         threadLocal(v, attr, d);
         v.align = Math.max(v.align, Math.max(attr.align, d.attrs.align));
         scope.declare(d.name).var = v;

@@ -13,8 +13,10 @@ import obj.Segment;
  * layout"): text from {@code 0x400000}, then read-only data, then data followed by bss, each
  * segment starting on a fresh page so that it can be mapped with its own permissions. Within a
  * segment the sections of one kind are concatenated in input order, each starting at a multiple
- * of its alignment. The TLS template (.tdata, .tbss) sits between data and bss. Padding is zero bytes; in text, zero is not an instruction, so running
- * into padding traps at once.
+ * of its alignment. The data segment starts with the constructor and destructor arrays
+ * (.init_array, .fini_array), as GNU ld puts them before .data; the TLS template (.tdata,
+ * .tbss) sits between data and bss. Padding is zero bytes; in text, zero is not an
+ * instruction, so running into padding traps at once.
  */
 final class Layout {
     /** Everything must lie below 2 GiB so that an address fits in {@code li}'s signed 32-bit immediate. */
@@ -55,6 +57,8 @@ final class Layout {
      * alignment) and that alignment; 1 and sizes 0 when the program has no TLS.
      */
     long tlsStart, tdataSize, tlsBlockSize, tlsAlign = 1;
+    /** The constructor and destructor arrays: [initArrayStart, initArrayEnd), [finiArrayStart, finiArrayEnd). */
+    long initArrayStart, initArrayEnd, finiArrayStart, finiArrayEnd;
 
     private final List<Input> inputs;
     private long cursor;
@@ -95,16 +99,19 @@ final class Layout {
     }
 
     /**
-     * Places the read-write segment: .data, then the TLS template's initialised part
+     * Places the read-write segment: .init_array, .fini_array, .data, then the TLS template's initialised part
      * (.tdata), then .bss. The template's zeroed part (.tbss) gets addresses right after
      * .tdata but no memory of its own: as in ELF, those addresses overlap .bss, since nothing
      * ever reads the template's zeros there (a thread's block is made from the template and
      * its variables are reached through tp). Returns the end of the file-backed part.
      */
     private long dataSegment() {
-        long start = alignUp(cursor, Math.max(Segment.PAGE_SIZE,
-                maxAlign(Section.Kind.DATA, Section.Kind.TDATA, Section.Kind.TBSS, Section.Kind.BSS)));
-        long dataEnd = place(start, Section.Kind.DATA);
+        long start = alignUp(cursor, Math.max(Segment.PAGE_SIZE, maxAlign(Section.Kind.INIT_ARRAY,
+                Section.Kind.FINI_ARRAY, Section.Kind.DATA, Section.Kind.TDATA, Section.Kind.TBSS, Section.Kind.BSS)));
+        initArrayStart = start;
+        initArrayEnd = finiArrayStart = place(initArrayStart, Section.Kind.INIT_ARRAY);
+        finiArrayEnd = place(finiArrayStart, Section.Kind.FINI_ARRAY);
+        long dataEnd = place(finiArrayEnd, Section.Kind.DATA);
         tlsAlign = tlsAlign();
         tlsStart = alignUp(dataEnd, tlsAlign);
         long fileEnd = place(tlsStart, Section.Kind.TDATA);
@@ -117,7 +124,8 @@ final class Layout {
         long tlsEnd = totalSize(Section.Kind.TBSS) == 0 ? tlsStart + tdataSize : tbssEnd;
         tlsBlockSize = alignUp(tlsEnd - tlsStart, tlsAlign);
         long end = place(fileEnd, Section.Kind.BSS);
-        image(Segment.R | Segment.W, start, fileEnd, end, Section.Kind.DATA, Section.Kind.TDATA);
+        image(Segment.R | Segment.W, start, fileEnd, end,
+                Section.Kind.INIT_ARRAY, Section.Kind.FINI_ARRAY, Section.Kind.DATA, Section.Kind.TDATA);
         return fileEnd;
     }
 

@@ -39,9 +39,12 @@ public final class Linker {
      * thread's TLS block (what a static glibc reads from ELF's PT_TLS header): its address,
      * the size of its initialised part, the size of a block and its alignment; the last three
      * are numbers, not addresses (absolute symbols, as in a linker script's {@code PROVIDE}).
+     * Last the bounds of the constructor and destructor arrays, which libc walks at start-up
+     * and in {@code exit}, as a static glibc does.
      */
     static final List<String> PROVIDED = List.of("_etext", "_edata", "__bss_start", "_end",
-            "__tdata_start", "__tdata_size", "__tls_size", "__tls_align");
+            "__tdata_start", "__tdata_size", "__tls_size", "__tls_align",
+            "__init_array_start", "__init_array_end", "__fini_array_start", "__fini_array_end");
 
     private String entry = "_start";
     private long textBase = DEFAULT_TEXT_BASE;
@@ -84,9 +87,13 @@ public final class Linker {
         pullArchiveMembers(libraries, table, inputs);
 
         Layout layout = Layout.compute(inputs, textBase, errors);
-        Map<String, Long> ends = Map.of("_etext", layout.textEnd, "_edata", layout.dataEnd,
-                "__bss_start", layout.bssStart, "_end", layout.end, "__tdata_start", layout.tlsStart,
-                "__tdata_size", layout.tdataSize, "__tls_size", layout.tlsBlockSize, "__tls_align", layout.tlsAlign);
+        Map<String, Long> ends = Map.ofEntries(Map.entry("_etext", layout.textEnd),
+                Map.entry("_edata", layout.dataEnd), Map.entry("__bss_start", layout.bssStart),
+                Map.entry("_end", layout.end), Map.entry("__tdata_start", layout.tlsStart),
+                Map.entry("__tdata_size", layout.tdataSize), Map.entry("__tls_size", layout.tlsBlockSize),
+                Map.entry("__tls_align", layout.tlsAlign), Map.entry("__init_array_start", layout.initArrayStart),
+                Map.entry("__init_array_end", layout.initArrayEnd), Map.entry("__fini_array_start", layout.finiArrayStart),
+                Map.entry("__fini_array_end", layout.finiArrayEnd));
         for (String name : PROVIDED) table.provide(name, ends.get(name));
 
         reportUndefined(inputs, table, errors);

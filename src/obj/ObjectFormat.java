@@ -7,7 +7,7 @@ package obj;
  * docs/executable.md describes the layout byte by byte:
  *
  * <pre>
- *   header      "CLXO", u16 version (2), u16 section count, u32 symbol count, u32 relocation count,
+ *   header      "CLXO", u16 version (3), u16 section count, u32 symbol count, u32 relocation count,
  *               string source (the .file directive's name, or empty)
  *   sections    u8 kind, 3 zero bytes, u32 alignment, u64 size, then size bytes (none for .bss, .tbss)
  *   symbols     string name, u8 section (0xff = undefined), u8 binding, u8 type, u8 zero,
@@ -25,7 +25,7 @@ public final class ObjectFormat {
     /** The four bytes every object file starts with. */
     public static final byte[] MAGIC = {'C', 'L', 'X', 'O'};
     /** The only version this code writes and reads. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     /** Section byte of a symbol that is referenced but not defined in this object. */
     static final int UNDEFINED_SECTION = 0xff;
 
@@ -39,7 +39,7 @@ public final class ObjectFormat {
         w.u32(obj.relocations().size());
         w.string(obj.source());
 
-        // Every object has all six sections, so all six are written (empty ones cost 16
+        // Every object has all eight sections, so all eight are written (empty ones cost 16
         // bytes) and reading gives back exactly the object that was written.
         for (Section.Kind kind : Section.Kind.values()) {
             Section s = obj.section(kind);

@@ -26,9 +26,16 @@ public final class Section {
          */
         TDATA,
         /** Zero-initialised thread-local data: the rest of the template, no bytes in the file. */
-        TBSS;
+        TBSS,
+        /**
+         * Pointers to the constructors ({@code __attribute__((constructor))}): libc calls them
+         * in order before {@code main} (docs/executable.md, "Constructors and destructors").
+         */
+        INIT_ARRAY,
+        /** Pointers to the destructors: {@code exit} calls them in reverse order, after the atexit handlers. */
+        FINI_ARRAY;
 
-        /** The conventional name: ".text", ".rodata", ".data", ".bss", ".tdata", ".tbss". */
+        /** The conventional name: ".text", ".rodata", ".data", ".bss", ".tdata", ".tbss", ".init_array", ".fini_array". */
         public String sectionName() {
             return "." + name().toLowerCase();
         }

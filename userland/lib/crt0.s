@@ -3,8 +3,9 @@
 # exec.Loader leaves the initial stack as Linux does: argc at 0(sp), then argv[0..argc-1],
 # a NULL, envp[], a NULL, and the auxiliary vector. _start records envp in `environ`,
 # makes the main thread's descriptor and TLS block below that (pthread_self.c), so that tp
-# is valid before any C code runs, calls main(argc, argv, envp) and passes its result to
-# exit(), which runs the atexit handlers and flushes stdio before the exit_group system call.
+# is valid before any C code runs, runs the constructors (init_array.c), calls
+# main(argc, argv, envp) and passes its result to exit(), which runs the atexit handlers and
+# the destructors and flushes stdio before the exit_group system call.
 # s1..s3 keep argc, argv and envp across the set-up calls: _start has no caller to preserve
 # them for.
 
@@ -29,6 +30,10 @@ _start:
         andi    sp, sp, -16
         mv      a0, sp
         call    __libc_setup_main_thread
+        mv      a0, s1
+        mv      a1, s2
+        mv      a2, s3
+        call    __libc_init_array
         mv      a0, s1
         mv      a1, s2
         mv      a2, s3

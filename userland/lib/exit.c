@@ -1,4 +1,4 @@
-/* exit.c: exit, atexit, _Exit and abort. */
+/* exit.c: exit, atexit, _Exit and abort. Only exit runs the atexit handlers and destructors. */
 #include <stdlib.h>
 #include <unistd.h>
 #include <signal.h>
@@ -20,7 +20,8 @@ int atexit(void (*fn)(void))
 
 /*
  * Runs the atexit handlers in reverse order of registration (a handler may itself call
- * atexit: it is then run next), flushes every stdio stream and ends the process.
+ * atexit: it is then run next), then the destructors (init_array.c), flushes every stdio
+ * stream and ends the process.
  */
 void exit(int status)
 {
@@ -28,6 +29,7 @@ void exit(int status)
         void (*fn)(void) = handlers[--handler_count];
         fn();
     }
+    __libc_fini_array();
     __stdio_exit();
     _exit(status);
 }

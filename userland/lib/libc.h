@@ -39,7 +39,12 @@ long __read_nocancel(int fd, void *buf, unsigned long count);
 long __write_nocancel(int fd, const void *buf, unsigned long count);
 int __close_nocancel(int fd);
 
-/* Flushes every stdio stream; exit() calls it after the atexit handlers. */
+/* Calls the constructors in order (crt0, before main) and the destructors in reverse
+ * order (exit, after the atexit handlers): init_array.c. */
+void __libc_init_array(int argc, char **argv, char **envp);
+void __libc_fini_array(void);
+
+/* Flushes every stdio stream; exit() calls it after the atexit handlers and destructors. */
 void __stdio_exit(void);
 
 /* fork in a threaded process (fork.c): the parent takes stdio's locks (the list, then

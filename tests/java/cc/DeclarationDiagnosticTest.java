@@ -56,13 +56,21 @@ class DeclarationDiagnosticTest {
                 firstError(line + "\n"));
     }
 
-    /** Clonix has no list of functions to run before main, so it refuses rather than never calling them. */
+    /** gcc's range for a constructor's or destructor's priority (0 to 100 are reserved, but accepted). */
     @Test
-    void constructorAndDestructorAttributesAreRefused() {
-        String line = "void init(void) __attribute__((constructor));";
-        assertEquals(error(32, "attribute 'constructor' is not supported", line), firstError(line + "\n"));
-        line = "__attribute__((destructor)) void fini(void) {}";
-        assertEquals(error(16, "attribute 'destructor' is not supported", line), firstError(line + "\n"));
+    void constructorPrioritiesMustFitGccsRange() {
+        String line = "__attribute__((constructor(65536))) void init(void) {}";
+        assertEquals(error(28, "constructor priorities must be integers from 0 to 65535 inclusive", line), firstError(line + "\n"));
+        line = "void fini(void) __attribute__((destructor(-1)));";
+        assertEquals(error(43, "destructor priorities must be integers from 0 to 65535 inclusive", line), firstError(line + "\n"));
+    }
+
+    /** As gcc, the attributes mean nothing on a variable: a warning, and the variable is kept. */
+    @Test
+    void constructorAttributeOnAVariableIsIgnoredWithAWarning() throws CompileException {
+        Compiler.Result r = Compiler.compileSource("t.c", "int x __attribute__((__constructor__)) = 1;\n");
+        assertEquals("t.c:1:22: warning: 'constructor' attribute ignored", r.warnings().get(0).toString());
+        assertEquals(1, r.warnings().size());
     }
 
     @Test

@@ -73,7 +73,7 @@ class ObjectFormatTest {
     void emptyObjectRoundTrips() throws Exception {
         byte[] bytes = ObjectFormat.write(new ObjectFile("empty.o"));
         assertArrayEquals(bytes, ObjectFormat.write(ObjectFormat.read("empty.o", bytes)));
-        assertArrayEquals(new byte[] {'C', 'L', 'X', 'O', 2, 0, 6, 0}, Arrays.copyOf(bytes, 8));
+        assertArrayEquals(new byte[] {'C', 'L', 'X', 'O', 3, 0, 8, 0}, Arrays.copyOf(bytes, 8));
     }
 
     @Test
@@ -93,7 +93,7 @@ class ObjectFormatTest {
     void wrongVersionIsReported() {
         byte[] bytes = ObjectFormat.write(sample("a.o"));
         bytes[4] = 1;
-        assertEquals("bad.o: unsupported object file version 1 (this tool reads version 2)", rejects(bytes).getMessage());
+        assertEquals("bad.o: unsupported object file version 1 (this tool reads version 3)", rejects(bytes).getMessage());
     }
 
     @Test
