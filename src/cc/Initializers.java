@@ -23,6 +23,9 @@ final class Initializers {
      * known length or a struct. Children are made when the source gives them; a child that
      * is absent is zero.
      */
+    /** Tokens that index ranges ("[a ... b] = x") have read again, against the token limit. */
+    private long rangeTokens;
+
     private static final class Init {
         final Type type;
         Node expr;
@@ -342,9 +345,18 @@ final class Initializers {
             if (init.openAt != null && last >= init.length) p.types.sizedArray(init.type.base, last + 1, init.openName, init.openAt);
             if (v < 0 || last >= init.length) throw p.error(t, "array designator index (" + last + ") exceeds array bounds (" + init.length + ")");
             if (last > v) {
-                // The initializer is read once for each element, as if written out for each.
+                // The initializer is read once for each element, as if written out for each;
+                // what the ranges repeat counts against the translation unit's token limit,
+                // so "[0 ... 99999999] = 1" cannot make the compiler build a hundred million
+                // elements.
                 int from = p.pos;
-                for (long i = v; i <= last; i++) {
+                designated(init, (int) v, t);
+                rangeTokens += (long) (p.pos - from) * (last - v);
+                if (rangeTokens > Limits.MAX_TRANSLATION_UNIT_TOKENS) {
+                    throw p.error(t, "index ranges repeat more than " + Limits.MAX_TRANSLATION_UNIT_TOKENS
+                            + " tokens of initializer in this translation unit");
+                }
+                for (long i = v + 1; i <= last; i++) {
                     p.pos = from;
                     designated(init, (int) i, t);
                 }

@@ -54,6 +54,15 @@ class CompilerLimitsTest {
     }
 
     @Test
+    void indexRangesCannotMultiplyAnInitialiserBeyondTheTokenLimit() {
+        files.put("r.c", "static char big[100000000] = {[0 ... 99999999] = 1};\nint small[8] = {[2 ... 5] = 3};\n");
+        assertEquals("r.c:1:31: error: index ranges repeat more than 1000000 tokens of initializer in this translation unit",
+                first(cc("-c", "r.c")));
+        files.put("ok.c", "int small[8] = {[2 ... 5] = 3};\nstruct p { int x, y; } ps[1000] = {[0 ... 999] = {1, 2}};\n");
+        assertEquals("[status 0]", cc("-c", "ok.c"));
+    }
+
+    @Test
     void structsAndFramesOverTheLimitAreTooLarge() {
         files.put("s.c", """
                 struct s { char x[1 << 29]; char y[1 << 29]; char z; };
