@@ -10,6 +10,7 @@ import obj.ObjectFile;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,12 +84,12 @@ public final class CompilerBench {
             else names.add(args[i]);
         }
         if (names.isEmpty()) names.addAll(NAMES);
-        java.io.PrintWriter out = new java.io.PrintWriter(System.out, true);
+        PrintWriter out = new PrintWriter(System.out, true);
         report(names, reps, out);
     }
 
     /** Measures the programs {@code names}, {@code reps} timed runs each, one line each on {@code out}. */
-    public static void report(List<String> names, int reps, java.io.PrintWriter out) throws Exception {
+    public static void report(List<String> names, int reps, PrintWriter out) throws Exception {
         out.printf("%-8s %-28s %15s %10s %10s %10s%n", "program", "output", "guest instr", "median ms", "min ms", "max ms");
         for (String name : names) {
             Executable exe = build(name);

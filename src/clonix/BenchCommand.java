@@ -161,7 +161,7 @@ final class BenchCommand extends ToolCommand {
      */
     private void compiledCode(PrintWriter out) throws Exception {
         Path project = ProjectDir.find();
-        java.nio.file.Path here = java.nio.file.Path.of("").toAbsolutePath();
+        Path here = Path.of("").toAbsolutePath();
         if (!here.equals(project)) throw new HostFiles.UserError("run 'bench cc' from the project directory " + project);
         cc.CompilerBench.report(cc.CompilerBench.NAMES, 5, out);
         if (!withGcc) return;
