@@ -237,6 +237,18 @@ public abstract class Inode {
         return mem.copyOut(va, b, 0, 4) == UserMemory.NO_FAULT ? 0 : -Errno.EFAULT;
     }
 
+    /**
+     * poll(2) for this file, as Linux's {@code f_op->poll}: returns the events that are ready
+     * now for {@code file}, a mask of {@link Poll} bits. If {@code waiter} is not null, also
+     * puts it on every wait queue whose wake-up could change the answer, so that a poll,
+     * select or epoll_wait that found nothing ready sleeps until something may be. A waiter
+     * may be left on queues after it is woken; waking it again is harmless. The default is
+     * a regular file's: always readable and writable, never waits.
+     */
+    public int poll(OpenFile file, Waiter waiter) {
+        return Poll.POLLIN | Poll.POLLRDNORM | Poll.POLLOUT | Poll.POLLWRNORM;
+    }
+
     /** Truncates or extends to {@code length} bytes (O_TRUNC); only regular files support it. */
     public int truncate(long length) {
         return -Errno.EINVAL;
