@@ -57,15 +57,44 @@ final class FloatFolding {
      * Converts constant bits {@code v} of type {@code from} to type {@code to}, where at least
      * one of them is floating and neither is _Bool (which is a comparison with zero). Integers
      * are held as {@link Sema#normalize} holds them.
+     *
+     * <p>A floating constant out of the integer type's range is where compile time and run
+     * time part: the machine (as x86-64's cvttsd2si) gives the "integer indefinite" value,
+     * but GCC folds the conversion of a constant even at -O0 and saturates it to the type's
+     * range, a NaN becoming 0 ({@code int i = 1e20;} is INT_MAX, {@code unsigned u = -1.5;}
+     * is 0). Clonix folds as GCC does, so that such programs print what they print on Linux.
      */
     static long convert(long v, Type from, Type to) {
         if (from.isFloat() && to.isFloat()) {
             if (from.kind == to.kind) return v;
             return Fpu.execute(to.kind == Type.Kind.DOUBLE ? Isa.FCVTDS : Isa.FCVTSD, v, 0, 0);
         }
+        if (from.isFloat()) {
+            Long saturated = saturate(from.kind == Type.Kind.FLOAT ? Float.intBitsToFloat((int) v) : Double.longBitsToDouble(v), to);
+            if (saturated != null) return Sema.normalize(saturated, to);
+        }
         long r = Fpu.execute(FloatCode.conversion(from, to), v, 0, 0);
         if (FloatCode.throughInt32(to) && r != (int) r) r = Integer.MIN_VALUE;
         return to.isFloat() ? r : Sema.normalize(r, to);
+    }
+
+    /**
+     * GCC's value for converting {@code d} to integer type {@code to} when {@code d}, truncated
+     * toward zero, is outside the type's range: its minimum or maximum, or 0 for a NaN. Null
+     * when the value is in range and the ordinary conversion applies.
+     */
+    private static Long saturate(double d, Type to) {
+        if (Double.isNaN(d)) return 0L;
+        int bits = to.size * 8;
+        double limit = Math.scalb(1.0, to.unsigned ? bits : bits - 1); // one past the maximum
+        if (to.unsigned) {
+            if (d <= -1) return 0L;
+            if (d >= limit) return bits == 64 ? -1L : (1L << bits) - 1;
+        } else {
+            if (d <= -limit - 1 && (bits < 64 || d < -limit)) return -(1L << (bits - 1));
+            if (d >= limit) return (1L << (bits - 1)) - 1;
+        }
+        return null;
     }
 
     /** Runs floating-point opcode {@code op} (sqrt, fma) on constants; {@code c} is fma's addend. */

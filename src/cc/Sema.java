@@ -70,6 +70,11 @@ final class Sema {
         if (n.kind == Node.Kind.NUM && (t.isFloat() || n.type.isFloat()) && t.isArithmetic()) {
             return num(FloatFolding.convert(n.val, n.type, t), t, n.tok);
         }
+        // GCC folds the conversion of (effects, constant) into the constant, as if written
+        // (effects, (t) constant), so an out-of-range double saturates there too.
+        if (n.kind == Node.Kind.COMMA && n.rhs.kind == Node.Kind.NUM && (t.isFloat() || n.type.isFloat()) && t.isArithmetic()) {
+            return Operators.comma(n.lhs, cast(n.rhs, t), n.tok);
+        }
         if (n.kind == Node.Kind.NUM && t.isScalar() && !n.type.isFloat()) return num(n.val, t, n.tok);
         Node c = new Node(Node.Kind.CAST, n.tok);
         c.lhs = n;
