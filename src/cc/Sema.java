@@ -70,16 +70,42 @@ final class Sema {
         if (n.kind == Node.Kind.NUM && (t.isFloat() || n.type.isFloat()) && t.isArithmetic()) {
             return num(FloatFolding.convert(n.val, n.type, t), t, n.tok);
         }
-        // GCC folds the conversion of (effects, constant) into the constant, as if written
-        // (effects, (t) constant), so an out-of-range double saturates there too.
-        if (n.kind == Node.Kind.COMMA && n.rhs.kind == Node.Kind.NUM && (t.isFloat() || n.type.isFloat()) && t.isArithmetic()) {
-            return Operators.comma(n.lhs, cast(n.rhs, t), n.tok);
+        if (n.type.isFloat() && t.isInteger()) {
+            Node folded = castInto(n, t);
+            if (folded != null) return folded;
         }
         if (n.kind == Node.Kind.NUM && t.isScalar() && !n.type.isFloat()) return num(n.val, t, n.tok);
         Node c = new Node(Node.Kind.CAST, n.tok);
         c.lhs = n;
         c.type = t;
         return c;
+    }
+
+    /**
+     * GCC folds the conversion of a floating value to an integer type into the expression
+     * that produces it, so that a constant value saturates as {@link FloatFolding#convert}
+     * says even when it is not written directly: {@code (t)(e, c)} is {@code (e, (t)c)},
+     * {@code (t)(x ? a : b)} is {@code x ? (t)a : (t)b}, and {@code (t)(v = c)} is
+     * {@code (v = c, (t)c)}, the value of an assignment being its converted right-hand side.
+     * Null for any other expression, which is converted at run time.
+     */
+    private static Node castInto(Node n, Type t) {
+        switch (n.kind) {
+            case COMMA:
+                return Operators.comma(n.lhs, cast(n.rhs, t), n.tok);
+            case COND: {
+                Node c = new Node(Node.Kind.COND, n.tok);
+                c.cond = n.cond;
+                c.then = cast(n.then, t);
+                c.els = cast(n.els, t);
+                c.type = t;
+                return c;
+            }
+            case ASSIGN:
+                return n.rhs.kind == Node.Kind.NUM ? Operators.comma(n, cast(n.rhs, t), n.tok) : null;
+            default:
+                return null;
+        }
     }
 
     /** Array and function designators decay to pointers when used as values. */

@@ -2,7 +2,8 @@
  * A floating constant converted to an integer type it does not fit: GCC folds the
  * conversion at compile time, even at -O0, and saturates to the type's range (a NaN gives
  * 0), while the same conversion at run time gives x86-64's "integer indefinite" value.
- * Clonix folds as GCC does and runs as x86-64 does.
+ * Clonix folds as GCC does and runs as x86-64 does. GCC also folds the conversion into a
+ * comma expression, the arms of a conditional and the value of an assignment.
  */
 #include <stdio.h>
 
@@ -33,6 +34,14 @@ int main(void) {
     int m = (effect(), 3e9);
     long n = (effect(), -1e19);
     printf("comma: %d %ld, effects ran %d times\n", m, n, calls);
+
+    float assigned;
+    unsigned from_assignment = (assigned = -2.25f);
+    unsigned from_conditional = calls ? 1e20 : -5.0;
+    unsigned from_other_arm = calls == 7 ? 1e20 : -5.0;
+    unsigned from_variable_arm = calls ? assigned : -5.0;
+    printf("assignment %u, conditional %u %u, variable arm %u\n", from_assignment, from_conditional,
+           from_other_arm, from_variable_arm);
 
     volatile double big = 1e20, not_a_number = __builtin_nan("");
     volatile float fbig = -3e9f;
