@@ -473,6 +473,20 @@ public final class Scheduler implements Tasks.SchedulerHooks {
         if (requeue) enqueue(rqs[q], t);
     }
 
+    /**
+     * rt_mutex_setprio's work: lends {@code t} real-time priority {@code rtPriority} (0: none)
+     * and nice value {@code nice} (Task.NO_INHERITED_NICE: none) on behalf of the tasks blocked
+     * on PI futexes it holds. A queued task is re-filed under its new rank, as by
+     * {@link #setScheduler}, and makes its CPU reschedule if it now outranks the running task.
+     */
+    @Override
+    public void setInheritedPriority(Task t, int rtPriority, int nice) {
+        int q = t.queuedOn();
+        boolean requeue = q >= 0 && unqueue(rqs[q], t);
+        t.setInheritedPriority(rtPriority, nice);
+        if (requeue) enqueue(rqs[q], t);
+    }
+
     /** The 1, 5 and 15 minute load averages in hundredths (for /proc/loadavg). */
     public long[] loadAverages() {
         return loadAverage.hundredths();
