@@ -138,8 +138,9 @@ public final class FutexLockPi {
 
     /**
      * Linux's exit_pi_state_list: {@code t} is exiting (or exec'ing) while tasks wait on PI
-     * futexes it holds; each such lock goes to its best waiter, whose word gets its tid and
-     * FUTEX_WAITERS (and keeps FUTEX_OWNER_DIED, which the robust list may just have set).
+     * futexes it holds; each such lock goes to its best waiter, whose word gets its tid,
+     * FUTEX_WAITERS and FUTEX_OWNER_DIED (as Linux's fixup_pi_state_owner writes it for an
+     * owner that died), so that the new owner can tell the data may be inconsistent.
      */
     public static void exitPiStates(Tasks ts, Task t) {
         PiLocks pi = ts.futex().pi();
@@ -147,8 +148,7 @@ public final class FutexLockPi {
             Task next = state.top();
             long uaddr = next.futexAddress();
             try {
-                int word = next.mm().read32(uaddr);
-                next.mm().write32(uaddr, (word & Futex.FUTEX_OWNER_DIED) | Futex.FUTEX_WAITERS | next.tid());
+                next.mm().write32(uaddr, Futex.FUTEX_OWNER_DIED | Futex.FUTEX_WAITERS | next.tid());
             } catch (MmException e) {
                 // The waiter's word is gone: it is still made the owner, as the kernel state says.
             }
