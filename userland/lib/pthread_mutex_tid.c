@@ -16,7 +16,9 @@
  *     hands the mutex straight to the best sleeper. It may be robust too.
  * Relocking by the owner follows the type: ERRORCHECK gives EDEADLK, RECURSIVE counts,
  * NORMAL deadlocks, as POSIX says. An ERRORCHECK PI mutex whose lock would close a cycle of
- * owners (the kernel's EDEADLK) gets EDEADLK too; the other types then deadlock, as glibc's do.
+ * owners (the kernel's EDEADLK) gets EDEADLK too; the other types then deadlock, as glibc's
+ * do, and so does the lock of a PI mutex whose owner exited without unlocking it (ESRCH).
+ * A deadlocked pthread_mutex_timedlock returns ETIMEDOUT at its deadline.
  */
 #include <pthread.h>
 #include <errno.h>
@@ -24,11 +26,13 @@
 #include <time.h>
 #include "pthread_impl.h"
 
-/* Sleeps for ever, as a NORMAL mutex relocked by its owner must (glibc sleeps so too). */
-static void deadlock(void)
+/* Sleeps for ever, as a NORMAL mutex relocked by its owner must (glibc sleeps so too), or
+ * until abstime (CLOCK_REALTIME, if not 0) and then returns ETIMEDOUT. */
+static int deadlock(const struct timespec *abstime)
 {
     int never = 0;
-    for (;;) __futex(&never, FUTEX_WAIT_PRIVATE, 0, 0, 0, 0);
+    while (__futex_wait_abs(&never, 0, abstime, CLOCK_REALTIME, FUTEX_PRIVATE_FLAG) != ETIMEDOUT) continue;
+    return ETIMEDOUT;
 }
 
 static int private_flag(pthread_mutex_t *m)
@@ -80,7 +84,7 @@ static int acquire_pi(pthread_mutex_t *m, int me, const struct timespec *abstime
         if (r == -EDEADLK || r == -ESRCH) {
             /* A cycle of owners, or an owner that exited without unlocking a non-robust mutex. */
             if ((m->__data.__kind & MUTEX_TYPE_MASK) == PTHREAD_MUTEX_ERRORCHECK && r == -EDEADLK) return EDEADLK;
-            deadlock();
+            return deadlock(abstime);
         }
     }
     if (*word & FUTEX_OWNER_DIED) {
@@ -117,7 +121,7 @@ int __mutex_lock_tid(pthread_mutex_t *m, const struct timespec *abstime, int try
             return 0;
         default:
             if (trylock) return EBUSY;
-            deadlock();
+            return deadlock(abstime);
         }
     }
     if (robust && m->__data.__owner == MUTEX_NOTRECOVERABLE) return ENOTRECOVERABLE;
