@@ -85,6 +85,9 @@ struct pthread {
 /* The calling thread's descriptor; makes the main thread's on first use. */
 struct pthread *__pthread_self_desc(void);
 
+/* The stack size of a thread created without one (pthread_attr.c): RLIMIT_STACK's, as glibc's. */
+size_t __pthread_default_stacksize(void);
+
 /* Number of threads in the process that have not yet ended (glibc's __nptl_nthreads). */
 extern volatile int __pthread_nthreads;
 
