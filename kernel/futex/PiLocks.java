@@ -137,6 +137,24 @@ public final class PiLocks {
         return next;
     }
 
+    /**
+     * {@code t}'s own priority has just changed (sched_setscheduler, setpriority: Linux's
+     * rt_mutex_adjust_pi): what it is scheduled with is recomputed, and if it is blocked on a
+     * PI futex it takes its new place among the sleepers and the change goes along the chain.
+     */
+    public void priorityChanged(Task t) {
+        int rt = 0, nice = Task.NO_INHERITED_NICE;
+        for (PiState s : ownedBy(t)) {
+            rt = Math.max(rt, s.top().schedRtPriority());
+            nice = Math.min(nice, s.top().schedNice());
+        }
+        lender.lend(t, rt, nice);
+        PiState s = blockedOn.get(t);
+        if (s == null) return;
+        s.resort(t);
+        adjustChain(s.owner);
+    }
+
     /** The contended PI futexes {@code t} owns, oldest first (exit hands each one on). */
     List<PiState> ownedBy(Task t) {
         List<PiState> l = owned.get(t);

@@ -111,6 +111,20 @@ class PiLocksTest {
     }
 
     @Test
+    void aSleeperWhosePriorityChangesTakesItsNewPlaceAndLendsTheNewPriority() {
+        Task owner = realtime("owner", 1), a = realtime("a", 20), b = realtime("b", 10);
+        pi.block(lock1, owner, a);
+        pi.block(lock1, owner, b);
+        b.setScheduler(Task.SCHED_FIFO, 60); // sched_setscheduler on a sleeper
+        pi.priorityChanged(b);
+        assertEquals(List.of(b, a), pi.waiters(lock1));
+        assertEquals(60, owner.schedRtPriority());
+        owner.setScheduler(Task.SCHED_FIFO, 80); // and on the owner: its own priority now wins
+        pi.priorityChanged(owner);
+        assertEquals(80, owner.schedRtPriority());
+    }
+
+    @Test
     void waitingForALockWhoseOwnerWaitsForUsIsADeadlock() {
         Task a = realtime("a", 10), b = realtime("b", 10), c = realtime("c", 10);
         pi.block(lock1, a, b); // b waits for a
