@@ -139,7 +139,7 @@ public final class FutexCall {
         if (bitset == 0) return -Errno.EINVAL;
         try {
             Futex.Key key = keyOf(t.mm(), uaddr, isPrivate);
-            if (!f.pi().waiters(key).isEmpty()) return -Errno.EINVAL;
+            if (f.pi().hasSleepers(key)) return -Errno.EINVAL;
             return f.wake(key, n, bitset);
         } catch (MmException e) {
             return -e.errno();

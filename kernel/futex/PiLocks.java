@@ -65,6 +65,11 @@ public final class PiLocks {
         return s == null ? null : s.owner;
     }
 
+    /** True while tasks are blocked on the PI futex {@code key} (FUTEX_WAKE must not wake them). */
+    public boolean hasSleepers(Futex.Key key) {
+        return states.containsKey(key);
+    }
+
     /** The tasks blocked on the PI futex {@code key}, best first (tests, the deadlock report). */
     public List<Task> waiters(Futex.Key key) {
         PiState s = states.get(key);
