@@ -115,6 +115,7 @@ public final class Kernel implements TrapHandler {
         PriorityCalls.register(syscalls, tasks);
         PrctlCalls.register(syscalls);
         SysinfoCalls.register(syscalls, tasks, sched);
+        syscall.RobustListCalls.register(syscalls, tasks);
         syscalls.setTracer(sched.tracer()); // trace: sys_enter/sys_exit share the scheduler's event stream
         ProcRoot.install(vfs, tasks, sched, () -> current);
         connectConsoleJobControl();

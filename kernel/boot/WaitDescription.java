@@ -20,7 +20,8 @@ import vm.Isa;
  * this names the object (the futex word and its value, the child waited for, the pipe and
  * who holds its other end) and, where the kernel knows it, who could end the wait.
  *
- * <p>Examples: {@code futex 0x4010a0 (word = 2)}; {@code wait4 for any child (children: 5 S)};
+ * <p>Examples: {@code futex 0x4010a0 (word = 2)}; {@code futex_lock_pi 0x4010a0 (word =
+ * 0x80000005): owned by 5 (worker, S in read)}; {@code wait4 for any child (children: 5 S)};
  * {@code read fd 3: pipe:[17] is empty; its write end is open in 4, 5}.
  */
 final class WaitDescription {
@@ -43,7 +44,8 @@ final class WaitDescription {
         long nr = ctx.regs[Isa.A7];
         long a0 = ctx.regs[Isa.A0];
         return switch ((int) nr) {
-            case FUTEX -> channel.equals("futex") ? futex(t, a0) : channel;
+            case FUTEX -> channel.equals("futex") ? futex(t, a0)
+                    : channel.equals("futex_lock_pi") ? lockPi(t, a0) : channel;
             case WAIT4, WAITID -> channel.equals("wait4") || channel.equals("waitid") ? wait(t, nr == WAIT4 ? "wait4" : "waitid", (int) a0) : channel;
             case READ, READV, PREAD -> file(t, "read", a0, true);
             case WRITE, WRITEV, PWRITE -> file(t, "write", a0, false);
@@ -59,6 +61,23 @@ final class WaitDescription {
             word = "unreadable";
         }
         return "futex 0x" + Long.toHexString(uaddr) + " (word = " + word + ")";
+    }
+
+    /**
+     * FUTEX_LOCK_PI: the word, and the lock's owner as the kernel knows it (a PI futex, such
+     * as a PTHREAD_PRIO_INHERIT mutex, names its owner), with what the owner is doing.
+     */
+    private String lockPi(Task t, long uaddr) {
+        String word;
+        try {
+            word = "0x" + Integer.toHexString(t.mm().read32(uaddr));
+        } catch (MmException e) {
+            word = "unreadable";
+        }
+        Task owner = tasks.futex().pi().ownerOfLockBlocking(t);
+        String held = owner == null ? "" : ": owned by " + owner.tid() + " (" + owner.comm() + ", "
+                + owner.state().letter() + (owner.waitChannel().isEmpty() ? "" : " in " + owner.waitChannel()) + ")";
+        return "futex_lock_pi 0x" + Long.toHexString(uaddr) + " (word = " + word + ")" + held;
     }
 
     /** wait4/waitid: which child, and the state of each child the caller's group has. */

@@ -29,7 +29,10 @@ import sync.Waiter;
 public final class Futex {
     /** Operations (linux/futex.h): the op argument without the two flag bits. */
     public static final int FUTEX_WAIT = 0, FUTEX_WAKE = 1, FUTEX_REQUEUE = 3, FUTEX_CMP_REQUEUE = 4,
-            FUTEX_WAIT_BITSET = 9, FUTEX_WAKE_BITSET = 10;
+            FUTEX_LOCK_PI = 6, FUTEX_UNLOCK_PI = 7, FUTEX_TRYLOCK_PI = 8, FUTEX_WAIT_BITSET = 9,
+            FUTEX_WAKE_BITSET = 10, FUTEX_LOCK_PI2 = 13;
+    /** The bits of a PI or robust futex word (linux/futex.h): the owner's tid and two flags. */
+    public static final int FUTEX_WAITERS = 0x8000_0000, FUTEX_OWNER_DIED = 0x4000_0000, FUTEX_TID_MASK = 0x3fff_ffff;
     /** The futex is private to the address space: key it by virtual address even in shared memory. */
     public static final int FUTEX_PRIVATE_FLAG = 128;
     /** The absolute timeout of FUTEX_WAIT_BITSET is on CLOCK_REALTIME (else CLOCK_MONOTONIC). */
@@ -58,8 +61,25 @@ public final class Futex {
     private record Sleeper(FutexWaiter waiter, int bitset) {}
 
     private final Map<Key, List<Sleeper>> queues = new HashMap<>();
+    /** The PI futexes that have waiters, and the priority inheritance between their tasks. */
+    private final PiLocks pi;
     /** Which queue each sleeper is on: a requeue moves it, so callers need not remember. */
     private final Map<Waiter, Key> queuedOn = new IdentityHashMap<>();
+
+    /** A futex table whose PI futexes lend priorities through {@code lender} (the scheduler). */
+    public Futex(PiLocks.Lender lender) {
+        this.pi = new PiLocks(lender);
+    }
+
+    /** A futex table whose priority inheritance only records lent priorities in the tasks (tests). */
+    public Futex() {
+        this(task.Task::setInheritedPriority);
+    }
+
+    /** The PI futexes (FUTEX_LOCK_PI and friends, see {@link FutexLockPi}). */
+    public PiLocks pi() {
+        return pi;
+    }
 
     /**
      * FUTEX_WAIT(_BITSET): if {@code current} (the word, read by the caller) differs from
@@ -122,8 +142,12 @@ public final class Futex {
         return queuedOn.containsKey(w);
     }
 
-    /** Takes {@code w} off whichever futex queue holds it (timeout, exit); harmless if none. */
+    /**
+     * Takes {@code w} off whichever futex queue holds it, or off the PI futex it is blocked on
+     * (timeout, signal, exit); harmless if none.
+     */
     public void cancel(Waiter w) {
+        if (w instanceof task.Task t) pi.unblock(t);
         Key key = queuedOn.get(w);
         if (key == null) return;
         List<Sleeper> q = queues.get(key);

@@ -8,6 +8,7 @@ import syscall.Errno;
 import syscall.TimeCalls;
 import task.Task;
 import task.TaskState;
+import task.Tasks;
 import vm.AddressSpace;
 import vm.Pte;
 
@@ -16,8 +17,11 @@ import vm.Pte;
  * the arguments in Linux's order, reads user memory, turns addresses into {@link Futex.Key}s
  * and leaves the queues to {@link Futex}.
  *
+ * The priority-inheritance operations (FUTEX_LOCK_PI, FUTEX_LOCK_PI2, FUTEX_TRYLOCK_PI,
+ * FUTEX_UNLOCK_PI) are in {@link FutexLockPi}.
+ *
  * <p>Errors, as Linux: ENOSYS for an unknown operation or FUTEX_CLOCK_REALTIME on anything
- * but FUTEX_WAIT_BITSET; EINVAL for a bad timespec, a zero bitset, a word not 4-aligned or a
+ * but FUTEX_WAIT_BITSET and FUTEX_LOCK_PI2; EINVAL for a bad timespec, a zero bitset, a word not 4-aligned or a
  * negative requeue count; EFAULT for an unmapped word or timespec; EAGAIN when the word does
  * not hold the expected value; ETIMEDOUT when the timeout passes. Timeouts use the virtual
  * clock ({@code Scheduler.now()}), which CLOCK_MONOTONIC reads; CLOCK_REALTIME reads it
@@ -34,11 +38,13 @@ public final class FutexCall {
      * {@code t} to sleep; the re-executed call returns 0 if a wake-up or requeue-wake woke it,
      * -ETIMEDOUT if its deadline passed, or sleeps on (see sync.WaitQueue).
      */
-    public static long futex(Futex f, Scheduler sched, Task t, long uaddr, int op, int val,
+    public static long futex(Tasks ts, Scheduler sched, Task t, long uaddr, int op, int val,
             long timeoutOrVal2, long uaddr2, int val3) {
+        Futex f = ts.futex();
         int cmd = op & Futex.FUTEX_CMD_MASK;
         boolean isPrivate = (op & Futex.FUTEX_PRIVATE_FLAG) != 0;
-        if ((op & Futex.FUTEX_CLOCK_REALTIME) != 0 && cmd != Futex.FUTEX_WAIT_BITSET) return -Errno.ENOSYS;
+        boolean realtime = (op & Futex.FUTEX_CLOCK_REALTIME) != 0;
+        if (realtime && cmd != Futex.FUTEX_WAIT_BITSET && cmd != Futex.FUTEX_LOCK_PI2) return -Errno.ENOSYS;
         return switch (cmd) {
             case Futex.FUTEX_WAIT -> wait(f, sched, t, uaddr, isPrivate, val, timeoutOrVal2, false, false,
                     Futex.FUTEX_BITSET_MATCH_ANY);
@@ -48,6 +54,10 @@ public final class FutexCall {
             case Futex.FUTEX_WAKE_BITSET -> wake(f, t, uaddr, isPrivate, val, val3);
             case Futex.FUTEX_REQUEUE -> requeue(f, t, uaddr, isPrivate, val, (int) timeoutOrVal2, uaddr2, false, 0);
             case Futex.FUTEX_CMP_REQUEUE -> requeue(f, t, uaddr, isPrivate, val, (int) timeoutOrVal2, uaddr2, true, val3);
+            case Futex.FUTEX_LOCK_PI -> FutexLockPi.lock(ts, sched, t, uaddr, isPrivate, timeoutOrVal2, false, true);
+            case Futex.FUTEX_LOCK_PI2 -> FutexLockPi.lock(ts, sched, t, uaddr, isPrivate, timeoutOrVal2, false, realtime);
+            case Futex.FUTEX_TRYLOCK_PI -> FutexLockPi.lock(ts, sched, t, uaddr, isPrivate, 0, true, false);
+            case Futex.FUTEX_UNLOCK_PI -> FutexLockPi.unlock(ts, t, uaddr, isPrivate);
             default -> -Errno.ENOSYS;
         };
     }
@@ -121,11 +131,16 @@ public final class FutexCall {
         return result;
     }
 
-    /** FUTEX_WAKE and FUTEX_WAKE_BITSET: returns how many waiters were woken. */
+    /**
+     * FUTEX_WAKE and FUTEX_WAKE_BITSET: returns how many waiters were woken; EINVAL if tasks
+     * are blocked on the word in FUTEX_LOCK_PI (only FUTEX_UNLOCK_PI may wake those).
+     */
     private static long wake(Futex f, Task t, long uaddr, boolean isPrivate, int n, int bitset) {
         if (bitset == 0) return -Errno.EINVAL;
         try {
-            return f.wake(keyOf(t.mm(), uaddr, isPrivate), n, bitset);
+            Futex.Key key = keyOf(t.mm(), uaddr, isPrivate);
+            if (f.pi().hasSleepers(key)) return -Errno.EINVAL;
+            return f.wake(key, n, bitset);
         } catch (MmException e) {
             return -e.errno();
         }

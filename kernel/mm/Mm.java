@@ -381,6 +381,24 @@ public final class Mm {
     public void pickMmapLayout(long stackRlimit) {
         setStackLimit(stackRlimit);
         mmapBase = mmapBaseFor(stackLimit);
+        fitStackToLimit();
+    }
+
+    /**
+     * Linux's setup_arg_pages sizes the new stack VMA to at most RLIMIT_STACK (rounded down to
+     * a page), but never below the pages the arguments fill. The loader made it
+     * {@code Loader.STACK_PAGES} long; a smaller limit cuts it, so that, as on Linux, a
+     * program started with a tiny RLIMIT_STACK faults on its first growth. The pages cut off
+     * lie below the stack pointer, which the loader never wrote and Binfmt has unmapped.
+     */
+    private void fitStackToLimit() {
+        Vma stack = stackVma();
+        if (stack == null) return;
+        long used = stack.end() - pageDown(startStack);
+        long size = Math.max(used, stackLimit & -(long) AddressSpace.PAGE_SIZE);
+        if (size >= stack.end() - stack.start()) return;
+        as.unmap(stack.start(), (stack.end() - size - stack.start()) >>> AddressSpace.PAGE_SHIFT);
+        vmas.replace(stack, stack.withRange(stack.end() - size, stack.end()));
     }
 
     /**

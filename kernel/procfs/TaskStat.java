@@ -104,10 +104,11 @@ final class TaskStat {
 
     /**
      * Linux's task_prio(): -1 - rt_priority for a real-time task (SCHED_FIFO, SCHED_RR), so
-     * -2..-100, and 20 + nice for the others, so 0..39.
+     * -2..-100, and 20 + nice for the others, so 0..39. Like Linux's, it shows the priority
+     * the task is scheduled with, so a boost inherited through a PI futex counts.
      */
     static long taskPrio(Task t) {
-        return isRealTime(t) ? -1 - t.rtPriority() : 20 + t.priority();
+        return t.schedRtPriority() > 0 ? -1 - t.schedRtPriority() : 20 + t.schedNice();
     }
 
     /** Whether {@code t} runs under SCHED_FIFO (1) or SCHED_RR (2). */

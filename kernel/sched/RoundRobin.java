@@ -45,9 +45,12 @@ public final class RoundRobin implements SchedPolicy {
         this.rrSliceTicks = (int) Math.max(1, Math.min(Integer.MAX_VALUE, RR_TIMESLICE_NANOS / Math.max(1, tickCycles)));
     }
 
-    /** The rank of {@code t}: its real-time priority (1..99), or 0 for the fair policies. */
+    /**
+     * The rank of {@code t}: its real-time priority (1..99), or 0 for the fair policies; a
+     * priority lent through a PI futex counts as the task's own (Task#schedRtPriority).
+     */
     static int rank(Task t) {
-        return t.isRealtime() ? t.rtPriority() : 0;
+        return t.schedRtPriority();
     }
 
     @Override

@@ -473,6 +473,30 @@ public final class Scheduler implements Tasks.SchedulerHooks {
         if (requeue) enqueue(rqs[q], t);
     }
 
+    /**
+     * rt_mutex_setprio's work: lends {@code t} real-time priority {@code rtPriority} (0: none)
+     * and nice value {@code nice} (Task.NO_INHERITED_NICE: none) on behalf of the tasks blocked
+     * on PI futexes it holds. A queued task is re-filed under its new rank, as by
+     * {@link #setScheduler}, and makes its CPU reschedule if it now outranks the running task;
+     * a running task that a queued one now outranks gives its CPU up at once.
+     */
+    @Override
+    public void setInheritedPriority(Task t, int rtPriority, int nice) {
+        int q = t.queuedOn();
+        boolean requeue = q >= 0 && unqueue(rqs[q], t);
+        t.setInheritedPriority(rtPriority, nice);
+        if (requeue) enqueue(rqs[q], t);
+        for (RunQueue rq : rqs) {
+            if (rq.current != t) continue;
+            for (Task waiting : rq.queue) {
+                if (policy.preempts(waiting, t)) {
+                    rq.needResched = true;
+                    break;
+                }
+            }
+        }
+    }
+
     /** The 1, 5 and 15 minute load averages in hundredths (for /proc/loadavg). */
     public long[] loadAverages() {
         return loadAverage.hundredths();

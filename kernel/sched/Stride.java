@@ -85,11 +85,14 @@ public final class Stride implements SchedPolicy {
         return t.utime() + t.stime();
     }
 
-    /** Adds the CPU time {@code t} used since its last charge to its pass, weighted by its nice value now. */
+    /**
+     * Adds the CPU time {@code t} used since its last charge to its pass, weighted by its nice
+     * value now (a lower one lent through a PI futex counts, Task#schedNice).
+     */
     private static void charge(Task t, Entity e) {
         long used = cpuTime(t) - e.charged;
         e.charged += used;
-        e.pass += used * NiceWeights.NICE_0_LOAD / NiceWeights.weight(t.priority());
+        e.pass += used * NiceWeights.NICE_0_LOAD / NiceWeights.weight(t.schedNice());
     }
 
     /** Moves {@code e}'s pass to the queue of {@code cpu}, keeping its distance from the virtual time. */

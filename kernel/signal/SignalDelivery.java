@@ -150,7 +150,9 @@ public final class SignalDelivery {
             if (result == -Errno.BLOCKED) {
                 if (t.state().isSleeping()) t.setState(TaskState.RUNNING);
                 int nr = (int) ctx.regs[Isa.A7];
-                if ((flags & SA_RESTART) == 0 || !SyscallRestart.restartable(t, nr)) {
+                if (SyscallRestart.restartsAlways(t, nr)) {
+                    SyscallRestart.leaveLockForHandler(ts, t);
+                } else if ((flags & SA_RESTART) == 0 || !SyscallRestart.restartable(t, nr)) {
                     SyscallRestart.interrupt(ts, t, nr, ts.now());
                 }
             }

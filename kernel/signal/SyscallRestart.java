@@ -35,6 +35,26 @@ final class SyscallRestart {
     }
 
     /**
+     * True if call {@code nr} of {@code t} is a FUTEX_LOCK_PI or FUTEX_LOCK_PI2, which a handler
+     * never ends with EINTR, SA_RESTART or not: Linux restarts it (ERESTARTNOINTR).
+     */
+    static boolean restartsAlways(Task t, int nr) {
+        if (nr != SYS_FUTEX) return false;
+        int cmd = (int) t.context().regs[Isa.A1] & futex.Futex.FUTEX_CMD_MASK;
+        return cmd == futex.Futex.FUTEX_LOCK_PI || cmd == futex.Futex.FUTEX_LOCK_PI2;
+    }
+
+    /**
+     * Takes {@code t}, asleep in FUTEX_LOCK_PI, off its lock while its handler runs: it stops
+     * lending its priority, and the call, still rewound, starts afresh after the handler.
+     */
+    static void leaveLockForHandler(Tasks ts, Task t) {
+        ts.futex().cancel(t);
+        t.setFutexWait(null, 0);
+        t.setSleepDeadline(-1);
+    }
+
+    /**
      * Ends {@code t}'s rewound call {@code nr} with EINTR: leaves its futex queue, drops its
      * timer (writing what was left of a relative nanosleep to rem, as Linux does), forgets a
      * sigtimedwait set, and steps past the syscall instruction with a0 = -EINTR.

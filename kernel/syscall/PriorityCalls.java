@@ -51,18 +51,19 @@ public final class PriorityCalls {
         if (which < PRIO_PROCESS || which > PRIO_USER) return -Errno.EINVAL;
         nice = Math.max(NiceWeights.MIN_NICE, Math.min(NiceWeights.MAX_NICE, nice));
         long error = -Errno.ESRCH;
-        for (Task t : targets(ts, caller, which, who)) error = setOne(caller, t, nice, error);
+        for (Task t : targets(ts, caller, which, who)) error = setOne(ts, caller, t, nice, error);
         return error;
     }
 
     /** Linux's set_one_prio: sets {@code t}'s nice value if allowed; the call's result so far, updated. */
-    private static long setOne(Task caller, Task t, int nice, long error) {
+    private static long setOne(Tasks ts, Task caller, Task t, int nice, long error) {
         Cred c = caller.cred();
         if (t.cred().uid() != c.euid() && t.cred().euid() != c.euid() && !c.capable()) return -Errno.EPERM;
         long niceLimit = t.signal().rlimits().cur(ResourceLimits.RLIMIT_NICE);
         boolean mayLower = c.capable() || !ResourceLimits.exceeds(20 - nice, niceLimit);
         if (nice < t.priority() && !mayLower) return -Errno.EACCES;
         t.setNice(nice);
+        ts.futex().pi().priorityChanged(t); // a PI futex's sleepers and owners see the change
         return error == -Errno.ESRCH ? 0 : error;
     }
 

@@ -42,7 +42,7 @@ public final class ProcessCalls {
         table.register(61, "wait4", (t, a) -> Wait.wait4(ts, t, (int) a[0], a[1], (int) a[2], a[3]));
         table.register(247, "waitid", (t, a) -> Wait.waitid(ts, t, (int) a[0], a[1], a[2], (int) a[3], a[4]));
         // futex(uaddr, op, val, timeout or val2, uaddr2, val3): see futex.FutexCall.
-        table.register(202, "futex", (t, a) -> FutexCall.futex(ts.futex(), sched, t,
+        table.register(202, "futex", (t, a) -> FutexCall.futex(ts, sched, t,
                 a[0], (int) a[1], (int) a[2], a[3], a[4], (int) a[5]));
         table.register(218, "set_tid_address", (t, a) -> {
             t.setClearChildTid(a[0]);

@@ -84,6 +84,7 @@ public final class SchedCalls {
             return -Errno.EINVAL; // unknown, or SCHED_DEADLINE without its parameters
         }
         sched.setScheduler(t, policy, priority);
+        ts.futex().pi().priorityChanged(t); // a PI futex's sleepers and owners see the change
         if (t == caller) t.setState(TaskState.RUNNABLE);
         return 0;
     }

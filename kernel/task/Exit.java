@@ -91,10 +91,14 @@ public final class Exit {
 
     /**
      * What an exiting or exec'ing task must do to its address space first (Linux's
-     * mm_release): clear the CLONE_CHILD_CLEARTID word and wake one futex waiter there, so a
-     * pthread_join sleeping on it returns; and let a vfork parent go.
+     * exit_mm_release): mark the robust mutexes it still holds as orphaned and hand the PI
+     * futexes others wait for to their best waiter (futex_cleanup); clear the
+     * CLONE_CHILD_CLEARTID word and wake one futex waiter there, so a pthread_join sleeping
+     * on it returns; and let a vfork parent go.
      */
     static void mmRelease(Tasks ts, Task t) {
+        futex.RobustList.exitRobustList(ts, t);
+        futex.FutexLockPi.exitPiStates(ts, t);
         if (t.clearChildTid != 0 && t.mm != null) {
             // Only another user of this mm can be waiting on the word (Linux's mm_users > 1).
             if (t.mm.users() > 1) {

@@ -42,6 +42,8 @@ public final class Task implements Futex.FutexWaiter {
      * policies, with priorities 1..99; OTHER, BATCH and IDLE share the fair class (priority 0).
      */
     public static final int SCHED_OTHER = 0, SCHED_FIFO = 1, SCHED_RR = 2, SCHED_BATCH = 3, SCHED_IDLE = 5;
+    /** {@link #inheritedNice} when nobody lends a nice value: above the highest nice, 19. */
+    public static final int NO_INHERITED_NICE = 20;
 
     int tid;
     int tgid;
@@ -90,6 +92,8 @@ public final class Task implements Futex.FutexWaiter {
 
     /** CLONE_CHILD_SETTID / CLONE_CHILD_CLEARTID / set_tid_address addresses, 0 if none. */
     long setChildTid, clearChildTid;
+    /** The head of the robust futex list registered by set_robust_list, 0 if none (futex.RobustList). */
+    long robustList;
     /** CPUs this task may run on, bit i for CPU i (sched_setaffinity). */
     long affinity = -1L;
     int policy = SCHED_OTHER;
@@ -97,6 +101,13 @@ public final class Task implements Futex.FutexWaiter {
     int rtPriority;
     /** The nice value, -20..19. */
     int priority;
+    /**
+     * What tasks blocked on PI futexes this task holds lend it (Linux's pi_top_task, split in
+     * the two numbers Clonix's policies read): the highest real-time priority among them (0:
+     * none) and the lowest nice value ({@link #NO_INHERITED_NICE}: none). Set only by
+     * sched.Scheduler#setInheritedPriority, so a queued task is filed again under its new rank.
+     */
+    int inheritedRtPriority, inheritedNice = NO_INHERITED_NICE;
     /**
      * What the scheduling policy keeps about this task (Linux's sched_entity, which CFS
      * fills with the vruntime): its own object, which only the policy reads or writes; null
@@ -332,6 +343,25 @@ public final class Task implements Futex.FutexWaiter {
     public boolean isRealtime() { return policy == SCHED_FIFO || policy == SCHED_RR; }
 
     /**
+     * The real-time priority the scheduler ranks this task by (Linux's effective prio): its
+     * own (0 under a fair policy) or, if higher, the one lent by a task blocked on a PI futex
+     * it holds. A fair task boosted by a real-time waiter is ranked as a real-time task.
+     */
+    public int schedRtPriority() { return Math.max(isRealtime() ? rtPriority : 0, inheritedRtPriority); }
+
+    /** The nice value the scheduler weighs this task by: its own or, if lower, one lent through a PI futex. */
+    public int schedNice() { return Math.min(priority, inheritedNice); }
+
+    /**
+     * Sets what PI waiters lend this task (0 and {@link #NO_INHERITED_NICE}: nothing); only
+     * sched.Scheduler#setInheritedPriority calls this, since a queued task must be re-filed.
+     */
+    public void setInheritedPriority(int rtPriority, int nice) {
+        inheritedRtPriority = rtPriority;
+        inheritedNice = nice;
+    }
+
+    /**
      * Sets the policy and real-time priority (sched_setscheduler's work). The caller has
      * checked the pair as Linux does: 1..99 for FIFO and RR, 0 for the others.
      */
@@ -363,6 +393,15 @@ public final class Task implements Futex.FutexWaiter {
 
     /** Sets or clears (-1) the nanosleep deadline. */
     public void setSleepDeadline(long t) { sleepDeadline = t; }
+
+    /** The robust list head set_robust_list registered (0: none). A new task starts without one. */
+    public long robustList() { return robustList; }
+
+    /** Registers (0: forgets) the robust list head (set_robust_list; exit and exec forget it). */
+    public void setRobustList(long head) { robustList = head; }
+
+    /** The address of the futex word the task sleeps on, in its own address space (0: none). */
+    public long futexAddress() { return futexMm == null ? 0 : futexAddress; }
 
     /** Records the futex word the task sleeps on (exit takes it off that queue). */
     public void setFutexWait(Object mm, long address) {

@@ -28,6 +28,15 @@ public final class Tasks {
 
         /** The virtual clock, in cycles. */
         long now();
+
+        /**
+         * Lends {@code t} a real-time priority (0: none) and a nice value
+         * ({@link Task#NO_INHERITED_NICE}: none) for priority inheritance, re-filing it if queued.
+         * The default only records them, which does for a scheduler without run queues (tests).
+         */
+        default void setInheritedPriority(Task t, int rtPriority, int nice) {
+            t.setInheritedPriority(rtPriority, nice);
+        }
     }
 
     /**
@@ -47,7 +56,7 @@ public final class Tasks {
     public static final int THREAD_FRAMES = THREAD_SIZE / PhysicalMemory.FRAME_SIZE;
 
     final Pids pids = new Pids();
-    final Futex futex = new Futex();
+    final Futex futex;
     final PhysicalMemory phys;
     /** /proc/sys/vm: every mm made by execve follows these settings. */
     final mm.VmSysctl vmSysctl = new mm.VmSysctl();
@@ -86,6 +95,7 @@ public final class Tasks {
     public Tasks(PhysicalMemory phys, SchedulerHooks sched) {
         this.phys = phys;
         this.sched = sched;
+        this.futex = new Futex(sched::setInheritedPriority);
         this.maxTasks = maxThreadsFor(phys.totalFrames());
         this.kernelLog = new printk.KernelLog(sched::now);
     }
@@ -124,6 +134,9 @@ public final class Tasks {
 
     /** The virtual clock in cycles. */
     public long now() { return sched.now(); }
+
+    /** The scheduler's hooks (priority inheritance lends priorities through them). */
+    public SchedulerHooks scheduler() { return sched; }
 
     /** The smallest and largest threads-max Linux accepts (MIN_THREADS, and MAX_THREADS = FUTEX_TID_MASK). */
     public static final int MIN_MAX_TASKS = 20, MAX_MAX_TASKS = 0x3fffffff;

@@ -31,7 +31,8 @@ final class SyscallArguments {
     private static final int READ = 0, WRITE = 1, OPEN = 2, STAT = 4, LSTAT = 6, IOCTL = 16, PREAD = 17,
             PWRITE = 18, ACCESS = 21, EXECVE = 59, KILL = 62, CHDIR = 80, MKDIR = 83, RMDIR = 84, CREAT = 85,
             UNLINK = 87, READLINK = 89, SYSINFO = 99, TKILL = 200, TGKILL = 234, OPENAT = 257, MKDIRAT = 258, NEWFSTATAT = 262,
-            UNLINKAT = 263, READLINKAT = 267, FACCESSAT = 269;
+            UNLINKAT = 263, READLINKAT = 267, FACCESSAT = 269, FUTEX = 202,
+            SET_ROBUST_LIST = 273, GET_ROBUST_LIST = 274;
 
     private SyscallArguments() {}
 
@@ -58,6 +59,9 @@ final class SyscallArguments {
             case IOCTL -> (int) a[0] + ", " + ioctlRequest(a[1]) + ", 0x" + Long.toHexString(a[2]);
             case KILL, TKILL -> (int) a[0] + ", " + signal(a[1]);
             case TGKILL -> (int) a[0] + ", " + (int) a[1] + ", " + signal(a[2]);
+            case FUTEX -> futex(as, a);
+            case SET_ROBUST_LIST -> pointer(a[0]) + ", " + a[1];
+            case GET_ROBUST_LIST -> (int) a[0] + ", " + pointer(a[1]) + ", " + pointer(a[2]);
             default -> null;
         };
     }
@@ -100,6 +104,45 @@ final class SyscallArguments {
         s.append(", totalhigh=").append(Long.toUnsignedString(si.getLong(88)));
         s.append(", freehigh=").append(Long.toUnsignedString(si.getLong(96)));
         return s.append(", mem_unit=").append(Integer.toUnsignedString(si.getInt(104))).append('}').toString();
+    }
+
+    // futex(2), as strace shows it: the operation by name, then only the arguments it uses.
+    private static final String[] FUTEX_OPS = {"FUTEX_WAIT", "FUTEX_WAKE", "FUTEX_FD", "FUTEX_REQUEUE",
+        "FUTEX_CMP_REQUEUE", "FUTEX_WAKE_OP", "FUTEX_LOCK_PI", "FUTEX_UNLOCK_PI", "FUTEX_TRYLOCK_PI",
+        "FUTEX_WAIT_BITSET", "FUTEX_WAKE_BITSET", "FUTEX_WAIT_REQUEUE_PI", "FUTEX_CMP_REQUEUE_PI", "FUTEX_LOCK_PI2"};
+
+    /** futex(uaddr, op, val, timeout or val2, uaddr2, val3): {@code futex(0x4010a0, FUTEX_LOCK_PI_PRIVATE, NULL)}. */
+    private static String futex(AddressSpace as, long[] a) {
+        int op = (int) a[1], cmd = op & ~(128 | 256);
+        String name = cmd >= 0 && cmd < FUTEX_OPS.length ? FUTEX_OPS[cmd] + ((op & 128) != 0 ? "_PRIVATE" : "")
+                + ((op & 256) != 0 ? "|FUTEX_CLOCK_REALTIME" : "") : Integer.toString(op);
+        String head = pointer(a[0]) + ", " + name;
+        int val = (int) a[2];
+        return switch (cmd) {
+            case 0 -> head + ", " + val + ", " + timespec(as, a[3]);
+            case 1 -> head + ", " + val;
+            case 3 -> head + ", " + val + ", " + (int) a[3] + ", " + pointer(a[4]);
+            case 4 -> head + ", " + val + ", " + (int) a[3] + ", " + pointer(a[4]) + ", " + (int) a[5];
+            case 6, 13 -> head + ", " + timespec(as, a[3]);
+            case 7, 8 -> head;
+            case 9 -> head + ", " + val + ", " + timespec(as, a[3]) + ", " + bitset(a[5]);
+            case 10 -> head + ", " + val + ", " + bitset(a[5]);
+            default -> null;
+        };
+    }
+
+    /** A FUTEX_*_BITSET bitset: FUTEX_BITSET_MATCH_ANY or hex. */
+    private static String bitset(long b) {
+        return (int) b == -1 ? "FUTEX_BITSET_MATCH_ANY" : "0x" + Integer.toHexString((int) b);
+    }
+
+    /** A struct timespec as strace prints it, {tv_sec=1, tv_nsec=0}; NULL, or the address if unreadable. */
+    private static String timespec(AddressSpace as, long va) {
+        if (va == 0) return "NULL";
+        byte[] b = new byte[16];
+        if (as.copyIn(va, b, 0, b.length) != AddressSpace.NO_FAULT) return pointer(va);
+        ByteBuffer ts = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+        return "{tv_sec=" + ts.getLong(0) + ", tv_nsec=" + ts.getLong(8) + "}";
     }
 
     /** A pointer argument as strace shows one it did not decode: NULL or its address in hex. */

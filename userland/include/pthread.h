@@ -29,13 +29,13 @@ typedef union {
 /* The mutex, laid out as glibc's struct __pthread_mutex_s. */
 typedef union {
     struct {
-        int __lock;            /* the three-state futex word */
+        int __lock;            /* the futex word: three-state, or the owner's tid (robust, PI) */
         unsigned int __count;  /* recursion depth of a recursive mutex */
         int __owner;           /* tid of the holder */
         unsigned int __nusers; /* holders not yet unlocked (destroy returns EBUSY if any) */
-        int __kind;            /* PTHREAD_MUTEX_NORMAL, _RECURSIVE or _ERRORCHECK */
+        int __kind;            /* the type, with glibc's robust, PI and pshared bits */
         short __spins, __elision;
-        void *__prev, *__next;
+        void *__prev, *__next; /* __next: the link in the holder's robust list */
     } __data;
     char __size[40];
     long __align;
@@ -98,6 +98,13 @@ typedef unsigned int pthread_key_t;
 #define PTHREAD_MUTEX_TIMED_NP PTHREAD_MUTEX_NORMAL
 #define PTHREAD_MUTEX_RECURSIVE_NP PTHREAD_MUTEX_RECURSIVE
 #define PTHREAD_MUTEX_ERRORCHECK_NP PTHREAD_MUTEX_ERRORCHECK
+#define PTHREAD_MUTEX_STALLED 0
+#define PTHREAD_MUTEX_ROBUST 1
+#define PTHREAD_MUTEX_STALLED_NP PTHREAD_MUTEX_STALLED
+#define PTHREAD_MUTEX_ROBUST_NP PTHREAD_MUTEX_ROBUST
+#define PTHREAD_PRIO_NONE 0
+#define PTHREAD_PRIO_INHERIT 1
+#define PTHREAD_PRIO_PROTECT 2
 
 #define PTHREAD_MUTEX_INITIALIZER { { 0, 0, 0, 0, PTHREAD_MUTEX_NORMAL, 0, 0, 0, 0 } }
 #define PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP { { 0, 0, 0, 0, PTHREAD_MUTEX_RECURSIVE, 0, 0, 0, 0 } }
@@ -178,6 +185,11 @@ int pthread_mutexattr_settype(pthread_mutexattr_t *attr, int type);
 int pthread_mutexattr_gettype(const pthread_mutexattr_t *attr, int *type);
 int pthread_mutexattr_setpshared(pthread_mutexattr_t *attr, int pshared);
 int pthread_mutexattr_getpshared(const pthread_mutexattr_t *attr, int *pshared);
+int pthread_mutexattr_setrobust(pthread_mutexattr_t *attr, int robustness);
+int pthread_mutexattr_getrobust(const pthread_mutexattr_t *attr, int *robustness);
+int pthread_mutexattr_setprotocol(pthread_mutexattr_t *attr, int protocol);
+int pthread_mutexattr_getprotocol(const pthread_mutexattr_t *attr, int *protocol);
+int pthread_mutex_consistent(pthread_mutex_t *m);
 
 /* Condition variables */
 int pthread_cond_init(pthread_cond_t *c, const pthread_condattr_t *attr);

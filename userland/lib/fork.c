@@ -76,6 +76,7 @@ static void reset_in_child(int threaded)
     struct tcb *self = __tcb();
     if (self->tid) self->tid = (int)__syscall1(SYS_set_tid_address, &self->tid);
     __pthread_nthreads = 1;
+    __pthread_robust_fork_child();
     if (threaded) {
         __stdio_fork_child();
         __malloc_fork_child();

@@ -1,22 +1,43 @@
 /*
  * pthread_attr.c: thread attributes, read by pthread_create. The values and errors are
- * glibc's: an 8 MiB default stack, a one-page guard, PTHREAD_STACK_MIN (16 KiB) as the
- * smallest stack, and only PTHREAD_SCOPE_SYSTEM (every pthread is a kernel thread here,
- * so process scope is ENOTSUP, as on Linux).
+ * glibc's: a default stack of RLIMIT_STACK's size (8 MiB by default), a one-page guard,
+ * PTHREAD_STACK_MIN (16 KiB) as the smallest stack, and only PTHREAD_SCOPE_SYSTEM (every
+ * pthread is a kernel thread here, so process scope is ENOTSUP, as on Linux).
  */
 #include <pthread.h>
 #include <errno.h>
 #include <string.h>
+#include <sys/resource.h>
 #include "pthread_impl.h"
 
-#define DEFAULT_STACK (8UL * 1024 * 1024)
 #define DEFAULT_GUARD 4096UL
+#define UNLIMITED_STACK_DEFAULT (2UL * 1024 * 1024) /* glibc's ARCH_STACK_DEFAULT_SIZE on x86-64 */
+#define PAGE 4096UL
+
+/*
+ * As glibc: the soft RLIMIT_STACK rounded up to a page, at least PTHREAD_STACK_MIN, or
+ * 2 MiB if it is unlimited. glibc reads the limit as the process starts; Clonix reads it
+ * when a thread first needs it, so that a program without threads makes no extra system
+ * call (a program that changes RLIMIT_STACK before its first thread sees the new value).
+ */
+size_t __pthread_default_stacksize(void)
+{
+    static size_t size;
+    struct rlimit r;
+    if (size == 0) {
+        size_t s;
+        if (getrlimit(RLIMIT_STACK, &r) != 0 || r.rlim_cur == RLIM_INFINITY) s = UNLIMITED_STACK_DEFAULT;
+        else s = r.rlim_cur < PTHREAD_STACK_MIN ? PTHREAD_STACK_MIN : r.rlim_cur;
+        size = (s + PAGE - 1) & ~(PAGE - 1);
+    }
+    return size;
+}
 
 /* Fills attr with the defaults. Always 0. */
 int pthread_attr_init(pthread_attr_t *attr)
 {
     memset(attr, 0, sizeof *attr);
-    attr->__data.__stacksize = DEFAULT_STACK;
+    attr->__data.__stacksize = __pthread_default_stacksize();
     attr->__data.__guardsize = DEFAULT_GUARD;
     return 0;
 }

@@ -55,6 +55,7 @@ struct waiter {
     pthread_mutex_t *m;
     int owner;
     unsigned int depth;
+    int result; /* what retaking the mutex said: 0, or EOWNERDEAD for a robust one */
 };
 
 /* Retakes the mutex as a thread that may have others queued behind it (state 2), and
@@ -63,6 +64,15 @@ struct waiter {
 static void retake(void *arg)
 {
     struct waiter *w = arg;
+    if (w->m->__data.__kind & (MUTEX_ROBUST | MUTEX_PRIO_INHERIT)) {
+        /* A mutex whose word holds its owner's tid has its own protocol (pthread_mutex_tid.c),
+         * which may report that the owner died: the wait then returns EOWNERDEAD. */
+        w->result = __mutex_lock_tid(w->m, 0, 0);
+        if (w->result == 0) w->m->__data.__owner = w->owner;
+        w->m->__data.__count = w->depth;
+        w->c->__data.__waiters--;
+        return;
+    }
     __lock_contended(&w->m->__data.__lock);
     w->m->__data.__owner = w->owner;
     w->m->__data.__count = w->depth;
@@ -83,6 +93,7 @@ static int wait(pthread_cond_t *c, pthread_mutex_t *m, const struct timespec *ab
     w.m = m;
     w.owner = m->__data.__owner;
     w.depth = m->__data.__count;
+    w.result = 0;
     c->__data.__waiters++;
     c->__data.__mutex = m;
     m->__data.__count = 1; /* a recursive mutex is released completely, as glibc does */
@@ -92,6 +103,7 @@ static int wait(pthread_cond_t *c, pthread_mutex_t *m, const struct timespec *ab
     r = __futex_wait_abs(&c->__data.__seq, (int)seq, abstime, c->__data.__clock, FUTEX_PRIVATE_FLAG);
     __pthread_cancel_leave();
     __pthread_cleanup_pop(&cleanup, 1);
+    if (w.result) return w.result;
     return r == ETIMEDOUT ? ETIMEDOUT : 0;
 }
 
@@ -111,8 +123,10 @@ int pthread_cond_broadcast(pthread_cond_t *c)
     unsigned int seq;
     if (c->__data.__waiters == 0) return 0;
     seq = __sync_add_and_fetch(&c->__data.__seq, 1);
-    /* CMP_REQUEUE fails with EAGAIN if __seq moved again meanwhile; then wake everyone. */
-    if (!m || __futex(&c->__data.__seq, FUTEX_CMP_REQUEUE | FUTEX_PRIVATE_FLAG, 1,
+    /* CMP_REQUEUE fails with EAGAIN if __seq moved again meanwhile; then wake everyone.
+     * Waiters are never requeued onto a robust or PI mutex, whose word only its own
+     * protocol may sleep on. */
+    if (!m || (m->__data.__kind & (MUTEX_ROBUST | MUTEX_PRIO_INHERIT)) || __futex(&c->__data.__seq, FUTEX_CMP_REQUEUE | FUTEX_PRIVATE_FLAG, 1,
                       (const struct timespec *)(long)INT_MAX, &m->__data.__lock, (int)seq) < 0) {
         __futex(&c->__data.__seq, FUTEX_WAKE_PRIVATE, INT_MAX, 0, 0, 0);
     }

@@ -23,7 +23,6 @@
 #include "pthread_impl.h"
 #include "tls.h"
 
-#define DEFAULT_STACK (8UL * 1024 * 1024) /* glibc's default: RLIMIT_STACK's 8 MiB */
 #define DEFAULT_GUARD 4096UL
 
 #define THREAD_FLAGS (CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD | CLONE_SYSVSEM \
@@ -63,7 +62,7 @@ static struct pthread *on_user_stack(char *addr, size_t size)
  */
 int pthread_create(pthread_t *thread, const pthread_attr_t *attr, void *(*start)(void *), void *arg)
 {
-    size_t stack_size = DEFAULT_STACK, guard = DEFAULT_GUARD;
+    size_t stack_size = __pthread_default_stacksize(), guard = DEFAULT_GUARD;
     char *stack_addr = 0;
     int detached = 0, explicit_sched = 0, policy = 0, priority = 0;
     struct pthread *pd;

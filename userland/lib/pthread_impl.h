@@ -21,6 +21,7 @@
 #define _CLONIX_PTHREAD_IMPL_H
 
 #include <pthread.h>
+#include <linux/futex.h>
 #include "tcb.h"
 #include "lock.h"
 
@@ -72,6 +73,9 @@ struct pthread {
     volatile int in_cancel_point; /* blocked (or about to block) in a cancellation point */
     struct __pthread_cleanup *cleanup; /* innermost pthread_cleanup_push, or 0 */
 
+    struct robust_list_head robust_head; /* the robust mutexes this thread holds (pthread_robust.c) */
+    int robust_registered;        /* robust_head has been given to set_robust_list */
+
     struct pthread *next_cached;  /* link in the stack cache */
     int specific_used;            /* some key has a value: run the destructors at exit */
     struct specific specific_1stblock[KEY_BLOCK]; /* the values of keys 0..KEY_BLOCK-1 */
@@ -80,6 +84,9 @@ struct pthread {
 
 /* The calling thread's descriptor; makes the main thread's on first use. */
 struct pthread *__pthread_self_desc(void);
+
+/* The stack size of a thread created without one (pthread_attr.c): RLIMIT_STACK's, as glibc's. */
+size_t __pthread_default_stacksize(void);
 
 /* Number of threads in the process that have not yet ended (glibc's __nptl_nthreads). */
 extern volatile int __pthread_nthreads;
@@ -111,6 +118,34 @@ void __pthread_run_cleanup(struct pthread *self);
  * cancels the thread at once; leave closes it. See pthread_cancel.c. */
 void __pthread_cancel_enter(void);
 void __pthread_cancel_leave(void);
+
+/* The bits of a mutex's __kind (glibc's values): the type is kind & MUTEX_TYPE_MASK. */
+#define MUTEX_TYPE_MASK 3
+#define MUTEX_ROBUST 16        /* PTHREAD_MUTEX_ROBUST: the word holds the owner's tid */
+#define MUTEX_PRIO_INHERIT 32  /* PTHREAD_PRIO_INHERIT: a PI futex, the word holds the owner's tid */
+#define MUTEX_PSHARED 128      /* PTHREAD_PROCESS_SHARED */
+/* The __owner of a robust mutex whose owner died, until pthread_mutex_consistent; and of one
+ * unlocked in that state, for ever (glibc's values). */
+#define MUTEX_INCONSISTENT 0x7fffffff
+#define MUTEX_NOTRECOVERABLE 0x7ffffffe
+
+/* Lock and unlock of a mutex whose word holds its owner's tid (robust or priority
+ * inheritance; pthread_mutex_tid.c). abstime: a CLOCK_REALTIME deadline, or 0 for none;
+ * trylock: never sleep. They return what pthread_mutex_lock, _trylock, _timedlock and
+ * _unlock return. */
+int __mutex_lock_tid(pthread_mutex_t *m, const struct timespec *abstime, int trylock);
+int __mutex_unlock_tid(pthread_mutex_t *m);
+
+/* The robust list of the calling thread (pthread_robust.c). A robust lock or unlock first
+ * announces the mutex as pending, then links or unlinks it, then clears the pending entry,
+ * so that a thread dying at any point leaves the kernel enough to mark the mutex orphaned. */
+void __robust_pending(pthread_mutex_t *m);
+void __robust_enqueue(pthread_mutex_t *m);
+void __robust_dequeue(pthread_mutex_t *m);
+void __robust_done(void);
+
+/* fork's child: its kernel robust list is empty and the parent's locks are not its own. */
+void __pthread_robust_fork_child(void);
 
 /* futex(2) without errno: 0 or -errno. */
 long __futex(volatile void *addr, int op, int val, const struct timespec *ts, volatile void *addr2, int val3);

@@ -68,7 +68,7 @@ class FutexCallTest {
     }
 
     private long futex(Task t, long addr, int op, int val, long val2, long addr2, int val3) {
-        return FutexCall.futex(ts.futex(), sched, t, addr, op, val, val2, addr2, val3);
+        return FutexCall.futex(ts, sched, t, addr, op, val, val2, addr2, val3);
     }
 
     @lab.PartOfLab("clone")

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The deadlock report says what each blocked thread waits on, decoded from the system call
  * it sleeps in: the futex word and its value, the child a parent waits for, the pipe a
- * reader waits on and who holds its write end.
+ * reader waits on and who holds its write end, and the owner of a priority-inheritance
+ * mutex a thread waits for.
  */
 class DeadlockReportTest {
     @TempDir Path tmp;
@@ -59,6 +60,47 @@ class DeadlockReportTest {
                 return 0;
             }
             """;
+
+    /** A thread holds a PTHREAD_PRIO_INHERIT mutex and waits on a pipe only main could write to; main wants the mutex. */
+    private static final String PI_OWNER_BLOCKED = """
+            #include <pthread.h>
+            #include <unistd.h>
+            static pthread_mutex_t m;
+            static int fds[2];
+            static volatile int held;
+            static void *holder(void *arg)
+            {
+                char c;
+                pthread_mutex_lock(&m);
+                held = 1;
+                read(fds[0], &c, 1);
+                pthread_mutex_unlock(&m);
+                return arg;
+            }
+            int main(void)
+            {
+                pthread_mutexattr_t a;
+                pthread_t t;
+                pipe(fds);
+                pthread_mutexattr_init(&a);
+                pthread_mutexattr_setprotocol(&a, PTHREAD_PRIO_INHERIT);
+                pthread_mutex_init(&m, &a);
+                pthread_create(&t, 0, holder, 0);
+                while (!held) usleep(1000);
+                pthread_mutex_lock(&m);
+                write(fds[1], "x", 1);
+                return 0;
+            }
+            """;
+
+    @Test
+    void aThreadWaitingForAPriorityInheritanceMutexIsToldItsOwnerAndWhatTheOwnerWaitsFor() throws Exception {
+        GuestRun.Result r = GuestRun.runExecutable(Options.defaults(), CGuest.compile(tmp, "pi", PI_OWNER_BLOCKED), "pi");
+        String out = r.output();
+        assertTrue(out.matches("(?s).*  2 pi: S futex_lock_pi 0x[0-9a-f]+ \\(word = 0x80000003\\): owned by 3 \\(pi, S in read\\)\n.*"), out);
+        assertTrue(out.matches("(?s).*  3 pi: S read fd 3: pipe:\\[\\d+\\] is empty; its write end is open in 2\n.*"), out);
+        assertEquals(137, r.status());
+    }
 
     @Test
     void aReaderIsToldWhichPipeAndWhoHoldsItsWriteEnd() throws Exception {

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * strace shows arguments as strace does: strings copied out of guest memory (cut at 32
  * bytes), a read's buffer after the call has filled it, open flags and modes, ioctl
- * requests and signals by name, execve's argv.
+ * requests and signals by name, execve's argv, futex operations by name with only the
+ * arguments each one uses.
  */
 class StraceArgumentsTest {
     @TempDir Path tmp;
@@ -63,5 +64,49 @@ class StraceArgumentsTest {
             assertTrue(out.contains(line), "missing " + line + "in\n" + out);
         }
         assertTrue(out.contains("[pid     2] ioctl(1, TCGETS, 0x"), out);
+    }
+
+    private static final String FUTEXES = """
+            #include <linux/futex.h>
+            #include <sys/syscall.h>
+            #include <time.h>
+            #include <unistd.h>
+            static int word = 5, lock;
+            int main(void)
+            {
+                struct timespec ts = {0, 1000};
+                syscall(SYS_futex, &word, FUTEX_WAIT_PRIVATE, 6, 0, 0, 0);
+                syscall(SYS_futex, &word, FUTEX_WAIT, 5, &ts, 0, 0);
+                syscall(SYS_futex, &word, FUTEX_WAKE_PRIVATE, 1, 0, 0, 0);
+                syscall(SYS_futex, &word, FUTEX_WAIT_BITSET | FUTEX_CLOCK_REALTIME, 6, 0, 0, -1);
+                syscall(SYS_futex, &word, FUTEX_CMP_REQUEUE_PRIVATE, 1, 2, &lock, 5);
+                syscall(SYS_futex, &lock, FUTEX_LOCK_PI_PRIVATE, 0, 0, 0, 0);
+                syscall(SYS_futex, &lock, FUTEX_UNLOCK_PI_PRIVATE, 0, 0, 0, 0);
+                syscall(SYS_set_robust_list, 0, 24);
+                return 0;
+            }
+            """;
+
+    @Test
+    void futexShowsItsOperationByNameAndTheArgumentsItUses() throws Exception {
+        Kernel k = Kernel.boot(Options.defaults(), new ByteArrayOutputStream(), new ByteArrayInputStream(new byte[0]));
+        for (var f : image.BootImage.load().guestFiles().entrySet()) k.installFile(f.getKey(), f.getValue(), 0755);
+        k.install("/tmp/futexes", CGuest.compile(tmp, "futexes", FUTEXES));
+        k.scheduler().tracer().enable(100_000);
+        k.run("/tmp/futexes", List.of("futexes"));
+        String out = Strace.render(k.scheduler().tracer().events());
+        String[] expected = { // each call and its result, as regular expressions (@: an address)
+            "futex\\(@, FUTEX_WAIT_PRIVATE, 6, NULL\\) += -1 EAGAIN",
+            "futex\\(@, FUTEX_WAIT, 5, \\{tv_sec=0, tv_nsec=1000\\}\\) += -1 ETIMEDOUT",
+            "futex\\(@, FUTEX_WAKE_PRIVATE, 1\\) += 0",
+            "futex\\(@, FUTEX_WAIT_BITSET\\|FUTEX_CLOCK_REALTIME, 6, NULL, FUTEX_BITSET_MATCH_ANY\\) += -1 EAGAIN",
+            "futex\\(@, FUTEX_CMP_REQUEUE_PRIVATE, 1, 2, @, 5\\) += 0",
+            "futex\\(@, FUTEX_LOCK_PI_PRIVATE, NULL\\) += 0",
+            "futex\\(@, FUTEX_UNLOCK_PI_PRIVATE\\) += 0",
+        };
+        for (String call : expected) {
+            assertTrue(out.matches("(?s).*\\] " + call.replace("@", "0x[0-9a-f]+") + "\n.*"), "missing " + call + " in\n" + out);
+        }
+        assertTrue(out.contains(Strace.aligned("[pid     2] set_robust_list(NULL, 24)") + "0\n"), out);
     }
 }
