@@ -16,6 +16,7 @@ import obj.Executable;
 import obj.ExecutableFormat;
 import procfs.ProcRoot;
 import signal.CpuLimit;
+import signal.CpuTimers;
 import signal.SigInfo;
 import signal.SignalDelivery;
 import signal.SignalSend;
@@ -35,6 +36,8 @@ import syscall.SyscallTable;
 import syscall.SysinfoCalls;
 import syscall.SyslogCalls;
 import syscall.TimeCalls;
+import syscall.TimerCalls;
+import syscall.UsageCalls;
 import task.Exit;
 import task.OomKiller;
 import task.Signals;
@@ -115,6 +118,8 @@ public final class Kernel implements TrapHandler {
         PriorityCalls.register(syscalls, tasks);
         PrctlCalls.register(syscalls);
         SysinfoCalls.register(syscalls, tasks, sched);
+        UsageCalls.register(syscalls, sched);
+        TimerCalls.register(syscalls, tasks, sched);
         syscalls.setTracer(sched.tracer()); // trace: sys_enter/sys_exit share the scheduler's event stream
         ProcRoot.install(vfs, tasks, sched, () -> current);
         connectConsoleJobControl();
@@ -251,11 +256,12 @@ public final class Kernel implements TrapHandler {
 
     @Override
     public boolean hasWorkBeforeUserMode(Task t) {
-        return SignalDelivery.hasWork(t) || CpuLimit.due(t);
+        return SignalDelivery.hasWork(t) || CpuLimit.due(t) || CpuTimers.due(t);
     }
 
     /**
-     * RLIMIT_CPU first (it may send SIGXCPU or SIGKILL: signal.CpuLimit), then signals, as
+     * RLIMIT_CPU first (it may send SIGXCPU or SIGKILL: signal.CpuLimit), and the timers on
+     * CPU time (signal.CpuTimers), then signals, as
      * long as some can be taken (each caught one nests its handler's frame over the previous
      * one, as Linux's exit_to_user_mode_loop does; a stop or a fatal default action ends the
      * loop), then death if a kill is pending: the task exits with its group's status
@@ -276,6 +282,7 @@ public final class Kernel implements TrapHandler {
 
     private void workBeforeUserMode(Task t) {
         if (CpuLimit.due(t)) CpuLimit.check(tasks, t);
+        if (CpuTimers.due(t)) CpuTimers.run(tasks, t);
         while (!t.isKillPending() && t.state() == task.TaskState.RUNNING && SignalDelivery.hasWork(t)) {
             int handled = SignalDelivery.deliver(tasks, t, task -> syscalls.dispatch(task));
             if (sched.tracer().enabled) { // trace: signal_deliver, to a handler or fatal
