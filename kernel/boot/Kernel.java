@@ -74,6 +74,8 @@ public final class Kernel implements TrapHandler {
     private final List<String> reports = new ArrayList<>();
     private final List<String> oopses = new ArrayList<>();
     private boolean ran;
+    /** Which of the command's standard streams are terminals (setTerminals). */
+    private boolean[] terminals = {true, true, true};
     /**
      * The task whose trap is being handled (Linux's current); /proc/self resolves against it
      * and /proc/sys asks it for root's rights. Between traps it is {@link #outsideTraps}.
@@ -151,6 +153,16 @@ public final class Kernel implements TrapHandler {
     }
 
     /**
+     * Says which of the command's standard streams (0, 1, 2) are terminals, as the host's
+     * are; by default all three. A stream that is not gets a fs.HostStream instead of
+     * /dev/console: the same bytes, but isatty(3) is 0 there, so the program's stdio buffers
+     * it fully, as on Linux when its output goes to a file or a pipe. Call before {@link #run}.
+     */
+    public void setTerminals(boolean stdin, boolean stdout, boolean stderr) {
+        terminals = new boolean[] {stdin, stdout, stderr};
+    }
+
+    /**
      * Runs {@code guestPath} with {@code argv} as the child of init until every task has
      * ended, and returns the command's status: its exit code, or 128 + the killing signal
      * (127 if it could not be found, 126 if it could not be executed). Call once.
@@ -170,10 +182,18 @@ public final class Kernel implements TrapHandler {
         }
         mm.useSysctl(tasks.vmSysctl());
         FdTable files = new FdTable(phys);
-        OpenFile tty = new OpenFile(vfs.console(), OpenFlags.O_RDWR);
-        files.installAt(0, tty, false);
-        files.installAt(1, tty.get(), false);
-        files.installAt(2, tty.get(), false);
+        OpenFile tty = null, stream = null;
+        for (int fd = 0; fd < 3; fd++) {
+            // One open file for the terminal streams and one for the others, as a shell's
+            // redirections share theirs; each descriptor holds its own reference.
+            OpenFile f;
+            if (terminals[fd]) {
+                f = tty == null ? (tty = new OpenFile(vfs.console(), OpenFlags.O_RDWR)) : tty.get();
+            } else {
+                f = stream == null ? (stream = new OpenFile(new fs.HostStream(vfs), OpenFlags.O_RDWR)) : stream.get();
+            }
+            files.installAt(fd, f, false);
+        }
         tasks.spawnInit(mm, files, vfs.newFsStruct());
         if (options.cycleLimit() > 0) sched.setCycleLimit(options.cycleLimit());
         for (int attempt = 0; initStatus == null && attempt < 2; attempt++) {

@@ -121,17 +121,17 @@ public final class TimeCalls {
     /**
      * clock_nanosleep(clockid, flags, req, rem): sleeps on REALTIME, MONOTONIC or BOOTTIME for
      * a duration, or with TIMER_ABSTIME until the clock reads req. Like Linux, the other
-     * known clocks cannot be slept on (EOPNOTSUPP), the calling thread's CPU clock is EINVAL
-     * (posix_cpu_nsleep), and so is an unknown clock. Linux can sleep on the process CPU
-     * clock; Clonix cannot (EOPNOTSUPP): a sleeper would have to be woken from
-     * signal.CpuTimers, which only looks at the timers that send signals.
+     * known clocks cannot be slept on (EOPNOTSUPP) and an unknown one is EINVAL. Linux can
+     * sleep on the process CPU clock; Clonix cannot yet (EOPNOTSUPP), as no timer fires on
+     * accounted CPU time.
      */
     static long clockNanosleep(Scheduler sched, Task t, int clock, int flags, long reqAddr) {
         switch (clock) {
             case CLOCK_REALTIME, CLOCK_MONOTONIC, CLOCK_BOOTTIME -> {
                 return sleep(sched, t, clock, flags, reqAddr, "clock_nanosleep");
             }
-            case CLOCK_PROCESS_CPUTIME_ID, CLOCK_MONOTONIC_RAW, CLOCK_REALTIME_COARSE, CLOCK_MONOTONIC_COARSE -> {
+            case CLOCK_PROCESS_CPUTIME_ID, CLOCK_THREAD_CPUTIME_ID, CLOCK_MONOTONIC_RAW,
+                    CLOCK_REALTIME_COARSE, CLOCK_MONOTONIC_COARSE -> {
                 return -Errno.ENOTSUP;
             }
             default -> {

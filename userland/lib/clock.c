@@ -1,4 +1,5 @@
 /* clock.c: time.h's clock_getres, clock_nanosleep and clock, sys/time.h's gettimeofday. */
+#include <errno.h>
 #include <time.h>
 #include <sys/time.h>
 #include <sys/syscall.h>
@@ -8,10 +9,12 @@ int clock_getres(clockid_t clk, struct timespec *res) { return (int)__syscall_re
 
 /*
  * A cancellation point, as nanosleep. POSIX makes it return the error number itself and
- * leave errno alone, unlike the other wrappers.
+ * leave errno alone, unlike the other wrappers. The calling thread's CPU clock is EINVAL,
+ * as POSIX says and glibc checks (the system call says EOPNOTSUPP).
  */
 int clock_nanosleep(clockid_t clk, int flags, const struct timespec *req, struct timespec *rem)
 {
+    if (clk == CLOCK_THREAD_CPUTIME_ID) return EINVAL;
     return (int)-__syscall_cancel4(SYS_clock_nanosleep, clk, flags, req, rem);
 }
 
