@@ -28,7 +28,7 @@ public final class CpuTimers {
         IntervalTimers.fireCpuItimers(ts, t);
         long processTime = sig.cpuTime(), ownTime = threadTime(t);
         for (PosixTimer timer : sig.signals().posixTimers.values()) {
-            if (!timer.armed || timer.notify == PosixTimers.SIGEV_NONE) continue;
+            if (!timer.ticking()) continue;
             if (timer.clock == PosixTimers.CLOCK_PROCESS_CPUTIME_ID && processTime >= timer.expires) {
                 PosixTimers.fire(ts, timer, processTime);
             } else if (timer.clock == PosixTimers.CLOCK_THREAD_CPUTIME_ID && timer.owner == t && ownTime >= timer.expires) {
@@ -53,7 +53,7 @@ public final class CpuTimers {
         long prof = g.cpuItimerExpires[IntervalTimers.ITIMER_PROF];
         if (prof != 0) check = Math.min(check, prof);
         for (PosixTimer timer : g.posixTimers.values()) {
-            if (timer.armed && timer.notify != PosixTimers.SIGEV_NONE && timer.clock == PosixTimers.CLOCK_PROCESS_CPUTIME_ID) {
+            if (timer.ticking() && timer.clock == PosixTimers.CLOCK_PROCESS_CPUTIME_ID) {
                 check = Math.min(check, timer.expires);
             }
         }
@@ -64,8 +64,7 @@ public final class CpuTimers {
     static void rearmThread(Task t) {
         long check = Long.MAX_VALUE;
         for (PosixTimer timer : t.signal().signals().posixTimers.values()) {
-            if (timer.armed && timer.notify != PosixTimers.SIGEV_NONE && timer.clock == PosixTimers.CLOCK_THREAD_CPUTIME_ID
-                    && timer.owner == t) {
+            if (timer.ticking() && timer.clock == PosixTimers.CLOCK_THREAD_CPUTIME_ID && timer.owner == t) {
                 check = Math.min(check, timer.expires);
             }
         }

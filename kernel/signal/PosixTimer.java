@@ -33,6 +33,11 @@ final class PosixTimer {
     long overrun, overrunLast;
     /** The signal this timer queued and nobody has taken yet, or null (Linux's preallocated sigqueue). */
     SigInfo queued;
+    /**
+     * True while a periodic timer waits for its queued signal to be taken before it runs on
+     * (Linux's REQUEUE_PENDING): its expiries meanwhile are counted, not timed.
+     */
+    boolean requeuePending;
 
     PosixTimer(int id, int clock, int notify, int signo, long value, Task target, Task owner) {
         this.id = id;
@@ -42,6 +47,11 @@ final class PosixTimer {
         this.value = value;
         this.target = target;
         this.owner = owner;
+    }
+
+    /** True if its expiry is to be looked for: armed, telling somebody, and not waiting for its signal to be taken. */
+    boolean ticking() {
+        return armed && notify != PosixTimers.SIGEV_NONE && !requeuePending;
     }
 
     /** True for the CPU-time clocks, whose expiry CpuTimers notices rather than a kernel timer. */

@@ -13,11 +13,13 @@ import task.Tasks;
  * the process, SIGEV_THREAD_ID to one of its threads) or not at all (SIGEV_NONE). The
  * signal is SI_TIMER with the timer's id and sigev_value.
  *
- * <p><b>Overruns.</b> As in Linux, a timer queues at most one signal: when it expires again
- * while that one is still pending, it only counts an overrun. Taking the signal
- * ({@link #dequeued}) moves the count into its si_overrun and into what timer_getoverrun
- * reports. A periodic timer keeps its period meanwhile, so its next expiry is where Linux's
- * re-arming at delivery puts it.
+ * <p><b>Overruns.</b> As in Linux, a timer queues at most one signal. A periodic timer whose
+ * signal is pending stops there (Linux's REQUEUE_PENDING); taking the signal
+ * ({@link #dequeued}) moves it on past the present by whole periods, and the periods it
+ * skipped are the overruns its si_overrun and timer_getoverrun report. So a timer with a
+ * period of a nanosecond costs one signal and a division, never one event per period. A
+ * periodic timer whose signal is ignored is looked at again a period later, but no more
+ * often than every {@link #IGNORED_RECHECK_NANOS}, as Linux does.
  *
  * <p><b>Clocks.</b> The wall and monotonic clocks (REALTIME, MONOTONIC, BOOTTIME) fire from a
  * kernel timer ({@link HrTimer}); the CPU-time clocks (PROCESS_CPUTIME_ID and
@@ -42,6 +44,8 @@ public final class PosixTimers {
     public static final int TIMER_BYTES = 240 + SigPending.SIGQUEUE_BYTES;
     /** The most si_overrun reports (DELAYTIMER_MAX). */
     static final long DELAYTIMER_MAX = Integer.MAX_VALUE;
+    /** How soon a periodic timer whose signal is ignored comes back, at the least: a jiffy at HZ=250. */
+    static final long IGNORED_RECHECK_NANOS = 4_000_000;
 
     /** A struct sigevent as the kernel reads it: sigev_value, sigev_signo, sigev_notify, the thread id. */
     public record SigEvent(long value, int signo, int how, int tid) {}
@@ -135,7 +139,9 @@ public final class PosixTimers {
         PosixTimer timer = find(caller, id);
         if (!timer.armed) return new Setting(0, timer.interval);
         long now = timer.now();
-        if (timer.notify == SIGEV_NONE && timer.interval != 0 && timer.expires <= now) forward(timer, now, false);
+        if ((timer.notify == SIGEV_NONE || timer.requeuePending) && timer.interval != 0 && timer.expires <= now) {
+            forward(timer, now, timer.requeuePending);
+        }
         if (timer.expires <= now) return new Setting(timer.notify == SIGEV_NONE ? 0 : 1, timer.interval);
         return new Setting(timer.expires - now, timer.interval);
     }
@@ -151,6 +157,7 @@ public final class PosixTimers {
         Setting old = get(caller, id);
         if (timer.hrtimer != null) timer.hrtimer.cancel();
         timer.armed = false;
+        timer.requeuePending = false;
         timer.interval = 0;
         timer.overrunLast = 0;
         if (value == 0) {
@@ -198,23 +205,22 @@ public final class PosixTimers {
         g.posixTimers.clear();
     }
 
-    /** A wall or monotonic clock timer's kernel timer expired: fire, and arm the next period. */
+    /** A wall or monotonic clock timer's kernel timer expired: fire, and arm the next period if it runs on. */
     private static void expired(Tasks ts, PosixTimer timer) {
-        if (!timer.armed) return;
-        long now = timer.now();
-        fire(ts, timer, now);
-        if (timer.armed) timer.hrtimer.start(timer.expires);
+        if (!timer.ticking()) return;
+        fire(ts, timer, timer.now());
+        if (timer.ticking()) timer.hrtimer.start(timer.expires);
     }
 
     /**
      * The timer's expiry at {@code timer.expires} (at or before {@code now}) has come: its
-     * signal is sent, or an overrun counted if the last one is still pending; the expiries
-     * of a periodic timer that also passed by {@code now} are overruns too. A periodic timer
-     * moves to its first expiry after now; a one-shot timer is disarmed.
+     * signal is sent, or an overrun counted if its last one is still pending (a one-shot
+     * timer set again meanwhile). A one-shot timer is then disarmed; a periodic one whose
+     * signal is now pending waits for it to be taken; one whose signal was ignored moves on
+     * past now (and past the recheck interval).
      */
     static void fire(Tasks ts, PosixTimer timer, long now) {
-        boolean pending = timer.queued != null && holds(timer);
-        if (pending) {
+        if (timer.queued != null && holds(timer)) {
             timer.overrun = Math.min(timer.overrun + 1, DELAYTIMER_MAX);
         } else {
             timer.queued = null;
@@ -222,9 +228,11 @@ public final class PosixTimers {
         }
         if (timer.interval == 0) {
             timer.armed = false;
-            return;
+        } else if (timer.queued != null) {
+            timer.requeuePending = true;
+        } else {
+            forward(timer, timer.interval < IGNORED_RECHECK_NANOS ? now + IGNORED_RECHECK_NANOS : now, false);
         }
-        forward(timer, now, timer.queued != null);
     }
 
     /**
@@ -257,14 +265,22 @@ public final class PosixTimers {
 
     /**
      * A thread of process {@code t} took {@code info}: if it is the pending signal of one of
-     * the process's timers, it reports the overruns counted since it was queued, and the
-     * timer may queue again (Linux's posixtimer_rearm at dequeue_signal).
+     * the process's timers, a periodic timer moves on past the present, counting the periods
+     * it skipped, and the signal reports the overruns counted since it was queued (Linux's
+     * posixtimer_rearm at dequeue_signal).
      */
     static SigInfo dequeued(Task t, SigInfo info) {
         if (info.code() != SigInfo.SI_TIMER) return info;
         PosixTimer timer = t.signal().signals().posixTimers.get(info.pid());
         if (timer == null || timer.queued != info) return info;
         timer.queued = null;
+        if (timer.requeuePending) {
+            timer.requeuePending = false;
+            long now = timer.now();
+            if (timer.expires <= now) forward(timer, now, true);
+            if (timer.hrtimer != null) timer.hrtimer.start(timer.expires);
+            else rearmCpu(timer);
+        }
         timer.overrunLast = timer.overrun;
         timer.overrun = 0;
         return SigInfo.timer(info.signo(), info.pid(), (int) timer.overrunLast, info.value());
