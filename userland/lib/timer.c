@@ -1,7 +1,7 @@
 /*
  * timer.c: time.h's POSIX timers, timer_create and friends. A timer_t is the kernel's timer
- * id, as in glibc for every timer but SIGEV_THREAD ones, which Clonix's libc does not make
- * (EINVAL): they need a helper thread per process, which glibc keeps.
+ * id (glibc's is too, but for SIGEV_THREAD timers); SIGEV_THREAD timers are made by
+ * timer_thread.c, which the kernel sees as SIGEV_THREAD_ID timers aimed at a helper thread.
  */
 #include <errno.h>
 #include <signal.h>
@@ -23,10 +23,7 @@ int timer_create(clockid_t clk, struct sigevent *sev, timer_t *timerid)
         alarm_event.sigev_signo = SIGALRM;
         sev = &alarm_event;
     }
-    if (sev->sigev_notify == SIGEV_THREAD) {
-        errno = EINVAL;
-        return -1;
-    }
+    if (sev->sigev_notify == SIGEV_THREAD) return __timer_create_thread(clk, sev, timerid);
     int id;
     long r = __syscall3(SYS_timer_create, clk, sev, &id);
     if (r < 0) return (int)__syscall_ret(r);
@@ -45,4 +42,10 @@ int timer_gettime(timer_t timerid, struct itimerspec *curr_value)
 }
 
 int timer_getoverrun(timer_t timerid) { return (int)__syscall_ret(__syscall1(SYS_timer_getoverrun, (long)timerid)); }
-int timer_delete(timer_t timerid) { return (int)__syscall_ret(__syscall1(SYS_timer_delete, (long)timerid)); }
+/* Forgets a SIGEV_THREAD timer's function too, once the kernel has deleted the timer. */
+int timer_delete(timer_t timerid)
+{
+    long r = __syscall1(SYS_timer_delete, (long)timerid);
+    if (r == 0) __timer_thread_forget((int)(long)timerid);
+    return (int)__syscall_ret(r);
+}
