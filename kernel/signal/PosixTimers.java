@@ -73,22 +73,23 @@ public final class PosixTimers {
         SignalStruct sig = caller.signal();
         GroupSignals g = sig.signals();
         long limit = sig.rlimits().cur(ResourceLimits.RLIMIT_SIGPENDING);
-        if (!ResourceLimits.exceeds(g.posixTimers.size() + 1, limit) && ts.physicalMemory().chargeSlab(TIMER_BYTES)) {
-            int id = g.nextTimerId;
-            if (event == null) event = new SigEvent(id, task.Signals.SIGALRM, SIGEV_SIGNAL, 0);
-            Task target = target(ts, caller, event);
-            if (target == null) {
-                ts.physicalMemory().unchargeSlab(TIMER_BYTES);
-                return -syscall.Errno.EINVAL;
-            }
-            int notify = event.how() == SIGEV_THREAD ? SIGEV_SIGNAL : event.how();
-            PosixTimer timer = new PosixTimer(id, clock, notify, event.signo(), event.value(), target, caller);
-            if (!timer.onCpuClock()) timer.hrtimer = new HrTimer(ts, sched, "posix_timer", () -> expired(ts, timer));
-            g.posixTimers.put(id, timer);
-            g.nextTimerId = (id + 1) & Integer.MAX_VALUE;
-            return id;
+        if (ResourceLimits.exceeds(g.posixTimers.size() + 1, limit)) return -syscall.Errno.EAGAIN;
+        if (!ts.physicalMemory().chargeSlab(TIMER_BYTES)) return -syscall.Errno.EAGAIN;
+        int id = g.nextTimerId;
+        while (g.posixTimers.containsKey(id)) id = (id + 1) & Integer.MAX_VALUE; // after a wrap-around
+        if (event == null) event = new SigEvent(id, task.Signals.SIGALRM, SIGEV_SIGNAL, 0);
+        Task target = target(ts, caller, event);
+        if (target == null) {
+            ts.physicalMemory().unchargeSlab(TIMER_BYTES);
+            return -syscall.Errno.EINVAL;
         }
-        return -syscall.Errno.EAGAIN;
+        // SIGEV_THREAD is the C library's business; the kernel takes it as SIGEV_SIGNAL, as Linux does.
+        int notify = event.how() == SIGEV_THREAD ? SIGEV_SIGNAL : event.how();
+        PosixTimer timer = new PosixTimer(id, clock, notify, event.signo(), event.value(), target, caller);
+        if (!timer.onCpuClock()) timer.hrtimer = new HrTimer(ts, sched, "posix_timer", () -> expired(ts, timer));
+        g.posixTimers.put(id, timer);
+        g.nextTimerId = (id + 1) & Integer.MAX_VALUE;
+        return id;
     }
 
     /**

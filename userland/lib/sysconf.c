@@ -1,7 +1,7 @@
 /*
  * sysconf.c: unistd.h's sysconf, the limits and options of the system, with the values
  * glibc gives on Linux x86-64. A limit that is the caller's resource limit is read from it
- * (getrlimit), the memory from sysinfo, the CPUs from /proc/stat; the rest are constants:
+ * (getrlimit), the memory from /proc/meminfo, the CPUs from /proc/stat; the rest are constants:
  * the ones POSIX options report (200809, POSIX.1-2008), and glibc's fixed limits.
  */
 #include <errno.h>
@@ -11,7 +11,6 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/resource.h>
-#include <sys/sysinfo.h>
 
 /* What a supported POSIX option reports: the version of POSIX.1 it conforms to. */
 #define POSIX_2008 200809L
@@ -37,13 +36,27 @@ static long processors(void)
     return n > 0 ? n : 1;
 }
 
-/* RAM pages in all (total) or free (!total), from sysinfo as glibc's get_phys_pages does. */
-static long memory_pages(int total)
+/*
+ * RAM pages in all (MemTotal) or free (MemFree), from /proc/meminfo: the figures glibc's
+ * get_phys_pages and get_avphys_pages take from sysinfo, which reports the same ones. -1 if
+ * the file cannot be read.
+ */
+static long memory_pages(const char *field)
 {
-    struct sysinfo si;
-    if (sysinfo(&si) != 0) return -1;
-    unsigned long bytes = (total ? si.totalram : si.freeram) * (unsigned long)si.mem_unit;
-    return (long)(bytes / 4096);
+    FILE *f = fopen("/proc/meminfo", "r");
+    if (f == NULL) return -1;
+    char line[128];
+    long pages = -1;
+    size_t n = strlen(field);
+    while (fgets(line, sizeof line, f) != NULL) {
+        unsigned long kb;
+        if (strncmp(line, field, n) == 0 && line[n] == ':' && sscanf(line + n + 1, "%lu", &kb) == 1) {
+            pages = (long)(kb / 4);
+            break;
+        }
+    }
+    fclose(f);
+    return pages;
 }
 
 long sysconf(int name)
@@ -69,8 +82,8 @@ long sysconf(int name)
     case _SC_PAGESIZE: return 4096;
     case _SC_NPROCESSORS_CONF:
     case _SC_NPROCESSORS_ONLN: return processors();
-    case _SC_PHYS_PAGES: return memory_pages(1);
-    case _SC_AVPHYS_PAGES: return memory_pages(0);
+    case _SC_PHYS_PAGES: return memory_pages("MemTotal");
+    case _SC_AVPHYS_PAGES: return memory_pages("MemFree");
     case _SC_JOB_CONTROL:
     case _SC_SAVED_IDS: return 1;
     case _SC_VERSION:
