@@ -16,6 +16,7 @@ import obj.Executable;
 import obj.ExecutableFormat;
 import procfs.ProcRoot;
 import signal.CpuLimit;
+import signal.CpuTimers;
 import signal.SigInfo;
 import signal.SignalDelivery;
 import signal.SignalSend;
@@ -29,12 +30,15 @@ import syscall.LimitCalls;
 import syscall.MemoryCalls;
 import syscall.PrctlCalls;
 import syscall.PriorityCalls;
+import syscall.RobustListCalls;
 import syscall.ProcessCalls;
 import syscall.SignalCalls;
 import syscall.SyscallTable;
 import syscall.SysinfoCalls;
 import syscall.SyslogCalls;
 import syscall.TimeCalls;
+import syscall.TimerCalls;
+import syscall.UsageCalls;
 import task.Exit;
 import task.OomKiller;
 import task.Signals;
@@ -71,6 +75,8 @@ public final class Kernel implements TrapHandler {
     private final List<String> reports = new ArrayList<>();
     private final List<String> oopses = new ArrayList<>();
     private boolean ran;
+    /** Which of the command's standard streams are terminals (setTerminals). */
+    private boolean[] terminals = {true, true, true};
     /**
      * The task whose trap is being handled (Linux's current); /proc/self resolves against it
      * and /proc/sys asks it for root's rights. Between traps it is {@link #outsideTraps}.
@@ -115,7 +121,9 @@ public final class Kernel implements TrapHandler {
         PriorityCalls.register(syscalls, tasks);
         PrctlCalls.register(syscalls);
         SysinfoCalls.register(syscalls, tasks, sched);
-        syscall.RobustListCalls.register(syscalls, tasks);
+        RobustListCalls.register(syscalls, tasks);
+        UsageCalls.register(syscalls, sched);
+        TimerCalls.register(syscalls, tasks, sched);
         syscalls.setTracer(sched.tracer()); // trace: sys_enter/sys_exit share the scheduler's event stream
         ProcRoot.install(vfs, tasks, sched, () -> current);
         connectConsoleJobControl();
@@ -147,6 +155,16 @@ public final class Kernel implements TrapHandler {
     }
 
     /**
+     * Says which of the command's standard streams (0, 1, 2) are terminals, as the host's
+     * are; by default all three. A stream that is not gets a fs.HostStream instead of
+     * /dev/console: the same bytes, but isatty(3) is 0 there, so the program's stdio buffers
+     * it fully, as on Linux when its output goes to a file or a pipe. Call before {@link #run}.
+     */
+    public void setTerminals(boolean stdin, boolean stdout, boolean stderr) {
+        terminals = new boolean[] {stdin, stdout, stderr};
+    }
+
+    /**
      * Runs {@code guestPath} with {@code argv} as the child of init until every task has
      * ended, and returns the command's status: its exit code, or 128 + the killing signal
      * (127 if it could not be found, 126 if it could not be executed). Call once.
@@ -166,10 +184,18 @@ public final class Kernel implements TrapHandler {
         }
         mm.useSysctl(tasks.vmSysctl());
         FdTable files = new FdTable(phys);
-        OpenFile tty = new OpenFile(vfs.console(), OpenFlags.O_RDWR);
-        files.installAt(0, tty, false);
-        files.installAt(1, tty.get(), false);
-        files.installAt(2, tty.get(), false);
+        OpenFile tty = null, stream = null;
+        for (int fd = 0; fd < 3; fd++) {
+            // One open file for the terminal streams and one for the others, as a shell's
+            // redirections share theirs; each descriptor holds its own reference.
+            OpenFile f;
+            if (terminals[fd]) {
+                f = tty == null ? (tty = new OpenFile(vfs.console(), OpenFlags.O_RDWR)) : tty.get();
+            } else {
+                f = stream == null ? (stream = new OpenFile(new fs.HostStream(vfs), OpenFlags.O_RDWR)) : stream.get();
+            }
+            files.installAt(fd, f, false);
+        }
         tasks.spawnInit(mm, files, vfs.newFsStruct());
         if (options.cycleLimit() > 0) sched.setCycleLimit(options.cycleLimit());
         for (int attempt = 0; initStatus == null && attempt < 2; attempt++) {
@@ -252,11 +278,12 @@ public final class Kernel implements TrapHandler {
 
     @Override
     public boolean hasWorkBeforeUserMode(Task t) {
-        return SignalDelivery.hasWork(t) || CpuLimit.due(t);
+        return SignalDelivery.hasWork(t) || CpuLimit.due(t) || CpuTimers.due(t);
     }
 
     /**
-     * RLIMIT_CPU first (it may send SIGXCPU or SIGKILL: signal.CpuLimit), then signals, as
+     * RLIMIT_CPU first (it may send SIGXCPU or SIGKILL: signal.CpuLimit), and the timers on
+     * CPU time (signal.CpuTimers), then signals, as
      * long as some can be taken (each caught one nests its handler's frame over the previous
      * one, as Linux's exit_to_user_mode_loop does; a stop or a fatal default action ends the
      * loop), then death if a kill is pending: the task exits with its group's status
@@ -277,6 +304,7 @@ public final class Kernel implements TrapHandler {
 
     private void workBeforeUserMode(Task t) {
         if (CpuLimit.due(t)) CpuLimit.check(tasks, t);
+        if (CpuTimers.due(t)) CpuTimers.run(tasks, t);
         while (!t.isKillPending() && t.state() == task.TaskState.RUNNING && SignalDelivery.hasWork(t)) {
             int handled = SignalDelivery.deliver(tasks, t, task -> syscalls.dispatch(task));
             if (sched.tracer().enabled) { // trace: signal_deliver, to a handler or fatal

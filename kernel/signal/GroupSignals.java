@@ -5,7 +5,8 @@ import task.Task;
 /**
  * The signal state a thread group shares (the signal fields of Linux's
  * {@code signal_struct}): the shared pending set, the thread last chosen for a process
- * signal, the state of a group stop, and the alarm.
+ * signal, the state of a group stop, and the timers: the interval timers (alarm among them) and
+ * the POSIX timers.
  *
  * <p>One per thread group, held by its SignalStruct; touched only by the kernel thread.
  */
@@ -27,10 +28,27 @@ public final class GroupSignals {
      * (SIGNAL_UNKILLABLE): init, and the shell's task, which the session cannot do without.
      */
     boolean unkillable;
-    /** Virtual time at which SIGALRM is due, or -1 (the ITIMER_REAL of alarm). */
-    long alarmDeadline = -1;
-    /** The kernel timer that sends SIGALRM (see Alarm), made by the first alarm call. */
-    Task alarmTimer;
+    /**
+     * ITIMER_REAL, which alarm sets too (see IntervalTimers): the kernel timer that sends
+     * SIGALRM, made on first use; the deadline it was last armed for; its period in
+     * nanoseconds (0: it fires once).
+     */
+    HrTimer realTimer;
+    long realExpires, realInterval;
+    /**
+     * ITIMER_VIRTUAL and ITIMER_PROF, indexed by their numbers (1, 2; slot 0 unused): the
+     * group CPU time at which each expires (user time for VIRTUAL, all of it for PROF; 0:
+     * disarmed) and its period.
+     */
+    final long[] cpuItimerExpires = new long[3], cpuItimerInterval = new long[3];
+    /**
+     * The group CPU time (SignalStruct#cpuTime) at which CpuTimers must look at the
+     * process's CPU-time timers again; Long.MAX_VALUE while none is armed.
+     */
+    long cpuTimersCheck = Long.MAX_VALUE;
+    /** The process's POSIX timers by id (timer_create), and the id the next one gets. */
+    final java.util.TreeMap<Integer, PosixTimer> posixTimers = new java.util.TreeMap<>();
+    int nextTimerId;
 
     /** A group with nothing pending. */
     public GroupSignals() {}
@@ -87,8 +105,8 @@ public final class GroupSignals {
         return true;
     }
 
-    /** When SIGALRM is due, or -1. */
-    public long alarmDeadline() {
-        return alarmDeadline;
+    /** How many POSIX timers the process has. */
+    public int posixTimerCount() {
+        return posixTimers.size();
     }
 }

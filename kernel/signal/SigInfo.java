@@ -11,7 +11,7 @@ import task.Signals;
 public record SigInfo(int signo, int errno, int code, int pid, int uid, int status, long addr,
         long utime, long stime, long value) {
     /** si_code values for signals sent by a process (include/uapi/asm-generic/siginfo.h). */
-    public static final int SI_USER = 0, SI_KERNEL = 0x80, SI_QUEUE = -1, SI_TKILL = -6;
+    public static final int SI_USER = 0, SI_KERNEL = 0x80, SI_QUEUE = -1, SI_TIMER = -2, SI_TKILL = -6;
     /** si_code values of faults; each family counts from 1. */
     public static final int SEGV_MAPERR = 1, SEGV_ACCERR = 2, BUS_ADRALN = 1, ILL_ILLOPC = 1,
             FPE_INTDIV = 1, TRAP_BRKPT = 1;
@@ -30,6 +30,15 @@ public record SigInfo(int signo, int errno, int code, int pid, int uid, int stat
     /** A signal the kernel sends on its own account (SIGPIPE, SIGALRM, job control): SI_KERNEL. */
     public static SigInfo kernel(int sig) {
         return new SigInfo(sig, 0, SI_KERNEL, 0, 0, 0, 0, 0, 0, 0);
+    }
+
+    /**
+     * A POSIX timer's expiry (SI_TIMER): the kernel's id of timer {@code timerId} in si_timerid
+     * and the expiries missed since the last one was taken in si_overrun (the pid and uid
+     * slots at 16 and 20), and the timer's sigev_value in si_value.
+     */
+    public static SigInfo timer(int sig, int timerId, int overrun, long value) {
+        return new SigInfo(sig, 0, SI_TIMER, timerId, overrun, 0, 0, 0, 0, value);
     }
 
     /** A fault's signal (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP) with its code and address. */

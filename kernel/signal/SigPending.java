@@ -76,6 +76,14 @@ public final class SigPending {
         return Added.QUEUED;
     }
 
+    /** True if {@code i} itself (not an equal siginfo) is pending here, first or queued. */
+    public boolean holds(SigInfo i) {
+        int sig = i.signo();
+        if (info[sig] == i) return true;
+        if (queued[sig] != null) for (SigInfo q : queued[sig]) if (q == i) return true;
+        return false;
+    }
+
     /** How many signal instances are pending: one per standard signal, every queued real-time one. */
     public int count() {
         return Long.bitCount(mask) + queuedCount;

@@ -121,19 +121,33 @@ public final class SignalDelivery {
      * thread that can. The last thread of the group cancels the alarm.
      */
     public static void exitSignals(Tasks ts, Task t) {
-        if (t.signal().liveThreads() == 1) Alarm.cancel(t.signal().signals()); // the group is dead
+        if (t.signal().liveThreads() == 1) { // the group is dead: so are its timers
+            IntervalTimers.cancelReal(t.signal().signals());
+            PosixTimers.deleteAll(ts, t.signal());
+        }
         if (t.signal().isGroupExiting()) return;
         JobControl.leaveStop(ts, t);
         SignalSend.retargetShared(ts, t, ~t.signals().blocked);
     }
 
-    /** dequeue_signal: the thread's own set first, then the group's; null if nothing is ready. */
+    /**
+     * dequeue_signal: the thread's own set first, then the group's; null if nothing is ready.
+     * Taking a timer's signal lets the timer go on: SIGALRM re-arms a periodic ITIMER_REAL,
+     * and a POSIX timer's signal gets its overrun count.
+     */
     static SigInfo dequeue(Task t, long blocked) {
         int sig = t.signals().pending.next(blocked);
-        if (sig != 0) return t.signals().pending.take(sig);
-        SigPending shared = t.signal().signals().shared;
-        sig = shared.next(blocked);
-        return sig == 0 ? null : shared.take(sig);
+        SigInfo info;
+        if (sig != 0) {
+            info = t.signals().pending.take(sig);
+        } else {
+            SigPending shared = t.signal().signals().shared;
+            sig = shared.next(blocked);
+            if (sig == 0) return null;
+            info = shared.take(sig);
+        }
+        if (sig == Signals.SIGALRM) IntervalTimers.sigalrmDequeued(t);
+        return PosixTimers.dequeued(t, info);
     }
 
     /** handle_signal: settle a rewound call, build the frame, update the mask and the action. */

@@ -22,6 +22,11 @@ public final class ThreadSignals {
     /** While asleep in rt_sigtimedwait: the signals it waits for, which wake it though blocked. */
     long waitSet;
     /**
+     * This thread's CPU time at which CpuTimers must look at the POSIX timers on its
+     * CPU-time clock (CLOCK_THREAD_CPUTIME_ID); Long.MAX_VALUE while none is armed.
+     */
+    long cpuTimersCheck = Long.MAX_VALUE;
+    /**
      * True if the task's last system call blocked and was rewound onto its syscall
      * instruction, so that a signal handler must decide between restarting and EINTR.
      */

@@ -107,6 +107,7 @@ public final class Exec {
             t.files = own;
         }
         t.files.closeOnExec();
+        signal.PosixTimers.deleteAll(ts, t.signal); // exit_itimers: the interval timers stay
         if (t.sighand.refCount() > 1) {
             SigHand own = t.sighand.copy();
             t.sighand.release();

@@ -246,6 +246,7 @@ public final class Exit {
     static void release(Tasks ts, Task t) {
         t.state = TaskState.DEAD;
         SignalStruct sig = t.signal;
+        Rusage.threadReleased(t);
         sig.threads.remove(t);
         t.signals.flush(); // __exit_signal's flush_sigqueue: queued signals cost memory
         if (sig.threads.isEmpty()) sig.signals.flush();

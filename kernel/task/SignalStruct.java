@@ -52,6 +52,18 @@ public final class SignalStruct {
      * the limit is infinite (Linux's cputimer expiry for the rlimit); see signal.CpuLimit.
      */
     long cpuLimitExpires = Long.MAX_VALUE;
+    /** User-mode CPU time of the whole group in cycles, exited threads included (ITIMER_VIRTUAL's clock). */
+    long userCpuTime;
+    /**
+     * What the group's released threads used, added when each is released so that the
+     * group's totals survive them (the utime, stime, nvcsw and nivcsw of Linux's signal_struct).
+     */
+    long deadUtime, deadStime, deadNvcsw, deadNivcsw;
+    /**
+     * What the group's waited-for children used, theirs included (cutime, cstime, cnvcsw,
+     * cnivcsw): added by wait when it reaps a child, read by times and RUSAGE_CHILDREN.
+     */
+    long cutime, cstime, cnvcsw, cnivcsw;
 
     SignalStruct(int pgid, int sid) {
         this.pgid = pgid;
@@ -142,6 +154,11 @@ public final class SignalStruct {
     /** CPU time of the group so far, in cycles, exited threads included. */
     public long cpuTime() {
         return cpuTime;
+    }
+
+    /** User-mode CPU time of the group so far, in cycles, exited threads included. */
+    public long userCpuTime() {
+        return userCpuTime;
     }
 
     /** When RLIMIT_CPU must be looked at again, in group CPU cycles (Long.MAX_VALUE: never). */

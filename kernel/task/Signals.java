@@ -11,7 +11,7 @@ public final class Signals {
     public static final int SIGHUP = 1, SIGINT = 2, SIGQUIT = 3, SIGILL = 4, SIGTRAP = 5, SIGABRT = 6,
             SIGBUS = 7, SIGFPE = 8, SIGKILL = 9, SIGUSR1 = 10, SIGSEGV = 11, SIGUSR2 = 12, SIGPIPE = 13,
             SIGALRM = 14, SIGTERM = 15, SIGCHLD = 17, SIGCONT = 18, SIGSTOP = 19, SIGTSTP = 20, SIGXCPU = 24,
-            SIGXFSZ = 25, SIGSYS = 31;
+            SIGXFSZ = 25, SIGVTALRM = 26, SIGPROF = 27, SIGSYS = 31;
 
     /** The highest signal number: signals are 1..NSIG, as Linux's _NSIG = 64. */
     public static final int NSIG = 64;

@@ -286,6 +286,7 @@ public final class Task implements Futex.FutexWaiter {
         utime += user;
         stime += system;
         signal.cpuTime += user + system;
+        signal.userCpuTime += user;
     }
 
     /** The address space (null once released, and for idle tasks). */

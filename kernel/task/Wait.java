@@ -30,12 +30,11 @@ public final class Wait {
     public static final int WNOHANG = 1, WUNTRACED = 2, WSTOPPED = 2, WEXITED = 4, WCONTINUED = 8,
             WNOWAIT = 0x01000000;
     public static final int __WNOTHREAD = 0x20000000, __WALL = 0x40000000, __WCLONE = 0x80000000;
-    /** Size of struct rusage on x86-64. */
-    public static final int RUSAGE_SIZE = 144;
 
     /**
      * wait4(pid, status, options, rusage) for {@code caller}. Writes the wait status and
-     * rusage (utime and stime filled in, the rest zero) if their pointers are non-zero.
+     * rusage (the child's and its waited-for children's, see {@link Rusage}) if their
+     * pointers are non-zero.
      * Returns the reaped child's pid, 0 (WNOHANG, none ready), -ECHILD, -EINVAL, -EFAULT
      * (the child is reaped all the same, as in Linux), or -BLOCKED with the caller queued.
      */
@@ -55,7 +54,7 @@ public final class Wait {
             if (report != 0) {
                 try {
                     if (statusAddr != 0) caller.mm.write32(statusAddr, report);
-                    if (rusageAddr != 0) writeRusage(caller.mm, rusageAddr, child.utime, child.stime);
+                    if (rusageAddr != 0) writeRusage(caller.mm, rusageAddr, usageOf(child));
                 } catch (MmException e) {
                     return -Errno.EFAULT;
                 }
@@ -160,10 +159,13 @@ public final class Wait {
             putInt(info, 16, found.tgid);
             putInt(info, 20, found.cred.uid());
             putInt(info, 24, sig == 0 ? (status >> 8) & 0xff : sig);
-            long utime = found.utime, stime = found.stime;
-            if ((options & WNOWAIT) == 0) Exit.release(ts, found);
+            Rusage usage = usageOf(found);
+            if ((options & WNOWAIT) == 0) {
+                Rusage.childReaped(caller.signal, usage);
+                Exit.release(ts, found);
+            }
             try {
-                if (rusageAddr != 0) writeRusage(caller.mm, rusageAddr, utime, stime);
+                if (rusageAddr != 0) writeRusage(caller.mm, rusageAddr, usage);
             } catch (MmException e) {
                 return -Errno.EFAULT;
             }
@@ -203,35 +205,28 @@ public final class Wait {
     private static long reap(Tasks ts, Task caller, Task child, long statusAddr, long rusageAddr) {
         int status = child.signal.groupExit ? child.signal.groupExitStatus : child.exitCode;
         int pid = child.tgid;
-        long utime = child.utime, stime = child.stime;
+        Rusage usage = usageOf(child);
+        Rusage.childReaped(caller.signal, usage);
         Exit.release(ts, child);
         try {
             if (statusAddr != 0) caller.mm.write32(statusAddr, status);
-            if (rusageAddr != 0) writeRusage(caller.mm, rusageAddr, utime, stime);
+            if (rusageAddr != 0) writeRusage(caller.mm, rusageAddr, usage);
         } catch (MmException e) {
             return -Errno.EFAULT;
         }
         return pid;
     }
 
-    /**
-     * struct rusage: ru_utime and ru_stime as struct timeval (seconds, microseconds), the
-     * rest zero. One cycle is one nanosecond of virtual time.
-     */
-    static void writeRusage(mm.Mm mm, long addr, long utimeCycles, long stimeCycles) throws MmException {
-        byte[] buf = new byte[RUSAGE_SIZE];
-        putTimeval(buf, 0, utimeCycles);
-        putTimeval(buf, 16, stimeCycles);
-        if (mm.copyOut(addr, buf, 0, buf.length) != vm.AddressSpace.NO_FAULT) {
-            throw new MmException(Errno.EFAULT, addr, "rusage");
-        }
+    /** What wait reports of {@code child}: its whole process's figures and its waited-for children's (RUSAGE_BOTH). */
+    private static Rusage usageOf(Task child) {
+        return Rusage.self(child.signal).plus(Rusage.children(child.signal));
     }
 
-    private static void putTimeval(byte[] b, int off, long nanos) {
-        long sec = nanos / 1_000_000_000L, usec = nanos % 1_000_000_000L / 1000;
-        for (int i = 0; i < 8; i++) {
-            b[off + i] = (byte) (sec >>> (8 * i));
-            b[off + 8 + i] = (byte) (usec >>> (8 * i));
+    /** Writes {@code usage} as a struct rusage at {@code addr}, in one copy. */
+    static void writeRusage(mm.Mm mm, long addr, Rusage usage) throws MmException {
+        byte[] buf = usage.toBytes();
+        if (mm.copyOut(addr, buf, 0, buf.length) != vm.AddressSpace.NO_FAULT) {
+            throw new MmException(Errno.EFAULT, addr, "rusage");
         }
     }
 }

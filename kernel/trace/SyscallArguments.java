@@ -33,6 +33,8 @@ final class SyscallArguments {
             UNLINK = 87, READLINK = 89, SYSINFO = 99, TKILL = 200, TGKILL = 234, OPENAT = 257, MKDIRAT = 258, NEWFSTATAT = 262,
             UNLINKAT = 263, READLINKAT = 267, FACCESSAT = 269, FUTEX = 202,
             SET_ROBUST_LIST = 273, GET_ROBUST_LIST = 274;
+    /** The timers and the usage calls (see {@link #timerCall}). */
+    private static final int GETITIMER = 36, SETITIMER = 38, GETRUSAGE = 98, TIMER_CREATE = 222, TIMER_SETTIME = 223;
 
     private SyscallArguments() {}
 
@@ -62,8 +64,47 @@ final class SyscallArguments {
             case FUTEX -> futex(as, a);
             case SET_ROBUST_LIST -> pointer(a[0]) + ", " + a[1];
             case GET_ROBUST_LIST -> (int) a[0] + ", " + pointer(a[1]) + ", " + pointer(a[2]);
+            case GETITIMER, SETITIMER, GETRUSAGE, TIMER_CREATE, TIMER_SETTIME -> timerCall(as, (int) nr, a);
             default -> null;
         };
+    }
+
+    // ---------------------------------------------------------------- timers and usage
+
+    private static final String[] ITIMERS = {"ITIMER_REAL", "ITIMER_VIRTUAL", "ITIMER_PROF"};
+    private static final String[] CLOCKS = {"CLOCK_REALTIME", "CLOCK_MONOTONIC", "CLOCK_PROCESS_CPUTIME_ID",
+        "CLOCK_THREAD_CPUTIME_ID", "CLOCK_MONOTONIC_RAW", "CLOCK_REALTIME_COARSE", "CLOCK_MONOTONIC_COARSE", "CLOCK_BOOTTIME"};
+
+    /**
+     * getitimer, setitimer, getrusage, timer_create and timer_settime as strace shows them:
+     * the timer, clock and who by name, the new setting of setitimer and timer_settime as
+     * its struct ({@code {it_interval={tv_sec=0, tv_usec=200000}, it_value=...}}).
+     */
+    private static String timerCall(AddressSpace as, int nr, long[] a) {
+        return switch (nr) {
+            case GETITIMER -> name(ITIMERS, a[0]) + ", " + pointer(a[1]);
+            case SETITIMER -> name(ITIMERS, a[0]) + ", " + timePair(as, a[1], "tv_usec") + ", " + pointer(a[2]);
+            case GETRUSAGE -> ((int) a[0] == 0 ? "RUSAGE_SELF" : (int) a[0] == -1 ? "RUSAGE_CHILDREN"
+                    : (int) a[0] == 1 ? "RUSAGE_THREAD" : Integer.toString((int) a[0])) + ", " + pointer(a[1]);
+            case TIMER_CREATE -> name(CLOCKS, a[0]) + ", " + pointer(a[1]) + ", " + pointer(a[2]);
+            default -> (int) a[0] + ", " + ((int) a[1] == 1 ? "TIMER_ABSTIME" : Integer.toString((int) a[1])) + ", "
+                    + timePair(as, a[2], "tv_nsec") + ", " + pointer(a[3]);
+        };
+    }
+
+    /** {@code names[v]} if v indexes it, else the number as an int. */
+    private static String name(String[] names, long v) {
+        int i = (int) v;
+        return i >= 0 && i < names.length ? names[i] : Integer.toString(i);
+    }
+
+    /** A struct itimerval ({@code sub} "tv_usec") or itimerspec ("tv_nsec") at {@code va}, or its address. */
+    private static String timePair(AddressSpace as, long va, String sub) {
+        byte[] b = new byte[32];
+        if (va == 0 || as.copyIn(va, b, 0, b.length) != AddressSpace.NO_FAULT) return pointer(va);
+        ByteBuffer v = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+        return "{it_interval={tv_sec=" + v.getLong(0) + ", " + sub + "=" + v.getLong(8) + "}, it_value={tv_sec="
+                + v.getLong(16) + ", " + sub + "=" + v.getLong(24) + "}}";
     }
 
     /**

@@ -61,6 +61,8 @@ final class RunCommand extends ToolCommand {
 
         OutputStream console = new BufferedOutputStream(System.out, 1 << 16);
         Kernel kernel = Kernel.boot(options, console, System.in);
+        boolean[] terminals = HostTerminals.standardStreams();
+        kernel.setTerminals(terminals[0], terminals[1], terminals[2]);
         List<String> argv = install(kernel, image, exe, program, args);
         String guestPath = argv.get(0);
         boolean tracing = timeline || strace || traceJson != null;

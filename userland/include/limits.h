@@ -29,5 +29,6 @@
 #define ARG_MAX 131072
 #define PAGE_SIZE 4096
 #define PAGESIZE 4096
+#define SSIZE_MAX LONG_MAX /* the largest ssize_t */
 
 #endif

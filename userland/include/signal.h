@@ -74,23 +74,59 @@ typedef struct {
 
 typedef int sig_atomic_t;
 
-/* si_code values (asm-generic/siginfo.h). */
-#define SI_USER 0
-#define SI_KERNEL 0x80
-#define SI_QUEUE (-1)
-#define SI_TKILL (-6)
-#define ILL_ILLOPC 1
-#define FPE_INTDIV 1
-#define SEGV_MAPERR 1
-#define SEGV_ACCERR 2
-#define BUS_ADRALN 1
-#define TRAP_BRKPT 1
+/* si_code values (asm-generic/siginfo.h): who sent the signal... */
+#define SI_USER 0        /* kill, raise, and pthread_kill as sigwaitinfo reports it */
+#define SI_KERNEL 0x80   /* the kernel */
+#define SI_QUEUE (-1)    /* sigqueue */
+#define SI_TIMER (-2)    /* a POSIX timer's expiry (timer_create) */
+#define SI_MESGQ (-3)    /* a message queue's state change */
+#define SI_ASYNCIO (-4)  /* an asynchronous I/O's completion */
+#define SI_SIGIO (-5)    /* a queued SIGIO */
+#define SI_TKILL (-6)    /* tkill, tgkill */
+#define SI_DETHREAD (-7) /* execve killing the other threads */
+#define SI_ASYNCNL (-60) /* an asynchronous name lookup's completion */
+/* ...or, per signal, what the fault was; each family counts from 1. */
+#define ILL_ILLOPC 1   /* illegal opcode */
+#define ILL_ILLOPN 2   /* illegal operand */
+#define ILL_ILLADR 3   /* illegal addressing mode */
+#define ILL_ILLTRP 4   /* illegal trap */
+#define ILL_PRVOPC 5   /* privileged opcode */
+#define ILL_PRVREG 6   /* privileged register */
+#define ILL_COPROC 7   /* coprocessor error */
+#define ILL_BADSTK 8   /* internal stack error */
+#define FPE_INTDIV 1   /* integer divide by zero */
+#define FPE_INTOVF 2   /* integer overflow */
+#define FPE_FLTDIV 3   /* floating-point divide by zero */
+#define FPE_FLTOVF 4   /* floating-point overflow */
+#define FPE_FLTUND 5   /* floating-point underflow */
+#define FPE_FLTRES 6   /* floating-point inexact result */
+#define FPE_FLTINV 7   /* floating-point invalid operation */
+#define FPE_FLTSUB 8   /* subscript out of range */
+#define SEGV_MAPERR 1  /* address not mapped */
+#define SEGV_ACCERR 2  /* mapped, but the access is not allowed */
+#define SEGV_BNDERR 3  /* bounds check failure */
+#define SEGV_PKUERR 4  /* protection key check failure */
+#define BUS_ADRALN 1   /* misaligned address */
+#define BUS_ADRERR 2   /* no such physical address (a file mapping beyond the end of its file) */
+#define BUS_OBJERR 3   /* an object's hardware error */
+#define BUS_MCEERR_AR 4 /* memory error, action required */
+#define BUS_MCEERR_AO 5 /* memory error, action optional */
+#define TRAP_BRKPT 1   /* breakpoint */
+#define TRAP_TRACE 2   /* trace trap */
+#define TRAP_BRANCH 3  /* taken branch */
+#define TRAP_HWBKPT 4  /* hardware breakpoint or watchpoint */
 #define CLD_EXITED 1
 #define CLD_KILLED 2
 #define CLD_DUMPED 3
 #define CLD_TRAPPED 4
 #define CLD_STOPPED 5
 #define CLD_CONTINUED 6
+#define POLL_IN 1      /* SIGIO: input ready */
+#define POLL_OUT 2     /* output possible */
+#define POLL_MSG 3     /* a message arrived */
+#define POLL_ERR 4     /* an I/O error */
+#define POLL_PRI 5     /* urgent input */
+#define POLL_HUP 6     /* the other end hung up */
 
 /* The value sigqueue sends with a signal. */
 union sigval {
@@ -126,6 +162,36 @@ typedef struct {
 #define si_int __u.__rt.__value.sival_int
 #define si_ptr __u.__rt.__value.sival_ptr
 #define si_addr __u.__addr
+/* A POSIX timer's signal (SI_TIMER): the kernel's timer id and the expiries it missed. */
+#define si_timerid __u.__proc.__pid
+#define si_overrun __u.__proc.__uid
+
+/*
+ * How a POSIX timer (timer_create) tells that it expired, glibc's 64-byte struct sigevent:
+ * nothing (SIGEV_NONE), signal sigev_signo with sigev_value to the process (SIGEV_SIGNAL)
+ * or to thread sigev_notify_thread_id (SIGEV_THREAD_ID), or a call of
+ * sigev_notify_function in a new thread (SIGEV_THREAD).
+ */
+#define SIGEV_SIGNAL 0
+#define SIGEV_NONE 1
+#define SIGEV_THREAD 2
+#define SIGEV_THREAD_ID 4
+typedef struct sigevent {
+    union sigval sigev_value;
+    int sigev_signo;
+    int sigev_notify;
+    union {
+        int __pad[12];
+        pid_t _tid;
+        struct {
+            void (*_function)(union sigval);
+            void *_attribute; /* a pthread_attr_t *, or NULL */
+        } _sigev_thread;
+    } _sigev_un;
+} sigevent_t;
+#define sigev_notify_thread_id _sigev_un._tid
+#define sigev_notify_function _sigev_un._sigev_thread._function
+#define sigev_notify_attributes _sigev_un._sigev_thread._attribute
 
 /* An alternate signal stack (sigaltstack), for handlers installed with SA_ONSTACK. */
 typedef struct {
@@ -162,6 +228,8 @@ int sigprocmask(int how, const sigset_t *set, sigset_t *old);
 int sigpending(sigset_t *set);
 int sigsuspend(const sigset_t *mask);
 int kill(pid_t pid, int sig);
+/* Sends sig to every process of group pgrp, as kill(-pgrp, sig) (0: the caller's group); EINVAL if pgrp < 0. */
+int killpg(pid_t pgrp, int sig);
 int raise(int sig);
 int tgkill(pid_t tgid, pid_t tid, int sig);
 int pause(void);

@@ -83,4 +83,12 @@ int vsscanf(const char *s, const char *fmt, va_list ap);
 
 void perror(const char *s);
 
+/* Reads a line (up to and including delim, '\n' for getline) into *lineptr, which it grows
+   with realloc as needed (*n is its size); returns the bytes read, or -1 at end of file. */
+ssize_t getdelim(char **lineptr, size_t *n, int delim, FILE *f);
+ssize_t getline(char **lineptr, size_t *n, FILE *f);
+/* printf into a string malloc'ed to fit, stored in *strp; returns its length, or -1. */
+int asprintf(char **strp, const char *fmt, ...);
+int vasprintf(char **strp, const char *fmt, va_list ap);
+
 #endif

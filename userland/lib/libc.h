@@ -57,4 +57,10 @@ void __malloc_fork_lock(void);
 void __malloc_fork_unlock(void);
 void __malloc_fork_child(void);
 
+/* POSIX timers with SIGEV_THREAD (timer_thread.c): timer_create's case, and timer_delete's
+ * clean-up for any timer id (it does nothing for the others). */
+struct sigevent;
+int __timer_create_thread(int clk, const struct sigevent *sev, void **timerid);
+void __timer_thread_forget(int id);
+
 #endif

@@ -116,11 +116,15 @@ int sigpending(sigset_t *set)
 /*
  * Waits for a signal of set and returns its number, storing its siginfo in info (if not
  * NULL); with a timeout, fails with EAGAIN once it has passed. The signals of set should be
- * blocked, or a handler may take them first.
+ * blocked, or a handler may take them first. As glibc does, a signal the kernel reports as
+ * sent by tkill or tgkill (SI_TKILL: raise and pthread_kill use them) is reported as SI_USER,
+ * so that a program sees the same code whichever way its library sends a signal.
  */
 int sigtimedwait(const sigset_t *set, siginfo_t *info, const struct timespec *timeout)
 {
-    return (int)__syscall_ret(__syscall_cancel4(SYS_rt_sigtimedwait, set, info, timeout, KERNEL_SIGSET_SIZE));
+    int sig = (int)__syscall_ret(__syscall_cancel4(SYS_rt_sigtimedwait, set, info, timeout, KERNEL_SIGSET_SIZE));
+    if (sig > 0 && info != NULL && info->si_code == SI_TKILL) info->si_code = SI_USER;
+    return sig;
 }
 
 int sigwaitinfo(const sigset_t *set, siginfo_t *info) { return sigtimedwait(set, info, 0); }

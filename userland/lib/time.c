@@ -18,13 +18,16 @@ time_t time(time_t *t)
     return ts.tv_sec;
 }
 
-/* Sleeps; returns the whole seconds left when a signal cut the sleep short. */
+/*
+ * Sleeps; when a signal cuts the sleep short, returns the whole seconds that were left,
+ * rounded down as glibc does (so a sleep(5) interrupted after 3.5 s returns 1).
+ */
 unsigned int sleep(unsigned int seconds)
 {
     struct timespec req, rem;
     req.tv_sec = seconds;
     req.tv_nsec = 0;
-    if (nanosleep(&req, &rem) < 0) return (unsigned int)rem.tv_sec + (rem.tv_nsec > 0);
+    if (nanosleep(&req, &rem) < 0) return (unsigned int)rem.tv_sec;
     return 0;
 }
 

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Linux is the reference: every tests/linux/NAME.c also builds with gcc, and NAME.expected
- * is what it printed on Linux on the development machine (gcc -O0, output to a file). Here
+ * is what it printed on Linux on the development machine (gcc -O0, output to a file, so
+ * not a terminal: the guest's standard output is no terminal either). Here
  * each program is compiled by Clonix's compiler against Clonix's libc, run in a freshly
  * booted kernel, and must print exactly the same bytes and exit with status 0; afterwards
  * every task, mm, descriptor table and frame must have been released. Each program runs
@@ -76,6 +77,7 @@ class LinuxComparisonTest {
             Kernel kernel = Kernel.boot(options, console, new ByteArrayInputStream(new byte[0]));
             for (Map.Entry<String, byte[]> f : image.guestFiles().entrySet()) kernel.installFile(f.getKey(), f.getValue(), 0755);
             kernel.install("/tmp/" + name, exe);
+            kernel.setTerminals(true, false, true); // as "prog > NAME.expected" from a terminal
             int status = kernel.run("/tmp/" + name, List.of("/tmp/" + name));
             String machine = options.cpus() + " CPUs, seed " + options.seed();
             assertEquals(expected, console.toString(StandardCharsets.UTF_8), machine);

@@ -118,6 +118,11 @@
 #define __NR_getdents64 217
 #define __NR_set_tid_address 218
 #define __NR_restart_syscall 219
+#define __NR_timer_create 222
+#define __NR_timer_settime 223
+#define __NR_timer_gettime 224
+#define __NR_timer_getoverrun 225
+#define __NR_timer_delete 226
 #define __NR_clock_gettime 228
 #define __NR_clock_getres 229
 #define __NR_clock_nanosleep 230
@@ -254,6 +259,11 @@
 #define SYS_getdents64 __NR_getdents64
 #define SYS_set_tid_address __NR_set_tid_address
 #define SYS_restart_syscall __NR_restart_syscall
+#define SYS_timer_create __NR_timer_create
+#define SYS_timer_settime __NR_timer_settime
+#define SYS_timer_gettime __NR_timer_gettime
+#define SYS_timer_getoverrun __NR_timer_getoverrun
+#define SYS_timer_delete __NR_timer_delete
 #define SYS_clock_gettime __NR_clock_gettime
 #define SYS_clock_getres __NR_clock_getres
 #define SYS_clock_nanosleep __NR_clock_nanosleep

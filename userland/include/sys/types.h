@@ -20,6 +20,8 @@ typedef long time_t;
 typedef long suseconds_t;
 typedef unsigned int useconds_t;
 typedef int clockid_t;
+typedef long clock_t;   /* clock ticks: CLOCKS_PER_SEC for clock(), sysconf(_SC_CLK_TCK) for times() */
+typedef void *timer_t;  /* a POSIX timer's id (timer_create) */
 typedef int key_t;
 
 #endif

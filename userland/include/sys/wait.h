@@ -3,6 +3,7 @@
 #define _SYS_WAIT_H
 
 #include <sys/types.h>
+#include <signal.h>
 
 #define WNOHANG 1
 #define WUNTRACED 2
@@ -32,5 +33,8 @@ typedef enum { P_ALL = 0, P_PID = 1, P_PGID = 2 } idtype_t;
 pid_t wait(int *status);
 pid_t waitpid(pid_t pid, int *status, int options);
 pid_t wait4(pid_t pid, int *status, int options, void *rusage);
+/* Waits for a child chosen by idtype and id (P_ALL, P_PID, P_PGID) to change state as options
+   asks (WEXITED, WSTOPPED, WCONTINUED, WNOHANG, WNOWAIT) and describes it in *infop. */
+int waitid(idtype_t idtype, id_t id, siginfo_t *infop, int options);
 
 #endif
