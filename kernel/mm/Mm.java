@@ -108,12 +108,16 @@ public final class Mm {
      */
     public Mm fork() throws MmException {
         checkAlive();
-        VmaTree vmaCopy = vmas.copy();
-        if (vmaCopy == null) throw new MmException(Errno.ENOMEM, 0, "no memory for the VMAs");
         AddressSpace asCopy = as.copyOnWrite();
-        if (asCopy == null) {
-            vmaCopy.clear();
-            throw new MmException(Errno.ENOMEM, 0, "no memory for the page tables");
+        if (asCopy == null) throw new MmException(Errno.ENOMEM, 0, "no memory for the page tables");
+        VmaTree vmaCopy = vmas.copy(asCopy);
+        if (vmaCopy == null) {
+            asCopy.clear();
+            throw new MmException(Errno.ENOMEM, 0, "no memory for the VMAs");
+        }
+        // madvise(MADV_DONTFORK) left a VMA out of the child, MADV_WIPEONFORK its pages.
+        for (Vma v : vmas.all()) {
+            if ((v.flags() & (Vma.DONT_COPY | Vma.WIPE_ON_FORK)) != 0) asCopy.unmap(v.start(), v.pages());
         }
         Mm child = new Mm(phys, asCopy, vmaCopy);
         child.entry = entry;
@@ -171,6 +175,15 @@ public final class Mm {
     public long mmap(long addr, long length, int prot, int flags, long fd, long offset) {
         try {
             return Mmap.mmap(this, addr, length, prot, flags, fd, offset);
+        } finally {
+            vmas.settle();
+        }
+    }
+
+    /** mmap(2) of an open file: see {@link Mmap#mmapFile}. Returns the address, or -errno. */
+    public long mmapFile(long addr, long length, int prot, int flags, fs.OpenFile file, long offset) {
+        try {
+            return Mmap.mmapFile(this, addr, length, prot, flags, file, offset);
         } finally {
             vmas.settle();
         }

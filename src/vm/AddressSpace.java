@@ -110,13 +110,14 @@ public final class AddressSpace {
 
     /**
      * Maps the existing frame {@code frame} at page {@code va}, taking a reference to it
-     * (the caller keeps its own). Used for memory shared between address spaces. A page
-     * already mapped there is replaced. Returns false, with nothing changed, if a page table
-     * is needed and no frame is free for it.
+     * (the caller keeps its own). Used for memory shared between address spaces, and for a
+     * file's page in a private mapping, which {@code perms} marks Pte.COW so that the first
+     * store copies it. A page already mapped there is replaced. Returns false, with nothing
+     * changed, if a page table is needed and no frame is free for it.
      */
     public boolean mapFrame(long va, int frame, long perms) {
         checkRange(va, 1);
-        checkPerms(perms, Pte.PERMS | Pte.SHARED);
+        checkPerms(perms, Pte.PERMS | Pte.SHARED | Pte.COW);
         long vpn = va >>> PAGE_SHIFT;
         if (table.missingTables(vpn, 1) > phys.freeFrames()) return false;
         phys.retain(frame);
