@@ -105,7 +105,7 @@ public final class Kernel implements TrapHandler {
         });
         ProcessCalls.register(syscalls, tasks, sched);
         SignalCalls.register(syscalls, tasks, sched);
-        MemoryCalls.register(syscalls);
+        MemoryCalls.register(syscalls, vfs);
         TimeCalls.register(syscalls, tasks, sched);
         IdentityCalls.register(syscalls, tasks);
         LimitCalls.register(syscalls, tasks);

@@ -106,7 +106,7 @@ public final class RegularFile extends Inode {
             // Whole pages beyond the end go; the rest of the last page is zeroed, so that a
             // later extension reads zeros there as in a hole.
             long firstGone = (length + PAGE - 1) / PAGE;
-            for (FileMapper m : mappers.keySet()) m.unmapFilePages(this, firstGone);
+            for (FileMapper m : mappers.keySet()) m.unmapFilePages(this, firstGone, MAX_SIZE / PAGE, true);
             for (long p = firstGone, last = (size - 1) / PAGE; p <= last; p++) dropPage(p);
             int frame = frameOf(length / PAGE);
             if (frame >= 0) Arrays.fill(data(frame), (int) (length % PAGE), PAGE, (byte) 0);
@@ -145,9 +145,28 @@ public final class RegularFile extends Inode {
         return pageFor(index);
     }
 
+    /** The frame of page {@code index}, or -1 for a hole (or an index past the largest file). */
+    public int frameAt(long index) {
+        return index >= 0 && index < MAX_SIZE / PAGE ? frameOf(index) : -1;
+    }
+
     /** Whether page {@code index} holds data (mincore's answer for a page of the file). */
     public boolean hasPage(long index) {
-        return index >= 0 && index < MAX_SIZE / PAGE && frameOf(index) >= 0;
+        return frameAt(index) >= 0;
+    }
+
+    /**
+     * Makes pages {@code [from, to)} a hole, as fallocate's FALLOC_FL_PUNCH_HOLE does for
+     * whole pages (madvise MADV_REMOVE): every mapping stops mapping them (private copies
+     * made from them stay), their frames are freed, and they read as zeros. The size stays.
+     */
+    public void punchHole(long from, long to) {
+        from = Math.max(0, from);
+        to = Math.min(to, MAX_SIZE / PAGE);
+        if (from >= to) return;
+        for (FileMapper m : mappers.keySet()) m.unmapFilePages(this, from, to, false);
+        for (long p = from; p < to; p++) dropPage(p);
+        touchModify();
     }
 
     /** One more VMA of {@code mapper} maps this file (the mapping's VmaTree calls it as VMAs come). */

@@ -172,7 +172,7 @@ public final class Mmap {
      * Chooses where a mapping of {@code len} bytes goes (Linux's get_unmapped_area with the
      * top-down layout): the address, or -ENOMEM / -EINVAL / -EPERM.
      */
-    private static long unmappedArea(Mm mm, long addr, long len, int flags) {
+    static long unmappedArea(Mm mm, long addr, long len, int flags) {
         if (len > Mm.TASK_SIZE - Mm.MMAP_MIN_ADDR) return -Errno.ENOMEM;
         long start;
         if ((flags & MAP_FIXED) != 0) {
@@ -229,7 +229,7 @@ public final class Mmap {
     }
 
     /** Heuristic overcommit: refuse only a request larger than all of physical memory. */
-    private static boolean enoughMemory(Mm mm, long len) {
+    static boolean enoughMemory(Mm mm, long len) {
         return len >>> AddressSpace.PAGE_SHIFT <= mm.phys.totalFrames();
     }
 

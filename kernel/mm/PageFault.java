@@ -61,6 +61,18 @@ final class PageFault {
     }
 
     /**
+     * The fault an access of {@code kind} at {@code va} would raise, taken from its PTE,
+     * handled as if the CPU had raised it: how the kernel touches user memory on a
+     * program's behalf (copyIn, copyOut, MADV_POPULATE_*).
+     */
+    static FaultResult touch(Mm mm, long va, AccessKind kind) {
+        long pte = mm.as.pte(va);
+        FaultKind fault = !Pte.isPresent(pte) ? FaultKind.NOT_PRESENT
+                : kind == AccessKind.WRITE && Pte.isCow(pte) ? FaultKind.COPY_ON_WRITE : FaultKind.PROTECTION;
+        return handle(mm, va, kind, fault);
+    }
+
+    /**
      * MAP_POPULATE's fault-in of {@code page} of {@code vma}: true if the page is now mapped,
      * false if memory ran out or the VMA is PROT_NONE.
      */

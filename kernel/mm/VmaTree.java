@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import vm.AddressSpace;
 import vm.PhysicalMemory;
+import vm.Pte;
 
 /**
  * The VMAs of one address space, sorted by address and never overlapping: Linux's
@@ -128,11 +129,17 @@ final class VmaTree implements FileMapper {
     }
 
     @Override
-    public void unmapFilePages(RegularFile file, long firstIndex) {
+    public void unmapFilePages(RegularFile file, long firstIndex, long endIndex, boolean evenCows) {
         for (Vma v : byStart.values()) {
             if (v.mappedFile() != file) continue;
-            long from = v.start() + Math.max(0, (firstIndex << AddressSpace.PAGE_SHIFT) - v.offset());
-            if (from < v.end()) as.unmap(from, (v.end() - from) >>> AddressSpace.PAGE_SHIFT);
+            long first = v.offset() >>> AddressSpace.PAGE_SHIFT;
+            long from = v.start() + (Math.max(first, firstIndex) - first) * AddressSpace.PAGE_SIZE;
+            long to = v.start() + Math.max(0, Math.min(endIndex - first, v.pages())) * AddressSpace.PAGE_SIZE;
+            for (long page = from; page < to; page += AddressSpace.PAGE_SIZE) {
+                long pte = as.pte(page);
+                if (!Pte.isPresent(pte)) continue;
+                if (evenCows || v.isShared() || Pte.frame(pte) == file.frameAt(v.pageIndex(page))) as.unmap(page, 1);
+            }
         }
     }
 

@@ -145,6 +145,29 @@ public final class AddressSpace {
     }
 
     /**
+     * Moves the mappings of {@code npages} pages from {@code from} to {@code to} (mremap):
+     * each present entry goes with its frame and its bits, copy-on-write and shared
+     * included, and the old pages are left unmapped. The destination must have nothing
+     * mapped, and the two ranges must not overlap. Returns false, with nothing changed, if
+     * the destination needs page tables and no frames are free for them.
+     */
+    public boolean move(long from, long to, long npages) {
+        checkRange(from, npages);
+        checkRange(to, npages);
+        long src = from >>> PAGE_SHIFT, dst = to >>> PAGE_SHIFT;
+        if (src < dst + npages && dst < src + npages) throw new IllegalArgumentException("overlapping move");
+        if (table.missingTables(dst, npages) > phys.freeFrames()) return false;
+        for (long p = 0; p < npages; p++) {
+            long pte = table.get(src + p);
+            if (!Pte.isPresent(pte)) continue;
+            phys.retain(Pte.frame(pte)); // the new entry's reference; unmap drops the old one's
+            install(dst + p, pte);
+        }
+        unmap(from, npages);
+        return true;
+    }
+
+    /**
      * Unmaps everything (exit, exec): every frame reference this address space holds is
      * dropped, and the frames of its page tables. A leaf still shared with another address
      * space loses only this sharer; its frame references stay, held for the others.
