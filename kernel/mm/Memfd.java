@@ -42,7 +42,7 @@ public final class Memfd {
         if ((flags & ~(allowed & 0xffffffffL)) != 0) return -Errno.EINVAL;
         if ((flags & MFD_EXEC) != 0 && (flags & MFD_NOEXEC_SEAL) != 0) return -Errno.EINVAL;
         try {
-            mm.readCString(nameAddr, MFD_NAME_MAX_LEN);
+            mm.readCString(nameAddr, MFD_NAME_MAX_LEN + 1); // the bytes read, the NUL included
         } catch (MmException e) {
             return -(e.errno() == Errno.ENAMETOOLONG ? Errno.EINVAL : e.errno());
         }
