@@ -58,6 +58,8 @@ final class SyscallArguments {
             case IOCTL -> (int) a[0] + ", " + ioctlRequest(a[1]) + ", 0x" + Long.toHexString(a[2]);
             case KILL, TKILL -> (int) a[0] + ", " + signal(a[1]);
             case TGKILL -> (int) a[0] + ", " + (int) a[1] + ", " + signal(a[2]);
+            case MemoryArguments.MMAP, MemoryArguments.MPROTECT, MemoryArguments.MREMAP, MemoryArguments.MSYNC,
+                    MemoryArguments.MADVISE, MemoryArguments.MEMFD_CREATE -> MemoryArguments.atEnter(as, (int) nr, a);
             default -> null;
         };
     }
@@ -116,7 +118,7 @@ final class SyscallArguments {
     }
 
     /** The NUL-terminated string at {@code va}, quoted, cut at STRING_LIMIT. */
-    private static String string(AddressSpace as, long va) {
+    static String string(AddressSpace as, long va) {
         try {
             byte[] s = as.readCString(va, STRING_LIMIT + 1);
             if (s == null) {
