@@ -447,15 +447,19 @@ public final class Mm {
 
     /**
      * Resident pages of shared memory (Linux's MM_SHMEMPAGES, RssShmem): the present pages
-     * of the MAP_SHARED mappings. The rest of the resident set is anonymous memory (Clonix
-     * has no page cache, so nothing is file-backed). Costs one lookup per page of shared mappings.
+     * of the MAP_SHARED anonymous mappings, and the pages of mapped files that are the
+     * file's own (every file here lives in memory as tmpfs's do, so its pages are shmem);
+     * a private copy of a file page is anonymous memory. Costs one lookup per page of those
+     * mappings.
      */
     public long sharedResidentPages() {
         long n = 0;
         for (Vma v : vmas.all()) {
-            if (v.sharedMemory() == null) continue;
+            if (v.sharedMemory() == null && v.file() == null) continue;
             for (long page = v.start(); page < v.end(); page += AddressSpace.PAGE_SIZE) {
-                if (Pte.isPresent(as.pte(page))) n++;
+                long pte = as.pte(page);
+                if (!Pte.isPresent(pte)) continue;
+                if (v.file() == null || Pte.frame(pte) == v.mappedFile().frameAt(v.pageIndex(page))) n++;
             }
         }
         return n;

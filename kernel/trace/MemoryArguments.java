@@ -19,7 +19,7 @@ final class MemoryArguments {
     private static final List<String> MAP = List.of("MAP_FIXED:10", "MAP_ANONYMOUS:20", "MAP_GROWSDOWN:100",
             "MAP_DENYWRITE:800", "MAP_EXECUTABLE:1000", "MAP_LOCKED:2000", "MAP_NORESERVE:4000", "MAP_POPULATE:8000",
             "MAP_NONBLOCK:10000", "MAP_STACK:20000", "MAP_HUGETLB:40000", "MAP_SYNC:80000", "MAP_FIXED_NOREPLACE:100000");
-    private static final List<String> MS = List.of("MS_ASYNC:1", "MS_INVALIDATE:2", "MS_SYNC:4");
+    private static final List<String> MS = List.of("MS_ASYNC:1", "MS_SYNC:4", "MS_INVALIDATE:2");
     private static final List<String> MREMAP_FLAGS = List.of("MREMAP_MAYMOVE:1", "MREMAP_FIXED:2", "MREMAP_DONTUNMAP:4");
     private static final List<String> MFD = List.of("MFD_CLOEXEC:1", "MFD_ALLOW_SEALING:2", "MFD_HUGETLB:4",
             "MFD_NOEXEC_SEAL:8", "MFD_EXEC:10");
