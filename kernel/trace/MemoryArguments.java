@@ -12,7 +12,7 @@ import vm.AddressSpace;
 final class MemoryArguments {
     private MemoryArguments() {}
 
-    static final int MMAP = 9, MPROTECT = 10, MREMAP = 25, MSYNC = 26, MADVISE = 28, MEMFD_CREATE = 319;
+    static final int MMAP = 9, MPROTECT = 10, MREMAP = 25, MSYNC = 26, MINCORE = 27, MADVISE = 28, MEMFD_CREATE = 319;
 
     private static final List<String> PROT = List.of("PROT_READ:1", "PROT_WRITE:2", "PROT_EXEC:4", "PROT_SEM:8",
             "PROT_GROWSDOWN:1000000", "PROT_GROWSUP:2000000");
@@ -38,6 +38,7 @@ final class MemoryArguments {
             case MREMAP -> pointer(a[0]) + ", " + a[1] + ", " + a[2] + ", " + bits(a[3], MREMAP_FLAGS)
                     + ((a[3] & 6) != 0 ? ", " + pointer(a[4]) : "");
             case MSYNC -> pointer(a[0]) + ", " + a[1] + ", " + bits(a[2], MS);
+            case MINCORE -> pointer(a[0]) + ", " + a[1] + ", " + pointer(a[2]);
             case MADVISE -> pointer(a[0]) + ", " + a[1] + ", " + advice(a[2]);
             case MEMFD_CREATE -> SyscallArguments.string(as, a[0]) + ", " + bits(a[1] & 0xffffffffL, MFD);
             default -> null;

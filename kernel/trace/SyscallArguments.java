@@ -59,7 +59,8 @@ final class SyscallArguments {
             case KILL, TKILL -> (int) a[0] + ", " + signal(a[1]);
             case TGKILL -> (int) a[0] + ", " + (int) a[1] + ", " + signal(a[2]);
             case MemoryArguments.MMAP, MemoryArguments.MPROTECT, MemoryArguments.MREMAP, MemoryArguments.MSYNC,
-                    MemoryArguments.MADVISE, MemoryArguments.MEMFD_CREATE -> MemoryArguments.atEnter(as, (int) nr, a);
+                    MemoryArguments.MINCORE, MemoryArguments.MADVISE, MemoryArguments.MEMFD_CREATE
+                    -> MemoryArguments.atEnter(as, (int) nr, a);
             default -> null;
         };
     }
