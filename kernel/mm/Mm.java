@@ -449,20 +449,18 @@ public final class Mm {
      * Resident pages of shared memory (Linux's MM_SHMEMPAGES, RssShmem): the present pages
      * of the MAP_SHARED anonymous mappings, and the pages of mapped files that are the
      * file's own (every file here lives in memory as tmpfs's do, so its pages are shmem);
-     * a private copy of a file page is anonymous memory. Costs one lookup per page of those
-     * mappings.
+     * a private copy of a file page is anonymous memory. Costs a look at each page table
+     * under those mappings.
      */
     public long sharedResidentPages() {
-        long n = 0;
+        long[] n = {0};
         for (Vma v : vmas.all()) {
             if (v.sharedMemory() == null && v.file() == null) continue;
-            for (long page = v.start(); page < v.end(); page += AddressSpace.PAGE_SIZE) {
-                long pte = as.pte(page);
-                if (!Pte.isPresent(pte)) continue;
-                if (v.file() == null || Pte.frame(pte) == v.mappedFile().frameAt(v.pageIndex(page))) n++;
-            }
+            as.forEachPresentPage(v.start(), v.pages(), (page, pte) -> {
+                if (v.file() == null || Pte.frame(pte) == v.mappedFile().frameAt(v.pageIndex(page))) n[0]++;
+            });
         }
-        return n;
+        return n[0];
     }
 
     /** Page-table pages (Linux's mm_pgtables_bytes / PAGE_SIZE): see AddressSpace#pageTablePages. */

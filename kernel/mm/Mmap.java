@@ -111,6 +111,7 @@ public final class Mmap {
         boolean accountable = (vmFlags & Vma.SHARED) == 0 && (prot & Vma.PROT_WRITE) != 0
                 && (flags & MAP_NORESERVE) == 0;
         if (accountable && !enoughMemory(mm, len)) return -Errno.ENOMEM;
+        if (accountable) vmFlags |= Vma.ACCOUNT;
         // The new VMA, and the pieces of those it replaces in part.
         if (!mm.vmas.reserve(1 + mm.vmas.splitsAt(start, start + len))) return -Errno.ENOMEM;
 

@@ -104,15 +104,14 @@ final class Mremap {
         return 0;
     }
 
-    /** Whether a private writable mapping grows: overcommit must agree (Linux's VM_ACCOUNT). */
+    /** Whether overcommit must agree to the mapping's growth (Linux's VM_ACCOUNT, set by mmap). */
     private static boolean accountable(Vma vma) {
-        return !vma.isShared() && (vma.prot() & Vma.PROT_WRITE) != 0;
+        return (vma.flags() & Vma.ACCOUNT) != 0;
     }
 
-    /** Grows {@code vma} by {@code delta} bytes at its end; false if memory is short. */
+    /** Grows {@code vma} by {@code delta} bytes at its end (it stays one VMA); false if overcommit refuses. */
     private static boolean expandInPlace(Mm mm, Vma vma, long delta) {
         if (accountable(vma) && !Mmap.enoughMemory(mm, delta)) return false;
-        if (!mm.vmas.reserve(1)) return false;
         mm.vmas.replace(vma, vma.withRange(vma.start(), vma.end() + delta));
         mm.vmas.mergeAround(vma.start(), vma.end() + delta);
         mm.notePeak();

@@ -43,6 +43,11 @@ public final class Vma {
      * file not open for writing.
      */
     public static final int NO_MAY_WRITE = 128;
+    /**
+     * Flag: overcommit is asked when the mapping grows (Linux's VM_ACCOUNT): a private
+     * writable mapping made without MAP_NORESERVE.
+     */
+    public static final int ACCOUNT = 256;
 
     /** What one VMA costs in the kernel's slab: Linux's vm_area_struct, about 200 bytes on x86-64. */
     public static final int SLAB_BYTES = 200;

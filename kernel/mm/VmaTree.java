@@ -135,11 +135,12 @@ final class VmaTree implements FileMapper {
             long first = v.offset() >>> AddressSpace.PAGE_SHIFT;
             long from = v.start() + (Math.max(first, firstIndex) - first) * AddressSpace.PAGE_SIZE;
             long to = v.start() + Math.max(0, Math.min(endIndex - first, v.pages())) * AddressSpace.PAGE_SIZE;
-            for (long page = from; page < to; page += AddressSpace.PAGE_SIZE) {
-                long pte = as.pte(page);
-                if (!Pte.isPresent(pte)) continue;
-                if (evenCows || v.isShared() || Pte.frame(pte) == file.frameAt(v.pageIndex(page))) as.unmap(page, 1);
-            }
+            if (from >= to) continue;
+            List<Long> gone = new ArrayList<>();
+            as.forEachPresentPage(from, (to - from) >>> AddressSpace.PAGE_SHIFT, (page, pte) -> {
+                if (evenCows || v.isShared() || Pte.frame(pte) == file.frameAt(v.pageIndex(page))) gone.add(page);
+            });
+            for (long page : gone) as.unmap(page, 1);
         }
     }
 

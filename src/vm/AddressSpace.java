@@ -1,7 +1,9 @@
 package vm;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -144,24 +146,58 @@ public final class AddressSpace {
         table.freeTables(first, first + npages);
     }
 
+    /** What {@link #forEachPresentPage} calls for each page. */
+    @FunctionalInterface
+    public interface PageVisitor {
+        /** The page at {@code va} is mapped by {@code pte}. */
+        void visit(long va, long pte);
+    }
+
+    /**
+     * Calls {@code visitor} with the address and PTE of every present page among
+     * {@code npages} from {@code va}, in address order. Only the page tables that exist are
+     * looked at, so the cost follows what is mapped, not the size of the range (a guest may
+     * reserve terabytes). The visitor must not change this address space.
+     */
+    public void forEachPresentPage(long va, long npages, PageVisitor visitor) {
+        checkRange(va, npages);
+        long first = va >>> PAGE_SHIFT, end = first + npages;
+        for (int k = table.firstLeafEndingAfter(first), n = table.leafCount(); k < n; k++) {
+            long base = table.leafBase(k);
+            if (base >= end) return;
+            long[] ptes = table.nodeAt(k).ptes;
+            for (long v = Math.max(first, base), last = Math.min(end, base + PageTable.ENTRIES); v < last; v++) {
+                long pte = ptes[(int) v & PageTable.INDEX_MASK];
+                if (Pte.isPresent(pte)) visitor.visit(v << PAGE_SHIFT, pte);
+            }
+        }
+    }
+
     /**
      * Moves the mappings of {@code npages} pages from {@code from} to {@code to} (mremap):
      * each present entry goes with its frame and its bits, copy-on-write and shared
      * included, and the old pages are left unmapped. The destination must have nothing
      * mapped, and the two ranges must not overlap. Returns false, with nothing changed, if
-     * the destination needs page tables and no frames are free for them.
+     * the destination may need more page tables than there are free frames (counted
+     * generously: each destination leaf with the directories above it).
      */
     public boolean move(long from, long to, long npages) {
         checkRange(from, npages);
         checkRange(to, npages);
         long src = from >>> PAGE_SHIFT, dst = to >>> PAGE_SHIFT;
         if (src < dst + npages && dst < src + npages) throw new IllegalArgumentException("overlapping move");
-        if (table.missingTables(dst, npages) > phys.freeFrames()) return false;
-        for (long p = 0; p < npages; p++) {
-            long pte = table.get(src + p);
-            if (!Pte.isPresent(pte)) continue;
-            phys.retain(Pte.frame(pte)); // the new entry's reference; unmap drops the old one's
-            install(dst + p, pte);
+        List<long[]> moving = new ArrayList<>(); // {page index in the range, pte}
+        forEachPresentPage(from, npages, (va, pte) -> moving.add(new long[] {(va >>> PAGE_SHIFT) - src, pte}));
+        long missing = 0, lastLeaf = -1;
+        for (long[] m : moving) {
+            long leaf = (dst + m[0]) & ~(long) PageTable.INDEX_MASK;
+            if (leaf != lastLeaf) missing += table.missingTables(leaf, 1);
+            lastLeaf = leaf;
+        }
+        if (missing > phys.freeFrames()) return false;
+        for (long[] m : moving) {
+            phys.retain(Pte.frame(m[1])); // the new entry's reference; unmap drops the old one's
+            install(dst + m[0], m[1]);
         }
         unmap(from, npages);
         return true;
