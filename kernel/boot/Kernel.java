@@ -111,7 +111,7 @@ public final class Kernel implements TrapHandler {
         });
         ProcessCalls.register(syscalls, tasks, sched);
         SignalCalls.register(syscalls, tasks, sched);
-        MemoryCalls.register(syscalls);
+        MemoryCalls.register(syscalls, vfs);
         TimeCalls.register(syscalls, tasks, sched);
         IdentityCalls.register(syscalls, tasks);
         LimitCalls.register(syscalls, tasks);
@@ -232,7 +232,7 @@ public final class Kernel implements TrapHandler {
      * Dispatches a trap. A fault the task cannot recover from becomes the signal Linux sends
      * for it, directed at the faulting thread and impossible to block or ignore
      * (SignalSend.forceFault): SIGSEGV with SEGV_MAPERR/ACCERR and si_addr, SIGBUS for a
-     * misaligned access (BUS_ADRALN), SIGILL (ILL_ILLOPC), SIGFPE for a division by zero
+     * page of a file mapping past the end of the file (BUS_ADRERR) or a misaligned access (BUS_ADRALN), SIGILL (ILL_ILLOPC), SIGFPE for a division by zero
      * (FPE_INTDIV) and SIGTRAP for a break (TRAP_BRKPT, si_addr the break). A handler may
      * catch it; when it returns, the faulting instruction runs again, as on Linux, except
      * after a break, which is stepped over.
@@ -260,6 +260,8 @@ public final class Kernel implements TrapHandler {
                 FaultResult r = t.mm().handleFault(trap);
                 if (r.kind() == FaultResult.Kind.SIGSEGV) {
                     SignalSend.forceFault(tasks, t, SigInfo.fault(Signals.SIGSEGV, r.siCode(), r.address()));
+                } else if (r.kind() == FaultResult.Kind.SIGBUS) {
+                    SignalSend.forceFault(tasks, t, SigInfo.fault(Signals.SIGBUS, r.siCode(), r.address()));
                 } else if (r.kind() == FaultResult.Kind.OUT_OF_MEMORY) {
                     OomKiller.outOfMemory(tasks, t); // t dies, or sleeps until memory may be back and retries
                 }

@@ -1,6 +1,8 @@
 package fs;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import sync.Waiter;
 import syscall.Errno;
 import vm.PhysicalMemory;
@@ -17,6 +19,12 @@ import vm.PhysicalMemory;
  * ENOSPC beyond); a write that finds no free frame gets ENOMEM. A write that runs into a
  * limit after some bytes returns that count, as Linux's generic_perform_write does. The
  * page index itself (Linux's xarray) is charged to the slab a chunk at a time.
+ *
+ * <p><b>Mappings.</b> mmap maps the frames of the page cache themselves ({@link #mapPage}),
+ * as tmpfs does, so a store through a MAP_SHARED mapping is what read(2) returns next, and
+ * a write(2) is seen at once through every mapping. The file remembers which address
+ * spaces map it ({@link FileMapper}); truncating it unmaps the pages beyond the new end
+ * from all of them before their frames are dropped.
  */
 public final class RegularFile extends Inode {
     /** The largest file size, Clonix's stand-in for the file system's s_maxbytes. */
@@ -34,6 +42,8 @@ public final class RegularFile extends Inode {
     private final int[] chunkPages = new int[chunks.length];
     private long size;
     private int pages;
+    /** The address spaces mapping this file, with how many of their VMAs do (insertion order). */
+    private final Map<FileMapper, Integer> mappers = new LinkedHashMap<>();
 
     /** A new, empty, unlinked regular file with the given permission bits. */
     public RegularFile(Vfs vfs, int perms) {
@@ -96,6 +106,7 @@ public final class RegularFile extends Inode {
             // Whole pages beyond the end go; the rest of the last page is zeroed, so that a
             // later extension reads zeros there as in a hole.
             long firstGone = (length + PAGE - 1) / PAGE;
+            for (FileMapper m : mappers.keySet()) m.unmapFilePages(this, firstGone, MAX_SIZE / PAGE, true);
             for (long p = firstGone, last = (size - 1) / PAGE; p <= last; p++) dropPage(p);
             int frame = frameOf(length / PAGE);
             if (frame >= 0) Arrays.fill(data(frame), (int) (length % PAGE), PAGE, (byte) 0);
@@ -119,6 +130,56 @@ public final class RegularFile extends Inode {
             for (long q = p; q < p + CHUNK_PAGES; q++) dropPage(q);
         }
         size = 0;
+    }
+
+    /**
+     * The frame holding page {@code index} of the file, for a page fault in a mapping of it
+     * (Linux's shmem_fault): a hole gets its frame now, as a write would give it, so that
+     * every mapping and read(2) see the same page from then on. The caller maps the frame,
+     * which takes the page table's own reference; whether the page lies within the file's
+     * size is the caller's to check. Returns the frame, or -ENOSPC when the file system is
+     * full, -ENOMEM when memory is.
+     */
+    public int mapPage(long index) {
+        if (index < 0 || index >= MAX_SIZE / PAGE) return -Errno.ENOSPC;
+        return pageFor(index);
+    }
+
+    /** The frame of page {@code index}, or -1 for a hole (or an index past the largest file). */
+    public int frameAt(long index) {
+        return index >= 0 && index < MAX_SIZE / PAGE ? frameOf(index) : -1;
+    }
+
+    /** Whether page {@code index} holds data (mincore's answer for a page of the file). */
+    public boolean hasPage(long index) {
+        return frameAt(index) >= 0;
+    }
+
+    /**
+     * Makes pages {@code [from, to)} a hole, as fallocate's FALLOC_FL_PUNCH_HOLE does for
+     * whole pages (madvise MADV_REMOVE): every mapping stops mapping them (private copies
+     * made from them stay), their frames are freed, and they read as zeros. The size stays.
+     */
+    public void punchHole(long from, long to) {
+        from = Math.max(0, from);
+        to = Math.min(to, MAX_SIZE / PAGE);
+        if (from >= to) return;
+        for (FileMapper m : mappers.keySet()) m.unmapFilePages(this, from, to, false);
+        for (long p = from; p < to; p++) dropPage(p);
+        touchModify();
+    }
+
+    /** One more VMA of {@code mapper} maps this file (the mapping's VmaTree calls it as VMAs come). */
+    public void addMapper(FileMapper mapper) {
+        mappers.merge(mapper, 1, Integer::sum);
+    }
+
+    /** A VMA of {@code mapper} mapping this file went away. */
+    public void removeMapper(FileMapper mapper) {
+        Integer n = mappers.get(mapper);
+        if (n == null) throw new IllegalStateException("file " + ino() + " is not mapped there");
+        if (n == 1) mappers.remove(mapper);
+        else mappers.put(mapper, n - 1);
     }
 
     /** Copies {@code n} bytes from {@code pos} (within the file) into {@code dst[off..]}. */

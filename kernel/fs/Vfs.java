@@ -8,7 +8,8 @@ import vm.PhysicalMemory;
 /**
  * The file system of one Clonix machine: an in-memory tree (ramfs) whose root holds the
  * standard directories /bin, /dev, /etc, /proc (synthetic, see fs.proc), /tmp and
- * /usr/include, and the devices /dev/null, /dev/zero and /dev/console. It also numbers inodes (1, 2, 3... in creation
+ * /usr/include, the devices /dev/null, /dev/zero and /dev/console, and /dev/shm, where
+ * shm_open and sem_open keep their objects (sticky and writable by all, as /tmp). It also numbers inodes (1, 2, 3... in creation
  * order, so the same boot gives the same numbers) and reads the clock for file times.
  *
  * <p>The boot image builder fills it with {@link #installFile}; the kernel resolves paths
@@ -82,6 +83,7 @@ public final class Vfs {
             dev.link("zero", new ZeroDevice(this));
             this.console = new ConsoleDevice(this, console);
             dev.link("console", this.console);
+            dev.link("shm", new Directory(this, 01777)); // POSIX shared memory and named semaphores
         } catch (FsException e) {
             throw new IllegalStateException("building the root file system", e);
         }

@@ -27,7 +27,8 @@ final class Binfmt {
                 throw new MmException(Errno.ENOEXEC, 0, "segment outside user space: " + s);
             }
         }
-        Mm mm = new Mm(phys, new AddressSpace(phys), new VmaTree(phys));
+        AddressSpace as = new AddressSpace(phys);
+        Mm mm = new Mm(phys, as, new VmaTree(phys, as));
         // Two VMAs per segment at the most (file bytes and bss) and the stack.
         if (!mm.vmas.reserve(2 * exe.segments().size() + 1)) throw new MmException(Errno.ENOMEM, 0, "no memory for the VMAs");
         Loader.Image image;

@@ -1,12 +1,12 @@
 package mm;
 
 import exec.Loader;
+import fs.OpenFile;
 import java.util.List;
 import obj.Executable;
 import syscall.Errno;
 import vm.AccessKind;
 import vm.AddressSpace;
-import vm.FaultKind;
 import vm.MemoryFault;
 import vm.PhysicalMemory;
 import vm.Pte;
@@ -24,10 +24,12 @@ import vm.TrapCause;
  * every frame.
  *
  * <p><b>Where the work is.</b> This class holds the state and the user-memory helpers; exec
- * lives in {@link Binfmt}, the system calls in {@link Mmap} (mmap, munmap, brk) and
- * {@link Mprotect}, the page-fault handler in {@link PageFault}, and /proc/PID/maps in
- * {@link ProcMaps}, as Linux splits them over fs/binfmt_elf.c, mm/mmap.c, mm/mprotect.c,
- * mm/memory.c and fs/proc/task_mmu.c.
+ * lives in {@link Binfmt}, the system calls in {@link Mmap} (mmap, munmap, brk),
+ * {@link Mprotect}, {@link Mremap}, {@link Msync}, {@link Mincore} and {@link Madvise}, the
+ * page-fault handler in {@link PageFault} (with {@link FileFault} for file mappings), and
+ * /proc/PID/maps in {@link ProcMaps}, as Linux splits them over fs/binfmt_elf.c,
+ * mm/mmap.c, mm/mprotect.c, mm/mremap.c, mm/msync.c, mm/mincore.c, mm/madvise.c,
+ * mm/memory.c, mm/filemap.c and fs/proc/task_mmu.c.
  *
  * <p><b>Locking.</b> The whole kernel runs on one host thread and no CPU runs while the
  * kernel does, so no method here takes a lock (Linux takes mmap_lock around all of them).
@@ -108,12 +110,16 @@ public final class Mm {
      */
     public Mm fork() throws MmException {
         checkAlive();
-        VmaTree vmaCopy = vmas.copy();
-        if (vmaCopy == null) throw new MmException(Errno.ENOMEM, 0, "no memory for the VMAs");
         AddressSpace asCopy = as.copyOnWrite();
-        if (asCopy == null) {
-            vmaCopy.clear();
-            throw new MmException(Errno.ENOMEM, 0, "no memory for the page tables");
+        if (asCopy == null) throw new MmException(Errno.ENOMEM, 0, "no memory for the page tables");
+        VmaTree vmaCopy = vmas.copy(asCopy);
+        if (vmaCopy == null) {
+            asCopy.clear();
+            throw new MmException(Errno.ENOMEM, 0, "no memory for the VMAs");
+        }
+        // madvise(MADV_DONTFORK) left a VMA out of the child, MADV_WIPEONFORK its pages.
+        for (Vma v : vmas.all()) {
+            if ((v.flags() & (Vma.DONT_COPY | Vma.WIPE_ON_FORK)) != 0) asCopy.unmap(v.start(), v.pages());
         }
         Mm child = new Mm(phys, asCopy, vmaCopy);
         child.entry = entry;
@@ -176,6 +182,15 @@ public final class Mm {
         }
     }
 
+    /** mmap(2) of an open file: see {@link Mmap#mmapFile}. Returns the address, or -errno. */
+    public long mmapFile(long addr, long length, int prot, int flags, OpenFile file, long offset) {
+        try {
+            return Mmap.mmapFile(this, addr, length, prot, flags, file, offset);
+        } finally {
+            vmas.settle();
+        }
+    }
+
     /** munmap(2): see {@link Mmap#munmap}. Returns 0 or -errno. */
     public int munmap(long addr, long length) {
         try {
@@ -189,6 +204,34 @@ public final class Mm {
     public int mprotect(long addr, long length, int prot) {
         try {
             return Mprotect.mprotect(this, addr, length, prot);
+        } finally {
+            vmas.settle();
+        }
+    }
+
+    /** mremap(2): see {@link Mremap#mremap}. Returns the new address, or -errno. */
+    public long mremap(long addr, long oldLength, long newLength, int flags, long newAddr) {
+        try {
+            return Mremap.mremap(this, addr, oldLength, newLength, flags, newAddr);
+        } finally {
+            vmas.settle();
+        }
+    }
+
+    /** msync(2): see {@link Msync#msync}. Returns 0 or -errno. */
+    public int msync(long addr, long length, int flags) {
+        return Msync.msync(this, addr, length, flags);
+    }
+
+    /** mincore(2): see {@link Mincore#mincore}. Returns 0 or -errno. */
+    public int mincore(long addr, long length, long vec) {
+        return Mincore.mincore(this, addr, length, vec);
+    }
+
+    /** madvise(2): see {@link Madvise#madvise}. Returns 0 or -errno. */
+    public int madvise(long addr, long length, int advice) {
+        try {
+            return Madvise.madvise(this, addr, length, advice);
         } finally {
             vmas.settle();
         }
@@ -293,10 +336,7 @@ public final class Mm {
      * would have for a user access. True if the page is now accessible.
      */
     private boolean faultIn(long va, AccessKind kind) {
-        long pte = as.pte(va);
-        FaultKind fault = !Pte.isPresent(pte) ? FaultKind.NOT_PRESENT
-                : kind == AccessKind.WRITE && Pte.isCow(pte) ? FaultKind.COPY_ON_WRITE : FaultKind.PROTECTION;
-        return PageFault.handle(this, va, kind, fault).isResolved();
+        return PageFault.touch(this, va, kind).isResolved();
     }
 
     // ---------------------------------------------------------------- accessors and /proc
@@ -425,18 +465,20 @@ public final class Mm {
 
     /**
      * Resident pages of shared memory (Linux's MM_SHMEMPAGES, RssShmem): the present pages
-     * of the MAP_SHARED mappings. The rest of the resident set is anonymous memory (Clonix
-     * has no page cache, so nothing is file-backed). Costs one lookup per page of shared mappings.
+     * of the MAP_SHARED anonymous mappings, and the pages of mapped files that are the
+     * file's own (every file here lives in memory as tmpfs's do, so its pages are shmem);
+     * a private copy of a file page is anonymous memory. Costs a look at each page table
+     * under those mappings.
      */
     public long sharedResidentPages() {
-        long n = 0;
+        long[] n = {0};
         for (Vma v : vmas.all()) {
-            if (v.sharedMemory() == null) continue;
-            for (long page = v.start(); page < v.end(); page += AddressSpace.PAGE_SIZE) {
-                if (Pte.isPresent(as.pte(page))) n++;
-            }
+            if (v.sharedMemory() == null && v.file() == null) continue;
+            as.forEachPresentPage(v.start(), v.pages(), (page, pte) -> {
+                if (v.file() == null || Pte.frame(pte) == v.mappedFile().frameAt(v.pageIndex(page))) n[0]++;
+            });
         }
-        return n;
+        return n[0];
     }
 
     /** Page-table pages (Linux's mm_pgtables_bytes / PAGE_SIZE): see AddressSpace#pageTablePages. */

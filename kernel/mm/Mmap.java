@@ -1,5 +1,8 @@
 package mm;
 
+import fs.OpenFile;
+import fs.RegularFile;
+import fs.ZeroDevice;
 import syscall.Errno;
 import vm.AddressSpace;
 
@@ -7,10 +10,13 @@ import vm.AddressSpace;
  * mmap(2), munmap(2) and brk(2) on an {@link Mm}, following Linux's mm/mmap.c: the same
  * argument checks in the same order, so a program sees the same errno as on Linux.
  *
- * <p><b>What can be mapped.</b> Only anonymous memory. A file-backed request (no
- * MAP_ANONYMOUS) fails with EBADF when {@code fd} is negative and ENODEV otherwise, which is
- * what Linux returns for a file whose file system has no mmap operation; the system-call
- * layer checks first that {@code fd} is open (EBADF) before calling here.
+ * <p><b>What can be mapped.</b> Anonymous memory, a regular file of the in-memory file
+ * system (its page cache is mapped, see {@link FileFault}), and /dev/zero (anonymous memory,
+ * as Linux's mmap_zero makes it). Any other open file fails with ENODEV, what Linux returns
+ * for a file whose file system has no mmap operation: pipes, devices, /proc files, and files
+ * of a mounted host directory, whose bytes live on the host and not in frames. The
+ * system-call layer finds the open file (EBADF when there is none) and calls
+ * {@link #mmapFile}; {@link #mmap} is the anonymous case.
  *
  * <p><b>When pages appear.</b> Private anonymous memory is demand-paged: the VMA is recorded
  * now and each page is allocated by the page-fault handler on first touch, or at once for
@@ -31,6 +37,13 @@ public final class Mmap {
     public static final int MAP_SHARED = 0x01, MAP_PRIVATE = 0x02, MAP_SHARED_VALIDATE = 0x03, MAP_TYPE = 0x0f,
             MAP_FIXED = 0x10, MAP_ANONYMOUS = 0x20, MAP_GROWSDOWN = 0x100, MAP_NORESERVE = 0x4000,
             MAP_POPULATE = 0x8000, MAP_STACK = 0x20000, MAP_FIXED_NOREPLACE = 0x100000;
+    /**
+     * The flags MAP_SHARED keeps and MAP_SHARED_VALIDATE accepts (Linux's LEGACY_MAP_MASK:
+     * those above, MAP_DENYWRITE 0x800, MAP_EXECUTABLE 0x1000, MAP_UNINITIALIZED 0x4000000,
+     * MAP_LOCKED 0x2000, MAP_NONBLOCK 0x10000, MAP_HUGETLB 0x40000).
+     */
+    static final int LEGACY_MAP_MASK = MAP_SHARED | MAP_PRIVATE | MAP_FIXED | MAP_ANONYMOUS | 0x800 | 0x1000
+            | 0x4000000 | MAP_GROWSDOWN | 0x2000 | MAP_NORESERVE | MAP_POPULATE | 0x10000 | MAP_STACK | 0x40000;
 
     private static final long PAGE = AddressSpace.PAGE_SIZE;
 
@@ -48,6 +61,25 @@ public final class Mmap {
         if ((offset & (PAGE - 1)) != 0) return -Errno.EINVAL;
         // Linux takes fd as an unsigned int, so only its low 32 bits count.
         if ((flags & MAP_ANONYMOUS) == 0) return (int) fd < 0 ? -Errno.EBADF : -Errno.ENODEV;
+        return map(mm, addr, length, prot, flags, null, 0);
+    }
+
+    /**
+     * mmap(2) of the open file {@code file} (MAP_ANONYMOUS clear), {@code offset} bytes into
+     * it. The errors of {@link #mmap}, then, in Linux's order: EOVERFLOW when the offset and
+     * length pass the largest file offset; for MAP_SHARED_VALIDATE, EOPNOTSUPP for a flag
+     * MAP_SHARED does not know (plain MAP_SHARED drops those flags); for either shared type,
+     * EACCES for PROT_WRITE on a file not open for writing; EACCES for a file not open for
+     * reading; ENODEV for a file that cannot be mapped (see the class comment); EINVAL for
+     * MAP_GROWSDOWN or a mapping type that is none of the three.
+     */
+    static long mmapFile(Mm mm, long addr, long length, int prot, int flags, OpenFile file, long offset) {
+        if ((offset & (PAGE - 1)) != 0) return -Errno.EINVAL;
+        return map(mm, addr, length, prot, flags & ~MAP_ANONYMOUS, file, offset);
+    }
+
+    /** mmap once the offset is known to be aligned: {@code file} null for anonymous memory. */
+    private static long map(Mm mm, long addr, long length, int prot, int flags, OpenFile file, long offset) {
         if (length == 0) return -Errno.EINVAL;
         long len = Mm.pageUp(length);
         if (length < 0 || len <= 0) return -Errno.ENOMEM; // page-aligning overflowed
@@ -56,45 +88,78 @@ public final class Mmap {
 
         long start = unmappedArea(mm, addr, len, flags);
         if (start < 0) return start;
-        long mapped = mapAt(mm, start, len, prot, flags);
+        long mapped = mapAt(mm, start, len, prot, flags, file, offset);
         // The gap chosen is still free: the tree's record of the searched gaps no longer holds.
         if (mapped < 0) mm.vmas.forgetFreeAreaSearch();
         return mapped;
     }
 
     /** The rest of mmap, once the address {@code start} is chosen: the mapping, or -errno. */
-    private static long mapAt(Mm mm, long start, long len, int prot, int flags) {
+    private static long mapAt(Mm mm, long start, long len, int prot, int flags, OpenFile file, long offset) {
         if ((flags & MAP_FIXED_NOREPLACE) != 0 && !mm.vmas.intersecting(start, start + len).isEmpty()) {
             return -Errno.EEXIST;
         }
-        int vmFlags = Vma.ANONYMOUS;
-        switch (flags & MAP_TYPE) {
-            case MAP_SHARED -> {
-                if ((flags & MAP_GROWSDOWN) != 0) return -Errno.EINVAL;
-                vmFlags |= Vma.SHARED;
-            }
-            case MAP_PRIVATE -> {
-                if ((flags & MAP_GROWSDOWN) != 0) vmFlags |= Vma.GROWS_DOWN;
-            }
-            default -> {
-                return -Errno.EINVAL;
-            }
+        int vmFlags = file == null ? anonymousFlags(flags) : fileFlags(file, len, prot, flags, offset);
+        if (vmFlags < 0) return vmFlags;
+        // /dev/zero is anonymous memory; only a regular file stays behind its VMA.
+        if (!(file != null && file.inode() instanceof RegularFile)) {
+            file = null;
+            offset = 0;
         }
         // RLIMIT_AS counts what the mapping adds: what MAP_FIXED replaces is already counted.
         if (!mm.mayGrowBy((len - mappedBytes(mm, start, start + len)) >>> AddressSpace.PAGE_SHIFT)) return -Errno.ENOMEM;
         boolean accountable = (vmFlags & Vma.SHARED) == 0 && (prot & Vma.PROT_WRITE) != 0
                 && (flags & MAP_NORESERVE) == 0;
         if (accountable && !enoughMemory(mm, len)) return -Errno.ENOMEM;
+        if (accountable) vmFlags |= Vma.ACCOUNT;
         // The new VMA, and the pieces of those it replaces in part.
         if (!mm.vmas.reserve(1 + mm.vmas.splitsAt(start, start + len))) return -Errno.ENOMEM;
 
         unmapRange(mm, start, start + len); // MAP_FIXED replaces whatever was there
-        SharedMemory shm = (vmFlags & Vma.SHARED) != 0 ? new SharedMemory(mm.phys) : null;
-        Vma vma = new Vma(start, start + len, prot, vmFlags, 0, null, shm);
+        SharedMemory shm = (vmFlags & (Vma.SHARED | Vma.ANONYMOUS)) == (Vma.SHARED | Vma.ANONYMOUS)
+                ? new SharedMemory(mm.phys) : null;
+        Vma vma = new Vma(start, start + len, prot, vmFlags, offset, null, shm, file);
         mm.vmas.insertAndMerge(vma);
         if ((flags & MAP_POPULATE) != 0) populate(mm, vma);
         mm.notePeak();
         return start;
+    }
+
+    /** The VMA flags of an anonymous mapping of type {@code flags}, or -EINVAL. */
+    private static int anonymousFlags(int flags) {
+        switch (flags & MAP_TYPE) {
+            case MAP_SHARED:
+                if ((flags & MAP_GROWSDOWN) != 0) return -Errno.EINVAL;
+                return Vma.ANONYMOUS | Vma.SHARED;
+            case MAP_PRIVATE:
+                return Vma.ANONYMOUS | ((flags & MAP_GROWSDOWN) != 0 ? Vma.GROWS_DOWN : 0);
+            default:
+                return -Errno.EINVAL;
+        }
+    }
+
+    /**
+     * The VMA flags of a mapping of {@code file}, checked as Linux's do_mmap checks a file
+     * mapping (see {@link #mmapFile} for the errors), or -errno. A shared mapping of a file
+     * not open for writing may never be made writable (Linux clears VM_MAYWRITE).
+     */
+    private static int fileFlags(OpenFile file, long len, int prot, int flags, long offset) {
+        if (offset < 0 || offset > Long.MAX_VALUE - len) return -Errno.EOVERFLOW; // file_mmap_ok
+        int type = flags & MAP_TYPE;
+        if (type == MAP_SHARED) flags &= LEGACY_MAP_MASK;
+        if (type == MAP_SHARED || type == MAP_SHARED_VALIDATE) {
+            if ((flags & ~LEGACY_MAP_MASK) != 0) return -Errno.ENOTSUP; // EOPNOTSUPP, the same number
+            if ((prot & Vma.PROT_WRITE) != 0 && !file.isWritable()) return -Errno.EACCES;
+        } else if (type != MAP_PRIVATE) {
+            return -Errno.EINVAL;
+        }
+        if (!file.isReadable()) return -Errno.EACCES;
+        boolean zero = file.inode() instanceof ZeroDevice;
+        if (!zero && !(file.inode() instanceof RegularFile)) return -Errno.ENODEV;
+        if ((flags & MAP_GROWSDOWN) != 0) return -Errno.EINVAL;
+        if (type == MAP_PRIVATE) return zero ? Vma.ANONYMOUS : 0;
+        int shared = Vma.SHARED | (file.isWritable() ? 0 : Vma.NO_MAY_WRITE);
+        return zero ? shared | Vma.ANONYMOUS : shared;
     }
 
     /** How many bytes of {@code [start, end)} are mapped now. */
@@ -108,7 +173,7 @@ public final class Mmap {
      * Chooses where a mapping of {@code len} bytes goes (Linux's get_unmapped_area with the
      * top-down layout): the address, or -ENOMEM / -EINVAL / -EPERM.
      */
-    private static long unmappedArea(Mm mm, long addr, long len, int flags) {
+    static long unmappedArea(Mm mm, long addr, long len, int flags) {
         if (len > Mm.TASK_SIZE - Mm.MMAP_MIN_ADDR) return -Errno.ENOMEM;
         long start;
         if ((flags & MAP_FIXED) != 0) {
@@ -165,7 +230,7 @@ public final class Mmap {
     }
 
     /** Heuristic overcommit: refuse only a request larger than all of physical memory. */
-    private static boolean enoughMemory(Mm mm, long len) {
+    static boolean enoughMemory(Mm mm, long len) {
         return len >>> AddressSpace.PAGE_SHIFT <= mm.phys.totalFrames();
     }
 

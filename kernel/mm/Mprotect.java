@@ -22,9 +22,10 @@ final class Mprotect {
      * Sets the protection of {@code [addr, addr + pageUp(length))} to {@code prot}. Returns 0;
      * -EINVAL for an unaligned address or unknown prot bits (or PROT_GROWSDOWN on a VMA that
      * does not grow down); -ENOMEM when the range overflows or is not entirely mapped, or the
-     * kernel has no memory for the VMAs a split makes. As in
-     * Linux, the VMAs before the first hole have already been changed when ENOMEM is
-     * returned for a hole in the middle. Length 0 succeeds without doing anything.
+     * kernel has no memory for the VMAs a split makes; -EACCES for PROT_WRITE on a shared
+     * mapping of a file not open for writing. As in Linux, the VMAs before the first hole
+     * (or refusal) have already been changed when ENOMEM (or EACCES) is returned for one in
+     * the middle. Length 0 succeeds without doing anything.
      */
     static int mprotect(Mm mm, long addr, long length, int prot) {
         int grows = prot & (PROT_GROWSDOWN | PROT_GROWSUP);
@@ -53,6 +54,10 @@ final class Mprotect {
         int error = 0;
         long at = start;
         while (true) {
+            if ((prot & Vma.PROT_WRITE) != 0 && (vma.flags() & Vma.NO_MAY_WRITE) != 0) {
+                error = -Errno.EACCES;
+                break;
+            }
             long pieceEnd = Math.min(vma.end(), end);
             change(mm, at, pieceEnd, prot);
             at = pieceEnd;

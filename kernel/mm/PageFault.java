@@ -19,7 +19,8 @@ import vm.Pte;
  * <li>The VMA forbids this kind of access (a store to a read-only VMA, a fetch from a
  *     non-executable one, anything in PROT_NONE): SIGSEGV with SEGV_ACCERR.</li>
  * <li>Not present: demand paging, a zeroed frame with the VMA's permissions (for shared
- *     memory, the frame its {@link SharedMemory} holds for that page).
+ *     memory, the frame its {@link SharedMemory} holds for that page; for a file mapping,
+ *     the file's page, see {@link FileFault}, or SIGBUS beyond the end of the file).
  *     Copy-on-write: {@link AddressSpace#resolveCow}. Protection although the VMA allows
  *     the access: the PTE is out of date, so it gets the VMA's permissions.</li>
  * </ol>
@@ -46,6 +47,7 @@ final class PageFault {
         long page = Mm.pageDown(address);
         long pte = mm.as.pte(page);
         if (!Pte.isPresent(pte)) {
+            if (vma.file() != null) return FileFault.map(mm, vma, page, kind, address);
             return mapNewPage(mm, vma, page) ? FaultResult.resolved(address) : FaultResult.outOfMemory(address);
         }
         if (fault == FaultKind.COPY_ON_WRITE || kind == AccessKind.WRITE && Pte.isCow(pte)) {
@@ -59,12 +61,26 @@ final class PageFault {
     }
 
     /**
+     * The fault an access of {@code kind} at {@code va} would raise, taken from its PTE,
+     * handled as if the CPU had raised it: how the kernel touches user memory on a
+     * program's behalf (copyIn, copyOut, MADV_POPULATE_*).
+     */
+    static FaultResult touch(Mm mm, long va, AccessKind kind) {
+        long pte = mm.as.pte(va);
+        FaultKind fault = !Pte.isPresent(pte) ? FaultKind.NOT_PRESENT
+                : kind == AccessKind.WRITE && Pte.isCow(pte) ? FaultKind.COPY_ON_WRITE : FaultKind.PROTECTION;
+        return handle(mm, va, kind, fault);
+    }
+
+    /**
      * MAP_POPULATE's fault-in of {@code page} of {@code vma}: true if the page is now mapped,
      * false if memory ran out or the VMA is PROT_NONE.
      */
     static boolean populate(Mm mm, Vma vma, long page) {
         if (vma.prot() == Vma.PROT_NONE) return false;
-        return Pte.isPresent(mm.as.pte(page)) || mapNewPage(mm, vma, page);
+        if (Pte.isPresent(mm.as.pte(page))) return true;
+        if (vma.file() != null) return FileFault.map(mm, vma, page, AccessKind.READ, page).isResolved();
+        return mapNewPage(mm, vma, page);
     }
 
     /**

@@ -24,6 +24,8 @@ final class ProcMaps {
      * column 72, a space and the name ([heap], [stack] or the executable's path). Addresses
      * are at least 8 hex digits, the offset exactly 8, as Linux's "%08lx". Clonix has no
      * block devices or inode numbers for the executable yet, so dev and inode are "00:00 0";
+     * a file mapping shows its file's device and inode, and no name (an open file does not
+     * remember the path it was opened by);
      * shared anonymous memory shows as Linux's "00:01 ... /dev/zero (deleted)", inode 0.
      */
     static String format(Mm mm) {
@@ -35,8 +37,10 @@ final class ProcMaps {
     /** The maps line of one VMA, without the newline. */
     static String line(Vma v) {
         boolean shmem = v.sharedMemory() != null;
+        long dev = v.file() != null ? v.file().inode().dev() : shmem ? 1 : 0;
+        long ino = v.file() != null ? v.file().inode().ino() : 0;
         StringBuilder s = new StringBuilder(String.format("%08x-%08x %s %08x %02x:%02x %d ",
-                v.start(), v.end(), v.permissions(), v.offset(), 0, shmem ? 1 : 0, 0));
+                v.start(), v.end(), v.permissions(), v.offset(), dev >>> 8, dev & 0xff, ino));
         String name = v.isHeap() ? "[heap]" : v.isStack() ? "[stack]" : shmem ? SHMEM_NAME : v.name();
         if (name != null) {
             while (s.length() < NAME_PAD) s.append(' ');

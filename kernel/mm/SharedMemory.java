@@ -41,6 +41,11 @@ final class SharedMemory {
         return frame;
     }
 
+    /** Whether page {@code index} has a frame (mincore's answer for shared memory). */
+    boolean hasFrame(long index) {
+        return frames.containsKey(index);
+    }
+
     /** Number of pages that have a frame. */
     int residentPages() {
         return frames.size();

@@ -1,5 +1,7 @@
 package mm;
 
+import fs.OpenFile;
+import fs.RegularFile;
 import java.util.Objects;
 import vm.AccessKind;
 import vm.AddressSpace;
@@ -32,6 +34,20 @@ public final class Vma {
     public static final int HEAP = 8;
     /** Flag: the main thread's stack, shown as [stack] (Linux's VM_STACK). */
     public static final int STACK = 16;
+    /** Flag: fork leaves this VMA out of the child (madvise MADV_DONTFORK, Linux's VM_DONTCOPY). */
+    public static final int DONT_COPY = 32;
+    /** Flag: fork gives the child zero-filled pages here (MADV_WIPEONFORK, Linux's VM_WIPEONFORK). */
+    public static final int WIPE_ON_FORK = 64;
+    /**
+     * Flag: PROT_WRITE may never be added (Linux's VM_MAYWRITE clear): a shared mapping of a
+     * file not open for writing.
+     */
+    public static final int NO_MAY_WRITE = 128;
+    /**
+     * Flag: overcommit is asked when the mapping grows (Linux's VM_ACCOUNT): a private
+     * writable mapping made without MAP_NORESERVE.
+     */
+    public static final int ACCOUNT = 256;
 
     /** What one VMA costs in the kernel's slab: Linux's vm_area_struct, about 200 bytes on x86-64. */
     public static final int SLAB_BYTES = 200;
@@ -43,6 +59,7 @@ public final class Vma {
     private final long offset;
     private final String name;
     private final SharedMemory shm;
+    private final OpenFile file;
 
     /**
      * A VMA over {@code [start, end)} (page-aligned, start < end) with protection {@code prot},
@@ -55,6 +72,15 @@ public final class Vma {
 
     /** A VMA backed by {@code shm} (shared anonymous memory), {@code offset} bytes into it. */
     Vma(long start, long end, int prot, int flags, long offset, String name, SharedMemory shm) {
+        this(start, end, prot, flags, offset, name, shm, null);
+    }
+
+    /**
+     * A VMA mapping the regular file open as {@code file} (Linux's vm_file), {@code offset}
+     * bytes into it, or anonymous memory when {@code file} is null. The VMA does not own a
+     * reference to {@code file}: each tree holding it takes one ({@link VmaTree}).
+     */
+    Vma(long start, long end, int prot, int flags, long offset, String name, SharedMemory shm, OpenFile file) {
         if ((start | end) % AddressSpace.PAGE_SIZE != 0 || start < 0 || end <= start) {
             throw new IllegalArgumentException(String.format("bad VMA range 0x%x-0x%x", start, end));
         }
@@ -65,6 +91,7 @@ public final class Vma {
         this.offset = offset;
         this.name = name;
         this.shm = shm;
+        this.file = file;
     }
 
     /** An anonymous VMA (offset 0, no name). */
@@ -87,6 +114,21 @@ public final class Vma {
     /** The shared memory object behind a MAP_SHARED anonymous VMA, else null. */
     SharedMemory sharedMemory() {
         return shm;
+    }
+
+    /** The open file this VMA maps (Linux's vm_file), or null for anonymous memory and program segments. */
+    public OpenFile file() {
+        return file;
+    }
+
+    /** The mapped file's page cache, or null if this VMA maps no file. */
+    RegularFile mappedFile() {
+        return file == null ? null : (RegularFile) file.inode();
+    }
+
+    /** The index in the mapped file (or shared memory object) of the page at {@code addr}. */
+    long pageIndex(long addr) {
+        return (offset + (Mm.pageDown(addr) - start)) >>> AddressSpace.PAGE_SHIFT;
     }
 
     /** Length in bytes. */
@@ -122,22 +164,34 @@ public final class Vma {
     /** This VMA cut down (or grown) to {@code [newStart, newEnd)}, with the offset kept in step. */
     public Vma withRange(long newStart, long newEnd) {
         long newOffset = isAnonymous() && !isShared() ? 0 : offset + (newStart - start);
-        return new Vma(newStart, newEnd, prot, flags, newOffset, name, shm);
+        return new Vma(newStart, newEnd, prot, flags, newOffset, name, shm, file);
     }
 
     /** This VMA with protection {@code newProt}. */
     public Vma withProt(int newProt) {
-        return new Vma(start, end, newProt, flags, offset, name, shm);
+        return new Vma(start, end, newProt, flags, offset, name, shm, file);
+    }
+
+    /** This VMA with flags {@code newFlags} (madvise's MADV_DONTFORK and friends). */
+    Vma withFlags(int newFlags) {
+        return new Vma(start, end, prot, newFlags, offset, name, shm, file);
+    }
+
+    /** This VMA moved to start at {@code newStart} with the same size, file and offset (mremap). */
+    Vma movedTo(long newStart) {
+        return new Vma(newStart, newStart + size(), prot, flags, offset, name, shm, file);
     }
 
     /**
      * True if {@code next} starts where this VMA ends and the two can be one VMA, as Linux's
      * {@code vma_merge} decides: same protection, flags and file, contiguous file offsets.
-     * Shared anonymous mappings never merge (each is its own shared memory object in Linux).
+     * Shared anonymous mappings never merge (each is its own shared memory object in Linux);
+     * shared mappings of one file do.
      */
     public boolean canMergeWith(Vma next) {
-        return end == next.start && prot == next.prot && flags == next.flags && !isShared()
-                && Objects.equals(name, next.name) && (isAnonymous() || offset + size() == next.offset);
+        return end == next.start && prot == next.prot && flags == next.flags && (!isShared() || file != null)
+                && Objects.equals(name, next.name) && file == next.file
+                && (isAnonymous() || offset + size() == next.offset);
     }
 
     /**

@@ -1,11 +1,15 @@
 package mm;
 
+import fs.FileMapper;
+import fs.RegularFile;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import vm.AddressSpace;
 import vm.PhysicalMemory;
+import vm.Pte;
 
 /**
  * The VMAs of one address space, sorted by address and never overlapping: Linux's
@@ -13,10 +17,12 @@ import vm.PhysicalMemory;
  * {@link TreeMap} keyed by start address does the same job.
  *
  * <p>The tree only keeps the VMA bookkeeping; it never touches page tables. {@link Mm} unmaps
- * or re-protects the pages of the ranges this class reports. It does keep one count: every
- * VMA entering the tree takes a reference to its {@link SharedMemory} (if any) and every VMA
- * leaving drops it, all through {@link #link} and {@link #unlink}, so that shared memory is
- * freed exactly when the last VMA using it, in any mm, is gone.
+ * or re-protects the pages of the ranges this class reports. It does keep counts: every
+ * VMA entering the tree takes a reference to its {@link SharedMemory} or its open file (if
+ * any) and every VMA leaving drops it, all through {@link #link} and {@link #unlink}, so that
+ * shared memory is freed, and a mapped file closed, exactly when the last VMA using it, in
+ * any mm, is gone. A VMA mapping a file also registers the tree with the file as one of its
+ * {@link FileMapper}s, so that truncating the file unmaps the pages past its new end here.
  *
  * <p><b>What VMAs cost.</b> Each VMA is paid for in the kernel's slab
  * ({@link Vma#SLAB_BYTES}), as Linux allocates each vm_area_struct from its slab cache. An
@@ -26,8 +32,10 @@ import vm.PhysicalMemory;
  * fails. Afterwards {@link #settle} gives back what was reserved and not used. Linking a VMA
  * that was not reserved is a kernel bug and throws.
  */
-final class VmaTree {
+final class VmaTree implements FileMapper {
     private final PhysicalMemory phys;
+    /** The page table of the mm this tree belongs to: where a truncated file's pages are unmapped. */
+    private final AddressSpace as;
     private final TreeMap<Long, Vma> byStart = new TreeMap<>();
     /** VMAs paid for in the slab: at least count() at all times, exactly count() once settled. */
     private int charged;
@@ -40,19 +48,22 @@ final class VmaTree {
      */
     private long searchBase, searchEnd, searchLargestGap;
 
-    /** An empty tree whose VMAs are paid for in {@code phys}'s slab. */
-    VmaTree(PhysicalMemory phys) {
+    /** An empty tree for the mm whose page table is {@code as}; its VMAs are paid for in {@code phys}'s slab. */
+    VmaTree(PhysicalMemory phys, AddressSpace as) {
         this.phys = phys;
+        this.as = as;
     }
 
     /**
-     * A copy holding the same (immutable) VMAs: fork's dup_mmap. Null, with nothing changed,
-     * if the slab cannot pay for that many VMAs.
+     * A copy, for the mm whose page table is {@code childAs}, holding the same (immutable)
+     * VMAs but those marked {@link Vma#DONT_COPY}: fork's dup_mmap. Null, with nothing
+     * changed, if the slab cannot pay for that many VMAs.
      */
-    VmaTree copy() {
-        VmaTree t = new VmaTree(phys);
+    VmaTree copy(AddressSpace childAs) {
+        VmaTree t = new VmaTree(phys, childAs);
         if (!t.reserve(byStart.size())) return null;
-        for (Vma v : byStart.values()) t.link(v);
+        for (Vma v : byStart.values()) if ((v.flags() & Vma.DONT_COPY) == 0) t.link(v);
+        t.settle();
         return t;
     }
 
@@ -84,19 +95,53 @@ final class VmaTree {
         charged -= unused;
     }
 
-    /** Puts {@code v} into the map, taking a reference to its shared memory. */
+    /** Puts {@code v} into the map, taking a reference to its shared memory or file. */
     private void link(Vma v) {
         if (byStart.size() >= charged) throw new IllegalStateException("VMA linked without a reservation: " + v);
-        if (v.sharedMemory() != null) v.sharedMemory().get();
+        hold(v);
         byStart.put(v.start(), v);
         totalPages += v.pages();
     }
 
-    /** Takes {@code v} out of the map, dropping its reference to its shared memory. */
+    /** Takes {@code v} out of the map, dropping its reference to its shared memory or file. */
     private void unlink(Vma v) {
         byStart.remove(v.start());
         totalPages -= v.pages();
+        drop(v);
+    }
+
+    /** Takes the references a VMA in this tree holds: its shared memory, or its file and a place among the file's mappers. */
+    private void hold(Vma v) {
+        if (v.sharedMemory() != null) v.sharedMemory().get();
+        if (v.file() != null) {
+            v.file().get();
+            v.mappedFile().addMapper(this);
+        }
+    }
+
+    /** Drops what {@link #hold} took; the last drop frees shared memory or closes the file. */
+    private void drop(Vma v) {
         if (v.sharedMemory() != null) v.sharedMemory().put();
+        if (v.file() != null) {
+            v.mappedFile().removeMapper(this);
+            v.file().put();
+        }
+    }
+
+    @Override
+    public void unmapFilePages(RegularFile file, long firstIndex, long endIndex, boolean evenCows) {
+        for (Vma v : byStart.values()) {
+            if (v.mappedFile() != file) continue;
+            long first = v.offset() >>> AddressSpace.PAGE_SHIFT;
+            long from = v.start() + (Math.max(first, firstIndex) - first) * AddressSpace.PAGE_SIZE;
+            long to = v.start() + Math.max(0, Math.min(endIndex - first, v.pages())) * AddressSpace.PAGE_SIZE;
+            if (from >= to) continue;
+            List<Long> gone = new ArrayList<>();
+            as.forEachPresentPage(from, (to - from) >>> AddressSpace.PAGE_SHIFT, (page, pte) -> {
+                if (evenCows || v.isShared() || Pte.frame(pte) == file.frameAt(v.pageIndex(page))) gone.add(page);
+            });
+            for (long page : gone) as.unmap(page, 1);
+        }
     }
 
     /** Number of VMAs (Linux's map_count). */
@@ -213,7 +258,7 @@ final class VmaTree {
         byStart.remove(old.start());
         totalPages -= old.pages();
         insert(v); // takes v's reference before old's is dropped, so it never reaches zero
-        if (old.sharedMemory() != null) old.sharedMemory().put();
+        drop(old);
         // Growing a stack only narrows gaps; anything that could widen one forgets the search.
         if (v.end() < old.end() || v.startGap(Mm.STACK_GUARD_GAP) > old.startGap(Mm.STACK_GUARD_GAP)) {
             forgetFreeAreaSearch();
@@ -236,11 +281,13 @@ final class VmaTree {
             Map.Entry<Long, Vma> e = byStart.higherEntry(v.start());
             if (e == null) return;
             Vma next = e.getValue();
-            if (v.canMergeWith(next)) { // never shared memory, so no reference can drop to zero
+            if (v.canMergeWith(next)) {
                 Vma merged = v.withRange(v.start(), next.end());
+                hold(merged); // first, so that the file's references never drop to zero on the way
                 unlink(next);
                 unlink(v);
                 link(merged);
+                drop(merged);
                 v = merged;
             } else {
                 v = next;

@@ -15,6 +15,8 @@ public final class Errno {
             ETXTBSY = 26, EFBIG = 27, ENOSPC = 28, ESPIPE = 29, EROFS = 30, EMLINK = 31,
             EPIPE = 32, EDOM = 33, ERANGE = 34, EDEADLK = 35, ENAMETOOLONG = 36, ENOLCK = 37,
             ENOSYS = 38, ENOTEMPTY = 39, ELOOP = 40, ENOTSUP = 95, ETIMEDOUT = 110, ESTALE = 116, EDQUOT = 122;
+    /** Memory mappings (mmap of a file). */
+    public static final int EOVERFLOW = 75;
 
     /**
      * Not an errno a program ever sees: a system call returns {@code -BLOCKED} after putting
@@ -36,6 +38,7 @@ public final class Errno {
         NAMES[ETIMEDOUT] = "ETIMEDOUT";
         NAMES[ESTALE] = "ESTALE";
         NAMES[EDQUOT] = "EDQUOT";
+        NAMES[EOVERFLOW] = "EOVERFLOW";
     }
 
     /** The symbolic name of an errno ("ENOENT"), as strace prints it; "E<n>" if unnamed. */

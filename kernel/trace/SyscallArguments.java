@@ -65,6 +65,9 @@ final class SyscallArguments {
             case SET_ROBUST_LIST -> pointer(a[0]) + ", " + a[1];
             case GET_ROBUST_LIST -> (int) a[0] + ", " + pointer(a[1]) + ", " + pointer(a[2]);
             case GETITIMER, SETITIMER, GETRUSAGE, TIMER_CREATE, TIMER_SETTIME -> timerCall(as, (int) nr, a);
+            case MemoryArguments.MMAP, MemoryArguments.MPROTECT, MemoryArguments.MREMAP, MemoryArguments.MSYNC,
+                    MemoryArguments.MINCORE, MemoryArguments.MADVISE, MemoryArguments.MEMFD_CREATE
+                    -> MemoryArguments.atEnter(as, (int) nr, a);
             default -> null;
         };
     }
@@ -200,7 +203,7 @@ final class SyscallArguments {
     }
 
     /** The NUL-terminated string at {@code va}, quoted, cut at STRING_LIMIT. */
-    private static String string(AddressSpace as, long va) {
+    static String string(AddressSpace as, long va) {
         try {
             byte[] s = as.readCString(va, STRING_LIMIT + 1);
             if (s == null) {

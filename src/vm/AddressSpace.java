@@ -1,7 +1,9 @@
 package vm;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -110,13 +112,14 @@ public final class AddressSpace {
 
     /**
      * Maps the existing frame {@code frame} at page {@code va}, taking a reference to it
-     * (the caller keeps its own). Used for memory shared between address spaces. A page
-     * already mapped there is replaced. Returns false, with nothing changed, if a page table
-     * is needed and no frame is free for it.
+     * (the caller keeps its own). Used for memory shared between address spaces, and for a
+     * file's page in a private mapping, which {@code perms} marks Pte.COW so that the first
+     * store copies it. A page already mapped there is replaced. Returns false, with nothing
+     * changed, if a page table is needed and no frame is free for it.
      */
     public boolean mapFrame(long va, int frame, long perms) {
         checkRange(va, 1);
-        checkPerms(perms, Pte.PERMS | Pte.SHARED);
+        checkPerms(perms, Pte.PERMS | Pte.SHARED | Pte.COW);
         long vpn = va >>> PAGE_SHIFT;
         if (table.missingTables(vpn, 1) > phys.freeFrames()) return false;
         phys.retain(frame);
@@ -141,6 +144,63 @@ public final class AddressSpace {
             resident--;
         });
         table.freeTables(first, first + npages);
+    }
+
+    /** What {@link #forEachPresentPage} calls for each page. */
+    @FunctionalInterface
+    public interface PageVisitor {
+        /** The page at {@code va} is mapped by {@code pte}. */
+        void visit(long va, long pte);
+    }
+
+    /**
+     * Calls {@code visitor} with the address and PTE of every present page among
+     * {@code npages} from {@code va}, in address order. Only the page tables that exist are
+     * looked at, so the cost follows what is mapped, not the size of the range (a guest may
+     * reserve terabytes). The visitor must not change this address space.
+     */
+    public void forEachPresentPage(long va, long npages, PageVisitor visitor) {
+        checkRange(va, npages);
+        long first = va >>> PAGE_SHIFT, end = first + npages;
+        for (int k = table.firstLeafEndingAfter(first), n = table.leafCount(); k < n; k++) {
+            long base = table.leafBase(k);
+            if (base >= end) return;
+            long[] ptes = table.nodeAt(k).ptes;
+            for (long v = Math.max(first, base), last = Math.min(end, base + PageTable.ENTRIES); v < last; v++) {
+                long pte = ptes[(int) v & PageTable.INDEX_MASK];
+                if (Pte.isPresent(pte)) visitor.visit(v << PAGE_SHIFT, pte);
+            }
+        }
+    }
+
+    /**
+     * Moves the mappings of {@code npages} pages from {@code from} to {@code to} (mremap):
+     * each present entry goes with its frame and its bits, copy-on-write and shared
+     * included, and the old pages are left unmapped. The destination must have nothing
+     * mapped, and the two ranges must not overlap. Returns false, with nothing changed, if
+     * the destination may need more page tables than there are free frames (counted
+     * generously: each destination leaf with the directories above it).
+     */
+    public boolean move(long from, long to, long npages) {
+        checkRange(from, npages);
+        checkRange(to, npages);
+        long src = from >>> PAGE_SHIFT, dst = to >>> PAGE_SHIFT;
+        if (src < dst + npages && dst < src + npages) throw new IllegalArgumentException("overlapping move");
+        List<long[]> moving = new ArrayList<>(); // {page index in the range, pte}
+        forEachPresentPage(from, npages, (va, pte) -> moving.add(new long[] {(va >>> PAGE_SHIFT) - src, pte}));
+        long missing = 0, lastLeaf = -1;
+        for (long[] m : moving) {
+            long leaf = (dst + m[0]) & ~(long) PageTable.INDEX_MASK;
+            if (leaf != lastLeaf) missing += table.missingTables(leaf, 1);
+            lastLeaf = leaf;
+        }
+        if (missing > phys.freeFrames()) return false;
+        for (long[] m : moving) {
+            phys.retain(Pte.frame(m[1])); // the new entry's reference; unmap drops the old one's
+            install(dst + m[0], m[1]);
+        }
+        unmap(from, npages);
+        return true;
     }
 
     /**

@@ -267,7 +267,7 @@ final class PageTable {
     }
 
     /** The index of the first leaf whose range ends above {@code vpn} (leafCount if none). */
-    private int firstLeafEndingAfter(long vpn) {
+    int firstLeafEndingAfter(long vpn) {
         int lo = 0, hi = leafCount;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;

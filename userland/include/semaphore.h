@@ -1,6 +1,7 @@
 /*
- * semaphore.h: POSIX unnamed semaphores (userland/lib/semaphore.c), 32 bytes as glibc's.
- * Named semaphores (sem_open) are not provided.
+ * semaphore.h: POSIX semaphores, 32 bytes as glibc's: unnamed ones (userland/lib/semaphore.c)
+ * and named ones, files of /dev/shm mapped by every process that opens them
+ * (userland/lib/sem_open.c).
  */
 #ifndef _SEMAPHORE_H
 #define _SEMAPHORE_H
@@ -26,5 +27,11 @@ int sem_trywait(sem_t *sem);
 int sem_timedwait(sem_t *sem, const struct timespec *abstime);
 int sem_post(sem_t *sem);
 int sem_getvalue(sem_t *sem, int *value);
+
+/* Named semaphores: with O_CREAT, sem_open takes two more arguments, mode_t mode and
+ * unsigned int value. */
+sem_t *sem_open(const char *name, int oflag, ...);
+int sem_close(sem_t *sem);
+int sem_unlink(const char *name);
 
 #endif

@@ -55,7 +55,8 @@ class UtilitiesTest {
         assertEquals("total 0", lines[0]);
         assertEquals(true, lines[1].matches("c[-rwx]{9} 1 root root 5, 1 Jan  1 00:00 console"), lines[1]);
         assertEquals(true, lines[2].matches("c[-rwx]{9} 1 root root 1, 3 Jan  1 00:00 null"), lines[2]);
-        assertEquals(true, lines[3].matches("c[-rwx]{9} 1 root root 1, 5 Jan  1 00:00 zero"), lines[3]);
+        assertEquals(true, lines[3].matches("drwxrwxrwt 2 root root \\d+ Jan  1 00:00 shm"), lines[3]);
+        assertEquals(true, lines[4].matches("c[-rwx]{9} 1 root root 1, 5 Jan  1 00:00 zero"), lines[4]);
     }
 
     @Test

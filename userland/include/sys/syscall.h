@@ -31,6 +31,8 @@
 #define __NR_select 23
 #define __NR_sched_yield 24
 #define __NR_mremap 25
+#define __NR_msync 26
+#define __NR_mincore 27
 #define __NR_madvise 28
 #define __NR_dup 32
 #define __NR_dup2 33
@@ -145,6 +147,7 @@
 #define __NR_prlimit64 302
 #define __NR_getcpu 309
 #define __NR_getrandom 318
+#define __NR_memfd_create 319
 
 #define SYS_read __NR_read
 #define SYS_write __NR_write
@@ -172,6 +175,8 @@
 #define SYS_select __NR_select
 #define SYS_sched_yield __NR_sched_yield
 #define SYS_mremap __NR_mremap
+#define SYS_msync __NR_msync
+#define SYS_mincore __NR_mincore
 #define SYS_madvise __NR_madvise
 #define SYS_dup __NR_dup
 #define SYS_dup2 __NR_dup2
@@ -286,5 +291,6 @@
 #define SYS_prlimit64 __NR_prlimit64
 #define SYS_getcpu __NR_getcpu
 #define SYS_getrandom __NR_getrandom
+#define SYS_memfd_create __NR_memfd_create
 
 #endif
