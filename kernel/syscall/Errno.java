@@ -15,6 +15,11 @@ public final class Errno {
             ETXTBSY = 26, EFBIG = 27, ENOSPC = 28, ESPIPE = 29, EROFS = 30, EMLINK = 31,
             EPIPE = 32, EDOM = 33, ERANGE = 34, EDEADLK = 35, ENAMETOOLONG = 36, ENOLCK = 37,
             ENOSYS = 38, ENOTEMPTY = 39, ELOOP = 40, ENOTSUP = 95, ETIMEDOUT = 110, ESTALE = 116, EDQUOT = 122;
+    /** The sockets' errors (net). */
+    public static final int ENOTSOCK = 88, EMSGSIZE = 90, EPROTOTYPE = 91, ENOPROTOOPT = 92,
+            EPROTONOSUPPORT = 93, ESOCKTNOSUPPORT = 94, EOPNOTSUPP = ENOTSUP, EAFNOSUPPORT = 97,
+            EADDRINUSE = 98, ECONNABORTED = 103, ECONNRESET = 104, ENOBUFS = 105, EISCONN = 106,
+            ENOTCONN = 107, ETOOMANYREFS = 109, ECONNREFUSED = 111;
 
     /**
      * Not an errno a program ever sees: a system call returns {@code -BLOCKED} after putting
@@ -36,6 +41,11 @@ public final class Errno {
         NAMES[ETIMEDOUT] = "ETIMEDOUT";
         NAMES[ESTALE] = "ESTALE";
         NAMES[EDQUOT] = "EDQUOT";
+        String[] net = {"ENOTSOCK", "EDESTADDRREQ", "EMSGSIZE", "EPROTOTYPE", "ENOPROTOOPT", "EPROTONOSUPPORT",
+            "ESOCKTNOSUPPORT", "EOPNOTSUPP", "EPFNOSUPPORT", "EAFNOSUPPORT", "EADDRINUSE", "EADDRNOTAVAIL",
+            "ENETDOWN", "ENETUNREACH", "ENETRESET", "ECONNABORTED", "ECONNRESET", "ENOBUFS", "EISCONN",
+            "ENOTCONN", "ESHUTDOWN", "ETOOMANYREFS", "ETIMEDOUT", "ECONNREFUSED"};
+        System.arraycopy(net, 0, NAMES, ENOTSOCK, net.length);
     }
 
     /** The symbolic name of an errno ("ENOENT"), as strace prints it; "E<n>" if unnamed. */
