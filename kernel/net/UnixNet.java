@@ -103,12 +103,13 @@ public final class UnixNet {
      * Linux's unix_find_other: the socket bound to {@code addr} for a connect or a sendto of
      * a socket of {@code type}. A pathname is resolved from {@code fs} (ENOENT, ENOTDIR...);
      * ECONNREFUSED if it is not a socket node or nobody is bound to it any more, or if no
-     * socket has the abstract name; EPROTOTYPE if the socket found is of another type.
+     * socket of that type has the abstract name; EPROTOTYPE if the node's socket is of
+     * another type.
      */
     UnixSock find(UnixAddress addr, int type, FsStruct fs) throws FsException {
         UnixSock sk;
         if (addr.isAbstract()) {
-            sk = abstractNames.get(addr.abstractKey());
+            sk = abstractNames.get(key(addr, type));
         } else {
             Inode inode = PathWalker.resolve(fs, fs.cwd(), addr.path(), true);
             sk = inode instanceof SocketNode node ? node.sock : null;
@@ -118,11 +119,20 @@ public final class UnixNet {
         return sk;
     }
 
-    /** Binds {@code sk} to the abstract {@code addr}: EADDRINUSE if another socket has it. */
+    /**
+     * Binds {@code sk} to the abstract {@code addr}: EADDRINUSE if another socket of its
+     * type has it. As in Linux since 5.x (whose abstract hash includes the type), a stream,
+     * a datagram and a seqpacket socket may share a name, and each finds only its own kind.
+     */
     void bindAbstract(UnixSock sk, UnixAddress addr) throws FsException {
-        if (abstractNames.containsKey(addr.abstractKey())) throw new FsException(Errno.EADDRINUSE);
-        abstractNames.put(addr.abstractKey(), sk);
+        if (abstractNames.containsKey(key(addr, sk.type))) throw new FsException(Errno.EADDRINUSE);
+        abstractNames.put(key(addr, sk.type), sk);
         sk.addr = addr;
+    }
+
+    /** The key of an abstract name for sockets of {@code type}. */
+    private static String key(UnixAddress addr, int type) {
+        return type + ":" + addr.abstractKey();
     }
 
     /**
@@ -134,7 +144,7 @@ public final class UnixNet {
         for (int tries = 0; tries <= 0xFFFFF; tries++) {
             UnixAddress a = UnixAddress.autobind(nextAutobind);
             nextAutobind = (nextAutobind + 1) & 0xFFFFF;
-            if (!abstractNames.containsKey(a.abstractKey())) {
+            if (!abstractNames.containsKey(key(a, sk.type))) {
                 bindAbstract(sk, a);
                 return;
             }
@@ -144,7 +154,7 @@ public final class UnixNet {
 
     /** Frees the abstract name of a closing socket. */
     void unbindAbstract(UnixAddress addr, UnixSock sk) {
-        abstractNames.remove(addr.abstractKey(), sk);
+        abstractNames.remove(key(addr, sk.type), sk);
     }
 
     /** The descriptions in flight in all messages (Linux's user->unix_inflight). */
