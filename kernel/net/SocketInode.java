@@ -80,6 +80,15 @@ final class SocketInode extends Inode implements MessageIo {
         return file;
     }
 
+    /**
+     * A descriptor of this socket closes: if every other reference to it then travels in
+     * messages, it may be garbage (a socket sent over itself), so the collector runs.
+     */
+    @Override
+    public void flush(OpenFile file) {
+        if (sock.inflight > 0 && file.count() - 1 == sock.inflight) sock.net.collect(file);
+    }
+
     @Override
     protected void opened(OpenFile file) {
         super.opened(file);

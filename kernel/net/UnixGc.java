@@ -19,15 +19,20 @@ import java.util.function.Consumer;
  * with references left over is reachable from outside (from a descriptor table, or from a
  * message on a live socket), and so is everything in its queue. The candidates not reached
  * are garbage: their queues are purged, which drops the last references and releases them.
- * It runs when a socket is released while descriptions are in flight, as Linux's does.
+ * It runs when a socket is released while descriptions are in flight, as Linux's does, and
+ * when a descriptor of a socket in flight is closed (SocketInode#flush), so that a cycle
+ * is freed as soon as it forms.
  */
 final class UnixGc {
     private UnixGc() {}
 
-    static void collect(UnixNet net) {
+    /** Collects; {@code closing} (or null) is a description losing a reference right after. */
+    static void collect(UnixNet net, OpenFile closing) {
         Map<UnixSock, Integer> outside = new HashMap<>();
         for (UnixSock sk : net.inflightSnapshot()) {
-            if (sk.socket != null && !sk.dead && sk.inflight == fileOf(sk).count()) outside.put(sk, sk.inflight);
+            if (sk.socket == null || sk.dead) continue;
+            OpenFile f = fileOf(sk);
+            if (sk.inflight == f.count() - (f == closing ? 1 : 0)) outside.put(sk, sk.inflight);
         }
         if (outside.isEmpty()) return;
         List<UnixSock> candidates = new ArrayList<>();

@@ -92,11 +92,19 @@ public final class UnixNet {
         sockets--;
         memory().uncharge(SOCK_BYTES);
         inflightSockets.remove(sk);
-        if (inflightFiles > 0 && !collecting) {
-            collecting = true; // the sockets the collector releases come back here
-            UnixGc.collect(this);
-            collecting = false;
-        }
+        if (inflightFiles > 0) collect(null);
+    }
+
+    /**
+     * Runs the garbage collector ({@link UnixGc}), counting {@code closing} (a description
+     * whose descriptor is being closed, or null) as one reference fewer. The sockets it
+     * releases come back here through {@link #sockGone}; they do not start it again.
+     */
+    void collect(OpenFile closing) {
+        if (collecting) return;
+        collecting = true;
+        UnixGc.collect(this, closing);
+        collecting = false;
     }
 
     /**
