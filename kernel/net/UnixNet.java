@@ -87,12 +87,17 @@ public final class UnixNet {
         return new UnixSock(this, type);
     }
 
-    /** A socket was released: gives back its charge, and collects sockets only messages keep alive. */
-    void sockGone(UnixSock sk) {
+    /**
+     * A socket was released: gives back its charge. If its queue held descriptions, dropping
+     * them may have left sockets that only messages keep alive, so the collector runs (a
+     * release that dropped none cannot have made garbage, which keeps the collector off the
+     * common path).
+     */
+    void sockGone(UnixSock sk, boolean droppedFiles) {
         sockets--;
         memory().uncharge(SOCK_BYTES);
         inflightSockets.remove(sk);
-        if (inflightFiles > 0) collect(null);
+        if (droppedFiles && inflightFiles > 0) collect(null);
     }
 
     /**

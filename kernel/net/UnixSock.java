@@ -168,12 +168,14 @@ final class UnixSock {
             other.waitQueue.wakeUp();
         }
         waitQueue.wakeUp();
+        boolean droppedFiles = false;
         while (!queue.isEmpty()) {
             SkBuff skb = queue.pollFirst();
             if (skb.embryo != null) skb.embryo.release(true);
+            droppedFiles |= skb.files != null;
             freeSkb(skb);
         }
-        net.sockGone(this);
+        net.sockGone(this, droppedFiles);
     }
 
     /**
