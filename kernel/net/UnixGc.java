@@ -3,8 +3,10 @@ package net;
 import fs.OpenFile;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -38,16 +40,18 @@ final class UnixGc {
         List<UnixSock> candidates = new ArrayList<>();
         for (UnixSock sk : net.inflightSnapshot()) if (outside.containsKey(sk)) candidates.add(sk);
         for (UnixSock sk : candidates) forEachChild(sk, child -> outside.computeIfPresent(child, (k, n) -> n - 1));
+        // Everything reachable from a candidate with outside references, breadth first.
         List<UnixSock> reachable = new ArrayList<>();
-        for (UnixSock sk : candidates) if (outside.get(sk) > 0) reachable.add(sk);
+        Set<UnixSock> seen = new HashSet<>();
+        for (UnixSock sk : candidates) if (outside.get(sk) > 0 && seen.add(sk)) reachable.add(sk);
         for (int i = 0; i < reachable.size(); i++) {
             forEachChild(reachable.get(i), child -> {
-                if (outside.containsKey(child) && !reachable.contains(child)) reachable.add(child);
+                if (outside.containsKey(child) && seen.add(child)) reachable.add(child);
             });
         }
         List<SkBuff> garbage = new ArrayList<>();
         for (UnixSock sk : candidates) {
-            if (reachable.contains(sk)) continue;
+            if (seen.contains(sk)) continue;
             garbage.addAll(sk.queue);
             sk.queue.clear();
         }

@@ -73,7 +73,13 @@ class UnixSocketFuzzTest {
                 return 5;
             }
 
-            static int pick(void) { return fds[rnd(SLOTS)]; }
+            /* A descriptor from the slots, usually an open one. */
+            static int pick(void)
+            {
+                int fd = fds[rnd(SLOTS)];
+                for (int tries = 0; fd < 0 && tries < 3; tries++) fd = fds[rnd(SLOTS)];
+                return fd;
+            }
 
             static void put(int fd)
             {
