@@ -33,6 +33,7 @@ import syscall.PriorityCalls;
 import syscall.RobustListCalls;
 import syscall.ProcessCalls;
 import syscall.SignalCalls;
+import syscall.SocketCalls;
 import syscall.SyscallTable;
 import syscall.SysinfoCalls;
 import syscall.SyslogCalls;
@@ -117,6 +118,7 @@ public final class Kernel implements TrapHandler {
         LimitCalls.register(syscalls, tasks);
         SyslogCalls.register(syscalls, tasks);
         FileCalls.register(syscalls, tasks, vfs);
+        SocketCalls.register(syscalls, tasks, vfs);
         AffinityCalls.register(syscalls, tasks, sched);
         PriorityCalls.register(syscalls, tasks);
         PrctlCalls.register(syscalls);

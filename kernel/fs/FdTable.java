@@ -174,7 +174,7 @@ public final class FdTable {
         OpenFile old = files[fd];
         files[fd] = file;
         closeOnExec[fd] = cloexec;
-        if (old != null) old.put();
+        if (old != null) drop(old);
     }
 
     /** Closes {@code fd}: true if it was open (its reference is dropped), false for EBADF. */
@@ -183,8 +183,14 @@ public final class FdTable {
         if (f == null) return false;
         files[(int) fd] = null;
         closeOnExec[(int) fd] = false;
-        f.put();
+        drop(f);
         return true;
+    }
+
+    /** Linux's filp_close: tells the file a descriptor of it is closing (flush), then drops the descriptor's reference. */
+    private void drop(OpenFile f) {
+        f.inode().flush(f);
+        f.put();
     }
 
     /** The close-on-exec flag of an open descriptor. */

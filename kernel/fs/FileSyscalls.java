@@ -32,6 +32,17 @@ public final class FileSyscalls {
         return writeResult == -Errno.EPIPE;
     }
 
+    /**
+     * As {@link #raisesSigpipe(long)}, for a write on {@code fd}: a file that moves messages
+     * may fail with EPIPE without the signal ({@link MessageIo#sigpipeOnEpipe}: a datagram
+     * or seqpacket socket).
+     */
+    public static boolean raisesSigpipe(FdTable files, long fd, long writeResult) {
+        OpenFile f = files.get((int) fd);
+        boolean quiet = f != null && f.inode() instanceof MessageIo m && !m.sigpipeOnEpipe();
+        return raisesSigpipe(writeResult) && !quiet;
+    }
+
     /** read(fd, buf, count): EBADF, then EFAULT if the buffer is not in user space (vfs_read's order). */
     public long read(FdTable files, UserMemory mem, Waiter waiter, long fd, long buf, long count) {
         OpenFile f = files.get((int) fd);
@@ -53,6 +64,7 @@ public final class FileSyscalls {
     }
 
     private static long readAtOffset(OpenFile f, UserMemory mem, Waiter waiter, IoVector vec) {
+        if (f.inode() instanceof MessageIo m) return m.readMessage(f, mem, waiter, vec);
         boolean seekable = f.inode().isSeekable();
         if (seekable && pastMaxOffset(f.position(), vec)) return -Errno.EINVAL;
         return Transfer.in(f, mem, waiter, vec, seekable ? f.position() : 0, seekable);
@@ -109,6 +121,7 @@ public final class FileSyscalls {
     }
 
     private static long writeAtOffset(OpenFile f, UserMemory mem, Waiter waiter, IoVector vec) {
+        if (f.inode() instanceof MessageIo m) return m.writeMessage(f, mem, waiter, vec);
         boolean seekable = f.inode().isSeekable();
         if (seekable && pastMaxOffset(f.position(), vec)) return -Errno.EINVAL;
         return Transfer.out(f, mem, waiter, vec, seekable ? f.position() : 0, seekable);

@@ -2,7 +2,7 @@ package fs;
 
 /**
  * A failed file-system operation, carrying the Linux errno to return. It is used only inside
- * the fs package, so that deep code (path resolution, directory changes) can give up in one
+ * the fs and net packages, so that deep code (path resolution, directory changes) can give up in one
  * line; every system-call entry point catches it and returns {@code -errno}, so it never
  * reaches the machine or the guest.
  */

@@ -249,6 +249,14 @@ public abstract class Inode {
         return Poll.POLLIN | Poll.POLLRDNORM | Poll.POLLOUT | Poll.POLLWRNORM;
     }
 
+    /**
+     * Called each time a descriptor of {@code file} is closed (close, dup2 over it, exit,
+     * exec's close-on-exec), before its reference is dropped: Linux's {@code f_op->flush}.
+     * Most files need nothing; a socket whose file travels in messages uses it to collect
+     * sockets only their own queues keep alive (net.UnixGc).
+     */
+    public void flush(OpenFile file) {}
+
     /** Truncates or extends to {@code length} bytes (O_TRUNC); only regular files support it. */
     public int truncate(long length) {
         return -Errno.EINVAL;

@@ -6,9 +6,10 @@ import syscall.Errno;
  * The user buffer of a read or write: one {@code (address, length)} segment for read and
  * write, several for readv and writev (C's {@code struct iovec} array). It lets the transfer
  * loop in FileSyscalls treat both the same, copying "bytes from position p of the buffer"
- * without caring where one segment ends and the next begins.
+ * without caring where one segment ends and the next begins. Sockets (package net) use it
+ * for sendmsg and recvmsg too.
  */
-final class IoVector {
+public final class IoVector {
     /** Linux's UIO_MAXIOV: the most segments one readv or writev may have. */
     static final int UIO_MAXIOV = 1024;
     /** sizeof(struct iovec): a pointer and a size_t. */
@@ -28,7 +29,7 @@ final class IoVector {
      * The buffer of read/write: {@code count} bytes (a size_t) at {@code buf}; null if they
      * do not lie in user space (access_ok fails: EFAULT, as for a count of (size_t)-1).
      */
-    static IoVector single(long buf, long count) {
+    public static IoVector single(long buf, long count) {
         if (!UserMemory.accessOk(buf, count)) return null;
         return new IoVector(new long[] {buf}, new long[] {count}, count);
     }
@@ -39,7 +40,7 @@ final class IoVector {
      * EFAULT if the array cannot be read or, after every length has been checked, a segment
      * does not lie in user space (access_ok).
      */
-    static IoVector read(UserMemory mem, long iov, long iovcnt) throws FsException {
+    public static IoVector read(UserMemory mem, long iov, long iovcnt) throws FsException {
         if (iovcnt < 0 || iovcnt > UIO_MAXIOV) throw new FsException(Errno.EINVAL);
         int n = (int) iovcnt;
         byte[] raw = new byte[n * IOVEC_SIZE];
@@ -61,7 +62,7 @@ final class IoVector {
     }
 
     /** The number of bytes the buffer holds (the sum of the segment lengths). */
-    long total() {
+    public long total() {
         return total;
     }
 
@@ -70,12 +71,12 @@ final class IoVector {
      * Returns how many were copied: {@code len}, or fewer if a segment faulted (the copy
      * stops at the start of that segment).
      */
-    int copyIn(UserMemory mem, long pos, byte[] dst, int off, int len) {
+    public int copyIn(UserMemory mem, long pos, byte[] dst, int off, int len) {
         return walk(mem, pos, dst, off, len, true);
     }
 
     /** Copies {@code src[off..off+len)} to buffer position {@code pos}; returns the count, as copyIn. */
-    int copyOut(UserMemory mem, long pos, byte[] src, int off, int len) {
+    public int copyOut(UserMemory mem, long pos, byte[] src, int off, int len) {
         return walk(mem, pos, src, off, len, false);
     }
 

@@ -25,6 +25,8 @@ public final class Vfs {
     public static final long PROC_DEV = 3;
     /** st_dev of a mounted host directory (anonymous device 0:4, see HostDirFs). */
     public static final long HOSTFS_DEV = 4;
+    /** st_dev of sockets (sockfs, anonymous device 0:5, see net.SocketInode). */
+    public static final long SOCKFS_DEV = 5;
 
     /** The memory of a file system made without a machine (tests): 64 MiB. */
     static final long DEFAULT_MEMORY = 64L << 20;

@@ -17,6 +17,11 @@ public final class Errno {
             ENOSYS = 38, ENOTEMPTY = 39, ELOOP = 40, ENOTSUP = 95, ETIMEDOUT = 110, ESTALE = 116, EDQUOT = 122;
     /** Memory mappings (mmap of a file). */
     public static final int EOVERFLOW = 75;
+    /** The sockets' errors (net). */
+    public static final int ENOTSOCK = 88, EMSGSIZE = 90, EPROTOTYPE = 91, ENOPROTOOPT = 92,
+            EPROTONOSUPPORT = 93, ESOCKTNOSUPPORT = 94, EOPNOTSUPP = ENOTSUP, EAFNOSUPPORT = 97,
+            EADDRINUSE = 98, ECONNABORTED = 103, ECONNRESET = 104, ENOBUFS = 105, EISCONN = 106,
+            ENOTCONN = 107, ETOOMANYREFS = 109, ECONNREFUSED = 111;
 
     /**
      * Not an errno a program ever sees: a system call returns {@code -BLOCKED} after putting
@@ -39,6 +44,11 @@ public final class Errno {
         NAMES[ESTALE] = "ESTALE";
         NAMES[EDQUOT] = "EDQUOT";
         NAMES[EOVERFLOW] = "EOVERFLOW";
+        String[] net = {"ENOTSOCK", "EDESTADDRREQ", "EMSGSIZE", "EPROTOTYPE", "ENOPROTOOPT", "EPROTONOSUPPORT",
+            "ESOCKTNOSUPPORT", "EOPNOTSUPP", "EPFNOSUPPORT", "EAFNOSUPPORT", "EADDRINUSE", "EADDRNOTAVAIL",
+            "ENETDOWN", "ENETUNREACH", "ENETRESET", "ECONNABORTED", "ECONNRESET", "ENOBUFS", "EISCONN",
+            "ENOTCONN", "ESHUTDOWN", "ETOOMANYREFS", "ETIMEDOUT", "ECONNREFUSED"};
+        System.arraycopy(net, 0, NAMES, ENOTSOCK, net.length);
     }
 
     /** The symbolic name of an errno ("ENOENT"), as strace prints it; "E<n>" if unnamed. */

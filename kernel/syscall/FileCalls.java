@@ -26,7 +26,7 @@ public final class FileCalls {
         PathSyscalls p = new PathSyscalls(vfs);
         StatSyscalls s = new StatSyscalls();
         table.register(0, "read", (t, a) -> f.read(t.files(), mem(t), t, a[0], a[1], a[2]));
-        table.register(1, "write", (t, a) -> sigpipe(ts, t, f.write(t.files(), mem(t), t, a[0], a[1], a[2])));
+        table.register(1, "write", (t, a) -> sigpipe(ts, t, a[0], f.write(t.files(), mem(t), t, a[0], a[1], a[2])));
         InodeSyscalls i = new InodeSyscalls(vfs);
         // open and openat pass the caller, so that opening a FIFO can wait for the other end.
         table.register(2, "open", (t, a) -> p.open(t.files(), t.fs(), mem(t), t, a[0], a[1], a[2]));
@@ -37,10 +37,10 @@ public final class FileCalls {
         table.register(8, "lseek", (t, a) -> f.lseek(t.files(), a[0], a[1], a[2]));
         table.register(16, "ioctl", (t, a) -> f.ioctl(t.files(), mem(t), a[0], a[1], a[2]));
         table.register(19, "readv", (t, a) -> f.readv(t.files(), mem(t), t, a[0], a[1], a[2]));
-        table.register(20, "writev", (t, a) -> sigpipe(ts, t, f.writev(t.files(), mem(t), t, a[0], a[1], a[2])));
+        table.register(20, "writev", (t, a) -> sigpipe(ts, t, a[0], f.writev(t.files(), mem(t), t, a[0], a[1], a[2])));
         table.register(17, "pread64", (t, a) -> f.pread64(t.files(), mem(t), t, a[0], a[1], a[2], a[3]));
         table.register(18, "pwrite64",
-                (t, a) -> sigpipe(ts, t, f.pwrite64(t.files(), mem(t), t, a[0], a[1], a[2], a[3])));
+                (t, a) -> sigpipe(ts, t, a[0], f.pwrite64(t.files(), mem(t), t, a[0], a[1], a[2], a[3])));
         table.register(21, "access", (t, a) -> p.access(t.files(), t.fs(), mem(t), a[0], a[1]));
         table.register(22, "pipe", (t, a) -> f.pipe(t.files(), mem(t), a[0]));
         table.register(32, "dup", (t, a) -> f.dup(t.files(), a[0]));
@@ -91,8 +91,8 @@ public final class FileCalls {
      * thread, as if it had sent it itself), which kills it unless caught or ignored; the
      * call fails with EPIPE either way.
      */
-    private static long sigpipe(Tasks ts, Task t, long result) {
-        if (FileSyscalls.raisesSigpipe(result)) {
+    private static long sigpipe(Tasks ts, Task t, long fd, long result) {
+        if (FileSyscalls.raisesSigpipe(t.files(), fd, result)) {
             SignalSend.send(ts, t, SigInfo.user(Signals.SIGPIPE, SigInfo.SI_USER, t.tgid(), t.cred().uid()), false);
         }
         return result;

@@ -13,7 +13,7 @@ import vm.MemoryFault;
  * The arguments of a system call as strace shows them: strings copied out of guest memory
  * ({@code write(1, "hi\n", 3)}, {@code openat(AT_FDCWD, "/etc/passwd", O_RDONLY)}), argv
  * arrays, open flags, ioctl requests and signals by name. The tracer asks at sys_enter, and
- * for calls that fill a buffer (read, sysinfo) again at sys_exit, when the bytes are there.
+ * for calls that fill a buffer (read, recvfrom, sysinfo) again at sys_exit, when the bytes are there.
  *
  * <p>Only the calls below are decoded; for the others the caller keeps the raw numbers. A
  * string is cut at {@link #STRING_LIMIT} bytes with {@code ...} after the quote (strace's
@@ -68,6 +68,10 @@ final class SyscallArguments {
             case MemoryArguments.MMAP, MemoryArguments.MPROTECT, MemoryArguments.MREMAP, MemoryArguments.MSYNC,
                     MemoryArguments.MINCORE, MemoryArguments.MADVISE, MemoryArguments.MEMFD_CREATE
                     -> MemoryArguments.atEnter(as, (int) nr, a);
+            // The socket calls: families, types, flags and AF_UNIX addresses by name.
+            case SocketArguments.SOCKET, SocketArguments.SOCKETPAIR, SocketArguments.BIND, SocketArguments.CONNECT,
+                    SocketArguments.SENDTO, SocketArguments.SHUTDOWN, SocketArguments.ACCEPT4 ->
+                    SocketArguments.atEnter(as, nr, a);
             default -> null;
         };
     }
@@ -122,6 +126,7 @@ final class SyscallArguments {
             case READ, PREAD -> a[0] + ", " + (result >= 0 ? buffer(as, a[1], result) : "0x" + Long.toHexString(a[1]))
                     + ", " + a[2] + (nr == PREAD ? ", " + a[3] : "");
             case SYSINFO -> result == 0 ? sysinfo(as, a[0]) : pointer(a[0]);
+            case SocketArguments.RECVFROM -> SocketArguments.recvfromAtExit(as, a, result);
             default -> null;
         };
     }
@@ -195,7 +200,7 @@ final class SyscallArguments {
     }
 
     /** {@code len} bytes at {@code va} as a quoted string, cut at STRING_LIMIT. */
-    private static String buffer(AddressSpace as, long va, long len) {
+    static String buffer(AddressSpace as, long va, long len) {
         int n = (int) Math.min(Math.max(len, 0), STRING_LIMIT);
         byte[] b = new byte[n];
         if (n > 0 && as.copyIn(va, b, 0, n) != AddressSpace.NO_FAULT) return "0x" + Long.toHexString(va);

@@ -7,16 +7,16 @@ import java.util.Arrays;
  * A user address space for tests: one array of bytes mapped at {@link #BASE}; every other
  * address faults. {@link #string} and {@link #alloc} hand out fresh buffers.
  */
-final class FakeUserMemory implements UserMemory {
-    static final long BASE = 0x10000;
+public final class FakeUserMemory implements UserMemory {
+    public static final long BASE = 0x10000;
     /** An address that is never mapped. */
-    static final long BAD = 0x1000;
+    public static final long BAD = 0x1000;
 
     private final byte[] bytes = new byte[1 << 21];
     private int next = 0;
 
     /** A fresh zeroed buffer of {@code len} bytes; returns its address. */
-    long alloc(int len) {
+    public long alloc(int len) {
         long va = BASE + next;
         next += (len + 15) & ~15;
         if (next > bytes.length) throw new IllegalStateException("fake memory exhausted");
@@ -24,13 +24,13 @@ final class FakeUserMemory implements UserMemory {
     }
 
     /** Forgets every buffer handed out so far, for long runs: the next ones reuse the space, zeroed. */
-    void reset() {
+    public void reset() {
         Arrays.fill(bytes, 0, next, (byte) 0);
         next = 0;
     }
 
     /** A fresh NUL-terminated copy of {@code s}; returns its address. */
-    long string(String s) {
+    public long string(String s) {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         long va = alloc(b.length + 1);
         System.arraycopy(b, 0, bytes, (int) (va - BASE), b.length);
@@ -38,22 +38,22 @@ final class FakeUserMemory implements UserMemory {
     }
 
     /** A fresh buffer holding {@code data}; returns its address. */
-    long bytes(byte[] data) {
+    public long bytes(byte[] data) {
         long va = alloc(data.length);
         System.arraycopy(data, 0, bytes, (int) (va - BASE), data.length);
         return va;
     }
 
-    byte[] read(long va, int len) {
+    public byte[] read(long va, int len) {
         return Arrays.copyOfRange(bytes, (int) (va - BASE), (int) (va - BASE) + len);
     }
 
-    int int32(long va) {
+    public int int32(long va) {
         byte[] b = read(va, 4);
         return (b[0] & 0xff) | (b[1] & 0xff) << 8 | (b[2] & 0xff) << 16 | (b[3] & 0xff) << 24;
     }
 
-    long int64(long va) {
+    public long int64(long va) {
         byte[] b = read(va, 8);
         long v = 0;
         for (int i = 7; i >= 0; i--) v = v << 8 | (b[i] & 0xff);

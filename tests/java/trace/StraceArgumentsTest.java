@@ -109,4 +109,44 @@ class StraceArgumentsTest {
         }
         assertTrue(out.contains(Strace.aligned("[pid     2] set_robust_list(NULL, 24)") + "0\n"), out);
     }
+
+    private static final String SOCKETS = """
+            #include <sys/socket.h>
+            #include <sys/un.h>
+            #include <unistd.h>
+            int main(void)
+            {
+                struct sockaddr_un a = {AF_UNIX, "/tmp/st.sock"};
+                int s = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+                bind(s, (struct sockaddr *)&a, sizeof a);
+                sendto(s, "hi\\n", 3, MSG_DONTWAIT | MSG_NOSIGNAL, (struct sockaddr *)&a, sizeof a);
+                char b[8];
+                recvfrom(s, b, sizeof b, 0, 0, 0);
+                shutdown(s, SHUT_RDWR);
+                return 0;
+            }
+            """;
+
+    /** The lines the real strace printed for the same program built with gcc on Linux. */
+    @Test
+    void socketCallsShowFamiliesFlagsAndAddressesAsStraceDoes() throws Exception {
+        Kernel k = Kernel.boot(Options.defaults(), new ByteArrayOutputStream(), new ByteArrayInputStream(new byte[0]));
+        for (var f : image.BootImage.load().guestFiles().entrySet()) k.installFile(f.getKey(), f.getValue(), 0755);
+        k.install("/tmp/sockets", CGuest.compile(tmp, "sockets", SOCKETS));
+        k.scheduler().tracer().enable(100_000);
+        k.run("/tmp/sockets", List.of("sockets"));
+        String out = Strace.render(k.scheduler().tracer().events());
+        String[][] expected = {
+            {"socket(AF_UNIX, SOCK_DGRAM|SOCK_CLOEXEC, 0)", "3"},
+            {"bind(3, {sa_family=AF_UNIX, sun_path=\"/tmp/st.sock\"}, 110)", "0"},
+            {"sendto(3, \"hi\\n\", 3, MSG_DONTWAIT|MSG_NOSIGNAL, {sa_family=AF_UNIX, sun_path=\"/tmp/st.sock\"}, 110)",
+                "3"},
+            {"recvfrom(3, \"hi\\n\", 8, 0, NULL, NULL)", "3"},
+            {"shutdown(3, SHUT_RDWR)", "0"},
+        };
+        for (String[] call : expected) {
+            String line = Strace.aligned("[pid     2] " + call[0]) + call[1] + "\n";
+            assertTrue(out.contains(line), "missing " + line + "in\n" + out);
+        }
+    }
 }

@@ -11,6 +11,13 @@
 #define TIOCGWINSZ 0x5413
 #define TIOCSWINSZ 0x5414
 
+/* Requests any descriptor takes: the bytes waiting to be read (pipes, sockets), O_NONBLOCK
+   on or off, and the close-on-exec flag. */
+#define FIONREAD 0x541B
+#define FIONBIO 0x5421
+#define FIONCLEX 0x5450
+#define FIOCLEX 0x5451
+
 struct winsize {
     unsigned short ws_row;
     unsigned short ws_col;
