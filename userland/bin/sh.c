@@ -992,7 +992,7 @@ static void arith_fail(const char *what)
 
 static void arith_space(void) { while (*arith_p == ' ' || *arith_p == '\t' || *arith_p == '\n') arith_p++; }
 
-static long arith_binary(int level);
+static long arith_conditional(void);
 
 static long arith_unary(void)
 {
@@ -1005,7 +1005,7 @@ static long arith_unary(void)
     }
     if (c == '(') {
         arith_p++;
-        long v = arith_binary(0);
+        long v = arith_conditional();
         arith_space();
         if (*arith_p != ')') arith_fail("expecting ')'");
         else arith_p++;
@@ -1078,12 +1078,30 @@ static long arith_binary(int level)
     }
 }
 
+/* c ? a : b, below every binary operator; both branches are parsed, one is the value. */
+static long arith_conditional(void)
+{
+    long c = arith_binary(0);
+    arith_space();
+    if (*arith_p != '?' || arith_bad) return c;
+    arith_p++;
+    long a = arith_conditional();
+    arith_space();
+    if (*arith_p != ':') {
+        arith_fail("expecting ':'");
+        return 0;
+    }
+    arith_p++;
+    long b = arith_conditional();
+    return c ? a : b;
+}
+
 static long arithmetic(const char *text)
 {
     arith_text = text;
     arith_p = text;
     arith_bad = 0;
-    long v = arith_binary(0);
+    long v = arith_conditional();
     arith_space();
     if (*arith_p) arith_fail("expecting EOF");
     return arith_bad ? 0 : v;
@@ -1712,13 +1730,19 @@ static void exec_command(char **argv)
 
 typedef int builtin_fn(int argc, char **argv);
 
+/* Set by a built-in's error: after a special built-in, it ends a non-interactive shell. */
+static int builtin_failed;
+
+/* Reports a built-in's error (as error() does) and marks it failed. */
+#define builtin_error(...) (error(__VA_ARGS__), builtin_failed = 1)
+
 /* Parses a numeric argument; -1 (after the message) if it is not a number. */
 static int number_arg(const char *cmd, const char *s)
 {
     char *end;
     long v = strtol(s, &end, 10);
     if (*s == 0 || *end || v < 0 || v > INT_MAX) {
-        error("%s: Illegal number: %s", cmd, s);
+        builtin_error("%s: Illegal number: %s", cmd, s);
         return -1;
     }
     return (int)v;
@@ -1785,7 +1809,7 @@ static int bi_export(int argc, char **argv)
         char *name = eq ? xstrndup(argv[i], (size_t)(eq - argv[i])) : xstrdup(argv[i]);
         int ok = is_name(name);
         if (ok) var_set(name, eq ? eq + 1 : NULL, 1);
-        else error("export: %s: bad variable name", name);
+        else builtin_error("export: %s: bad variable name", name);
         free(name);
         if (!ok) return 2;
     }
@@ -1830,7 +1854,7 @@ static int bi_set(int argc, char **argv)
     if (strcmp(argv[1], "--") == 0) {
         i = 2;
     } else if (argv[1][0] == '-' || argv[1][0] == '+') {
-        error("set: Illegal option %s", argv[1]);
+        builtin_error("set: Illegal option %s", argv[1]);
         return 2;
     }
     set_args(argc, argv, i);
@@ -1842,7 +1866,7 @@ static int bi_shift(int argc, char **argv)
     int n = argc > 1 ? number_arg(argv[0], argv[1]) : 1;
     if (n < 0) return 2;
     if (n > args.n) {
-        error("shift: can't shift that many");
+        builtin_error("shift: can't shift that many");
         return 2;
     }
     for (int i = 0; i < n; i++) free(args.v[i]);
@@ -1912,7 +1936,7 @@ static int bi_read(int argc, char **argv)
         i++;
     }
     if (i >= argc) {
-        error("read: arg count");
+        builtin_error("read: arg count");
         return 2;
     }
     /* A byte at a time, so that what follows the line stays for the next reader. */
@@ -1956,7 +1980,8 @@ static int bi_read(int argc, char **argv)
 static int bi_break(int argc, char **argv)
 {
     int n = argc > 1 ? number_arg(argv[0], argv[1]) : 1;
-    if (n <= 0) return n == 0 ? (error("%s: Illegal number: %s", argv[0], argv[1]), 2) : 2;
+    if (n == 0) builtin_error("%s: Illegal number: %s", argv[0], argv[1]);
+    if (n <= 0) return 2;
     if (loop_depth == 0) return 0;
     if (n > loop_depth) n = loop_depth;
     if (argv[0][0] == 'b') breaking = n;
@@ -2061,7 +2086,12 @@ static int test_eval(int argc, char **argv)
         if (strcmp(argv[0], "(") == 0 && strcmp(argv[3], ")") == 0) return test_eval(2, argv + 1);
         break;
     }
-    if (!test_failed) error("%s: %s: unexpected operator", "test", argv[argc > 2 ? 1 : 0]);
+    if (!test_failed) {
+        int binary_op = strcmp(argv[argc - 1], "=") == 0 || strcmp(argv[argc - 1], "!=") == 0
+            || (strlen(argv[argc - 1]) == 3 && strstr("-eq-ne-lt-le-gt-ge", argv[argc - 1]));
+        if (argc == 2 && binary_op) error("test: %s: argument expected", argv[1]);
+        else error("test: %s: unexpected operator", argv[argc > 2 ? 1 : 0]);
+    }
     test_failed = 1;
     return 0;
 }
@@ -2154,6 +2184,7 @@ static int run_simple(struct node *n, int exec_ok)
         int failed = redirect(n->redirs, argv.n ? NULL : saved, &nsaved);
         if (failed) status = failed;
         restore_fds(saved, nsaved);
+        if (failed && argv.n && !interactive) shell_exit(status);   /* exec's redirections failed */
     } else if (b && b->fn) {
         struct saved_var *old = xmalloc((size_t)(assigns.n + 1) * sizeof *old);
         for (int i = 0; i < assigns.n; i++) {
@@ -2163,9 +2194,14 @@ static int run_simple(struct node *n, int exec_ok)
             old[i].value = v ? xstrdup(v) : NULL;
             var_assign(assigns.v[i], 0);
         }
+        builtin_failed = 0;
         status = redirect(n->redirs, saved, &nsaved);
         if (status == 0) status = b->fn(argv.n, argv.v);
+        else builtin_failed = 1;
         restore_fds(saved, nsaved);
+        /* POSIX: an error in a special built-in ends a shell that is not interactive. */
+        if (b->special && builtin_failed && !interactive) shell_exit(status);
+        builtin_failed = 0;
         for (int i = assigns.n - 1; i >= 0; i--) {
             if (!b->special) {
                 if (old[i].value) var_set(old[i].name, old[i].value, 0);
@@ -2459,6 +2495,7 @@ int main(int argc, char **argv)
     for (char **e = environ; *e; e++) {
         if (strchr(*e, '=')) var_assign(*e, 1);
     }
+    var_set("IFS", " \t\n", 0);   /* POSIX: set at startup, whatever the environment says */
     in.fd = 0;
     int first_arg = 1;
     if (argc > 1 && strcmp(argv[1], "-c") == 0) {
