@@ -11,13 +11,17 @@
  *   sh FILE [ARG...]   runs the script FILE
  *
  * The language: simple commands with assignments and redirections (< > >> <> >| <& >&,
- * with a descriptor number in front), pipelines, ! ; & && ||, ( ) and { }, if/elif/else,
- * while, until, for, case, functions; quoting with '...', "..." and \; expansions of $name,
- * ${name} (with :- - := = :+ + :? ? # ## % %% and ${#name}), $? $$ $# $! $0 $1... $@ $*,
- * $(...) and `...`, $((...)), ~, field splitting on IFS; pathname expansion is not done.
- * Built-ins: : true false cd pwd exit export unset set shift eval . exec wait read break
- * continue return. The parser is in sh_parse, the expansions in sh_expand, execution below;
- * all in this one file, in that order.
+ * with a descriptor number in front, and <<, <<- here-documents), pipelines, ! ; & && ||,
+ * ( ) and { }, if/elif/else, while, until, for, case, functions; quoting with '...', "..."
+ * and \; expansions of $name, ${name} (with :- - := = :+ + :? ? # ## % %% and ${#name}),
+ * $? $$ $# $! $0 $1... $@ $*, $(...) and `...`, $((...)), ~, field splitting on IFS;
+ * pathname expansion is not done. Built-ins: : . break cd continue eval exec exit export
+ * false pwd read return set shift test [ true unset wait.
+ *
+ * The file reads in the order the shell works: utilities and variables, the input and the
+ * lexer, the tree and its parser, the expansions, running commands (built-ins, simple
+ * commands, compound commands), and the loop that reads and runs each command. docs/sh.md
+ * describes the design.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -304,7 +308,8 @@ enum token_type {
     T_REDIR, T_EOF
 };
 
-enum redir_op { R_IN, R_OUT, R_APPEND, R_RDWR, R_DUPIN, R_DUPOUT };
+/* R_HEREDOC is <<, R_HEREDOC_TABS <<- (leading tabs removed from the body's lines). */
+enum redir_op { R_IN, R_OUT, R_APPEND, R_RDWR, R_DUPIN, R_DUPOUT, R_HEREDOC, R_HEREDOC_TABS };
 
 struct token {
     enum token_type type;
@@ -317,12 +322,15 @@ static struct token tok;   /* the current token */
 static int have_tok;       /* tok has been read but not consumed */
 
 static int syntax_error;   /* set by the parser; the command is not run */
+static int npending;       /* here-documents whose bodies follow the next newline */
+static void read_heredocs(void);
 
 /* Reports a syntax error as dash does and makes the parser give up on the command. */
 static void syntax(const char *fmt, const char *what)
 {
     if (syntax_error) return;
     syntax_error = 1;
+    npending = 0;
     char buf[256];
     snprintf(buf, sizeof buf, fmt, what);
     command_line = lineno;
@@ -410,7 +418,7 @@ static void lex(void)
     c = nextc();
     switch (c) {
     case EOF: tok.type = T_EOF; return;
-    case '\n': tok.type = T_NEWLINE; return;
+    case '\n': tok.type = T_NEWLINE; read_heredocs(); return;
     case '(': tok.type = T_LPAREN; return;
     case ')': tok.type = T_RPAREN; return;
     case ';':
@@ -430,7 +438,11 @@ static void lex(void)
             tok.op = R_IN;
             if (peekc() == '&') { nextc(); tok.op = R_DUPIN; }
             else if (peekc() == '>') { nextc(); tok.op = R_RDWR; }
-            else if (peekc() == '<') syntax("here-documents are not supported%s", "");
+            else if (peekc() == '<') {
+                nextc();
+                tok.op = R_HEREDOC;
+                if (peekc() == '-') { nextc(); tok.op = R_HEREDOC_TABS; }
+            }
         } else {
             tok.op = R_OUT;
             if (peekc() == '>') { nextc(); tok.op = R_APPEND; }
@@ -539,12 +551,52 @@ enum node_type {
     N_UNTIL, N_FOR, N_CASE, N_FUNC
 };
 
+/* A redirection; for a here-document, word is the body once it has been read. */
 struct redir {
     enum redir_op op;
     int fd;
     char *word;
+    int quoted;      /* a here-document whose delimiter was quoted: no expansion in the body */
     struct redir *next;
 };
+
+static struct redir *pending_heredocs[16];
+
+/*
+ * Reads the bodies of the here-documents of the line just ended: each up to a line equal to
+ * its delimiter, the delimiter's quotes removed (any quoting means the body is not expanded).
+ */
+static void read_heredocs(void)
+{
+    for (int i = 0; i < npending; i++) {
+        struct redir *r = pending_heredocs[i];
+        struct str delimiter = {0}, body = {0};
+        for (const char *p = r->word; *p; p++) {
+            if (*p == '\\' && p[1]) p++;
+            else if (*p == '\'' || *p == '"') continue;
+            str_addc(&delimiter, *p);
+        }
+        r->quoted = strpbrk(r->word, "'\"\\") != NULL;
+        char *end = str_take(&delimiter);
+        for (int c = 0; c != EOF;) {
+            struct str line = {0};
+            while ((c = nextc()) != EOF && c != '\n') str_addc(&line, (char)c);
+            const char *text = line.s ? line.s : "";
+            if (r->op == R_HEREDOC_TABS) text += strspn(text, "\t");
+            int done = strcmp(text, end) == 0 || (c == EOF && *text == 0);
+            if (!done) {
+                str_adds(&body, text);
+                str_addc(&body, '\n');
+            }
+            free(line.s);
+            if (done) break;
+        }
+        free(end);
+        free(r->word);
+        r->word = str_take(&body);
+    }
+    npending = 0;
+}
 
 struct case_item {
     struct words patterns;
@@ -649,6 +701,7 @@ static void parse_redir(struct redir **list)
     r->fd = tok.fd;
     r->next = NULL;
     r->word = NULL;
+    r->quoted = 0;
     take();
     if (peek()->type != T_WORD) {
         syntax("\"%s\" unexpected", token_name());
@@ -656,6 +709,10 @@ static void parse_redir(struct redir **list)
         return;
     }
     r->word = take();
+    if (r->op >= R_HEREDOC) {
+        if (npending == (int)(sizeof pending_heredocs / sizeof pending_heredocs[0])) syntax("too many here-documents%s", "");
+        else pending_heredocs[npending++] = r;
+    }
     while (*list) list = &(*list)->next;
     *list = r;
 }
@@ -1365,7 +1422,8 @@ static void expand_dollar(struct expansion *e, const char **pp, const char *end,
     }
 }
 
-/* Expands the word text [p, end): quotes, backslashes, $ and ` constructs, a leading ~. */
+/* Expands the word text [p, end): quotes, backslashes, $ and ` constructs, a leading ~.
+ * dq is 1 inside double quotes, 2 in a here-document's body (where " is an ordinary character). */
 static void expand_text(struct expansion *e, const char *p, const char *end, int dq)
 {
     const char *start = p;
@@ -1376,7 +1434,7 @@ static void expand_text(struct expansion *e, const char *p, const char *end, int
             while (p < end && *p != '\'') add(e, *p++, M_QUOTED);
             p++;
             add(e, 0, M_EMPTY);
-        } else if (c == '"') {
+        } else if (c == '"' && dq != 2) {
             dq = !dq;
             if (dq) {
                 dq_start = e->text.len;
@@ -1387,7 +1445,7 @@ static void expand_text(struct expansion *e, const char *p, const char *end, int
         } else if (c == '\\') {
             if (p >= end) {
                 add(e, '\\', M_QUOTED);
-            } else if (!dq || strchr("$`\"\\\n", *p)) {
+            } else if (!dq || strchr(dq == 2 ? "$`\\\n" : "$`\"\\\n", *p)) {
                 if (*p != '\n') add(e, *p, M_QUOTED);
                 p++;
             } else {
@@ -1593,6 +1651,52 @@ static const char *open_error(int err, int creating)
 }
 
 /*
+ * A pipe whose reading end gives the here-document's body, expanded unless its delimiter was
+ * quoted; -1 after a message. A body larger than a pipe is sure to hold is written by a
+ * grandchild, which init reaps, so that the shell never blocks on its own pipe.
+ */
+static pid_t fork_child(void);
+
+static int heredoc(struct redir *r)
+{
+    char *body;
+    if (r->quoted) {
+        body = xstrdup(r->word);
+    } else {
+        struct expansion e = {0};
+        expand_text(&e, r->word, r->word + strlen(r->word), 2);
+        body = finish(&e, 0);
+    }
+    int fds[2];
+    if (pipe(fds) < 0) {
+        error("Pipe call failed");
+        free(body);
+        return -1;
+    }
+    size_t len = strlen(body);
+    if (len <= PIPE_BUF) {
+        write(fds[1], body, len);
+    } else {
+        pid_t pid = fork_child();
+        if (pid == 0) {
+            close(fds[0]);
+            if (fork() == 0) {
+                for (size_t done = 0; done < len;) {
+                    ssize_t n = write(fds[1], body + done, len - done);
+                    if (n <= 0) break;
+                    done += (size_t)n;
+                }
+            }
+            _exit(0);
+        }
+        if (pid > 0) waitpid(pid, NULL, 0);
+    }
+    close(fds[1]);
+    free(body);
+    return fds[0];
+}
+
+/*
  * Applies redirections in order. With saved non-NULL the replaced descriptors are kept
  * there (close-on-exec copies above 9) for restore_fds; *nsaved counts them. 0 on success,
  * else 2 after the message.
@@ -1600,6 +1704,20 @@ static const char *open_error(int err, int creating)
 static int redirect(struct redir *r, struct saved_fd *saved, int *nsaved)
 {
     for (; r; r = r->next) {
+        if (r->op >= R_HEREDOC) {
+            int fd = heredoc(r);
+            if (fd < 0) return 2;
+            if (saved && *nsaved < MAX_SAVED) {
+                saved[*nsaved].fd = r->fd;
+                saved[*nsaved].copy = fcntl(r->fd, F_DUPFD_CLOEXEC, 10);
+                ++*nsaved;
+            }
+            if (fd != r->fd) {
+                dup2(fd, r->fd);
+                close(fd);
+            }
+            continue;
+        }
         char *target = expand_single(r->word);
         int fd;
         if (r->op == R_DUPIN || r->op == R_DUPOUT) {
@@ -2441,6 +2559,7 @@ static int run_input(void)
     for (;;) {
         in.prompt = 1;
         syntax_error = 0;
+        npending = 0;
         while (peek()->type == T_NEWLINE) {
             take();
             in.prompt = 1;
