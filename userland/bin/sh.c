@@ -9,6 +9,7 @@
  *   sh                 reads commands from standard input (with a prompt on a terminal)
  *   sh -c CMD [NAME [ARG...]]   runs CMD, with $0 NAME and $1... ARGs
  *   sh FILE [ARG...]   runs the script FILE
+ * each with set's options -e, -u, -x if they are given first (sh -ec CMD, sh -x FILE).
  *
  * The language: simple commands with assignments and redirections (< > >> <> >| <& >&,
  * with a descriptor number in front, and <<, <<- here-documents), pipelines, ! ; & && ||,
@@ -41,6 +42,28 @@
 static char *shell_name;   /* $0 and the prefix of error messages */
 static int last_status;    /* $? */
 static int interactive;    /* reading commands from a terminal */
+
+/* The options of set and of the command line, and their letters in $- (in dash's order). */
+static int opt_errexit;    /* -e: a failing command ends the shell, outside conditions */
+static int opt_nounset;    /* -u: expanding an unset parameter is an error */
+static int opt_xtrace;     /* -x: each simple command is shown on standard error before it runs */
+static const struct option {
+    char letter;
+    int *flag;
+} options[] = {{'u', &opt_nounset}, {'x', &opt_xtrace}, {'e', &opt_errexit}};
+#define NOPTIONS ((int)(sizeof options / sizeof options[0]))
+
+/* Sets (-) or clears (+) the option letter; 0 if there is no such option. */
+static int set_option(char letter, int on)
+{
+    for (int i = 0; i < NOPTIONS; i++) {
+        if (options[i].letter == letter) {
+            *options[i].flag = on;
+            return 1;
+        }
+    }
+    return 0;
+}
 static int lineno = 1;     /* the line the lexer has reached, for messages */
 static int command_line;   /* the line of the command being run */
 
@@ -1230,7 +1253,14 @@ static const char *param(const char *name, size_t len, char **tmp)
         snprintf(buf, sizeof buf, "%ld", v);
         return *tmp = xstrdup(buf);
     }
-    if (len == 1 && name[0] == '-') return "";
+    if (len == 1 && name[0] == '-') {
+        int n = 0;
+        for (int i = 0; i < NOPTIONS; i++) {
+            if (*options[i].flag) buf[n++] = options[i].letter;
+        }
+        buf[n] = 0;
+        return *tmp = xstrdup(buf);
+    }
     if (isdigit((unsigned char)name[0])) {
         int i = atoi(name);
         if (i == 0) return shell_name;
@@ -1252,6 +1282,14 @@ static size_t param_name_length(const char *p, const char *end, int braced)
     }
     while (q < end && (q == p ? is_name_start((unsigned char)*q) : is_name_char((unsigned char)*q))) q++;
     return (size_t)(q - p);
+}
+
+/* set -u: an unset parameter expanded without a default. */
+static void unset_error(const char *name, size_t len)
+{
+    char *nm = xstrndup(name, len);
+    expansion_error("%s: parameter not set%s", nm, "");
+    free(nm);
 }
 
 /* Adds $@ or $* (quoted or not) as POSIX says. */
@@ -1313,6 +1351,7 @@ static void expand_braced(struct expansion *e, const char *p, const char *end, i
     if (*p == '#' && p + 1 < end) {
         size_t n = param_name_length(p + 1, end, 1);
         const char *v = param(p + 1, n, &tmp);
+        if (v == NULL && opt_nounset) unset_error(p + 1, n);
         char buf[32];
         snprintf(buf, sizeof buf, "%zu", v ? strlen(v) : (size_t)0);
         add_value(e, buf, dq);
@@ -1333,6 +1372,7 @@ static void expand_braced(struct expansion *e, const char *p, const char *end, i
     const char *value = param(name, n, &tmp);
     if (p == end) {
         if (value) add_value(e, value, dq);
+        else if (opt_nounset) unset_error(name, n);
         free(tmp);
         return;
     }
@@ -1416,6 +1456,7 @@ static void expand_dollar(struct expansion *e, const char **pp, const char *end,
             char *tmp;
             const char *value = param(p, n, &tmp);
             if (value) add_value(e, value, dq);
+            else if (opt_nounset) unset_error(p, n);
             free(tmp);
         }
         *pp = p + n;
@@ -1600,6 +1641,19 @@ static int run(struct node *n, int exec_ok);
 
 /* Set by break, continue and return, and unwound by the loops and function calls. */
 static int breaking, continuing, returning, loop_depth, function_depth;
+
+/* Above 0 while a condition runs (if, while and until tests, the left of && and ||, the
+ * operand of !): set -e does not end the shell when a command fails there. */
+static int testing;
+
+/* Runs n as a condition. */
+static int run_test(struct node *n)
+{
+    testing++;
+    int status = run(n, 0);
+    testing--;
+    return status;
+}
 
 struct function {
     char *name;
@@ -1968,14 +2022,22 @@ static int bi_set(int argc, char **argv)
         }
         return 0;
     }
-    int i = 1;
-    if (strcmp(argv[1], "--") == 0) {
-        i = 2;
-    } else if (argv[1][0] == '-' || argv[1][0] == '+') {
-        builtin_error("set: Illegal option %s", argv[1]);
-        return 2;
+    /* Option words first (-e, +x, -eu); "--" ends them, and then sets $1... even to nothing. */
+    int i = 1, dashdash = 0;
+    for (; i < argc && (argv[i][0] == '-' || argv[i][0] == '+') && argv[i][1]; i++) {
+        if (strcmp(argv[i], "--") == 0) {
+            dashdash = 1;
+            i++;
+            break;
+        }
+        for (const char *c = argv[i] + 1; *c; c++) {
+            if (!set_option(*c, argv[i][0] == '-')) {
+                builtin_error("set: Illegal option %c%c", argv[i][0], *c);
+                return 2;
+            }
+        }
     }
-    set_args(argc, argv, i);
+    if (i < argc || dashdash) set_args(argc, argv, i);
     return 0;
 }
 
@@ -2290,6 +2352,20 @@ static int run_simple(struct node *n, int exec_ok)
         words_add(&assigns, a);
     }
     int status = subst_status;
+    if (opt_xtrace && !expansion_failed) {
+        struct str line = {0};
+        str_addc(&line, '+');
+        for (int i = 0; i < assigns.n; i++) {
+            str_addc(&line, ' ');
+            str_adds(&line, assigns.v[i]);
+        }
+        for (int i = 0; i < argv.n; i++) {
+            str_addc(&line, ' ');
+            str_adds(&line, argv.v[i]);
+        }
+        say(2, "%s\n", line.s);
+        free(line.s);
+    }
     struct saved_fd saved[MAX_SAVED];
     int nsaved = 0;
     const struct builtin *b = argv.n ? builtin_find(argv.v[0]) : NULL;
@@ -2459,11 +2535,11 @@ static int run_compound(struct node *n, int exec_ok)
         return interrupted() ? status : run(n->right, exec_ok);
     case N_AND:
     case N_OR:
-        status = run(n->left, 0);
+        status = run_test(n->left);
         if (interrupted() || (status == 0) != (n->type == N_AND)) return status;
         return run(n->right, exec_ok);
     case N_NOT:
-        return !run(n->left, exec_ok && 0);
+        return !run_test(n->left);
     case N_PIPE:
         return run_pipeline(n);
     case N_BG:
@@ -2488,14 +2564,14 @@ static int run_compound(struct node *n, int exec_ok)
     case N_GROUP:
         return run(n->left, exec_ok);
     case N_IF:
-        status = run(n->left, 0);
+        status = run_test(n->left);
         if (interrupted()) return status;
         if (status == 0) return run(n->right, exec_ok);
         return n->third ? run(n->third, exec_ok) : 0;
     case N_WHILE:
     case N_UNTIL:
         for (;;) {
-            int cond = run(n->left, 0);
+            int cond = run_test(n->left);
             if (interrupted() || (cond == 0) != (n->type == N_WHILE)) break;
             if (loop_body(n->right, &status)) break;
         }
@@ -2547,6 +2623,9 @@ static int run(struct node *n, int exec_ok)
         status = pid < 0 ? 2 : wait_for(pid);
     } else {
         status = run_compound(n, exec_ok);
+    }
+    if (opt_errexit && status != 0 && !testing && (n->type == N_CMD || n->type == N_PIPE || n->type == N_SUBSHELL)) {
+        shell_exit(status);
     }
     return last_status = status;
 }
@@ -2616,30 +2695,42 @@ int main(int argc, char **argv)
     }
     var_set("IFS", " \t\n", 0);   /* POSIX: set at startup, whatever the environment says */
     in.fd = 0;
-    int first_arg = 1;
-    if (argc > 1 && strcmp(argv[1], "-c") == 0) {
-        if (argc < 3) {
+    /* Options: -c (commands from the argument), -s (from standard input), and set's. */
+    int i = 1, command = 0, from_stdin = 0;
+    for (; i < argc && (argv[i][0] == '-' || argv[i][0] == '+') && argv[i][1]; i++) {
+        if (strcmp(argv[i], "--") == 0) {
+            i++;
+            break;
+        }
+        for (const char *c = argv[i] + 1; *c; c++) {
+            if (*c == 'c') command = 1;
+            else if (*c == 's') from_stdin = 1;
+            else if (!set_option(*c, argv[i][0] == '-')) {
+                say(2, "%s: 0: Illegal option %c%c\n", shell_name, argv[i][0], *c);
+                return 2;
+            }
+        }
+    }
+    if (command) {
+        if (i >= argc) {
             say(2, "%s: 0: -c requires an argument\n", shell_name);
             return 2;
         }
-        in.buf = xstrdup(argv[2]);
-        in.len = strlen(argv[2]);
+        in.buf = xstrdup(argv[i]);
+        in.len = strlen(argv[i]);
         in.fd = -1;
-        if (argc > 3) shell_name = argv[3];
-        first_arg = 4;
-    } else if (argc > 1 && strcmp(argv[1], "-s") != 0) {
-        in.fd = open(argv[1], O_RDONLY | O_CLOEXEC);
+        if (++i < argc) shell_name = argv[i++];
+    } else if (i < argc && !from_stdin) {
+        in.fd = open(argv[i], O_RDONLY | O_CLOEXEC);
         if (in.fd < 0) {
-            say(2, "%s: 0: cannot open %s: %s\n", shell_name, argv[1], open_error(errno, 0));
+            say(2, "%s: 0: cannot open %s: %s\n", shell_name, argv[i], open_error(errno, 0));
             return 2;
         }
-        shell_name = argv[1];
-        first_arg = 2;
+        shell_name = argv[i++];
     } else {
-        first_arg = argc > 1 ? 2 : 1;
         interactive = isatty(0) && isatty(2);
     }
-    set_args(argc, argv, first_arg);
+    set_args(argc, argv, i);
     if (interactive) {
         signal(SIGINT, SIG_IGN);
         signal(SIGQUIT, SIG_IGN);
