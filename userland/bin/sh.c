@@ -9,14 +9,14 @@
  *   sh                 reads commands from standard input (with a prompt on a terminal)
  *   sh -c CMD [NAME [ARG...]]   runs CMD, with $0 NAME and $1... ARGs
  *   sh FILE [ARG...]   runs the script FILE
- * each with set's options -e, -u, -x if they are given first (sh -ec CMD, sh -x FILE).
+ * each with set's options -e, -u, -x, -f if they are given first (sh -ec CMD, sh -x FILE).
  *
  * The language: simple commands with assignments and redirections (< > >> <> >| <& >&,
  * with a descriptor number in front, and <<, <<- here-documents), pipelines, ! ; & && ||,
  * ( ) and { }, if/elif/else, while, until, for, case, functions; quoting with '...', "..."
  * and \; expansions of $name, ${name} (with :- - := = :+ + :? ? # ## % %% and ${#name}),
- * $? $$ $# $! $0 $1... $@ $*, $(...) and `...`, $((...)), ~, field splitting on IFS;
- * pathname expansion is not done. Built-ins: : . break cd continue eval exec exit export
+ * $? $$ $# $! $0 $1... $@ $*, $(...) and `...`, $((...)), ~, field splitting on IFS,
+ * pathname expansion (* ? [...]). Built-ins: : . break cd continue eval exec exit export
  * false pwd read return set shift test [ true unset wait.
  *
  * The file reads in the order the shell works: utilities and variables, the input and the
@@ -34,6 +34,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <dirent.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 
@@ -47,10 +48,11 @@ static int interactive;    /* reading commands from a terminal */
 static int opt_errexit;    /* -e: a failing command ends the shell, outside conditions */
 static int opt_nounset;    /* -u: expanding an unset parameter is an error */
 static int opt_xtrace;     /* -x: each simple command is shown on standard error before it runs */
+static int opt_noglob;     /* -f: no pathname expansion */
 static const struct option {
     char letter;
     int *flag;
-} options[] = {{'u', &opt_nounset}, {'x', &opt_xtrace}, {'e', &opt_errexit}};
+} options[] = {{'u', &opt_nounset}, {'x', &opt_xtrace}, {'f', &opt_noglob}, {'e', &opt_errexit}};
 #define NOPTIONS ((int)(sizeof options / sizeof options[0]))
 
 /* Sets (-) or clears (+) the option letter; 0 if there is no such option. */
@@ -1532,13 +1534,97 @@ static char *finish(struct expansion *e, int pattern)
     return str_take(&out);
 }
 
-/* Splits the expansion into fields on IFS characters that came from unquoted expansions. */
+/* Whether a pattern (quoted characters escaped with \) has an unescaped * ? or [. */
+static int has_magic(const char *pattern, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        if (pattern[i] == '\\') i++;
+        else if (strchr("*?[", pattern[i])) return 1;
+    }
+    return 0;
+}
+
+static int compare_strings(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * Pathname expansion of the pattern's components from rest on, under the directory dir
+ * (a path ending in '/', or "" for the working directory): adds each path that exists
+ * and matches to found. A name starting with '.' matches only a pattern starting with '.'.
+ */
+static void glob_in(const char *dir, const char *rest, struct words *found)
+{
+    const char *slash = strchr(rest, '/');
+    size_t len = slash ? (size_t)(slash - rest) : strlen(rest);
+    char *component = xstrndup(rest, len);
+    struct str path = {0};
+    if (!has_magic(component, len)) {
+        str_adds(&path, dir);
+        for (const char *p = component; *p; p++) str_addc(&path, *p == '\\' && p[1] ? *++p : *p);
+        struct stat st;
+        if (slash) {
+            str_addc(&path, '/');
+            glob_in(path.s, slash + 1, found);
+        } else if (lstat(path.s, &st) == 0) {
+            words_add(found, str_take(&path));
+        }
+    } else {
+        DIR *d = opendir(*dir ? dir : ".");
+        struct dirent *entry;
+        while (d && (entry = readdir(d)) != NULL) {
+            if ((entry->d_name[0] == '.' && component[0] != '.') || !match(component, entry->d_name)) continue;
+            path.len = 0;
+            str_adds(&path, dir);
+            str_adds(&path, entry->d_name);
+            if (slash) {
+                str_addc(&path, '/');
+                glob_in(path.s, slash + 1, found);
+            } else {
+                words_add(found, xstrdup(path.s));
+            }
+        }
+        if (d) closedir(d);
+    }
+    free(path.s);
+    free(component);
+}
+
+/* Adds a finished field: the paths its pattern matches, sorted, or the field itself. */
+static void add_field(struct words *out, struct str *field, struct str *pattern, int magic)
+{
+    struct words found = {0};
+    if (magic && !opt_noglob) {
+        const char *p = pattern->s;
+        glob_in(*p == '/' ? "/" : "", p + (*p == '/'), &found);
+    }
+    if (found.n == 0) {
+        words_add(out, str_take(field));
+    } else {
+        qsort(found.v, (size_t)found.n, sizeof *found.v, compare_strings);
+        for (int i = 0; i < found.n; i++) words_add(out, found.v[i]);
+        free(found.v);
+        free(field->s);
+        field->s = NULL;
+        field->len = field->cap = 0;
+    }
+    free(pattern->s);
+    pattern->s = NULL;
+    pattern->len = pattern->cap = 0;
+}
+
+/*
+ * Splits the expansion into fields on IFS characters that came from unquoted expansions,
+ * then expands each field that has an unquoted * ? or [ into the paths it matches.
+ */
 static void split_fields(struct expansion *e, struct words *out)
 {
     const char *ifs = shell_ifs();
-    struct str field = {0};
+    struct str field = {0}, pattern = {0};
     int exists = 0;         /* the current field exists, even if it is empty */
     int after_space = 0;    /* the last separator was IFS white space */
+    int magic = 0;          /* the current field has an unquoted pattern character */
     for (size_t i = 0; i < e->text.len; i++) {
         char c = e->text.s[i], m = e->marks[i];
         if (m == M_EMPTY) {
@@ -1547,18 +1633,22 @@ static void split_fields(struct expansion *e, struct words *out)
             /* A break acts as white space: an unquoted $@ drops empty parameters. */
             int space = m == M_BREAK || strchr(" \t\n", c);
             if (exists || field.len || (!space && !after_space)) {
-                words_add(out, str_take(&field));
-                exists = 0;
+                add_field(out, &field, &pattern, magic);
+                exists = magic = 0;
             }
             after_space = space;
         } else {
             str_addc(&field, c);
+            if (m == M_QUOTED && strchr("*?[]\\", c)) str_addc(&pattern, '\\');
+            str_addc(&pattern, c);
+            if (m != M_QUOTED && strchr("*?[", c)) magic = 1;
             exists = 1;
             after_space = 0;
         }
     }
-    if (exists || field.len) words_add(out, str_take(&field));
+    if (exists || field.len) add_field(out, &field, &pattern, magic);
     free(field.s);
+    free(pattern.s);
     free(e->text.s);
     free(e->marks);
 }
