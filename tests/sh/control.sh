@@ -61,3 +61,13 @@ v=outer; { v=group; }; echo after group $v
 if false; then :; fi; echo if without branch: $?
 for none in; do echo never; done; echo empty for: $?
 while false; do :; done; echo while never ran: $?
+for c in a 5 ' ' X; do
+    case $c in
+        [[:digit:]]) echo "digit" ;;
+        [[:upper:]]) echo "upper" ;;
+        [[:alpha:]]) echo "alpha" ;;
+        [![:alnum:]]) echo "neither" ;;
+    esac
+done
+case x in a) ;; x) ;; esac; echo empty case items: $?
+[ \( 1 -eq 1 \) -a ! \( 2 -eq 3 \) ] && echo test with parentheses

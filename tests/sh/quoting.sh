@@ -37,3 +37,7 @@ echo "[$lines]"
 HOME=/home/user
 echo ~ ~/sub "~" x~
 echo "$HOME" | grep -c /
+set -- a b c d e f g h i j k
+echo $10 ${10} ${11}
+x=3; echo $((x += 2)) $x $((x *= 2)) $x $((y = x - 4)) $y $((a = b = 7)) $a $b
+i=0; while [ $i -lt 3 ]; do : $((i += 1)); done; echo $i

@@ -39,3 +39,6 @@ sh -c 'echo $0 $1 $2 $#' name first second
 sh -c 'wait 999999; echo wait: $?'
 sh nonexistent_script.sh; echo no script: $?
 echo 'echo from standard input; exit 6' | sh; echo stdin script: $?
+sh -c 'fi'; sh -c 'echo a; done'; sh -c 'while'; sh -c 'case'; sh -c 'case x in a) ;; b'
+sh -c 'for x in a b; echo $x; done'; sh -c 'echo a ('; sh -c 'echo $((1+'; sh -c 'echo ${x'
+sh -c 'echo `echo'; sh -c '{ }'; sh -c 'if true; fi'; echo syntax: $?

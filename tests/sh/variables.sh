@@ -37,3 +37,4 @@ f changed; echo $local_like
 x=outer; f2() { x=inner; }; f2; echo $x
 unset -f f2; f2 2>/dev/null; echo after unset -f: $?
 echo $((0x10 + 010)) $(( 3 > 2 ? 10 : 20 )) $((0 ? 1 : 2))
+cd /tmp; cd /; cd -; pwd; cd "$OLDPWD"; pwd

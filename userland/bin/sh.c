@@ -38,6 +38,8 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 
+extern char **environ;   /* POSIX has the program declare it */
+
 /* ---------------------------------------------------------------- utilities */
 
 static char *shell_name;   /* $0 and the prefix of error messages */
@@ -303,9 +305,11 @@ static int refill(void)
     } while (n < 0 && errno == EINTR);
     if (n <= 0) return 0;
     /* Drop what was consumed so that a long script does not stay in memory. */
-    memmove(in.buf, in.buf + in.pos, in.len - in.pos);
-    in.len -= in.pos;
-    in.pos = 0;
+    if (in.pos > 0) {
+        memmove(in.buf, in.buf + in.pos, in.len - in.pos);
+        in.len -= in.pos;
+        in.pos = 0;
+    }
     in.buf = xrealloc(in.buf, in.len + (size_t)n + 1);
     memcpy(in.buf + in.len, chunk, (size_t)n);
     in.len += (size_t)n;
@@ -351,25 +355,24 @@ static int npending;       /* here-documents whose bodies follow the next newlin
 static void read_heredocs(void);
 
 /* Reports a syntax error as dash does and makes the parser give up on the command. */
-static void syntax(const char *fmt, const char *what)
+static void syntax(const char *message)
 {
     if (syntax_error) return;
     syntax_error = 1;
     npending = 0;
-    char buf[256];
-    snprintf(buf, sizeof buf, fmt, what);
     command_line = lineno;
-    error("Syntax error: %s", buf);
+    error("Syntax error: %s", message);
 }
 
-/* Copies a $( ... ), ${ ... } or `...` into w, the opening already copied; depth counts ( or {. */
-static void lex_nested(struct str *w, int open, int close)
+/* Copies a $( ... ), $(( ... )) or ${ ... } into w, the opening already copied; depth counts
+ * ( or {; at_eof is the message if the input ends first. */
+static void lex_nested(struct str *w, int open, int close, const char *at_eof)
 {
     int depth = 1;
     while (depth > 0) {
         int c = nextc();
         if (c == EOF) {
-            syntax("end of file unexpected%s", "");
+            syntax(at_eof);
             return;
         }
         str_addc(w, (char)c);
@@ -401,17 +404,18 @@ static void lex_dollar(struct str *w, int c)
             str_addc(w, (char)c);
             if (c == '\\' && (c = nextc()) != EOF) str_addc(w, (char)c);
         }
-        if (c == EOF) syntax("end of file unexpected (expecting \"`\")%s", "");
+        if (c == EOF) syntax("EOF in backquote substitution");
         str_addc(w, '`');
         return;
     }
     c = peekc();
     if (c == '(') {
         str_addc(w, (char)nextc());
-        lex_nested(w, '(', ')');
+        int arithmetic = peekc() == '(';
+        lex_nested(w, '(', ')', arithmetic ? "Missing '))'" : "end of file unexpected (expecting \")\")");
     } else if (c == '{') {
         str_addc(w, (char)nextc());
-        lex_nested(w, '{', '}');
+        lex_nested(w, '{', '}', "Missing '}'");
     }
 }
 
@@ -442,7 +446,7 @@ static void lex(void)
     }
     c = nextc();
     switch (c) {
-    case EOF: tok.type = T_EOF; return;
+    case EOF: tok.type = T_EOF; read_heredocs(); return;
     case '\n': tok.type = T_NEWLINE; read_heredocs(); return;
     case '(': tok.type = T_LPAREN; return;
     case ')': tok.type = T_RPAREN; return;
@@ -490,7 +494,7 @@ static void lex(void)
         } else if (c == '\'') {
             str_addc(&w, '\'');
             while ((c = nextc()) != EOF && c != '\'') str_addc(&w, (char)c);
-            if (c == EOF) syntax("Unterminated quoted string%s", "");
+            if (c == EOF) syntax("Unterminated quoted string");
             str_addc(&w, '\'');
         } else if (c == '"') {
             str_addc(&w, '"');
@@ -503,7 +507,7 @@ static void lex(void)
                     lex_dollar(&w, c);
                 }
             }
-            if (c == EOF) syntax("Unterminated quoted string%s", "");
+            if (c == EOF) syntax("Unterminated quoted string");
             str_addc(&w, '"');
         } else if (c == '$' || c == '`') {
             str_addc(&w, (char)c);
@@ -551,22 +555,33 @@ static int at_word(const char *w)
     return peek()->type == T_WORD && strcmp(tok.text, w) == 0;
 }
 
-static const char *token_name(void)
+/*
+ * Reports the current token as unexpected, in dash's words: reserved words and operators
+ * quoted ("fi", ";;"), the others not (word, newline, end of file); expecting, if not NULL,
+ * is what the grammar wanted instead, as it should be shown (\"then\", word).
+ */
+static void unexpected(const char *expecting)
 {
-    switch (peek()->type) {
-    case T_WORD: return tok.text;
-    case T_NEWLINE: return "newline";
-    case T_SEMI: return ";";
-    case T_AMP: return "&";
-    case T_PIPE: return "|";
-    case T_AND: return "&&";
-    case T_OR: return "||";
-    case T_LPAREN: return "(";
-    case T_RPAREN: return ")";
-    case T_DSEMI: return ";;";
-    case T_REDIR: return "redirection";
-    default: return "end of file";
+    static const char *const reserved[] = {
+        "if", "then", "else", "elif", "fi", "do", "done", "case", "esac", "while", "until",
+        "for", "in", "{", "}", "!", NULL,
+    };
+    static const char *const operators[] = {
+        [T_SEMI] = ";", [T_AMP] = "&", [T_PIPE] = "|", [T_AND] = "&&", [T_OR] = "||",
+        [T_LPAREN] = "(", [T_RPAREN] = ")", [T_DSEMI] = ";;",
+    };
+    char what[64], message[160];
+    struct token *t = peek();
+    const char *name = t->type == T_NEWLINE ? "newline" : t->type == T_EOF ? "end of file"
+                     : t->type == T_REDIR ? "redirection" : t->type == T_WORD ? "word" : NULL;
+    for (int i = 0; t->type == T_WORD && reserved[i]; i++) {
+        if (strcmp(t->text, reserved[i]) == 0) name = NULL;
     }
+    if (name) snprintf(what, sizeof what, "%s", name);
+    else snprintf(what, sizeof what, "\"%s\"", t->type == T_WORD ? t->text : operators[t->type]);
+    if (expecting) snprintf(message, sizeof message, "%s unexpected (expecting %s)", what, expecting);
+    else snprintf(message, sizeof message, "%s unexpected", what);
+    syntax(message);
 }
 
 /* ---------------------------------------------------------------- the tree and the parser */
@@ -707,12 +722,9 @@ static void expect_word(const char *w)
 {
     if (syntax_error) return;
     if (!at_word(w)) {
-        if (peek()->type == T_EOF) syntax("end of file unexpected (expecting \"%s\")", w);
-        else {
-            char buf[160];
-            snprintf(buf, sizeof buf, "\"%s\" unexpected (expecting \"%%s\")", token_name());
-            syntax(buf, w);
-        }
+        char expecting[32];
+        snprintf(expecting, sizeof expecting, "\"%s\"", w);
+        unexpected(expecting);
         return;
     }
     free(take());
@@ -729,13 +741,13 @@ static void parse_redir(struct redir **list)
     r->quoted = 0;
     take();
     if (peek()->type != T_WORD) {
-        syntax("\"%s\" unexpected", token_name());
+        unexpected(NULL);
         free(r);
         return;
     }
     r->word = take();
     if (r->op >= R_HEREDOC) {
-        if (npending == (int)(sizeof pending_heredocs / sizeof pending_heredocs[0])) syntax("too many here-documents%s", "");
+        if (npending == (int)(sizeof pending_heredocs / sizeof pending_heredocs[0])) syntax("too many here-documents");
         else pending_heredocs[npending++] = r;
     }
     while (*list) list = &(*list)->next;
@@ -781,7 +793,7 @@ static struct node *parse_simple(void)
                     /* NAME ( ) compound-command: a function definition */
                     take();
                     if (peek()->type != T_RPAREN) {
-                        syntax("\"%s\" unexpected (expecting \")\")", token_name());
+                        unexpected("\")\"");
                         return n;
                     }
                     take();
@@ -798,7 +810,7 @@ static struct node *parse_simple(void)
         }
         if (syntax_error) break;
     }
-    if (n->words.n == 0 && n->assigns.n == 0 && n->redirs == NULL) syntax("\"%s\" unexpected", token_name());
+    if (n->words.n == 0 && n->assigns.n == 0 && n->redirs == NULL) unexpected(NULL);
     return n;
 }
 
@@ -825,7 +837,7 @@ static struct node *parse_for(void)
 {
     struct node *n = new_node(N_FOR);
     if (peek()->type != T_WORD || !is_name(tok.text)) {
-        syntax("Bad for loop variable%s", "");
+        syntax("Bad for loop variable");
         return n;
     }
     n->name = take();
@@ -835,7 +847,7 @@ static struct node *parse_for(void)
         n->has_in = 1;
         while (peek()->type == T_WORD) words_add(&n->words, take());
         if (peek()->type != T_SEMI && peek()->type != T_NEWLINE) {
-            syntax("\"%s\" unexpected", token_name());
+            unexpected(NULL);
             return n;
         }
         take();
@@ -853,7 +865,7 @@ static struct node *parse_case(void)
 {
     struct node *n = new_node(N_CASE);
     if (peek()->type != T_WORD) {
-        syntax("\"%s\" unexpected", token_name());
+        unexpected("word");
         return n;
     }
     n->name = take();
@@ -870,7 +882,7 @@ static struct node *parse_case(void)
         if (peek()->type == T_LPAREN) take();
         for (;;) {
             if (peek()->type != T_WORD) {
-                syntax("\"%s\" unexpected (expecting \")\")", token_name());
+                unexpected("\")\"");
                 return n;
             }
             words_add(&item->patterns, take());
@@ -878,11 +890,12 @@ static struct node *parse_case(void)
             take();
         }
         if (peek()->type != T_RPAREN) {
-            syntax("\"%s\" unexpected (expecting \")\")", token_name());
+            unexpected("\")\"");
             return n;
         }
         take();
-        item->body = parse_list(0);
+        skip_newlines();
+        if (peek()->type != T_DSEMI && !at_word("esac")) item->body = parse_list(0);   /* may be empty */
         if (peek()->type != T_DSEMI) break;
         take();
     }
@@ -899,10 +912,10 @@ static struct node *parse_command(void)
         take();
         n = new_node(N_SUBSHELL);
         n->left = parse_list(0);
-        if (peek()->type != T_RPAREN) syntax("\"%s\" unexpected (expecting \")\")", token_name());
+        if (peek()->type != T_RPAREN) unexpected("\")\"");
         else take();
     } else if (at_word("{")) {
-        take();
+        free(take());
         n = new_node(N_GROUP);
         n->left = parse_list(0);
         expect_word("}");
@@ -923,6 +936,9 @@ static struct node *parse_command(void)
     } else if (at_word("case")) {
         free(take());
         n = parse_case();
+    } else if (peek()->type == T_WORD && at_list_end()) {
+        unexpected(NULL);   /* "fi", "done"... where a command should start */
+        return new_node(N_CMD);
     } else {
         return parse_simple();
     }
@@ -987,7 +1003,9 @@ static struct node *parse_list(int top)
         }
         if (top && peek()->type == T_EOF) break;
     }
-    if (!syntax_error && !top && list == NULL) syntax("\"%s\" unexpected", token_name());
+    /* An empty list is an error, reported here unless the input ended: then the caller
+     * says what it expected ("end of file unexpected (expecting "do")"). */
+    if (!syntax_error && !top && list == NULL && peek()->type != T_EOF) unexpected(NULL);
     return list;
 }
 
@@ -1060,7 +1078,7 @@ static const char *skip_nested(const char *p, const char *end, char open, char c
     return end;
 }
 
-/* ----- $((...)): integer arithmetic with C's operators and precedence (no assignments) */
+/* ----- $((...)): integer arithmetic with C's operators, precedence and assignments */
 
 static const char *arith_p;
 static const char *arith_text;
@@ -1075,6 +1093,30 @@ static void arith_fail(const char *what)
 static void arith_space(void) { while (*arith_p == ' ' || *arith_p == '\t' || *arith_p == '\n') arith_p++; }
 
 static long arith_conditional(void);
+static long arith_apply(const char *op, long a, long b);
+
+/* After a variable: an assignment (= or op=, not ==) sets it and is its new value; else its value. */
+static long arith_assignment(const char *name, size_t len, long value)
+{
+    static const char *const ops[] = {"<<=", ">>=", "+=", "-=", "*=", "/=", "%=", "&=", "^=", "|=", "=", NULL};
+    for (int i = 0; ops[i]; i++) {
+        size_t n = strlen(ops[i]);
+        if (strncmp(arith_p, ops[i], n) != 0 || (n == 1 && arith_p[1] == '=')) continue;
+        arith_p += n;
+        long rhs = arith_conditional();
+        char op[3] = {0};
+        memcpy(op, ops[i], n - 1);
+        if (n > 1) rhs = arith_apply(op, value, rhs);
+        if (!arith_bad) {
+            char buf[32], *nm = xstrndup(name, len);
+            snprintf(buf, sizeof buf, "%ld", rhs);
+            var_set(nm, buf, 0);
+            free(nm);
+        }
+        return rhs;
+    }
+    return value;
+}
 
 static long arith_unary(void)
 {
@@ -1102,8 +1144,11 @@ static long arith_unary(void)
     if (is_name_start((unsigned char)c)) {
         const char *start = arith_p;
         while (is_name_char((unsigned char)*arith_p)) arith_p++;
-        struct var *v = var_find(start, (size_t)(arith_p - start));
-        return v && v->value ? strtol(v->value, NULL, 0) : 0;
+        size_t len = (size_t)(arith_p - start);
+        struct var *v = var_find(start, len);
+        long value = v && v->value ? strtol(v->value, NULL, 0) : 0;
+        arith_space();
+        return arith_assignment(start, len, value);
     }
     arith_fail("expecting primary");
     return 0;
@@ -1264,7 +1309,8 @@ static const char *param(const char *name, size_t len, char **tmp)
         return *tmp = xstrdup(buf);
     }
     if (isdigit((unsigned char)name[0])) {
-        int i = atoi(name);
+        int i = 0;
+        for (size_t k = 0; k < len && i < 1000000; k++) i = i * 10 + (name[k] - '0');
         if (i == 0) return shell_name;
         return i <= args.n ? args.v[i - 1] : NULL;
     }
@@ -1677,7 +1723,24 @@ static char *expand_pattern(const char *word)
     return finish(&e, 1);
 }
 
-/* Whether s matches the shell pattern (* ? [...] [!...], \ quotes the next character). */
+/* Whether c is in the character class named by name[0..len) ("alpha" of [[:alpha:]]). */
+static int in_class(const char *name, size_t len, int c)
+{
+    static const struct {
+        const char *name;
+        int (*test)(int);
+    } classes[] = {
+        {"alnum", isalnum}, {"alpha", isalpha}, {"blank", isblank}, {"cntrl", iscntrl},
+        {"digit", isdigit}, {"graph", isgraph}, {"lower", islower}, {"print", isprint},
+        {"punct", ispunct}, {"space", isspace}, {"upper", isupper}, {"xdigit", isxdigit},
+    };
+    for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++) {
+        if (strlen(classes[i].name) == len && memcmp(classes[i].name, name, len) == 0) return classes[i].test(c) != 0;
+    }
+    return 0;
+}
+
+/* Whether s matches the shell pattern (* ? [...] [!...] [[:class:]], \ quotes the next character). */
 static int match(const char *pattern, const char *s)
 {
     for (; *pattern; pattern++) {
@@ -1701,6 +1764,12 @@ static int match(const char *pattern, const char *s)
             int found = 0;
             const char *first = q;
             while (*q && (*q != ']' || q == first)) {
+                const char *class_end = q[0] == '[' && q[1] == ':' ? strstr(q + 2, ":]") : NULL;
+                if (class_end) {
+                    if (in_class(q + 2, (size_t)(class_end - q - 2), (unsigned char)*s)) found = 1;
+                    q = class_end + 2;
+                    continue;
+                }
                 char lo = *q == '\\' && q[1] ? *++q : *q;
                 char hi = lo;
                 if (q[1] == '-' && q[2] && q[2] != ']') {
@@ -2029,13 +2098,13 @@ static int bi_cd(int argc, char **argv)
         dir = var_get("OLDPWD");
         print = 1;
     }
+    char cwd[PATH_MAX];
+    int have_old = getcwd(cwd, sizeof cwd) != NULL;
     if (dir == NULL || chdir(dir) < 0) {
         error("cd: can't cd to %s", dir ? dir : "");
         return 2;
     }
-    char cwd[PATH_MAX];
-    const char *old = var_get("PWD");
-    if (old) var_set("OLDPWD", old, 0);
+    if (have_old) var_set("OLDPWD", cwd, 0);
     if (getcwd(cwd, sizeof cwd)) {
         var_set("PWD", cwd, 0);
         if (print) say(1, "%s\n", cwd);
@@ -2351,9 +2420,9 @@ static int test_eval(int argc, char **argv)
         if (strcmp(argv[0], "!") == 0) return !test_eval(2, argv + 1);
         if (strcmp(argv[0], "(") == 0 && strcmp(argv[2], ")") == 0) return test_eval(1, argv + 1);
         break;
-    case 4:
-        if (strcmp(argv[0], "!") == 0) return !test_eval(3, argv + 1);
-        if (strcmp(argv[0], "(") == 0 && strcmp(argv[3], ")") == 0) return test_eval(2, argv + 1);
+    default:
+        if (strcmp(argv[0], "!") == 0) return !test_eval(argc - 1, argv + 1);
+        if (strcmp(argv[0], "(") == 0 && strcmp(argv[argc - 1], ")") == 0) return test_eval(argc - 2, argv + 1);
         break;
     }
     if (!test_failed) {
@@ -2735,7 +2804,7 @@ static int run_input(void)
         }
         if (tok.type == T_EOF) break;
         struct node *n = parse_list(1);
-        if (!syntax_error && peek()->type != T_NEWLINE && tok.type != T_EOF) syntax("\"%s\" unexpected", token_name());
+        if (!syntax_error && peek()->type != T_NEWLINE && tok.type != T_EOF) unexpected(NULL);
         if (syntax_error) {
             free_node(n);
             last_status = 2;
