@@ -42,3 +42,5 @@ echo 'echo from standard input; exit 6' | sh; echo stdin script: $?
 sh -c 'fi'; sh -c 'echo a; done'; sh -c 'while'; sh -c 'case'; sh -c 'case x in a) ;; b'
 sh -c 'for x in a b; echo $x; done'; sh -c 'echo a ('; sh -c 'echo $((1+'; sh -c 'echo ${x'
 sh -c 'echo `echo'; sh -c '{ }'; sh -c 'if true; fi'; echo syntax: $?
+sh -c 'kill -TERM $$' | true; echo pipeline member killed: $?
+sleep 5 & kill $!; wait $!; echo background job killed: $?

@@ -68,6 +68,7 @@ static int set_option(char letter, int on)
     }
     return 0;
 }
+
 static int lineno = 1;     /* the line the lexer has reached, for messages */
 static int command_line;   /* the line of the command being run */
 
@@ -75,13 +76,28 @@ static int command_line;   /* the line of the command being run */
  * is ever written twice by a forked child. */
 static void say(int fd, const char *fmt, ...)
 {
-    char buf[1024];
-    va_list ap;
+    char small[256], *buf = small;
+    va_list ap, again;
     va_start(ap, fmt);
-    int n = vsnprintf(buf, sizeof buf, fmt, ap);
+    va_copy(again, ap);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    if (n >= (int)sizeof small) {
+        buf = malloc((size_t)n + 1);
+        if (buf) {
+            vsnprintf(buf, (size_t)n + 1, fmt, again);
+        } else {
+            buf = small;   /* out of memory: the message is cut short */
+            n = sizeof small - 1;
+        }
+    }
+    va_end(again);
     va_end(ap);
-    if (n > (int)sizeof buf - 1) n = sizeof buf - 1;
-    if (n > 0) write(fd, buf, (size_t)n);
+    for (int done = 0; done < n;) {
+        ssize_t w = write(fd, buf + done, (size_t)(n - done));
+        if (w <= 0) break;
+        done += (int)w;
+    }
+    if (buf != small) free(buf);
 }
 
 /* Prints "NAME: LINE: message" on standard error, as dash does. */
@@ -2585,10 +2601,12 @@ static int run_simple(struct node *n, int exec_ok)
 
 /* ----- compound commands */
 
-/* Runs the commands of a pipeline, each in a child, connected by pipes; the last one's status. */
+/* Runs the commands of a pipeline, each in a child, connected by pipes; waits for them all
+ * (as dash does) and returns the last one's status. */
 static int run_pipeline(struct node *n)
 {
-    pid_t last = -1;
+    pid_t *pids = NULL;
+    int npids = 0;
     int input = -1;
     for (;;) {
         struct node *cmd = n->type == N_PIPE ? n->left : n;
@@ -2599,31 +2617,34 @@ static int run_pipeline(struct node *n)
         }
         pid_t pid = fork_child();
         if (pid == 0) {
-            if (input >= 0) {
+            if (input > 0) {
                 dup2(input, 0);
                 close(input);
             }
             if (fds[1] >= 0) {
                 close(fds[0]);
-                dup2(fds[1], 1);
-                close(fds[1]);
+                if (fds[1] != 1) {
+                    dup2(fds[1], 1);
+                    close(fds[1]);
+                }
             }
             shell_exit(run(cmd, 1));
         }
         if (input >= 0) close(input);
         if (fds[1] >= 0) close(fds[1]);
         input = fds[0];
-        if (n->type != N_PIPE) {
-            last = pid;
-            break;
-        }
+        pids = xrealloc(pids, (size_t)(npids + 1) * sizeof *pids);
+        pids[npids++] = pid;
+        if (n->type != N_PIPE) break;
         n = n->right;
     }
     if (input >= 0) close(input);
-    int status = last > 0 ? wait_for(last) : 2;
-    /* The other commands of the pipeline are reaped, their statuses do not count. */
-    int ignored;
-    while (waitpid(-1, &ignored, WNOHANG) > 0) {}
+    int status = 2;   /* if the last command could not be started */
+    for (int i = 0; i < npids; i++) {
+        if (pids[i] > 0) status = wait_for(pids[i]);
+        else if (i == npids - 1) status = 2;
+    }
+    free(pids);
     return status;
 }
 
