@@ -24,7 +24,7 @@ z=$(cat <<x
 inside subst
 x
 ); echo "$z"
-i=0; big=; while [ $i -lt 600 ]; do big="$big 0123456789"; i=$((i+1)); done
+big=0123456789; for i in 1 2 3 4 5 6 7 8 9; do big="$big$big"; done
 cat <<EOF | wc -c
 $big
 EOF

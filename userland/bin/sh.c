@@ -1596,12 +1596,22 @@ static char *finish(struct expansion *e, int pattern)
     return str_take(&out);
 }
 
-/* Whether a pattern (quoted characters escaped with \) has an unescaped * ? or [. */
+/* Whether a pattern (quoted characters escaped with \) has an unescaped * or ?, or a [ that
+ * a ] closes (so that a lone [, as in the command [, costs no directory read). */
 static int has_magic(const char *pattern, size_t len)
 {
     for (size_t i = 0; i < len; i++) {
-        if (pattern[i] == '\\') i++;
-        else if (strchr("*?[", pattern[i])) return 1;
+        if (pattern[i] == '\\') {
+            i++;
+        } else if (pattern[i] == '*' || pattern[i] == '?') {
+            return 1;
+        } else if (pattern[i] == '[') {
+            size_t j = i + 1;
+            if (j < len && (pattern[j] == '!' || pattern[j] == '^')) j++;
+            if (j < len && pattern[j] == ']') j++;
+            while (j < len && pattern[j] != ']' && pattern[j] != '/') j++;
+            if (j < len && pattern[j] == ']') return 1;
+        }
     }
     return 0;
 }
@@ -1657,7 +1667,7 @@ static void glob_in(const char *dir, const char *rest, struct words *found)
 static void add_field(struct words *out, struct str *field, struct str *pattern, int magic)
 {
     struct words found = {0};
-    if (magic && !opt_noglob) {
+    if (magic && !opt_noglob && has_magic(pattern->s, pattern->len)) {
         const char *p = pattern->s;
         glob_in(*p == '/' ? "/" : "", p + (*p == '/'), &found);
     }
