@@ -71,3 +71,6 @@ for c in a 5 ' ' X; do
 done
 case x in a) ;; x) ;; esac; echo empty case items: $?
 [ \( 1 -eq 1 \) -a ! \( 2 -eq 3 \) ] && echo test with parentheses
+for i in 1 2 3; do eval "echo eval in a loop \$i; break; echo not reached"; done; echo after eval break
+test() { echo "a function named test comes before the built-in"; }; test; unset -f test
+test 1 = 1 && echo the built-in is back

@@ -2553,8 +2553,10 @@ static int run_simple(struct node *n, int exec_ok)
     }
     struct saved_fd saved[MAX_SAVED];
     int nsaved = 0;
+    /* POSIX's order: special built-ins, then functions, then the other built-ins, then $PATH. */
     const struct builtin *b = argv.n ? builtin_find(argv.v[0]) : NULL;
-    struct function *f = argv.n && !b ? function_find(argv.v[0]) : NULL;
+    struct function *f = argv.n && !(b && b->special) ? function_find(argv.v[0]) : NULL;
+    if (f) b = NULL;
     if (expansion_failed) {
         status = 2;
     } else if (argv.n == 0 || (b && b->fn == NULL && argv.n == 1)) {
@@ -2847,6 +2849,7 @@ static int run_input(void)
         }
         run(n, 0);
         free_node(n);
+        if (interrupted()) break;   /* eval 'break; echo not reached' in a loop */
     }
     return last_status;
 }
