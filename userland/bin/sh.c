@@ -303,7 +303,6 @@ struct input {
     char *buf;
     size_t len, pos;
     int fd;          /* where refill reads from; -1 for a string */
-    int line;
     int prompt;      /* 1: the next refill starts a command (PS1), 2: continues one (PS2) */
 };
 
@@ -755,7 +754,7 @@ static void parse_redir(struct redir **list)
     r->next = NULL;
     r->word = NULL;
     r->quoted = 0;
-    take();
+    free(take());
     if (peek()->type != T_WORD) {
         unexpected(NULL);
         free(r);
@@ -807,12 +806,12 @@ static struct node *parse_simple(void)
                 words_add(&n->words, take());
                 if (n->words.n == 1 && n->assigns.n == 0 && n->redirs == NULL && peek()->type == T_LPAREN) {
                     /* NAME ( ) compound-command: a function definition */
-                    take();
+                    free(take());
                     if (peek()->type != T_RPAREN) {
                         unexpected("\")\"");
                         return n;
                     }
-                    take();
+                    free(take());
                     skip_newlines();
                     struct node *f = new_node(N_FUNC);
                     f->name = xstrdup(n->words.v[0]);
@@ -837,12 +836,12 @@ static struct node *parse_if(void)
     expect_word("then");
     n->right = parse_list(0);
     if (at_word("elif")) {
-        take();
+        free(take());
         n->third = parse_if();
         return n;
     }
     if (at_word("else")) {
-        take();
+        free(take());
         n->third = parse_list(0);
     }
     expect_word("fi");
@@ -859,16 +858,16 @@ static struct node *parse_for(void)
     n->name = take();
     skip_newlines();
     if (at_word("in")) {
-        take();
+        free(take());
         n->has_in = 1;
         while (peek()->type == T_WORD) words_add(&n->words, take());
         if (peek()->type != T_SEMI && peek()->type != T_NEWLINE) {
             unexpected(NULL);
             return n;
         }
-        take();
+        free(take());
     } else if (peek()->type == T_SEMI) {
-        take();
+        free(take());
     }
     skip_newlines();
     expect_word("do");
@@ -903,17 +902,17 @@ static struct node *parse_case(void)
             }
             words_add(&item->patterns, take());
             if (peek()->type != T_PIPE) break;
-            take();
+            free(take());
         }
         if (peek()->type != T_RPAREN) {
             unexpected("\")\"");
             return n;
         }
-        take();
+        free(take());
         skip_newlines();
         if (peek()->type != T_DSEMI && !at_word("esac")) item->body = parse_list(0);   /* may be empty */
         if (peek()->type != T_DSEMI) break;
-        take();
+        free(take());
     }
     expect_word("esac");
     return n;
@@ -925,7 +924,7 @@ static struct node *parse_command(void)
     struct node *n;
     int line = lineno;
     if (peek()->type == T_LPAREN) {
-        take();
+        free(take());
         n = new_node(N_SUBSHELL);
         n->left = parse_list(0);
         if (peek()->type != T_RPAREN) unexpected("\")\"");
@@ -972,7 +971,7 @@ static struct node *parse_pipeline(void)
     }
     struct node *n = parse_command();
     if (!syntax_error && peek()->type == T_PIPE) {
-        take();
+        free(take());
         skip_newlines();
         n = binary(N_PIPE, n, parse_pipeline());
     }
@@ -985,7 +984,7 @@ static struct node *parse_and_or(void)
     struct node *n = parse_pipeline();
     while (!syntax_error && (peek()->type == T_AND || peek()->type == T_OR)) {
         enum node_type type = peek()->type == T_AND ? N_AND : N_OR;
-        take();
+        free(take());
         skip_newlines();
         n = binary(type, n, parse_pipeline());
     }
@@ -1009,7 +1008,7 @@ static struct node *parse_list(int top)
         list = list ? binary(N_SEQ, list, n) : n;
         if (syntax_error) break;
         if (sep == T_AMP || sep == T_SEMI) {
-            take();
+            free(take());
             if (top && peek()->type == T_NEWLINE) break;
         } else if (sep == T_NEWLINE) {
             if (top) break;
@@ -2585,8 +2584,15 @@ static int run_simple(struct node *n, int exec_ok)
         builtin_failed = 0;
         for (int i = assigns.n - 1; i >= 0; i--) {
             if (!b->special) {
-                if (old[i].value) var_set(old[i].name, old[i].value, 0);
-                else if (!old[i].existed) var_unset(old[i].name);
+                struct var *v = var_find(old[i].name, strlen(old[i].name));
+                if (old[i].value) {
+                    var_set(old[i].name, old[i].value, 0);
+                } else if (!old[i].existed) {
+                    var_unset(old[i].name);
+                } else if (v) {   /* declared (export X) but without a value */
+                    free(v->value);
+                    v->value = NULL;
+                }
             }
             free(old[i].name);
             free(old[i].value);
@@ -2832,7 +2838,7 @@ static int run_input(void)
         syntax_error = 0;
         npending = 0;
         while (peek()->type == T_NEWLINE) {
-            take();
+            free(take());
             in.prompt = 1;
         }
         if (tok.type == T_EOF) break;
