@@ -38,6 +38,10 @@ int fclose(FILE *f);
 int fflush(FILE *f);
 int setvbuf(FILE *f, char *buf, int mode, size_t size);
 void setbuf(FILE *f, char *buf);
+/* popen runs command with /bin/sh -c connected by a pipe ("r" or "w", 'e' for close-on-exec);
+ * pclose closes the stream and returns the shell's wait status (system.c). */
+FILE *popen(const char *command, const char *mode);
+int pclose(FILE *stream);
 
 size_t fread(void *ptr, size_t size, size_t nmemb, FILE *f);
 size_t fwrite(const void *ptr, size_t size, size_t nmemb, FILE *f);

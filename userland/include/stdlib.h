@@ -60,6 +60,9 @@ int unsetenv(const char *name);
 int putenv(char *string);
 int clearenv(void);
 
+/* Runs command with /bin/sh -c and returns its wait status (system.c). */
+int system(const char *command);
+
 int abs(int n);
 long labs(long n);
 long long llabs(long long n);

@@ -35,5 +35,7 @@ char *strsep(char **sp, const char *delim);
 char *strdup(const char *s);
 char *strndup(const char *s, size_t n);
 char *strerror(int errnum);
+/* The description of signal sig, glibc's words ("Segmentation fault"); strsignal.c. */
+char *strsignal(int sig);
 
 #endif

@@ -49,6 +49,12 @@ pid_t vfork(void);
 int execve(const char *path, char *const argv[], char *const envp[]);
 int execv(const char *path, char *const argv[]);
 int execvp(const char *file, char *const argv[]);
+/* execvpe is execvp with an environment; execl, execle and execlp take the arguments as a
+ * list ending in a null pointer (execle's envp after it). execl.c */
+int execvpe(const char *file, char *const argv[], char *const envp[]);
+int execl(const char *path, const char *arg, ...);
+int execle(const char *path, const char *arg, ...);
+int execlp(const char *file, const char *arg, ...);
 void _exit(int status);
 pid_t getpid(void);
 pid_t getppid(void);

@@ -1,5 +1,5 @@
 /*
- * execvp.c: execvp(3), which looks a command name up in PATH as glibc does.
+ * execvp.c: execvp(3) and execvpe(3), which look a command name up in PATH as glibc does.
  *
  * A name containing '/' is executed as it is. Otherwise each directory of PATH (default
  * "/bin:/usr/bin") is tried in order; an empty entry means the current directory. EACCES
@@ -11,13 +11,13 @@
 #include <string.h>
 #include <unistd.h>
 
-/* Runs file (searched in PATH) with argv and the current environment; returns -1 on failure. */
-int execvp(const char *file, char *const argv[]) {
+/* Runs file (searched in PATH) with argv and the environment envp; returns -1 on failure. */
+int execvpe(const char *file, char *const argv[], char *const envp[]) {
     if (*file == 0) {
         errno = ENOENT;
         return -1;
     }
-    if (strchr(file, '/') != NULL) return execv(file, argv);
+    if (strchr(file, '/') != NULL) return execve(file, argv, envp);
     const char *path = getenv("PATH");
     if (path == NULL) path = "/bin:/usr/bin";
     size_t file_len = strlen(file);
@@ -32,7 +32,7 @@ int execvp(const char *file, char *const argv[]) {
             size_t n = dir_len;
             if (n > 0) buf[n++] = '/';
             memcpy(buf + n, file, file_len + 1);
-            execv(buf, argv);
+            execve(buf, argv, envp);
             if (errno == EACCES) saw_eacces = 1;
             else if (errno != ENOENT && errno != ENOTDIR) return -1;
         }
@@ -42,3 +42,6 @@ int execvp(const char *file, char *const argv[]) {
     if (saw_eacces) errno = EACCES;
     return -1;
 }
+
+/* Runs file (searched in PATH) with argv and the current environment; returns -1 on failure. */
+int execvp(const char *file, char *const argv[]) { return execvpe(file, argv, environ); }
