@@ -63,6 +63,15 @@ public final class Exec {
 
     /** execve with the path and strings already in kernel memory (also how init starts). */
     public static long execve(Tasks ts, Task t, Context regs, String path, List<String> argv, List<String> envp) {
+        return execve(ts, t, regs, path, path, argv, envp, 0);
+    }
+
+    /**
+     * execve of {@code path}, which is {@code name}'s interpreter at script depth {@code depth}
+     * (0: {@code path} is what the caller named, and {@code name} is the same path).
+     */
+    private static long execve(Tasks ts, Task t, Context regs, String path, String name, List<String> argv,
+            List<String> envp, int depth) {
         // A set*uid call moved the task to a user over RLIMIT_NPROC: refused now, unless the
         // user has come back under the limit since (then the flag is dropped).
         if (t.nprocExceeded) {
@@ -77,7 +86,15 @@ public final class Exec {
             Inode inode = PathWalker.resolve(t.fs, t.fs.cwd(), path, true);
             if (!inode.isRegular()) return -Errno.EACCES;
             if ((inode.mode() & 0111) == 0) return -Errno.EACCES;
-            exe = ExecutableFormat.read(path, FileContents.of(inode));
+            byte[] file = FileContents.of(inode);
+            if (BinfmtScript.isScript(file)) {
+                if (depth == BinfmtScript.MAX_DEPTH) return -Errno.ELOOP;
+                BinfmtScript.Interpreter interp = BinfmtScript.parse(file, path, argv);
+                return execve(ts, t, regs, interp.path(), name, interp.argv(), envp, depth + 1);
+            }
+            exe = ExecutableFormat.read(path, file);
+        } catch (BinfmtScript.ScriptException e) {
+            return -e.errno;
         } catch (FsException e) {
             return -e.errno();
         } catch (FormatException e) {
@@ -118,7 +135,8 @@ public final class Exec {
         t.execed = true;
         // The saved ids become the effective ones (there are no set-user-ID files to change those).
         t.cred = t.cred.withUids(t.cred.uid(), t.cred.euid(), t.cred.euid()).withGids(t.cred.gid(), t.cred.egid(), t.cred.egid());
-        t.setComm(path.substring(path.lastIndexOf('/') + 1));
+        // A script's process is named after the script, not its interpreter, as in Linux.
+        t.setComm(name.substring(name.lastIndexOf('/') + 1));
         Context fresh0 = new Context();
         fresh0.pc = fresh.entry();
         fresh0.regs[Isa.SP] = fresh.startStack();
