@@ -27,6 +27,7 @@ import syscall.FileCalls;
 import syscall.IdentityCalls;
 import syscall.LimitCalls;
 import syscall.MemoryCalls;
+import syscall.PollCalls;
 import syscall.PrctlCalls;
 import syscall.PriorityCalls;
 import syscall.ProcessCalls;
@@ -115,6 +116,7 @@ public final class Kernel implements TrapHandler {
         PriorityCalls.register(syscalls, tasks);
         PrctlCalls.register(syscalls);
         SysinfoCalls.register(syscalls, tasks, sched);
+        PollCalls.register(syscalls, tasks, sched);
         syscalls.setTracer(sched.tracer()); // trace: sys_enter/sys_exit share the scheduler's event stream
         ProcRoot.install(vfs, tasks, sched, () -> current);
         connectConsoleJobControl();

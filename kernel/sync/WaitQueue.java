@@ -21,9 +21,11 @@ import java.util.List;
 public final class WaitQueue {
     private final List<Waiter> waiters = new ArrayList<>();
 
-    /** Adds {@code w} if it is not already waiting here. */
+    /** Adds {@code w} if it is not already waiting here, and tells it ({@link Waiter#queued}). */
     public void add(Waiter w) {
-        if (!waiters.contains(w)) waiters.add(w);
+        if (waiters.contains(w)) return;
+        waiters.add(w);
+        w.queued(this);
     }
 
     /** Removes {@code w} if present (a sleeper killed or woken by something else). */
@@ -44,6 +46,20 @@ public final class WaitQueue {
     public void wakeUp() {
         List<Waiter> now = new ArrayList<>(waiters);
         waiters.clear();
+        for (Waiter w : now) w.wake();
+    }
+
+    /**
+     * Wakes, oldest first, the waiters that want {@code events} (Linux's wake_up_poll): a pipe
+     * that received data wakes its readers and the poll entries waiting for POLLIN, but not
+     * an epoll entry that waits only for POLLOUT. The others stay on the queue.
+     */
+    public void wakeUpPoll(int events) {
+        List<Waiter> now = new ArrayList<>();
+        for (Waiter w : waiters) {
+            if (w.wantsEvents(events)) now.add(w);
+        }
+        waiters.removeAll(now);
         for (Waiter w : now) w.wake();
     }
 
