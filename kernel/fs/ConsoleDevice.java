@@ -155,6 +155,11 @@ public final class ConsoleDevice extends CharDevice {
         return mask;
     }
 
+    @Override
+    public boolean canPoll() {
+        return true;
+    }
+
     /** TCGETS, TCSETS(W/F), TIOCGWINSZ, TIOCSWINSZ, TIOCGPGRP, TIOCSPGRP; ENOTTY for anything else. */
     @Override
     public long ioctl(OpenFile file, int request, long arg, UserMemory mem) {

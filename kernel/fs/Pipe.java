@@ -349,6 +349,11 @@ public class Pipe extends Inode {
         return mask;
     }
 
+    @Override
+    public boolean canPoll() {
+        return true;
+    }
+
     /**
      * Whether a writer has opened this pipe since {@code file}, a read end, was opened, so
      * that having none now is a hang-up. A pipe's write end was made with it: always.
