@@ -72,7 +72,8 @@ public final class EventPoll extends AnonInode {
      * epoll_ctl's work once the descriptors are checked: {@code op} on the watch of
      * {@code file} as {@code fd}. Linux's order: EINVAL for EPOLLEXCLUSIVE where it is not
      * allowed, ELOOP for a cycle of instances, then EEXIST (ADD) or ENOENT (MOD, DEL),
-     * ENOSPC past max_user_watches, ENOMEM; EINVAL for an unknown op.
+     * ENOSPC past max_user_watches, ENOMEM; EINVAL for MOD of an EPOLLEXCLUSIVE watch and
+     * for an unknown op.
      */
     public long control(int op, OpenFile file, int fd, int events, long data) {
         boolean hasEvent = op != EPOLL_CTL_DEL;
@@ -93,10 +94,9 @@ public final class EventPoll extends AnonInode {
                 return 0;
             case EPOLL_CTL_MOD:
                 if (item == null) return -Errno.ENOENT;
-                if ((item.events & EPOLLEXCLUSIVE) == 0) {
-                    item.set(events, data);
-                    if (item.poll() != 0) list(item);
-                }
+                if ((item.events & EPOLLEXCLUSIVE) != 0) return -Errno.EINVAL; // an exclusive watch is never modified
+                item.set(events, data);
+                if (item.poll() != 0) list(item);
                 return 0;
             default:
                 return -Errno.EINVAL;
