@@ -116,7 +116,7 @@ public final class Kernel implements TrapHandler {
         PriorityCalls.register(syscalls, tasks);
         PrctlCalls.register(syscalls);
         SysinfoCalls.register(syscalls, tasks, sched);
-        PollCalls.register(syscalls, tasks, sched, vfs);
+        PollCalls.register(syscalls, tasks, sched, vfs, () -> current);
         syscalls.setTracer(sched.tracer()); // trace: sys_enter/sys_exit share the scheduler's event stream
         ProcRoot.install(vfs, tasks, sched, () -> current);
         connectConsoleJobControl();

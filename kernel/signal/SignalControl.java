@@ -91,6 +91,20 @@ public final class SignalControl {
     }
 
     /**
+     * Takes the next pending signal of {@code set} for a signalfd read by {@code t}: the
+     * thread's own first, then its process's, lowest number first (dequeue_signal); null
+     * if none is pending. SIGKILL and SIGSTOP are never taken this way.
+     */
+    public static SigInfo dequeueForSignalfd(Task t, long set) {
+        return SignalDelivery.dequeue(t, ~(set & ~SigSet.KERNEL_ONLY));
+    }
+
+    /** Whether a signal of {@code set} is pending for {@code t} or its process (signalfd's POLLIN). */
+    public static boolean hasPending(Task t, long set) {
+        return ((t.signals().pending.mask() | t.signal().signals().shared.mask()) & set & ~SigSet.KERNEL_ONLY) != 0;
+    }
+
+    /**
      * rt_sigtimedwait: takes a pending signal of {@code set} (the thread's own first) and
      * returns its number, with its siginfo in {@code got[0]}. Otherwise sleeps, woken by
      * those signals although they are blocked; {@code timeoutNanos} &lt; 0 waits for ever, 0

@@ -1,6 +1,7 @@
 package syscall;
 
 import fs.Vfs;
+import java.util.function.Supplier;
 import mm.MmException;
 import poll.PollFds;
 import poll.PollWait;
@@ -29,15 +30,18 @@ public final class PollCalls {
     static final long SIGSET_SIZE = 8;
     private static final long NANOS = 1_000_000_000L;
 
-    /** Registers poll, select, pselect6, ppoll, then the epoll and event-descriptor calls. */
-    public static void register(SyscallTable table, Tasks ts, Scheduler sched, Vfs vfs) {
+    /**
+     * Registers poll, select, pselect6, ppoll, then the epoll and event-descriptor calls;
+     * {@code current} gives the task whose call is running (see EventFdCalls).
+     */
+    public static void register(SyscallTable table, Tasks ts, Scheduler sched, Vfs vfs, Supplier<Task> current) {
         table.register(7, "poll", (t, a) -> PollFds.poll(sched, t, mem(t), a[0], a[1],
                 PollWait.millisNanos((int) a[2]), "do_sys_poll", left -> {}));
         table.register(23, "select", (t, a) -> select(sched, t, (int) a[0], a[1], a[2], a[3], a[4]));
         table.register(270, "pselect6", (t, a) -> pselect6(sched, t, (int) a[0], a[1], a[2], a[3], a[4], a[5]));
         table.register(271, "ppoll", (t, a) -> ppoll(sched, t, a[0], a[1], a[2], a[3], a[4]));
         EpollCalls.register(table, vfs, sched);
-        EventFdCalls.register(table, ts, sched, vfs);
+        EventFdCalls.register(table, ts, sched, vfs, current);
     }
 
     /**
