@@ -58,6 +58,10 @@ final class SyscallArguments {
             case IOCTL -> (int) a[0] + ", " + ioctlRequest(a[1]) + ", 0x" + Long.toHexString(a[2]);
             case KILL, TKILL -> (int) a[0] + ", " + signal(a[1]);
             case TGKILL -> (int) a[0] + ", " + (int) a[1] + ", " + signal(a[2]);
+            // poll, ppoll, epoll_ctl and the flags of the event descriptors: PollArguments.
+            case PollArguments.POLL, PollArguments.PPOLL, PollArguments.EPOLL_CTL, PollArguments.EPOLL_CREATE1,
+                    PollArguments.EVENTFD2, PollArguments.TIMERFD_CREATE, PollArguments.SIGNALFD4
+                    -> PollArguments.atEnter(as, (int) nr, a);
             default -> null;
         };
     }
