@@ -1,7 +1,8 @@
 package fs;
 
 import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * An open file description, as Linux's {@code struct file}: what open(2) or pipe(2) creates.
@@ -26,8 +27,12 @@ public final class OpenFile {
     private long position;
     private int count = 1;
     private Object privateData;
-    /** What must learn of the release (epoll watches on this file, Linux's f_ep); null if none. */
-    private List<ReleaseHook> releaseHooks;
+    /**
+     * What must learn of the release (epoll watches on this file, Linux's f_ep), in the
+     * order they came; null if none. A set, so that a watch leaves cheaply even when many
+     * watch one file; hooks keep identity equality, so no hash order shows.
+     */
+    private Set<ReleaseHook> releaseHooks;
     private final boolean charged;
 
     /**
@@ -114,7 +119,7 @@ public final class OpenFile {
 
     /** Adds {@code hook}, called once when the last reference is dropped. */
     public void addReleaseHook(ReleaseHook hook) {
-        if (releaseHooks == null) releaseHooks = new ArrayList<>();
+        if (releaseHooks == null) releaseHooks = new LinkedHashSet<>();
         releaseHooks.add(hook);
     }
 

@@ -8,9 +8,12 @@ import fs.UserMemory;
 import fs.Vfs;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import sync.WaitQueue;
 import sync.Waiter;
 import syscall.Errno;
@@ -52,20 +55,24 @@ public final class EventPoll extends AnonInode {
 
     /** Looked up by key; iterated only in insertion order, so hash order never shows. */
     private final Map<Key, EpItem> items = new LinkedHashMap<>();
-    private final List<EpItem> ready = new ArrayList<>();
-    /** The instances with a watch on this one, once per watch (for the nesting bound). */
-    private final List<EventPoll> watchers = new ArrayList<>();
+    /**
+     * The ready list, in the order the watches became ready. A set kept in insertion order,
+     * so that taking a watch out is cheap; EpItem keeps identity equality, so no hash
+     * order ever shows.
+     */
+    private final Set<EpItem> ready = new LinkedHashSet<>();
+    /**
+     * The instances with a watch on this one, with how many watches each has (for the
+     * nesting bound). Only the largest depth above is taken from it, which does not depend
+     * on the order of iteration.
+     */
+    private final Map<EventPoll, Integer> watchers = new IdentityHashMap<>();
     /** epoll_wait sleepers, and pollers of the instance itself. */
     private final WaitQueue wait = new WaitQueue();
 
     /** A new, empty instance. */
     public EventPoll(Vfs vfs) {
         super(vfs);
-    }
-
-    /** The watches, for tests and /proc. */
-    public int watchCount() {
-        return items.size();
     }
 
     /**
@@ -111,7 +118,7 @@ public final class EventPoll extends AnonInode {
         item.set(events, data);
         items.put(new Key(file, fd), item);
         file.addReleaseHook(item);
-        if (file.inode() instanceof EventPoll inner) inner.watchers.add(this);
+        if (file.inode() instanceof EventPoll inner) inner.watchers.merge(this, 1, Integer::sum);
         if (item.poll() != 0) list(item);
         return 0;
     }
@@ -123,14 +130,13 @@ public final class EventPoll extends AnonInode {
         ready.remove(item);
         item.onReadyList = false;
         item.file.removeReleaseHook(item);
-        if (item.file.inode() instanceof EventPoll inner) inner.watchers.remove(this);
+        if (item.file.inode() instanceof EventPoll inner) inner.watchers.computeIfPresent(this, (ep, n) -> n > 1 ? n - 1 : null);
         vfs().memory().removeEpollWatch();
     }
 
     /** Linux's ep_poll_callback: a file woke the item's entry for an event it asks for. */
     void callback(EpItem item) {
-        if (item.isDisarmed() || !items.containsKey(new Key(item.file, item.fd))) return;
-        list(item);
+        if (!item.isDisarmed()) list(item);
     }
 
     /** Puts {@code item} at the end of the ready list if it is not there, and wakes the waiters. */
@@ -153,37 +159,38 @@ public final class EventPoll extends AnonInode {
      * {@code max}. Returns how many were written, or -EFAULT if the first one could not be.
      */
     long harvest(UserMemory mem, long addr, int max) {
-        List<EpItem> scan = new ArrayList<>(ready);
-        ready.clear();
         List<EpItem> again = new ArrayList<>();
-        int n = 0, i = 0;
         byte[] event = new byte[EVENT_SIZE];
+        int n = 0;
         long result = 0;
-        for (; i < scan.size() && n < max; i++) {
-            EpItem item = scan.get(i);
-            item.onReadyList = false;
+        // Asking a file wakes nothing, so the list does not change under the iterator. A
+        // watch leaves the list once looked at; the ones not looked at keep their places.
+        for (Iterator<EpItem> it = ready.iterator(); it.hasNext() && n < max; ) {
+            EpItem item = it.next();
             int revents = item.poll();
-            if (revents == 0) continue;
-            putInt(event, 0, revents);
-            EventFd.putLong(event, 4, item.data);
-            if (mem.copyOut(addr + (long) n * EVENT_SIZE, event, 0, EVENT_SIZE) != UserMemory.NO_FAULT) {
-                if (n == 0) result = -Errno.EFAULT;
-                break; // it stays in front, with the ones not looked at
+            if (revents != 0) {
+                putInt(event, 0, revents);
+                EventFd.putLong(event, 4, item.data);
+                if (mem.copyOut(addr + (long) n * EVENT_SIZE, event, 0, EVENT_SIZE) != UserMemory.NO_FAULT) {
+                    if (n == 0) result = -Errno.EFAULT;
+                    break; // it stays in front, with the ones not looked at
+                }
+                n++;
             }
-            n++;
+            it.remove();
+            item.onReadyList = false;
+            if (revents == 0) continue;
             if ((item.events & EPOLLONESHOT) != 0) {
                 item.events &= EP_PRIVATE_BITS;
             } else if ((item.events & EPOLLET) == 0) {
-                item.onReadyList = true;
                 again.add(item);
             }
         }
-        for (int j = scan.size() - 1; j >= i; j--) {
-            EpItem rest = scan.get(j);
-            rest.onReadyList = true;
-            ready.add(0, rest);
+        // Level-triggered watches reported go to the end, to be reported again while ready.
+        for (EpItem item : again) {
+            item.onReadyList = true;
+            ready.add(item);
         }
-        ready.addAll(again);
         return result < 0 ? result : n;
     }
 
@@ -235,7 +242,7 @@ public final class EventPoll extends AnonInode {
         Integer known = seen.get(this);
         if (known != null) return known;
         int depth = 0;
-        for (EventPoll up : watchers) depth = Math.max(depth, 1 + up.depthAbove(seen));
+        for (EventPoll up : watchers.keySet()) depth = Math.max(depth, 1 + up.depthAbove(seen));
         seen.put(this, depth);
         return depth;
     }
