@@ -1,10 +1,10 @@
 package poll;
 
 import fs.FdTable;
-import java.util.function.LongConsumer;
 import fs.OpenFile;
 import fs.Poll;
 import fs.UserMemory;
+import java.util.function.LongConsumer;
 import sched.Scheduler;
 import sync.PollTable;
 import syscall.Errno;
