@@ -28,6 +28,7 @@ import syscall.FileCalls;
 import syscall.IdentityCalls;
 import syscall.LimitCalls;
 import syscall.MemoryCalls;
+import syscall.PollCalls;
 import syscall.PrctlCalls;
 import syscall.PriorityCalls;
 import syscall.RobustListCalls;
@@ -126,6 +127,7 @@ public final class Kernel implements TrapHandler {
         RobustListCalls.register(syscalls, tasks);
         UsageCalls.register(syscalls, sched);
         TimerCalls.register(syscalls, tasks, sched);
+        PollCalls.register(syscalls, tasks, sched, vfs, () -> current);
         syscalls.setTracer(sched.tracer()); // trace: sys_enter/sys_exit share the scheduler's event stream
         ProcRoot.install(vfs, tasks, sched, () -> current);
         connectConsoleJobControl();

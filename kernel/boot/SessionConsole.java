@@ -57,6 +57,14 @@ public final class SessionConsole implements Console {
         return NOTHING_YET;
     }
 
+    /** Input, or an end of file, is waiting; if not, the console is starved as by an empty read. */
+    @Override
+    public boolean inputReady() {
+        if (head < tail || closed || endOfFilePending) return true;
+        starved = true;
+        return false;
+    }
+
     /** Appends {@code bytes} to the input; the caller then wakes the readers (Session does). */
     public void feed(byte[] bytes) {
         if (tail + bytes.length > input.length) {

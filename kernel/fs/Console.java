@@ -20,4 +20,14 @@ public interface Console {
      * 0 at end of input (Ctrl-D, end of a script), or {@link #NOTHING_YET}.
      */
     int read(byte[] dst, int off, int len);
+
+    /**
+     * Whether a read now would return at once, with input or end of input, rather than
+     * {@link #NOTHING_YET} (poll's POLLIN). A console that must ask for its input (the
+     * shell's terminal) takes "no" as a reader waiting, as it takes a read that finds
+     * nothing. The default suits a console whose reads never answer NOTHING_YET.
+     */
+    default boolean inputReady() {
+        return true;
+    }
 }

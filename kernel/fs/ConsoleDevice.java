@@ -143,6 +143,23 @@ public final class ConsoleDevice extends CharDevice {
         return len;
     }
 
+    /**
+     * Linux's n_tty_poll: readable when input (or an end of file) is waiting, always
+     * writable, since output is taken whole. A poller waits with the readers for input.
+     */
+    @Override
+    public int poll(OpenFile file, Waiter waiter) {
+        if (waiter != null) readers.add(waiter);
+        int mask = Poll.POLLOUT | Poll.POLLWRNORM;
+        if (console.inputReady()) mask |= Poll.POLLIN | Poll.POLLRDNORM;
+        return mask;
+    }
+
+    @Override
+    public boolean canPoll() {
+        return true;
+    }
+
     /** TCGETS, TCSETS(W/F), TIOCGWINSZ, TIOCSWINSZ, TIOCGPGRP, TIOCSPGRP; ENOTTY for anything else. */
     @Override
     public long ioctl(OpenFile file, int request, long arg, UserMemory mem) {

@@ -94,6 +94,14 @@ public final class Fifo extends Pipe {
         super.opened(file);
         if (file.isReadable()) readerGeneration++;
         if (file.isWritable()) writerGeneration++;
+        // Linux's fifo_open keeps w_counter in a reader's file: poll reports no hang-up
+        // until a writer has come (and gone) since the reader opened.
+        if (file.accessMode() == OpenFlags.O_RDONLY) file.setPrivateData(writerGeneration);
         openers.wakeUp();
+    }
+
+    @Override
+    protected boolean writerCameSince(OpenFile file) {
+        return !(file.privateData() instanceof Long seen) || seen != writerGeneration;
     }
 }

@@ -152,6 +152,44 @@ public final class FsMemory {
         if (charged) uncharge(FILE_BYTES);
     }
 
+    // ---------------------------------------------------------------- epoll watches
+
+    /** What one epoll watch costs (Linux's EP_ITEM_COST: struct epitem and its eppoll_entry). */
+    public static final int EP_ITEM_BYTES = 128 + 72;
+
+    private long epollWatches;
+
+    /**
+     * /proc/sys/fs/epoll/max_user_watches: Linux allows the watches 4% of memory
+     * (totalram / 25 divided by EP_ITEM_COST). Clonix counts the whole machine's watches
+     * against it, as if all belonged to one user.
+     */
+    public long maxUserWatches() {
+        return phys.totalFrames() / 25 * PhysicalMemory.FRAME_SIZE / EP_ITEM_BYTES;
+    }
+
+    /**
+     * Takes one epoll watch (Linux's ep_insert): 0, or -ENOSPC past max_user_watches, or
+     * -ENOMEM when the slab cannot hold it. {@link #removeEpollWatch} gives it back.
+     */
+    public long addEpollWatch() {
+        if (epollWatches >= maxUserWatches()) return -Errno.ENOSPC;
+        if (!charge(EP_ITEM_BYTES)) return -Errno.ENOMEM;
+        epollWatches++;
+        return 0;
+    }
+
+    /** Gives back a watch taken by {@link #addEpollWatch}. */
+    public void removeEpollWatch() {
+        epollWatches--;
+        uncharge(EP_ITEM_BYTES);
+    }
+
+    /** The epoll watches that exist now. */
+    public long epollWatches() {
+        return epollWatches;
+    }
+
     // ---------------------------------------------------------------- file data
 
     /** The most pages of file data (tmpfs's size=, half the memory): ENOSPC beyond. */

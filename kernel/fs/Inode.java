@@ -257,6 +257,16 @@ public abstract class Inode {
      */
     public void flush(OpenFile file) {}
 
+    /**
+     * Whether the file has a poll operation of its own (Linux's file_can_poll): pipes,
+     * terminals and the anonymous files do. epoll watches only such files and refuses the
+     * others (regular files, directories, /dev/null) with EPERM; poll and select ask them
+     * all, the others answering with the default above.
+     */
+    public boolean canPoll() {
+        return false;
+    }
+
     /** Truncates or extends to {@code length} bytes (O_TRUNC); only regular files support it. */
     public int truncate(long length) {
         return -Errno.EINVAL;

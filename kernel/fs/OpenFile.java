@@ -1,5 +1,9 @@
 package fs;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
 /**
  * An open file description, as Linux's {@code struct file}: what open(2) or pipe(2) creates.
  * It holds the file offset, the access mode and the status flags (O_APPEND, O_NONBLOCK), and
@@ -23,6 +27,12 @@ public final class OpenFile {
     private long position;
     private int count = 1;
     private Object privateData;
+    /**
+     * What must learn of the release (epoll watches on this file, Linux's f_ep), in the
+     * order they came; null if none. A set, so that a watch leaves cheaply even when many
+     * watch one file; hooks keep identity equality, so no hash order shows.
+     */
+    private Set<ReleaseHook> releaseHooks;
     private final boolean charged;
 
     /**
@@ -97,6 +107,27 @@ public final class OpenFile {
         privateData = data;
     }
 
+    /**
+     * Something that must learn when this description is released: an epoll instance
+     * watching it drops its watch then, as Linux's eventpoll_release does, so that closing
+     * the last descriptor of a file also takes it out of every epoll set.
+     */
+    public interface ReleaseHook {
+        /** {@code file} is being released; called before its inode learns of it. */
+        void released(OpenFile file);
+    }
+
+    /** Adds {@code hook}, called once when the last reference is dropped. */
+    public void addReleaseHook(ReleaseHook hook) {
+        if (releaseHooks == null) releaseHooks = new LinkedHashSet<>();
+        releaseHooks.add(hook);
+    }
+
+    /** Removes {@code hook} (the watch went away first). */
+    public void removeReleaseHook(ReleaseHook hook) {
+        if (releaseHooks != null) releaseHooks.remove(hook);
+    }
+
     /** Takes one more reference (a new descriptor for this description); returns this. */
     public OpenFile get() {
         if (count <= 0) throw new IllegalStateException("get on a released open file");
@@ -108,6 +139,10 @@ public final class OpenFile {
     public void put() {
         if (count <= 0) throw new IllegalStateException("put on a released open file");
         if (--count == 0) {
+            if (releaseHooks != null) {
+                for (ReleaseHook hook : new ArrayList<>(releaseHooks)) hook.released(this);
+                releaseHooks = null;
+            }
             inode.vfs().memory().fileReleased(charged);
             inode.released(this);
         }

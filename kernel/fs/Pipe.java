@@ -192,7 +192,7 @@ public class Pipe extends Inode {
         }
         used -= done;
         touchAccess();
-        writeWait.wakeUp();
+        writeWait.wakeUpPoll(Poll.POLLOUT | Poll.POLLWRNORM);
         return done;
     }
 
@@ -268,7 +268,7 @@ public class Pipe extends Inode {
         if (n > 0) {
             used += (int) n;
             touchModify();
-            readWait.wakeUp();
+            readWait.wakeUpPoll(Poll.POLLIN | Poll.POLLRDNORM);
         }
         return n;
     }
@@ -324,6 +324,42 @@ public class Pipe extends Inode {
         len = l;
         tail = 0;
         head = count;
+    }
+
+    /**
+     * Linux's pipe_poll: a read end is readable while data waits and hung up (POLLHUP) once
+     * no writer is left; a write end is writable while a slot is free and in error
+     * (POLLERR) once no reader is left. Both ends wait on both queues, as Linux's does.
+     */
+    @Override
+    public int poll(OpenFile file, Waiter waiter) {
+        if (waiter != null) {
+            readWait.add(waiter);
+            writeWait.add(waiter);
+        }
+        int mask = 0;
+        if (file.isReadable()) {
+            if (used > 0) mask |= Poll.POLLIN | Poll.POLLRDNORM;
+            if (writers == 0 && writerCameSince(file)) mask |= Poll.POLLHUP;
+        }
+        if (file.isWritable()) {
+            if (head - tail < slots) mask |= Poll.POLLOUT | Poll.POLLWRNORM;
+            if (readers == 0) mask |= Poll.POLLERR;
+        }
+        return mask;
+    }
+
+    @Override
+    public boolean canPoll() {
+        return true;
+    }
+
+    /**
+     * Whether a writer has opened this pipe since {@code file}, a read end, was opened, so
+     * that having none now is a hang-up. A pipe's write end was made with it: always.
+     */
+    protected boolean writerCameSince(OpenFile file) {
+        return true;
     }
 
     /** FIONREAD: the bytes waiting in the pipe. */

@@ -27,6 +27,11 @@ public final class Vfs {
     public static final long HOSTFS_DEV = 4;
     /** st_dev of sockets (sockfs, anonymous device 0:5, see net.SocketInode). */
     public static final long SOCKFS_DEV = 5;
+    /**
+     * st_dev of anonymous files, those with no name anywhere: eventfd, timerfd, signalfd and
+     * epoll (Linux's anon_inodefs, anonymous device 0:6 here).
+     */
+    public static final long ANON_INODE_DEV = 6;
 
     /** The memory of a file system made without a machine (tests): 64 MiB. */
     static final long DEFAULT_MEMORY = 64L << 20;

@@ -11,7 +11,7 @@ import task.Task;
  *
  * <p>Entries are removed lazily: a task woken otherwise, or asleep again with another
  * deadline, or dead, no longer matches its entry, and the entry is dropped when it reaches
- * the top of the heap.
+ * the top of the heap, or by the sweep of {@link #add}.
  */
 final class SleepTimers {
     /** A sleeper's deadline in the heap; stale once the task's own deadline differs. */
@@ -29,12 +29,36 @@ final class SleepTimers {
     }
 
     private final PriorityQueue<Timer> heap = new PriorityQueue<>();
+    /** The smallest heap that is swept. */
+    private static final int MIN_SWEEP = 64;
+    private int sweepAt = MIN_SWEEP;
     /** Orders timers that share a deadline, so the heap never compares tasks. */
     private long sequence;
 
-    /** Adds {@code t}, asleep with its sleep deadline set; adding it twice is harmless. */
+    /**
+     * Adds {@code t}, asleep with its sleep deadline set; adding it twice is harmless. When
+     * the heap has doubled since it was last swept, the stale entries are dropped first: a
+     * guest that re-arms a far timer in a loop (a timerfd, an alarm, a poll interrupted
+     * again and again) would otherwise fill the host's memory with entries that never
+     * reach the top. The sweep costs O(n) per doubling, O(1) per add on average.
+     */
     void add(Task t) {
-        if (t.sleepDeadline() >= 0) heap.add(new Timer(t.sleepDeadline(), sequence++, t));
+        if (t.sleepDeadline() < 0) return;
+        if (heap.size() >= sweepAt) {
+            heap.removeIf(timer -> !timer.isLive());
+            sweepAt = Math.max(MIN_SWEEP, 2 * heap.size());
+        }
+        heap.add(new Timer(t.sleepDeadline(), sequence++, t));
+    }
+
+    /** The heap's size at which {@link #add} next sweeps out stale entries. */
+    int sweepAt() {
+        return sweepAt;
+    }
+
+    /** Entries in the heap, stale ones included. */
+    int size() {
+        return heap.size();
     }
 
     /** Wakes every sleeper whose deadline is at or before {@code now}. */

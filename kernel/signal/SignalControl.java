@@ -67,6 +67,44 @@ public final class SignalControl {
     }
 
     /**
+     * The mask of ppoll, pselect6 and epoll_pwait while they wait (Linux's set_user_sigmask):
+     * the first execution of the call saves the blocked mask and installs {@code mask};
+     * executions after a wake-up keep the saved one. If a handler interrupts the call, the
+     * frame saves the old mask, as for sigsuspend; if the call completes,
+     * {@link #restoreTemporaryMask} puts it back at once.
+     */
+    public static void setTemporaryMask(Task t, long mask) {
+        ThreadSignals s = t.signals();
+        if (!s.restoreBlocked) {
+            s.savedBlocked = s.blocked;
+            s.restoreBlocked = true;
+        }
+        s.blocked = mask & ~SigSet.KERNEL_ONLY;
+    }
+
+    /** Ends a temporary mask of a call that completed (restore_saved_sigmask_unless). */
+    public static void restoreTemporaryMask(Task t) {
+        ThreadSignals s = t.signals();
+        if (!s.restoreBlocked) return;
+        s.blocked = s.savedBlocked;
+        s.restoreBlocked = false;
+    }
+
+    /**
+     * Takes the next pending signal of {@code set} for a signalfd read by {@code t}: the
+     * thread's own first, then its process's, lowest number first (dequeue_signal); null
+     * if none is pending. SIGKILL and SIGSTOP are never taken this way.
+     */
+    public static SigInfo dequeueForSignalfd(Task t, long set) {
+        return SignalDelivery.dequeue(t, ~(set & ~SigSet.KERNEL_ONLY));
+    }
+
+    /** Whether a signal of {@code set} is pending for {@code t} or its process (signalfd's POLLIN). */
+    public static boolean hasPending(Task t, long set) {
+        return ((t.signals().pending.mask() | t.signal().signals().shared.mask()) & set & ~SigSet.KERNEL_ONLY) != 0;
+    }
+
+    /**
      * rt_sigtimedwait: takes a pending signal of {@code set} (the thread's own first) and
      * returns its number, with its siginfo in {@code got[0]}. Otherwise sleeps, woken by
      * those signals although they are blocked; {@code timeoutNanos} &lt; 0 waits for ever, 0

@@ -174,8 +174,15 @@ public final class SignalSend {
         SigPending.Added added = pending.add(info, ts.physicalMemory());
         if (added == SigPending.Added.OVERFLOW && info.code() != SigInfo.SI_USER) return -Errno.EAGAIN;
         if (added != SigPending.Added.QUEUED) return 0;
+        signalfdNotify(p);
         completeSignal(ts, p, sig, group, false);
         return 0;
+    }
+
+    /** Linux's signalfd_notify: a signal is pending for {@code p}; its signalfd readers look again. */
+    private static void signalfdNotify(Task p) {
+        SigHand h = handlers(p);
+        if (h != null) h.signalfdWait().wakeUp();
     }
 
     /** The side effects of sending (prepare_signal); false if the signal is to be dropped. */

@@ -56,7 +56,8 @@ final class SyscallRestart {
 
     /**
      * Ends {@code t}'s rewound call {@code nr} with EINTR: leaves its futex queue, drops its
-     * timer (writing what was left of a relative nanosleep to rem, as Linux does), forgets a
+     * timer (writing what was left of a relative nanosleep to rem, and of a select,
+     * pselect6 or ppoll timeout to that timeout, as Linux does), leaves poll's queues, forgets a
      * sigtimedwait set, and steps past the syscall instruction with a0 = -EINTR.
      */
     static void interrupt(Tasks ts, Task t, int nr, long now) {
@@ -78,10 +79,32 @@ final class SyscallRestart {
                     // Linux ignores a bad rem here too: the call still fails with EINTR.
                 }
             }
+            writeRemainingTimeout(t, nr, left);
             t.setSleepDeadline(-1);
+        }
+        if (nr == SYS_POLL || nr == SYS_PPOLL || nr == SYS_SELECT || nr == SYS_PSELECT6
+                || nr == SYS_EPOLL_WAIT || nr == SYS_EPOLL_PWAIT) {
+            t.pollTable().detach();
         }
         t.signals().waitSet = 0;
         ctx.regs[Isa.A0] = -syscall.Errno.EINTR;
         ctx.pc += Isa.INSN_BYTES;
+    }
+
+    /**
+     * select, pselect6 and ppoll interrupted while waiting with a timeout write back what
+     * was left of it, a struct timeval for select and a timespec for the others, as
+     * Linux's poll_select_finish does; a timeout the caller cannot write is left alone.
+     */
+    private static void writeRemainingTimeout(Task t, int nr, long left) {
+        long[] regs = t.context().regs;
+        long addr = nr == SYS_SELECT || nr == SYS_PSELECT6 ? regs[Isa.A4] : nr == SYS_PPOLL ? regs[Isa.A2] : 0;
+        if (addr == 0) return;
+        try {
+            t.mm().write64(addr, left / NANOS);
+            t.mm().write64(addr + 8, nr == SYS_SELECT ? left % NANOS / 1000 : left % NANOS);
+        } catch (MmException e) {
+            // Left unchanged, as Linux leaves it.
+        }
     }
 }

@@ -1,5 +1,7 @@
 package task;
 
+import sync.WaitQueue;
+
 /**
  * Signal actions shared by the tasks of a clone(CLONE_SIGHAND) family, as Linux's
  * {@code sighand_struct}: 64 slots, one per signal, each a {@code struct k_sigaction}
@@ -18,6 +20,8 @@ public final class SigHand {
     private final long[] restorers = new long[Signals.NSIG + 1];
     private final long[] masks = new long[Signals.NSIG + 1];
     private int refs = 1;
+    /** Where signalfd readers and pollers of the tasks sharing this table wait (Linux's signalfd_wqh). */
+    private final WaitQueue signalfdWait = new WaitQueue();
 
     /** A fresh table with every handler SIG_DFL, held by one reference. */
     public SigHand() {}
@@ -43,6 +47,11 @@ public final class SigHand {
     public boolean release() {
         if (refs <= 0) throw new IllegalStateException("sighand released twice");
         return --refs == 0;
+    }
+
+    /** The queue a signal sent to one of the table's tasks wakes, for signalfd (see SignalSend). */
+    public WaitQueue signalfdWait() {
+        return signalfdWait;
     }
 
     /** How many tasks hold this table. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import mm.Mm;
 import signal.ThreadSignals;
+import sync.PollTable;
 import vm.Context;
 
 /**
@@ -127,6 +128,8 @@ public final class Task implements Futex.FutexWaiter {
     Task vforkChild;
     /** What this task sleeps on (Linux's wchan), for ps and the deadlock report. */
     String waitChannel = "";
+    /** poll's and select's wait entries, made at first use ({@link #pollTable}). */
+    private PollTable pollTable;
     /** Virtual time at which a nanosleep ends, or -1. */
     long sleepDeadline = -1;
     private boolean futexWoken;
@@ -403,6 +406,15 @@ public final class Task implements Futex.FutexWaiter {
 
     /** The address of the futex word the task sleeps on, in its own address space (0: none). */
     public long futexAddress() { return futexMm == null ? 0 : futexAddress; }
+    /**
+     * The wait entries of its poll, select or epoll_wait, made at first use and reused by
+     * every call, so that a call can leave the queues its previous sleep joined (see
+     * sync.PollTable). Waking it wakes the task.
+     */
+    public PollTable pollTable() {
+        if (pollTable == null) pollTable = new PollTable(this::wake);
+        return pollTable;
+    }
 
     /** Records the futex word the task sleeps on (exit takes it off that queue). */
     public void setFutexWait(Object mm, long address) {

@@ -72,6 +72,10 @@ final class SyscallArguments {
             case SocketArguments.SOCKET, SocketArguments.SOCKETPAIR, SocketArguments.BIND, SocketArguments.CONNECT,
                     SocketArguments.SENDTO, SocketArguments.SHUTDOWN, SocketArguments.ACCEPT4 ->
                     SocketArguments.atEnter(as, nr, a);
+            // poll, ppoll, epoll_ctl and the flags of the event descriptors: PollArguments.
+            case PollArguments.POLL, PollArguments.PPOLL, PollArguments.EPOLL_CTL, PollArguments.EPOLL_CREATE1,
+                    PollArguments.EVENTFD2, PollArguments.TIMERFD_CREATE, PollArguments.SIGNALFD4
+                    -> PollArguments.atEnter(as, (int) nr, a);
             default -> null;
         };
     }

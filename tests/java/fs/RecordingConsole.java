@@ -19,6 +19,11 @@ final class RecordingConsole implements Console {
     }
 
     @Override
+    public boolean inputReady() {
+        return !input.isEmpty() || endOfInput;
+    }
+
+    @Override
     public int read(byte[] dst, int off, int len) {
         if (input.isEmpty()) return endOfInput ? 0 : NOTHING_YET;
         int n = 0;

@@ -325,4 +325,34 @@
 #define SYS_getrandom __NR_getrandom
 #define SYS_memfd_create __NR_memfd_create
 
+/* Waiting for descriptors: poll, select, epoll, and the event descriptors. */
+#define __NR_pselect6 270
+#define __NR_ppoll 271
+#define __NR_epoll_create 213
+#define __NR_epoll_wait 232
+#define __NR_epoll_ctl 233
+#define __NR_epoll_pwait 281
+#define __NR_epoll_create1 291
+#define __NR_signalfd 282
+#define __NR_timerfd_create 283
+#define __NR_eventfd 284
+#define __NR_timerfd_settime 286
+#define __NR_timerfd_gettime 287
+#define __NR_signalfd4 289
+#define __NR_eventfd2 290
+#define SYS_pselect6 __NR_pselect6
+#define SYS_ppoll __NR_ppoll
+#define SYS_epoll_create __NR_epoll_create
+#define SYS_epoll_wait __NR_epoll_wait
+#define SYS_epoll_ctl __NR_epoll_ctl
+#define SYS_epoll_pwait __NR_epoll_pwait
+#define SYS_epoll_create1 __NR_epoll_create1
+#define SYS_signalfd __NR_signalfd
+#define SYS_timerfd_create __NR_timerfd_create
+#define SYS_eventfd __NR_eventfd
+#define SYS_timerfd_settime __NR_timerfd_settime
+#define SYS_timerfd_gettime __NR_timerfd_gettime
+#define SYS_signalfd4 __NR_signalfd4
+#define SYS_eventfd2 __NR_eventfd2
+
 #endif

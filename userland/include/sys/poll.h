@@ -1,0 +1,2 @@
+/* sys/poll.h: the same as <poll.h>, under the name some programs use. */
+#include <poll.h>
