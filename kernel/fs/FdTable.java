@@ -174,7 +174,7 @@ public final class FdTable {
         OpenFile old = files[fd];
         files[fd] = file;
         closeOnExec[fd] = cloexec;
-        if (old != null) old.put();
+        if (old != null) drop(old);
     }
 
     /** Closes {@code fd}: true if it was open (its reference is dropped), false for EBADF. */
@@ -183,8 +183,18 @@ public final class FdTable {
         if (f == null) return false;
         files[(int) fd] = null;
         closeOnExec[(int) fd] = false;
-        f.put();
+        drop(f);
         return true;
+    }
+
+    /**
+     * Linux's filp_close: closing any descriptor of a file drops every record lock this
+     * table holds on it (POSIX's rule, however many other descriptors still refer to it),
+     * then the descriptor's reference.
+     */
+    private void drop(OpenFile f) {
+        if (f.inode().hasLocks()) f.inode().locks().removePosix(this);
+        f.put();
     }
 
     /** The close-on-exec flag of an open descriptor. */

@@ -30,6 +30,7 @@ public abstract class Inode {
     private boolean evicted;
     private final boolean charged;
     private long atime, mtime, ctime;
+    private FileLocks locks;
 
     /** A new inode of {@code vfs} with the next inode number and the given st_mode. */
     protected Inode(Vfs vfs, int mode) {
@@ -128,6 +129,17 @@ public abstract class Inode {
             evict();
             if (charged) vfs.memory().uncharge(FsMemory.INODE_BYTES);
         }
+    }
+
+    /** The record and flock locks held on this inode, made at the first use (Linux's i_flctx). */
+    public final FileLocks locks() {
+        if (locks == null) locks = new FileLocks(vfs.memory());
+        return locks;
+    }
+
+    /** Whether the inode has locks made for it: close and exit look no further otherwise. */
+    final boolean hasLocks() {
+        return locks != null;
     }
 
     /** Whether the inode lives without names or openers (the root directory, device inodes). */

@@ -108,6 +108,11 @@ public final class OpenFile {
     public void put() {
         if (count <= 0) throw new IllegalStateException("put on a released open file");
         if (--count == 0) {
+            // Linux's locks_remove_file: the description's flock and OFD locks end with it.
+            if (inode.hasLocks()) {
+                inode.locks().removeFlock(this);
+                inode.locks().removePosix(this);
+            }
             inode.vfs().memory().fileReleased(charged);
             inode.released(this);
         }
