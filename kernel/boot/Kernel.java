@@ -23,6 +23,7 @@ import sched.Policies;
 import sched.Scheduler;
 import sched.TrapHandler;
 import syscall.AffinityCalls;
+import syscall.FileAttrCalls;
 import syscall.FileCalls;
 import syscall.IdentityCalls;
 import syscall.LimitCalls;
@@ -111,12 +112,14 @@ public final class Kernel implements TrapHandler {
         LimitCalls.register(syscalls, tasks);
         SyslogCalls.register(syscalls, tasks);
         FileCalls.register(syscalls, tasks, vfs);
+        FileAttrCalls.register(syscalls, vfs);
         AffinityCalls.register(syscalls, tasks, sched);
         PriorityCalls.register(syscalls, tasks);
         PrctlCalls.register(syscalls);
         SysinfoCalls.register(syscalls, tasks, sched);
         syscalls.setTracer(sched.tracer()); // trace: sys_enter/sys_exit share the scheduler's event stream
         ProcRoot.install(vfs, tasks, sched, () -> current);
+        vfs.setCreator(() -> current == null ? 0 : current.cred().fsuid(), () -> current == null ? 0 : current.cred().fsgid());
         connectConsoleJobControl();
     }
 

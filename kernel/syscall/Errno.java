@@ -14,7 +14,7 @@ public final class Errno {
             ENOTDIR = 20, EISDIR = 21, EINVAL = 22, ENFILE = 23, EMFILE = 24, ENOTTY = 25,
             ETXTBSY = 26, EFBIG = 27, ENOSPC = 28, ESPIPE = 29, EROFS = 30, EMLINK = 31,
             EPIPE = 32, EDOM = 33, ERANGE = 34, EDEADLK = 35, ENAMETOOLONG = 36, ENOLCK = 37,
-            ENOSYS = 38, ENOTEMPTY = 39, ELOOP = 40, EOVERFLOW = 75, ENOTSUP = 95, ETIMEDOUT = 110, ESTALE = 116, EDQUOT = 122;
+            ENOSYS = 38, ENOTEMPTY = 39, ELOOP = 40, EOVERFLOW = 75, ENOTSUP = 95, EOPNOTSUPP = ENOTSUP, ETIMEDOUT = 110, ESTALE = 116, EDQUOT = 122;
 
     /**
      * Not an errno a program ever sees: a system call returns {@code -BLOCKED} after putting

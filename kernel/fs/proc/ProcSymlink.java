@@ -15,6 +15,7 @@ public final class ProcSymlink extends Symlink {
     /** A link whose target {@code target} produces at each use. */
     public ProcSymlink(Vfs vfs, Supplier<String> target) {
         super(vfs, "");
+        setOwner(0, 0); // the kernel's, whoever looked it up first
         this.target = target;
     }
 
