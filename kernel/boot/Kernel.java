@@ -25,6 +25,7 @@ import sched.TrapHandler;
 import syscall.AffinityCalls;
 import syscall.FileAttrCalls;
 import syscall.FileCalls;
+import syscall.GetrandomCalls;
 import syscall.IdentityCalls;
 import syscall.LimitCalls;
 import syscall.MemoryCalls;
@@ -113,6 +114,7 @@ public final class Kernel implements TrapHandler {
         SyslogCalls.register(syscalls, tasks);
         FileCalls.register(syscalls, tasks, vfs);
         FileAttrCalls.register(syscalls, vfs);
+        GetrandomCalls.register(syscalls, o.seed());
         AffinityCalls.register(syscalls, tasks, sched);
         PriorityCalls.register(syscalls, tasks);
         PrctlCalls.register(syscalls);

@@ -73,7 +73,9 @@ public final class AttrSyscalls {
     /**
      * Linux's chown_common and notify_change: EPERM unless allowed (see the class comment);
      * then the new ids, and a file that is not a directory loses its set-user-ID bit, and its
-     * set-group-ID bit if it is group-executable, even when nothing else changes.
+     * set-group-ID bit if it is group-executable (or the caller is neither privileged nor in
+     * its group), even when nothing else changes; that loss is a change of mode, which only
+     * the owner may make.
      */
     private static long changeOwner(Inode inode, Caller who, int owner, int group) {
         if (inode.dev() == Vfs.PROC_DEV) return -Errno.EPERM;
@@ -82,7 +84,9 @@ public final class AttrSyscalls {
         int kept = perms;
         if (!inode.isDirectory()) {
             kept &= ~S_ISUID;
-            if ((kept & (S_ISGID | 0010)) == (S_ISGID | 0010)) kept &= ~S_ISGID;
+            // Linux's setattr_should_drop_sgid: group-executable, or a group the caller is not in.
+            boolean groupExec = (kept & 0010) != 0;
+            if (groupExec || !who.capable() && !who.inGroup().test(inode.gid())) kept &= ~S_ISGID;
         }
         if (!who.capable()) {
             if (owner != -1 && !(owns && owner == inode.uid())) return -Errno.EPERM; // chown_ok
@@ -98,7 +102,8 @@ public final class AttrSyscalls {
      * utimensat(dirfd, path, times, flags): sets the access and modification times from
      * {@code times[2]} (struct timespec; tv_nsec UTIME_NOW for now, UTIME_OMIT to keep), or
      * both to now if {@code times} is NULL. A NULL path means dirfd itself (futimens), and
-     * then flags must be 0. Linux's order: EFAULT reading times, EINVAL for flags, EBADF,
+     * then flags must be 0. Linux's order: EFAULT reading times, success at once if both are
+     * UTIME_OMIT, EINVAL for flags, EBADF,
      * the path's errors, EINVAL for a tv_nsec out of range, then EPERM / EACCES.
      */
     public long utimensat(FdTable files, FsStruct fs, UserMemory mem, Caller who, long dirfd, long path, long times,
@@ -108,6 +113,7 @@ public final class AttrSyscalls {
             byte[] b = new byte[TIMES_SIZE];
             if (mem.copyIn(times, b, 0, TIMES_SIZE) != UserMemory.NO_FAULT) return -Errno.EFAULT;
             t = new long[] {getLong(b, 0), getLong(b, 8), getLong(b, 16), getLong(b, 24)};
+            if (t[1] == UTIME_OMIT && t[3] == UTIME_OMIT) return 0; // nothing to do: not even the path is looked at
         }
         Inode inode;
         if (path == 0 && (int) dirfd != AT_FDCWD) {

@@ -1,6 +1,7 @@
 /* fileattr.c: the calls about a file's storage, owner, times and extended status: fsync,
-   fdatasync, sync, syncfs, fallocate, posix_fallocate, chown and its forms, utimensat,
+   fdatasync, sync, syncfs, fallocate, posix_fallocate, fchmod, chown and its forms, utimensat,
    futimens, utimes, utime and statx. */
+#include <errno.h>
 #include <fcntl.h>
 #include <unistd.h>
 #include <utime.h>
@@ -25,6 +26,7 @@ int posix_fallocate(int fd, off_t offset, off_t len)
     return r < 0 ? (int)-r : 0;
 }
 
+int fchmod(int fd, mode_t mode) { return (int)__syscall_ret(__syscall2(SYS_fchmod, fd, mode)); }
 int chown(const char *path, uid_t owner, gid_t group) { return (int)__syscall_ret(__syscall3(SYS_chown, path, owner, group)); }
 int fchown(int fd, uid_t owner, gid_t group) { return (int)__syscall_ret(__syscall3(SYS_fchown, fd, owner, group)); }
 int lchown(const char *path, uid_t owner, gid_t group) { return (int)__syscall_ret(__syscall3(SYS_lchown, path, owner, group)); }
@@ -33,13 +35,21 @@ int fchownat(int dirfd, const char *path, uid_t owner, gid_t group, int flags)
     return (int)__syscall_ret(__syscall5(SYS_fchownat, dirfd, path, owner, group, flags));
 }
 
+/* A NULL path is the kernel's way to say "dirfd itself"; glibc keeps that for futimens (EINVAL). */
 int utimensat(int dirfd, const char *path, const struct timespec times[2], int flags)
 {
+    if (!path) {
+        errno = EINVAL;
+        return -1;
+    }
     return (int)__syscall_ret(__syscall4(SYS_utimensat, dirfd, path, times, flags));
 }
 
 /* utimensat with no path works on dirfd itself. */
-int futimens(int fd, const struct timespec times[2]) { return utimensat(fd, 0, times, 0); }
+int futimens(int fd, const struct timespec times[2])
+{
+    return (int)__syscall_ret(__syscall4(SYS_utimensat, fd, 0, times, 0));
+}
 
 /* struct timeval as sys/time.h lays it out: seconds and microseconds. */
 struct __timeval {

@@ -61,6 +61,7 @@ int lstat(const char *path, struct stat *st);
 int mkdir(const char *path, mode_t mode);
 int mkdirat(int dirfd, const char *path, mode_t mode);
 int chmod(const char *path, mode_t mode);
+int fchmod(int fd, mode_t mode);
 mode_t umask(mode_t mask);
 
 /* File times: utimensat and futimens take struct timespec[2], access time then modification time. */
