@@ -35,6 +35,8 @@ public abstract class Inode {
     private final boolean charged;
     private long atime, mtime, ctime;
     private FileLocks locks;
+    /** The name this inode was last opened by (see Dentry#of), shared by those opens. */
+    Dentry lastDentry;
 
     /** A new inode of {@code vfs} with the next inode number and the given st_mode. */
     protected Inode(Vfs vfs, int mode) {
@@ -301,6 +303,15 @@ public abstract class Inode {
      */
     public long fallocate(int mode, long offset, long len) {
         return -Errno.EOPNOTSUPP;
+    }
+
+    /**
+     * The name of a file that has none in any directory, as Linux's d_op->d_dname makes it
+     * for /proc/PID/fd ("pipe:[ino]", "socket:[ino]"); null for a file that is reached by a
+     * path (its open file description remembers which).
+     */
+    public String dname() {
+        return null;
     }
 
     /** Truncates or extends to {@code length} bytes (O_TRUNC); only regular files support it. */

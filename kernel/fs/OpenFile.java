@@ -23,6 +23,7 @@ public final class OpenFile {
     private long position;
     private int count = 1;
     private Object privateData;
+    private Dentry dentry;
     private final boolean charged;
 
     /**
@@ -95,6 +96,28 @@ public final class OpenFile {
 
     public void setPrivateData(Object data) {
         privateData = data;
+    }
+
+    /** The name this description was opened by (open(2) records it), or null for one made without a path. */
+    public Dentry dentry() {
+        return dentry;
+    }
+
+    /** Records the name the file was opened by. */
+    public void setDentry(Dentry dentry) {
+        this.dentry = dentry;
+    }
+
+    /**
+     * What /proc/PID/fd/N's link shows for this description, Linux's d_path: the path it was
+     * opened by seen from {@code root} (see {@link Dentry#path}), or for a file without a
+     * name the inode's own ({@link Inode#dname()}: "pipe:[ino]").
+     */
+    public String path(Directory root) {
+        if (inode instanceof Directory d) return Dentry.of(d.parent(), d.name(), d).path(root);
+        if (dentry != null) return dentry.path(root);
+        String anonymous = inode.dname();
+        return anonymous != null ? anonymous : "anon_inode:[" + inode.ino() + "]";
     }
 
     /** Takes one more reference (a new descriptor for this description); returns this. */

@@ -73,11 +73,13 @@ public final class Exec {
         }
         if (path.isEmpty()) return -Errno.ENOENT;
         Executable exe;
+        fs.Dentry exeFile;
         try {
             Inode inode = PathWalker.resolve(t.fs, t.fs.cwd(), path, true);
             if (!inode.isRegular()) return -Errno.EACCES;
             if ((inode.mode() & 0111) == 0) return -Errno.EACCES;
             exe = ExecutableFormat.read(path, FileContents.of(inode));
+            exeFile = PathWalker.locate(t.fs, t.fs.cwd(), path, inode);
         } catch (FsException e) {
             return -e.errno();
         } catch (FormatException e) {
@@ -87,6 +89,7 @@ public final class Exec {
         try {
             fresh = Mm.exec(ts.phys, exe, path, argv, envp);
             fresh.useSysctl(ts.vmSysctl);
+            fresh.setExeFile(exeFile);
         } catch (MmException e) {
             return -e.errno();
         }
