@@ -24,7 +24,9 @@ import sched.Policies;
 import sched.Scheduler;
 import sched.TrapHandler;
 import syscall.AffinityCalls;
+import syscall.FileAttrCalls;
 import syscall.FileCalls;
+import syscall.GetrandomCalls;
 import syscall.IdentityCalls;
 import syscall.LimitCalls;
 import syscall.MemoryCalls;
@@ -120,6 +122,8 @@ public final class Kernel implements TrapHandler {
         SyslogCalls.register(syscalls, tasks);
         FileCalls.register(syscalls, tasks, vfs);
         SocketCalls.register(syscalls, tasks, vfs);
+        FileAttrCalls.register(syscalls, vfs);
+        GetrandomCalls.register(syscalls, o.seed());
         AffinityCalls.register(syscalls, tasks, sched);
         PriorityCalls.register(syscalls, tasks);
         PrctlCalls.register(syscalls);
@@ -130,6 +134,7 @@ public final class Kernel implements TrapHandler {
         PollCalls.register(syscalls, tasks, sched, vfs, () -> current);
         syscalls.setTracer(sched.tracer()); // trace: sys_enter/sys_exit share the scheduler's event stream
         ProcRoot.install(vfs, tasks, sched, () -> current);
+        vfs.setCreator(() -> current == null ? 0 : current.cred().fsuid(), () -> current == null ? 0 : current.cred().fsgid());
         connectConsoleJobControl();
     }
 

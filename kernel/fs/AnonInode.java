@@ -17,9 +17,19 @@ public abstract class AnonInode extends Inode {
     /** The flags every call that makes one accepts: O_CLOEXEC and O_NONBLOCK (EFD_*, TFD_*, SFD_*, EPOLL_CLOEXEC). */
     public static final int FLAGS = OpenFlags.O_CLOEXEC | OpenFlags.O_NONBLOCK;
 
-    /** A new anonymous inode on {@code vfs}. */
-    protected AnonInode(Vfs vfs) {
+    /** What kind of file it is, as /proc/PID/fd shows it ("eventfd" for anon_inode:[eventfd]). */
+    private final String kind;
+
+    /** A new anonymous inode of {@code kind} ("eventfd", "eventpoll", "timerfd", "signalfd") on {@code vfs}. */
+    protected AnonInode(Vfs vfs, String kind) {
         super(vfs, 0600);
+        this.kind = kind;
+    }
+
+    /** Linux's anon_inodefs_dname: "anon_inode:[eventfd]". */
+    @Override
+    public String dname() {
+        return "anon_inode:[" + kind + "]";
     }
 
     @Override

@@ -116,6 +116,12 @@ public final class ConsoleDevice extends CharDevice {
         return readers;
     }
 
+    /** The descriptors the kernel opens on the console for init and the shell have no path: they show /dev/console. */
+    @Override
+    public String dname() {
+        return "/dev/console";
+    }
+
     @Override
     public boolean isSeekable() {
         return false;

@@ -187,8 +187,14 @@ public final class FdTable {
         return true;
     }
 
-    /** Linux's filp_close: tells the file a descriptor of it is closing (flush), then drops the descriptor's reference. */
+    /**
+     * Linux's filp_close: closing any descriptor of a file drops every record lock this
+     * table holds on it (POSIX's rule, however many other descriptors still refer to it),
+     * tells the file a descriptor of it is closing (flush), then drops the descriptor's
+     * reference.
+     */
     private void drop(OpenFile f) {
+        if (f.inode().hasLocks()) f.inode().locks().removePosix(this);
         f.inode().flush(f);
         f.put();
     }

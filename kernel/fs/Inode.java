@@ -22,14 +22,21 @@ import syscall.Errno;
  * that cannot proceed puts its caller on a wait queue and returns {@code -Errno.BLOCKED}.
  */
 public abstract class Inode {
+    /** For {@link #setTimes}: leave this time unchanged. */
+    public static final long KEEP_TIME = Long.MIN_VALUE;
+
     private final Vfs vfs;
     private final long ino;
     private int mode;
+    private int uid, gid;
     private int links;
     private int openCount;
     private boolean evicted;
     private final boolean charged;
     private long atime, mtime, ctime;
+    private FileLocks locks;
+    /** The name this inode was last opened by (see Dentry#of), shared by those opens. */
+    Dentry lastDentry;
 
     /** A new inode of {@code vfs} with the next inode number and the given st_mode. */
     protected Inode(Vfs vfs, int mode) {
@@ -38,6 +45,8 @@ public abstract class Inode {
         vfs.inodeCreated();
         this.charged = vfs.memory().charge(FsMemory.INODE_BYTES);
         this.mode = mode;
+        this.uid = vfs.creatorUid();
+        this.gid = vfs.creatorGid();
         long now = vfs.now();
         atime = mtime = ctime = now;
     }
@@ -65,6 +74,33 @@ public abstract class Inode {
     /** Changes the permission bits, keeping the type. */
     public final void setPermissions(int perms) {
         mode = (mode & Mode.S_IFMT) | (perms & Mode.PERMISSIONS);
+        touchChange();
+    }
+
+    /** The st_uid: the user who owns the file (its creator's fsuid, or what chown set). */
+    public final int uid() {
+        return uid;
+    }
+
+    /** The st_gid: the file's group. */
+    public final int gid() {
+        return gid;
+    }
+
+    /** Gives the file a new owner and group (chown); the inode changes. */
+    public final void setOwner(int uid, int gid) {
+        this.uid = uid;
+        this.gid = gid;
+        touchChange();
+    }
+
+    /**
+     * Sets the access and modification times (utimensat), in nanoseconds since the epoch;
+     * {@link #KEEP_TIME} leaves that time as it is. The inode's change time becomes now.
+     */
+    public final void setTimes(long atime, long mtime) {
+        if (atime != KEEP_TIME) this.atime = atime;
+        if (mtime != KEEP_TIME) this.mtime = mtime;
         touchChange();
     }
 
@@ -128,6 +164,17 @@ public abstract class Inode {
             evict();
             if (charged) vfs.memory().uncharge(FsMemory.INODE_BYTES);
         }
+    }
+
+    /** The record and flock locks held on this inode, made at the first use (Linux's i_flctx). */
+    public final FileLocks locks() {
+        if (locks == null) locks = new FileLocks(vfs.memory());
+        return locks;
+    }
+
+    /** Whether the inode has locks made for it: close and exit look no further otherwise. */
+    final boolean hasLocks() {
+        return locks != null;
     }
 
     /** Whether the inode lives without names or openers (the root directory, device inodes). */
@@ -265,6 +312,24 @@ public abstract class Inode {
      */
     public boolean canPoll() {
         return false;
+    }
+
+    /**
+     * fallocate(2) on this file once the arguments are checked (see StorageSyscalls): 0 or
+     * -errno. Only files that keep data in pages support it; the default is EOPNOTSUPP, what
+     * Linux answers for a file system without an f_op->fallocate.
+     */
+    public long fallocate(int mode, long offset, long len) {
+        return -Errno.EOPNOTSUPP;
+    }
+
+    /**
+     * The name of a file that has none in any directory, as Linux's d_op->d_dname makes it
+     * for /proc/PID/fd ("pipe:[ino]", "socket:[ino]"); null for a file that is reached by a
+     * path (its open file description remembers which).
+     */
+    public String dname() {
+        return null;
     }
 
     /** Truncates or extends to {@code length} bytes (O_TRUNC); only regular files support it. */

@@ -33,6 +33,7 @@ public final class OpenFile {
      * watch one file; hooks keep identity equality, so no hash order shows.
      */
     private Set<ReleaseHook> releaseHooks;
+    private Dentry dentry;
     private final boolean charged;
 
     /**
@@ -128,6 +129,28 @@ public final class OpenFile {
         if (releaseHooks != null) releaseHooks.remove(hook);
     }
 
+    /** The name this description was opened by (open(2) records it), or null for one made without a path. */
+    public Dentry dentry() {
+        return dentry;
+    }
+
+    /** Records the name the file was opened by. */
+    public void setDentry(Dentry dentry) {
+        this.dentry = dentry;
+    }
+
+    /**
+     * What /proc/PID/fd/N's link shows for this description, Linux's d_path: the path it was
+     * opened by seen from {@code root} (see {@link Dentry#path}), or for a file without a
+     * name the inode's own ({@link Inode#dname()}: "pipe:[ino]").
+     */
+    public String path(Directory root) {
+        if (inode instanceof Directory d) return Dentry.of(d.parent(), d.name(), d).path(root);
+        if (dentry != null) return dentry.path(root);
+        String anonymous = inode.dname();
+        return anonymous != null ? anonymous : "anon_inode:[" + inode.ino() + "]";
+    }
+
     /** Takes one more reference (a new descriptor for this description); returns this. */
     public OpenFile get() {
         if (count <= 0) throw new IllegalStateException("get on a released open file");
@@ -142,6 +165,11 @@ public final class OpenFile {
             if (releaseHooks != null) {
                 for (ReleaseHook hook : new ArrayList<>(releaseHooks)) hook.released(this);
                 releaseHooks = null;
+            }
+            // Linux's locks_remove_file: the description's flock and OFD locks end with it.
+            if (inode.hasLocks()) {
+                inode.locks().removeFlock(this);
+                inode.locks().removePosix(this);
             }
             inode.vfs().memory().fileReleased(charged);
             inode.released(this);

@@ -86,7 +86,10 @@ public final class PathSyscalls {
             long ready = inode.mayOpen(fl, (fl & O_NONBLOCK) != 0 ? null : waiter);
             if (ready < 0) return ready;
             if ((fl & O_TRUNC) != 0 && inode.isRegular()) inode.truncate(0);
-            files.installAt(fd, new OpenFile(inode, fl | O_LARGEFILE), (fl & O_CLOEXEC) != 0);
+            Dentry name = inode.isDirectory() ? null : PathWalker.locate(fs, start, p, inode);
+            OpenFile file = new OpenFile(inode, fl | O_LARGEFILE);
+            file.setDentry(name);
+            files.installAt(fd, file, (fl & O_CLOEXEC) != 0);
             return fd;
         } catch (UserMemory.PathFault e) {
             return -e.errno();

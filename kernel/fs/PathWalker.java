@@ -12,7 +12,8 @@ import syscall.Errno;
  * more, or a component longer than {@link #NAME_MAX}, is ENAMETOOLONG; repeated slashes
  * count as one; "." stays, ".." goes to the parent but never above the caller's root; a
  * non-directory in the middle of a path is ENOTDIR, and so is a trailing slash after a
- * non-directory; symbolic links are followed, ELOOP after {@link #MAX_SYMLINK_FOLLOWS}.
+ * non-directory; symbolic links are followed, ELOOP after {@link #MAX_SYMLINK_FOLLOWS};
+ * a "magic" link of /proc leads straight to its inode ({@link Symlink#jump}).
  */
 public final class PathWalker {
     /** Maximal path length including the terminating NUL, as Linux's PATH_MAX. */
@@ -58,6 +59,23 @@ public final class PathWalker {
         return new Parent(d, name, trailingSlash);
     }
 
+    /**
+     * The name by which {@code path} reaches {@code inode} (which resolving it with symlinks
+     * followed gave): the directory and name of the last link in the chain, for /proc's fd
+     * and exe links. Null if the path no longer leads there.
+     */
+    public static Dentry locate(FsStruct fs, Directory start, String path, Inode inode) throws FsException {
+        for (int i = 0; i <= MAX_SYMLINK_FOLLOWS; i++) {
+            Parent p = resolveParent(fs, start, path);
+            Inode entry = p.name().equals(".") || p.name().equals("..") ? null : p.dir().lookup(p.name());
+            if (entry == inode) return Dentry.of(p.dir(), p.name(), inode);
+            if (!(entry instanceof Symlink link)) return null;
+            start = p.dir();
+            path = link.target();
+        }
+        return null;
+    }
+
     private static void checkLength(String path) throws FsException {
         if (path.isEmpty()) throw new FsException(Errno.ENOENT);
         if (path.length() >= PATH_MAX) throw new FsException(Errno.ENAMETOOLONG);
@@ -85,7 +103,8 @@ public final class PathWalker {
             }
             if (next instanceof Symlink link && (!last || followLast || trailingSlash)) {
                 if (++follows[0] > MAX_SYMLINK_FOLLOWS) throw new FsException(Errno.ELOOP);
-                next = walk(fs, dir, link.target(), true, follows);
+                Inode jumped = link.jump();
+                next = jumped != null ? jumped : walk(fs, dir, link.target(), true, follows);
             }
             node = next;
         }

@@ -113,6 +113,11 @@ public class Pipe extends Inode {
     }
 
     @Override
+    public String dname() {
+        return "pipe:[" + ino() + "]";
+    }
+
+    @Override
     public long dev() {
         return Vfs.PIPEFS_DEV;
     }

@@ -1,8 +1,10 @@
 package fs;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.List;
 import sync.Waiter;
 import syscall.Errno;
 import vm.PhysicalMemory;
@@ -114,6 +116,64 @@ public final class RegularFile extends Inode {
         size = length;
         touchModify();
         return 0;
+    }
+
+    /**
+     * fallocate(2) as tmpfs's shmem_fallocate does it: mode 0 or FALLOC_FL_KEEP_SIZE gives
+     * every page of [offset, offset+len) a frame (and, without KEEP_SIZE, makes the file at
+     * least offset+len long); FALLOC_FL_PUNCH_HOLE|KEEP_SIZE turns the range into a hole
+     * (whole pages freed, the edges of partial ones zeroed). Any other mode is EOPNOTSUPP.
+     * If memory runs out, the pages this call added are given back and the call fails with
+     * ENOSPC or ENOMEM, the file as it was. The caller has checked the arguments.
+     */
+    @Override
+    public long fallocate(int mode, long offset, long len) {
+        if ((mode & ~(StorageSyscalls.FALLOC_FL_KEEP_SIZE | StorageSyscalls.FALLOC_FL_PUNCH_HOLE)) != 0) {
+            return -Errno.EOPNOTSUPP;
+        }
+        long end = offset + len;
+        if (end > MAX_SIZE) return -Errno.EFBIG;
+        if ((mode & StorageSyscalls.FALLOC_FL_PUNCH_HOLE) != 0) {
+            punchByteRange(offset, end);
+            return 0;
+        }
+        List<Long> added = new ArrayList<>();
+        for (long p = offset / PAGE; p <= (end - 1) / PAGE; p++) {
+            if (frameOf(p) >= 0) continue;
+            int frame = pageFor(p);
+            if (frame < 0) {
+                for (long q : added) dropPage(q);
+                return frame;
+            }
+            added.add(p);
+        }
+        if ((mode & StorageSyscalls.FALLOC_FL_KEEP_SIZE) == 0 && end > size) size = end;
+        touchChange();
+        return 0;
+    }
+
+    /**
+     * FALLOC_FL_PUNCH_HOLE on the bytes [start, end): the whole pages inside become a hole
+     * ({@link #punchHole}, which also takes them out of every mapping), and the parts of the
+     * pages at either end are zeroed in place, where mappings of them see the zeros.
+     */
+    private void punchByteRange(long start, long end) {
+        long firstWhole = (start + PAGE - 1) / PAGE, endWhole = end / PAGE;
+        if (firstWhole < endWhole) punchHole(firstWhole, endWhole);
+        zeroBytes(start, Math.min(end, firstWhole * PAGE));
+        if (endWhole >= firstWhole) zeroBytes(Math.max(start, endWhole * PAGE), end);
+        touchModify();
+    }
+
+    /** Zeroes the bytes [start, end) of the pages that have frames (a missing page reads as zeros already). */
+    private void zeroBytes(long start, long end) {
+        for (long at = start; at < end; ) {
+            long p = at / PAGE;
+            long pageEnd = Math.min(end, (p + 1) * PAGE);
+            int frame = frameOf(p);
+            if (frame >= 0) Arrays.fill(data(frame), (int) (at % PAGE), (int) (pageEnd - p * PAGE), (byte) 0);
+            at = pageEnd;
+        }
     }
 
     /** FIONREAD: the bytes between the file offset and the end of the file. */

@@ -74,8 +74,8 @@ public final class StatSyscalls {
         putLong(b, ST_INO, inode.ino());
         putLong(b, ST_NLINK, inode.links());
         putInt(b, ST_MODE, inode.mode());
-        putInt(b, ST_UID, 0);
-        putInt(b, ST_GID, 0);
+        putInt(b, ST_UID, inode.uid());
+        putInt(b, ST_GID, inode.gid());
         putLong(b, ST_RDEV, inode.rdev());
         long size = inode.size();
         putLong(b, ST_SIZE, size);

@@ -35,6 +35,15 @@ public class Symlink extends Inode {
         return target;
     }
 
+    /**
+     * For a "magic" link (/proc/PID/fd/N, exe): the inode that following it reaches
+     * directly, whatever its path shows (Linux's nd_jump_link), so that a deleted file or a
+     * pipe can still be opened through it. Null for an ordinary link, whose target is a path.
+     */
+    public Inode jump() {
+        return null;
+    }
+
     @Override
     public long size() {
         return target().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;

@@ -1,6 +1,7 @@
 package fs;
 
 import fs.proc.ProcDirectory;
+import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 import syscall.Errno;
 import vm.PhysicalMemory;
@@ -39,6 +40,7 @@ public final class Vfs {
     private final FsMemory memory;
     private int liveInodes;
     private final LongSupplier clock;
+    private IntSupplier creatorUid = () -> 0, creatorGid = () -> 0;
     private long lastIno;
     private final Directory root;
     private final ConsoleDevice console;
@@ -127,6 +129,25 @@ public final class Vfs {
     /** How many inodes exist (not yet evicted). */
     public int liveInodes() {
         return liveInodes;
+    }
+
+    /**
+     * Where new inodes take their owner from: the fsuid and fsgid of the task in the current
+     * system call, as Linux's inode_init_owner does (both 0 until the kernel sets them).
+     */
+    public void setCreator(IntSupplier fsuid, IntSupplier fsgid) {
+        creatorUid = fsuid;
+        creatorGid = fsgid;
+    }
+
+    /** The owner a new inode gets: the creating task's fsuid. */
+    int creatorUid() {
+        return creatorUid.getAsInt();
+    }
+
+    /** The group a new inode gets: the creating task's fsgid. */
+    int creatorGid() {
+        return creatorGid.getAsInt();
     }
 
     /** The current time in nanoseconds, from the clock given at construction. */

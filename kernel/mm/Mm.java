@@ -52,6 +52,8 @@ public final class Mm {
     final AddressSpace as;
     final VmaTree vmas;
     private int users = 1;
+    /** The program this mm was made from (Linux's mm->exe_file), for /proc/PID/exe; null for none. */
+    private fs.Dentry exeFile;
     long entry, startStack;
     long startCode, endCode, startData, endData;
     long startBrk, brk;
@@ -88,6 +90,16 @@ public final class Mm {
     public static Mm exec(PhysicalMemory phys, Executable exe, String path, List<String> argv, List<String> envp)
             throws MmException {
         return Binfmt.load(phys, exe, path, argv, envp);
+    }
+
+    /** The executable this mm runs (what execve loaded), or null. */
+    public fs.Dentry exeFile() {
+        return exeFile;
+    }
+
+    /** Records the executable execve loaded into this mm. */
+    public void setExeFile(fs.Dentry exe) {
+        exeFile = exe;
     }
 
     /**
@@ -135,6 +147,7 @@ public final class Mm {
         child.mmapBase = mmapBase;
         child.peakPages = peakPages;
         child.sysctl = sysctl;
+        child.exeFile = exeFile;
         return child;
     }
 

@@ -39,7 +39,7 @@ public final class SockOpts {
                 case SO_KEEPALIVE -> sk.keepAlive = val != 0;
                 case SO_SNDBUF -> {
                     sk.sndbuf = Math.max(doubled(val, UnixSock.WMEM_MAX), UnixSock.SOCK_MIN_SNDBUF);
-                    sk.waitQueue.wakeUp(); // senders may have room now
+                    sk.waitQueue.wakeUpPoll(UnixSock.WRITE_SPACE); // senders may have room now
                 }
                 case SO_RCVBUF -> sk.rcvbuf = Math.max(doubled(val, UnixSock.RMEM_MAX), UnixSock.SOCK_MIN_RCVBUF);
                 default -> {

@@ -62,6 +62,17 @@ final class SocketInode extends Inode implements MessageIo {
         return sock.poll(waiter);
     }
 
+    @Override
+    public boolean canPoll() {
+        return true;
+    }
+
+    /** Linux's sockfs_dname: "socket:[ino]", what /proc/PID/fd shows. */
+    @Override
+    public String dname() {
+        return "socket:[" + ino() + "]";
+    }
+
     /**
      * FIONREAD (SIOCINQ), as Linux's unix_ioctl: the unread bytes of a stream, the size of
      * the next datagram; EINVAL on a listening socket.

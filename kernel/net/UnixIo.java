@@ -199,7 +199,7 @@ final class UnixIo {
         boolean peek = msg.has(Msg.MSG_PEEK);
         if (!peek) {
             sk.queue.pollFirst();
-            sk.waitQueue.wakeUp(); // senders waiting for room in the queue
+            sk.waitQueue.wakeUpPoll(UnixSock.WRITE_SPACE); // senders waiting for room in the queue
         }
         msg.from = addressOf(skb.sender);
         int len = skb.data.length;

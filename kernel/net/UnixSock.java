@@ -30,6 +30,11 @@ final class UnixSock {
     static final int SOCK_STREAM = 1, SOCK_DGRAM = 2, SOCK_RAW = 3, SOCK_SEQPACKET = 5;
     static final int TCP_ESTABLISHED = 1, TCP_CLOSE = 7, TCP_LISTEN = 10;
     static final int RCV_SHUTDOWN = 1, SEND_SHUTDOWN = 2, SHUTDOWN_MASK = 3;
+    /**
+     * The events of a wake-up for room to send (Linux's sk_write_space): it wakes blocked
+     * senders and poll entries waiting to write, not an edge-triggered reader's epoll watch.
+     */
+    static final int WRITE_SPACE = Poll.POLLOUT | Poll.POLLWRNORM | Poll.POLLWRBAND;
     /** The default SO_SNDBUF and SO_RCVBUF (net.core.wmem_default, rmem_default) and their caps (wmem_max, rmem_max). */
     static final int WMEM_DEFAULT = 212992, RMEM_DEFAULT = 212992, WMEM_MAX = 212992, RMEM_MAX = 212992;
     /** The smallest SO_SNDBUF and SO_RCVBUF (SOCK_MIN_SNDBUF, SOCK_MIN_RCVBUF). */
@@ -123,7 +128,7 @@ final class UnixSock {
     /** Queues {@code skb} for this socket's receivers and wakes them (sk_data_ready). */
     void queueTail(SkBuff skb) {
         queue.addLast(skb);
-        waitQueue.wakeUp();
+        waitQueue.wakeUpPoll(Poll.POLLIN | Poll.POLLRDNORM | Poll.POLLRDBAND);
     }
 
     /**
@@ -134,7 +139,7 @@ final class UnixSock {
         if (skb.embryo == null) {
             skb.sender.net.memory().uncharge(skb.truesize);
             skb.sender.wmemAlloc -= skb.truesize;
-            skb.sender.waitQueue.wakeUp();
+            skb.sender.waitQueue.wakeUpPoll(WRITE_SPACE); // sk_write_space
         }
         List<OpenFile> files = skb.files;
         skb.files = null;

@@ -31,7 +31,7 @@ public final class EventFd extends AnonInode {
 
     /** A new eventfd with counter {@code initval}; {@code semaphore} for EFD_SEMAPHORE. */
     public EventFd(Vfs vfs, long initval, boolean semaphore) {
-        super(vfs);
+        super(vfs, "eventfd");
         this.count = initval;
         this.semaphore = semaphore;
     }

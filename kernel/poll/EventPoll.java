@@ -72,7 +72,7 @@ public final class EventPoll extends AnonInode {
 
     /** A new, empty instance. */
     public EventPoll(Vfs vfs) {
-        super(vfs);
+        super(vfs, "eventpoll");
     }
 
     /**

@@ -35,7 +35,7 @@ public final class SignalFd extends AnonInode {
      * {@code current} gives the task whose call is running (the reader).
      */
     public SignalFd(Vfs vfs, long mask, Supplier<Task> current) {
-        super(vfs);
+        super(vfs, "signalfd");
         this.current = current;
         setMask(mask);
     }

@@ -44,7 +44,7 @@ public final class TimerFd extends AnonInode {
 
     /** A new, disarmed timer on a clock that reads {@code clockOffset} plus the scheduler's clock. */
     public TimerFd(Vfs vfs, Tasks tasks, Scheduler sched, long clockOffset) {
-        super(vfs);
+        super(vfs, "timerfd");
         this.tasks = tasks;
         this.sched = sched;
         this.clockOffset = clockOffset;

@@ -1,15 +1,20 @@
 package procfs;
 
+import fs.Dentry;
 import fs.Directory;
+import fs.FdTable;
 import fs.FsStruct;
 import fs.Inode;
+import fs.OpenFile;
 import fs.PathWalker;
 import fs.Vfs;
 import fs.proc.ProcDirectory;
+import fs.proc.ProcSymlink;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
@@ -42,6 +47,8 @@ final class PidDirectories implements ProcDirectory.Source {
     private final Supplier<Task> current;
     private final Map<Task, ProcDirectory> processDirs = new LinkedHashMap<>();
     private final Map<Task, ProcDirectory> threadDirs = new LinkedHashMap<>();
+    /** The fd/ entries of each task, shared by its process and thread directories. */
+    private final Map<Task, FdLinks> fdLinks = new LinkedHashMap<>();
 
     /**
      * The PID directories of {@code tasks} on {@code vfs}, for a machine of {@code cpus} CPUs;
@@ -96,6 +103,11 @@ final class PidDirectories implements ProcDirectory.Source {
                 return true;
             });
         }
+        fdLinks.entrySet().removeIf(e -> {
+            if (!isReaped(e.getKey())) return false;
+            e.getValue().retire();
+            return true;
+        });
     }
 
     /** /proc/PID: the process's files (about the task with that tid) and its task/ directory. */
@@ -134,6 +146,28 @@ final class PidDirectories implements ProcDirectory.Source {
         dir.addFile("status", text(t, task -> TaskStatus.format(task, cpus.getAsInt())));
         dir.addSymlink("cwd", () -> pathOf(t, FsStruct::cwd));
         dir.addSymlink("root", () -> pathOf(t, FsStruct::root));
+        dir.addInode("exe", new ProcSymlink(vfs, () -> exePath(t), () -> exeInode(t)));
+        ProcDirectory fd = dir.addDirectory("fd");
+        fd.setPermissions(0500); // dr-x------, as Linux's
+        fd.setSource(fdLinks.computeIfAbsent(t, FdLinks::new));
+    }
+
+    /** The root the reading task sees paths from. */
+    private Directory readerRoot() {
+        Task reader = current.get();
+        return reader != null && reader.fs() != null ? reader.fs().root() : vfs.root();
+    }
+
+    /** /proc/PID/exe's text: the path of the program {@code t} runs; "" (ENOENT) without one. */
+    private String exePath(Task t) {
+        Dentry exe = isReaped(t) || t.mm() == null ? null : t.mm().exeFile();
+        return exe == null ? "" : exe.path(readerRoot());
+    }
+
+    /** Where following /proc/PID/exe leads: the program's inode itself, even once it is deleted. */
+    private Inode exeInode(Task t) {
+        Dentry exe = isReaped(t) || t.mm() == null ? null : t.mm().exeFile();
+        return exe == null ? null : exe.inode();
     }
 
     /** The path of {@code t}'s directory {@code which} seen from the reader's root; "" once {@code t} has no fs. */
@@ -155,6 +189,61 @@ final class PidDirectories implements ProcDirectory.Source {
         StringBuilder sb = new StringBuilder();
         for (String s : ProcessArgs.envp(t.mm()).values()) sb.append(s).append('\0');
         return sb.toString();
+    }
+
+    /**
+     * The entries of /proc/PID/fd: one magic link per open descriptor of the task's table,
+     * named by the number. readlink shows the file's path (or "pipe:[ino]"); following the
+     * link reaches the open file's inode itself, so a pipe or a deleted file can be opened
+     * again through it. The link's permissions show the descriptor's access mode (lr-x------
+     * read, l-wx------ write), as Linux's. A link is kept while its descriptor stays open, so
+     * its inode number is stable; it is retired when the descriptor is found closed, and all
+     * of them when the task is reaped.
+     */
+    private final class FdLinks implements ProcDirectory.Source {
+        private final Task task;
+        private final Map<Integer, ProcSymlink> links = new TreeMap<>();
+
+        FdLinks(Task task) {
+            this.task = task;
+        }
+
+        private OpenFile file(int fd) {
+            FdTable files = isReaped(task) ? null : task.files();
+            return files == null ? null : files.get(fd);
+        }
+
+        @Override
+        public List<String> names() {
+            FdTable files = isReaped(task) ? null : task.files();
+            List<String> names = new ArrayList<>();
+            if (files != null) for (int fd : files.openDescriptors()) names.add(Integer.toString(fd));
+            return names;
+        }
+
+        @Override
+        public Inode lookup(String name) {
+            if (name.isEmpty() || name.length() > 9 || (name.length() > 1 && name.charAt(0) == '0')) return null;
+            for (int i = 0; i < name.length(); i++) if (!Character.isDigit(name.charAt(i))) return null;
+            int fd = Integer.parseInt(name);
+            OpenFile f = file(fd);
+            if (f == null) {
+                ProcSymlink stale = links.remove(fd);
+                if (stale != null) stale.retire();
+                return null;
+            }
+            ProcSymlink link = links.computeIfAbsent(fd, n -> new ProcSymlink(vfs,
+                    () -> { OpenFile o = file(n); return o == null ? "" : o.path(readerRoot()); },
+                    () -> { OpenFile o = file(n); return o == null ? null : o.inode(); }));
+            int perms = (f.isReadable() ? 0500 : 0) | (f.isWritable() ? 0300 : 0);
+            if ((link.mode() & 0777) != perms) link.setPermissions(perms);
+            return link;
+        }
+
+        void retire() {
+            for (ProcSymlink l : links.values()) l.retire();
+            links.clear();
+        }
     }
 
     /** The entries of /proc/PID/task: the threads of PID's group that have not been reaped. */

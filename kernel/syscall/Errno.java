@@ -39,6 +39,7 @@ public final class Errno {
             "EROFS", "EMLINK", "EPIPE", "EDOM", "ERANGE", "EDEADLK", "ENAMETOOLONG", "ENOLCK", "ENOSYS",
             "ENOTEMPTY", "ELOOP"};
         System.arraycopy(n, 0, NAMES, 0, n.length);
+        NAMES[EOVERFLOW] = "EOVERFLOW";
         NAMES[ENOTSUP] = "EOPNOTSUPP";
         NAMES[ETIMEDOUT] = "ETIMEDOUT";
         NAMES[ESTALE] = "ESTALE";

@@ -2,6 +2,7 @@ package syscall;
 
 import fs.FileSyscalls;
 import fs.InodeSyscalls;
+import fs.LockSyscalls;
 import fs.PathSyscalls;
 import fs.StatSyscalls;
 import fs.Vfs;
@@ -14,8 +15,9 @@ import task.Tasks;
 /**
  * Wires the file system's calls (package fs) into the table with their Linux x86-64 numbers.
  * Each entry only unpacks the caller's descriptor table, fs_struct and memory; the work is
- * in fs.FileSyscalls, fs.PathSyscalls and fs.StatSyscalls. A write to a pipe nobody reads
- * sends the writer SIGPIPE, as Linux's write does.
+ * in fs.FileSyscalls, fs.PathSyscalls, fs.StatSyscalls and, for fcntl's record locks and
+ * flock, fs.LockSyscalls. A write to a pipe nobody reads sends the writer SIGPIPE, as
+ * Linux's write does.
  */
 public final class FileCalls {
     private FileCalls() {}
@@ -45,7 +47,11 @@ public final class FileCalls {
         table.register(22, "pipe", (t, a) -> f.pipe(t.files(), mem(t), a[0]));
         table.register(32, "dup", (t, a) -> f.dup(t.files(), a[0]));
         table.register(33, "dup2", (t, a) -> f.dup2(t.files(), a[0], a[1]));
-        table.register(72, "fcntl", (t, a) -> f.fcntl(t.files(), a[0], a[1], a[2]));
+        LockSyscalls l = new LockSyscalls(FileCalls::asleepInLock);
+        table.register(72, "fcntl", (t, a) -> LockSyscalls.isLockCommand(a[1])
+                ? l.fcntl(t.files(), mem(t), t, t.tgid(), a[0], a[1], a[2])
+                : f.fcntl(t.files(), a[0], a[1], a[2]));
+        table.register(73, "flock", (t, a) -> l.flock(t.files(), t, a[0], a[1]));
         table.register(76, "truncate", (t, a) -> p.truncate(t.files(), t.fs(), mem(t), a[0], a[1]));
         table.register(77, "ftruncate", (t, a) -> f.ftruncate(t.files(), a[0], a[1]));
         table.register(79, "getcwd", (t, a) -> p.getcwd(t.fs(), mem(t), a[0], a[1]));
@@ -80,6 +86,14 @@ public final class FileCalls {
         table.register(269, "faccessat", (t, a) -> p.faccessat(t.files(), t.fs(), mem(t), a[0], a[1], a[2]));
         table.register(292, "dup3", (t, a) -> f.dup3(t.files(), a[0], a[1], a[2]));
         table.register(293, "pipe2", (t, a) -> f.pipe2(t.files(), mem(t), a[0], a[1]));
+    }
+
+    /**
+     * Whether {@code w} is a task still asleep in the fcntl that queued it for a record lock:
+     * a woken, interrupted or exited task waits for no lock (the deadlock check's rule).
+     */
+    private static boolean asleepInLock(sync.Waiter w) {
+        return w instanceof Task t && t.state().isSleeping() && t.waitChannel().equals("fcntl");
     }
 
     private static MmUserMemory mem(Task t) {

@@ -82,6 +82,7 @@ public final class Exec {
         }
         if (path.isEmpty()) return -Errno.ENOENT;
         Executable exe;
+        fs.Dentry exeFile;
         try {
             Inode inode = PathWalker.resolve(t.fs, t.fs.cwd(), path, true);
             if (!inode.isRegular()) return -Errno.EACCES;
@@ -93,6 +94,7 @@ public final class Exec {
                 return execve(ts, t, regs, interp.path(), name, interp.argv(), envp, depth + 1);
             }
             exe = ExecutableFormat.read(path, file);
+            exeFile = PathWalker.locate(t.fs, t.fs.cwd(), path, inode);
         } catch (BinfmtScript.ScriptException e) {
             return -e.errno;
         } catch (FsException e) {
@@ -104,6 +106,7 @@ public final class Exec {
         try {
             fresh = Mm.exec(ts.phys, exe, path, argv, envp);
             fresh.useSysctl(ts.vmSysctl);
+            fresh.setExeFile(exeFile);
         } catch (MmException e) {
             return -e.errno();
         }

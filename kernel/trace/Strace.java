@@ -34,6 +34,13 @@ public final class Strace {
         for (String n : two) ARITY.put(n, 2);
         for (String n : three) ARITY.put(n, 3);
         for (String n : four) ARITY.put(n, 4);
+        // Locks, syncing, owners, times, statx and getrandom.
+        ARITY.put("sync", 0);
+        for (String n : new String[] {"fsync", "fdatasync", "syncfs"}) ARITY.put(n, 1);
+        ARITY.put("flock", 2);
+        for (String n : new String[] {"chown", "fchown", "lchown", "getrandom"}) ARITY.put(n, 3);
+        for (String n : new String[] {"fallocate", "utimensat"}) ARITY.put(n, 4);
+        for (String n : new String[] {"fchownat", "statx"}) ARITY.put(n, 5);
     }
 
     private static final String[] CLONE_FLAG_NAMES = {

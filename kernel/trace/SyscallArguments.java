@@ -35,6 +35,8 @@ final class SyscallArguments {
             SET_ROBUST_LIST = 273, GET_ROBUST_LIST = 274;
     /** The timers and the usage calls (see {@link #timerCall}). */
     private static final int GETITIMER = 36, SETITIMER = 38, GETRUSAGE = 98, TIMER_CREATE = 222, TIMER_SETTIME = 223;
+    private static final int FCNTL = 72, FLOCK = 73, CHOWN = 92, LCHOWN = 94, FCHOWNAT = 260, UTIMENSAT = 280,
+            STATX = 332;
 
     private SyscallArguments() {}
 
@@ -76,6 +78,16 @@ final class SyscallArguments {
             case PollArguments.POLL, PollArguments.PPOLL, PollArguments.EPOLL_CTL, PollArguments.EPOLL_CREATE1,
                     PollArguments.EVENTFD2, PollArguments.TIMERFD_CREATE, PollArguments.SIGNALFD4
                     -> PollArguments.atEnter(as, (int) nr, a);
+            // Record locks, flock, owners, times and statx.
+            case FCNTL -> (int) a[0] + ", " + fcntlCommand(a[1]) + ", " + (isLockCommand(a[1]) ? pointer(a[2]) : a[2]);
+            case FLOCK -> (int) a[0] + ", " + flockOperation(a[1]);
+            case CHOWN, LCHOWN -> string(as, a[0]) + ", " + (int) a[1] + ", " + (int) a[2];
+            case FCHOWNAT -> dirfd(a[0]) + ", " + string(as, a[1]) + ", " + (int) a[2] + ", " + (int) a[3] + ", 0x"
+                    + Long.toHexString(a[4]);
+            case UTIMENSAT -> dirfd(a[0]) + ", " + (a[1] == 0 ? "NULL" : string(as, a[1])) + ", " + pointer(a[2]) + ", 0x"
+                    + Long.toHexString(a[3]);
+            case STATX -> dirfd(a[0]) + ", " + string(as, a[1]) + ", 0x" + Long.toHexString(a[2]) + ", 0x"
+                    + Long.toHexString(a[3] & 0xFFFF_FFFFL) + ", " + pointer(a[4]);
             default -> null;
         };
     }
@@ -318,6 +330,47 @@ final class SyscallArguments {
             case 0x5421 -> "FIONBIO";
             default -> "0x" + Long.toHexString(request);
         };
+    }
+
+    /** fcntl's command by name (F_SETLK), as strace shows it; unknown ones as a number. */
+    private static String fcntlCommand(long cmd) {
+        return switch ((int) cmd) {
+            case 0 -> "F_DUPFD";
+            case 1 -> "F_GETFD";
+            case 2 -> "F_SETFD";
+            case 3 -> "F_GETFL";
+            case 4 -> "F_SETFL";
+            case 5 -> "F_GETLK";
+            case 6 -> "F_SETLK";
+            case 7 -> "F_SETLKW";
+            case 36 -> "F_OFD_GETLK";
+            case 37 -> "F_OFD_SETLK";
+            case 38 -> "F_OFD_SETLKW";
+            case 1030 -> "F_DUPFD_CLOEXEC";
+            case 1031 -> "F_SETPIPE_SZ";
+            case 1032 -> "F_GETPIPE_SZ";
+            default -> Long.toString(cmd);
+        };
+    }
+
+    private static boolean isLockCommand(long cmd) {
+        int c = (int) cmd;
+        return c >= 5 && c <= 7 || c >= 36 && c <= 38;
+    }
+
+    /** flock's operation as strace shows it: LOCK_EX|LOCK_NB. */
+    private static String flockOperation(long op) {
+        String[] names = {"LOCK_SH", "LOCK_EX", "LOCK_NB", "LOCK_UN"};
+        StringBuilder sb = new StringBuilder();
+        long rest = op;
+        for (int i = 0; i < names.length; i++) {
+            if ((rest & (1L << i)) == 0) continue;
+            if (sb.length() > 0) sb.append('|');
+            sb.append(names[i]);
+            rest &= ~(1L << i);
+        }
+        if (rest != 0 || sb.length() == 0) sb.append(sb.length() > 0 ? "|" : "").append("0x").append(Long.toHexString(rest));
+        return sb.toString();
     }
 
     private static String signal(long sig) {

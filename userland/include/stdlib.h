@@ -55,6 +55,11 @@ void srand(unsigned int seed);
 int rand_r(unsigned int *seedp);
 
 char *getenv(const char *name);
+
+/* Temporary files and canonical paths. */
+int mkstemp(char *template);
+char *mkdtemp(char *template);
+char *realpath(const char *path, char *resolved);
 int setenv(const char *name, const char *value, int overwrite);
 int unsetenv(const char *name);
 int putenv(char *string);

@@ -44,6 +44,16 @@ int truncate(const char *path, off_t length);
 int ftruncate(int fd, off_t length);
 int isatty(int fd);
 
+/* Flushing a file's data, and changing its owner. */
+int fsync(int fd);
+int fdatasync(int fd);
+void sync(void);
+int syncfs(int fd);
+int chown(const char *path, uid_t owner, gid_t group);
+int fchown(int fd, uid_t owner, gid_t group);
+int lchown(const char *path, uid_t owner, gid_t group);
+int fchownat(int dirfd, const char *path, uid_t owner, gid_t group, int flags);
+
 pid_t fork(void);
 pid_t vfork(void);
 int execve(const char *path, char *const argv[], char *const envp[]);

@@ -82,7 +82,8 @@ int openat(int dirfd, const char *path, int flags, ...)
     return (int)__syscall_ret(__syscall_cancel4(SYS_openat, dirfd, path, flags, mode));
 }
 
-/* Every fcntl command takes at most one integer or pointer argument, passed as a long. */
+/* Every fcntl command takes at most one integer or pointer argument, passed as a long.
+   Waiting for a record lock is a cancellation point, as in glibc. */
 int fcntl(int fd, int cmd, ...)
 {
     va_list ap;
@@ -90,6 +91,7 @@ int fcntl(int fd, int cmd, ...)
     va_start(ap, cmd);
     arg = va_arg(ap, long);
     va_end(ap);
+    if (cmd == F_SETLKW || cmd == F_OFD_SETLKW) return (int)__syscall_ret(__syscall_cancel3(SYS_fcntl, fd, cmd, arg));
     return (int)__syscall_ret(__syscall3(SYS_fcntl, fd, cmd, arg));
 }
 

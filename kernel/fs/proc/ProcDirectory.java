@@ -37,6 +37,7 @@ public class ProcDirectory extends Directory {
     /** An empty /proc directory with permissions r-xr-xr-x. */
     public ProcDirectory(Vfs vfs) {
         super(vfs, 0555);
+        setOwner(0, 0); // the kernel's, whoever looked it up first
     }
 
     /** Adds the fixed file {@code name} whose text {@code contents} produces; returns it. */

@@ -53,6 +53,7 @@ public final class ProcFile extends Inode {
      */
     public ProcFile(Vfs vfs, Supplier<String> contents, Writer writer) {
         super(vfs, Mode.S_IFREG | (writer == null ? 0444 : 0644));
+        setOwner(0, 0); // the kernel's, whoever looked it up first
         this.contents = contents;
         this.writer = writer;
     }

@@ -1,5 +1,6 @@
 package fs.proc;
 
+import fs.Inode;
 import fs.Symlink;
 import fs.Vfs;
 import java.util.function.Supplier;
@@ -10,17 +11,33 @@ import java.util.function.Supplier;
  */
 public final class ProcSymlink extends Symlink {
     private final Supplier<String> target;
+    private final Supplier<Inode> jump;
     private boolean retired;
 
     /** A link whose target {@code target} produces at each use. */
     public ProcSymlink(Vfs vfs, Supplier<String> target) {
+        this(vfs, target, () -> null);
+    }
+
+    /**
+     * A magic link: its target, a path, is what readlink shows, but following it leads to
+     * the inode {@code jump} gives (see {@link Symlink#jump}), or nowhere (ENOENT) if that is null.
+     */
+    public ProcSymlink(Vfs vfs, Supplier<String> target, Supplier<Inode> jump) {
         super(vfs, "");
+        setOwner(0, 0); // the kernel's, whoever looked it up first
         this.target = target;
+        this.jump = jump;
     }
 
     @Override
     public String target() {
         return target.get();
+    }
+
+    @Override
+    public Inode jump() {
+        return jump.get();
     }
 
     @Override

@@ -355,4 +355,30 @@
 #define SYS_signalfd4 __NR_signalfd4
 #define SYS_eventfd2 __NR_eventfd2
 
+/* File locks, syncing, ownership, times, statx and supplementary groups. */
+#define __NR_flock 73
+#define __NR_fdatasync 75
+#define __NR_fchown 93
+#define __NR_lchown 94
+#define __NR_getgroups 115
+#define __NR_setgroups 116
+#define __NR_sync 162
+#define __NR_fchownat 260
+#define __NR_utimensat 280
+#define __NR_fallocate 285
+#define __NR_syncfs 306
+#define __NR_statx 332
+#define SYS_flock __NR_flock
+#define SYS_fdatasync __NR_fdatasync
+#define SYS_fchown __NR_fchown
+#define SYS_lchown __NR_lchown
+#define SYS_getgroups __NR_getgroups
+#define SYS_setgroups __NR_setgroups
+#define SYS_sync __NR_sync
+#define SYS_fchownat __NR_fchownat
+#define SYS_utimensat __NR_utimensat
+#define SYS_fallocate __NR_fallocate
+#define SYS_syncfs __NR_syncfs
+#define SYS_statx __NR_statx
+
 #endif
