@@ -113,7 +113,8 @@ final class Builtins {
                 p.expect(",");
                 Type b = p.typeName();
                 p.expect(")");
-                return Sema.num(Type.compatible(a, b) ? 1 : 0, Type.INT, t);
+                // gcc ignores top-level qualifiers here: "const int" and "int" give 1.
+                return Sema.num(Type.compatible(a.unqualified(), b.unqualified()) ? 1 : 0, Type.INT, t);
             }
             case "__builtin_va_arg" -> {
                 p.next();
