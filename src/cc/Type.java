@@ -362,7 +362,7 @@ public final class Type {
 
     /**
      * The type's name as C would spell it, for diagnostics: "unsigned int", "char *",
-     * "const struct s", "const char * const".
+     * "const struct s", "char *const".
      */
     @Override
     public String toString() {
