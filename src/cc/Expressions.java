@@ -98,7 +98,11 @@ final class Expressions extends Operators {
             a = Sema.cast(a, b.type);
             n.type = b.type;
         } else if (a.type.kind == Type.Kind.PTR && b.type.kind == Type.Kind.PTR) {
-            n.type = a.type.base.kind == Type.Kind.VOID ? b.type : a.type;
+            Type chosen = a.type.base.kind == Type.Kind.VOID ? b.type : a.type;
+            Type other = chosen == a.type ? b.type : a.type;
+            // The result points to a type with the qualifiers of both (C11 6.5.15p6).
+            boolean more = (other.base.qualifiers & ~chosen.base.qualifiers) != 0;
+            n.type = more ? Type.pointerTo(chosen.base.withQualifiers(other.base.qualifiers)) : chosen;
         } else if (a.type.kind == Type.Kind.VOID || b.type.kind == Type.Kind.VOID) {
             n.type = Type.VOID;
         } else if (a.type.unqualified() == b.type.unqualified()) {

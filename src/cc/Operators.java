@@ -276,7 +276,8 @@ abstract class Operators {
         }
         if (k == Node.Kind.SUB && lp && r.type.isInteger()) return pointerOffset(l, r, t, true);
         if (k == Node.Kind.SUB && lp && rp) {
-            if (!Type.compatible(l.type.base, r.type.base)) {
+            // Pointers to differently qualified versions of one type may be subtracted (C11 6.5.6p3).
+            if (!Type.compatible(l.type.base.unqualified(), r.type.base.unqualified())) {
                 throw p.error(t, "'" + l.type + "' and '" + r.type + "' are not pointers to compatible types");
             }
             Node diff = Sema.binary(Node.Kind.SUB, Sema.cast(l, Type.LONG), Sema.cast(r, Type.LONG), Type.LONG, t);
@@ -286,7 +287,7 @@ abstract class Operators {
         }
         boolean comparison = k == Node.Kind.EQ || k == Node.Kind.NE || k == Node.Kind.LT || k == Node.Kind.LE;
         if (comparison && (lp || rp) && (lp || l.type.isInteger()) && (rp || r.type.isInteger())) {
-            if (lp && rp && !Type.compatible(l.type.base, r.type.base) && l.type.base.kind != Type.Kind.VOID
+            if (lp && rp && !Type.compatible(l.type.base.unqualified(), r.type.base.unqualified()) && l.type.base.kind != Type.Kind.VOID
                     && r.type.base.kind != Type.Kind.VOID) {
                 p.warn(t, "comparison of distinct pointer types ('" + l.type + "' and '" + r.type + "')");
             } else if ((!lp && !Sema.isNullConstant(l)) || (!rp && !Sema.isNullConstant(r))) {

@@ -69,6 +69,11 @@ int main(void) {
     int v[] = {1, 2, 3, 4};
     printf("sum %d, answer %d, values %d %d %d %d %d %d\n", sum(v, 4), answer(), ci, vi, cvi, alias,
            cr[2], origin.y + *rp + *cp);
+    /* Pointers to differently qualified versions of a type subtract and compare; ?: keeps
+     * the qualifiers of both. */
+    const int *end = v + 4;
+    printf("end - v: %td, end > v: %d, v == end - 4: %d\n", end - v, end > v, v == end - 4);
+    printf("1 ? end : v: %s, 0 ? v : (volatile int *)v: %s\n", KIND(1 ? end : v), KIND(0 ? v : (volatile int *)v));
     printf("char %d, signed char %d, unsigned char %d\n", c, sc, uc);
     return 0;
 }
