@@ -166,8 +166,8 @@ public final class Type {
     }
 
     /**
-     * The version of this type with exactly the qualifiers {@code q}. For an array, the
-     * elements are qualified instead (C11 6.7.3p9); a function type takes none.
+     * The version of this type with exactly the qualifiers {@code q}. An array's elements
+     * take {@code q} in addition to their own instead (C11 6.7.3p9); a function type takes none.
      */
     public Type qualified(int q) {
         if (kind == Kind.ARRAY) {
