@@ -79,7 +79,12 @@ final class Directives {
         return n;
     }
 
-    /** {@code .section NAME[, flags...]}: the name picks one of the eight kinds; flags are ignored. */
+    /**
+     * {@code .section NAME[, flags...]}: the name picks one of the eight kinds; flags are
+     * ignored. {@code .init_array.NNNNN} and {@code .fini_array.NNNNN} (NNNNN a priority, 0 to
+     * 65535, as gcc names them) give the entries that follow that priority; the plain names,
+     * or any other suffix, the default one (Section.DEFAULT_PRIORITY, 65535).
+     */
     private static void section(Pass p, Statement st) {
         if (st.operands.isEmpty()) throw new AsmError(st.op, "'.section' expects a section name");
         Operand o = st.operands.get(0);
@@ -91,12 +96,22 @@ final class Directives {
                 // ".init_array.00101" (a constructor's priority) goes to ".init_array".
                 if (n.equals(base) || n.startsWith(base + ".")) {
                     p.setSection(k);
+                    if (p.currentSection().hasPriorities()) p.currentSection().setPriority(priority(n.substring(base.length())));
                     return;
                 }
             }
         }
         throw new AsmError(o.tok, "unknown section " + (n == null ? "name" : "'" + n + "'")
                 + " (a Clonix object has .text, .rodata, .data, .bss, .tdata, .tbss, .init_array and .fini_array)");
+    }
+
+    /** The priority a section name's suffix (".00101", or "") gives its entries. */
+    private static int priority(String suffix) {
+        if (suffix.matches("\\.[0-9]{1,5}")) {
+            int v = Integer.parseInt(suffix.substring(1));
+            if (v <= 65535) return v;
+        }
+        return Section.DEFAULT_PRIORITY;
     }
 
     private static void noBss(Pass p, Statement st) {

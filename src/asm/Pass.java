@@ -62,6 +62,11 @@ final class Pass implements Expr.Env {
         section = kind;
     }
 
+    /** The section output goes to now, in this pass's object. */
+    Section currentSection() {
+        return obj.section(section);
+    }
+
     /** The offset in the current section where the next byte goes. */
     long offset() {
         return obj.section(section).size() + pending.size() + pendingBss;

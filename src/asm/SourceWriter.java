@@ -48,11 +48,40 @@ final class SourceWriter {
             Map<Long, Relocation> relocs = new TreeMap<>();
             for (Relocation r : o.relocations()) if (r.section == k) relocs.put(r.offset, r);
             if (sec.size() == 0 && labels.isEmpty()) continue;
+            if (sec.hasPriorities() && sec.size() > 0) {
+                w.prioritised(sec, labels, relocs);
+                continue;
+            }
             w.line(k == Section.Kind.TEXT || k == Section.Kind.DATA || k == Section.Kind.BSS ? k.sectionName() : ".section\t" + k.sectionName());
             if (sec.align() > 1) w.line(".align\t" + sec.align());
             w.section(sec.data(), sec.size(), 0, k == Section.Kind.TEXT, k.zeroFilled(), labels, relocs);
         }
         return w.out.toString();
+    }
+
+    /**
+     * Writes an .init_array or .fini_array piece by piece, each under the section name that
+     * gives its priority (".init_array.00101"; the plain name for the default).
+     */
+    private void prioritised(Section sec, Map<Long, List<String>> labels, Map<Long, Relocation> relocs) {
+        byte[] data = sec.data();
+        List<Section.Piece> pieces = sec.pieces();
+        for (int i = 0; i < pieces.size(); i++) {
+            Section.Piece piece = pieces.get(i);
+            long start = piece.offset(), end = start + piece.size();
+            boolean last = i == pieces.size() - 1;
+            line(".section\t" + sec.name() + (piece.priority() == Section.DEFAULT_PRIORITY ? "" : String.format(".%05d", piece.priority())));
+            if (i == 0 && sec.align() > 1) line(".align\t" + sec.align());
+            Map<Long, List<String>> pieceLabels = new TreeMap<>();
+            labels.forEach((off, names) -> {
+                if (off >= start && (off < end || (last && off == end))) pieceLabels.put(off - start, names);
+            });
+            Map<Long, Relocation> pieceRelocs = new TreeMap<>();
+            relocs.forEach((off, r) -> {
+                if (off >= start && off < end) pieceRelocs.put(off - start, r);
+            });
+            section(java.util.Arrays.copyOfRange(data, (int) start, (int) end), piece.size(), 0, false, false, pieceLabels, pieceRelocs);
+        }
     }
 
     /** Source for raw code at {@code base}, labelled with those of {@code symbols} that fall inside it. */

@@ -12,6 +12,35 @@ final class Attributes {
     private Attributes() {}
 
     /**
+     * The attributes Clonix honours: those that change the layout or the start-up code, and
+     * those that only help gcc check or optimise code, which Clonix may rightly ignore.
+     * Others (weak, alias, section, cleanup, vector_size, mode...) are read and dropped too,
+     * but their meaning is lost, so {@code __has_attribute} says 0 for them.
+     */
+    private static final java.util.Set<String> SUPPORTED = java.util.Set.of(
+            "aligned", "packed", "constructor", "destructor", "noreturn", "unused", "used", "format",
+            "format_arg", "deprecated", "cold", "hot", "pure", "const", "nonnull", "returns_nonnull",
+            "visibility", "noinline", "always_inline", "malloc", "warn_unused_result", "sentinel",
+            "nothrow", "leaf");
+
+    /**
+     * gcc's answer to {@code __has_attribute(name)} for Clonix: 0 unless {@link #SUPPORTED},
+     * else 1, or for an attribute C23 also has, spelt without a scope, the date gcc gives
+     * ({@code deprecated}: 201904). The name may be {@code __x__} or scoped {@code gnu::x}.
+     */
+    static long hasAttribute(String name) {
+        boolean scoped = name.contains("::");
+        if (scoped) {
+            String scope = name.substring(0, name.indexOf("::"));
+            if (!scope.equals("gnu") && !scope.equals("__gnu__")) return 0;
+            name = name.substring(name.indexOf("::") + 2);
+        }
+        String n = name.startsWith("__") && name.endsWith("__") && name.length() > 4 ? name.substring(2, name.length() - 2) : name;
+        if (!SUPPORTED.contains(n)) return 0;
+        return !scoped && n.equals("deprecated") ? 201904 : 1;
+    }
+
+    /**
      * Reads {@code ((name, name(args), ...))} after the keyword {@code __attribute__} into
      * {@code into}.
      */

@@ -10,6 +10,20 @@ package cc;
 final class Builtins {
     private Builtins() {}
 
+    /** The builtins {@link #parse} reads by name, other than the atomic families and FloatBuiltins. */
+    private static final java.util.Set<String> NAMED = java.util.Set.of("__builtin_va_start", "__builtin_va_end",
+            "__builtin_va_copy", "__builtin_alloca", "__builtin_offsetof", "__builtin_expect", "__builtin_types_compatible_p");
+
+    /**
+     * gcc's answer to {@code __has_builtin(name)} for Clonix: true for every builtin this
+     * compiler implements. {@code __builtin_va_arg} is false, as in gcc, which parses it as
+     * a keyword rather than a builtin function.
+     */
+    static boolean exists(String name) {
+        return NAMED.contains(name) || FloatBuiltins.exists(name)
+                || ((name.startsWith("__sync_") || name.startsWith("__atomic_")) && atomicOp(name) != null);
+    }
+
     /** Parses a builtin call starting at identifier {@code t}, or returns null if it is not one. */
     static Node parse(Expressions e, Token t) {
         Parser p = e.p;
@@ -113,7 +127,8 @@ final class Builtins {
                 p.expect(",");
                 Type b = p.typeName();
                 p.expect(")");
-                return Sema.num(Type.compatible(a, b) ? 1 : 0, Type.INT, t);
+                // gcc ignores top-level qualifiers here: "const int" and "int" give 1.
+                return Sema.num(Type.compatible(a.unqualified(), b.unqualified()) ? 1 : 0, Type.INT, t);
             }
             case "__builtin_va_arg" -> {
                 p.next();

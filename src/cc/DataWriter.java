@@ -35,11 +35,11 @@ final class DataWriter {
 
     /**
      * Appends the .init_array and .fini_array entries of the constructors and destructors
-     * defined in {@code globals}. gcc writes a prioritised one to {@code .init_array.00101}
-     * and the linker sorts those sections by priority, the unnumbered ones last; Clonix's
-     * linker concatenates each kind in input order, so the compiler sorts its own file's
-     * entries the same way, equal priorities in the order the functions are defined.
-     * Across files the order is that of the link, as for unnumbered ones with gcc.
+     * defined in {@code globals}. As gcc does, a prioritised one goes to
+     * {@code .init_array.00101} (its priority in five digits) and one without a priority to
+     * plain {@code .init_array}; the linker sorts the entries of all objects by priority, the
+     * unnumbered ones last, equal priorities in link order (docs/executable.md). Within the
+     * file, equal priorities are in the order the functions are defined, as gcc emits them.
      */
     static void initArrays(List<Obj> globals, StringBuilder out) {
         array(globals, ".init_array", f -> f.constructor, out);
@@ -51,9 +51,17 @@ final class DataWriter {
                 .filter(f -> f.isFunction() && f.isDefinition && priority.applyAsInt(f) >= 0)
                 .sorted(Comparator.comparingInt(priority).thenComparingInt(f -> f.definitionOrder))
                 .toList();
-        if (fns.isEmpty()) return;
-        out.append("\n\t.section\t").append(section).append("\n\t.align\t8\n");
-        for (Obj f : fns) out.append("\t.quad\t").append(f.name).append('\n');
+        int current = -1;
+        for (Obj f : fns) {
+            int p = priority.applyAsInt(f);
+            if (p != current) {
+                out.append("\n\t.section\t").append(section);
+                if (p != Obj.DEFAULT_PRIORITY) out.append(String.format(".%05d", p));
+                out.append("\n\t.align\t8\n");
+                current = p;
+            }
+            out.append("\t.quad\t").append(f.name).append('\n');
+        }
     }
 
     private static void header(Obj v, StringBuilder out) {

@@ -57,6 +57,7 @@ final class Declarators {
         Type type = Type.INT;
         Token first = p.peek();
         boolean atomic = false;
+        int qualifiers = 0;
         while (isTypeName(p.peek())) {
             Token t = p.next();
             switch (t.text) {
@@ -87,6 +88,7 @@ final class Declarators {
                     continue;
                 }
                 case "const", "volatile", "restrict", "__restrict", "__restrict__", "__const", "__volatile__" -> {
+                    qualifiers |= qualifier(t.text);
                     continue;
                 }
                 case "__attribute__" -> {
@@ -144,7 +146,8 @@ final class Declarators {
             type = switch (counter) {
                 case VOID -> Type.VOID;
                 case BOOL -> Type.BOOL;
-                case CHAR, SIGNED + CHAR -> Type.CHAR;
+                case CHAR -> Type.CHAR;
+                case SIGNED + CHAR -> Type.SCHAR;
                 case UNSIGNED + CHAR -> Type.UCHAR;
                 case SHORT, SHORT + INT, SIGNED + SHORT, SIGNED + SHORT + INT -> Type.SHORT;
                 case UNSIGNED + SHORT, UNSIGNED + SHORT + INT -> Type.USHORT;
@@ -160,7 +163,15 @@ final class Declarators {
             };
         }
         if (first == p.peek() && storage && p.peek().kind != Token.Kind.IDENT) throw p.error(p.peek(), "expected a type");
-        return atomic ? Type.atomicOf(type) : type;
+        if (atomic) type = Type.atomicOf(type);
+        return type.withQualifiers(qualifiers);
+    }
+
+    /** The {@link Type#qualifiers} bit of qualifier keyword {@code s} ("const", "__restrict"...). */
+    private static int qualifier(String s) {
+        if (s.contains("const")) return Type.CONST;
+        if (s.contains("volatile")) return Type.VOLATILE;
+        return Type.RESTRICT;
     }
 
     /**
@@ -229,8 +240,9 @@ final class Declarators {
         while (p.accept("*")) {
             t = Type.pointerTo(t);
             while (p.at("const") || p.at("volatile") || p.at("restrict") || p.at("__restrict") || p.at("__restrict__")
-                    || p.at("_Atomic")) {
-                if (p.next().is("_Atomic")) t = Type.atomicOf(t);
+                    || p.at("__const") || p.at("__volatile__") || p.at("_Atomic")) {
+                Token q = p.next();
+                t = q.is("_Atomic") ? Type.atomicOf(t) : t.withQualifiers(qualifier(q.text));
             }
         }
         if (p.at("(") && ((!isTypeName(p.peek(1)) && !p.peek(1).is(")")) || attributesThenPointer())) {
@@ -388,7 +400,9 @@ final class Declarators {
             Type t = param.type;
             if (t.kind == Type.Kind.ARRAY) t = Type.pointerTo(t.base);
             else if (t.kind == Type.Kind.FUNC) t = Type.pointerTo(t);
-            f.params.add(t);
+            // The function's type ignores a parameter's own qualifiers (C11 6.7.6.3p15);
+            // inside the body, "const int n" is still read-only.
+            f.params.add(t.unqualified());
             d.paramNames.add(param.name);
             Obj po = new Obj(param.name == null ? "" : param.name, t, true);
             po.tok = param.tok;
@@ -421,7 +435,7 @@ final class Declarators {
             Type t = types[i] == null ? Type.INT : types[i];
             if (t.kind == Type.Kind.ARRAY) t = Type.pointerTo(t.base);
             else if (t.kind == Type.Kind.FUNC) t = Type.pointerTo(t);
-            f.params.add(t);
+            f.params.add(t.unqualified());
             d.paramNames.add(d.knrNames.get(i));
             Obj po = new Obj(d.knrNames.get(i), t, true);
             po.tok = d.tok;
@@ -521,6 +535,7 @@ final class Declarators {
         t.members = members;
         t.align = align;
         t.size = (size + align - 1) / align * align;
+        t.completed();
         return t;
     }
 
@@ -615,6 +630,7 @@ final class Declarators {
             p.expect(",");
         }
         t.unsigned = !negative;
+        t.completed();
         return t;
     }
 }

@@ -54,6 +54,8 @@ final class Expressions extends Operators {
         };
         if (t.text.equals("=")) {
             p.next();
+            checkLvalue(n, t);
+            checkWritable(n, t);
             return assignTo(n, assign(), t);
         }
         if (op == null) return n;
@@ -96,11 +98,15 @@ final class Expressions extends Operators {
             a = Sema.cast(a, b.type);
             n.type = b.type;
         } else if (a.type.kind == Type.Kind.PTR && b.type.kind == Type.Kind.PTR) {
-            n.type = a.type.base.kind == Type.Kind.VOID ? b.type : a.type;
+            Type chosen = a.type.base.kind == Type.Kind.VOID ? b.type : a.type;
+            Type other = chosen == a.type ? b.type : a.type;
+            // The result points to a type with the qualifiers of both (C11 6.5.15p6).
+            boolean more = (other.base.qualifiers & ~chosen.base.qualifiers) != 0;
+            n.type = more ? Type.pointerTo(chosen.base.withQualifiers(other.base.qualifiers)) : chosen;
         } else if (a.type.kind == Type.Kind.VOID || b.type.kind == Type.Kind.VOID) {
             n.type = Type.VOID;
-        } else if (a.type == b.type) {
-            n.type = a.type;
+        } else if (a.type.unqualified() == b.type.unqualified()) {
+            n.type = a.type.unqualified();
         } else {
             throw p.error(t, "incompatible operand types ('" + a.type + "' and '" + b.type + "')");
         }
@@ -190,7 +196,7 @@ final class Expressions extends Operators {
                 return c;
             }
             // GNU C: a struct or union may be cast to its own type, which changes nothing.
-            if ((to.kind == Type.Kind.STRUCT || to.kind == Type.Kind.UNION) && e.type == to) return e;
+            if ((to.kind == Type.Kind.STRUCT || to.kind == Type.Kind.UNION) && e.type.unqualified() == to.unqualified()) return e;
             if (!to.isScalar()) throw p.error(t, "used type '" + to + "' where arithmetic or pointer type is required");
             if (!e.type.isScalar()) throw p.error(t, "operand of type '" + e.type + "' where arithmetic or pointer type is required");
             if (to.isFloat() && e.type.kind == Type.Kind.PTR) throw p.error(t, "pointer cannot be cast to type '" + to + "'");
@@ -342,6 +348,7 @@ final class Expressions extends Operators {
      */
     private Node floatPostIncrement(Node n, Token t) {
         checkLvalue(n, t);
+        checkWritable(n, t);
         if (p.fn == null) throw p.error(t, "expression is not an integer constant expression");
         Node.Kind op = t.text.equals("++") ? Node.Kind.ADD : Node.Kind.SUB;
         Obj old = p.newLocal("", n.type, t);
@@ -367,8 +374,10 @@ final class Expressions extends Operators {
         Node mn = new Node(Node.Kind.MEMBER, t);
         mn.lhs = n;
         mn.member = m;
-        // A bit-field narrower than int is read as an int (C11 6.3.1.1).
-        mn.type = m.isBitField() && m.bitWidth < 32 && m.type.size <= 4 ? Type.INT : m.type;
+        // A bit-field narrower than int is read as an int (C11 6.3.1.1). A member of a const
+        // struct is const, and so on for each qualifier (C11 6.5.2.3p3).
+        Type mt = m.isBitField() && m.bitWidth < 32 && m.type.size <= 4 ? Type.INT.qualified(m.type.qualifiers) : m.type;
+        mn.type = mt.withQualifiers(n.type.qualifiers);
         return mn;
     }
 
@@ -382,13 +391,16 @@ final class Expressions extends Operators {
         Node n = new Node(Node.Kind.FUNCALL, t);
         n.lhs = callee;
         n.funcType = ft;
-        n.type = ft.returnType;
+        n.type = ft.returnType.unqualified();
         int i = 0;
         while (!p.accept(")")) {
             if (i > 0) p.expect(",");
             Node arg = Sema.decay(assign());
             if (i < ft.params.size()) {
-                arg = convertForAssignment(arg, ft.params.get(i), "passing");
+                String name = callee.kind == Node.Kind.ADDR && callee.lhs.kind == Node.Kind.VAR ? callee.lhs.var.name
+                        : callee.kind == Node.Kind.VAR ? callee.var.name : null;
+                String argument = "argument " + (i + 1) + (name == null ? "" : " of '" + name + "'");
+                arg = convertForAssignment(arg, ft.params.get(i), "passing", argument);
             } else if (!ft.variadic && !ft.oldStyle) {
                 throw p.error(arg.tok, "too many arguments to function call, expected " + ft.params.size() + ", have " + (i + 1));
             } else if (arg.type.isInteger()) {
@@ -475,13 +487,15 @@ final class Expressions extends Operators {
 
     /**
      * {@code _Generic(e, type: x, ..., default: y)} (C11 6.5.1.1): the association whose type
-     * is compatible with e's (arrays and functions decayed), else the default one. e is not
-     * evaluated; the associations not chosen are read and dropped.
+     * is compatible with e's after lvalue conversion (arrays and functions decayed, top-level
+     * qualifiers dropped, as C11's DR 481 and gcc have it: a {@code const int} variable picks
+     * {@code int}), else the default one. e is not evaluated; the associations not chosen
+     * are read and dropped.
      */
     private Node generic() {
         Token t = p.next();
         p.expect("(");
-        Type control = Sema.decay(assign()).type;
+        Type control = Sema.decay(assign()).type.unqualified();
         Node chosen = null, fallback = null;
         while (p.accept(",")) {
             Token at = p.peek();

@@ -17,6 +17,13 @@ import vm.Isa;
 final class FloatBuiltins {
     private FloatBuiltins() {}
 
+    /** True if {@code name} is one of these builtins (for {@code __has_builtin}). */
+    static boolean exists(String name) {
+        if (!name.startsWith("__builtin_")) return false;
+        String base = name.substring("__builtin_".length());
+        return isOperation(base) || ((base.endsWith("f") || base.endsWith("l")) && isOperation(base.substring(0, base.length() - 1)));
+    }
+
     /** Parses a floating builtin call starting at identifier {@code t}, or returns null if it is not one. */
     static Node parse(Expressions e, Token t) {
         String name = t.text;

@@ -254,7 +254,7 @@ final class Initializers {
                 // first member of a brace-elided list, so read it again as that.
                 int start = p.pos;
                 Node e = p.expr.assign();
-                if (e.type == t) {
+                if (e.type.unqualified() == t.unqualified()) {
                     // The whole value replaces whatever earlier designators set in it.
                     init.children.clear();
                     init.unionMember = -1;

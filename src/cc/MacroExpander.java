@@ -44,10 +44,11 @@ final class MacroExpander {
 
     /**
      * True if {@code name} is a macro, defined or built in (for {@code defined} and #ifdef);
-     * {@code __has_include} counts, as in GCC and clang, so headers can test for it.
+     * {@code __has_include}, {@code __has_attribute}, {@code __has_c_attribute} and
+     * {@code __has_builtin} count, as in GCC and clang, so headers can test for them.
      */
     boolean isDefined(String name) {
-        return macros.containsKey(name) || BUILTINS.contains(name) || name.equals("__has_include");
+        return macros.containsKey(name) || BUILTINS.contains(name) || PpExpression.isFeatureTest(name);
     }
 
     /**

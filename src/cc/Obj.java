@@ -37,8 +37,8 @@ public final class Obj {
      * A defined constructor's address goes to .init_array, a destructor's to .fini_array.
      */
     public int constructor = -1, destructor = -1;
-    /** The priority of a constructor or destructor declared without one: after all numbered ones. */
-    public static final int DEFAULT_PRIORITY = 65536;
+    /** The priority of a constructor or destructor declared without one, which constructor(65535) also has: after all others. */
+    public static final int DEFAULT_PRIORITY = obj.Section.DEFAULT_PRIORITY;
     /** Function: how many functions the file defined before this one (gcc's order for equal priorities). */
     public int definitionOrder;
     /** Function: true if only declared implicitly by a call (C89 style). */

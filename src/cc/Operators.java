@@ -44,6 +44,42 @@ abstract class Operators {
         if (n.type.kind == Type.Kind.ARRAY) throw p.error(at, "array type '" + n.type + "' is not assignable");
     }
 
+    /**
+     * Reports gcc's error if {@code n}, an lvalue that operator {@code t} ("=", "+=", "++"...)
+     * writes, is const (C11 6.5.16p2, 6.3.2.1p1): a const object, a const member, a member of a
+     * const struct, a location reached through a pointer to const, or a struct with a const
+     * member somewhere inside (which gcc words as if the whole variable were read-only).
+     */
+    void checkWritable(Node n, Token t) {
+        if (!n.type.isConst() && !hasConstMember(n.type)) return;
+        String verb = switch (t.text) {
+            case "++" -> "increment";
+            case "--" -> "decrement";
+            default -> "assignment";
+        };
+        if (n.kind == Node.Kind.VAR || (n.kind == Node.Kind.DEREF && n.var != null)) {
+            Obj v = n.var;
+            String what = p.fn != null && p.fn.params.contains(v) ? "parameter" : "variable";
+            throw p.error(t, verb + " of read-only " + what + " '" + v.name + "'");
+        }
+        if (n.kind == Node.Kind.MEMBER && n.type.isConst()) {
+            if (n.member.type.isConst()) throw p.error(t, verb + " of read-only member '" + n.member.name + "'");
+            throw p.error(t, verb + " of member '" + n.member.name + "' in read-only object");
+        }
+        throw p.error(t, verb + " of read-only location");
+    }
+
+    /** True for a struct or union with a const member, directly or in a member struct. */
+    private static boolean hasConstMember(Type t) {
+        if (!t.isAggregate()) return false;
+        for (Type.Member m : t.members) {
+            Type mt = m.type;
+            while (mt.kind == Type.Kind.ARRAY) mt = mt.base;
+            if (mt.isConst() || hasConstMember(mt)) return true;
+        }
+        return false;
+    }
+
     /** The first token of an expression, for diagnostics that point at its start. */
     static Token leftmost(Node n) {
         Token best = n.tok;
@@ -61,6 +97,7 @@ abstract class Operators {
      */
     Node compoundAssign(Node.Kind op, Node lhs, Node rhs, Token t) {
         checkLvalue(lhs, t);
+        checkWritable(lhs, t);
         if (lhs.type.atomic) return atomicUpdate(op, lhs, rhs, t);
         if (isFixed(lhs)) return assignTo(lhs, binaryOp(op, lhs, rhs, t), t);
         if (p.fn == null) throw p.error(t, "expression is not an integer constant expression");
@@ -155,10 +192,20 @@ abstract class Operators {
      * is "assigning to", "initializing", "returning" or "passing".
      */
     Node convertForAssignment(Node e, Type to, String context) {
+        return convertForAssignment(e, to, context, null);
+    }
+
+    /**
+     * As {@link #convertForAssignment(Node, Type, String)}; {@code argument} names the
+     * parameter for "passing" ("argument 2 of 'f'"), or is null. A pointer that loses its
+     * target's qualifiers ({@code char *p = cs;} for a {@code const char *cs}) gets gcc's
+     * warning (C11 6.5.16.1p1 requires the target to keep them).
+     */
+    Node convertForAssignment(Node e, Type to, String context, String argument) {
         e = Sema.decay(e);
         Type from = e.type;
         if (to.isAggregate() || from.isAggregate()) {
-            if (to != from) p.softError(e.tok, context + " '" + to + "' from incompatible type '" + from + "'");
+            if (to.unqualified() != from.unqualified()) p.softError(e.tok, context + " '" + to + "' from incompatible type '" + from + "'");
             return e;
         }
         if (from.kind == Type.Kind.VOID) {
@@ -174,8 +221,19 @@ abstract class Operators {
         } else if (to.isInteger() && to.kind != Type.Kind.BOOL && from.kind == Type.Kind.PTR) {
             p.warn(e.tok, "incompatible pointer to integer conversion " + phrase(context, to, from));
         } else if (to.kind == Type.Kind.PTR && from.kind == Type.Kind.PTR && to.base.kind != Type.Kind.VOID
-                && from.base.kind != Type.Kind.VOID && !Type.compatible(to.base, from.base)) {
+                && from.base.kind != Type.Kind.VOID && !Type.compatible(to.base.unqualified(), from.base.unqualified())) {
             p.warn(e.tok, "incompatible pointer types " + phrase(context, to, from));
+        } else if (to.kind == Type.Kind.PTR && from.kind == Type.Kind.PTR
+                && (from.base.qualifiers & ~to.base.qualifiers & (Type.CONST | Type.VOLATILE)) != 0) {
+            int q = from.base.qualifiers & ~to.base.qualifiers & (Type.CONST | Type.VOLATILE);
+            String what = switch (context) {
+                case "initializing" -> "initialization";
+                case "returning" -> "return";
+                case "passing" -> "passing " + (argument == null ? "argument" : argument);
+                default -> "assignment";
+            };
+            String lost = q == Type.CONST ? "const" : q == Type.VOLATILE ? "volatile" : "const volatile";
+            p.warn(e.tok, what + " discards '" + lost + "' qualifier from pointer target type");
         }
         if (to.kind == Type.Kind.BOOL && from.kind == Type.Kind.PTR) {
             return Sema.binary(Node.Kind.NE, e, Sema.num(0, from, e.tok), Type.BOOL, e.tok);
@@ -218,7 +276,8 @@ abstract class Operators {
         }
         if (k == Node.Kind.SUB && lp && r.type.isInteger()) return pointerOffset(l, r, t, true);
         if (k == Node.Kind.SUB && lp && rp) {
-            if (!Type.compatible(l.type.base, r.type.base)) {
+            // Pointers to differently qualified versions of one type may be subtracted (C11 6.5.6p3).
+            if (!Type.compatible(l.type.base.unqualified(), r.type.base.unqualified())) {
                 throw p.error(t, "'" + l.type + "' and '" + r.type + "' are not pointers to compatible types");
             }
             Node diff = Sema.binary(Node.Kind.SUB, Sema.cast(l, Type.LONG), Sema.cast(r, Type.LONG), Type.LONG, t);
@@ -228,7 +287,7 @@ abstract class Operators {
         }
         boolean comparison = k == Node.Kind.EQ || k == Node.Kind.NE || k == Node.Kind.LT || k == Node.Kind.LE;
         if (comparison && (lp || rp) && (lp || l.type.isInteger()) && (rp || r.type.isInteger())) {
-            if (lp && rp && !Type.compatible(l.type.base, r.type.base) && l.type.base.kind != Type.Kind.VOID
+            if (lp && rp && !Type.compatible(l.type.base.unqualified(), r.type.base.unqualified()) && l.type.base.kind != Type.Kind.VOID
                     && r.type.base.kind != Type.Kind.VOID) {
                 p.warn(t, "comparison of distinct pointer types ('" + l.type + "' and '" + r.type + "')");
             } else if ((!lp && !Sema.isNullConstant(l)) || (!rp && !Sema.isNullConstant(r))) {

@@ -8,8 +8,9 @@ import java.util.List;
 /**
  * Evaluates the controlling expression of {@code #if} and {@code #elif} (C11 6.10.1).
  *
- * <p>First {@code defined X}, {@code defined(X)} and {@code __has_include(...)} are replaced
- * by 1 or 0, then the line is macro-expanded (a {@code defined} that a macro produces is
+ * <p>First {@code defined X}, {@code defined(X)}, {@code __has_include(...)} and the feature
+ * tests {@code __has_attribute(x)}, {@code __has_c_attribute(x)} and {@code __has_builtin(x)}
+ * are replaced by their values (gcc's answers for what Clonix supports, 0 for the rest), then the line is macro-expanded (a {@code defined} that a macro produces is
  * replaced after that, as GCC does), then every identifier left is replaced by 0.
  * What remains is an integer constant expression evaluated in intmax_t or uintmax_t
  * (64 bits on Clonix): a value is unsigned if its constant was, and the usual arithmetic
@@ -78,7 +79,15 @@ final class PpExpression {
         }
     }
 
-    /** Replaces the {@code defined} and {@code __has_include} operators by 1 or 0. */
+    /** True for the operators that {@code #ifdef} finds defined although they are no macros. */
+    static boolean isFeatureTest(String name) {
+        return switch (name) {
+            case "__has_include", "__has_attribute", "__has_c_attribute", "__has_builtin" -> true;
+            default -> false;
+        };
+    }
+
+    /** Replaces the {@code defined}, {@code __has_include} and feature-test operators by their values. */
     private List<Token> replaceDefined(List<Token> line) {
         List<Token> out = new ArrayList<>();
         for (int i = 0; i < line.size(); i++) {
@@ -96,6 +105,8 @@ final class PpExpression {
                 i = paren ? at + 1 : at;
             } else if (t.is("__has_include") && t.kind == Token.Kind.IDENT) {
                 i = hasInclude(line, i, out);
+            } else if (t.kind == Token.Kind.IDENT && isFeatureTest(t.text)) {
+                i = hasFeature(line, i, out);
             } else {
                 out.add(t);
             }
@@ -128,6 +139,31 @@ final class PpExpression {
         }
         if (j >= line.size() || !line.get(j).is(")")) fail(t, "missing ')' after '__has_include'");
         out.add(number(headers.exists(name, angled, t) ? 1 : 0, t));
+        return j;
+    }
+
+    /**
+     * Replaces {@code __has_attribute(name)}, {@code __has_c_attribute(name)} or
+     * {@code __has_builtin(name)} at {@code i}; an attribute's name may be scoped
+     * ({@code gnu::packed}). Returns the index of the closing parenthesis.
+     */
+    private int hasFeature(List<Token> line, int i, List<Token> out) {
+        Token t = line.get(i);
+        if (i + 1 >= line.size() || !line.get(i + 1).is("(")) fail(t, "missing '(' after '" + t.text + "'");
+        StringBuilder name = new StringBuilder();
+        int j = i + 2;
+        while (j < line.size() && !line.get(j).is(")")) name.append(line.get(j++).text);
+        if (j >= line.size()) fail(t, "missing ')' after '" + t.text + "'");
+        if (!name.toString().matches("[A-Za-z_][A-Za-z_0-9]*(::[A-Za-z_][A-Za-z_0-9]*)?")) {
+            fail(j > i + 2 ? line.get(i + 2) : t, "macro '" + t.text + "' requires an identifier");
+        }
+        long value = switch (t.text) {
+            case "__has_builtin" -> Builtins.exists(name.toString()) ? 1 : 0;
+            // The compiler reads no C23 "[[...]]" attributes, so gcc's answer for none holds.
+            case "__has_c_attribute" -> 0;
+            default -> Attributes.hasAttribute(name.toString());
+        };
+        out.add(number(value, t));
         return j;
     }
 

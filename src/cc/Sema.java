@@ -41,7 +41,7 @@ final class Sema {
     static Type promote(Type t) {
         if (t.kind == Type.Kind.ENUM) return t.unsigned ? Type.UINT : Type.INT;
         if (t.isInteger() && t.size < 4) return Type.INT;
-        return t;
+        return t.unqualified();
     }
 
     /**
@@ -50,7 +50,7 @@ final class Sema {
      */
     static Type common(Type a, Type b) {
         if (a.isFloat() || b.isFloat()) {
-            if (a == Type.LDOUBLE || b == Type.LDOUBLE) return Type.LDOUBLE;
+            if (a.unqualified() == Type.LDOUBLE || b.unqualified() == Type.LDOUBLE) return Type.LDOUBLE;
             if (a.kind == Type.Kind.DOUBLE || b.kind == Type.Kind.DOUBLE) return Type.DOUBLE;
             return Type.FLOAT;
         }
@@ -62,9 +62,11 @@ final class Sema {
 
     /**
      * Converts {@code n} to {@code t}: a CAST node, or a folded constant. A floating value
-     * becomes _Bool by comparing it with zero (so 0.5 and NaN are true, -0.0 false).
+     * becomes _Bool by comparing it with zero (so 0.5 and NaN are true, -0.0 false). The
+     * result is a value, so its type is {@code t} unqualified (C11 6.3.2.1p2).
      */
     static Node cast(Node n, Type t) {
+        t = t.unqualified();
         if (n.type == t) return n;
         if (t.kind == Type.Kind.BOOL && n.type.isFloat()) return binary(Node.Kind.NE, n, fnum(0, n.type, n.tok), Type.BOOL, n.tok);
         if (n.kind == Node.Kind.NUM && (t.isFloat() || n.type.isFloat()) && t.isArithmetic()) {

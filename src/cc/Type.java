@@ -10,10 +10,18 @@ import java.util.List;
  * {@link #LDOUBLE}).
  *
  * <p>Basic types are shared singletons ({@link #INT} ...); derived types (pointers, arrays,
- * functions, structs) are new objects. Qualifiers ({@code const}, {@code volatile}) are
- * accepted by the parser and not recorded: this compiler never reorders memory accesses,
- * so every access is already "volatile". {@code _Atomic} is recorded ({@link #atomic}), since
- * it changes what {@code x += 1} compiles to.
+ * functions, structs) are new objects. {@code char}, {@code signed char} and {@code unsigned
+ * char} are three types (C11 6.2.5p15), the first two with the same representation.
+ *
+ * <p>Qualifiers ({@code const}, {@code volatile}, {@code restrict}, C11 6.7.3) make a
+ * qualified version of a type: an object of its own that shares everything else with the
+ * unqualified type ({@link #unqualified}), made once per set of qualifiers so that
+ * {@code const int} is always the same object. A qualified array type is an array of
+ * qualified elements (6.7.3p9). {@code const} is what the compiler checks (a store to a
+ * const lvalue is an error); {@code volatile} only matters to {@code _Generic} and
+ * compatibility, since this compiler never reorders or drops memory accesses.
+ * {@code _Atomic} is recorded apart ({@link #atomic}), since it changes what {@code x += 1}
+ * compiles to.
  */
 public final class Type {
     /** What kind of type this is. */
@@ -48,6 +56,17 @@ public final class Type {
      * aligned load or store is a single step.
      */
     public boolean atomic;
+    /** The qualifiers of this version of the type: a set of {@link #CONST}, {@link #VOLATILE}, {@link #RESTRICT}. */
+    public int qualifiers;
+    /** CHAR: true for {@code signed char}, which is not the same type as plain {@code char}. */
+    private boolean signedChar;
+    /** The unqualified type this is a qualified version of; null if this one is unqualified. */
+    private Type origin;
+    /** On an unqualified type: its qualified versions made so far, by qualifier set. */
+    private Type[] variants;
+
+    /** Qualifier bits of {@link #qualifiers}. */
+    public static final int CONST = 1, VOLATILE = 2, RESTRICT = 4;
 
     /**
      * One member of a struct or union, at a byte offset from its start. A bit-field also has
@@ -82,6 +101,10 @@ public final class Type {
     public static final Type BOOL = new Type(Kind.BOOL, 1, 1, true);
     public static final Type CHAR = new Type(Kind.CHAR, 1, 1, false);
     public static final Type UCHAR = new Type(Kind.CHAR, 1, 1, true);
+    public static final Type SCHAR = new Type(Kind.CHAR, 1, 1, false);
+    static {
+        SCHAR.signedChar = true;
+    }
     public static final Type SHORT = new Type(Kind.SHORT, 2, 2, false);
     public static final Type USHORT = new Type(Kind.SHORT, 2, 2, true);
     public static final Type INT = new Type(Kind.INT, 4, 4, false);
@@ -110,11 +133,82 @@ public final class Type {
      */
     public static Type atomicOf(Type t) {
         if (t.atomic || !t.isScalar()) return t;
-        Type a = new Type(t.kind, t.size, t.align, t.unsigned);
-        a.base = t.base;
-        a.tag = t.tag;
+        Type a = t.unqualified().copy();
         a.atomic = true;
-        return a;
+        return a.qualified(t.qualifiers);
+    }
+
+    /** A new unqualified type with this one's fields. */
+    private Type copy() {
+        Type c = new Type(kind, size, align, unsigned);
+        c.base = base;
+        c.arrayLength = arrayLength;
+        c.vlaSize = vlaSize;
+        c.returnType = returnType;
+        c.params = params;
+        c.variadic = variadic;
+        c.oldStyle = oldStyle;
+        c.members = members;
+        c.tag = tag;
+        c.atomic = atomic;
+        c.signedChar = signedChar;
+        return c;
+    }
+
+    /** The unqualified version of this type (itself if it has no qualifiers). */
+    public Type unqualified() {
+        return origin == null ? this : origin;
+    }
+
+    /** True if this type is const-qualified. */
+    public boolean isConst() {
+        return (qualifiers & CONST) != 0;
+    }
+
+    /**
+     * The version of this type with exactly the qualifiers {@code q}. An array's elements
+     * take {@code q} in addition to their own instead (C11 6.7.3p9); a function type takes none.
+     */
+    public Type qualified(int q) {
+        if (kind == Kind.ARRAY) {
+            Type elem = base.qualified(base.qualifiers | q);
+            if (elem == base) return this;
+            Type a = copy();
+            a.base = elem;
+            return a;
+        }
+        if (kind == Kind.FUNC || q == qualifiers) return this;
+        Type u = unqualified();
+        if (q == 0) return u;
+        if (u.variants == null) u.variants = new Type[8];
+        if (u.variants[q] == null) {
+            Type v = u.copy();
+            v.qualifiers = q;
+            v.origin = u;
+            u.variants[q] = v;
+        }
+        return u.variants[q];
+    }
+
+    /** This type with the qualifiers {@code q} added to its own. */
+    public Type withQualifiers(int q) {
+        return qualified(qualifiers | q);
+    }
+
+    /**
+     * Called once a struct, union or enum type is complete (its members, size and alignment
+     * known, or an enum's signedness), so that its qualified versions made while it was
+     * incomplete ({@code const struct s *p;} before the definition) agree with it.
+     */
+    public void completed() {
+        if (variants == null) return;
+        for (Type v : variants) {
+            if (v == null) continue;
+            v.members = members;
+            v.size = size;
+            v.align = align;
+            v.unsigned = unsigned;
+        }
     }
 
     /** A pointer to {@code base}. */
@@ -209,6 +303,10 @@ public final class Type {
     /** True if values of the two types are interchangeable (for pointer compatibility checks). */
     public static boolean compatible(Type a, Type b) {
         if (a == b) return true;
+        if (a.qualifiers != b.qualifiers) return false;
+        a = a.unqualified();
+        b = b.unqualified();
+        if (a == b) return true;
         // An enum is compatible with its underlying type (C11 6.7.2.2): gcc's is unsigned int
         // when no enumerator is negative, else int.
         if ((a.kind == Kind.ENUM && b.kind == Kind.INT) || (a.kind == Kind.INT && b.kind == Kind.ENUM)) {
@@ -222,6 +320,8 @@ public final class Type {
             case STRUCT, UNION, ENUM -> false;
             // double and long double share a format but are different types.
             case DOUBLE -> false;
+            // char, signed char and unsigned char are three types (C11 6.2.5p15).
+            case CHAR -> a.unsigned == b.unsigned && a.signedChar == b.signedChar;
             default -> a.unsigned == b.unsigned && a.size == b.size;
         };
     }
@@ -233,7 +333,7 @@ public final class Type {
     private static String declarator(Type t, String inner) {
         switch (t.kind) {
             case PTR -> {
-                String s = "*" + inner;
+                String s = "*" + qualifierPrefix(t.qualifiers).stripTrailing() + (t.qualifiers != 0 && !inner.isEmpty() ? " " : "") + inner;
                 if (t.base.kind == Kind.ARRAY || t.base.kind == Kind.FUNC) s = "(" + s + ")";
                 return declarator(t.base, s);
             }
@@ -254,13 +354,25 @@ public final class Type {
         }
     }
 
-    /** The type's name as C would spell it, for diagnostics: "unsigned int", "char *", "struct s". */
+    /** "const ", "volatile ", "const volatile "... for the qualifier set {@code q}, as gcc orders them. */
+    private static String qualifierPrefix(int q) {
+        return ((q & CONST) != 0 ? "const " : "") + ((q & VOLATILE) != 0 ? "volatile " : "")
+                + ((q & RESTRICT) != 0 ? "restrict " : "");
+    }
+
+    /**
+     * The type's name as C would spell it, for diagnostics: "unsigned int", "char *",
+     * "const struct s", "char *const".
+     */
     @Override
     public String toString() {
+        if (kind != Kind.PTR && kind != Kind.ARRAY && kind != Kind.FUNC && qualifiers != 0) {
+            return qualifierPrefix(qualifiers) + unqualified();
+        }
         return switch (kind) {
             case VOID -> "void";
             case BOOL -> "_Bool";
-            case CHAR -> unsigned ? "unsigned char" : "char";
+            case CHAR -> unsigned ? "unsigned char" : signedChar ? "signed char" : "char";
             case SHORT -> unsigned ? "unsigned short" : "short";
             case INT -> unsigned ? "unsigned int" : "int";
             case LONG -> unsigned ? "unsigned long" : "long";

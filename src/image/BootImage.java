@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,11 +103,22 @@ public final class BootImage {
      * too. Nothing is written to the host.
      */
     public Executable compile(Path source, PrintWriter err) {
+        return compile(List.of(source), err);
+    }
+
+    /**
+     * As {@link #compile(Path, PrintWriter)} for a program of several C files, compiled
+     * each on its own and linked in the order given, as {@code cc a.c b.c} links them.
+     */
+    public Executable compile(List<Path> sources, PrintWriter err) {
         Output exe = new Output(new HostCompilerFiles(Path.of("").toAbsolutePath()));
-        int rc = driverOn(exe).execute(new String[] {source.toString(), "-o", Output.NAME}, err, err);
+        List<String> args = new ArrayList<>();
+        for (Path p : sources) args.add(p.toString());
+        args.addAll(List.of("-o", Output.NAME));
+        int rc = driverOn(exe).execute(args.toArray(new String[0]), err, err);
         if (rc != 0) return null;
         try {
-            return ExecutableFormat.read(source.toString(), exe.bytes.toByteArray());
+            return ExecutableFormat.read(sources.get(0).toString(), exe.bytes.toByteArray());
         } catch (FormatException e) {
             throw new IllegalStateException("the linker wrote an executable it cannot read: " + e.getMessage(), e);
         }

@@ -1,6 +1,10 @@
 package ld;
 
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import obj.ObjectFile;
@@ -19,6 +23,14 @@ final class Input {
     final String displayName;
     /** Final address of each of its sections, indexed by {@link Section.Kind#ordinal()}. */
     final long[] base = new long[Section.Kind.values().length];
+    /**
+     * For .init_array and .fini_array, whose pieces of different priorities are placed apart
+     * (Layout): where each piece went. A kind absent here lies whole at its {@link #base}.
+     */
+    final Map<Section.Kind, List<Placed>> placed = new EnumMap<>(Section.Kind.class);
+
+    /** A piece of a section and the address Layout gave it. */
+    record Placed(Section.Piece piece, long address) {}
 
     Input(ObjectFile obj, String displayName) {
         this.obj = obj;
@@ -59,7 +71,28 @@ final class Input {
 
     /** Final address of a symbol this object defines. */
     long address(Symbol s) {
-        return base[s.section.ordinal()] + s.value;
+        return addressOf(s.section, s.value);
+    }
+
+    /**
+     * Final address of byte {@code offset} of this object's section {@code kind}: in the piece
+     * holding it for a section placed piece by piece (its end: the end of its last piece).
+     */
+    long addressOf(Section.Kind kind, long offset) {
+        List<Placed> pieces = placed.get(kind);
+        if (pieces == null || pieces.isEmpty()) return base[kind.ordinal()] + offset;
+        for (Placed p : pieces) {
+            if (offset >= p.piece().offset() && offset < p.piece().offset() + p.piece().size()) {
+                return p.address() + offset - p.piece().offset();
+            }
+        }
+        Placed last = pieces.get(pieces.size() - 1);
+        return last.address() + offset - last.piece().offset();
+    }
+
+    /** Records that {@code piece} of section {@code kind} lies at {@code address}. */
+    void place(Section.Kind kind, Section.Piece piece, long address) {
+        placed.computeIfAbsent(kind, k -> new ArrayList<>()).add(new Placed(piece, address));
     }
 
     /** "hello.o:(.text+0x18)", the way ld names a place in an object. */

@@ -14,7 +14,8 @@ import obj.Segment;
  * segment starting on a fresh page so that it can be mapped with its own permissions. Within a
  * segment the sections of one kind are concatenated in input order, each starting at a multiple
  * of its alignment. The data segment starts with the constructor and destructor arrays
- * (.init_array, .fini_array), as GNU ld puts them before .data; the TLS template (.tdata,
+ * (.init_array, .fini_array), as GNU ld puts them before .data, their entries sorted by
+ * priority across all inputs (see {@link #placeByPriority}); the TLS template (.tdata,
  * .tbss) sits between data and bss. Padding is zero bytes; in text, zero is not an
  * instruction, so running into padding traps at once.
  */
@@ -109,8 +110,8 @@ final class Layout {
         long start = alignUp(cursor, Math.max(Segment.PAGE_SIZE, maxAlign(Section.Kind.INIT_ARRAY,
                 Section.Kind.FINI_ARRAY, Section.Kind.DATA, Section.Kind.TDATA, Section.Kind.TBSS, Section.Kind.BSS)));
         initArrayStart = start;
-        initArrayEnd = finiArrayStart = place(initArrayStart, Section.Kind.INIT_ARRAY);
-        finiArrayEnd = place(finiArrayStart, Section.Kind.FINI_ARRAY);
+        initArrayEnd = finiArrayStart = placeByPriority(initArrayStart, Section.Kind.INIT_ARRAY);
+        finiArrayEnd = placeByPriority(finiArrayStart, Section.Kind.FINI_ARRAY);
         long dataEnd = place(finiArrayEnd, Section.Kind.DATA);
         tlsAlign = tlsAlign();
         tlsStart = alignUp(dataEnd, tlsAlign);
@@ -161,7 +162,14 @@ final class Layout {
             for (Input in : inputs) {
                 byte[] data = in.obj.section(kind).data();
                 if (data.length == 0) continue; // an empty section's address may lie past the end
-                System.arraycopy(data, 0, bytes, (int) (in.base[kind.ordinal()] - start), data.length);
+                List<Input.Placed> pieces = in.placed.get(kind);
+                if (pieces == null) {
+                    System.arraycopy(data, 0, bytes, (int) (in.base[kind.ordinal()] - start), data.length);
+                    continue;
+                }
+                for (Input.Placed p : pieces) {
+                    System.arraycopy(data, (int) p.piece().offset(), bytes, (int) (p.address() - start), (int) p.piece().size());
+                }
             }
         }
         images.add(new Image(start, end - start, bytes, flags));
@@ -174,6 +182,31 @@ final class Layout {
             addr = alignUp(addr, s.align());
             in.base[kind.ordinal()] = addr;
             addr += s.size();
+        }
+        return addr;
+    }
+
+    /**
+     * Places the pieces of every input's .init_array or .fini_array from {@code addr} on, as
+     * GNU ld's default script does with SORT_BY_INIT_PRIORITY: by priority, lowest first, and
+     * those of equal priority (the unnumbered ones, last, among them) in input order and then
+     * in their order in the object. Returns the end.
+     */
+    private long placeByPriority(long addr, Section.Kind kind) {
+        record Entry(Input in, Section.Piece piece, int align) {}
+        List<Entry> entries = new ArrayList<>();
+        for (Input in : inputs) {
+            Section s = in.obj.section(kind);
+            in.placed.remove(kind);
+            in.base[kind.ordinal()] = alignUp(addr, s.align()); // where an empty one's symbols point
+            for (Section.Piece p : s.pieces()) entries.add(new Entry(in, p, s.align()));
+        }
+        // List.sort is stable: equal priorities keep input order, then object order.
+        entries.sort(java.util.Comparator.comparingInt(e -> e.piece().priority()));
+        for (Entry e : entries) {
+            addr = alignUp(addr, e.align());
+            e.in().place(kind, e.piece(), addr);
+            addr += e.piece().size();
         }
         return addr;
     }

@@ -54,7 +54,7 @@ final class Relocator {
                     : "%tpoff of '" + r.symbol + "', which is not thread-local (not in .tdata or .tbss)"));
             return;
         }
-        long field = in.base[r.section.ordinal()] + r.offset;
+        long field = in.addressOf(r.section, r.offset);
         long value = switch (r.type) {
             case ABS64, ABS32 -> s + r.addend;
             case PCREL32 -> s + r.addend - (field - 4);

@@ -7,9 +7,11 @@ package obj;
  * docs/executable.md describes the layout byte by byte:
  *
  * <pre>
- *   header      "CLXO", u16 version (3), u16 section count, u32 symbol count, u32 relocation count,
+ *   header      "CLXO", u16 version (4), u16 section count, u32 symbol count, u32 relocation count,
  *               string source (the .file directive's name, or empty)
- *   sections    u8 kind, 3 zero bytes, u32 alignment, u64 size, then size bytes (none for .bss, .tbss)
+ *   sections    u8 kind, 3 zero bytes, u32 alignment, u64 size, then size bytes (none for .bss, .tbss);
+ *               for .init_array and .fini_array then u32 piece count and, for each piece in
+ *               order, u64 size, u32 priority (0 to 65535; the sizes add up to the section's)
  *   symbols     string name, u8 section (0xff = undefined), u8 binding, u8 type, u8 zero,
  *               u64 value, u64 size
  *   relocations string symbol, u8 section, u8 type, u16 zero, u64 offset, i64 addend
@@ -25,7 +27,7 @@ public final class ObjectFormat {
     /** The four bytes every object file starts with. */
     public static final byte[] MAGIC = {'C', 'L', 'X', 'O'};
     /** The only version this code writes and reads. */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
     /** Section byte of a symbol that is referenced but not defined in this object. */
     static final int UNDEFINED_SECTION = 0xff;
 
@@ -49,6 +51,13 @@ public final class ObjectFormat {
             w.u32(s.align());
             w.u64(s.size());
             if (!kind.zeroFilled()) w.bytes(s.data());
+            if (s.hasPriorities()) {
+                w.u32(s.pieces().size());
+                for (Section.Piece piece : s.pieces()) {
+                    w.u64(piece.size());
+                    w.u32(piece.priority());
+                }
+            }
         }
         for (Symbol sym : obj.symbols()) {
             w.string(sym.name);
@@ -74,7 +83,7 @@ public final class ObjectFormat {
      * Decodes an object file. {@code name} is the file's name, used for the returned object's
      * {@link ObjectFile#name} and in error messages.
      *
-     * @throws FormatException if the bytes are not a well-formed version-2 object file
+     * @throws FormatException if the bytes are not a well-formed object file of this version
      */
     public static ObjectFile read(String name, byte[] bytes) throws FormatException {
         BinaryReader r = new BinaryReader(name, bytes);
@@ -141,8 +150,22 @@ public final class ObjectFormat {
         if (s.kind.zeroFilled()) {
             if (size < 0 || size > Integer.MAX_VALUE) throw r.fail(s.name() + " size " + Long.toUnsignedString(size) + " is too large");
             s.appendZeros(size);
-        } else {
+        } else if (!s.hasPriorities()) {
             s.append(r.bytes(size, s.name() + " contents"));
+        } else {
+            byte[] contents = r.bytes(size, s.name() + " contents");
+            long pieces = r.u32(s.name() + " piece count");
+            long at = 0;
+            for (long i = 0; i < pieces; i++) {
+                long n = r.u64(s.name() + " piece " + i + " size");
+                long priority = r.u32(s.name() + " piece " + i + " priority");
+                if (priority > Section.DEFAULT_PRIORITY) throw r.fail(s.name() + " piece " + i + " has priority " + priority + ", above 65535");
+                if (n <= 0 || n > contents.length - at) throw r.fail(s.name() + " piece " + i + " has size " + Long.toUnsignedString(n) + ", beyond the section");
+                s.setPriority((int) priority);
+                s.append(java.util.Arrays.copyOfRange(contents, (int) at, (int) (at + n)));
+                at += n;
+            }
+            if (at != contents.length) throw r.fail(s.name() + " pieces cover " + at + " of its " + contents.length + " bytes");
         }
     }
 

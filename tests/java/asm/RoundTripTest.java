@@ -46,7 +46,9 @@ class RoundTripTest {
           .append("\tj .\n\tbeq a0, a1, .+24\n\tnop\n\tnop\n.align 32\nfar:\tret\n\t.size main, .-main\n")
           .append("\t.rodata\nmsg:\t.asciz \"hello, \\\"world\\\"\\n\\t\\001\"\n\t.byte 1, 2, 3, 0xff\n")
           .append("\t.data\n\t.align 16\ntable:\t.quad main, msg+3, printf, 42\n\t.word ext-4, 7\n\t.half 0x1234\n")
-          .append("\t.bss\ncounter:\t.zero 24\n\t.globl\tbuf\n\t.type buf, @object\nbuf:\t.zero 100\n\t.size buf, 100\n");
+          .append("\t.bss\ncounter:\t.zero 24\n\t.globl\tbuf\n\t.type buf, @object\nbuf:\t.zero 100\n\t.size buf, 100\n")
+          .append("\t.section .init_array.00101\n\t.quad main\n\t.section .init_array\n\t.quad far\n")
+          .append("\t.section .init_array.00101\n\t.quad msg\n\t.section .fini_array.65535\n\t.quad main\n");
         return sb.toString();
     }
 
@@ -59,6 +61,7 @@ class RoundTripTest {
             assertArrayEquals(a.section(k).data(), b.section(k).data(), k + " bytes\n" + source);
             assertEquals(a.section(k).size(), b.section(k).size(), k + " size");
             assertEquals(a.section(k).align(), b.section(k).align(), k + " alignment");
+            if (a.section(k).hasPriorities()) assertEquals(a.section(k).pieces(), b.section(k).pieces(), k + " priorities\n" + source);
         }
         assertEquals(relocations(a), relocations(b));
         for (Symbol s : a.symbols()) {

@@ -113,6 +113,30 @@ class PreprocessorTest {
         }
     }
 
+    /**
+     * __has_attribute, __has_builtin and __has_c_attribute answer as gcc does for what Clonix
+     * supports (the gcc twin is tests/linux/feature_tests.c), and 0 where Clonix would drop
+     * the meaning: weak, alias and cleanup are read but not honoured, and the compiler reads
+     * no C23 [[...]] attributes.
+     */
+    @Test
+    void featureTestsAnswerForWhatClonixSupports() throws CompileException {
+        String[] truths = {
+            "__has_attribute(packed) == 1", "__has_attribute(__aligned__) == 1", "__has_attribute(gnu::constructor) == 1",
+            "__has_attribute(deprecated) == 201904", "__has_attribute(__gnu__::deprecated) == 1",
+            "!__has_attribute(weak) && !__has_attribute(alias) && !__has_attribute(cleanup) && !__has_attribute(clang::packed)",
+            "__has_builtin(__builtin_offsetof) && __has_builtin(__atomic_load_n) && __has_builtin(__builtin_copysignf)",
+            "!__has_builtin(__builtin_va_arg) && !__has_builtin(memcpy) && !__has_builtin(__sync_nonsense)",
+            "!__has_c_attribute(nodiscard) && !__has_c_attribute(gnu::packed)",
+            "defined __has_attribute && defined(__has_builtin) && defined __has_c_attribute",
+        };
+        for (String e : truths) assertEquals("yes\n", pp("#if " + e + "\nyes\n#else\nno\n#endif\n"), e);
+        assertEquals("t.c:1:21: error: macro '__has_attribute' requires an identifier",
+                errors("#if __has_attribute(1)\n#endif\n").get(0).toString());
+        assertEquals("t.c:1:5: error: missing ')' after '__has_builtin'",
+                errors("#if __has_builtin(x\n#endif\n").get(0).toString());
+    }
+
     @Test
     void conditionalChainsPickOneGroupAndSkipAnything() throws CompileException {
         String src = "#if 0\n don't 1.5 @ #bogus\n#if 1\nnested\n#endif\n#elif 0\nb\n#elif 1\nc\n"

@@ -33,6 +33,10 @@ import org.junit.jupiter.api.TestFactory;
  * every task, mm, descriptor table and frame must have been released. Each program runs
  * twice: on the default machine, and on one of {@link #OTHER_MACHINES} (taken in turn along
  * the sorted list), since the output must not depend on the CPU count or the seed.
+ *
+ * <p>A program of several files is a directory tests/linux/NAME/ of C files, linked in the
+ * order of their names (as {@code gcc -O0 tests/linux/NAME/*.c} takes them), with its output
+ * in tests/linux/NAME.expected.
  */
 class LinuxComparisonTest {
     private static final Path DIR = Path.of("tests/linux");
@@ -47,7 +51,7 @@ class LinuxComparisonTest {
     Stream<DynamicTest> eachProgramPrintsWhatLinuxPrints() throws IOException {
         List<Path> programs;
         try (Stream<Path> s = Files.list(DIR)) {
-            programs = s.filter(p -> p.toString().endsWith(".c")).sorted().toList();
+            programs = s.filter(p -> p.toString().endsWith(".c") || Files.isDirectory(p)).sorted().toList();
         }
         assertTrue(programs.size() >= 6, "the Linux comparison suite is missing");
         return programs.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(),
@@ -60,16 +64,27 @@ class LinuxComparisonTest {
      */
     private static final Pattern NEEDS_CLONE_LAB = Pattern.compile("\\b(clone|pthread_\\w+|vfork)\\s*\\(");
 
-    private void check(Path source, Options other) throws Exception {
-        Assumptions.assumeFalse(NEEDS_CLONE_LAB.matcher(Files.readString(source)).find()
+    /** The C files of a program: the file itself, or a directory's C files in name order. */
+    private static List<Path> sources(Path program) throws IOException {
+        if (!Files.isDirectory(program)) return List.of(program);
+        try (Stream<Path> s = Files.list(program)) {
+            return s.filter(p -> p.toString().endsWith(".c")).sorted().toList();
+        }
+    }
+
+    private void check(Path program, Options other) throws Exception {
+        List<Path> sources = sources(program);
+        StringBuilder text = new StringBuilder();
+        for (Path p : sources) text.append(Files.readString(p));
+        Assumptions.assumeFalse(NEEDS_CLONE_LAB.matcher(text).find()
                 && lab.Labs.of(Path.of("").toAbsolutePath()).started().contains("clone"),
                 "lab clone is at its starting point; its grade is ./clonix grade clone");
-        String name = source.getFileName().toString().replaceFirst("\\.c$", "");
+        String name = program.getFileName().toString().replaceFirst("\\.c$", "");
         String expected = Files.readString(DIR.resolve(name + ".expected"), StandardCharsets.UTF_8);
         BootImage image = BootImage.load();
         assertTrue(image.hasLibc(), "the boot image has no C library");
         StringWriter diagnostics = new StringWriter();
-        Executable exe = image.compile(source, new PrintWriter(diagnostics));
+        Executable exe = image.compile(sources, new PrintWriter(diagnostics));
         assertNotNull(exe, diagnostics.toString());
 
         for (Options options : List.of(Options.defaults(), other)) {

@@ -69,11 +69,46 @@ class ObjectFormatTest {
         assertEquals(-8, r.addend);
     }
 
+    /** Each run of .init_array entries keeps its priority, so the linker can sort all objects' entries. */
+    @Test
+    void constructorPrioritiesRoundTrip() throws Exception {
+        ObjectFile o = sample("a.o");
+        Section init = o.section(Section.Kind.INIT_ARRAY);
+        init.setPriority(300);
+        init.appendLE(0, 8);
+        init.setPriority(101);
+        init.appendLE(0, 16);
+        init.setPriority(Section.DEFAULT_PRIORITY);
+        init.appendLE(0, 8);
+        List<Section.Piece> pieces = List.of(new Section.Piece(0, 8, 300), new Section.Piece(8, 16, 101),
+                new Section.Piece(24, 8, Section.DEFAULT_PRIORITY));
+        assertEquals(pieces, init.pieces());
+        ObjectFile copy = ObjectFormat.read("copy.o", ObjectFormat.write(o));
+        assertEquals(pieces, copy.section(Section.Kind.INIT_ARRAY).pieces());
+        assertEquals(List.of(), copy.section(Section.Kind.FINI_ARRAY).pieces());
+        byte[] bytes = ObjectFormat.write(o);
+        // The last piece's size is the file's last field of .init_array: claim more than the section holds.
+        int sizeAt = indexOfPieceSize(bytes, 8, Section.DEFAULT_PRIORITY);
+        bytes[sizeAt] = 16;
+        assertEquals("bad.o: .init_array piece 2 has size 16, beyond the section", rejects(bytes).getMessage());
+    }
+
+    /** Where the u64 {@code size} of the piece with {@code priority} is written (the first such pair). */
+    private static int indexOfPieceSize(byte[] bytes, long size, int priority) {
+        for (int i = 0; i + 12 <= bytes.length; i++) {
+            long s = 0, p = 0;
+            for (int b = 0; b < 8; b++) s |= (bytes[i + b] & 0xffL) << (8 * b);
+            for (int b = 0; b < 4; b++) p |= (bytes[i + 8 + b] & 0xffL) << (8 * b);
+            if (s == size && p == priority) return i;
+        }
+        throw new AssertionError("piece not found");
+    }
+
     @Test
     void emptyObjectRoundTrips() throws Exception {
         byte[] bytes = ObjectFormat.write(new ObjectFile("empty.o"));
         assertArrayEquals(bytes, ObjectFormat.write(ObjectFormat.read("empty.o", bytes)));
-        assertArrayEquals(new byte[] {'C', 'L', 'X', 'O', 3, 0, 8, 0}, Arrays.copyOf(bytes, 8));
+        assertArrayEquals(new byte[] {'C', 'L', 'X', 'O', 4, 0, 8, 0}, Arrays.copyOf(bytes, 8));
     }
 
     @Test
@@ -93,7 +128,7 @@ class ObjectFormatTest {
     void wrongVersionIsReported() {
         byte[] bytes = ObjectFormat.write(sample("a.o"));
         bytes[4] = 1;
-        assertEquals("bad.o: unsupported object file version 1 (this tool reads version 3)", rejects(bytes).getMessage());
+        assertEquals("bad.o: unsupported object file version 1 (this tool reads version 4)", rejects(bytes).getMessage());
     }
 
     @Test
