@@ -85,16 +85,22 @@ int main(void) {
 
     /* A blocking signalfd woken by another process. */
     int blocking = signalfd(-1, &mask, SFD_CLOEXEC);
+    int go[2];
+    pipe(go);
     fflush(stdout);
     child = fork();
     if (child == 0) {
         struct timespec nap = {0, 10 * 1000 * 1000};
         nanosleep(&nap, 0);
         kill(getppid(), SIGUSR1);
+        /* Stay alive until the parent has read, or its SIGCHLD could be read with SIGUSR1. */
+        char byte;
+        read(go[0], &byte, 1);
         _exit(0);
     }
     TRY("blocking read, woken", read(blocking, si, sizeof si));
     printf("  signo %u from the child %d\n", si[0].ssi_signo, si[0].ssi_pid == (unsigned)child);
+    write(go[1], "", 1);
     waitpid(child, 0, 0);
     read(blocking, si, sizeof si); /* the child's SIGCHLD */
 
