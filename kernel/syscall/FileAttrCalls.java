@@ -38,7 +38,7 @@ public final class FileAttrCalls {
     /** The caller's identity for the permission checks: fsuid, fsgid, privilege. */
     private static AttrSyscalls.Caller caller(Task t) {
         Cred c = t.cred();
-        return new AttrSyscalls.Caller(c.fsuid(), c.fsgid(), c.capable(), gid -> gid == c.fsgid());
+        return new AttrSyscalls.Caller(c.fsuid(), c.fsgid(), c.capable(), c::inGroup);
     }
 
     private static MmUserMemory mem(Task t) {

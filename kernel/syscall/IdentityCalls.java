@@ -28,6 +28,8 @@ public final class IdentityCalls {
         table.register(106, "setgid", (t, a) -> SetId.setgid(t, (int) a[0]));
         table.register(107, "geteuid", (t, a) -> id(t.cred().euid()));
         table.register(108, "getegid", (t, a) -> id(t.cred().egid()));
+        table.register(115, "getgroups", (t, a) -> task.Groups.getgroups(t, (int) a[0], a[1]));
+        table.register(116, "setgroups", (t, a) -> task.Groups.setgroups(ts, t, (int) a[0], a[1]));
         table.register(113, "setreuid", (t, a) -> SetId.setreuid(ts, t, (int) a[0], (int) a[1]));
         table.register(114, "setregid", (t, a) -> SetId.setregid(t, (int) a[0], (int) a[1]));
         table.register(117, "setresuid", (t, a) -> SetId.setresuid(ts, t, (int) a[0], (int) a[1], (int) a[2]));

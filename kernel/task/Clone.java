@@ -98,6 +98,7 @@ public final class Clone {
         child.rtPriority = parent.rtPriority;
         child.priority = parent.priority;
         child.cred = parent.cred;
+        child.cred.groups().get();
         ts.countUser(child.cred.uid());
 
         child.files = files;

@@ -16,9 +16,17 @@ package task;
  * cleared when the effective uid leaves 0 and restored when it comes back to 0, which needs
  * one of the ids to still be 0 (docs/kernel.md, "Credentials").
  */
-public record Cred(int uid, int euid, int suid, int fsuid, int gid, int egid, int sgid, int fsgid) {
-    /** root: every id 0, the credentials of init and of everything it starts. */
-    public static final Cred ROOT = new Cred(0, 0, 0, 0, 0, 0, 0, 0);
+public record Cred(int uid, int euid, int suid, int fsuid, int gid, int egid, int sgid, int fsgid, GroupInfo groups) {
+    /** root: every id 0 and no supplementary groups, the credentials of init and of everything it starts. */
+    public static final Cred ROOT = new Cred(0, 0, 0, 0, 0, 0, 0, 0, GroupInfo.EMPTY);
+
+    /**
+     * Whether a task with these credentials counts as a member of group {@code gid} for
+     * permission checks (Linux's in_group_p): its file-system gid, or a supplementary group.
+     */
+    public boolean inGroup(int gid) {
+        return gid == fsgid || groups.contains(gid);
+    }
 
     /**
      * True if the task may do what Linux guards with a capability (CAP_SETUID, CAP_SETGID,
@@ -30,11 +38,16 @@ public record Cred(int uid, int euid, int suid, int fsuid, int gid, int egid, in
 
     /** These credentials with new user ids (the fsuid follows the effective uid). */
     Cred withUids(int uid, int euid, int suid) {
-        return new Cred(uid, euid, suid, euid, gid, egid, sgid, fsgid);
+        return new Cred(uid, euid, suid, euid, gid, egid, sgid, fsgid, groups);
     }
 
     /** These credentials with new group ids (the fsgid follows the effective gid). */
     Cred withGids(int gid, int egid, int sgid) {
-        return new Cred(uid, euid, suid, fsuid, gid, egid, sgid, egid);
+        return new Cred(uid, euid, suid, fsuid, gid, egid, sgid, egid, groups);
+    }
+
+    /** These credentials with the supplementary groups {@code groups} (setgroups). */
+    Cred withGroups(GroupInfo groups) {
+        return new Cred(uid, euid, suid, fsuid, gid, egid, sgid, fsgid, groups);
     }
 }

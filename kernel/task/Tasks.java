@@ -176,6 +176,7 @@ public final class Tasks {
         }
         unreserveTaskMemory();
         uncountUser(t.cred.uid());
+        t.cred.groups().put();
         int cpu = Math.max(0, t.lastCpu);
         releasedTime[0][cpu] += t.utime;
         releasedTime[1][cpu] += t.stime;

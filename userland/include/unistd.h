@@ -82,6 +82,7 @@ int setregid(gid_t rgid, gid_t egid);
 int setresuid(uid_t ruid, uid_t euid, uid_t suid);
 int setresgid(gid_t rgid, gid_t egid, gid_t sgid);
 int getresuid(uid_t *ruid, uid_t *euid, uid_t *suid);
+int getgroups(int size, gid_t list[]);
 int getresgid(gid_t *rgid, gid_t *egid, gid_t *sgid);
 pid_t getpgid(pid_t pid);
 int setpgid(pid_t pid, pid_t pgid);

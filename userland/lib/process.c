@@ -30,6 +30,8 @@ int setregid(gid_t rgid, gid_t egid) { return (int)__syscall_ret(__syscall2(SYS_
 int setresuid(uid_t ruid, uid_t euid, uid_t suid) { return (int)__syscall_ret(__syscall3(SYS_setresuid, ruid, euid, suid)); }
 int setresgid(gid_t rgid, gid_t egid, gid_t sgid) { return (int)__syscall_ret(__syscall3(SYS_setresgid, rgid, egid, sgid)); }
 int getresuid(uid_t *ruid, uid_t *euid, uid_t *suid) { return (int)__syscall_ret(__syscall3(SYS_getresuid, ruid, euid, suid)); }
+int getgroups(int size, gid_t list[]) { return (int)__syscall_ret(__syscall2(SYS_getgroups, size, list)); }
+int setgroups(size_t size, const gid_t *list) { return (int)__syscall_ret(__syscall2(SYS_setgroups, size, list)); }
 int getresgid(gid_t *rgid, gid_t *egid, gid_t *sgid) { return (int)__syscall_ret(__syscall3(SYS_getresgid, rgid, egid, sgid)); }
 
 /* seteuid and setegid: setresuid with only the effective id, and -1 refused as glibc does. */
