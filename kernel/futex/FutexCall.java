@@ -82,21 +82,9 @@ public final class FutexCall {
         }
         long deadline = -1;
         if (timeout != 0) {
-            long sec, nsec;
-            try {
-                sec = t.mm().read64(timeout);
-                nsec = t.mm().read64(timeout + 8);
-            } catch (MmException e) {
-                return -e.errno();
-            }
-            if (sec < 0 || nsec < 0 || nsec >= NANOS) return -Errno.EINVAL;
-            long nanos = sec > Long.MAX_VALUE / NANOS / 2 ? Long.MAX_VALUE / 2 : sec * NANOS + nsec;
-            if (!absolute) {
-                deadline = sched.now() + nanos;
-            } else {
-                // A deadline before boot has passed already: 0, not negative (-1 is "none").
-                deadline = realtime ? Math.max(0, nanos - TimeCalls.BOOT_EPOCH_SECONDS * NANOS) : nanos;
-            }
+            long nanos = readTimespec(t, timeout);
+            if (nanos < 0) return nanos;
+            deadline = absolute ? absoluteDeadline(nanos, realtime) : sched.now() + nanos;
         }
         if (bitset == 0) return -Errno.EINVAL;
         Futex.Key key;
@@ -116,6 +104,31 @@ public final class FutexCall {
         }
         t.setSleepDeadline(deadline);
         return sleep(sched, t, uaddr);
+    }
+
+    /**
+     * The struct timespec at user address {@code addr} in nanoseconds (capped far in the
+     * future), or -EFAULT for a bad address, -EINVAL for a negative or unnormalised one.
+     */
+    static long readTimespec(Task t, long addr) {
+        long sec, nsec;
+        try {
+            sec = t.mm().read64(addr);
+            nsec = t.mm().read64(addr + 8);
+        } catch (MmException e) {
+            return -e.errno();
+        }
+        if (sec < 0 || nsec < 0 || nsec >= NANOS) return -Errno.EINVAL;
+        return sec > Long.MAX_VALUE / NANOS / 2 ? Long.MAX_VALUE / 2 : sec * NANOS + nsec;
+    }
+
+    /**
+     * The machine-clock deadline of absolute time {@code nanos} on CLOCK_REALTIME (which
+     * counts from the epoch) or CLOCK_MONOTONIC (from boot). A deadline before boot has
+     * passed already: 0, not negative (-1 means "none").
+     */
+    static long absoluteDeadline(long nanos, boolean realtime) {
+        return realtime ? Math.max(0, nanos - TimeCalls.BOOT_EPOCH_SECONDS * NANOS) : nanos;
     }
 
     private static long sleep(Scheduler sched, Task t, long uaddr) {

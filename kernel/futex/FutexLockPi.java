@@ -3,7 +3,6 @@ package futex;
 import mm.MmException;
 import sched.Scheduler;
 import syscall.Errno;
-import syscall.TimeCalls;
 import task.Task;
 import task.TaskState;
 import task.Tasks;
@@ -33,8 +32,6 @@ import task.Tasks;
  * priority) while the handler runs and tries again afterwards (Linux's ERESTARTNOINTR).
  */
 public final class FutexLockPi {
-    private static final long NANOS = 1_000_000_000L;
-
     private FutexLockPi() {}
 
     /**
@@ -57,16 +54,9 @@ public final class FutexLockPi {
         }
         long deadline = -1;
         if (timeout != 0 && !trylock) {
-            long sec, nsec;
-            try {
-                sec = t.mm().read64(timeout);
-                nsec = t.mm().read64(timeout + 8);
-            } catch (MmException e) {
-                return -e.errno();
-            }
-            if (sec < 0 || nsec < 0 || nsec >= NANOS) return -Errno.EINVAL;
-            long nanos = sec > Long.MAX_VALUE / NANOS / 2 ? Long.MAX_VALUE / 2 : sec * NANOS + nsec;
-            deadline = realtime ? Math.max(0, nanos - TimeCalls.BOOT_EPOCH_SECONDS * NANOS) : nanos;
+            long nanos = FutexCall.readTimespec(t, timeout);
+            if (nanos < 0) return nanos;
+            deadline = FutexCall.absoluteDeadline(nanos, realtime);
         }
         Futex.Key key;
         int word;

@@ -209,13 +209,5 @@ int sem_close(sem_t *sem)
  * errno: EINVAL for a bad name, ENOENT if there is none, EACCES for unlink's EPERM. */
 int sem_unlink(const char *name)
 {
-    char path[__SHM_PATH_MAX];
-    int err = __shm_get_name(path, name, 1);
-    if (err != 0) {
-        errno = err;
-        return -1;
-    }
-    int r = unlink(path);
-    if (r < 0 && errno == EPERM) errno = EACCES;
-    return r;
+    return __shm_unlink_name(name, 1);
 }

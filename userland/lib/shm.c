@@ -37,12 +37,13 @@ int shm_open(const char *name, int oflag, mode_t mode)
     return fd;
 }
 
-/* Removes the name; processes that have the object open or mapped keep it. EPERM from
- * unlink becomes EACCES, as glibc reports it. */
-int shm_unlink(const char *name)
+/* Removes the name of a shared memory object (sem_prefix 0) or a named semaphore (1);
+ * processes that have it open or mapped keep it. -1 with errno: EINVAL for a bad name,
+ * ENOENT if there is none, and EACCES for unlink's EPERM, as glibc reports it. */
+int __shm_unlink_name(const char *name, int sem_prefix)
 {
     char path[__SHM_PATH_MAX];
-    int err = __shm_get_name(path, name, 0);
+    int err = __shm_get_name(path, name, sem_prefix);
     if (err != 0) {
         errno = err;
         return -1;
@@ -50,4 +51,9 @@ int shm_unlink(const char *name)
     int r = unlink(path);
     if (r < 0 && errno == EPERM) errno = EACCES;
     return r;
+}
+
+int shm_unlink(const char *name)
+{
+    return __shm_unlink_name(name, 0);
 }

@@ -15,5 +15,6 @@
  * the name if sem_prefix: 0, or EINVAL for an empty name, one of NAME_MAX - 1 bytes or
  * more, or one with a slash after the leading ones. */
 int __shm_get_name(char *path, const char *name, int sem_prefix);
+int __shm_unlink_name(const char *name, int sem_prefix);
 
 #endif
