@@ -1,6 +1,6 @@
 package fs;
 
-import fs.proc.ProcDirectory;
+import procfs.ProcDirectory;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 import syscall.Errno;
@@ -8,7 +8,7 @@ import vm.PhysicalMemory;
 
 /**
  * The file system of one Clonix machine: an in-memory tree (ramfs) whose root holds the
- * standard directories /bin, /dev, /etc, /proc (synthetic, see fs.proc), /tmp and
+ * standard directories /bin, /dev, /etc, /proc (synthetic, see procfs), /tmp and
  * /usr/include, the devices /dev/null, /dev/zero and /dev/console, and /dev/shm, where
  * shm_open and sem_open keep their objects (sticky and writable by all, as /tmp). It also numbers inodes (1, 2, 3... in creation
  * order, so the same boot gives the same numbers) and reads the clock for file times.
@@ -160,7 +160,7 @@ public final class Vfs {
         return root;
     }
 
-    /** The /proc directory, where the core adds its files (see fs.proc.ProcFs). */
+    /** The /proc directory, where the core adds its files (see procfs.ProcFs). */
     public ProcDirectory proc() {
         return proc;
     }

@@ -1,6 +1,5 @@
 package procfs;
 
-import fs.proc.SystemInfo;
 import java.util.function.Supplier;
 import sched.Scheduler;
 import task.Task;

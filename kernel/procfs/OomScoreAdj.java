@@ -1,6 +1,5 @@
 package procfs;
 
-import fs.proc.ProcFile;
 import java.nio.charset.StandardCharsets;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;

@@ -8,8 +8,6 @@ import fs.Inode;
 import fs.OpenFile;
 import fs.PathWalker;
 import fs.Vfs;
-import fs.proc.ProcDirectory;
-import fs.proc.ProcSymlink;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +33,7 @@ import task.Tasks;
  * inode number stays the same while the task exists; inode numbers come from the Vfs in
  * allocation order, which is deterministic. Once a task is reaped (it is no longer the
  * pid table's entry for its tid) its name gives ENOENT and the cache forgets it; a file of
- * it that is still open reads as ESRCH (see fs.proc.ProcFile).
+ * it that is still open reads as ESRCH (see procfs.ProcFile).
  *
  * <p>Everything runs on the kernel thread; the maps here need no locks.
  */

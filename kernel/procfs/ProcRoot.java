@@ -2,8 +2,6 @@ package procfs;
 
 import fs.FsMemory;
 import fs.Vfs;
-import fs.proc.ProcDirectory;
-import fs.proc.ProcFs;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import sched.Scheduler;
@@ -11,7 +9,7 @@ import task.Task;
 import task.Tasks;
 
 /**
- * Fills /proc at boot (Linux's proc_root_init): the system-wide files of fs.proc.ProcFs
+ * Fills /proc at boot (Linux's proc_root_init): the system-wide files of procfs.ProcFs
  * (cpuinfo, uptime, loadavg, self, thread-self), /proc/stat, /proc/meminfo, and the per-process
  * directories of {@link PidDirectories}, and the writable limits of /proc/sys/kernel,
  * /proc/sys/vm and /proc/sys/fs ({@link SysctlIntFile}). Everything is generated from the kernel's live

@@ -4,9 +4,9 @@ import static fs.OpenFlags.*;
 import static org.junit.jupiter.api.Assertions.*;
 import static syscall.Errno.*;
 
-import fs.proc.ProcDirectory;
-import fs.proc.ProcFs;
-import fs.proc.SystemInfo;
+import procfs.ProcDirectory;
+import procfs.ProcFs;
+import procfs.SystemInfo;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

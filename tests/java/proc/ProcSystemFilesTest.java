@@ -9,7 +9,7 @@ import boot.GuestRun;
 import boot.Kernel;
 import boot.Options;
 import fs.Inode;
-import fs.proc.ProcDirectory;
+import procfs.ProcDirectory;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.List;

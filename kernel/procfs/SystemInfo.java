@@ -1,4 +1,4 @@
-package fs.proc;
+package procfs;
 
 /**
  * What the system-wide /proc files report, provided by the kernel core. All times are the

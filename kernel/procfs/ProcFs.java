@@ -1,4 +1,4 @@
-package fs.proc;
+package procfs;
 
 /**
  * The system-wide files of /proc, in Linux's formats: {@code cpuinfo}, {@code uptime} and

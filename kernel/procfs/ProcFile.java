@@ -1,4 +1,4 @@
-package fs.proc;
+package procfs;
 
 import fs.Inode;
 import fs.Mode;
