@@ -22,12 +22,12 @@ static int count_args(const char *arg, va_list ap)
     return n;
 }
 
-/* The three share this: argv has room for n arguments and the NULL. The caller must not
- * use ap afterwards (C leaves its state unknown once another function has used it). */
-static void fill_args(char **argv, int n, const char *arg, va_list ap)
+/* The three share this: argv has room for n arguments and the NULL. ap is passed by
+ * address, so the caller may go on reading after the arguments (execle's envp). */
+static void fill_args(char **argv, int n, const char *arg, va_list *ap)
 {
     argv[0] = (char *)arg;
-    for (int i = 1; i < n; i++) argv[i] = va_arg(ap, char *);
+    for (int i = 1; i < n; i++) argv[i] = va_arg(*ap, char *);
     argv[n] = NULL;
 }
 
@@ -44,7 +44,7 @@ int execl(const char *path, const char *arg, ...)
     }
     char *argv[n + 1];
     va_start(ap, arg);
-    fill_args(argv, n, arg, ap);
+    fill_args(argv, n, arg, &ap);
     va_end(ap);
     return execve(path, argv, environ);
 }
@@ -62,9 +62,7 @@ int execle(const char *path, const char *arg, ...)
     }
     char *argv[n + 1];
     va_start(ap, arg);
-    argv[0] = (char *)arg;
-    for (int i = 1; i < n; i++) argv[i] = va_arg(ap, char *);
-    argv[n] = NULL;
+    fill_args(argv, n, arg, &ap);
     if (n > 0) va_arg(ap, char *);   /* the NULL that ends the list */
     char **envp = va_arg(ap, char **);
     va_end(ap);
@@ -84,7 +82,7 @@ int execlp(const char *file, const char *arg, ...)
     }
     char *argv[n + 1];
     va_start(ap, arg);
-    fill_args(argv, n, arg, ap);
+    fill_args(argv, n, arg, &ap);
     va_end(ap);
     return execvp(file, argv);
 }
