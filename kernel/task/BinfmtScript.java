@@ -3,7 +3,6 @@ package task;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import syscall.Errno;
 
 /**
  * Scripts run by their interpreter, Linux's fs/binfmt_script.c: a file whose first two bytes
@@ -35,10 +34,10 @@ final class BinfmtScript {
 
     /**
      * Parses the {@code #!} line of {@code file} (executed as {@code path} with {@code argv}):
-     * the interpreter to run and its argv, or throws with ENOEXEC if there is no usable
-     * interpreter name.
+     * the interpreter to run and its argv, or null if there is no usable interpreter name
+     * (execve's ENOEXEC).
      */
-    static Interpreter parse(byte[] file, String path, List<String> argv) throws ScriptException {
+    static Interpreter parse(byte[] file, String path, List<String> argv) {
         int end = Math.min(file.length, BINPRM_BUF_SIZE);
         int nl = 2;
         while (nl < end && file[nl] != '\n') nl++;
@@ -50,7 +49,7 @@ final class BinfmtScript {
         while (i < line.length() && !isBlank(line.charAt(i))) i++;
         String interp = line.substring(start, i);
         // A name running to the end of a cut-off buffer might be longer than we can see.
-        if (interp.isEmpty() || (truncated && i == line.length())) throw new ScriptException(Errno.ENOEXEC);
+        if (interp.isEmpty() || (truncated && i == line.length())) return null;
         String arg = line.substring(i).strip();
         List<String> out = new ArrayList<>();
         out.add(interp);
@@ -62,15 +61,5 @@ final class BinfmtScript {
 
     private static boolean isBlank(char c) {
         return c == ' ' || c == '\t';
-    }
-
-    /** A script execve refuses, with the errno. */
-    static final class ScriptException extends Exception {
-        final int errno;
-
-        ScriptException(int errno) {
-            super(null, null, false, false);
-            this.errno = errno;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package task;
 
+import fs.Dentry;
 import fs.FdTable;
 import fs.FsException;
 import fs.Inode;
@@ -82,7 +83,7 @@ public final class Exec {
         }
         if (path.isEmpty()) return -Errno.ENOENT;
         Executable exe;
-        fs.Dentry exeFile;
+        Dentry exeFile;
         try {
             Inode inode = PathWalker.resolve(t.fs, t.fs.cwd(), path, true);
             if (!inode.isRegular()) return -Errno.EACCES;
@@ -91,12 +92,11 @@ public final class Exec {
             if (BinfmtScript.isScript(file)) {
                 if (depth == BinfmtScript.MAX_DEPTH) return -Errno.ELOOP;
                 BinfmtScript.Interpreter interp = BinfmtScript.parse(file, path, argv);
+                if (interp == null) return -Errno.ENOEXEC;
                 return execve(ts, t, regs, interp.path(), name, interp.argv(), envp, depth + 1);
             }
             exe = ExecutableFormat.read(path, file);
             exeFile = PathWalker.locate(t.fs, t.fs.cwd(), path, inode);
-        } catch (BinfmtScript.ScriptException e) {
-            return -e.errno;
         } catch (FsException e) {
             return -e.errno();
         } catch (FormatException e) {
