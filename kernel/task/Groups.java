@@ -1,6 +1,8 @@
 package task;
 
-import mm.MmException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.IntBuffer;
 import syscall.Errno;
 
 /**
@@ -23,10 +25,8 @@ public final class Groups {
         if (size == 0) return n;
         if (n > size) return -Errno.EINVAL;
         byte[] out = new byte[4 * n];
-        for (int i = 0; i < n; i++) {
-            int g = groups.gid(i);
-            for (int b = 0; b < 4; b++) out[4 * i + b] = (byte) (g >>> (8 * b));
-        }
+        IntBuffer ids = ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
+        for (int i = 0; i < n; i++) ids.put(groups.gid(i));
         return t.mm.copyOut(list, out, 0, out.length) == vm.AddressSpace.NO_FAULT ? n : -Errno.EFAULT;
     }
 
@@ -43,9 +43,7 @@ public final class Groups {
         if (size > 0) {
             byte[] in = new byte[4 * size];
             if (t.mm.copyIn(list, in, 0, in.length) != vm.AddressSpace.NO_FAULT) return -Errno.EFAULT;
-            for (int i = 0; i < size; i++) {
-                gids[i] = (in[4 * i] & 0xff) | (in[4 * i + 1] & 0xff) << 8 | (in[4 * i + 2] & 0xff) << 16 | in[4 * i + 3] << 24;
-            }
+            ByteBuffer.wrap(in).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(gids);
         }
         GroupInfo fresh = GroupInfo.create(gids, ts.phys);
         if (fresh == null) return -Errno.ENOMEM;
