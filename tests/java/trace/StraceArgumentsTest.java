@@ -2,13 +2,7 @@ package trace;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import boot.CGuest;
-import boot.Kernel;
-import boot.Options;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,12 +37,7 @@ class StraceArgumentsTest {
 
     @Test
     void commonCallsShowTheirArgumentsDecoded() throws Exception {
-        Kernel k = Kernel.boot(Options.defaults(), new ByteArrayOutputStream(), new ByteArrayInputStream(new byte[0]));
-        for (var f : image.BootImage.load().guestFiles().entrySet()) k.installFile(f.getKey(), f.getValue(), 0755);
-        k.install("/tmp/args", CGuest.compile(tmp, "args", PROGRAM));
-        k.scheduler().tracer().enable(100_000);
-        k.run("/tmp/args", List.of("args"));
-        String out = Strace.render(k.scheduler().tracer().events());
+        String out = TracedRun.strace(tmp, "args", PROGRAM);
         String[][] expected = { // each call, and its result
             {"open(\"/tmp/notes\", O_WRONLY|O_CREAT|O_TRUNC, 0644)", "3"},
             // \1 then \001: an octal escape followed by a digit needs all three digits.
@@ -89,12 +78,7 @@ class StraceArgumentsTest {
 
     @Test
     void futexShowsItsOperationByNameAndTheArgumentsItUses() throws Exception {
-        Kernel k = Kernel.boot(Options.defaults(), new ByteArrayOutputStream(), new ByteArrayInputStream(new byte[0]));
-        for (var f : image.BootImage.load().guestFiles().entrySet()) k.installFile(f.getKey(), f.getValue(), 0755);
-        k.install("/tmp/futexes", CGuest.compile(tmp, "futexes", FUTEXES));
-        k.scheduler().tracer().enable(100_000);
-        k.run("/tmp/futexes", List.of("futexes"));
-        String out = Strace.render(k.scheduler().tracer().events());
+        String out = TracedRun.strace(tmp, "futexes", FUTEXES);
         String[] expected = { // each call and its result, as regular expressions (@: an address)
             "futex\\(@, FUTEX_WAIT_PRIVATE, 6, NULL\\) += -1 EAGAIN",
             "futex\\(@, FUTEX_WAIT, 5, \\{tv_sec=0, tv_nsec=1000\\}\\) += -1 ETIMEDOUT",
@@ -130,12 +114,7 @@ class StraceArgumentsTest {
     /** The lines the real strace printed for the same program built with gcc on Linux. */
     @Test
     void socketCallsShowFamiliesFlagsAndAddressesAsStraceDoes() throws Exception {
-        Kernel k = Kernel.boot(Options.defaults(), new ByteArrayOutputStream(), new ByteArrayInputStream(new byte[0]));
-        for (var f : image.BootImage.load().guestFiles().entrySet()) k.installFile(f.getKey(), f.getValue(), 0755);
-        k.install("/tmp/sockets", CGuest.compile(tmp, "sockets", SOCKETS));
-        k.scheduler().tracer().enable(100_000);
-        k.run("/tmp/sockets", List.of("sockets"));
-        String out = Strace.render(k.scheduler().tracer().events());
+        String out = TracedRun.strace(tmp, "sockets", SOCKETS);
         String[][] expected = {
             {"socket(AF_UNIX, SOCK_DGRAM|SOCK_CLOEXEC, 0)", "3"},
             {"bind(3, {sa_family=AF_UNIX, sun_path=\"/tmp/st.sock\"}, 110)", "0"},

@@ -2,14 +2,7 @@ package trace;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import boot.CGuest;
-import boot.GuestRun;
-import boot.Kernel;
-import boot.Options;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,18 +40,12 @@ class StraceFileLockArgumentsTest {
 
     @Test
     void theNewFileCallsAreNamedAndDecoded() throws Exception {
-        Kernel k = Kernel.boot(Options.defaults(), new ByteArrayOutputStream(), new ByteArrayInputStream(new byte[0]));
-        for (var f : image.BootImage.load().guestFiles().entrySet()) k.installFile(f.getKey(), f.getValue(), 0755);
-        k.install("/tmp/locks", CGuest.compile(tmp, "locks", PROGRAM));
-        k.scheduler().tracer().enable(100_000);
-        k.run("/tmp/locks", List.of("locks"));
-        String out = Strace.render(k.scheduler().tracer().events());
+        String out = TracedRun.strace(tmp, "locks", PROGRAM);
         String[] expected = {
             "fcntl(3, F_SETLK, 0x", "flock(3, LOCK_EX|LOCK_NB)", "chown(\"/tmp/locked\", 7, 8)",
             "utimensat(AT_FDCWD, \"/tmp/locked\", NULL, 0x0)", "statx(AT_FDCWD, \"/tmp/locked\", 0x0, 0x7ff, 0x",
             "getrandom(0x", "fsync(3) ", "sync()",
         };
         for (String call : expected) assertTrue(out.contains("[pid     2] " + call), "missing " + call + " in\n" + out);
-        GuestRun.checkNothingLeaked(k);
     }
 }

@@ -2,13 +2,7 @@ package trace;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import boot.CGuest;
-import boot.Kernel;
-import boot.Options;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,12 +34,7 @@ class StraceMemoryArgumentsTest {
 
     @Test
     void memoryCallsShowTheirFlagsByName() throws Exception {
-        Kernel k = Kernel.boot(Options.defaults(), new ByteArrayOutputStream(), new ByteArrayInputStream(new byte[0]));
-        for (var f : image.BootImage.load().guestFiles().entrySet()) k.installFile(f.getKey(), f.getValue(), 0755);
-        k.install("/tmp/mem", CGuest.compile(tmp, "mem", PROGRAM));
-        k.scheduler().tracer().enable(100_000);
-        k.run("/tmp/mem", List.of("mem"));
-        String out = Strace.render(k.scheduler().tracer().events());
+        String out = TracedRun.strace(tmp, "mem", PROGRAM);
         String[] expected = {
             "memfd_create(\"demo\", MFD_CLOEXEC|MFD_ALLOW_SEALING)",
             "mmap(NULL, 4096, PROT_READ|PROT_WRITE, MAP_SHARED, 3, 0)",

@@ -2,13 +2,7 @@ package trace;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import boot.CGuest;
-import boot.Kernel;
-import boot.Options;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,12 +45,7 @@ class StraceTimersTest {
 
     @Test
     void timerAndUsageCallsAreNamedAndDecoded() throws Exception {
-        Kernel k = Kernel.boot(Options.defaults(), new ByteArrayOutputStream(), new ByteArrayInputStream(new byte[0]));
-        for (var f : image.BootImage.load().guestFiles().entrySet()) k.installFile(f.getKey(), f.getValue(), 0755);
-        k.install("/tmp/timers", CGuest.compile(tmp, "timers", PROGRAM));
-        k.scheduler().tracer().enable(100_000);
-        k.run("/tmp/timers", List.of("timers"));
-        String out = Strace.render(k.scheduler().tracer().events());
+        String out = TracedRun.strace(tmp, "timers", PROGRAM);
         String[] expected = {
             "setitimer(ITIMER_VIRTUAL, {it_interval={tv_sec=0, tv_usec=200000}, it_value={tv_sec=0, tv_usec=100000}}, NULL)",
             "getitimer(ITIMER_PROF, 0x",
