@@ -43,8 +43,14 @@ class SourceLineToolsTest {
             \t.loc\t1, 4
             \tret
             \t.size\tf, .-f
-            plain:
-            \tnop
+            """;
+
+    /** Assembly without lines, linked after LOC_SOURCE. */
+    private static final String PLAIN_SOURCE = """
+            \t.text
+            \t.globl\t_start
+            _start:
+            \tcall\tf
             """;
 
     @Test
