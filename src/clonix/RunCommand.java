@@ -17,6 +17,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import trace.ChromeTrace;
+import trace.CrashReport;
 import trace.Strace;
 import trace.Timeline;
 import trace.Tracer;
@@ -67,12 +68,17 @@ final class RunCommand extends ToolCommand {
         String guestPath = argv.get(0);
         boolean tracing = timeline || strace || traceJson != null;
         if (tracing) kernel.scheduler().tracer().enable(traceBuffer);
+        CrashReport.Log crashes = new CrashReport.Log();
+        kernel.tasks().observeCrashes(crashes::crashed);
         int status;
         try {
             status = kernel.run(guestPath, argv);
         } finally {
             console.flush();
         }
+        // A crash's backtrace, as gdb would show it from the core dump, after the program's output.
+        spec.commandLine().getErr().print(crashes.render("clonix run: "));
+        spec.commandLine().getErr().flush();
         if (tracing) writeTrace(kernel.scheduler().tracer());
         return status;
     }
