@@ -40,6 +40,9 @@ import vm.MemoryFault;
  * several host threads may share them.
  */
 public final class Symbolizer {
+    /** How the boot image names the C library's sources (image.BootImageBuilder): code from them is libc's. */
+    public static final String LIBC_SOURCES = "userland/lib/";
+
     /** Knows no symbols: every address is described by its number. */
     private static final Symbolizer NONE = new Symbolizer(null);
 
@@ -116,10 +119,29 @@ public final class Symbolizer {
     public List<String> describe(long[] frames) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < frames.length; i++) {
-            Optional<SourceLine> line = line(i == 0 ? frames[i] : frames[i] - Isa.INSN_BYTES);
+            Optional<SourceLine> line = frameLine(frames, i);
             out.add(line.isPresent() ? describe(line.get()) : symbolOffset(frames[i]).orElse(hex(frames[i])));
         }
         return out;
+    }
+
+    /**
+     * The innermost frame of a {@link #backtrace} in the program's own code, described as
+     * {@link #where} does ("main deadlock.c:17"): the first with a source line outside the C
+     * library ({@link #LIBC_SOURCES}), which is where the program called into libc. Empty if
+     * no frame has such a line (a program without a line table).
+     */
+    public Optional<String> ownFrame(long[] frames) {
+        for (int i = 0; i < frames.length; i++) {
+            Optional<SourceLine> line = frameLine(frames, i);
+            if (line.isPresent() && !line.get().file().startsWith(LIBC_SOURCES)) return Optional.of(describe(line.get()));
+        }
+        return Optional.empty();
+    }
+
+    /** The line of frame i: at the pc for the first, at the call before the return address for the others. */
+    private Optional<SourceLine> frameLine(long[] frames, int i) {
+        return line(i == 0 ? frames[i] : frames[i] - Isa.INSN_BYTES);
     }
 
     /**
