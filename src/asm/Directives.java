@@ -249,7 +249,8 @@ final class Directives {
     /**
      * {@code .loc FILE, LINE}: the code from here on came from line LINE of the file that
      * {@code .file FILE, "name"} numbered, until the next {@code .loc} or the end of the
-     * object's .text: a row of the object's line table (obj.LineTable).
+     * object's .text: a row of the object's line table (obj.LineTable). Line 0 says that the
+     * code has no line, as in DWARF (C's {@code #line 0} gives it).
      */
     private static void loc(Pass p, Statement st) {
         count(st, 2);
@@ -257,7 +258,7 @@ final class Directives {
         long file = p.constantNow(value(f), "the file number");
         long line = p.constantNow(value(l), "the line");
         if (p.section() != Section.Kind.TEXT) throw new AsmError(st.op, "'.loc' belongs in .text, not " + p.section().sectionName());
-        if (line < 1 || line > Integer.MAX_VALUE) throw new AsmError(l.tok, "line " + line + " is not between 1 and " + Integer.MAX_VALUE);
+        if (line < 0 || line > Integer.MAX_VALUE) throw new AsmError(l.tok, "line " + line + " is not between 0 and " + Integer.MAX_VALUE);
         p.addLine(f.tok, file, (int) line);
     }
 

@@ -145,7 +145,7 @@ public final class Codegen {
         String where = t.file + ":" + t.line;
         if (where.equals(lastLine)) return;
         lastLine = where;
-        out.append(loc(t));
+        if (!t.file.isEmpty()) out.append(loc(t));
         String src = t.source == null ? "" : sources.computeIfAbsent(t.source, text -> new diag.SourceFile(t.file, text)).line(t.line).strip();
         out.append("\t# ").append(where);
         if (!src.isEmpty()) out.append(": ").append(src.length() > 60 ? src.substring(0, 60) + "..." : src);
@@ -233,7 +233,8 @@ public final class Codegen {
         lastLine = null;
         // The prologue's row: the line of the body's opening brace, as gcc gives it (numbered
         // before the body names other files, so that its .file comes first).
-        String entryLine = f.body.tok == null || f.body.tok.file == null ? "" : loc(f.body.tok);
+        Token brace = f.body.tok;
+        String entryLine = brace == null || brace.file == null || brace.file.isEmpty() ? "" : loc(brace);
         returnLabel = label();
         // Register locals take the s-registers from s10 down; the expression stack keeps the rest.
         List<String> fromTop = new java.util.ArrayList<>(List.of(TEMPS));

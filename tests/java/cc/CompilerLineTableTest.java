@@ -72,4 +72,13 @@ class CompilerLineTableTest {
         assertTrue(printf.isPresent() && printf.get().file().equals("userland/lib/printf.c"), "libc's code maps to libc's source: " + printf);
         assertEquals(Optional.empty(), lines.lookup(exe.symbol("_start").value), "crt0 is assembly: no line");
     }
+
+    @Test
+    void codeOnLineZeroHasNoLine() throws Exception {
+        Executable exe = CGuest.compile(tmp, "zero", "#line 0\nint main(void) { return 0; }\nint other(void)\n{\n    return 1;\n}\n");
+        assertEquals(Optional.empty(), exe.lines().lookup(exe.symbol("main").value), "#line 0: main is on line 0, which is no line");
+        Optional<LineTable.Location> other = exe.lines().lookup(exe.symbol("other").value);
+        assertTrue(other.isPresent() && other.get().file().endsWith("zero.c") && other.get().line() >= 2 && other.get().line() <= 3,
+                "the lines after it count from 1 again: other's brace is line 2, its return line 3: " + other);
+    }
 }
