@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import mm.MmException;
 import task.Task;
 import task.Tasks;
+import trace.Symbolizer;
 import vm.Context;
 import vm.Isa;
 
@@ -20,11 +21,16 @@ import vm.Isa;
  * this names the object (the futex word and its value, the child waited for, the pipe and
  * who holds its other end) and, where the kernel knows it, who could end the wait.
  *
+ * <p>Then where the task waits: the innermost frame of its stack in the program's own code,
+ * as " at main dl.c:17", so the report says which lock or read of the program is stuck.
+ *
  * <p>Examples: {@code futex 0x4010a0 (word = 2)}; {@code futex_lock_pi 0x4010a0 (word =
  * 0x80000005): owned by 5 (worker, S in read)}; {@code wait4 for any child (children: 5 S)};
  * {@code read fd 3: pipe:[17] is empty; its write end is open in 4, 5}.
  */
 final class WaitDescription {
+    /** Frames searched for the program's own code: libc's wrappers are never this deep. */
+    private static final int MAX_FRAMES = 32;
     private static final int READ = 0, WRITE = 1, READV = 19, WRITEV = 20, PREAD = 17, PWRITE = 18,
             WAIT4 = 61, FUTEX = 202, WAITID = 247;
 
@@ -34,10 +40,29 @@ final class WaitDescription {
         this.tasks = tasks;
     }
 
-    /** A description of what {@code t} waits on: its wait channel, with the details the call's arguments give. */
+    /**
+     * A description of what {@code t} waits on: its wait channel, with the details the call's
+     * arguments give, and where in the program's own code it waits (" at main dl.c:17").
+     */
     String describe(Task t) {
         String channel = t.waitChannel();
         if (!t.state().isSleeping() || t.mm() == null) return channel;
+        return waitsOn(t, channel) + where(t);
+    }
+
+    /**
+     * " at FUNCTION FILE:LINE": the innermost frame of the sleeping task's stack that is the
+     * program's own code rather than libc's wrappers (trace.Symbolizer#ownFrame), which is the
+     * line a student looks for; "" when the program has no line table.
+     */
+    private static String where(Task t) {
+        Context ctx = t.context();
+        long[] frames = Symbolizer.backtrace(t, ctx.pc, ctx.regs[Isa.FP], ctx.regs[Isa.RA], MAX_FRAMES);
+        return Symbolizer.of(t).ownFrame(frames).map(f -> " at " + f).orElse("");
+    }
+
+    /** What the sleeping {@code t} waits on, decoded from the call it sleeps in. */
+    private String waitsOn(Task t, String channel) {
         // Not in a system call: a page fault found no memory (task.OomKiller).
         if (channel.equals(task.OomKiller.WAIT_CHANNEL)) return "out of memory: waiting for a process to exit";
         Context ctx = t.context();

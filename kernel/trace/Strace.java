@@ -17,7 +17,8 @@ import syscall.Errno;
  * open flags, ioctl and signal names: see SyscallArguments); a read's buffer is decoded at
  * its exit, when the bytes are there. Other calls show raw numbers (small ones in decimal,
  * others in hex). The {@code [pid N]} prefix (the pid right-aligned in 5 columns) is left out
- * while only one task has appeared, and results line up in column 40, as strace's do.
+ * while only one task has appeared, and results line up in column 40, as strace's do. With
+ * stacks recorded (strace -k), each call's stack follows its line (see StackLines).
  */
 public final class Strace {
     /** Arguments shown per call; calls not listed show all six. */
@@ -72,12 +73,16 @@ public final class Strace {
                     if (enter == null || e.result() == -Errno.BLOCKED) continue;
                     String call = e.decoded() != null ? name(enter) + "(" + e.decoded() + ")" : call(enter);
                     out.append(aligned(prefix + call)).append(result(e.result())).append('\n');
+                    for (String frame : enter.stack()) out.append(frame).append('\n'); // strace -k
                 }
                 case SIGNAL -> out.append(prefix).append("--- ").append(SigSet.name((int) e.arg()))
                         .append(" {si_signo=").append(SigSet.name((int) e.arg())).append("} ---\n");
                 case EXIT -> {
                     TraceEvent enter = pending.remove(e.tid());
-                    if (enter != null) out.append(aligned(prefix + call(enter))).append("?\n");
+                    if (enter != null) {
+                        out.append(aligned(prefix + call(enter))).append("?\n");
+                        for (String frame : enter.stack()) out.append(frame).append('\n'); // strace -k
+                    }
                     if (e.tid() == e.tgid()) out.append(prefix).append(ending((int) e.arg())).append('\n');
                 }
                 default -> { }

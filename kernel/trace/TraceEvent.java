@@ -20,9 +20,18 @@ import java.util.List;
  * @param decoded the arguments already decoded, for a SYSCALL_ENTER the kernel made on a task's
  *               behalf with values it had in hand (the shell's execve); null when only raw
  *               {@code args} are known
+ * @param stack  for a SYSCALL_ENTER while the tracer records stacks (strace -k), the caller's
+ *               user stack as strace -k prints it, one frame per line (see {@link StackLines});
+ *               otherwise empty
  */
 public record TraceEvent(long time, int cpu, TraceKind kind, int tid, int tgid, String comm, long arg, String name,
-        List<Long> args, long result, String decoded) {
+        List<Long> args, long result, String decoded, List<String> stack) {
+
+    /** An event without a stack. */
+    public TraceEvent(long time, int cpu, TraceKind kind, int tid, int tgid, String comm, long arg, String name,
+            List<Long> args, long result, String decoded) {
+        this(time, cpu, kind, tid, tgid, comm, arg, name, args, result, decoded, List.of());
+    }
 
     /** An event with raw arguments only (every tracepoint but the kernel's own execve). */
     public TraceEvent(long time, int cpu, TraceKind kind, int tid, int tgid, String comm, long arg, String name,

@@ -33,6 +33,9 @@ public final class Tracer {
 
     /** Whether tracepoints record; hooks test this field before calling, to cost nothing when off. */
     public boolean enabled;
+    /** Whether each system call's entry also records the caller's user stack (strace -k: {@link StackLines}). */
+    public boolean stacks;
+    private final StackLines stackLines = new StackLines();
 
     private final LongSupplier clock;
     private final int cpus;
@@ -150,7 +153,7 @@ public final class Tracer {
         for (long a : args) list.add(a);
         int cpu = cpuOf(t);
         record(new TraceEvent(stamp(cpu), cpu, TraceKind.SYSCALL_ENTER, t.tid(), t.tgid(), t.comm(), nr, name,
-                List.copyOf(list), 0, SyscallArguments.atEnter(t, nr, args)));
+                List.copyOf(list), 0, SyscallArguments.atEnter(t, nr, args), stacks ? stackLines.of(t) : List.of()));
     }
 
     /**

@@ -17,6 +17,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import trace.ChromeTrace;
+import trace.CrashReport;
 import trace.Strace;
 import trace.Timeline;
 import trace.Tracer;
@@ -47,6 +48,9 @@ final class RunCommand extends ToolCommand {
     @Option(names = "--strace", description = "after the run, print the system calls strace-style to standard error")
     boolean strace;
 
+    @Option(names = "-k", description = "with --strace: print the stack of each system call under it, as strace -k")
+    boolean straceStacks;
+
     @Option(names = "--trace-buffer", paramLabel = "N", defaultValue = "" + Tracer.DEFAULT_CAPACITY,
             description = "trace events kept; older ones are dropped (default: ${DEFAULT-VALUE})")
     int traceBuffer;
@@ -55,6 +59,7 @@ final class RunCommand extends ToolCommand {
     int call0() throws Exception {
         Options options = machine.toOptions();
         if (traceBuffer < 1) throw new HostFiles.UserError("--trace-buffer must be at least 1");
+        if (straceStacks && !strace) throw new HostFiles.UserError("-k prints the stacks of --strace; give --strace too");
         BootImage image = BootImage.load();
         Executable exe = build(image);
         if (exe == null) return 1;
@@ -67,12 +72,18 @@ final class RunCommand extends ToolCommand {
         String guestPath = argv.get(0);
         boolean tracing = timeline || strace || traceJson != null;
         if (tracing) kernel.scheduler().tracer().enable(traceBuffer);
+        kernel.scheduler().tracer().stacks = straceStacks;
+        CrashReport.Log crashes = new CrashReport.Log();
+        kernel.tasks().observeCrashes(crashes::crashed);
         int status;
         try {
             status = kernel.run(guestPath, argv);
         } finally {
             console.flush();
         }
+        // A crash's backtrace, as gdb would show it from the core dump, after the program's output.
+        spec.commandLine().getErr().print(crashes.render("clonix run: "));
+        spec.commandLine().getErr().flush();
         if (tracing) writeTrace(kernel.scheduler().tracer());
         return status;
     }

@@ -42,10 +42,11 @@ final class MachineBuiltins {
                 "Draws the traced past as one row per CPU, one letter per task, WIDTH columns\n"
                         + "(default " + Timeline.DEFAULT_WIDTH + "), with a legend. Tracing is on from the start.",
                 MachineBuiltins::timeline));
-        table.add(new Builtin("strace", "strace PROGRAM [ARG...]", "run a program and list its system calls",
+        table.add(new Builtin("strace", "strace [-k] PROGRAM [ARG...]", "run a program and list its system calls",
                 "Runs PROGRAM in the foreground with tracing on, then prints its system calls\n"
                         + "as strace -f does: 'write(1, 0x..., 3) = 3', clone's flags by name, '[pid N]'\n"
-                        + "prefixes once there are several tasks, '+++ exited with 0 +++'.",
+                        + "prefixes once there are several tasks, '+++ exited with 0 +++'. With -k, each\n"
+                        + "call is followed by its stack, as strace -k prints it: ' > /tmp/prog(main+0x58) [0x4001a8]'.",
                 MachineBuiltins::strace));
     }
 
@@ -139,8 +140,13 @@ final class MachineBuiltins {
     }
 
     private static int strace(Shell sh, List<String> args, Builtin.Io io) {
+        boolean stacks = args.size() > 1 && args.get(1).equals("-k"); // strace -k: each call's stack
+        if (stacks) {
+            args = new ArrayList<>(args);
+            args.remove(1);
+        }
         if (args.size() < 2) {
-            io.err().println("sh: strace: usage: strace PROGRAM [ARG...]");
+            io.err().println("sh: strace: usage: strace [-k] PROGRAM [ARG...]");
             return 2;
         }
         if (sh.builtins.find(args.get(1)) != null) {
@@ -150,8 +156,10 @@ final class MachineBuiltins {
         Tracer tracer = sh.session.kernel().scheduler().tracer();
         boolean wasOn = tracer.enabled;
         tracer.enable(Tracer.DEFAULT_CAPACITY);
+        tracer.stacks = stacks;
         List<String> words = args.subList(1, args.size());
         int status = sh.executor.runCommand(new ArrayList<>(words), String.join(" ", words));
+        tracer.stacks = false;
         if (!wasOn) tracer.disable();
         List<TraceEvent> own = new ArrayList<>();
         int shellPid = sh.session.shell().tgid();

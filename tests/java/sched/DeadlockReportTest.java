@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The deadlock report says what each blocked thread waits on, decoded from the system call
  * it sleeps in: the futex word and its value, the child a parent waits for, the pipe a
  * reader waits on and who holds its write end, and the owner of a priority-inheritance
- * mutex a thread waits for.
+ * mutex a thread waits for; and where in the program's own code each thread waits (the
+ * line that called into libc), so the report names the stuck lock or read.
  */
 class DeadlockReportTest {
     @TempDir Path tmp;
@@ -97,8 +98,8 @@ class DeadlockReportTest {
     void aThreadWaitingForAPriorityInheritanceMutexIsToldItsOwnerAndWhatTheOwnerWaitsFor() throws Exception {
         GuestRun.Result r = GuestRun.runExecutable(Options.defaults(), CGuest.compile(tmp, "pi", PI_OWNER_BLOCKED), "pi");
         String out = r.output();
-        assertTrue(out.matches("(?s).*  2 pi: S futex_lock_pi 0x[0-9a-f]+ \\(word = 0x80000003\\): owned by 3 \\(pi, S in read\\)\n.*"), out);
-        assertTrue(out.matches("(?s).*  3 pi: S read fd 3: pipe:\\[\\d+\\] is empty; its write end is open in 2\n.*"), out);
+        assertTrue(out.matches("(?s).*  2 pi: S futex_lock_pi 0x[0-9a-f]+ \\(word = 0x80000003\\): owned by 3 \\(pi, S in read\\) at main \\S*/pi\\.c:25\n.*"), out);
+        assertTrue(out.matches("(?s).*  3 pi: S read fd 3: pipe:\\[\\d+\\] is empty; its write end is open in 2 at holder \\S*/pi\\.c:11\n.*"), out);
         assertEquals(137, r.status());
     }
 
@@ -107,8 +108,8 @@ class DeadlockReportTest {
         GuestRun.Result r = GuestRun.runExecutable(Options.defaults(), CGuest.compile(tmp, "pipes", CROSSED_PIPES), "pipes");
         String out = r.output();
         assertTrue(out.startsWith("clonix: deadlock: no task can run again\n"), out);
-        assertTrue(out.matches("(?s).*  2 pipes: S read fd 3: pipe:\\[\\d+\\] is empty; its write end is open in 2, 3\n.*"), out);
-        assertTrue(out.matches("(?s).*  3 pipes: S read fd 5: pipe:\\[\\d+\\] is empty; its write end is open in 2, 3\n.*"), out);
+        assertTrue(out.matches("(?s).*  2 pipes: S read fd 3: pipe:\\[\\d+\\] is empty; its write end is open in 2, 3 at main \\S*/pipes\\.c:15\n.*"), out);
+        assertTrue(out.matches("(?s).*  3 pipes: S read fd 5: pipe:\\[\\d+\\] is empty; its write end is open in 2, 3 at main \\S*/pipes\\.c:11\n.*"), out);
         assertEquals(137, r.status());
     }
 
@@ -116,8 +117,8 @@ class DeadlockReportTest {
     void aFutexWaiterShowsTheWordAndItsParentTheChildItWaitsFor() throws Exception {
         GuestRun.Result r = GuestRun.runExecutable(Options.defaults(), CGuest.compile(tmp, "futex", LOST_WAKEUP), "futex");
         String out = r.output();
-        assertTrue(out.matches("(?s).*  2 futex: S wait4 for child 3 \\(children: 3 S\\)\n.*"), out);
-        assertTrue(out.matches("(?s).*  3 futex: S futex 0x[0-9a-f]+ \\(word = 7\\)\n.*"), out);
+        assertTrue(out.matches("(?s).*  2 futex: S wait4 for child 3 \\(children: 3 S\\) at main \\S*/futex\\.c:13\n.*"), out);
+        assertTrue(out.matches("(?s).*  3 futex: S futex 0x[0-9a-f]+ \\(word = 7\\) at main \\S*/futex\\.c:10\n.*"), out);
         assertTrue(out.contains("  1 init: S wait4 for any child (children: 2 S)\n"), out);
         assertEquals(137, r.status());
     }

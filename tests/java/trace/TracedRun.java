@@ -37,10 +37,16 @@ final class TracedRun {
      * exec /bin programs; returns the strace text of the run.
      */
     static String strace(Path tmp, String name, String source) throws Exception {
+        return strace(tmp, name, source, false);
+    }
+
+    /** {@link #strace(Path, String, String)}, with each call's stack under it if {@code stacks} (strace -k). */
+    static String strace(Path tmp, String name, String source, boolean stacks) throws Exception {
         Kernel k = Kernel.boot(Options.defaults(), new ByteArrayOutputStream(), new ByteArrayInputStream(new byte[0]));
         for (var f : image.BootImage.load().guestFiles().entrySet()) k.installFile(f.getKey(), f.getValue(), 0755);
         k.install("/tmp/" + name, CGuest.compile(tmp, name, source));
         k.scheduler().tracer().enable(100_000);
+        k.scheduler().tracer().stacks = stacks;
         k.run("/tmp/" + name, List.of(name));
         GuestRun.checkNothingLeaked(k);
         return Strace.render(k.scheduler().tracer().events());
