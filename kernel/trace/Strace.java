@@ -3,8 +3,10 @@ package trace;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import signal.SigSet;
 import syscall.Errno;
 import task.Signals;
@@ -21,8 +23,8 @@ import task.Signals;
  * structures of {@link StructText}: see SyscallArguments and ProcessArguments); a buffer the
  * call fills (read, stat, wait4's status) is decoded at its exit, when the bytes are there.
  * Other calls show raw numbers (small ones in decimal, others in hex). The {@code [pid N]}
- * prefix (the pid right-aligned in 5 columns) is left out while only one task has appeared,
- * and results line up in column 40, as strace's do.
+ * prefix (the pid right-aligned in 5 columns) is left out while only one task is alive, and
+ * results line up in column 40, as strace's do.
  */
 public final class Strace {
     /** Arguments shown per call; calls not listed show all six. */
@@ -65,19 +67,21 @@ public final class Strace {
      * inside such a call (the SIGCHLD of a child that exits while its parent waits, a fatal
      * SIGTERM to a sleeper) is shown after the call's line, where strace shows it, since the
      * task takes it on its way back to user mode. A signal taken on the way to user mode ends
-     * an unfinished call, which is left out. SIGKILL has no line, as in strace.
+     * an unfinished call, which is left out. SIGKILL has no line, as in strace. Every thread
+     * that ends gets its {@code +++ exited with N +++} line, as in {@code strace -f}, and the
+     * {@code [pid N]} prefix is there while more than one traced task is alive (a task is
+     * alive from its creation or first event to its exit), as strace prefixes lines while it
+     * traces more than one.
      */
     public static String render(List<TraceEvent> events) {
         StringBuilder out = new StringBuilder();
         Map<Integer, TraceEvent> pending = new LinkedHashMap<>();
         Map<Integer, List<TraceEvent>> deferred = new HashMap<>();
-        boolean many = false;
-        int firstTid = -1;
+        Set<Integer> live = new HashSet<>();
         for (TraceEvent e : events) {
             if (e.tid() == 0) continue;
-            if (firstTid < 0) firstTid = e.tid();
-            many |= e.tid() != firstTid;
-            String prefix = many ? String.format("[pid %5d] ", e.tid()) : "";
+            live.add(e.tid());
+            String prefix = live.size() > 1 ? String.format("[pid %5d] ", e.tid()) : "";
             switch (e.kind()) {
                 case SYSCALL_ENTER -> pending.put(e.tid(), e);
                 case SYSCALL_EXIT -> {
@@ -100,7 +104,8 @@ public final class Strace {
                     TraceEvent enter = pending.remove(e.tid());
                     if (enter != null) out.append(aligned(prefix + call(enter))).append("?\n");
                     flush(out, prefix, deferred.remove(e.tid()));
-                    if (e.tid() == e.tgid()) out.append(prefix).append(ending((int) e.arg())).append('\n');
+                    out.append(prefix).append(ending((int) e.arg())).append('\n');
+                    live.remove(e.tid());
                 }
                 default -> { }
             }

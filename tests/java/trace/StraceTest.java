@@ -67,4 +67,19 @@ class StraceTest {
                 event(TraceKind.EXIT, 5, 0, null, 0, null)));
         assertEquals("--- SIGUSR1 " + usr1 + " ---\n+++ exited with 0 +++\n", text);
     }
+
+    @Test
+    void everyThreadEndsWithItsLineAndThePrefixIsThereWhileSeveralTasksLive() {
+        String text = Strace.render(java.util.List.of(
+                event(TraceKind.SYSCALL_ENTER, 5, 39, "getpid", 0, null),
+                event(TraceKind.SYSCALL_EXIT, 5, 39, "getpid", 5, null),
+                event(TraceKind.NEW_TASK, 6, 0, null, 0, null),
+                event(TraceKind.SYSCALL_ENTER, 6, 60, "exit", 0, "0"),
+                event(TraceKind.EXIT, 6, 0, null, 0, null),
+                event(TraceKind.SYSCALL_ENTER, 5, 39, "getpid", 0, null),
+                event(TraceKind.SYSCALL_EXIT, 5, 39, "getpid", 5, null),
+                event(TraceKind.EXIT, 5, 0x0400, null, 0, null)));
+        assertEquals(Strace.aligned("getpid()") + "5\n" + Strace.aligned("[pid     6] exit(0)") + "?\n"
+                + "[pid     6] +++ exited with 0 +++\n" + Strace.aligned("getpid()") + "5\n+++ exited with 4 +++\n", text);
+    }
 }
