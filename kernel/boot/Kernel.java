@@ -320,11 +320,7 @@ public final class Kernel implements TrapHandler {
         if (CpuLimit.due(t)) CpuLimit.check(tasks, t);
         if (CpuTimers.due(t)) CpuTimers.run(tasks, t);
         while (!t.isKillPending() && t.state() == task.TaskState.RUNNING && SignalDelivery.hasWork(t)) {
-            int handled = SignalDelivery.deliver(tasks, t, task -> syscalls.dispatch(task));
-            if (sched.tracer().enabled) { // trace: signal_deliver, to a handler or fatal
-                int sig = t.isKillPending() ? t.signal().groupExitStatus() & 0x7f : handled;
-                if (sig != 0) sched.tracer().signal(t, sig);
-            }
+            SignalDelivery.deliver(tasks, t, task -> syscalls.dispatch(task)); // traces each signal it takes
         }
         if (!t.isKillPending()) return;
         // A crash is reported while the thread still has its registers and memory (trace.CrashReport).

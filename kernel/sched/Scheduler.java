@@ -331,7 +331,6 @@ public final class Scheduler implements Tasks.SchedulerHooks {
                 // task may have run on since its last trap, so its live registers are in the
                 // CPU: save them first, or the handler's frame would hold stale ones.
                 cpu.saveContext(t.context());
-                if (tracer.enabled && t.isKillPending()) traceFatalSignal(t); // trace
                 handler.beforeUserMode(t);
                 if (t.state() != TaskState.RUNNING) {
                     putOff(rq, t);
@@ -360,12 +359,6 @@ public final class Scheduler implements Tasks.SchedulerHooks {
         }
         burstUsed = 0;
         return ran;
-    }
-
-    /** signal_deliver for a task about to die: the group's killing signal, if a signal (not exit_group) kills it. */
-    private void traceFatalSignal(Task t) {
-        int sig = t.signal().groupExitStatus() & 0x7f;
-        if (t.signal().isGroupExiting() && sig != 0) tracer.signal(t, sig);
     }
 
     /** The next task for {@code rq}: its own queue first, else one pulled from the busiest queue. */

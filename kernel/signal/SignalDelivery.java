@@ -90,6 +90,7 @@ public final class SignalDelivery {
             SigInfo info = dequeue(t, s.blocked);
             if (info == null) return 0;
             int sig = info.signo();
+            SignalTrace.signal(ts, t, info, false);
             long handler = t.sighand().handler(sig);
             if (handler == SigHand.SIG_IGN) continue;
             if (handler != SigHand.SIG_DFL) {

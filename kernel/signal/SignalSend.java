@@ -157,7 +157,7 @@ public final class SignalSend {
         if (blocked || h.handler(sig) == SigHand.SIG_IGN) h.setHandler(sig, SigHand.SIG_DFL);
         t.signals().blocked &= ~SigSet.bit(sig);
         if (t.signals().pending.add(info, ts.physicalMemory()) != SigPending.Added.QUEUED) return;
-        completeSignal(ts, t, sig, false, true);
+        completeSignal(ts, t, info, false, true);
     }
 
     /**
@@ -169,13 +169,17 @@ public final class SignalSend {
      */
     public static long send(Tasks ts, Task p, SigInfo info, boolean group) {
         int sig = info.signo();
-        if (!prepareSignal(ts, p, sig)) return 0;
+        if (!prepareSignal(ts, p, sig)) {
+            // Ignored: strace still shows it (a traced task queues every signal).
+            if (!p.signal().isGroupExiting()) SignalTrace.signal(ts, p, info, true);
+            return 0;
+        }
         SigPending pending = group ? p.signal().signals().shared : p.signals().pending;
         SigPending.Added added = pending.add(info, ts.physicalMemory());
         if (added == SigPending.Added.OVERFLOW && info.code() != SigInfo.SI_USER) return -Errno.EAGAIN;
         if (added != SigPending.Added.QUEUED) return 0;
         signalfdNotify(p);
-        completeSignal(ts, p, sig, group, false);
+        completeSignal(ts, p, info, group, false);
         return 0;
     }
 
@@ -233,7 +237,8 @@ public final class SignalSend {
     }
 
     /** complete_signal: choose the thread, kill the group for a fatal signal, or wake the thread. */
-    private static void completeSignal(Tasks ts, Task p, int sig, boolean group, boolean force) {
+    private static void completeSignal(Tasks ts, Task p, SigInfo info, boolean group, boolean force) {
+        int sig = info.signo();
         Task t = null;
         GroupSignals g = p.signal().signals();
         if (wantsSignal(sig, p)) {
@@ -255,6 +260,7 @@ public final class SignalSend {
                 && !SigSet.has(SigSet.IGNORE | SigSet.STOP, sig) && sig != Signals.SIGCONT
                 && !SigSet.has(t.signals().waitSet, sig) && (!g.isUnkillable() || force);
         if (fatal) {
+            SignalTrace.signal(ts, t, info, true);
             Exit.killGroup(ts, t, sig);
             return;
         }

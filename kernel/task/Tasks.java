@@ -37,6 +37,11 @@ public final class Tasks {
         default void setInheritedPriority(Task t, int rtPriority, int nice) {
             t.setInheritedPriority(rtPriority, nice);
         }
+
+        /** The tracer whose tracepoints the task and signal code reach, or null (a scheduler without one: tests). */
+        default trace.Tracer tracer() {
+            return null;
+        }
     }
 
     /**

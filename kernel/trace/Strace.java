@@ -1,24 +1,31 @@
 package trace;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import signal.SigSet;
 import syscall.Errno;
+import task.Signals;
 
 /**
  * strace-style lines from the event stream, as {@code strace -f} prints them:
- * {@code [pid     3] write(1, "x", 1) = 1}, {@code clone(child_stack=0x..., flags=CLONE_VM|SIGCHLD) = 4},
- * {@code exit_group(0) = ?}, {@code --- SIGUSR1 {si_signo=SIGUSR1} ---} when a signal is
- * delivered (to a handler, or fatally), {@code +++ exited with 0 +++} and {@code +++ killed by
- * SIGINT +++}. A call that blocked is shown
- * once, when it finally returns (the kernel re-executes it from the start). The tracer
- * records the arguments of the common calls decoded as strace shows them (strings, argv,
- * open flags, ioctl and signal names: see SyscallArguments); a read's buffer is decoded at
- * its exit, when the bytes are there. Other calls show raw numbers (small ones in decimal,
- * others in hex). The {@code [pid N]} prefix (the pid right-aligned in 5 columns) is left out
- * while only one task has appeared, and results line up in column 40, as strace's do. With
- * stacks recorded (strace -k), each call's stack follows its line (see StackLines).
+ * {@code [pid     3] write(1, "x", 1) = 1}, {@code clone(child_stack=NULL, flags=CLONE_VM|SIGCHLD) = 4},
+ * {@code close(9) = -1 EBADF (Bad file descriptor)}, {@code exit_group(0) = ?},
+ * {@code --- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=3, ...} ---} for each signal
+ * a task takes (handled, ignored or fatal; see {@link #render}), {@code +++ exited with 0 +++}
+ * and {@code +++ killed by SIGINT +++}. A call that blocked is shown once, when it finally
+ * returns (the kernel re-executes it from the start). The tracer records the arguments of the
+ * common calls decoded as strace shows them (strings, argv, flags, signal names, and the
+ * structures of {@link StructText}: see SyscallArguments and ProcessArguments); a buffer the
+ * call fills (read, stat, wait4's status) is decoded at its exit, when the bytes are there.
+ * Other calls show raw numbers (small ones in decimal, others in hex). The {@code [pid N]}
+ * prefix (the pid right-aligned in 5 columns) is left out while only one task is alive, and
+ * results line up in column 40, as strace's do. With stacks recorded (strace -k), each call's
+ * stack follows its line (see StackLines).
  */
 public final class Strace {
     /** Arguments shown per call; calls not listed show all six. */
@@ -55,40 +62,70 @@ public final class Strace {
 
     private Strace() {}
 
-    /** The strace lines of {@code events}, each ending in a newline. */
+    /**
+     * The strace lines of {@code events}, each ending in a newline. A call that blocked stays
+     * unfinished until it is run again and returns; a signal settled as it was sent to a task
+     * inside such a call (the SIGCHLD of a child that exits while its parent waits, a fatal
+     * SIGTERM to a sleeper) is shown after the call's line, where strace shows it, since the
+     * task takes it on its way back to user mode. A signal taken on the way to user mode ends
+     * an unfinished call, which is left out. SIGKILL has no line, as in strace. Every thread
+     * that ends gets its {@code +++ exited with N +++} line, as in {@code strace -f}, and the
+     * {@code [pid N]} prefix is there while more than one traced task is alive (a task is
+     * alive from its creation or first event to its exit), as strace prefixes lines while it
+     * traces more than one.
+     */
     public static String render(List<TraceEvent> events) {
         StringBuilder out = new StringBuilder();
         Map<Integer, TraceEvent> pending = new LinkedHashMap<>();
-        boolean many = false;
-        int firstTid = -1;
+        Map<Integer, List<TraceEvent>> deferred = new HashMap<>();
+        Set<Integer> live = new HashSet<>();
         for (TraceEvent e : events) {
             if (e.tid() == 0) continue;
-            if (firstTid < 0) firstTid = e.tid();
-            many |= e.tid() != firstTid;
-            String prefix = many ? String.format("[pid %5d] ", e.tid()) : "";
+            live.add(e.tid());
+            String prefix = live.size() > 1 ? String.format("[pid %5d] ", e.tid()) : "";
             switch (e.kind()) {
                 case SYSCALL_ENTER -> pending.put(e.tid(), e);
                 case SYSCALL_EXIT -> {
+                    if (e.result() == -Errno.BLOCKED) continue;
                     TraceEvent enter = pending.remove(e.tid());
-                    if (enter == null || e.result() == -Errno.BLOCKED) continue;
+                    if (enter == null) continue;
                     String call = e.decoded() != null ? name(enter) + "(" + e.decoded() + ")" : call(enter);
                     out.append(aligned(prefix + call)).append(result(e.result())).append('\n');
                     for (String frame : enter.stack()) out.append(frame).append('\n'); // strace -k
+                    flush(out, prefix, deferred.remove(e.tid()));
                 }
-                case SIGNAL -> out.append(prefix).append("--- ").append(SigSet.name((int) e.arg()))
-                        .append(" {si_signo=").append(SigSet.name((int) e.arg())).append("} ---\n");
+                case SIGNAL -> {
+                    if (e.result() != 0 && pending.containsKey(e.tid())) {
+                        deferred.computeIfAbsent(e.tid(), k -> new ArrayList<>()).add(e);
+                    } else {
+                        if (e.result() == 0) pending.remove(e.tid());
+                        flush(out, prefix, List.of(e));
+                    }
+                }
                 case EXIT -> {
                     TraceEvent enter = pending.remove(e.tid());
                     if (enter != null) {
                         out.append(aligned(prefix + call(enter))).append("?\n");
                         for (String frame : enter.stack()) out.append(frame).append('\n'); // strace -k
                     }
-                    if (e.tid() == e.tgid()) out.append(prefix).append(ending((int) e.arg())).append('\n');
+                    flush(out, prefix, deferred.remove(e.tid()));
+                    out.append(prefix).append(ending((int) e.arg())).append('\n');
+                    live.remove(e.tid());
                 }
                 default -> { }
             }
         }
         return out.toString();
+    }
+
+    /** The {@code --- SIGCHLD {si_signo=SIGCHLD, ...} ---} lines of {@code signals} (none for SIGKILL). */
+    private static void flush(StringBuilder out, String prefix, List<TraceEvent> signals) {
+        if (signals == null) return;
+        for (TraceEvent e : signals) {
+            if (e.arg() == Signals.SIGKILL) continue;
+            String info = e.decoded() != null ? e.decoded() : "{si_signo=" + SigSet.name((int) e.arg()) + "}";
+            out.append(prefix).append("--- ").append(SigSet.name((int) e.arg())).append(' ').append(info).append(" ---\n");
+        }
     }
 
     /** The call's name, or {@code syscall_NR} for a number the table does not know, as strace writes it. */
@@ -102,7 +139,7 @@ public final class Strace {
         if (enter.decoded() != null) return name + "(" + enter.decoded() + ")";
         List<Long> a = enter.args();
         if (name.equals("clone")) {
-            return "clone(child_stack=" + hex(a.get(1)) + ", flags=" + cloneFlags(a.get(0)) + ")";
+            return "clone(child_stack=" + StructText.pointer(a.get(1)) + ", flags=" + cloneFlags(a.get(0)) + ")";
         }
         int n = ARITY.getOrDefault(name, a.size());
         StringBuilder s = new StringBuilder(name).append('(');
@@ -137,9 +174,9 @@ public final class Strace {
         return s.length() == 0 ? "0" : s.toString();
     }
 
-    /** A result as strace shows it: the value, or {@code -1 ENOENT} for -errno. */
+    /** A result as strace shows it: the value, or {@code -1 ENOENT (No such file or directory)} for -errno. */
     static String result(long r) {
-        if (r < 0 && r >= -4095) return "-1 " + Errno.name((int) -r);
+        if (r < 0 && r >= -4095) return "-1 " + Errno.name((int) -r) + " (" + Errno.message((int) -r) + ")";
         return number(r);
     }
 

@@ -28,9 +28,9 @@ final class SyscallArguments {
     private static final int ARGV_LIMIT = 32;
     private static final int AT_FDCWD = -100;
 
-    private static final int READ = 0, WRITE = 1, OPEN = 2, STAT = 4, LSTAT = 6, IOCTL = 16, PREAD = 17,
-            PWRITE = 18, ACCESS = 21, EXECVE = 59, KILL = 62, CHDIR = 80, MKDIR = 83, RMDIR = 84, CREAT = 85,
-            UNLINK = 87, READLINK = 89, SYSINFO = 99, TKILL = 200, TGKILL = 234, OPENAT = 257, MKDIRAT = 258, NEWFSTATAT = 262,
+    private static final int READ = 0, WRITE = 1, OPEN = 2, IOCTL = 16, PREAD = 17,
+            PWRITE = 18, EXECVE = 59, KILL = 62, CHDIR = 80, MKDIR = 83, RMDIR = 84, CREAT = 85,
+            UNLINK = 87, READLINK = 89, SYSINFO = 99, TKILL = 200, TGKILL = 234, OPENAT = 257, MKDIRAT = 258,
             UNLINKAT = 263, READLINKAT = 267, FACCESSAT = 269, FUTEX = 202,
             SET_ROBUST_LIST = 273, GET_ROBUST_LIST = 274;
     /** The timers and the usage calls (see {@link #timerCall}). */
@@ -50,16 +50,14 @@ final class SyscallArguments {
             case OPEN -> string(as, a[0]) + ", " + openFlags(a[1]) + mode(a[1], a[2]);
             case OPENAT -> dirfd(a[0]) + ", " + string(as, a[1]) + ", " + openFlags(a[2]) + mode(a[2], a[3]);
             case CREAT -> string(as, a[0]) + ", 0" + Long.toOctalString(a[1] & 07777);
-            case STAT, LSTAT -> string(as, a[0]) + ", 0x" + Long.toHexString(a[1]);
-            case ACCESS -> string(as, a[0]) + ", " + a[1];
             case CHDIR, RMDIR, UNLINK -> string(as, a[0]);
             case MKDIR -> string(as, a[0]) + ", 0" + Long.toOctalString(a[1] & 07777);
             case READLINK -> string(as, a[0]) + ", 0x" + Long.toHexString(a[1]) + ", " + a[2];
             case MKDIRAT -> dirfd(a[0]) + ", " + string(as, a[1]) + ", 0" + Long.toOctalString(a[2] & 07777);
-            case NEWFSTATAT, UNLINKAT, FACCESSAT -> dirfd(a[0]) + ", " + string(as, a[1]) + ", 0x" + Long.toHexString(a[2])
+            case UNLINKAT, FACCESSAT -> dirfd(a[0]) + ", " + string(as, a[1]) + ", 0x" + Long.toHexString(a[2])
                     + ", " + a[3];
             case READLINKAT -> dirfd(a[0]) + ", " + string(as, a[1]) + ", 0x" + Long.toHexString(a[2]) + ", " + a[3];
-            case EXECVE -> string(as, a[0]) + ", " + argv(as, a[1]) + ", 0x" + Long.toHexString(a[2]);
+            case EXECVE -> string(as, a[0]) + ", " + argv(as, a[1]) + ", " + pointer(a[2]);
             case IOCTL -> (int) a[0] + ", " + ioctlRequest(a[1]) + ", 0x" + Long.toHexString(a[2]);
             case KILL, TKILL -> (int) a[0] + ", " + signal(a[1]);
             case TGKILL -> (int) a[0] + ", " + (int) a[1] + ", " + signal(a[2]);
@@ -78,6 +76,14 @@ final class SyscallArguments {
             case PollArguments.POLL, PollArguments.PPOLL, PollArguments.EPOLL_CTL, PollArguments.EPOLL_CREATE1,
                     PollArguments.EVENTFD2, PollArguments.TIMERFD_CREATE, PollArguments.SIGNALFD4
                     -> PollArguments.atEnter(as, (int) nr, a);
+            // Processes, signals, files' status, limits, priorities and time: ProcessArguments.
+            case ProcessArguments.CHMOD, ProcessArguments.FCHMOD, ProcessArguments.STAT, ProcessArguments.FSTAT, ProcessArguments.LSTAT, ProcessArguments.LSEEK,
+                    ProcessArguments.BRK, ProcessArguments.RT_SIGACTION, ProcessArguments.RT_SIGPROCMASK,
+                    ProcessArguments.ACCESS, ProcessArguments.PIPE, ProcessArguments.NANOSLEEP, ProcessArguments.WAIT4,
+                    ProcessArguments.GETTIMEOFDAY, ProcessArguments.GETRLIMIT, ProcessArguments.GETPRIORITY,
+                    ProcessArguments.SETPRIORITY, ProcessArguments.SETRLIMIT, ProcessArguments.CLOCK_GETTIME,
+                    ProcessArguments.CLOCK_NANOSLEEP, ProcessArguments.NEWFSTATAT, ProcessArguments.PIPE2,
+                    ProcessArguments.PRLIMIT64 -> ProcessArguments.atEnter(as, (int) nr, a);
             // Record locks, flock, owners, times and statx.
             case FCNTL -> (int) a[0] + ", " + fcntlCommand(a[1]) + ", " + (isLockCommand(a[1]) ? pointer(a[2]) : a[2]);
             case FLOCK -> (int) a[0] + ", " + flockOperation(a[1]);
@@ -115,6 +121,11 @@ final class SyscallArguments {
         };
     }
 
+    /** A clock by name (CLOCK_MONOTONIC), or its number. */
+    static String clock(long id) {
+        return name(CLOCKS, id);
+    }
+
     /** {@code names[v]} if v indexes it, else the number as an int. */
     private static String name(String[] names, long v) {
         int i = (int) v;
@@ -132,12 +143,14 @@ final class SyscallArguments {
 
     /**
      * The decoded arguments of call {@code nr} once it has returned {@code result}, for the
-     * calls whose buffers the kernel fills (read, pread64, sysinfo), or null. The registers
+     * calls whose buffers the kernel fills (read, pread64, sysinfo, stat, wait4...), or null
+     * to keep {@code entered}, the text {@link #atEnter} gave (null if none). The registers
      * still hold the arguments: the result is written to a0 only after sys_exit.
      */
-    static String atExit(Task t, long nr, long[] a, long result) {
+    static String atExit(Task t, long nr, long[] a, long result, String entered) {
         if (t.mm() == null) return null;
         AddressSpace as = t.mm().addressSpace();
+        if (ProcessArguments.decodes(nr)) return ProcessArguments.atExit(as, (int) nr, a, result, entered);
         return switch ((int) nr) {
             case READ, PREAD -> a[0] + ", " + (result >= 0 ? buffer(as, a[1], result) : "0x" + Long.toHexString(a[1]))
                     + ", " + a[2] + (nr == PREAD ? ", " + a[3] : "");
@@ -285,7 +298,7 @@ final class SyscallArguments {
         return q.append('"').toString();
     }
 
-    private static String dirfd(long fd) {
+    static String dirfd(long fd) {
         return (int) fd == AT_FDCWD ? "AT_FDCWD" : Integer.toString((int) fd);
     }
 

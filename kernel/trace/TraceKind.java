@@ -20,6 +20,10 @@ public enum TraceKind {
     SYSCALL_ENTER,
     /** sys_exit: system call {@code arg} ({@code name}) of {@code task} returns {@code result} (-errno on failure). */
     SYSCALL_EXIT,
-    /** signal_deliver: a fatal signal number {@code arg} takes {@code task} down. */
+    /**
+     * signal_deliver: {@code task} takes signal number {@code arg}; {@code decoded} is its
+     * siginfo as strace prints it, and {@code result} is 1 if the kernel settled the signal
+     * as it was sent (ignored, or fatal at once) rather than on the task's way to user mode.
+     */
     SIGNAL
 }

@@ -48,6 +48,8 @@ public final class Tracer {
     private final long[] lastTime;
     /** Per CPU, the newest SWITCH event overwritten in the buffer (null: none yet). */
     private TraceEvent[] droppedSwitch;
+    /** The decoded arguments of the system call being dispatched, from its sys_enter to its sys_exit. */
+    private String entered;
 
     /** A disabled tracer for a machine of {@code cpus} CPUs whose virtual time is {@code clock}. */
     public Tracer(LongSupplier clock, int cpus) {
@@ -152,8 +154,9 @@ public final class Tracer {
         List<Long> list = new ArrayList<>(args.length);
         for (long a : args) list.add(a);
         int cpu = cpuOf(t);
+        entered = SyscallArguments.atEnter(t, nr, args);
         record(new TraceEvent(stamp(cpu), cpu, TraceKind.SYSCALL_ENTER, t.tid(), t.tgid(), t.comm(), nr, name,
-                List.copyOf(list), 0, SyscallArguments.atEnter(t, nr, args), stacks ? stackLines.of(t) : List.of()));
+                List.copyOf(list), 0, entered, stacks ? stackLines.of(t) : List.of()));
     }
 
     /**
@@ -194,16 +197,29 @@ public final class Tracer {
     /**
      * sys_exit: call {@code nr} of {@code t}, made with {@code args}, returns {@code result}.
      * For a call that filled a buffer (read), the event carries the arguments decoded now
-     * that the bytes are there.
+     * that the bytes are there; a structure the call both read and filled keeps what was
+     * decoded at its entry (the dispatcher calls syscallEnter and syscallExit of one call
+     * back to back, so the last entry's text is this call's).
      */
     public void syscallExit(Task t, long nr, String name, long[] args, long result) {
         int cpu = cpuOf(t);
         record(new TraceEvent(stamp(cpu), cpu, TraceKind.SYSCALL_EXIT, t.tid(), t.tgid(), t.comm(), nr, name,
-                List.of(), result, SyscallArguments.atExit(t, nr, args, result)));
+                List.of(), result, SyscallArguments.atExit(t, nr, args, result, entered)));
+        entered = null;
     }
 
-    /** signal_deliver: {@code t} takes signal {@code sig}: its handler is about to run, or it kills {@code t}. */
-    public void signal(Task t, int sig) { emit(cpuOf(t), TraceKind.SIGNAL, t, sig, null, List.of(), 0); }
+    /**
+     * signal_deliver: {@code t} takes the signal {@code info} describes: dequeued on its way to
+     * user mode ({@code sent} false: to a handler, ignored, a stop or a kill), or, with {@code
+     * sent}, at the time it is sent, when the kernel settles it at once: dropped because {@code
+     * t} ignores it, or fatal (the group is killed without dequeuing it). The event carries the
+     * siginfo as strace prints it and {@code result} 1 for a sent signal (see TraceKind.SIGNAL).
+     */
+    public void signal(Task t, signal.SigInfo info, boolean sent) {
+        int cpu = cpuOf(t);
+        record(new TraceEvent(stamp(cpu), cpu, TraceKind.SIGNAL, t.tid(), t.tgid(), t.comm(), info.signo(), null,
+                List.of(), sent ? 1 : 0, StructText.siginfo(info.toBytes())));
+    }
 
     // ---------------------------------------------------------------- the buffer
 

@@ -317,7 +317,7 @@ public final class Driver {
             String p = IncludeResolver.join(d, "lib" + lib + ".a");
             if (files.isFile(p)) return Archive.read(p, read(p, Limits.MAX_OBJECT_FILE_BYTES));
         }
-        throw new FileError("unable to find library -l" + lib);
+        throw new FileError("cannot find -l" + lib); // as ld says it
     }
 
     /** The bytes of {@code path}, at most {@code limit} of them. */

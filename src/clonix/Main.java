@@ -70,8 +70,10 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         CommandLine cl = new CommandLine(new Main());
         // cc takes gcc's options itself, so picocli passes them through untouched.
         cl.getSubcommands().get("cc").setUnmatchedOptionsArePositionalParams(true);
-        // Everything after the program's name belongs to the program, not to clonix.
+        // Everything after the program's name belongs to the program, not to clonix; gcc's
+        // options before it (-I, -D, -l...) are the compiler's (see RunSources).
         cl.getSubcommands().get("run").setStopAtPositional(true);
+        cl.getSubcommands().get("run").setUnmatchedOptionsArePositionalParams(true);
         cl.getSubcommands().get("exec").setStopAtPositional(true);
         cl.setOut(out);
         cl.setErr(err);

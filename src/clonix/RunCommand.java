@@ -23,19 +23,23 @@ import trace.Timeline;
 import trace.Tracer;
 
 /**
- * {@code clonix run [options] PROGRAM [ARGS...]}: compile a host C file (or take a .s, .o or
- * executable), boot a fresh Clonix system, install the program at /tmp/NAME, run it as a
- * child of init, and exit with its status (128 + N if signal N killed it).
+ * {@code clonix run [options] PROGRAM [ARGS...]} or {@code clonix run [options] FILE...
+ * [GCC-OPTIONS] -- [ARGS...]}: compile host C files (or take a .s, .o or executable), boot
+ * a fresh Clonix system, install the program at /tmp/NAME (NAME from the first file), run it
+ * as a child of init, and exit with its status (128 + N if signal N killed it). How the
+ * words split between the compiler and the program is {@link RunSources}'s business.
  */
 @Command(mixinStandardHelpOptions = true, name = "run", description = {
     "Boot a fresh system and run one program in it; exit with its status.",
-    "PROGRAM is a .c file (compiled first), a .s or .o file (linked first) or a Clonix executable."})
+    "PROGRAM is a .c file (compiled first), a .s or .o file (linked first) or a Clonix executable.",
+    "Several files and gcc's options go before '--', the program's arguments after it:",
+    "  clonix run a.c b.c -I include -DDEBUG -lm -- arg1 arg2"})
 final class RunCommand extends ToolCommand {
-    @Parameters(index = "0", paramLabel = "PROGRAM", description = "a .c, .s, .o file or an executable")
-    Path program;
+    @Parameters(index = "0", paramLabel = "PROGRAM", description = "a .c, .s, .o file or an executable (or gcc's options first)")
+    String first;
 
-    @Parameters(index = "1..*", paramLabel = "ARG", description = "arguments (argv[1] ...)")
-    List<String> args = new ArrayList<>();
+    @Parameters(index = "1..*", paramLabel = "ARG", description = "arguments (argv[1] ...); with '--', files and options up to it")
+    List<String> rest = new ArrayList<>();
 
     @Mixin MachineOptions machine;
 
@@ -60,15 +64,18 @@ final class RunCommand extends ToolCommand {
         Options options = machine.toOptions();
         if (traceBuffer < 1) throw new HostFiles.UserError("--trace-buffer must be at least 1");
         if (straceStacks && !strace) throw new HostFiles.UserError("-k prints the stacks of --strace; give --strace too");
+        List<String> words = new ArrayList<>(List.of(first));
+        words.addAll(rest);
+        RunSources run = RunSources.parse(words);
         BootImage image = BootImage.load();
-        Executable exe = build(image);
+        Executable exe = build(image, run);
         if (exe == null) return 1;
 
         OutputStream console = new BufferedOutputStream(System.out, 1 << 16);
         Kernel kernel = Kernel.boot(options, console, System.in);
         boolean[] terminals = HostTerminals.standardStreams();
         kernel.setTerminals(terminals[0], terminals[1], terminals[2]);
-        List<String> argv = install(kernel, image, exe, program, args);
+        List<String> argv = install(kernel, image, exe, run.sources().get(0), run.args());
         String guestPath = argv.get(0);
         boolean tracing = timeline || strace || traceJson != null;
         if (tracing) kernel.scheduler().tracer().enable(traceBuffer);
@@ -126,11 +133,15 @@ final class RunCommand extends ToolCommand {
         }
     }
 
-    /** Compiles (in memory) or links the program; null (after printing the diagnostics) if that failed. */
-    private Executable build(BootImage image) throws Exception {
-        if (!program.toString().endsWith(".c")) return Inputs.link(List.of(program), "_start");
+    /**
+     * Compiles (in memory) and links the program with libc, or, for a lone .s, .o or
+     * executable, links or reads it as it is; null (after printing the diagnostics) if that failed.
+     */
+    private Executable build(BootImage image, RunSources run) throws Exception {
+        Path program = run.sources().get(0);
+        if (run.isLoneNonC()) return Inputs.link(List.of(program), "_start");
         if (!image.hasLibc()) throw new HostFiles.UserError("this build has no C library to link " + program + " with");
-        Executable exe = image.compile(program, spec.commandLine().getErr());
+        Executable exe = image.compile(run.compiler(), program.toString(), spec.commandLine().getErr());
         spec.commandLine().getErr().flush();
         return exe;
     }

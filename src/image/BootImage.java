@@ -111,14 +111,24 @@ public final class BootImage {
      * each on its own and linked in the order given, as {@code cc a.c b.c} links them.
      */
     public Executable compile(List<Path> sources, PrintWriter err) {
-        Output exe = new Output(new HostCompilerFiles(Path.of("").toAbsolutePath()));
         List<String> args = new ArrayList<>();
         for (Path p : sources) args.add(p.toString());
+        return compile(args, sources.get(0).toString(), err);
+    }
+
+    /**
+     * As {@link #compile(List, PrintWriter)} with a gcc command line: the sources and the
+     * compiler's options among them ({@code -I dir}, {@code -DNAME=VALUE}, {@code -lm}...),
+     * without {@code -o}, which this method adds; {@code name} names the executable.
+     */
+    public Executable compile(List<String> arguments, String name, PrintWriter err) {
+        Output exe = new Output(new HostCompilerFiles(Path.of("").toAbsolutePath()));
+        List<String> args = new ArrayList<>(arguments);
         args.addAll(List.of("-o", Output.NAME));
         int rc = driverOn(exe).execute(args.toArray(new String[0]), err, err);
         if (rc != 0) return null;
         try {
-            return ExecutableFormat.read(sources.get(0).toString(), exe.bytes.toByteArray());
+            return ExecutableFormat.read(name, exe.bytes.toByteArray());
         } catch (FormatException e) {
             throw new IllegalStateException("the linker wrote an executable it cannot read: " + e.getMessage(), e);
         }

@@ -38,7 +38,8 @@ import obj.ObjectFormat;
  * {@link #main} skips it when the image is newer than all of its inputs: every file of
  * userland/ and the sources of the toolchain that builds it ({@link #TOOLCHAIN}), as make
  * would. MANIFEST is written last, so an image whose build failed half-way is never taken
- * as up to date.
+ * as up to date. While it builds, it reports how many of its files are done
+ * ({@link BuildProgress}) for the {@code clonix} launcher's progress line.
  */
 public final class BootImageBuilder {
     /** The source directories of the toolchain, relative to the project (userland's parent). */
@@ -47,6 +48,8 @@ public final class BootImageBuilder {
     private final Path userland;
     private final Path out;
     private final List<String> manifest = new ArrayList<>();
+    /** Files compiled so far, for the launcher's progress line. */
+    private BuildProgress progress;
 
     BootImageBuilder(Path userland, Path out) {
         this.userland = userland;
@@ -104,7 +107,10 @@ public final class BootImageBuilder {
         copyHeaders();
         List<ObjectFile> libc = new ArrayList<>();
         ObjectFile crt0 = null;
-        for (Path p : sorted(userland.resolve("lib"), ".c", ".s")) {
+        List<Path> libSources = sorted(userland.resolve("lib"), ".c", ".s");
+        List<Path> programs = sorted(userland.resolve("bin"), ".c");
+        progress = BuildProgress.fromEnvironment(libSources.size() + programs.size());
+        for (Path p : libSources) {
             ObjectFile o = compile(p);
             if (p.getFileName().toString().equals("crt0.s")) crt0 = o;
             else libc.add(o);
@@ -112,7 +118,7 @@ public final class BootImageBuilder {
         Archive archive = new Archive("libc.a", libc);
         if (crt0 != null) write("lib/crt0.o", ObjectFormat.write(crt0));
         write("lib/libc.a", Archive.write(libc));
-        for (Path p : sorted(userland.resolve("bin"), ".c")) {
+        for (Path p : programs) {
             if (crt0 == null) throw CompileException.of(p.toString(), "userland/lib/crt0.s is missing");
             String name = p.getFileName().toString().replaceFirst("\\.c$", "");
             List<ObjectFile> objects = List.of(crt0, compile(p));
@@ -128,14 +134,20 @@ public final class BootImageBuilder {
         }
     }
 
-    /** Compiles one .c or assembles one .s file of userland into an object. */
+    /** Compiles one .c or assembles one .s file of userland into an object, and counts it done. */
     private ObjectFile compile(Path p) throws IOException, CompileException {
         String name = userland.getParent() == null ? p.toString() : userland.getParent().relativize(p).toString();
         String source = Files.readString(p, StandardCharsets.UTF_8);
-        if (name.endsWith(".s")) return Assembler.assemble(name, source);
-        Preprocessor pp = Preprocessor.builder().systemIncludeDir(userland.resolve("include").toString()).build();
-        List<Token> tokens = pp.preprocess(name, source);
-        return Compiler.compileToObject(name, tokens);
+        ObjectFile o;
+        if (name.endsWith(".s")) {
+            o = Assembler.assemble(name, source);
+        } else {
+            Preprocessor pp = Preprocessor.builder().systemIncludeDir(userland.resolve("include").toString()).build();
+            List<Token> tokens = pp.preprocess(name, source);
+            o = Compiler.compileToObject(name, tokens);
+        }
+        progress.fileDone();
+        return o;
     }
 
     private void write(String relative, byte[] data) throws IOException {

@@ -46,7 +46,7 @@ class StraceArgumentsTest {
             {"read(3, \"tab\\there\\n\\1\\0012\\0\", 100)", "13"},
             {"write(1, \"01234567890123456789012345678901\"..., 41)", "41"},
             {"kill(2, 0)", "0"},
-            {"execve(\"/bin/echo\", [\"echo\", \"one two\"], 0x0)", "0"},
+            {"execve(\"/bin/echo\", [\"echo\", \"one two\"], NULL)", "0"},
         };
         for (String[] call : expected) {
             String line = Strace.aligned("[pid     2] " + call[0]) + call[1] + "\n";
@@ -80,10 +80,10 @@ class StraceArgumentsTest {
     void futexShowsItsOperationByNameAndTheArgumentsItUses() throws Exception {
         String out = TracedRun.strace(tmp, "futexes", FUTEXES);
         String[] expected = { // each call and its result, as regular expressions (@: an address)
-            "futex\\(@, FUTEX_WAIT_PRIVATE, 6, NULL\\) += -1 EAGAIN",
-            "futex\\(@, FUTEX_WAIT, 5, \\{tv_sec=0, tv_nsec=1000\\}\\) += -1 ETIMEDOUT",
+            "futex\\(@, FUTEX_WAIT_PRIVATE, 6, NULL\\) += -1 EAGAIN \\(Resource temporarily unavailable\\)",
+            "futex\\(@, FUTEX_WAIT, 5, \\{tv_sec=0, tv_nsec=1000\\}\\) += -1 ETIMEDOUT \\(Connection timed out\\)",
             "futex\\(@, FUTEX_WAKE_PRIVATE, 1\\) += 0",
-            "futex\\(@, FUTEX_WAIT_BITSET\\|FUTEX_CLOCK_REALTIME, 6, NULL, FUTEX_BITSET_MATCH_ANY\\) += -1 EAGAIN",
+            "futex\\(@, FUTEX_WAIT_BITSET\\|FUTEX_CLOCK_REALTIME, 6, NULL, FUTEX_BITSET_MATCH_ANY\\) += -1 EAGAIN \\(Resource temporarily unavailable\\)",
             "futex\\(@, FUTEX_CMP_REQUEUE_PRIVATE, 1, 2, @, 5\\) += 0",
             "futex\\(@, FUTEX_LOCK_PI_PRIVATE, NULL\\) += 0",
             "futex\\(@, FUTEX_UNLOCK_PI_PRIVATE\\) += 0",

@@ -52,7 +52,7 @@ class StraceSysinfoTest {
                 + ", freeram=\\d+, sharedram=\\d+, bufferram=0, totalswap=0, freeswap=0, procs=2,"
                 + " totalhigh=0, freehigh=0, mem_unit=1\\}\\) += 0\n");
         assertTrue(filled.matcher(out).find(), out);
-        assertTrue(out.contains(Strace.aligned("[pid     2] sysinfo(NULL)") + "-1 EFAULT\n"), out);
-        assertTrue(out.contains(Strace.aligned("[pid     2] sysinfo(0x10)") + "-1 EFAULT\n"), out);
+        assertTrue(out.contains(Strace.aligned("[pid     2] sysinfo(NULL)") + "-1 EFAULT (Bad address)\n"), out);
+        assertTrue(out.contains(Strace.aligned("[pid     2] sysinfo(0x10)") + "-1 EFAULT (Bad address)\n"), out);
     }
 }

@@ -75,6 +75,40 @@ class UtilitiesTest {
                 """, run.output());
     }
 
+    /**
+     * The nice value that nice sets shows in ps's NI column; renice prints what util-linux's
+     * renice prints on Linux (old and new values, its errors and exit statuses). nice itself
+     * is compared with coreutils' in CompareWithLinuxTest (the nice_* cases).
+     */
+    @Test
+    void reniceAndPsShowTheNiceValue() throws Exception {
+        Programs.Run run = script(Options.defaults(), "nice -n 5 ps -o ni,comm", "renice 7 1", "renice -n 2 -p 1",
+                "nice -n 3 ps -o pid,ni -p 1");
+        assertEquals("""
+                 NI COMMAND
+                  0 init
+                  0 run_all
+                  5 ps
+                1 (process ID) old priority 0, new priority 7
+                1 (process ID) old priority 7, new priority 2
+                  PID  NI
+                    1   2
+                """, run.output());
+        String[][] failures = { // the command, what it prints, its exit status
+            {"renice 3 -p 999 1", "renice: failed to get priority for 999 (process ID): No such process\n"
+                + "1 (process ID) old priority 0, new priority 3\n", "1"},
+            {"renice 3 -g x", "renice: bad process group ID value: x\n", "1"},
+            {"renice x 1", "renice: invalid priority 'x'\nTry 'renice --help' for more information.\n", "1"},
+            {"renice 3", "renice: not enough arguments\nTry 'renice --help' for more information.\n", "1"},
+            {"nice /tmp", "nice: '/tmp': Permission denied\n", "126"},
+        };
+        for (String[] f : failures) {
+            Programs.Run one = Programs.run(Programs.words(f[0]).toArray(String[]::new));
+            assertEquals(f[1], one.output(), f[0]);
+            assertEquals(Integer.parseInt(f[2]), one.status(), f[0]);
+        }
+    }
+
     @Test
     void tasksetShowsAndChangesAffinityWithUtilLinuxMessages() throws Exception {
         Programs.Run run = script(Options.defaults(), "taskset -p 1", "taskset -cp 1", "taskset -p 3 1",
