@@ -25,9 +25,10 @@
 
 static unsigned long words_a[BUF / 8 + 8], words_b[BUF / 8 + 8]; /* 8-byte aligned */
 static unsigned char *a = (unsigned char *)words_a, *b = (unsigned char *)words_b;
-static char text[41] = "the quick brown fox jumps over a lazy do";
-static char same_text[41] = "the quick brown fox jumps over a lazy do";
-static char text_copy[48];
+/* Strings 8-byte aligned, as malloc's and most arrays are. */
+static char text[48] __attribute__((aligned(8))) = "the quick brown fox jumps over a lazy do";
+static char same_text[48] __attribute__((aligned(8))) = "the quick brown fox jumps over a lazy do";
+static char text_copy[48] __attribute__((aligned(8)));
 static pthread_mutex_t m = PTHREAD_MUTEX_INITIALIZER;
 static volatile long sink;
 
