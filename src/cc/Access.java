@@ -105,17 +105,41 @@ final class Access {
             return true;
         }
         Node value = Arithmetic.stripNoOpCasts(n.rhs);
-        if (value.kind != Node.Kind.NUM || value.val != 0) return false;
+        String source = value.kind == Node.Kind.NUM && value.val == 0 ? "zero" : storedInPlace(n.rhs, n.type);
+        if (source == null) return false;
         String mem = memoryOperand(n.lhs);
         if (mem != null) {
-            g.storeTo("zero", mem, n.type);
+            g.storeTo(source, mem, n.type);
             return true;
         }
-        if (n.lhs.kind == Node.Kind.DEREF && g.addr.postIncrement(n.lhs.lhs) != null) return false;
+        Addressing.PostStep post = n.lhs.kind == Node.Kind.DEREF ? g.addr.postIncrement(n.lhs.lhs) : null;
+        if (post != null) {
+            g.storeTo(source, "0(" + post.home() + ")", n.type);
+            step(post);
+            return true;
+        }
         Addressing.Place p = g.addr.place(n.lhs);
-        g.storeTo("zero", p.operand(), n.type);
+        g.storeTo(source, p.operand(), n.type);
         g.pop();
         return true;
+    }
+
+    /**
+     * The register of a register local whose value, stored as {@code stored}, is what storing
+     * {@code rhs} would store; null if there is none. Integer conversions to a type at least
+     * as wide as the store leave the stored bytes alone (a register holds its value extended
+     * as its type says, and narrowing keeps the low bytes), so {@code *p = (char) c} stores
+     * c's register as it is; a conversion to _Bool or to or from a floating type does not.
+     */
+    private String storedInPlace(Node rhs, Type stored) {
+        if (!stored.isInteger() && stored.kind != Type.Kind.PTR) return null;
+        Node n = rhs;
+        while (n.kind == Node.Kind.CAST && integerLike(n.type) && integerLike(n.lhs.type) && n.type.size >= stored.size) n = n.lhs;
+        return integerLike(n.type) ? g.registerOf(n) : null;
+    }
+
+    private static boolean integerLike(Type t) {
+        return (t.isInteger() && t.kind != Type.Kind.BOOL) || t.kind == Type.Kind.PTR;
     }
 
     /** The memory operand of {@code n} if it needs no register: through a register pointer, or fixed. */

@@ -89,8 +89,9 @@ final class Arithmetic {
             return r;
         }
         if (leftHome != null) {
+            int mark = g.out.length();
             String r = g.gen(n.rhs);
-            emitBinary(n, t, r, leftHome, r);
+            emitBinary(n, t, r, leftHome, t.isFloat() ? r : Destinations.callResultInPlace(g.out, mark, r));
             return r;
         }
         if (rightHome != null) {
@@ -109,8 +110,9 @@ final class Arithmetic {
             return right;
         }
         String a = g.gen(n.lhs);
+        int mark = g.out.length();
         String b = g.gen(n.rhs);
-        emitBinary(n, t, a, a, b);
+        emitBinary(n, t, a, a, t.isFloat() ? b : Destinations.callResultInPlace(g.out, mark, b));
         g.pop();
         return a;
     }

@@ -48,6 +48,14 @@ final class Branches {
      * {@code !(a < b)} as {@code a >= b} would be wrong for a NaN.
      */
     private void branchOnValue(Node cond, String target, boolean when) {
+        // An integer or pointer register local is tested where it lives (not a floating one:
+        // -0.0 is false but its bits are not zero).
+        Node value = Arithmetic.stripNoOpCasts(cond);
+        String home = g.registerOf(value);
+        if (home != null && !value.type.isFloat() && !cond.type.isFloat()) {
+            g.emit((when ? "bne\t" : "beq\t") + home + ", zero, " + target);
+            return;
+        }
         String c = g.gen(cond);
         g.emit((when ? "bne\t" : "beq\t") + c + ", zero, " + target);
         g.pop();

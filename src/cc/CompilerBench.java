@@ -29,7 +29,8 @@ import java.util.List;
  * "C compiler: generated code").
  *
  * <p>Run it from the repository root: {@code java -cp target/classes cc.CompilerBench}
- * (options: {@code --reps N}, and program names to run only those).
+ * (options: {@code --reps N}, and program names to run only those, each as NAME or NAME:SIZE
+ * to give it SIZE as its argument: {@code fib:32}).
  */
 public final class CompilerBench {
     /** Where the benchmark programs live, relative to the repository root. */
@@ -88,16 +89,19 @@ public final class CompilerBench {
         report(names, reps, out);
     }
 
-    /** Measures the programs {@code names}, {@code reps} timed runs each, one line each on {@code out}. */
+    /** Measures the programs {@code names} (NAME or NAME:SIZE), {@code reps} timed runs each, one line each on {@code out}. */
     public static void report(List<String> names, int reps, PrintWriter out) throws Exception {
         out.printf("%-8s %-28s %15s %10s %10s %10s%n", "program", "output", "guest instr", "median ms", "min ms", "max ms");
-        for (String name : names) {
+        for (String spec : names) {
+            // NAME or NAME:SIZE, SIZE being the program's argument (fib:32 is fib(32)).
+            String name = spec.contains(":") ? spec.substring(0, spec.indexOf(':')) : spec;
+            String[] size = spec.contains(":") ? new String[] {spec.substring(spec.indexOf(':') + 1)} : new String[0];
             Executable exe = build(name);
-            for (int w = 0; w < 2; w++) run(name, exe);
+            for (int w = 0; w < 2; w++) run(name, exe, size);
             long[] times = new long[reps];
             Run last = null;
             for (int i = 0; i < reps; i++) {
-                last = run(name, exe);
+                last = run(name, exe, size);
                 times[i] = last.nanos();
             }
             java.util.Arrays.sort(times);

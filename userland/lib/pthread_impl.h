@@ -129,6 +129,13 @@ void __pthread_cancel_leave(void);
 #define MUTEX_INCONSISTENT 0x7fffffff
 #define MUTEX_NOTRECOVERABLE 0x7ffffffe
 
+/* pthread_mutex_lock and _unlock for every kind and state (pthread_mutex.c), where the
+ * fast paths of pthread_mutex_fast.s go when a mutex is not a free (or held, uncontended)
+ * normal one; and the end of the fast unlock when the word says a waiter may sleep. */
+int __pthread_mutex_lock_slow(pthread_mutex_t *m);
+int __pthread_mutex_unlock_slow(pthread_mutex_t *m);
+int __pthread_mutex_unlock_wake(pthread_mutex_t *m);
+
 /* Lock and unlock of a mutex whose word holds its owner's tid (robust or priority
  * inheritance; pthread_mutex_tid.c). abstime: a CLOCK_REALTIME deadline, or 0 for none;
  * trylock: never sleep. They return what pthread_mutex_lock, _trylock, _timedlock and

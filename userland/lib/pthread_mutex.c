@@ -7,6 +7,9 @@
  * relock, EPERM on unlock by a non-owner) and RECURSIVE (the owner may relock; __count
  * holds the depth). Every kind records the owner's tid, as glibc does.
  *
+ * The uncontended lock and unlock of a normal mutex are in pthread_mutex_fast.s, which
+ * calls the functions here for every other case.
+ *
  * Robust and priority-inheritance mutexes (PTHREAD_MUTEX_ROBUST, PTHREAD_PRIO_INHERIT) need
  * the owner's tid in the futex word itself, for the kernel to read: they take another
  * protocol, in pthread_mutex_tid.c. The attribute keeps glibc's layout: the type in the low
@@ -75,9 +78,11 @@ static void took(pthread_mutex_t *m, int me)
     m->__data.__nusers++;
 }
 
-/* Locks m, sleeping while another thread holds it. 0, EDEADLK (error-checking relock),
- * EAGAIN (recursion depth exhausted), EINVAL (destroyed). */
-int pthread_mutex_lock(pthread_mutex_t *m)
+/* pthread_mutex_lock: locks m, sleeping while another thread holds it. 0, EDEADLK
+ * (error-checking relock), EAGAIN (recursion depth exhausted), EINVAL (destroyed). Every
+ * kind and every state; pthread_mutex_fast.s takes a free normal mutex itself and comes
+ * here for everything else. */
+int __pthread_mutex_lock_slow(pthread_mutex_t *m)
 {
     int me = __thread_tid();
     int r;
@@ -123,8 +128,9 @@ int pthread_mutex_timedlock(pthread_mutex_t *m, const struct timespec *abstime)
     return 0;
 }
 
-/* Unlocks m. EPERM when an error-checking or recursive mutex is not the caller's. */
-int pthread_mutex_unlock(pthread_mutex_t *m)
+/* pthread_mutex_unlock: unlocks m. EPERM when an error-checking or recursive mutex is
+ * not the caller's. Every kind; pthread_mutex_fast.s releases a normal mutex itself. */
+int __pthread_mutex_unlock_slow(pthread_mutex_t *m)
 {
     int kind = m->__data.__kind;
     if (kind > 0 && (kind & TID_KINDS)) return __mutex_unlock_tid(m);
@@ -136,6 +142,14 @@ int pthread_mutex_unlock(pthread_mutex_t *m)
     m->__data.__owner = 0;
     m->__data.__count = 0;
     m->__data.__nusers--;
+    __unlock(&m->__data.__lock);
+    return 0;
+}
+
+/* The end of pthread_mutex_fast.s's unlock when the word was not 1: a waiter has marked it
+ * 2, so __unlock releases it and wakes one. The owner fields are already cleared. */
+int __pthread_mutex_unlock_wake(pthread_mutex_t *m)
+{
     __unlock(&m->__data.__lock);
     return 0;
 }

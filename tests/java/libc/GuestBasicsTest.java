@@ -64,7 +64,7 @@ class GuestBasicsTest {
         return (counted[1] - counted[0]) / 200;
     }
 
-    /** A guard against a slow formatter: docs/libc.md gives the measured costs (about 3,400 and 95,000). */
+    /** A guard against a slow formatter: docs/libc.md gives the measured costs (about 2,700 and 78,000). */
     @Test
     void printingADoubleCostsThousandsOfInstructionsAndAtWorstAHundredThousand() throws Exception {
         Executable exe = GuestLibc.build(Path.of("tests", "libc", "printf_fp_cost.c"));
