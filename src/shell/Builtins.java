@@ -18,6 +18,8 @@ final class Builtins {
         JobBuiltins.register(this);
         MachineBuiltins.register(this);
         CcBuiltin.register(this);
+        ControlBuiltins.register(this);
+        TestBuiltin.register(this);
         add(new Builtin("help", "help [NAME]", "list the commands, or explain one",
                 "With no NAME, lists every built-in command with a one-line summary, then the\n"
                         + "programs in /bin. 'help NAME' shows the usage and a description of NAME.",
