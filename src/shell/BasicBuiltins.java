@@ -24,9 +24,17 @@ final class BasicBuiltins {
                 "Marks each NAME for the environment of the programs the shell starts, setting\n"
                         + "it to VALUE if given. With no NAME, lists the exported variables.",
                 BasicBuiltins::export));
-        table.add(new Builtin("unset", "unset NAME...", "remove variables", "Removes each shell variable NAME.",
+        table.add(new Builtin("unset", "unset [-f|-v] NAME...", "remove variables or functions",
+                "Removes each shell variable NAME, or with -f each function NAME.",
                 (sh, args, io) -> {
-                    if (!sh.inPipeline) for (String n : args.subList(1, args.size())) sh.vars.unset(n);
+                    List<String> names = args.subList(1, args.size());
+                    boolean functions = !names.isEmpty() && names.get(0).equals("-f");
+                    if (!names.isEmpty() && (functions || names.get(0).equals("-v"))) names = names.subList(1, names.size());
+                    if (sh.inPipeline) return 0;
+                    for (String n : names) {
+                        if (functions) sh.functions.remove(n);
+                        else sh.vars.unset(n);
+                    }
                     return 0;
                 }));
         table.add(new Builtin("history", "history", "list the commands typed so far",

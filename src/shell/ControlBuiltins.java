@@ -30,9 +30,10 @@ final class ControlBuiltins {
         table.add(new Builtin("shift", "shift [N]", "drop positional parameters",
                 "Drops $1 (or $1 to $N): $2 becomes $1, and so on. Status 1 if there are fewer than N.",
                 ControlBuiltins::shift));
-        table.add(new Builtin("set", "set [-ex] [+ex] [--] [ARG...]", "set options or $1...",
+        table.add(new Builtin("set", "set [-efx] [+efx] [--] [ARG...]", "set options or $1...",
                 "-e: a command that fails ends the shell (not in a condition, left of && or ||,\n"
-                        + "or after !); -x: print each command, expanded, before it runs; + turns them off.\n"
+                        + "or after !); -f: no pathname expansion; -x: print each command, expanded,\n"
+                        + "before it runs; + turns them off.\n"
                         + "ARGs (after -- if one starts with -) become $1, $2... With nothing, lists the variables.",
                 ControlBuiltins::set));
     }
@@ -122,8 +123,7 @@ final class ControlBuiltins {
             for (String name : sh.vars.names()) io.out().println(name + "=" + Executor.quote(sh.vars.get(name)));
             return 0;
         }
-        boolean errexit = sh.errexit;
-        boolean xtrace = sh.xtrace;
+        StringBuilder options = new StringBuilder(sh.options());
         int i = 1;
         boolean positional = false;
         for (; i < args.size(); i++) {
@@ -136,19 +136,19 @@ final class ControlBuiltins {
             if (a.length() < 2 || a.charAt(0) != '-' && a.charAt(0) != '+') break;
             boolean on = a.charAt(0) == '-';
             for (char c : a.substring(1).toCharArray()) {
-                if (c == 'e') {
-                    errexit = on;
-                } else if (c == 'x') {
-                    xtrace = on;
+                if (c == 'e' || c == 'f' || c == 'x') {
+                    int at = options.indexOf(String.valueOf(c));
+                    if (on && at < 0) options.append(c);
+                    if (!on && at >= 0) options.deleteCharAt(at);
                 } else {
                     io.err().println("sh: set: " + a.charAt(0) + c + ": invalid option");
-                    io.err().println("set: usage: set [-ex] [+ex] [--] [ARG...]");
+                    io.err().println("set: usage: set [-efx] [+efx] [--] [ARG...]");
                     return 2;
                 }
             }
         }
         if (sh.inPipeline) return 0;
-        sh.setOptions(errexit, xtrace);
+        sh.setOptions(options.toString());
         if (positional || i < args.size()) sh.vars.setPositional(args.subList(i, args.size()));
         return 0;
     }

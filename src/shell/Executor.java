@@ -134,11 +134,33 @@ final class Executor {
                 Map<Integer, OpenFile> fds = inherited();
                 if (!redirect(first.redirects(), fds)) return 1;
                 Ast.Node function = sh.functions.get(name);
-                if (function != null) return withDescriptors(fds, () -> sh.interpreter.call(function, first.words()));
-                return runBuiltin(first, fds);
+                return withAssignments(first.assignments(), () -> function != null
+                        ? withDescriptors(fds, () -> sh.interpreter.call(function, first.words()))
+                        : runBuiltin(first, fds));
             }
         }
         return startJob(stages, p.text(), background);
+    }
+
+    /**
+     * Runs {@code body} with the variables of {@code NAME=value cmd} set, and puts back what
+     * they were after, as bash does for a built-in or function ({@code IFS=: read a b}).
+     */
+    private int withAssignments(Map<String, String> assigns, IntSupplier body) {
+        if (assigns.isEmpty()) return body.getAsInt();
+        Map<String, String> saved = new LinkedHashMap<>();
+        for (Map.Entry<String, String> a : assigns.entrySet()) {
+            saved.put(a.getKey(), sh.vars.isSet(a.getKey()) ? sh.vars.get(a.getKey()) : null);
+            sh.vars.set(a.getKey(), a.getValue());
+        }
+        try {
+            return body.getAsInt();
+        } finally {
+            for (Map.Entry<String, String> a : saved.entrySet()) {
+                if (a.getValue() == null) sh.vars.unsetValue(a.getKey());
+                else sh.vars.set(a.getKey(), a.getValue());
+            }
+        }
     }
 
     /** The shell cannot fork itself, so what runs in it cannot run beside it. */
@@ -237,7 +259,7 @@ final class Executor {
                 fds.clear();
             } else {
                 String name = c.words().get(0);
-                String path = resolve(name);
+                String path = resolve(name, fds.get(2));
                 if (path == null) {
                     status = notFound ? 127 : 126;
                 } else {
@@ -402,16 +424,30 @@ final class Executor {
 
     /**
      * A program's path: NAME with a slash as it is, else the first executable $PATH/NAME; null
-     * after a message, with {@link #notFound} telling bash's 127 (nothing there) from its 126
-     * (there, but a directory or not executable).
+     * after a message (to {@code err}, the command's standard error, if it was redirected),
+     * with {@link #notFound} telling bash's 127 (nothing there) from its 126 (there, but a
+     * directory or not executable).
      */
-    String resolve(String name) {
+    private String resolve(String name, OpenFile err) {
+        String path = resolve(name);
+        if (path == null && err != null) {
+            GuestFiles.write(err, ("sh: " + resolveError + "\n").getBytes(StandardCharsets.UTF_8));
+        } else if (path == null) {
+            sh.error(resolveError);
+        }
+        return path;
+    }
+
+    /** The message of {@link #resolve}'s last failure. */
+    private String resolveError;
+
+    private String resolve(String name) {
         var fs = sh.session.shell().fs();
         notFound = true;
         if (name.contains("/")) {
             int err = GuestFiles.execError(fs, name);
             if (err == 0) return name;
-            sh.error(name + ": " + Messages.error(err));
+            resolveError = name + ": " + Messages.error(err);
             notFound = err == syscall.Errno.ENOENT;
             return null;
         }
@@ -420,7 +456,7 @@ final class Executor {
             String candidate = dir + "/" + name;
             if (GuestFiles.isExecutable(fs, candidate)) return candidate;
         }
-        sh.error(name + ": command not found");
+        resolveError = name + ": command not found";
         return null;
     }
 
@@ -516,7 +552,7 @@ final class Executor {
         PrintStream out = direct ? sh.out : new PrintStream(outBytes, true, StandardCharsets.UTF_8);
         PrintStream err = direct ? sh.out : new PrintStream(errBytes, true, StandardCharsets.UTF_8);
         try {
-            return b.body().run(sh, c.words(), new Builtin.Io(out, err));
+            return b.body().run(sh, c.words(), new Builtin.Io(out, err, fds.get(0)));
         } finally {
             // Also when it jumps (break, return): what it wrote still goes where it was sent.
             out.flush();

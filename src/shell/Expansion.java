@@ -106,7 +106,8 @@ final class Expansion {
         for (Word w : words) {
             for (Field f : split(w)) {
                 String text = f.text.toString();
-                List<String> paths = Glob.hasPattern(text, f.quoted) ? Glob.expand(sh.session.shell().fs(), text, f.quoted) : List.of();
+                boolean glob = !sh.noglob && Glob.hasPattern(text, f.quoted);
+                List<String> paths = glob ? Glob.expand(sh.session.shell().fs(), text, f.quoted) : List.of();
                 if (paths.isEmpty()) out.add(text);
                 else out.addAll(paths);
             }
@@ -123,9 +124,13 @@ final class Expansion {
                     && (v.name().equals("@") || v.name().equals("*") && !v.quoted())) {
                 List<String> params = sh.vars.positional();
                 for (int i = 0; i < params.size(); i++) {
-                    if (i > 0) fs.endField();
-                    if (v.quoted()) fs.append(params.get(i), true);
-                    else fs.appendSplit(params.get(i));
+                    if (v.quoted()) {
+                        if (i > 0) fs.endField();
+                        fs.append(params.get(i), true);
+                    } else {
+                        if (i > 0) fs.splitPending = true; // an empty parameter makes no field here
+                        fs.appendSplit(params.get(i));
+                    }
                 }
             } else {
                 String value = value(p);
@@ -143,16 +148,21 @@ final class Expansion {
         return b.toString();
     }
 
-    /** The word as a pattern for case: its text, and which characters were quoted (they match only themselves). */
+    /** True if {@code subject} matches the word as a pattern (as in case: its quoted characters match only themselves). */
     boolean matches(Word pattern, String subject) {
-        StringBuilder b = new StringBuilder();
         BitSet quoted = new BitSet();
+        return Glob.matches(patternText(pattern, quoted), quoted, subject);
+    }
+
+    /** The word's text as a pattern, marking in {@code quoted} the characters that were quoted. */
+    private String patternText(Word pattern, BitSet quoted) {
+        StringBuilder b = new StringBuilder();
         for (Word.Part p : pattern.parts()) {
             String s = p instanceof Word.Literal l ? l.text() : value(p);
             if (p.quoted()) quoted.set(b.length(), b.length() + s.length());
             b.append(s);
         }
-        return Glob.matches(b.toString(), quoted, subject);
+        return b.toString();
     }
 
     /** The value of an expansion part. */
@@ -168,6 +178,33 @@ final class Expansion {
         }
     }
 
+    /** What joins the positional parameters in "$*": the first character of $IFS (a space if it is unset). */
+    private String ifsJoiner() {
+        if (!sh.vars.isSet("IFS")) return " ";
+        String ifs = sh.vars.get("IFS");
+        return ifs.isEmpty() ? "" : ifs.substring(0, 1);
+    }
+
+    /** ${X#P} ${X##P} ${X%P} ${X%%P}: {@code value} without the prefix or suffix P matches. */
+    private String removeMatch(String value, String op, Word patternWord) {
+        BitSet quoted = new BitSet();
+        String pat = patternText(patternWord, quoted);
+        int n = value.length();
+        boolean longest = op.length() == 2;
+        if (op.startsWith("#")) {
+            for (int k = 0; k <= n; k++) {
+                int i = longest ? n - k : k;
+                if (Glob.matches(pat, quoted, value.substring(0, i))) return value.substring(i);
+            }
+        } else {
+            for (int k = 0; k <= n; k++) {
+                int i = longest ? k : n - k;
+                if (Glob.matches(pat, quoted, value.substring(i))) return value.substring(0, i);
+            }
+        }
+        return value;
+    }
+
     /** Arithmetic's names are the shell's variables. */
     private final Arithmetic.Scope scope = new Arithmetic.Scope() {
         @Override
@@ -181,17 +218,22 @@ final class Expansion {
         }
     };
 
-    /** A parameter with its operator: ${#X}, ${X-W}, ${X:-W}, ${X=W}, ${X:=W}, ${X+W}, ${X:+W}, ${X?W}, ${X:?W}. */
+    /**
+     * A parameter with its operator: ${#X}, ${X-W}, ${X:-W}, ${X=W}, ${X:=W}, ${X+W}, ${X:+W},
+     * ${X?W}, ${X:?W}, and the removal of the shortest or longest prefix (${X#P}, ${X##P}) or
+     * suffix (${X%P}, ${X%%P}) that matches pattern P.
+     */
     private String parameter(Word.Variable v) {
         String name = v.name();
         String value = sh.vars.get(name);
+        if (name.equals("*")) value = String.join(ifsJoiner(), sh.vars.positional());
         if (v.op() == null) return value;
+        if (v.op().equals("length")) return Integer.toString(value.length());
+        if (v.op().startsWith("#") || v.op().startsWith("%")) return removeMatch(value, v.op(), v.arg());
         boolean set = sh.vars.isSet(name);
         boolean colon = v.op().startsWith(":");
         boolean usable = set && !(colon && value.isEmpty());
         switch (v.op().substring(colon ? 1 : 0)) {
-            case "#":
-                return Integer.toString(value.length());
             case "-":
                 return usable ? value : string(v.arg());
             case "=":

@@ -171,10 +171,12 @@ final class Interpreter {
     /**
      * After one round of a loop's body: true if the loop ends ({@code break}), false if it
      * goes on; a jump meant for an outer loop, or a return, is passed on. Ctrl-C ends the
-     * loop and the whole command line, as in bash.
+     * loop and the whole command line, as in bash: pressed while a program of the loop ran
+     * (it died of SIGINT), or while only built-ins ran, which nothing else would stop.
      */
     private boolean leavesLoop(Control jump) {
-        if (sh.executor.takeInterrupt()) throw new Control(Control.Kind.INTERRUPT, 0);
+        boolean keyInterrupt = sh.frontend.keyPending() && sh.frontend.takeKey() == task.Signals.SIGINT;
+        if (sh.executor.takeInterrupt() || keyInterrupt) throw new Control(Control.Kind.INTERRUPT, 0);
         if (jump == null) return false;
         if (jump.kind != Control.Kind.BREAK && jump.kind != Control.Kind.CONTINUE) throw jump;
         if (--jump.value > 0) throw jump;
@@ -232,8 +234,7 @@ final class Interpreter {
     int subshell(IntSupplier body) {
         Variables.Snapshot vars = sh.vars.snapshot();
         Map<String, Ast.Node> functions = new TreeMap<>(sh.functions);
-        boolean errexit = sh.errexit;
-        boolean xtrace = sh.xtrace;
+        String options = sh.options();
         boolean inPipeline = sh.inPipeline;
         Directory cwd = sh.session.shell().fs().cwd();
         sh.inPipeline = false;
@@ -247,7 +248,7 @@ final class Interpreter {
             sh.vars.restore(vars);
             sh.functions.clear();
             sh.functions.putAll(functions);
-            sh.setOptions(errexit, xtrace);
+            sh.setOptions(options);
             sh.inPipeline = inPipeline;
             sh.session.shell().fs().setCwd(cwd);
         }

@@ -229,6 +229,10 @@ final class Lexer {
     private Word word() throws SyntaxError {
         int start = pos;
         Pieces p = new Pieces();
+        if (text.startsWith("~", pos) && (pos + 1 >= text.length() || " \t\n;|&<>()/".indexOf(text.charAt(pos + 1)) >= 0)) {
+            pos++; // tilde expansion: ~ alone or before '/' is $HOME, as one field
+            p.add(new Word.Variable("HOME", null, null, true));
+        }
         while (pos < text.length()) {
             char c = text.charAt(pos);
             if (" \t\n;|&<>()".indexOf(c) >= 0) break;
@@ -347,7 +351,7 @@ final class Lexer {
         String inside = text.substring(at + 2, close);
         Word.Variable v = null;
         if (inside.startsWith("#") && isParameter(inside.substring(1))) {
-            v = new Word.Variable(inside.substring(1), "#", null, quoted);
+            v = new Word.Variable(inside.substring(1), "length", null, quoted);
         } else {
             int n = 0;
             while (n < inside.length() && (inside.charAt(n) == '_' || isAsciiLetter(inside.charAt(n))
@@ -361,10 +365,13 @@ final class Lexer {
             if (n > 0 && rest.isEmpty()) {
                 v = new Word.Variable(name, null, null, quoted);
             } else if (n > 0) {
-                String op = rest.length() > 1 && rest.charAt(0) == ':' ? rest.substring(0, 2) : rest.substring(0, 1);
-                if (List.of("-", ":-", "=", ":=", "+", ":+", "?", ":?").contains(op)) {
+                boolean twoChars = rest.length() > 1 && (rest.charAt(0) == ':' || rest.startsWith("##") || rest.startsWith("%%"));
+                String op = rest.substring(0, twoChars ? 2 : 1);
+                boolean pattern = op.startsWith("#") || op.startsWith("%");
+                if (pattern || List.of("-", ":-", "=", ":=", "+", ":+", "?", ":?").contains(op)) {
                     String arg = rest.substring(op.length());
-                    Word argWord = quoted ? expandable(arg) : new Lexer(arg).wordInBraces();
+                    // A pattern's characters stay patterns inside double quotes, unless quoted in it.
+                    Word argWord = quoted && !pattern ? expandable(arg) : new Lexer(arg).wordInBraces();
                     v = new Word.Variable(name, op, argWord, quoted);
                 }
             }

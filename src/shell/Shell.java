@@ -35,8 +35,12 @@ public final class Shell {
     final Expansion expansion;
     /** The functions defined, by name. */
     final Map<String, Ast.Node> functions = new TreeMap<>();
-    /** set -e: a failing command ends the shell; set -x: each command is printed before it runs. */
+    /**
+     * set -e: a failing command ends the shell; set -f: no pathname expansion; set -x: each
+     * command is printed before it runs.
+     */
     boolean errexit;
+    boolean noglob;
     boolean xtrace;
     /** The script's name for error messages (null: standard input or a terminal). */
     private String scriptName;
@@ -71,6 +75,7 @@ public final class Shell {
             vars.set(v[0], v[1]);
             vars.export(v[0]);
         }
+        vars.set("IFS", " \t\n"); // as bash sets it: field splitting on space, tab and newline
     }
 
     /** Names the script being run, for the messages of syntax errors ("sh: FILE: line 7: ..."). */
@@ -237,11 +242,17 @@ public final class Shell {
         return exitStatus;
     }
 
-    /** Sets set -e and set -x, and $- with them. */
-    void setOptions(boolean errexit, boolean xtrace) {
-        this.errexit = errexit;
-        this.xtrace = xtrace;
-        vars.setOptions((errexit ? "e" : "") + (xtrace ? "x" : ""));
+    /** The options set, as the letters of $- ("efx" for all three). */
+    String options() {
+        return (errexit ? "e" : "") + (noglob ? "f" : "") + (xtrace ? "x" : "");
+    }
+
+    /** Sets the options whose letters {@code letters} has (see {@link #options}), clears the others. */
+    void setOptions(String letters) {
+        errexit = letters.indexOf('e') >= 0;
+        noglob = letters.indexOf('f') >= 0;
+        xtrace = letters.indexOf('x') >= 0;
+        vars.setOptions(options());
     }
 
     /** True once {@code exit} ran. */

@@ -136,6 +136,11 @@ final class Variables {
         exported.add(name);
     }
 
+    /** Removes the value of {@code name}, keeping its export mark (a temporary assignment ends). */
+    void unsetValue(String name) {
+        values.remove(name);
+    }
+
     /** Removes {@code name} and its export mark. */
     void unset(String name) {
         values.remove(name);

@@ -24,9 +24,9 @@ record Word(List<Part> parts, String text) {
 
     /**
      * {@code $NAME}, {@code ${NAME}}, a special parameter ({@code $? $$ $! $# $@ $* $0 $1...}),
-     * or {@code ${#NAME}} (length) and {@code ${NAME:-WORD}} style forms: {@code op} is
-     * null for a plain reference, else one of {@code # - :- = := + :+ ? :?}, with {@code arg}
-     * the word after it.
+     * {@code ${#NAME}} (op "length"), or a form such as {@code ${NAME:-WORD}}: {@code op} is
+     * null for a plain reference, else one of {@code - :- = := + :+ ? :? # ## % %%}, with
+     * {@code arg} the word after it. A tilde that starts a word is {@code $HOME}, quoted.
      */
     record Variable(String name, String op, Word arg, boolean quoted) implements Part {}
 
