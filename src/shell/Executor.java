@@ -186,7 +186,15 @@ final class Executor {
         for (Map.Entry<String, String> a : assigns.entrySet()) b.append(' ').append(a.getKey()).append('=').append(quote(a.getValue()));
         for (String w : words) b.append(' ').append(quote(w));
         if (assigns.isEmpty() && words.isEmpty()) return;
-        sh.out.println(b);
+        trace(b.substring(2));
+    }
+
+    /** set -x: prints "+ TEXT" where the shell's standard error goes. */
+    void trace(String text) {
+        String line = "+ " + text + "\n";
+        OpenFile err = context.get(2);
+        if (err != null) GuestFiles.write(err, line.getBytes(StandardCharsets.UTF_8));
+        else sh.out.print(line);
     }
 
     /** {@code w} as the shell would read it back: as it is if it is plain, else in single quotes. */

@@ -153,6 +153,7 @@ final class Interpreter {
         loopDepth++;
         try {
             for (String w : words) {
+                if (sh.xtrace) sh.executor.trace("for " + n.name() + " in " + String.join(" ", words.stream().map(Executor::quote).toList()));
                 sh.vars.set(n.name(), w);
                 Control jump = null;
                 try {
@@ -269,7 +270,10 @@ final class Interpreter {
         if (replaced != null) replaced.put();
         byte[] bytes;
         try {
-            int status = sh.executor.withDescriptors(fds, () -> subshell(() -> runList(body)));
+            int status = sh.executor.withDescriptors(fds, () -> subshell(() -> {
+                sh.setOptions(sh.options().replace("e", "")); // bash's substitutions do not inherit set -e
+                return runList(body);
+            }));
             sh.vars.setStatus(status);
             sh.executor.noteSubstitution(status);
             bytes = file.contents();
