@@ -27,8 +27,12 @@ final class Arithmetic {
         }
     }
 
-    /** How deep variables may refer to expressions that refer to variables, as bash's limit. */
-    private static final int MAX_DEPTH = 1024;
+    /**
+     * How deep variables may refer to expressions that refer to variables, and operators
+     * nest in one expression ({@code ((((1))))}, {@code - - 1}, {@code a = b = 1}); bash's
+     * limit is higher, this one keeps the recursion far from the end of the Java stack.
+     */
+    private static final int MAX_DEPTH = 200;
 
     private final String expr;
     private final Scope scope;
@@ -41,6 +45,8 @@ final class Arithmetic {
     private String name;
     /** Greater than 0 inside a branch that is not taken: nothing is assigned there. */
     private int skipping;
+    /** How deep the evaluation of this expression has recursed. */
+    private int nesting;
 
     private Arithmetic(String expr, Scope scope, int depth) {
         this.expr = expr;
@@ -143,7 +149,21 @@ final class Arithmetic {
         return v;
     }
 
+    /** One level deeper into the expression; bash's error past {@link #MAX_DEPTH}. */
+    private void descend() {
+        if (++nesting > MAX_DEPTH) throw new Error(expr + ": expression recursion level exceeded");
+    }
+
     private long comma() {
+        descend();
+        try {
+            return commaList();
+        } finally {
+            nesting--;
+        }
+    }
+
+    private long commaList() {
         long v = assignment();
         while (token.equals(",")) {
             next();
@@ -163,7 +183,13 @@ final class Arithmetic {
             if (op.equals("=") || op.length() >= 2 && op.endsWith("=") && !op.equals("==") && !op.equals("!=")
                     && !op.equals("<=") && !op.equals(">=")) {
                 next();
-                long rhs = assignment();
+                descend();
+                long rhs;
+                try {
+                    rhs = assignment();
+                } finally {
+                    nesting--;
+                }
                 long v = op.equals("=") ? rhs : binary(op.substring(0, op.length() - 1), variable(target), rhs);
                 assign(target, v);
                 return v;
@@ -191,8 +217,14 @@ final class Arithmetic {
         if (!token.equals(":")) throw error("`:' expected for conditional expression");
         next();
         if (c != 0) skipping++;
-        long b = conditional();
-        if (c != 0) skipping--;
+        descend();
+        long b;
+        try {
+            b = conditional();
+        } finally {
+            nesting--;
+            if (c != 0) skipping--;
+        }
         return c != 0 ? a : b;
     }
 
@@ -226,7 +258,13 @@ final class Arithmetic {
         long base = unary();
         if (!token.equals("**")) return base;
         next();
-        long exp = power();
+        descend();
+        long exp;
+        try {
+            exp = power();
+        } finally {
+            nesting--;
+        }
         if (exp < 0 && skipping == 0) throw error("exponent less than 0");
         long v = 1;
         for (long e = exp; e > 0; e >>= 1) { // by squaring: a huge exponent must not take for ever
@@ -237,6 +275,15 @@ final class Arithmetic {
     }
 
     private long unary() {
+        descend();
+        try {
+            return unaryOperand();
+        } finally {
+            nesting--;
+        }
+    }
+
+    private long unaryOperand() {
         switch (token) {
             case "+" -> {
                 next();

@@ -158,7 +158,7 @@ final class InputBuiltins {
             return 2;
         }
         sh.vars.setStatus(0);
-        return sh.interpreter.runList(lists);
+        return sh.interpreter.runText(name, lists);
     }
 
     private static int dot(Shell sh, List<String> args, Builtin.Io io) {

@@ -27,8 +27,11 @@ import shell.Token.Kind;
  * condition of if, while and until, left of {@code &&} or {@code ||}, after {@code !}.
  */
 final class Interpreter {
-    /** How deep functions may call functions; bash's FUNCNEST, fixed, so that recursion cannot exhaust the JVM's stack. */
-    static final int MAX_FUNCTION_DEPTH = 200;
+    /**
+     * How deep functions may call functions (and eval and '.' run text): bash's FUNCNEST,
+     * fixed, so that recursion cannot exhaust the JVM's stack.
+     */
+    static final int MAX_FUNCTION_DEPTH = 100;
     /** The most output a command substitution may produce. */
     static final int MAX_SUBSTITUTION_BYTES = 1 << 20;
 
@@ -37,6 +40,8 @@ final class Interpreter {
     private int loopDepth;
     /** Functions running. */
     private int functionDepth;
+    /** eval and '.' running. */
+    private int textDepth;
     /** Greater than 0 while a condition runs, where set -e does not apply. */
     private int conditionDepth;
 
@@ -196,10 +201,7 @@ final class Interpreter {
 
     /** Calls function {@code body} with {@code args} (args[0] its name) as its positional parameters. */
     int call(Ast.Node body, List<String> args) {
-        if (functionDepth >= MAX_FUNCTION_DEPTH) {
-            sh.error(args.get(0) + ": maximum function nesting level exceeded (" + MAX_FUNCTION_DEPTH + ")");
-            return 1;
-        }
+        if (tooDeep(args.get(0))) return 1;
         List<String> saved = sh.vars.setPositional(args.subList(1, args.size()));
         int savedLoops = loopDepth;
         sh.vars.pushFrame();
@@ -215,6 +217,24 @@ final class Interpreter {
             loopDepth = savedLoops;
             sh.vars.popFrame();
             sh.vars.setPositional(saved);
+        }
+    }
+
+    /** True after bash's message if {@code name} (a function, eval or '.') would nest too deep. */
+    private boolean tooDeep(String name) {
+        if (functionDepth + textDepth < MAX_FUNCTION_DEPTH) return false;
+        sh.error(name + ": maximum function nesting level exceeded (" + MAX_FUNCTION_DEPTH + ")");
+        return true;
+    }
+
+    /** Runs the commands of eval or '.' (named {@code name}); they count towards {@link #MAX_FUNCTION_DEPTH}. */
+    int runText(String name, List<Ast.AndOr> lists) {
+        if (tooDeep(name)) return 1;
+        textDepth++;
+        try {
+            return runList(lists);
+        } finally {
+            textDepth--;
         }
     }
 

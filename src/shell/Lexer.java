@@ -25,9 +25,34 @@ final class Lexer {
     private int lineCountedTo;
     private int lineCount = 1;
     private final ArrayDeque<Token.HereDoc> pendingHereDocs = new ArrayDeque<>();
+    /**
+     * How deep the commands being read are nested (compound commands, substitutions), shared
+     * with the parsers reading this text; past {@link #MAX_NESTING} the text is refused, so
+     * that no input can exhaust the Java stack.
+     */
+    private int nesting;
+    static final int MAX_NESTING = 100;
 
     Lexer(String text) {
+        this(text, 0);
+    }
+
+    /** A lexer for text found inside something already {@code nesting} levels deep (a backquoted substitution). */
+    private Lexer(String text, int nesting) {
         this.text = text;
+        this.nesting = nesting;
+    }
+
+    /** Enters one more level of nesting; a SyntaxError past {@link #MAX_NESTING}. */
+    void enter(int offset) throws SyntaxError {
+        if (++nesting > MAX_NESTING) {
+            throw new SyntaxError("syntax error: commands nested more than " + MAX_NESTING + " levels deep", lineAt(offset));
+        }
+    }
+
+    /** Leaves a level entered with {@link #enter}. */
+    void leave() {
+        nesting--;
     }
 
     /** The line (from 1) that offset {@code offset} is on; offsets are asked for in increasing order, mostly. */
@@ -160,7 +185,7 @@ final class Lexer {
                 body.append(line).append('\n');
             }
             doc.body = doc.literal ? new Word(List.of(new Word.Literal(body.toString(), true)), body.toString())
-                    : expandable(body.toString());
+                    : expandable(body.toString(), nesting);
             pendingHereDocs.remove();
         }
     }
@@ -170,8 +195,8 @@ final class Lexer {
      * body and an arithmetic expression are: $ and ` expand, a backslash escapes only $ ` \
      * and newline, everything else (double quotes too) is literal.
      */
-    static Word expandable(String s) throws SyntaxError {
-        Lexer lx = new Lexer(s);
+    static Word expandable(String s, int nesting) throws SyntaxError {
+        Lexer lx = new Lexer(s, nesting);
         Pieces p = new Pieces();
         while (lx.pos < s.length()) {
             char c = s.charAt(lx.pos);
@@ -305,13 +330,17 @@ final class Lexer {
         if (text.startsWith("((", pos)) {
             pos += 2;
             int end = arithmeticEnd(at);
-            Word expr = expandable(text.substring(at + 3, end));
+            enter(at);
+            Word expr = expandable(text.substring(at + 3, end), nesting);
+            leave();
             pos = end + 2;
             p.add(new Word.Arithmetic(expr, quoted));
         } else if (c == '(') {
             pos++;
+            enter(at);
             Parser nested = new Parser(this);
             p.add(new Word.CommandSubstitution(nested.substitution(), quoted));
+            leave();
         } else if (c == '{') {
             p.add(braced(at, quoted));
         } else if ("?$!#@*-".indexOf(c) >= 0 || Character.isDigit(c)) {
@@ -371,7 +400,9 @@ final class Lexer {
                 if (pattern || List.of("-", ":-", "=", ":=", "+", ":+", "?", ":?").contains(op)) {
                     String arg = rest.substring(op.length());
                     // A pattern's characters stay patterns inside double quotes, unless quoted in it.
-                    Word argWord = quoted && !pattern ? expandable(arg) : new Lexer(arg).wordInBraces();
+                    enter(at);
+                    Word argWord = quoted && !pattern ? expandable(arg, nesting) : new Lexer(arg, nesting).wordInBraces();
+                    leave();
                     v = new Word.Variable(name, op, argWord, quoted);
                 }
             }
@@ -450,7 +481,8 @@ final class Lexer {
             }
         }
         pos++;
-        Parser nested = new Parser(new Lexer(inner.toString()));
+        Parser nested = new Parser(new Lexer(inner.toString(), nesting + 1));
+        if (nesting + 1 > MAX_NESTING) enter(open);
         p.add(new Word.CommandSubstitution(nested.wholeText(lineAt(open) - 1), quoted));
     }
 }

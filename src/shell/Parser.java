@@ -137,7 +137,15 @@ final class Parser {
     }
 
     private Ast.Node command() throws SyntaxError {
-        Token t = peek();
+        lexer.enter(peek().start());
+        try {
+            return commandAt(peek());
+        } finally {
+            lexer.leave();
+        }
+    }
+
+    private Ast.Node commandAt(Token t) throws SyntaxError {
         Ast.Node compound = null;
         if (t.kind() == Kind.END) throw new SyntaxError.Incomplete(t.line());
         if (t.kind() == Kind.LPAREN) {

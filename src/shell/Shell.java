@@ -107,6 +107,9 @@ public final class Shell {
         } catch (SyntaxError e) {
             syntaxError(e);
             return false;
+        } catch (StackOverflowError e) {
+            syntaxError(new SyntaxError("syntax error: text nested too deep", 1)); // a last resort: the limits come first
+            return false;
         }
         pending.setLength(0);
         run(lists);
@@ -133,6 +136,8 @@ public final class Shell {
             run(Parser.parse(text));
         } catch (SyntaxError e) {
             syntaxError(e);
+        } catch (StackOverflowError e) {
+            syntaxError(new SyntaxError("syntax error: text nested too deep", 1)); // a last resort: the limits come first
         }
     }
 
@@ -156,9 +161,10 @@ public final class Shell {
         } catch (Control e) {
             // Ctrl-C in a loop, or break, continue or return where nothing catches them.
             if (e.kind == Control.Kind.INTERRUPT) vars.setStatus(130);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             // A bug in the shell or the kernel, never the user's doing: say so in one line and
-            // keep the session, rather than lose every job with a stack trace.
+            // keep the session, rather than lose every job with a stack trace. (The limits on
+            // nesting keep the stack from overflowing; should one be missing, the session stays.)
             error("internal error: " + e);
             vars.setStatus(70);
         }
