@@ -42,6 +42,16 @@ class ShellCommandLineTest {
     }
 
     @Test
+    void aSyntaxErrorNamesTheScriptAndTheLine() throws Exception {
+        Path script = tmp.resolve("bad.sh");
+        Files.writeString(script, "echo before\nif true; then\n  echo inside\nfi fi\necho after\nwhile true; do\n");
+        Object[] r = clonix("--script", script.toString());
+        assertEquals(2, r[0]);
+        assertEquals("before\nsh: " + script + ": line 4: syntax error near unexpected token `fi'\nafter\n"
+                + "sh: " + script + ": line 7: syntax error: unexpected end of file\n", r[1]);
+    }
+
+    @Test
     void echoShowsEachCommandAfterThePrompt() throws Exception {
         Path script = tmp.resolve("s.sh");
         Files.writeString(script, "echo hi\nexit 4\n");
