@@ -24,6 +24,9 @@ import java.util.function.IntSupplier;
 final class InputBuiltins {
     private InputBuiltins() {}
 
+    /** The largest file '.' runs: the shell holds it in memory. */
+    static final int MAX_SCRIPT_BYTES = 1 << 20;
+
     static void register(Builtins table) {
         table.add(new Builtin("read", "read [-r] NAME...", "read a line into variables",
                 "Reads a line from standard input and splits it on $IFS: each NAME gets a field, the\n"
@@ -190,7 +193,10 @@ final class InputBuiltins {
             long pos = 0;
             for (long n; (n = file.inode().read(file, pos, buf, 0, buf.length, null)) > 0; pos += n) {
                 text.write(buf, 0, (int) n);
-                if (text.size() > Interpreter.MAX_SUBSTITUTION_BYTES) break;
+                if (text.size() > MAX_SCRIPT_BYTES) {
+                    io.err().println("sh: " + name + ": larger than " + MAX_SCRIPT_BYTES + " bytes");
+                    return 1;
+                }
             }
         } finally {
             file.put();

@@ -183,7 +183,7 @@ final class Parser {
         Token t = peek();
         boolean compound = t.kind() == Kind.LPAREN || t.is("{") || t.is("if") || t.is("while") || t.is("until")
                 || t.is("for") || t.is("case");
-        if (!compound) throw t.kind() == Kind.END ? new SyntaxError.Incomplete(t.line()) : unexpected(t);
+        if (!compound) throw unexpected(t);
         return new Ast.FunctionDef(name, command());
     }
 
@@ -237,7 +237,7 @@ final class Parser {
             words = new ArrayList<>();
             while (peek().kind() == Kind.WORD) words.add(take().word());
             Token sep = peek();
-            if (sep.kind() != Kind.SEMI && sep.kind() != Kind.NEWLINE) throw unexpectedOrIncomplete(sep);
+            if (sep.kind() != Kind.SEMI && sep.kind() != Kind.NEWLINE) throw unexpected(sep);
             take();
         } else if (peek().kind() == Kind.SEMI) {
             take();
@@ -252,7 +252,7 @@ final class Parser {
     private Ast.Node caseClause() throws SyntaxError {
         take();
         Token subject = take();
-        if (subject.kind() != Kind.WORD) throw unexpectedOrIncomplete(subject);
+        if (subject.kind() != Kind.WORD) throw unexpected(subject);
         linebreak();
         expectWord("in");
         linebreak();
@@ -262,7 +262,7 @@ final class Parser {
             List<Word> patterns = new ArrayList<>();
             while (true) {
                 Token p = take();
-                if (p.kind() != Kind.WORD) throw unexpectedOrIncomplete(p);
+                if (p.kind() != Kind.WORD) throw unexpected(p);
                 patterns.add(p.word());
                 if (peek().kind() != Kind.PIPE) break;
                 take();
@@ -273,7 +273,7 @@ final class Parser {
                 take();
                 linebreak();
             } else if (!peek().is("esac")) {
-                throw unexpectedOrIncomplete(peek());
+                throw unexpected(peek());
             }
         }
         take();
@@ -297,7 +297,7 @@ final class Parser {
                 break;
             }
         }
-        if (assignments.isEmpty() && words.isEmpty() && redirects.isEmpty()) throw unexpectedOrIncomplete(peek());
+        if (assignments.isEmpty() && words.isEmpty() && redirects.isEmpty()) throw unexpected(peek());
         return new Ast.Command(assignments, words, redirects, line);
     }
 
@@ -312,21 +312,17 @@ final class Parser {
 
     private void expect(Kind kind) throws SyntaxError {
         Token t = peek();
-        if (t.kind() != kind) throw unexpectedOrIncomplete(t);
+        if (t.kind() != kind) throw unexpected(t);
         take();
     }
 
     private void expectWord(String word) throws SyntaxError {
         Token t = peek();
-        if (!t.is(word)) throw unexpectedOrIncomplete(t);
+        if (!t.is(word)) throw unexpected(t);
         take();
     }
 
     /** At the end of the text more lines could finish the command; anywhere else the token is wrong. */
-    private static SyntaxError unexpectedOrIncomplete(Token t) {
-        return t.kind() == Kind.END ? new SyntaxError.Incomplete(t.line()) : unexpected(t);
-    }
-
     private static SyntaxError unexpected(Token t) {
         if (t.kind() == Kind.END) return new SyntaxError.Incomplete(t.line());
         return new SyntaxError("syntax error near unexpected token `" + t.spelling() + "'", t.line());

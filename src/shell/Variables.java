@@ -119,11 +119,9 @@ final class Variables {
         }
     }
 
-    /** {@code local NAME}: false outside a function; else the current value is kept to be restored on return. */
-    boolean makeLocal(String name) {
-        if (frames.isEmpty()) return false;
-        frames.peek().putIfAbsent(name, values.get(name));
-        return true;
+    /** {@code local NAME} in a function: the current value is kept, to be restored on return. */
+    void makeLocal(String name) {
+        if (!frames.isEmpty()) frames.peek().putIfAbsent(name, values.get(name));
     }
 
     /** Sets {@code name} (which must be a valid name). */

@@ -57,10 +57,4 @@ record Word(List<Part> parts, String text) {
         }
         return b.toString();
     }
-
-    /** True if some piece was quoted: then the word is one field even when it expands to nothing. */
-    boolean hasQuotes() {
-        for (Part p : parts) if (p.quoted()) return true;
-        return false;
-    }
 }
