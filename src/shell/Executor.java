@@ -128,9 +128,7 @@ final class Executor {
         if (stages.size() == 1 && stages.get(0) instanceof Expanded first) {
             if (first.words().isEmpty()) return assignOnly(first);
             String name = first.words().get(0);
-            boolean inShell = sh.functions.containsKey(name) || sh.builtins.find(name) != null;
-            if (inShell && background) return refuseBackground();
-            if (inShell) {
+            if (!background && (sh.functions.containsKey(name) || sh.builtins.find(name) != null)) {
                 Map<Integer, OpenFile> fds = inherited();
                 if (!redirect(first.redirects(), fds)) return 1;
                 Ast.Node function = sh.functions.get(name);
@@ -139,7 +137,13 @@ final class Executor {
                         : runBuiltin(first, fds));
             }
         }
+        if (background && stages.stream().anyMatch(this::runsInShell)) return refuseBackground();
         return startJob(stages, p.text(), background);
+    }
+
+    /** True for a stage the shell runs itself as a subshell: a compound command or a function. */
+    private boolean runsInShell(Object stage) {
+        return !(stage instanceof Expanded c) || !c.words().isEmpty() && sh.functions.containsKey(c.words().get(0));
     }
 
     /**
@@ -163,9 +167,12 @@ final class Executor {
         }
     }
 
-    /** The shell cannot fork itself, so what runs in it cannot run beside it. */
+    /**
+     * The shell cannot fork itself, so what runs in it as a subshell cannot run beside it. (A
+     * built-in with '&' just runs at once, as a stage of a pipeline does.)
+     */
     private int refuseBackground() {
-        sh.error("functions, built-ins and compound commands cannot run in the background here; run them in the foreground");
+        sh.error("functions and compound commands cannot run in the background here; run them in the foreground");
         return 2;
     }
 
@@ -238,11 +245,6 @@ final class Executor {
             }
             int status = -1;
             if (!(stages.get(i) instanceof Expanded c)) {
-                if (background) {
-                    closeAll(fds);
-                    if (pipeIn != null) pipeIn.put();
-                    return refuseBackground();
-                }
                 Ast.Node node = (Ast.Node) stages.get(i);
                 status = withDescriptors(fds, () -> sh.interpreter.subshell(() -> sh.interpreter.run(node)));
             } else if (!redirect(c.redirects(), fds)) {
@@ -250,11 +252,6 @@ final class Executor {
             } else if (c.words().isEmpty()) {
                 status = 0; // a stage of only assignments and redirections does nothing more
             } else if (sh.functions.containsKey(c.words().get(0))) {
-                if (background) {
-                    closeAll(fds);
-                    if (pipeIn != null) pipeIn.put();
-                    return refuseBackground();
-                }
                 Ast.Node function = sh.functions.get(c.words().get(0));
                 status = withDescriptors(fds, () -> sh.interpreter.subshell(() -> sh.interpreter.call(function, c.words())));
             } else if (sh.builtins.find(c.words().get(0)) != null) {
