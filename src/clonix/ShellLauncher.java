@@ -21,7 +21,7 @@ final class ShellLauncher {
     static int launch(Options options, Path script, boolean echo) throws Exception {
         if (script != null) {
             try (InputStream in = Files.newInputStream(script)) {
-                return ShellMain.runBatch(options, in, System.out, echo);
+                return ShellMain.runBatch(options, in, script.toString(), System.out, echo);
             } catch (NoSuchFileException e) {
                 throw new HostFiles.UserError("cannot read " + script + ": no such file");
             }

@@ -12,7 +12,8 @@ final class BasicBuiltins {
     static void register(Builtins table) {
         table.add(new Builtin("cd", "cd [DIR]", "change the current directory",
                 "Changes the shell's working directory (that of its task, pid 2) to DIR, or to\n"
-                        + "$HOME without one; programs started afterwards inherit it. Sets $PWD.",
+                        + "$HOME without one, or back to $OLDPWD with '-'; programs started afterwards\n"
+                        + "inherit it. Sets $PWD and $OLDPWD.",
                 BasicBuiltins::cd));
         table.add(new Builtin("pwd", "pwd", "print the current directory",
                 "Prints the absolute path of the shell's working directory.", BasicBuiltins::pwd));
@@ -24,9 +25,17 @@ final class BasicBuiltins {
                 "Marks each NAME for the environment of the programs the shell starts, setting\n"
                         + "it to VALUE if given. With no NAME, lists the exported variables.",
                 BasicBuiltins::export));
-        table.add(new Builtin("unset", "unset NAME...", "remove variables", "Removes each shell variable NAME.",
+        table.add(new Builtin("unset", "unset [-f|-v] NAME...", "remove variables or functions",
+                "Removes each shell variable NAME, or with -f each function NAME.",
                 (sh, args, io) -> {
-                    if (!sh.inPipeline) for (String n : args.subList(1, args.size())) sh.vars.unset(n);
+                    List<String> names = args.subList(1, args.size());
+                    boolean functions = !names.isEmpty() && names.get(0).equals("-f");
+                    if (!names.isEmpty() && (functions || names.get(0).equals("-v"))) names = names.subList(1, names.size());
+                    if (sh.inPipeline) return 0;
+                    for (String n : names) {
+                        if (functions) sh.functions.remove(n);
+                        else sh.vars.unset(n);
+                    }
                     return 0;
                 }));
         table.add(new Builtin("history", "history", "list the commands typed so far",
@@ -46,7 +55,17 @@ final class BasicBuiltins {
             return 1;
         }
         String dir = args.size() == 2 ? args.get(1) : sh.vars.get("HOME");
+        if (dir.isEmpty()) return 0; // cd "" stays, as in bash
+        boolean back = dir.equals("-");
+        if (back) {
+            if (!sh.vars.isSet("OLDPWD")) {
+                io.err().println("sh: cd: OLDPWD not set");
+                return 1;
+            }
+            dir = sh.vars.get("OLDPWD");
+        }
         var fs = sh.session.shell().fs();
+        String old = GuestFiles.cwd(fs);
         try {
             Directory d = GuestFiles.directory(fs, dir);
             if (sh.inPipeline) return 0; // a subshell's cd changes nothing here
@@ -55,7 +74,9 @@ final class BasicBuiltins {
             io.err().println("sh: cd: " + dir + ": " + Messages.error(e.errno()));
             return 1;
         }
+        sh.vars.set("OLDPWD", old);
         sh.vars.set("PWD", GuestFiles.cwd(fs));
+        if (back) io.out().println(sh.vars.get("PWD")); // cd - says where it went
         return 0;
     }
 

@@ -20,6 +20,9 @@ record Builtin(String name, String usage, String summary, String detail, Body bo
         int run(Shell sh, List<String> args, Io io);
     }
 
-    /** Where a built-in writes: its standard output and error, routed by the caller (redirections, pipes). */
-    record Io(PrintStream out, PrintStream err) {}
+    /**
+     * Where a built-in writes: its standard output and error, routed by the caller
+     * (redirections, pipes); and its standard input, null for the shell's own (the console).
+     */
+    record Io(PrintStream out, PrintStream err, fs.OpenFile in) {}
 }

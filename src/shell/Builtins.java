@@ -18,6 +18,9 @@ final class Builtins {
         JobBuiltins.register(this);
         MachineBuiltins.register(this);
         CcBuiltin.register(this);
+        ControlBuiltins.register(this);
+        TestBuiltin.register(this);
+        InputBuiltins.register(this);
         add(new Builtin("help", "help [NAME]", "list the commands, or explain one",
                 "With no NAME, lists every built-in command with a one-line summary, then the\n"
                         + "programs in /bin. 'help NAME' shows the usage and a description of NAME.",
@@ -58,7 +61,8 @@ final class Builtins {
         for (Builtin b : table.values()) io.out().println(String.format("  %-26s %s", b.usage(), b.summary()));
         List<String> programs = boot.GuestFiles.list(sh.session.shell().fs(), "/bin");
         if (!programs.isEmpty()) io.out().println("Programs in /bin: " + String.join(" ", programs));
-        io.out().println("Syntax: a | b, a && b, a || b, a; b, a &, < > >> 2> 2>&1, 'quotes', \"$VAR\", $?");
+        io.out().println("Syntax: a | b, a && b, a || b, a; b, a &, < > >> 2> 2>&1 <<EOF, 'quotes', \"$VAR\", $?, $(cmd),");
+        io.out().println("  $((1 + 2)), *.c, if, while, until, for, case, NAME() { ...; } (docs/shell.md)");
         return 0;
     }
 }

@@ -6,6 +6,7 @@ import fs.FsException;
 import fs.OpenFile;
 import fs.OpenFlags;
 import fs.Pipe;
+import fs.RegularFile;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -13,21 +14,30 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntSupplier;
 import sched.Scheduler;
 import sched.Scheduler.Pause;
 import shell.Token.Kind;
 import task.Signals;
 
 /**
- * Runs the syntax tree: and-or lists, pipelines as jobs, redirections, built-ins, and the
- * wait for a foreground job.
+ * Runs pipelines and simple commands: pipelines as jobs, redirections, functions, built-ins,
+ * and the wait for a foreground job. Lists and compound commands are the {@link Interpreter}'s.
+ *
+ * <p><b>Descriptors.</b> A command gets the shell's descriptors, then those of what it runs
+ * inside (the redirections of a compound command, a pipe when a compound command is a
+ * stage of a pipeline, the capture of a command substitution: the {@link #context}), then
+ * its own redirections, in order.
  *
  * <p><b>A pipeline.</b> Each stage gets its descriptors before it exists: a pipe between
  * neighbours, then its redirections in order (so {@code >out 2>&1} sends both to out).
  * Programs are started with {@link Session#spawn} as children of sh in one process group,
  * led by the first. A built-in in a pipeline of several stages runs at once, in the shell,
  * and its output goes into the pipe (up to the pipe's 64 KiB); alone, it runs in the shell
- * with its redirections, so {@code cd} and {@code exit} act on the shell itself.
+ * with its redirections, so {@code cd} and {@code exit} act on the shell itself. A function,
+ * or a compound command, in a pipeline of several stages runs the same way, as a subshell
+ * ({@link Interpreter#subshell}): the stages run one after the other, so what a stage
+ * writes before the next starts must fit in the pipe.
  *
  * <p><b>Waiting.</b> The machine runs until every process of the job has exited and its
  * process group is empty (children the job left in its group keep it going). If it goes
@@ -50,6 +60,15 @@ final class Executor {
     static final int FORCE_KILL_INTERRUPTS = 3;
 
     private final Shell sh;
+    /**
+     * The descriptors every command started now gets before its own redirections (see the
+     * class comment); empty at the top. The references belong to {@link #withDescriptors}.
+     */
+    private Map<Integer, OpenFile> context = Map.of();
+    /** The status of the last command substitution of the command being expanded, or -1. */
+    private int substitutionStatus = -1;
+    /** Set when a foreground job died of Ctrl-C's SIGINT, so that a loop running it stops. */
+    private boolean interrupted;
 
     Executor(Shell sh) {
         this.sh = sh;
@@ -58,84 +77,185 @@ final class Executor {
     /** A command with its words expanded. */
     private record Expanded(List<String> words, Map<String, String> assignments, List<Ast.Redirect> redirects) {}
 
-    /** Runs an and-or list and sets $? after each pipeline. */
-    void run(Ast.AndOr list) {
-        if (list.background() && list.pipelines().size() > 1) {
-            sh.error("background lists with && or || are not supported; run the pipelines one by one");
-            sh.vars.setStatus(2);
-            return;
+    /** A new map holding a reference to each descriptor of the context. */
+    Map<Integer, OpenFile> inherited() {
+        Map<Integer, OpenFile> fds = new LinkedHashMap<>();
+        for (Map.Entry<Integer, OpenFile> e : context.entrySet()) fds.put(e.getKey(), e.getValue().get());
+        return fds;
+    }
+
+    /** Runs {@code body} with {@code fds} as the context, then closes them. */
+    int withDescriptors(Map<Integer, OpenFile> fds, IntSupplier body) {
+        Map<Integer, OpenFile> saved = context;
+        context = fds;
+        try {
+            return body.getAsInt();
+        } finally {
+            context = saved;
+            closeAll(fds);
         }
-        int status = runPipeline(list.pipelines().get(0), list.background());
-        sh.vars.setStatus(status);
-        for (int i = 1; i < list.pipelines().size() && !sh.exitRequested(); i++) {
-            boolean and = list.connectors().get(i - 1) == Kind.AND_IF;
-            if (and != (status == 0)) continue;
-            status = runPipeline(list.pipelines().get(i), false);
-            sh.vars.setStatus(status);
-        }
+    }
+
+    /** Records the status of a command substitution: a command of only assignments takes it. */
+    void noteSubstitution(int status) {
+        substitutionStatus = status;
+    }
+
+    /** True (once) if Ctrl-C ended a foreground job since the last call. */
+    boolean takeInterrupt() {
+        boolean i = interrupted;
+        interrupted = false;
+        return i;
     }
 
     /** Runs one program with {@code words} as its argv, in the foreground (strace's helper); returns its status. */
     int runCommand(List<String> words, String text) {
-        return startJob(List.of(new Expanded(words, Map.of(), List.of())), text, false);
+        return startJob(List.<Object>of(new Expanded(words, Map.of(), List.of())), text, false);
     }
 
-    /** Runs a pipeline, in the foreground or as a background job; returns its status (0 for a background job). */
+    /**
+     * Runs a pipeline, in the foreground or as a background job; returns its status (0 for
+     * a background job). A lone built-in, function or compound command runs in the shell.
+     */
     int runPipeline(Ast.Pipeline p, boolean background) {
-        List<Expanded> cmds = new ArrayList<>();
-        for (Ast.Command c : p.commands()) cmds.add(expand(c));
-        Expanded first = cmds.get(0);
-        if (cmds.size() == 1 && first.words().isEmpty()) return assignOnly(first);
-        if (cmds.size() == 1 && !background && sh.builtins.find(first.words().get(0)) != null) {
-            Map<Integer, OpenFile> fds = new LinkedHashMap<>();
-            if (!redirect(first.redirects(), fds)) return 1;
-            return runBuiltin(first, fds);
+        if (p.commands().size() == 1 && !(p.commands().get(0) instanceof Ast.Command)) {
+            if (background) return refuseBackground();
+            return sh.interpreter.run(p.commands().get(0));
         }
-        return startJob(cmds, p.text(), background);
+        List<Object> stages = new ArrayList<>();
+        substitutionStatus = -1;
+        for (Ast.Node n : p.commands()) stages.add(n instanceof Ast.Command c ? expand(c) : n);
+        if (stages.size() == 1 && stages.get(0) instanceof Expanded first) {
+            if (first.words().isEmpty()) return assignOnly(first);
+            String name = first.words().get(0);
+            if (!background && (sh.functions.containsKey(name) || sh.builtins.find(name) != null)) {
+                Map<Integer, OpenFile> fds = inherited();
+                if (!redirect(first.redirects(), fds)) return 1;
+                Ast.Node function = sh.functions.get(name);
+                return withAssignments(first.assignments(), () -> function != null
+                        ? withDescriptors(fds, () -> sh.interpreter.call(function, first.words()))
+                        : runBuiltin(first, fds));
+            }
+        }
+        if (background && stages.stream().anyMatch(this::runsInShell)) return refuseBackground();
+        return startJob(stages, p.text(), background);
+    }
+
+    /** True for a stage the shell runs itself as a subshell: a compound command or a function. */
+    private boolean runsInShell(Object stage) {
+        return !(stage instanceof Expanded c) || !c.words().isEmpty() && sh.functions.containsKey(c.words().get(0));
+    }
+
+    /**
+     * Runs {@code body} with the variables of {@code NAME=value cmd} set, and puts back what
+     * they were after, as bash does for a built-in or function ({@code IFS=: read a b}).
+     */
+    private int withAssignments(Map<String, String> assigns, IntSupplier body) {
+        if (assigns.isEmpty()) return body.getAsInt();
+        Map<String, String> saved = new LinkedHashMap<>();
+        for (Map.Entry<String, String> a : assigns.entrySet()) {
+            saved.put(a.getKey(), sh.vars.isSet(a.getKey()) ? sh.vars.get(a.getKey()) : null);
+            sh.vars.set(a.getKey(), a.getValue());
+        }
+        try {
+            return body.getAsInt();
+        } finally {
+            for (Map.Entry<String, String> a : saved.entrySet()) {
+                if (a.getValue() == null) sh.vars.unsetValue(a.getKey());
+                else sh.vars.set(a.getKey(), a.getValue());
+            }
+        }
+    }
+
+    /**
+     * The shell cannot fork itself, so what runs in it as a subshell cannot run beside it. (A
+     * built-in with '&' just runs at once, as a stage of a pipeline does.)
+     */
+    private int refuseBackground() {
+        sh.error("functions and compound commands cannot run in the background here; run them in the foreground");
+        return 2;
     }
 
     private Expanded expand(Ast.Command c) {
-        List<String> words = new ArrayList<>();
-        for (Word w : c.words()) words.add(w.expand(sh.vars::get));
+        List<String> words = sh.expansion.fields(c.words());
         Map<String, String> assigns = new LinkedHashMap<>();
-        for (Word w : c.assignments()) assigns.put(w.assignmentName(), w.assignmentValue(sh.vars::get));
+        for (Word w : c.assignments()) {
+            String value = sh.expansion.string(w);
+            assigns.put(w.assignmentName(), value.substring(value.indexOf('=') + 1));
+        }
+        if (sh.xtrace) trace(assigns, words);
         return new Expanded(words, assigns, c.redirects());
     }
 
-    /** {@code NAME=value} alone sets shell variables; redirections are still performed (and closed). */
+    /** set -x: the command as it will run, after "+ ", each word quoted if it has to be. */
+    private void trace(Map<String, String> assigns, List<String> words) {
+        StringBuilder b = new StringBuilder("+");
+        for (Map.Entry<String, String> a : assigns.entrySet()) b.append(' ').append(a.getKey()).append('=').append(quote(a.getValue()));
+        for (String w : words) b.append(' ').append(quote(w));
+        if (assigns.isEmpty() && words.isEmpty()) return;
+        trace(b.substring(2));
+    }
+
+    /** set -x: prints "+ TEXT" where the shell's standard error goes. */
+    void trace(String text) {
+        String line = "+ " + text + "\n";
+        OpenFile err = context.get(2);
+        if (err != null) GuestFiles.write(err, line.getBytes(StandardCharsets.UTF_8));
+        else sh.out.print(line);
+    }
+
+    /** {@code w} as the shell would read it back: as it is if it is plain, else in single quotes. */
+    static String quote(String w) {
+        if (!w.isEmpty() && w.chars().allMatch(c -> Character.isLetterOrDigit(c) || "-_./=:,+%@^".indexOf(c) >= 0)) return w;
+        return "'" + w.replace("'", "'\\''") + "'";
+    }
+
+    /**
+     * {@code NAME=value} alone sets shell variables; redirections are still performed (and
+     * closed). The status is that of the last command substitution, or 0.
+     */
     private int assignOnly(Expanded c) {
-        Map<Integer, OpenFile> fds = new LinkedHashMap<>();
+        int status = Math.max(substitutionStatus, 0);
+        Map<Integer, OpenFile> fds = inherited();
         boolean ok = redirect(c.redirects(), fds);
         closeAll(fds);
         if (!ok) return 1;
         for (Map.Entry<String, String> a : c.assignments().entrySet()) sh.vars.set(a.getKey(), a.getValue());
-        return 0;
+        return status;
     }
 
-    /** Starts the stages of a pipeline; waits for it unless {@code background}. Returns the status. */
-    private int startJob(List<Expanded> cmds, String text, boolean background) {
+    /**
+     * Starts the stages of a pipeline (each an {@link Expanded} simple command or a compound
+     * {@link Ast.Node}); waits for it unless {@code background}. Returns the status.
+     */
+    private int startJob(List<Object> stages, String text, boolean background) {
         List<Integer> pids = new ArrayList<>();
         int pgid = 0;
         Integer lastStageStatus = null;
         OpenFile pipeIn = null;
-        for (int i = 0; i < cmds.size(); i++) {
-            Expanded c = cmds.get(i);
-            boolean last = i == cmds.size() - 1;
-            Map<Integer, OpenFile> fds = new LinkedHashMap<>();
-            if (pipeIn != null) fds.put(0, pipeIn);
+        for (int i = 0; i < stages.size(); i++) {
+            boolean last = i == stages.size() - 1;
+            Map<Integer, OpenFile> fds = inherited();
+            if (pipeIn != null) replace(fds, 0, pipeIn);
             pipeIn = null;
             if (!last) {
                 Pipe pipe = new Pipe(sh.session.kernel().vfs());
                 pipeIn = new OpenFile(pipe, OpenFlags.O_RDONLY);
-                fds.put(1, new OpenFile(pipe, OpenFlags.O_WRONLY));
+                replace(fds, 1, new OpenFile(pipe, OpenFlags.O_WRONLY));
             }
             int status = -1;
-            if (!redirect(c.redirects(), fds)) {
+            if (!(stages.get(i) instanceof Expanded c)) {
+                Ast.Node node = (Ast.Node) stages.get(i);
+                status = withDescriptors(fds, () -> sh.interpreter.subshell(() -> sh.interpreter.run(node)));
+            } else if (!redirect(c.redirects(), fds)) {
                 status = 1;
             } else if (c.words().isEmpty()) {
                 status = 0; // a stage of only assignments and redirections does nothing more
+            } else if (sh.functions.containsKey(c.words().get(0))) {
+                Ast.Node function = sh.functions.get(c.words().get(0));
+                status = withDescriptors(fds, () -> sh.interpreter.subshell(() -> sh.interpreter.call(function, c.words())));
             } else if (sh.builtins.find(c.words().get(0)) != null) {
-                sh.inPipeline = cmds.size() > 1 || background; // bash would run it in a subshell
+                sh.inPipeline = stages.size() > 1 || background; // bash would run it in a subshell
                 try {
                     status = runBuiltin(c, fds);
                 } finally {
@@ -144,7 +264,7 @@ final class Executor {
                 fds.clear();
             } else {
                 String name = c.words().get(0);
-                String path = resolve(name);
+                String path = resolve(name, fds.get(2));
                 if (path == null) {
                     status = notFound ? 127 : 126;
                 } else {
@@ -199,6 +319,7 @@ final class Executor {
             return 128 + job.stopSignal();
         }
         reportSignal(job.waitStatus(), interrupted);
+        if (interrupted && (job.waitStatus() & 0x7f) == Signals.SIGINT) this.interrupted = true;
         return job.status();
     }
 
@@ -308,16 +429,30 @@ final class Executor {
 
     /**
      * A program's path: NAME with a slash as it is, else the first executable $PATH/NAME; null
-     * after a message, with {@link #notFound} telling bash's 127 (nothing there) from its 126
-     * (there, but a directory or not executable).
+     * after a message (to {@code err}, the command's standard error, if it was redirected),
+     * with {@link #notFound} telling bash's 127 (nothing there) from its 126 (there, but a
+     * directory or not executable).
      */
-    String resolve(String name) {
+    private String resolve(String name, OpenFile err) {
+        String path = resolve(name);
+        if (path == null && err != null) {
+            GuestFiles.write(err, ("sh: " + resolveError + "\n").getBytes(StandardCharsets.UTF_8));
+        } else if (path == null) {
+            sh.error(resolveError);
+        }
+        return path;
+    }
+
+    /** The message of {@link #resolve}'s last failure. */
+    private String resolveError;
+
+    private String resolve(String name) {
         var fs = sh.session.shell().fs();
         notFound = true;
         if (name.contains("/")) {
             int err = GuestFiles.execError(fs, name);
             if (err == 0) return name;
-            sh.error(name + ": " + Messages.error(err));
+            resolveError = name + ": " + Messages.error(err);
             notFound = err == syscall.Errno.ENOENT;
             return null;
         }
@@ -326,7 +461,7 @@ final class Executor {
             String candidate = dir + "/" + name;
             if (GuestFiles.isExecutable(fs, candidate)) return candidate;
         }
-        sh.error(name + ": command not found");
+        resolveError = name + ": command not found";
         return null;
     }
 
@@ -341,7 +476,11 @@ final class Executor {
     boolean redirect(List<Ast.Redirect> redirects, Map<Integer, OpenFile> fds) {
         var session = sh.session;
         for (Ast.Redirect r : redirects) {
-            String target = r.target().expand(sh.vars::get);
+            if (r.kind() == Kind.HEREDOC) {
+                replace(fds, r.fd(), hereDocument(sh.expansion.string(r.hereDoc().body)));
+                continue;
+            }
+            String target = sh.expansion.string(r.target());
             OpenFile file;
             if (r.fd() >= session.shell().files().limit()) {
                 sh.error(r.fd() + ": " + Messages.error(syscall.Errno.EBADF));
@@ -385,6 +524,20 @@ final class Executor {
         return true;
     }
 
+    /** A description reading {@code text} from its start: a file that belongs to no directory. */
+    private OpenFile hereDocument(String text) {
+        OpenFile file = new OpenFile(new RegularFile(sh.session.kernel().vfs(), 0600), OpenFlags.O_RDWR);
+        GuestFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
+        file.setPosition(0);
+        return file;
+    }
+
+    /** Puts {@code file} at {@code fd} in {@code fds}, closing what was there. */
+    private static void replace(Map<Integer, OpenFile> fds, int fd, OpenFile file) {
+        OpenFile old = fds.put(fd, file);
+        if (old != null) old.put();
+    }
+
     private static void closeAll(Map<Integer, OpenFile> fds) {
         for (OpenFile f : fds.values()) f.put();
         fds.clear();
@@ -403,14 +556,17 @@ final class Executor {
         // prints while it runs the machine (fg, wait, strace) comes in order with the programs' output.
         PrintStream out = direct ? sh.out : new PrintStream(outBytes, true, StandardCharsets.UTF_8);
         PrintStream err = direct ? sh.out : new PrintStream(errBytes, true, StandardCharsets.UTF_8);
-        int status = b.body().run(sh, c.words(), new Builtin.Io(out, err));
-        out.flush();
-        err.flush();
-        deliver(outBytes.toByteArray(), fds.get(1));
-        deliver(errBytes.toByteArray(), fds.get(2));
-        closeAll(fds);
-        sh.out.flush();
-        return status;
+        try {
+            return b.body().run(sh, c.words(), new Builtin.Io(out, err, fds.get(0)));
+        } finally {
+            // Also when it jumps (break, return): what it wrote still goes where it was sent.
+            out.flush();
+            err.flush();
+            deliver(outBytes.toByteArray(), fds.get(1));
+            deliver(errBytes.toByteArray(), fds.get(2));
+            closeAll(fds);
+            sh.out.flush();
+        }
     }
 
     private void deliver(byte[] data, OpenFile target) {

@@ -58,15 +58,17 @@ final class JLineConsole implements Frontend {
             sh.reportFinishedJobs();
             String line;
             try {
-                line = reader.readLine(Shell.PROMPT);
+                line = reader.readLine(sh.prompt()); // "> " while a command goes on over several lines
             } catch (UserInterruptException e) {
+                sh.discardPending();
                 continue;
             } catch (EndOfFileException e) {
+                sh.endOfInput();
                 out.println("exit");
                 break;
             }
             pendingKey = 0;
-            sh.runLine(line);
+            sh.feed(line);
         }
         int status = sh.shutdown();
         try {

@@ -188,22 +188,37 @@ final class JobBuiltins {
     }
 
     private static int await(Shell sh, List<String> args, Builtin.Io io) {
-        List<Job> wanted = new ArrayList<>();
+        // Each target is a job still in the table, or the remembered status of one reported finished.
+        List<Object> wanted = new ArrayList<>();
         if (args.size() == 1) wanted.addAll(sh.jobs.all());
         for (String a : args.subList(1, args.size())) {
             Job job = a.startsWith("%") ? sh.jobs.find(a) : pidJob(sh, a);
-            if (job == null) {
+            Integer remembered = job == null && !a.startsWith("%") ? rememberedStatus(sh, a) : null;
+            if (job == null && remembered == null) {
                 io.err().println("sh: wait: " + a + ": no such job");
                 return 127;
             }
-            wanted.add(job);
+            wanted.add(job != null ? job : remembered);
         }
         int status = 0;
-        for (Job job : wanted) {
-            sh.executor.awaitJob(job);
-            status = job.status();
+        for (Object target : wanted) {
+            if (target instanceof Job job) {
+                sh.executor.awaitJob(job);
+                status = job.status();
+            } else {
+                status = (Integer) target;
+            }
         }
         return args.size() == 1 ? 0 : status;
+    }
+
+    /** The status of a job already reported finished whose last process was {@code s}, or null. */
+    private static Integer rememberedStatus(Shell sh, String s) {
+        try {
+            return sh.jobs.finishedStatus(Integer.parseInt(s));
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static Job pidJob(Shell sh, String s) {

@@ -10,6 +10,13 @@ import java.util.List;
  */
 final class Jobs {
     private final List<Job> jobs = new ArrayList<>();
+    /**
+     * The status of the last process of each finished job that left the table, by pid, so
+     * that {@code wait $!} after its notice still gets it, as bash remembers it; the
+     * oldest are forgotten past {@link #REMEMBERED}.
+     */
+    private final java.util.LinkedHashMap<Integer, Integer> finished = new java.util.LinkedHashMap<>();
+    private static final int REMEMBERED = 64;
 
     /** The number a new job gets. */
     int nextNumber() {
@@ -23,9 +30,18 @@ final class Jobs {
         jobs.add(job);
     }
 
-    /** Removes a job. */
+    /** Removes a job; if it is done, its status is remembered for {@link #finishedStatus}. */
     void remove(Job job) {
         jobs.remove(job);
+        if (job.isDone()) {
+            finished.put(job.pids().get(job.pids().size() - 1), job.status());
+            if (finished.size() > REMEMBERED) finished.remove(finished.keySet().iterator().next());
+        }
+    }
+
+    /** The status of finished job whose last process was {@code pid}, or null if none is remembered. */
+    Integer finishedStatus(int pid) {
+        return finished.get(pid);
     }
 
     /** The jobs, oldest first. */

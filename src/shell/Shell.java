@@ -4,6 +4,8 @@ import boot.Session;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import task.Signals;
 
 /**
@@ -18,6 +20,8 @@ import task.Signals;
 public final class Shell {
     /** The prompt: fixed and simple, so that scripts reading a transcript can rely on it. */
     public static final String PROMPT = "$ ";
+    /** The prompt for a line that continues a command (bash's PS2). */
+    public static final String CONTINUATION_PROMPT = "> ";
 
     final Session session;
     final Variables vars = new Variables();
@@ -27,6 +31,24 @@ public final class Shell {
     final PrintStream out;
     final Builtins builtins;
     final Executor executor;
+    final Interpreter interpreter;
+    final Expansion expansion;
+    /** The functions defined, by name. */
+    final Map<String, Ast.Node> functions = new TreeMap<>();
+    /**
+     * set -e: a failing command ends the shell; set -f: no pathname expansion; set -x: each
+     * command is printed before it runs.
+     */
+    boolean errexit;
+    boolean noglob;
+    boolean xtrace;
+    /** The script's name for error messages (null: standard input or a terminal). */
+    private String scriptName;
+    /** The lines read that do not make a complete command yet, and the number of the first. */
+    private final StringBuilder pending = new StringBuilder();
+    private int pendingFirstLine;
+    /** The lines read so far. */
+    private int lineNumber;
     private boolean exitRequested;
     /**
      * True while a built-in runs as one stage of a longer pipeline. bash runs such a stage in
@@ -43,6 +65,8 @@ public final class Shell {
         this.out = out;
         this.builtins = new Builtins();
         this.executor = new Executor(this);
+        this.interpreter = new Interpreter(this);
+        this.expansion = new Expansion(this);
         vars.setShellPid(session.shell().tgid());
         // Tracing is on from the start, so that 'timeline' can show the recent past at any
         // time; the buffer keeps the newest events. Nothing guest-visible depends on it.
@@ -51,30 +75,96 @@ public final class Shell {
             vars.set(v[0], v[1]);
             vars.export(v[0]);
         }
+        vars.set("IFS", " \t\n"); // as bash sets it: field splitting on space, tab and newline
+    }
+
+    /** Names the script being run, for the messages of syntax errors ("sh: FILE: line 7: ..."). */
+    public void setScriptName(String name) {
+        scriptName = name;
+    }
+
+    /** The prompt for the next line: {@link #PROMPT}, or {@link #CONTINUATION_PROMPT} inside a command. */
+    public String prompt() {
+        return pending.length() == 0 ? PROMPT : CONTINUATION_PROMPT;
     }
 
     /**
-     * Runs one line of input: records it in the history (if not blank), parses it, runs each
-     * list in turn, and sets $?. A syntax error prints one line and sets $? to 2, as bash does.
+     * Takes one line of input (without its newline). Once the lines read make complete
+     * commands, they are parsed and run; a syntax error prints one line and sets $? to 2, as
+     * bash does. Returns true if the command goes on, on the next line (an open quote,
+     * {@code if} without {@code fi}, a here-document, a line ending in {@code |}).
      */
-    public void runLine(String line) {
+    public boolean feed(String line) {
+        lineNumber++;
         if (!line.isBlank()) history.add(line);
+        if (pending.length() == 0) pendingFirstLine = lineNumber;
+        pending.append(line).append('\n');
         List<Ast.AndOr> lists;
         try {
-            lists = Parser.parse(line);
+            lists = Parser.parse(pending.toString());
+        } catch (SyntaxError.Incomplete e) {
+            return true;
         } catch (SyntaxError e) {
-            error(e.getMessage());
-            vars.setStatus(2);
-            return;
+            syntaxError(e);
+            return false;
+        } catch (StackOverflowError e) {
+            syntaxError(new SyntaxError("syntax error: text nested too deep", 1)); // a last resort: the limits come first
+            return false;
         }
+        pending.setLength(0);
+        run(lists);
+        return false;
+    }
+
+    /** Drops the lines of an unfinished command (Ctrl-C at the "> " prompt). */
+    public void discardPending() {
+        pending.setLength(0);
+    }
+
+    /** The input has ended: a command left open is bash's "syntax error: unexpected end of file". */
+    public void endOfInput() {
+        if (pending.length() == 0) return;
+        syntaxError(new SyntaxError.Incomplete(lineNumber - pendingFirstLine + 2));
+    }
+
+    /** Runs {@code text} as a whole (a line, or several): text that stops inside a command is a syntax error. */
+    public void runLine(String text) {
+        if (!text.isBlank()) history.add(text);
+        pendingFirstLine = lineNumber + 1;
+        lineNumber += (int) text.lines().count();
         try {
-            for (Ast.AndOr list : lists) {
-                if (exitRequested) return;
-                executor.run(list);
-            }
-        } catch (RuntimeException e) {
+            run(Parser.parse(text));
+        } catch (SyntaxError e) {
+            syntaxError(e);
+        } catch (StackOverflowError e) {
+            syntaxError(new SyntaxError("syntax error: text nested too deep", 1)); // a last resort: the limits come first
+        }
+    }
+
+    /** Prints a syntax error with the script's name and line, as bash does in a script; $? becomes 2. */
+    private void syntaxError(SyntaxError e) {
+        pending.setLength(0);
+        String where = frontend.interactive() ? "" : (scriptName != null ? scriptName + ": " : "")
+                + "line " + (pendingFirstLine + e.line - 1) + ": ";
+        error(where + e.getMessage());
+        vars.setStatus(2);
+    }
+
+    private void run(List<Ast.AndOr> lists) {
+        try {
+            interpreter.runList(lists);
+        } catch (Expansion.Failure e) {
+            // The rest of the command line is abandoned, as bash does; ${X?} also ends a script.
+            error(e.getMessage());
+            vars.setStatus(1);
+            if (e.fatal && !frontend.interactive()) requestExit(1);
+        } catch (Control e) {
+            // Ctrl-C in a loop, or break, continue or return where nothing catches them.
+            if (e.kind == Control.Kind.INTERRUPT) vars.setStatus(130);
+        } catch (RuntimeException | StackOverflowError e) {
             // A bug in the shell or the kernel, never the user's doing: say so in one line and
-            // keep the session, rather than lose every job with a stack trace.
+            // keep the session, rather than lose every job with a stack trace. (The limits on
+            // nesting keep the stack from overflowing; should one be missing, the session stays.)
             error("internal error: " + e);
             vars.setStatus(70);
         }
@@ -149,6 +239,26 @@ public final class Shell {
         if (inPipeline) return;
         exitRequested = true;
         exitStatus = status;
+    }
+
+    /** The status exit asked for, clearing the request (a subshell's exit ends only it); null if none. */
+    Integer takeExitRequest() {
+        if (!exitRequested) return null;
+        exitRequested = false;
+        return exitStatus;
+    }
+
+    /** The options set, as the letters of $- ("efx" for all three). */
+    String options() {
+        return (errexit ? "e" : "") + (noglob ? "f" : "") + (xtrace ? "x" : "");
+    }
+
+    /** Sets the options whose letters {@code letters} has (see {@link #options}), clears the others. */
+    void setOptions(String letters) {
+        errexit = letters.indexOf('e') >= 0;
+        noglob = letters.indexOf('f') >= 0;
+        xtrace = letters.indexOf('x') >= 0;
+        vars.setOptions(options());
     }
 
     /** True once {@code exit} ran. */

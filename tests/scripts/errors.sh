@@ -12,9 +12,8 @@ echo $?
 echo $?
 strace /proc/1/maps
 echo $?
-echo |
+echo | ;
 echo a && && echo b
-echo "unterminated
 | echo x
 echo ok ;; echo
 cat < /no/file

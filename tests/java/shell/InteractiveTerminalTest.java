@@ -139,6 +139,46 @@ class InteractiveTerminalTest {
         assertTrue(Files.readString(history).contains("echo hello-there"), "the history file keeps the commands");
     }
 
+    @Test
+    @Timeout(120)
+    void aCommandOverSeveralLinesGetsTheContinuationPromptAndCtrlCLeavesALoop() throws Exception {
+        PipedInputStream keyboard = new PipedInputStream(1 << 16);
+        PipedOutputStream keys = new PipedOutputStream(keyboard);
+        Screen screen = new Screen();
+        ExecutorService shellThread = Executors.newSingleThreadExecutor();
+        try (Terminal terminal = new ExternalTerminal("test", "xterm", keyboard, screen, StandardCharsets.UTF_8)) {
+            terminal.setSize(new Size(80, 24));
+            Future<Integer> status = shellThread.submit(() -> ShellMain.runInteractive(Options.defaults(), terminal, null));
+            screen.await("$ ", 1);
+
+            type(keys, "for i in 1 2\r");
+            screen.await("> ", 1); // PS2: the command goes on
+            type(keys, "do echo round-$i\r");
+            screen.await("> ", 2);
+            type(keys, "done\r");
+            screen.await("round-2\r\n", 1);
+            screen.await("$ ", 2);
+
+            type(keys, "if true\r");
+            screen.await("> ", 3);
+            type(keys, "\u0003"); // Ctrl-C at "> " drops the unfinished command
+            screen.await("$ ", 3);
+
+            type(keys, "while :; do :; done\r"); // built-ins only: no program to take the SIGINT
+            Thread.sleep(200);
+            type(keys, "\u0003");
+            screen.await("$ ", 4);
+            type(keys, "echo status $?\r");
+            screen.await("status 130", 1);
+            screen.await("$ ", 5);
+
+            type(keys, "exit\r");
+            assertEquals(0, status.get(30, TimeUnit.SECONDS));
+        } finally {
+            shellThread.shutdownNow();
+        }
+    }
+
     private static void type(OutputStream keys, String s) throws IOException {
         keys.write(s.getBytes(StandardCharsets.UTF_8));
         keys.flush();

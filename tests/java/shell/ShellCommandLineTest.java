@@ -37,8 +37,18 @@ class ShellCommandLineTest {
         Files.writeString(script, "echo on $(nproc) cpus\nnproc\nfalse\n");
         Object[] r = clonix("--cpus", "2", "--seed", "7", "--script", script.toString());
         assertEquals(1, r[0]);
-        assertEquals("on $(nproc) cpus\n2\n", r[1]);
+        assertEquals("on 2 cpus\n2\n", r[1]); // $(nproc): the output of a guest program
         assertEquals("", r[2]);
+    }
+
+    @Test
+    void aSyntaxErrorNamesTheScriptAndTheLine() throws Exception {
+        Path script = tmp.resolve("bad.sh");
+        Files.writeString(script, "echo before\nif true; then\n  echo inside\nfi fi\necho after\nwhile true; do\n");
+        Object[] r = clonix("--script", script.toString());
+        assertEquals(2, r[0]);
+        assertEquals("before\nsh: " + script + ": line 4: syntax error near unexpected token `fi'\nafter\n"
+                + "sh: " + script + ": line 7: syntax error: unexpected end of file\n", r[1]);
     }
 
     @Test

@@ -24,8 +24,9 @@ import task.Task;
 /**
  * Random command lines to the shell, as a student or a script gone wrong might type them:
  * built-ins and /bin programs with odd arguments, pipes, lists, background jobs, job
- * control, redirections to and from odd files, quotes left open, variables, and lines of
- * random bytes. Whatever the input, the shell answers with a one-line message or the
+ * control, redirections to and from odd files, quotes left open, variables, the script
+ * language's words (compound commands cut short, substitutions, arithmetic, patterns), and
+ * lines of random bytes. Whatever the input, the shell answers with a one-line message or the
  * program's own behaviour: never a Java exception, never "sh: internal error", never a hang,
  * and when the session ends every process but init and the shell is gone with all it held.
  *
@@ -46,6 +47,8 @@ class ShellFuzzTest {
         "nproc", "mkdir", "rm", "sleep", "kill", "taskset", "race", "philosophers", "prodcons", "clone_demo",
         "threads_vs_procs", "barrier_phases", "parallel_sum", "thread_pool", "readers_writers", "top", "yes",
         "/bin/ls", "./x", "/tmp", "nosuch", "cc",
+        "[", "test", ":", "read", "eval", ".", "set", "shift", "local", "return", "break", "continue",
+        "if", "for", "case", "while", "{", "(", "f()",
     };
     private static final String[] ARGUMENTS = {
         "-9", "-1", "-l", "-n", "1", "0", "2", "3", "%1", "%2", "%+", "%-", "%nosuch", "-KILL", "-STOP", "-CONT", "-INT",
@@ -53,6 +56,9 @@ class ShellFuzzTest {
         "/proc/1/maps", "/dev/null", "/dev/zero", "/dev/console", "/bin/ls", "/mnt", "x", "-fL", "-e", "-c", "-bn1",
         "mutex", "atomic", "ordered", "$?", "$PATH", "\"$HOME\"", "'a b'", "\\", "*", "~", "-x", "a=b",
         "0x10", "-100", "100000000000000000000",
+        "$(echo a b)", "`pwd`", "$((1+2))", "$((1/0))", "$((x++))", "${x:-d}", "${x:?gone}", "${PATH##*/}",
+        "*.c", "/bin/e*", "'*'", "/proc/*/stat", "-e", "-x", "then", "do", "done", "fi", "esac", "in", ";;", "}",
+        "<<EOF", "\"$@\"", "$#", "$1",
     };
     private static final String[] REDIRECTIONS = {" > /tmp/f", " >> /tmp/f", " < /tmp/f", " 2> /dev/null", " 2>&1",
         " > /proc/self/status", " < /dev/zero", " > /nonexistent/f", " < /proc/1/status", " > /dev/console"};
