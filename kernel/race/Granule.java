@@ -1,7 +1,5 @@
 package race;
 
-import java.util.function.Consumer;
-
 /**
  * The shadow of 8 aligned bytes of guest memory: the accesses to them that a later access
  * could still race with, and the clock released on them if they are used as a
@@ -24,16 +22,24 @@ final class Granule {
     /** The join of the clocks released on this word (atomics, the kernel's CLEARTID store), or null. */
     VectorClock sync;
 
+    /** Who is told about the races an access finds, and makes its record when one is kept. */
+    interface Checker {
+        /** The access being checked races with {@code earlier}. */
+        void race(Access earlier);
+
+        /** The record of the access being checked, for the bytes of {@code mask}. */
+        Access record(int mask);
+    }
+
     /**
      * Checks an access against the remembered ones and remembers it: thread {@code slot},
      * whose clock is {@code vc}, touches the bytes of {@code mask}. A read races with a
      * concurrent plain write; a plain write with any concurrent access; an atomic write with
-     * a concurrent plain write. Each race is passed to {@code races} (the earlier access).
-     * {@code record} makes the new access's record, asked only when one is needed. Returns
-     * how many records the granule holds more (or fewer) than before, for the memory bound.
+     * a concurrent plain write. Each race is passed to {@code checker} (the earlier access),
+     * which also makes the new access's record when one is needed. Returns how many records
+     * the granule holds more (or fewer) than before, for the memory bound.
      */
-    int access(int slot, VectorClock vc, int mask, boolean write, boolean atomic,
-            java.util.function.Supplier<Access> record, Consumer<Access> races) {
+    int access(int slot, VectorClock vc, int mask, boolean write, boolean atomic, Checker checker) {
         int epoch = vc.get(slot);
         for (int i = 0; i < count; i++) {
             Access a = accesses[i];
@@ -47,7 +53,7 @@ final class Granule {
             Access a = accesses[i];
             if ((a.mask & mask) == 0 || a.slot == slot) continue;
             boolean conflict = write && !atomic || a.write && !a.atomic;
-            if (conflict && !a.happensBefore(vc)) races.accept(a);
+            if (conflict && !a.happensBefore(vc)) checker.race(a);
         }
         int before = count, kept = 0;
         for (int i = 0; i < count; i++) {
@@ -62,7 +68,7 @@ final class Granule {
             count--;
         }
         if (count == accesses.length) accesses = java.util.Arrays.copyOf(accesses, count * 2);
-        accesses[count++] = record.get();
+        accesses[count++] = checker.record(mask);
         return count - before;
     }
 

@@ -57,7 +57,7 @@ import vm.MemoryFault;
  *
  * <p>Called on the kernel's single thread only; nothing here is synchronized.
  */
-public final class RaceDetector implements AccessObserver, HappensBefore {
+public final class RaceDetector implements AccessObserver, HappensBefore, Granule.Checker {
     /** The bound of the shadow memory by default, in bytes. */
     public static final long DEFAULT_LIMIT = 256L << 20;
     /** The exit status of {@code clonix run --race=fail} when a race was reported (ThreadSanitizer's exitcode). */
@@ -83,6 +83,16 @@ public final class RaceDetector implements AccessObserver, HappensBefore {
     /** The pairs of pcs already reported, smaller pc first. */
     private final Set<List<Long>> reported = new HashSet<>();
     private int races;
+
+    /** The access being checked (see {@link #check}), for {@link #race} and {@link #record}. */
+    private Cpu cpu;
+    private Task task;
+    private ThreadState thread;
+    private long pc, va;
+    private int size;
+    private boolean write, atomic;
+    /** The stack of the access being checked, once something needed it. */
+    private long[] stack;
 
     private RaceDetector(Scheduler sched, Consumer<String> sink, long limit) {
         this.sched = sched;
@@ -128,35 +138,58 @@ public final class RaceDetector implements AccessObserver, HappensBefore {
         AddressSpace as = cpu.addressSpace();
         if (t.mm() == null || t.mm().addressSpace() != as) return PROCEED_UNCACHED;
         Shadow shadow = shadowOf(as);
-        ThreadState ts = state(t);
         boolean write = kind == AccessKind.WRITE;
+        this.cpu = cpu;
+        this.task = t;
+        this.thread = state(t);
+        this.pc = pc;
+        this.va = va;
+        this.size = size;
+        this.write = write;
+        this.stack = null;
         boolean marked = atomic || atomicKind(shadow, as, pc, write);
         long end = va + size;
         for (long g = va & ~7L; g < end && !full; g += 8) {
             int lo = (int) Math.max(va - g, 0), hi = (int) Math.min(end - g, 8);
-            int mask = (1 << hi) - (1 << lo);
-            check(cpu, t, ts, shadow, g, mask, write, marked, atomic, pc, va, size);
+            check(shadow, g, (1 << hi) - (1 << lo), marked, atomic);
         }
+        this.cpu = null;
+        this.task = null;
         return full ? PROCEED : PROCEED_UNCACHED;
     }
 
-    /** One access's part in granule {@code g}: acquire, check, remember, release. */
-    private void check(Cpu cpu, Task t, ThreadState ts, Shadow shadow, long g, int mask, boolean write,
-            boolean marked, boolean rmw, long pc, long va, int size) {
+    /**
+     * The part of the access being checked that falls in granule {@code g} (its bytes in
+     * {@code mask}): acquire, check, remember, release. {@code marked} says the access is
+     * atomic, {@code rmw} that it is a read-modify-write.
+     */
+    private void check(Shadow shadow, long g, int mask, boolean marked, boolean rmw) {
         Granule gr = shadow.granule(g, true, this);
-        if (gr.sync != null && (!write || rmw)) ts.vc.join(gr.sync);
-        boolean atomic = marked || !write && gr.sync != null;
-        int added = gr.access(ts.slot, ts.vc, mask, write, atomic,
-                () -> new Access(ts.slot, ts.epoch(), mask, write, atomic, va, size, stack(cpu, t, pc)),
-                earlier -> report(t, ts, write, atomic, va, size, stack(cpu, t, pc), earlier));
-        shadow.charge(this, added * ACCESS_BYTES);
+        if (gr.sync != null && (!write || rmw)) thread.vc.join(gr.sync);
+        atomic = marked || !write && gr.sync != null;
+        int added = gr.access(thread.slot, thread.vc, mask, write, atomic, this);
+        if (added != 0) shadow.charge(this, added * ACCESS_BYTES);
         if (write && marked) {
             if (gr.sync == null) {
                 gr.sync = new VectorClock();
                 shadow.charge(this, 16);
             }
-            releaseInto(gr.sync, ts, shadow);
+            releaseInto(gr.sync, thread, shadow);
         }
+    }
+
+    @Override
+    public Access record(int mask) {
+        return new Access(thread.slot, thread.epoch(), mask, write, atomic, va, size, stack());
+    }
+
+    @Override
+    public void race(Access earlier) {
+        long[] s = stack();
+        long a = s[0], b = earlier.stack[0];
+        if (!reported.add(List.of(Math.min(a, b), Math.max(a, b)))) return;
+        races++;
+        sink.accept(RaceReport.format(task, thread, write, atomic, va, size, s, earlier, slots.get(earlier.slot), slots));
     }
 
     /**
@@ -164,14 +197,13 @@ public final class RaceDetector implements AccessObserver, HappensBefore {
      * a load followed by a fence, or a store after one (see the class comment). Remembered
      * per pc; an instruction that cannot be read counts as plain.
      */
-    private boolean atomicKind(Shadow shadow, AddressSpace as, long pc, boolean write) {
-        Integer k = shadow.fences.get(pc);
-        if (k == null) {
-            k = (isFence(as, pc + Isa.INSN_BYTES) ? 1 : 0) | (isFence(as, pc - Isa.INSN_BYTES) ? 2 : 0);
-            shadow.fences.put(pc, k);
-            shadow.charge(this, 48);
+    private static boolean atomicKind(Shadow shadow, AddressSpace as, long pc, boolean write) {
+        int i = (int) (pc >>> 3) & (Shadow.FENCE_CACHE - 1);
+        if (shadow.fencePc[i] != pc) {
+            shadow.fencePc[i] = pc;
+            shadow.fenceKind[i] = (byte) ((isFence(as, pc + Isa.INSN_BYTES) ? 1 : 0) | (isFence(as, pc - Isa.INSN_BYTES) ? 2 : 0));
         }
-        return (k & (write ? 2 : 1)) != 0;
+        return (shadow.fenceKind[i] & (write ? 2 : 1)) != 0;
     }
 
     private static boolean isFence(AddressSpace as, long pc) {
@@ -182,16 +214,10 @@ public final class RaceDetector implements AccessObserver, HappensBefore {
         }
     }
 
-    /** The pc and the return addresses above it, at most {@link #STACK_FRAMES}. */
-    private static long[] stack(Cpu cpu, Task t, long pc) {
-        return trace.Symbolizer.backtrace(t, pc, cpu.reg(Isa.FP), cpu.reg(Isa.RA), STACK_FRAMES);
-    }
-
-    private void report(Task t, ThreadState ts, boolean write, boolean atomic, long va, int size, long[] stack, Access earlier) {
-        long a = stack[0], b = earlier.stack[0];
-        if (!reported.add(List.of(Math.min(a, b), Math.max(a, b)))) return;
-        races++;
-        sink.accept(RaceReport.format(t, ts, write, atomic, va, size, stack, earlier, slots.get(earlier.slot), slots));
+    /** The pc of the access being checked and the return addresses above it, at most {@link #STACK_FRAMES}. */
+    private long[] stack() {
+        if (stack == null) stack = trace.Symbolizer.backtrace(task, pc, cpu.reg(Isa.FP), cpu.reg(Isa.RA), STACK_FRAMES);
+        return stack;
     }
 
     // ---------------------------------------------------------------- synchronisation
@@ -292,7 +318,10 @@ public final class RaceDetector implements AccessObserver, HappensBefore {
 
     private Shadow shadowOf(AddressSpace as) {
         Shadow s = shadows.get(as);
-        if (s == null) shadows.put(as, s = new Shadow());
+        if (s == null) {
+            shadows.put(as, s = new Shadow());
+            s.charge(this, 9L * Shadow.FENCE_CACHE);
+        }
         return s;
     }
 

@@ -15,26 +15,39 @@ final class Shadow {
     static final int GRANULES = 512;
 
     private final Map<Long, Granule[]> pages = new HashMap<>();
-    /** The page looked up last (a loop touches the same page again and again). */
-    private long lastPage = -1;
-    private Granule[] last;
-    /** For each pc seen: whether a fence follows it (bit 0) or precedes it (bit 1); see RaceDetector. */
-    final Map<Long, Integer> fences = new HashMap<>();
+
+    Shadow() {
+        java.util.Arrays.fill(fencePc, -1);
+        java.util.Arrays.fill(cachedPage, -1);
+    }
+    /** The pages looked up lately, direct-mapped by page number, so that the map is seldom asked. */
+    private final long[] cachedPage = new long[PAGE_CACHE];
+    private final Granule[][] cached = new Granule[PAGE_CACHE][];
+    static final int PAGE_CACHE = 256;
+    /**
+     * What is known of the instructions next to recent pcs, direct-mapped by pc: whether a
+     * fence follows (bit 0) or precedes (bit 1) the pc in {@link #fencePc} (see
+     * RaceDetector#atomicKind). A miss is simply looked up again in the code.
+     */
+    final long[] fencePc = new long[FENCE_CACHE];
+    final byte[] fenceKind = new byte[FENCE_CACHE];
+    static final int FENCE_CACHE = 4096;
     /** The host memory this shadow is estimated to use, given back when it is dropped. */
     long bytes;
 
     /** The granule holding {@code address}, made if {@code create}; null if there is none. */
     Granule granule(long address, boolean create, RaceDetector owner) {
         long page = address >>> 12;
-        Granule[] p = page == lastPage ? last : pages.get(page);
+        int c = (int) page & (PAGE_CACHE - 1);
+        Granule[] p = cachedPage[c] == page ? cached[c] : pages.get(page);
         if (p == null) {
             if (!create) return null;
             p = new Granule[GRANULES];
             pages.put(page, p);
             charge(owner, RaceDetector.PAGE_BYTES);
         }
-        lastPage = page;
-        last = p;
+        cachedPage[c] = page;
+        cached[c] = p;
         int i = (int) (address >>> 3) & (GRANULES - 1);
         Granule g = p[i];
         if (g == null && create) {

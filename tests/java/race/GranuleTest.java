@@ -20,8 +20,10 @@ class GranuleTest {
 
     private void access(int slot, VectorClock vc, int offset, int size, boolean write, boolean atomic) {
         int mask = ((1 << size) - 1) << offset;
-        g.access(slot, vc, mask, write, atomic,
-                () -> new Access(slot, vc.get(slot), mask, write, atomic, offset, size, new long[] {slot}), races::add);
+        g.access(slot, vc, mask, write, atomic, new Granule.Checker() {
+            @Override public void race(Access earlier) { races.add(earlier); }
+            @Override public Access record(int m) { return new Access(slot, vc.get(slot), m, write, atomic, offset, size, new long[] {slot}); }
+        });
     }
 
     @Test
