@@ -330,7 +330,8 @@ public final class RaceDetector implements AccessObserver, HappensBefore, Granul
         used += n;
         if (used <= limit || full) return;
         full = true;
-        sink.accept("clonix: the race detector's shadow memory reached its limit of " + (limit >> 20)
-                + " MiB: races after this point are not looked for\n");
+        String bound = limit >= 1 << 20 ? (limit >> 20) + " MiB" : (limit >> 10) + " KiB";
+        sink.accept("clonix: the race detector's shadow memory reached its limit of " + bound
+                + ": races after this point are not looked for\n");
     }
 }

@@ -56,6 +56,11 @@ class RaceDetectorTest {
 
     /** Runs tests/concurrency/NAME.c with the detector on {@code cpus} CPUs and {@code seed}. */
     static Run run(String name, int cpus, long seed) throws Exception {
+        return run(name, cpus, seed, RaceDetector.DEFAULT_LIMIT);
+    }
+
+    /** {@link #run(String, int, long)} with the shadow memory bounded by {@code limit} bytes. */
+    static Run run(String name, int cpus, long seed, long limit) throws Exception {
         Executable exe = compile(name);
         BootImage image = BootImage.load();
         ByteArrayOutputStream console = new ByteArrayOutputStream();
@@ -64,10 +69,10 @@ class RaceDetectorTest {
         for (Map.Entry<String, byte[]> f : image.guestFiles().entrySet()) kernel.installFile(f.getKey(), f.getValue(), 0755);
         kernel.install("/tmp/" + name, exe);
         List<String> reports = new ArrayList<>();
-        RaceDetector d = RaceDetector.install(kernel, reports::add, RaceDetector.DEFAULT_LIMIT);
+        RaceDetector d = RaceDetector.install(kernel, reports::add, limit);
         int status = kernel.run("/tmp/" + name, List.of("/tmp/" + name));
         boot.GuestRun.checkNothingLeaked(kernel);
-        assertEquals(reports.size(), d.racesReported());
+        assertEquals(reports.size(), d.racesReported() + (d.stopped() ? 1 : 0));
         return new Run(status, console.toString(StandardCharsets.UTF_8), reports);
     }
 
@@ -163,6 +168,14 @@ class RaceDetectorTest {
         Run a = run("race_counter", 4, 3), b = run("race_counter", 4, 3);
         assertEquals(a.output, b.output);
         assertEquals(a.reports, b.reports);
+    }
+
+    @Test
+    void pastItsMemoryBoundTheDetectorSaysSoOnceAndStopsWatching() throws Exception {
+        Run bounded = run("race_counter", 2, 42, 64 << 10), free = run("race_counter", 2, 42);
+        assertEquals(List.of("clonix: the race detector's shadow memory reached its limit of 64 KiB:"
+                + " races after this point are not looked for\n"), bounded.reports);
+        assertEquals(free.output, bounded.output, "the program runs on as before");
     }
 
     @ParameterizedTest
