@@ -328,7 +328,10 @@ public final class Kernel implements TrapHandler {
                 if (sig != 0) sched.tracer().signal(t, sig);
             }
         }
-        if (t.isKillPending()) Exit.exit(tasks, t, Signals.killedStatus(Signals.SIGKILL));
+        if (!t.isKillPending()) return;
+        // A crash is reported while the thread still has its registers and memory (trace.CrashReport).
+        if (t.signal().takeCrash(t)) tasks.crashed(t, t.signal().groupExitStatus() & 0x7f);
+        Exit.exit(tasks, t, Signals.killedStatus(Signals.SIGKILL));
     }
 
     /**

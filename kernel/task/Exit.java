@@ -81,12 +81,14 @@ public final class Exit {
      * action "terminate" (or "core") of a fatal signal does: the group's status becomes
      * "killed by sig" and every thread, {@code t} included, dies the next time it would run
      * user code (the scheduler calls {@link #exit} for it). A second kill changes nothing.
+     * For a signal that dumps core, {@code t} is the thread that crashed (SignalStruct#takeCrash).
      */
     public static void killGroup(Tasks ts, Task t, int sig) {
         SignalStruct s = t.signal;
         if (s.groupExit) return;
         s.groupExit = true;
         s.groupExitStatus = Signals.killedStatus(sig);
+        if (Signals.dumpsCore(sig)) s.crashThread = t;
         for (Task thread : s.threads()) if (thread.state.isAlive()) thread.kill();
     }
 

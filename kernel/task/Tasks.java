@@ -87,6 +87,12 @@ public final class Tasks {
      * 1, then the CPU), so that /proc/stat's totals still count them (procfs.CpuTimes).
      */
     private final long[][] releasedTime = new long[2][64];
+    /**
+     * Told of each thread dying of the signal, one whose default action dumps core, that kills
+     * its process (a crash: SIGSEGV, SIGABRT...), while its registers and memory are still there;
+     * clonix run prints its backtrace (trace.CrashReport).
+     */
+    private java.util.function.ObjIntConsumer<Task> crashObserver = (t, sig) -> {};
     /** Called with init's wait status when init exits (the run is over; Linux would panic). */
     private java.util.function.IntConsumer onInitExit = status -> {};
 
@@ -159,6 +165,12 @@ public final class Tasks {
 
     /** Makes {@code observer} see every task that leaves for good from now on, in release order. */
     public void observeReleases(java.util.function.Consumer<Task> observer) { releaseObserver = observer; }
+
+    /** Makes {@code observer} see every crash from now on (see {@link #crashed}). */
+    public void observeCrashes(java.util.function.ObjIntConsumer<Task> observer) { crashObserver = observer; }
+
+    /** {@code t} is dying of {@code sig}, which dumps core and kills its process; its registers and memory are still there. */
+    public void crashed(Task t, int sig) { crashObserver.accept(t, sig); }
 
     /** How many tasks have been created since boot, init included. */
     public long createdTasks() { return createdTasks; }

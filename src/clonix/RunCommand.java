@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import race.RaceDetector;
 import trace.ChromeTrace;
+import trace.CrashReport;
 import trace.Strace;
 import trace.Timeline;
 import trace.Tracer;
@@ -93,12 +94,17 @@ final class RunCommand extends ToolCommand {
             err.print(text);
             err.flush();
         }, RaceDetector.DEFAULT_LIMIT);
+        CrashReport.Log crashes = new CrashReport.Log();
+        kernel.tasks().observeCrashes(crashes::crashed);
         int status;
         try {
             status = kernel.run(guestPath, argv);
         } finally {
             console.flush();
         }
+        // A crash's backtrace, as gdb would show it from the core dump, after the program's output.
+        spec.commandLine().getErr().print(crashes.render("clonix run: "));
+        spec.commandLine().getErr().flush();
         if (tracing) writeTrace(kernel.scheduler().tracer());
         if (races != null) {
             err.println("clonix run: " + races.racesReported() + " data race(s) reported");
