@@ -14,12 +14,15 @@ import vm.Isa;
  * <pre>
  * ==================
  * WARNING: data race (pid=3)
- *   Write of size 4 at 0x4050a0 by thread T2 (tid 5):
- *     #0 worker race_counter.c:12
- *     #1 start_thread pthread_create.c:41
- *   Previous read of size 4 at 0x4050a0 by thread T1 (tid 4):
- *     #0 worker race_counter.c:12
- *   Location is global 'counter' at 0x4050a0
+ *   Write of size 4 at 0x41c238 by thread T2 (tid 4):
+ *     #0 worker tests/concurrency/race_counter.c:14
+ *     #1 start_thread userland/lib/pthread_create.c:41
+ *     #2 clone+0xb0
+ *   Previous write of size 4 at 0x41c238 by thread T1 (tid 3):
+ *     #0 worker tests/concurrency/race_counter.c:14
+ *     #1 start_thread userland/lib/pthread_create.c:41
+ *     #2 clone+0xb0
+ *   Location is global 'counter' at 0x41c238
  * ==================
  * </pre>
  */
