@@ -66,6 +66,8 @@ public final class RaceDetector implements AccessObserver, HappensBefore, Granul
     static final int STACK_FRAMES = 4;
     /** Estimated host bytes of a page of granule references, a granule, an access, a clock slot. */
     static final long PAGE_BYTES = 16 + 8L * Shadow.GRANULES, GRANULE_BYTES = 40, ACCESS_BYTES = 88, SLOT_BYTES = 4;
+    /** Estimated host bytes of a synchronisation object's entry, with what its key keeps alive (a pipe, a socket). */
+    static final long SYNC_BYTES = 512;
 
     private final Scheduler sched;
     private final Consumer<String> sink;
@@ -228,7 +230,9 @@ public final class RaceDetector implements AccessObserver, HappensBefore, Granul
         VectorClock k = syncs.get(key);
         if (k == null) {
             syncs.put(key, k = new VectorClock());
-            charge(64);
+            charge(SYNC_BYTES);
+            // A private futex's key holds its mm: it goes when the mm's shadow goes.
+            if (key instanceof futex.Futex.Key f && f.owner() == t.mm()) shadowOf(t.mm().addressSpace()).keys.add(key);
         }
         releaseInto(k, state(t), null);
     }
@@ -274,6 +278,11 @@ public final class RaceDetector implements AccessObserver, HappensBefore, Granul
     }
 
     @Override
+    public void forget(Object key) {
+        drop(key);
+    }
+
+    @Override
     public void exit(Waiter w) {
         if (!(w instanceof Task t)) return;
         if (!full) release(t, t.signal());
@@ -291,11 +300,19 @@ public final class RaceDetector implements AccessObserver, HappensBefore, Granul
         ts.tick();
     }
 
+    /** Forgets the clock released on {@code key}, if any, and gives its memory back. */
+    private void drop(Object key) {
+        VectorClock k = syncs.remove(key);
+        if (k != null) used -= SYNC_BYTES + (long) (k.size() - VectorClock.INITIAL) * SLOT_BYTES;
+    }
+
     /** Forgets the shadow of {@code t}'s address space if {@code t} is its last user. */
     private void dropShadow(Task t) {
         if (t.mm() == null || t.mm().users() > 1) return;
         Shadow s = shadows.remove(t.mm().addressSpace());
-        if (s != null) used -= s.bytes;
+        if (s == null) return;
+        used -= s.bytes;
+        for (Object key : s.keys) drop(key);
     }
 
     // ---------------------------------------------------------------- bookkeeping

@@ -34,6 +34,8 @@ final class Shadow {
     static final int FENCE_CACHE = 4096;
     /** The host memory this shadow is estimated to use, given back when it is dropped. */
     long bytes;
+    /** The detector's synchronisation objects that belong to this address space (its private futexes), dropped with it. */
+    final java.util.List<Object> keys = new java.util.ArrayList<>();
 
     /** The granule holding {@code address}, made if {@code create}; null if there is none. */
     Granule granule(long address, boolean create, RaceDetector owner) {

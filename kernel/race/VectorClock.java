@@ -9,10 +9,13 @@ import java.util.Arrays;
  * synchronisation object's clock is the join of the clocks released on it.
  */
 final class VectorClock {
+    /** The slots a new clock has room for. */
+    static final int INITIAL = 4;
+
     private int[] c;
 
     VectorClock() {
-        c = new int[4];
+        c = new int[INITIAL];
     }
 
     private VectorClock(int[] c) {

@@ -35,6 +35,9 @@ public interface HappensBefore {
     /** {@code t} exits: what it did is published to whoever waits for its process (wait4). */
     void exit(Waiter t);
 
+    /** Nothing will be released or acquired on {@code key} any more (a reaped process's): it may be dropped. */
+    void forget(Object key);
+
     /** Does nothing: the machine has no race detector. */
     HappensBefore NONE = new HappensBefore() {
         @Override public void release(Waiter t, Object key) {}
@@ -43,5 +46,6 @@ public interface HappensBefore {
         @Override public void fork(Waiter parent, Waiter child) {}
         @Override public void exec(Waiter t) {}
         @Override public void exit(Waiter t) {}
+        @Override public void forget(Object key) {}
     };
 }

@@ -253,6 +253,7 @@ public final class Exit {
         SignalStruct sig = t.signal;
         Rusage.threadReleased(t);
         sig.threads.remove(t);
+        if (sig.threads.isEmpty()) t.happensBefore.forget(sig); // the race detector: the process is gone
         t.signals.flush(); // __exit_signal's flush_sigqueue: queued signals cost memory
         if (sig.threads.isEmpty()) sig.signals.flush();
         ts.pids.remove(t);
