@@ -100,11 +100,11 @@ public final class Kernel implements TrapHandler {
         this.console = new StreamConsole(out, in);
         Cpu[] cpus = new Cpu[o.cpus()];
         for (int i = 0; i < cpus.length; i++) cpus[i] = new Cpu(i);
-        this.cpus = cpus;
         this.sched = new Scheduler(cpus, Policies.create(o.policy(), o.cpus(), o.timeSliceTicks(), o.tickCycles(), o.seed()), o.seed(), o.burstCycles(), o.tickCycles());
         // File times are wall-clock times: CLOCK_REALTIME, the boot epoch plus the virtual clock.
         this.vfs = new Vfs(() -> TimeCalls.BOOT_EPOCH_SECONDS * 1_000_000_000L + sched.now(), console, phys);
         if (o.mount() != null) fs.HostDirFs.mountInto(vfs, o.mount()); // --mount: the host directory at /mnt/host
+        this.cpus = cpus;
         this.tasks = new Tasks(phys, sched);
         if (o.maxTasks() != 0) tasks.setMaxTasks(o.maxTasks()); // else Linux's default for the memory size
         tasks.kernelLog().setConsole(text -> vfs.console().writeKernelMessage(text)); // printk's console output
