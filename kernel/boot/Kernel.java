@@ -73,6 +73,7 @@ public final class Kernel implements TrapHandler {
     private final Vfs vfs;
     private final StreamConsole console;
     private final Scheduler sched;
+    private final Cpu[] cpus;
     private final Tasks tasks;
     private final SyscallTable syscalls = new SyscallTable();
     private Integer initStatus;
@@ -103,6 +104,7 @@ public final class Kernel implements TrapHandler {
         // File times are wall-clock times: CLOCK_REALTIME, the boot epoch plus the virtual clock.
         this.vfs = new Vfs(() -> TimeCalls.BOOT_EPOCH_SECONDS * 1_000_000_000L + sched.now(), console, phys);
         if (o.mount() != null) fs.HostDirFs.mountInto(vfs, o.mount()); // --mount: the host directory at /mnt/host
+        this.cpus = cpus;
         this.tasks = new Tasks(phys, sched);
         if (o.maxTasks() != 0) tasks.setMaxTasks(o.maxTasks()); // else Linux's default for the memory size
         tasks.kernelLog().setConsole(text -> vfs.console().writeKernelMessage(text)); // printk's console output
@@ -368,6 +370,9 @@ public final class Kernel implements TrapHandler {
 
     /** The scheduler and machine loop. */
     public Scheduler scheduler() { return sched; }
+
+    /** CPU {@code i} (an access observer is installed on it: race.RaceDetector). */
+    public Cpu cpu(int i) { return cpus[i]; }
 
     /** The file system. */
     public Vfs vfs() { return vfs; }

@@ -49,6 +49,7 @@ public final class Exit {
             ts.futex.cancel(t.futexMm, t.futexAddress, t);
             t.futexMm = null;
         }
+        t.happensBefore.exit(t); // the race detector: wait4 will see all t did
         mmRelease(ts, t);
         SignalDelivery.exitSignals(ts, t);
         releaseResources(t);
@@ -106,6 +107,8 @@ public final class Exit {
             if (t.mm.users() > 1) {
                 try {
                     t.mm.write32(t.clearChildTid, 0);
+                    t.happensBefore.releaseAt(t, t.clearChildTid); // a release store, for pthread_join
+                    t.happensBefore.release(t, new futex.Futex.Key(t.mm, t.clearChildTid));
                     ts.futex.wake(t.mm, t.clearChildTid, 1);
                 } catch (MmException e) {
                     // A bad address is ignored, as put_user's failure is in Linux.
@@ -250,6 +253,7 @@ public final class Exit {
         SignalStruct sig = t.signal;
         Rusage.threadReleased(t);
         sig.threads.remove(t);
+        if (sig.threads.isEmpty()) t.happensBefore.forget(sig); // the race detector: the process is gone
         t.signals.flush(); // __exit_signal's flush_sigqueue: queued signals cost memory
         if (sig.threads.isEmpty()) sig.signals.flush();
         ts.pids.remove(t);

@@ -73,6 +73,8 @@ public final class Tasks {
      */
     private final java.util.Map<Integer, Integer> tasksPerUser = new java.util.HashMap<>();
     Task init;
+    /** The race detector every new task reports its synchronisation to (sync.HappensBefore.NONE: none). */
+    private sync.HappensBefore happensBefore = sync.HappensBefore.NONE;
     /** The kernel's log (printk), which the OOM killer writes to and syslog(2) reads. */
     private final printk.KernelLog kernelLog;
     /** Tasks whose page fault found no memory, asleep until a process exits (see OomKiller). */
@@ -133,6 +135,9 @@ public final class Tasks {
 
     /** The futex table. */
     public Futex futex() { return futex; }
+
+    /** Makes every task created from now on report its synchronisation to {@code hb} (race.RaceDetector). */
+    public void setHappensBefore(sync.HappensBefore hb) { happensBefore = hb; }
 
     /** The machine's /proc/sys/vm settings, shared by every address space. */
     public mm.VmSysctl vmSysctl() { return vmSysctl; }
@@ -243,6 +248,7 @@ public final class Tasks {
         if (!reserveTaskMemory()) throw new IllegalStateException("no memory for the task " + comm);
         int tid = pids.allocate();
         Task t = new Task(tid, new Context(), now(), sched::wakeUp);
+        t.happensBefore = happensBefore;
         createdTasks++;
         countUser(t.cred.uid());
         t.signal = new SignalStruct(tid, tid);
@@ -314,6 +320,8 @@ public final class Tasks {
     /** Creates a task object for clone (package-private: only {@link Clone} makes tasks). */
     Task newTask(int tid, Context ctx) {
         createdTasks++;
-        return new Task(tid, ctx, now(), sched::wakeUp);
+        Task t = new Task(tid, ctx, now(), sched::wakeUp);
+        t.happensBefore = happensBefore;
+        return t;
     }
 }

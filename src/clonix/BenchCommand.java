@@ -34,7 +34,8 @@ import vm.InterpreterBench;
  */
 @Command(mixinStandardHelpOptions = true, name = "bench", description = "Run a benchmark: 'interp' measures the interpreter (about 20 s),"
         + " 'fork' and 'clone' process creation (a few seconds each), 'sched' the scheduler (about a minute and a half),"
-        + " 'pthread' and 'uthread' the thread libraries, 'startup' the time to the prompt, 'cc' the compiler's code.")
+        + " 'pthread' and 'uthread' the thread libraries, 'startup' the time to the prompt, 'cc' the compiler's code,"
+        + " 'race' what --race costs.")
 final class BenchCommand extends ToolCommand {
     @Parameters(paramLabel = "NAME", description = "which benchmark: ${COMPLETION-CANDIDATES}")
     Name name;
@@ -42,7 +43,7 @@ final class BenchCommand extends ToolCommand {
     @Option(names = "--with-gcc", description = "also build and time the C versions in tests/bench with gcc")
     boolean withGcc;
 
-    enum Name { interp, fork, clone, sched, startup, uthread, pthread, cc }
+    enum Name { interp, fork, clone, sched, startup, uthread, pthread, cc, race }
 
     /** Iterations of the native runs: enough for about a second each on a 2020s machine. */
     private static final long NATIVE_FORK_1MIB = 5_000, NATIVE_FORK_64MIB = 500, NATIVE_CLONE = 20_000;
@@ -59,6 +60,7 @@ final class BenchCommand extends ToolCommand {
             case uthread -> out.append(bench.UthreadBench.run()).flush(); // docs/PERFORMANCE.md, "Two-level threads"
             case pthread -> PthreadBenchRun.run(out, withGcc); // docs/PERFORMANCE.md, "libpthread"
             case cc -> compiledCode(out);
+            case race -> out.append(bench.RaceBench.run(PingPongBench.compile(ProjectDir.find().resolve("tests/bench/race_work.c")))).flush(); // docs/PERFORMANCE.md, "The race detector"
         }
         return 0;
     }

@@ -72,7 +72,7 @@ int pthread_cancel(pthread_t thread)
     int tid;
     /* As glibc: a process cancelling its only thread must see its cancellation points act,
      * and the system-call wrappers skip them while the process counts as one-threaded. */
-    __libc_multiple_threads = 1;
+    if (!__libc_multiple_threads) __libc_multiple_threads = 1; /* only while alone: see pthread_create */
     pthread_once(&handler_installed, install_handler);
     pd->cancel_requested = 1;
     tid = pd->tcb.tid;

@@ -96,7 +96,9 @@ int pthread_create(pthread_t *thread, const pthread_attr_t *attr, void *(*start)
     pd->sched_priority = priority;
     if (explicit_sched) pd->startup_lock = 1; /* held until the policy is applied below */
 
-    __libc_multiple_threads = 1;
+    /* Set once, before the first thread exists: stored again while other threads read it,
+     * it would be a data race (harmless here, but reported by run --race). */
+    if (!__libc_multiple_threads) __libc_multiple_threads = 1;
     __sync_fetch_and_add(&__pthread_nthreads, 1);
     *thread = (pthread_t)pd;
     saved_errno = errno;
