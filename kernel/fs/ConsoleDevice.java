@@ -206,7 +206,7 @@ public final class ConsoleDevice extends CharDevice {
         return true;
     }
 
-    /** TCGETS, TCSETS(W/F), TIOCGWINSZ, TIOCSWINSZ, TIOCGPGRP, TIOCSPGRP; ENOTTY for anything else. */
+    /** TCGETS, TCSETS(W/F), TCFLSH, TIOCGWINSZ, TIOCSWINSZ, TIOCGPGRP, TIOCSPGRP; ENOTTY for anything else. */
     @Override
     public long ioctl(OpenFile file, int request, long arg, UserMemory mem) {
         switch (request) {
@@ -227,6 +227,14 @@ public final class ConsoleDevice extends CharDevice {
                 if (r == 0 && request == Ioctls.TCSETSF) ldisc.flush();
                 ldisc.modeChanged();
                 return r;
+            }
+            case Ioctls.TCFLSH: {
+                // Output is written at once, so only the input queue has anything to drop.
+                if (arg < 0 || arg > 2) return -Errno.EINVAL;
+                long denied = checkBackground(SIGTTOU);
+                if (denied != 0) return denied;
+                if (arg != 1) ldisc.flush();
+                return 0;
             }
             case Ioctls.TIOCGWINSZ:
                 return copyOut(mem, arg, winsize);
