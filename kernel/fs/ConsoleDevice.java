@@ -59,6 +59,16 @@ public final class ConsoleDevice extends CharDevice {
 
         /** Sends {@code sig} to every process of the caller's group, from the kernel. */
         void signalCallerGroup(int sig);
+
+        /**
+         * For a read that waits at most {@code nanos} (VTIME): true once that long has passed
+         * since the caller's read first asked, which ends the wait; otherwise its timer is
+         * armed, to wake it then, and the answer is false.
+         */
+        boolean callerTimedOut(long nanos);
+
+        /** The caller's read is over: its VTIME timer, if armed, is forgotten. */
+        void callerStopTimer();
     }
 
     /** c_lflag's TOSTOP: background writes stop the writer with SIGTTOU. */
@@ -171,12 +181,31 @@ public final class ConsoleDevice extends CharDevice {
         long denied = checkBackground(SIGTTIN);
         if (denied != 0) return denied;
         if (len == 0) return 0;
-        int n = console.keyboard() ? ldisc.read(dst, off, len) : Console.NOTHING_YET;
+        int n = console.keyboard() ? readKeys(dst, off, len, waiter == null) : Console.NOTHING_YET;
         if (n == Console.NOTHING_YET) n = console.read(dst, off, len);
         if (n != Console.NOTHING_YET) return n;
         if (waiter == null) return -Errno.EAGAIN;
         readers.add(waiter);
         return -Errno.BLOCKED;
+    }
+
+    /**
+     * n_tty_read's part: what the line discipline gives, or NOTHING_YET if the reader must
+     * wait. A non-blocking read takes what there is (Linux returns the bytes read before it
+     * would wait). A read VTIME bounds (ldisc.timed) arms the caller's timer, and once the
+     * timer has fired takes what there is, possibly 0 bytes.
+     */
+    private int readKeys(byte[] dst, int off, int len, boolean nonBlocking) {
+        boolean timed = ldisc.timed() && processes != null;
+        int n = ldisc.read(dst, off, len, nonBlocking);
+        if (!timed) return n;
+        if (n != Console.NOTHING_YET) {
+            processes.callerStopTimer();
+            return n;
+        }
+        if (nonBlocking || !processes.callerTimedOut(ldisc.timeoutNanos())) return n;
+        n = ldisc.read(dst, off, len, true);
+        return n == Console.NOTHING_YET ? 0 : n;
     }
 
     @Override

@@ -17,7 +17,8 @@ import java.util.ArrayDeque;
  *     ends it without being stored, so VEOF at the start of a line is a read of 0 bytes
  *     (end of file). A read returns at most one line, and only a complete one.
  * <li>Without ICANON (raw or cbreak mode) every byte is input at once; {@link #read} then
- *     honours VMIN and VTIME as n_tty_read does for VTIME 0 (see {@link #read}).
+ *     honours VMIN, and VTIME with the console device, which keeps the timer (see
+ *     {@link #timed}).
  * <li>ECHO writes back what is typed (control characters as {@code ^X} with ECHOCTL),
  *     ECHOE erases on screen with backspace-space-backspace, ECHOK/ECHOKE do it for a
  *     killed line, ECHONL echoes NL even without ECHO.
@@ -121,11 +122,11 @@ final class LineDiscipline {
      * Reads into {@code dst[off..off+len)} (len &gt; 0). Canonical mode: the front line, or
      * as much of it as fits; 0 for an end of file; {@link Console#NOTHING_YET} while no line
      * is complete. Otherwise (VMIN, VTIME as in n_tty_read): with VMIN and VTIME 0, whatever
-     * is there, possibly 0 bytes; with VMIN &gt; 0, nothing until min(VMIN, len) bytes have
-     * arrived; with VMIN 0 and VTIME &gt; 0, the first byte to arrive (the timeout itself
-     * is not kept: such a read waits for a byte).
+     * is there, possibly 0 bytes; else nothing until min(VMIN, len) bytes have come (at least
+     * one), unless {@code takeWhatThereIs} (a non-blocking read, or VTIME's timer has
+     * fired: see {@link #timed}), which takes any bytes there are.
      */
-    int read(byte[] dst, int off, int len) {
+    int read(byte[] dst, int off, int len, boolean takeWhatThereIs) {
         modeChanged();
         if (canonical) {
             if (lines.isEmpty()) return Console.NOTHING_YET;
@@ -137,10 +138,26 @@ final class LineDiscipline {
         }
         int min = cc(VMIN), time = cc(VTIME);
         if (queue.isEmpty()) return min == 0 && time == 0 ? 0 : Console.NOTHING_YET;
-        if (queue.size() < Math.min(Math.max(min, 1), len)) return Console.NOTHING_YET;
+        if (!takeWhatThereIs && queue.size() < Math.min(Math.max(min, 1), len)) return Console.NOTHING_YET;
         int n = Math.min(len, queue.size());
         take(dst, off, n);
         return n;
+    }
+
+    /**
+     * True if a read that must wait is bounded by VTIME now: in non-canonical mode with VTIME
+     * set, and either VMIN 0 (VTIME bounds the whole read) or a byte has come (then VTIME
+     * bounds the wait for the rest; Linux restarts it at each byte, Clonix counts from the
+     * first time the read found too few).
+     */
+    boolean timed() {
+        modeChanged();
+        return !canonical && cc(VTIME) > 0 && (cc(VMIN) == 0 || !queue.isEmpty());
+    }
+
+    /** VTIME in nanoseconds (it counts tenths of a second). */
+    long timeoutNanos() {
+        return cc(VTIME) * 100_000_000L;
     }
 
     /**

@@ -30,15 +30,19 @@ import task.Signals;
  * with its redirections, so {@code cd} and {@code exit} act on the shell itself.
  *
  * <p><b>Waiting.</b> The machine runs until every process of the job has exited and its
- * process group is empty (children the job left in its group keep it going). If it goes
- * idle first, either a program waits on the console (interactive: a line is read from the
- * terminal and fed to it) or nothing can ever run again: the shell prints the deadlock report
- * and kills the job with SIGKILL, and the session goes on. The third Ctrl-C during one wait
- * kills the job with SIGKILL ({@link #FORCE_KILL_INTERRUPTS}).
+ * process group is empty (children the job left in its group keep it going). Between two
+ * rounds the shell gives the keys typed to the console, whose line discipline may make
+ * signals of some (interactive: docs/shell.md, "The console"). If the machine idles until a
+ * timer, an interactive shell waits for the wall clock first ({@link Pacer}). If it goes
+ * idle for good, either a program waits on the console (interactive: the shell waits for a
+ * key) or nothing can ever run again: the shell prints the deadlock report and kills the
+ * job with SIGKILL, and the session goes on. The third Ctrl-C during one wait kills the job
+ * with SIGKILL ({@link #FORCE_KILL_INTERRUPTS}).
  *
  * <p><b>The terminal.</b> A foreground job is given the console (its group becomes the
  * foreground group) for as long as it runs; the shell takes it back when the job stops or
- * ends. So a background job that reads the console is stopped by SIGTTIN, as under bash.
+ * ends, and puts the terminal's modes back as they were before. So a background job that
+ * reads the console is stopped by SIGTTIN, as under bash.
  */
 final class Executor {
     /**

@@ -108,6 +108,63 @@ class LineDisciplineTest {
         assertEquals("", t.read(tty, 100), "VMIN 0, VTIME 0: a poll, 0 bytes");
     }
 
+    /** The kernel's side of VTIME for one caller, on a clock the test moves. */
+    private static final class TimedCaller implements ConsoleDevice.Processes {
+        long now, deadline = -1;
+
+        @Override public int callerSession() { return 0; }
+        @Override public int sessionOf(int pgrp) { return -1; }
+        @Override public int callerGroup() { return 0; }
+        @Override public boolean callerIgnoresOrBlocks(int sig) { return false; }
+        @Override public boolean callerGroupOrphaned() { return false; }
+        @Override public void signalCallerGroup(int sig) {}
+
+        @Override
+        public boolean callerTimedOut(long nanos) {
+            if (deadline < 0) {
+                deadline = now + nanos;
+                return false;
+            }
+            if (now < deadline) return false;
+            deadline = -1;
+            return true;
+        }
+
+        @Override
+        public void callerStopTimer() {
+            deadline = -1;
+        }
+    }
+
+    @Test
+    void vtimeBoundsTheWaitOfARawRead() {
+        TimedCaller caller = new TimedCaller();
+        console.setProcesses(caller);
+        setModes(RAW_LFLAG, 0, 5); // VMIN 0, VTIME 5: wait half a second at most
+        assertEquals("ERR-" + Errno.BLOCKED, t.read(tty, 100));
+        assertEquals(500_000_000L, caller.deadline, "the timer is armed for VTIME tenths");
+        caller.now = 499_999_999L;
+        assertEquals("ERR-" + Errno.BLOCKED, t.read(tty, 100), "not yet");
+        caller.now = 500_000_000L;
+        assertEquals("", t.read(tty, 100), "then 0 bytes");
+        assertEquals(-1, caller.deadline);
+        assertEquals("ERR-" + Errno.BLOCKED, t.read(tty, 100));
+        type("k");
+        assertEquals("k", t.read(tty, 100), "a byte ends the wait at once");
+        assertEquals(-1, caller.deadline, "and the timer with it");
+
+        setModes(RAW_LFLAG, 3, 2); // VMIN 3, VTIME 2: the first byte is waited for without a timer
+        assertEquals("ERR-" + Errno.BLOCKED, t.read(tty, 100));
+        assertEquals(-1, caller.deadline);
+        type("ab");
+        assertEquals("ERR-" + Errno.BLOCKED, t.read(tty, 100), "two of three: the timer starts");
+        caller.now += 200_000_000L;
+        assertEquals("ab", t.read(tty, 100), "VTIME later, what has come");
+        t.files.get(tty).setStatusFlags(O_NONBLOCK);
+        type("c");
+        assertEquals("c", t.read(tty, 100), "non-blocking, fewer than VMIN bytes are taken as they are");
+    }
+
     @Test
     void switchingModesKeepsWhatWasTyped() {
         type("par");

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The console as a terminal user expects it, on a JLine in-memory terminal ({@link
  * TypedTerminal}): keys reach a program while it runs, in raw and non-blocking mode too;
  * the shell puts the terminal's modes back after a job, however it ended; top obeys q, H
- * and 1; and an idle interactive machine waits for the wall clock, while batch mode does
- * not. The programs are tests/console/*.c, whose output under Linux (a pty) is quoted.
+ * and 1; VTIME ends a raw read; and an idle interactive machine waits for the wall clock,
+ * while batch mode does not. The programs are tests/console/*.c, whose output under Linux (a pty) is quoted.
  */
 class ConsoleKeysTest {
     @TempDir Path tmp;
@@ -153,6 +153,20 @@ class ConsoleKeysTest {
             // long first, in steps short enough to notice a key.
             long slept = clock.slept;
             assertTrue(slept > 1_900_000_000L && slept <= 2_000_000_000L, "slept " + slept + " ns");
+        }
+    }
+
+    @Test
+    @Timeout(120)
+    void vtimeEndsARawReadWithNothingTyped() throws Exception {
+        RecordingClock clock = new RecordingClock();
+        try (TypedTerminal t = shellWith(clock, "vtime_read")) {
+            long before = clock.slept;
+            t.type("/mnt/host/vtime_read\r");
+            t.screen.await("read 0 bytes after 0.5 s", 1); // as on Linux
+            t.awaitPrompt(3);
+            long slept = clock.slept - before;
+            assertTrue(slept > 400_000_000L && slept <= 500_000_000L, "the timed read was paced too: slept " + slept + " ns");
         }
     }
 
