@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.MaskingCallback;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Attributes.ControlChar;
@@ -90,7 +91,7 @@ final class JLineConsole implements Frontend {
             stopReading(); // the line reader must be the terminal's only reader
             String line;
             try {
-                line = reader.readLine(Shell.PROMPT, null, (org.jline.reader.MaskingCallback) null, takeTypeAhead());
+                line = reader.readLine(Shell.PROMPT, null, (MaskingCallback) null, takeTypeAhead());
             } catch (UserInterruptException e) {
                 continue;
             } catch (EndOfFileException e) {
