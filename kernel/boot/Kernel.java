@@ -146,7 +146,7 @@ public final class Kernel implements TrapHandler {
      */
     private void connectConsoleJobControl() {
         vfs.console().setSession(1, 1);
-        vfs.console().setProcesses(new signal.TerminalJobControl(tasks, () -> current));
+        vfs.console().setProcesses(new signal.TerminalJobControl(tasks, sched, () -> current));
     }
 
     /** Boots a machine per {@code options} whose console writes to {@code out} and reads {@code in}. */

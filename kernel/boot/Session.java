@@ -370,19 +370,55 @@ public final class Session {
     /** The shell's task, pid 2. */
     public Task shell() { return shell; }
 
-    /** The console; feed input with {@link #feedConsole}. */
+    /** The console; give it keys with {@link #typeOnConsole}. */
     public SessionConsole console() { return console; }
 
-    /** Gives {@code bytes} to the console and wakes the programs waiting to read it. */
-    public void feedConsole(byte[] bytes) {
-        console.feed(bytes);
+    /**
+     * Keys typed at the terminal, given to the console's line discipline, which edits and
+     * echoes them per the console's termios and wakes the programs waiting to read. Returns
+     * the signals the keys stand for (with ISIG: Ctrl-C's SIGINT, Ctrl-\'s SIGQUIT, Ctrl-Z's
+     * SIGTSTP), in order, which the caller sends to the foreground process group as the tty
+     * driver does; with ISIG off they are ordinary input.
+     */
+    public int[] typeOnConsole(byte[] keys) {
+        console.fed();
+        return kernel.vfs().console().receive(keys);
+    }
+
+    /** The terminal is gone (its input ended): readers of the console see end of file from now on. */
+    public void hangUpConsole() {
+        console.closeInput();
         kernel.vfs().console().inputArrived();
     }
 
-    /** Ctrl-D: one end of file for a reader of the console, which is woken. */
-    public void feedConsoleEndOfFile() {
-        console.feedEndOfFile();
-        kernel.vfs().console().inputArrived();
+    /** Takes what was typed on the console and not read (the line being edited too), in order. */
+    public byte[] takeTypeAhead() {
+        return kernel.vfs().console().takeUnreadInput();
+    }
+
+    /**
+     * The terminal modes a program may change and leave changed: the console's termios, and
+     * the file status flags (O_NONBLOCK, O_APPEND) of sh's descriptors open on the console,
+     * whose open file descriptions its children share.
+     */
+    public record TerminalModes(byte[] termios, List<OpenFile> files, int[] flags) {}
+
+    /** The terminal's modes now, for {@link #restoreTerminalModes} (bash's get_tty_state, with the flags). */
+    public TerminalModes terminalModes() {
+        List<OpenFile> files = new ArrayList<>();
+        for (int fd = 0; fd <= 2; fd++) {
+            OpenFile f = shell.files().get(fd);
+            if (f != null && f.inode() == kernel.vfs().console() && !files.contains(f)) files.add(f);
+        }
+        int[] flags = new int[files.size()];
+        for (int i = 0; i < flags.length; i++) flags[i] = files.get(i).flags();
+        return new TerminalModes(kernel.vfs().console().attributes(), files, flags);
+    }
+
+    /** Puts the terminal's modes back as {@code modes} saved them (bash's set_tty_state). */
+    public void restoreTerminalModes(TerminalModes modes) {
+        kernel.vfs().console().setAttributes(modes.termios());
+        for (int i = 0; i < modes.flags().length; i++) modes.files().get(i).setStatusFlags(modes.flags()[i]);
     }
 
     /** Installs an executable at {@code path}. */

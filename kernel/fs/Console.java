@@ -30,4 +30,15 @@ public interface Console {
     default boolean inputReady() {
         return true;
     }
+
+    /**
+     * True if the input is keys as a person types them, which the kernel's line discipline
+     * must edit and turn into signals per the termios (the shell's terminal, in raw mode on
+     * the host); false if it comes edited already, as from a host stream. A keyboard
+     * console's {@link #read} then only says whether more can come: 0 once the input has
+     * ended for good, else {@link #NOTHING_YET} (nothing typed yet).
+     */
+    default boolean keyboard() {
+        return false;
+    }
 }

@@ -12,8 +12,12 @@ import syscall.Errno;
  *
  * <p>It is a terminal to programs: isatty(3) succeeds because TCGETS does. The attributes
  * (struct termios) and window size are stored and given back as set, starting from Linux's
- * defaults for a new tty and 24x80; line editing itself is done outside the guest, by the
- * boot code's console (the shell's terminal), so changing them has no further effect.
+ * defaults for a new tty and 24x80. When the console's input is keys as typed
+ * ({@link Console#keyboard}: the shell's terminal), they go through the kernel's
+ * {@link LineDiscipline}, which the termios drives as on Linux: canonical or raw mode, echo,
+ * erase, VMIN, and the signal characters, which {@link #receive} hands back to the boot code
+ * to send. Otherwise (a host stream, under {@code clonix run}) the host edited the input
+ * already and the termios only describe it.
  *
  * <p><b>Job control.</b> The console is the controlling terminal of one session (init's, at
  * boot; the shell may claim it with {@link #setSession}) and has a foreground process group,
@@ -31,6 +35,7 @@ public final class ConsoleDevice extends CharDevice {
     private final WaitQueue readers = new WaitQueue();
     private final byte[] termios = defaultTermios();
     private final byte[] winsize = {24, 0, 80, 0, 0, 0, 0, 0};
+    private final LineDiscipline ldisc = new LineDiscipline(termios, b -> console.write(b, 0, b.length));
     /** The session this is the controlling terminal of, and its foreground process group (0: none). */
     private int session, foreground;
     private Processes processes;
@@ -54,6 +59,16 @@ public final class ConsoleDevice extends CharDevice {
 
         /** Sends {@code sig} to every process of the caller's group, from the kernel. */
         void signalCallerGroup(int sig);
+
+        /**
+         * For a read that waits at most {@code nanos} (VTIME): true once that long has passed
+         * since the caller's read first asked, which ends the wait; otherwise its timer is
+         * armed, to wake it then, and the answer is false.
+         */
+        boolean callerTimedOut(long nanos);
+
+        /** The caller's read is over: its VTIME timer, if armed, is forgotten. */
+        void callerStopTimer();
     }
 
     /** c_lflag's TOSTOP: background writes stop the writer with SIGTTOU. */
@@ -111,6 +126,40 @@ public final class ConsoleDevice extends CharDevice {
         readers.wakeUp();
     }
 
+    /**
+     * Keys typed at a keyboard console go through the line discipline (n_tty_receive_buf),
+     * which wakes the readers. Returns the signals the keys stand for (Ctrl-C's SIGINT...),
+     * in order, for the caller to send to the foreground process group: the boot code acts
+     * as the tty driver, and decides how.
+     */
+    public int[] receive(byte[] typed) {
+        int[] signals = new int[typed.length];
+        int n = 0;
+        for (byte b : typed) {
+            int sig = ldisc.receive(b);
+            if (sig != 0) signals[n++] = sig;
+        }
+        readers.wakeUp();
+        return Arrays.copyOf(signals, n);
+    }
+
+    /** Takes the input typed but not read, complete lines and the line being edited (the shell's type-ahead). */
+    public byte[] takeUnreadInput() {
+        return ldisc.takeAll();
+    }
+
+    /** A copy of the struct termios, as TCGETS gives it (the shell saves it before a foreground job). */
+    public byte[] attributes() {
+        return termios();
+    }
+
+    /** Sets the struct termios from the kernel side, as TCSETS would, with no checks (the shell restores it). */
+    public void setAttributes(byte[] attributes) {
+        System.arraycopy(attributes, 0, termios, 0, termios.length);
+        ldisc.modeChanged();
+        readers.wakeUp();
+    }
+
     /** The queue where readers sleep until input arrives. */
     public WaitQueue readers() {
         return readers;
@@ -132,11 +181,31 @@ public final class ConsoleDevice extends CharDevice {
         long denied = checkBackground(SIGTTIN);
         if (denied != 0) return denied;
         if (len == 0) return 0;
-        int n = console.read(dst, off, len);
+        int n = console.keyboard() ? readKeys(dst, off, len, waiter == null) : Console.NOTHING_YET;
+        if (n == Console.NOTHING_YET) n = console.read(dst, off, len);
         if (n != Console.NOTHING_YET) return n;
         if (waiter == null) return -Errno.EAGAIN;
         readers.add(waiter);
         return -Errno.BLOCKED;
+    }
+
+    /**
+     * n_tty_read's part: what the line discipline gives, or NOTHING_YET if the reader must
+     * wait. A non-blocking read takes what there is (Linux returns the bytes read before it
+     * would wait). A read VTIME bounds (ldisc.timed) arms the caller's timer, and once the
+     * timer has fired takes what there is, possibly 0 bytes.
+     */
+    private int readKeys(byte[] dst, int off, int len, boolean nonBlocking) {
+        boolean timed = ldisc.timed() && processes != null;
+        int n = ldisc.read(dst, off, len, nonBlocking);
+        if (!timed) return n;
+        if (n != Console.NOTHING_YET) {
+            processes.callerStopTimer();
+            return n;
+        }
+        if (nonBlocking || !processes.callerTimedOut(ldisc.timeoutNanos())) return n;
+        n = ldisc.read(dst, off, len, true);
+        return n == Console.NOTHING_YET ? 0 : n;
     }
 
     @Override
@@ -157,7 +226,7 @@ public final class ConsoleDevice extends CharDevice {
     public int poll(OpenFile file, Waiter waiter) {
         if (waiter != null) readers.add(waiter);
         int mask = Poll.POLLOUT | Poll.POLLWRNORM;
-        if (console.inputReady()) mask |= Poll.POLLIN | Poll.POLLRDNORM;
+        if (console.keyboard() && ldisc.readable() || console.inputReady()) mask |= Poll.POLLIN | Poll.POLLRDNORM;
         return mask;
     }
 
@@ -166,7 +235,7 @@ public final class ConsoleDevice extends CharDevice {
         return true;
     }
 
-    /** TCGETS, TCSETS(W/F), TIOCGWINSZ, TIOCSWINSZ, TIOCGPGRP, TIOCSPGRP; ENOTTY for anything else. */
+    /** TCGETS, TCSETS(W/F), TCFLSH, TIOCGWINSZ, TIOCSWINSZ, TIOCGPGRP, TIOCSPGRP; ENOTTY for anything else. */
     @Override
     public long ioctl(OpenFile file, int request, long arg, UserMemory mem) {
         switch (request) {
@@ -182,7 +251,19 @@ public final class ConsoleDevice extends CharDevice {
                 return copyOut(mem, arg, termios);
             case Ioctls.TCSETS, Ioctls.TCSETSW, Ioctls.TCSETSF: {
                 long denied = checkBackground(SIGTTOU);
-                return denied != 0 ? denied : copyIn(mem, arg, termios);
+                if (denied != 0) return denied;
+                long r = copyIn(mem, arg, termios);
+                if (r == 0 && request == Ioctls.TCSETSF) ldisc.flush();
+                ldisc.modeChanged();
+                return r;
+            }
+            case Ioctls.TCFLSH: {
+                // Output is written at once, so only the input queue has anything to drop.
+                if (arg < 0 || arg > 2) return -Errno.EINVAL;
+                long denied = checkBackground(SIGTTOU);
+                if (denied != 0) return denied;
+                if (arg != 1) ldisc.flush();
+                return 0;
             }
             case Ioctls.TIOCGWINSZ:
                 return copyOut(mem, arg, winsize);

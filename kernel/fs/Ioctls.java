@@ -6,6 +6,8 @@ public final class Ioctls {
 
     /** Terminal attributes: get, set now, set after output drains, set and flush input. */
     public static final int TCGETS = 0x5401, TCSETS = 0x5402, TCSETSW = 0x5403, TCSETSF = 0x5404;
+    /** Discard the terminal's unread input (arg 0, TCIFLUSH), unwritten output (1) or both (2): tcflush. */
+    public static final int TCFLSH = 0x540B;
     /** Terminal window size (struct winsize: rows, cols, xpixel, ypixel as u16). */
     public static final int TIOCGWINSZ = 0x5413, TIOCSWINSZ = 0x5414;
     /** The terminal's foreground process group: get and set (tcgetpgrp, tcsetpgrp; a pid_t). */

@@ -132,6 +132,16 @@ public final class Scheduler implements Tasks.SchedulerHooks {
     @Override
     public long now() { return clock; }
 
+    /**
+     * Where a tickless idle would take the clock: the earliest sleeper's deadline when no
+     * CPU runs a task and none waits for one (Long.MAX_VALUE if no sleeper has a deadline),
+     * or -1 while there is work. The shell uses it to hold virtual time to the wall clock.
+     */
+    public long idleUntil() {
+        for (RunQueue rq : rqs) if (!rq.isIdle() || !rq.queue.isEmpty()) return -1;
+        return timers.nextDeadline();
+    }
+
     /** Makes the loop return at the next opportunity. */
     public void stop() { stopped = true; }
 

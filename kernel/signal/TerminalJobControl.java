@@ -2,6 +2,7 @@ package signal;
 
 import fs.ConsoleDevice;
 import java.util.function.Supplier;
+import sched.Scheduler;
 import task.SigHand;
 import task.Task;
 import task.Tasks;
@@ -13,16 +14,45 @@ import task.Tasks;
  * SIGTTIN or SIGTTOU. The console keeps the terminal's own state (its session and foreground
  * group); this class only answers questions about tasks.
  *
+ * It also keeps the timer of a read that waits at most VTIME, on the caller's sleep
+ * deadline, as the other timed waits do.
+ *
  * <p>The caller is the task whose system call is running, which the kernel supplies.
  */
 public final class TerminalJobControl implements ConsoleDevice.Processes {
     private final Tasks tasks;
+    private final Scheduler sched;
     private final Supplier<Task> current;
 
-    /** Answers for the tasks of {@code tasks}; {@code current} gives the calling task (null outside a call). */
-    public TerminalJobControl(Tasks tasks, Supplier<Task> current) {
+    /** Answers for the tasks of {@code tasks} on {@code sched}; {@code current} gives the calling task (null outside a call). */
+    public TerminalJobControl(Tasks tasks, Scheduler sched, Supplier<Task> current) {
         this.tasks = tasks;
+        this.sched = sched;
         this.current = current;
+    }
+
+    /**
+     * The deadline is set by the first execution of the read and kept across its
+     * re-executions (sync.WaitQueue), so the wait lasts {@code nanos} in all.
+     */
+    @Override
+    public boolean callerTimedOut(long nanos) {
+        Task t = current.get();
+        if (t == null) return true;
+        if (t.sleepDeadline() < 0) {
+            t.setSleepDeadline(sched.now() + nanos);
+            sched.addTimer(t);
+            return false;
+        }
+        if (sched.now() < t.sleepDeadline()) return false;
+        t.setSleepDeadline(-1);
+        return true;
+    }
+
+    @Override
+    public void callerStopTimer() {
+        Task t = current.get();
+        if (t != null) t.setSleepDeadline(-1);
     }
 
     @Override

@@ -40,15 +40,19 @@ import task.Signals;
  * writes before the next starts must fit in the pipe.
  *
  * <p><b>Waiting.</b> The machine runs until every process of the job has exited and its
- * process group is empty (children the job left in its group keep it going). If it goes
- * idle first, either a program waits on the console (interactive: a line is read from the
- * terminal and fed to it) or nothing can ever run again: the shell prints the deadlock report
- * and kills the job with SIGKILL, and the session goes on. The third Ctrl-C during one wait
- * kills the job with SIGKILL ({@link #FORCE_KILL_INTERRUPTS}).
+ * process group is empty (children the job left in its group keep it going). Between two
+ * rounds the shell gives the keys typed to the console, whose line discipline may make
+ * signals of some (interactive: docs/shell.md, "The console"). If the machine idles until a
+ * timer, an interactive shell waits for the wall clock first ({@link Pacer}). If it goes
+ * idle for good, either a program waits on the console (interactive: the shell waits for a
+ * key) or nothing can ever run again: the shell prints the deadlock report and kills the
+ * job with SIGKILL, and the session goes on. The third Ctrl-C during one wait kills the job
+ * with SIGKILL ({@link #FORCE_KILL_INTERRUPTS}).
  *
  * <p><b>The terminal.</b> A foreground job is given the console (its group becomes the
  * foreground group) for as long as it runs; the shell takes it back when the job stops or
- * ends. So a background job that reads the console is stopped by SIGTTIN, as under bash.
+ * ends, and puts the terminal's modes back as they were before. So a background job that
+ * reads the console is stopped by SIGTTIN, as under bash.
  */
 final class Executor {
     /**
@@ -302,12 +306,18 @@ final class Executor {
     int waitForeground(Job job) {
         // The job gets the terminal while it runs (tcsetpgrp), and the shell takes it back
         // when the job stops or ends, as bash does: only the foreground group may read the
-        // console, and Ctrl-C and Ctrl-Z reach it.
+        // console, and Ctrl-C and Ctrl-Z reach it. Like bash, the shell saves the terminal's
+        // modes first and puts them back however the job ended: a program killed while it
+        // had the console in raw or non-blocking mode (top after Ctrl-C) cannot leave it so.
+        Session.TerminalModes modes = sh.session.terminalModes();
         sh.session.setForegroundGroup(job.pgid());
+        sh.frontend.foregroundStarted();
         boolean interrupted;
         try {
             interrupted = awaitJob(job);
         } finally {
+            sh.session.restoreTerminalModes(modes);
+            sh.frontend.foregroundEnded();
             sh.session.setForegroundGroup(sh.session.shellGroup());
         }
         if (job.isStopped()) {
@@ -331,45 +341,58 @@ final class Executor {
     boolean awaitJob(Job job) {
         sh.out.flush();
         Session s = sh.session;
+        Scheduler sched = s.kernel().scheduler();
+        Pacer pacer = sh.frontend.pacer();
         boolean interrupted = false;
         int interrupts = 0;
         boolean killedForDeadlock = false;
         // --time-limit: a foreground wait longer than this is ended as a deadlock is.
         long limit = s.kernel().options().cycleLimit();
-        long deadline = limit > 0 ? s.kernel().scheduler().now() + limit : Long.MAX_VALUE;
+        long deadline = limit > 0 ? sched.now() + limit : Long.MAX_VALUE;
         boolean killedForTime = false;
         job.setStopped(false);
         while (true) {
             boolean late = killedForTime; // once killed, wait for the job to go without asking again
             Pause pause = s.runUntil(() -> allExitedOrStopped(job) || sh.frontend.keyPending()
-                    || !late && s.kernel().scheduler().now() >= deadline);
+                    || !late && sched.now() >= deadline || pacer != null && pacer.mustWait(sched));
             if (sh.finished(job)) break;
             if (allExitedOrStopped(job)) {
                 for (int pid : job.running()) job.stoppedBy(s.takeStopReport(pid));
                 break;
             }
-            if (!killedForTime && s.kernel().scheduler().now() >= deadline) {
+            if (!killedForTime && sched.now() >= deadline) {
                 sh.out.println("sh: time limit of " + Scheduler.seconds(limit) + " s reached; killing job: " + job.text());
                 killJob(job);
                 killedForTime = true;
                 continue;
             }
+            // Keys: those the frontend made signals of, then those typed, which the console's
+            // line discipline turns into input, or into signals as its termios say.
+            List<Integer> signals = new ArrayList<>();
             int key = sh.frontend.takeKey();
-            if (key != 0) {
-                interrupted |= key == Signals.SIGINT;
-                if (key == Signals.SIGINT && ++interrupts == FORCE_KILL_INTERRUPTS) {
-                    sh.out.println();
-                    sh.out.println("sh: Ctrl-C pressed " + interrupts + " times; killing job: " + job.text());
-                    killJob(job);
-                } else {
-                    signalForegroundGroup(job, key);
+            if (key != 0) signals.add(key);
+            byte[] typed = sh.frontend.takeTyped();
+            if (typed.length > 0) for (int sig : s.typeOnConsole(typed)) signals.add(sig);
+            if (key != 0 || typed.length > 0) {
+                for (int sig : signals) {
+                    interrupted |= sig == Signals.SIGINT;
+                    if (sig == Signals.SIGINT && ++interrupts == FORCE_KILL_INTERRUPTS) {
+                        sh.out.println();
+                        sh.out.println("sh: Ctrl-C pressed " + interrupts + " times; killing job: " + job.text());
+                        killJob(job);
+                    } else {
+                        signalForegroundGroup(job, sig);
+                    }
                 }
                 continue;
             }
-            if (pause == Pause.IDLE && s.console().starved() && sh.frontend.interactive()) {
-                String line = sh.frontend.readProgramInput();
-                if (line == null) s.feedConsoleEndOfFile();
-                else s.feedConsole(line.getBytes(StandardCharsets.UTF_8));
+            if (pause == Pause.CONDITION) {
+                // The machine idles until a timer: let the wall clock catch up first.
+                if (pacer != null && pacer.mustWait(sched)) pacer.waitUntilDue(sh.frontend::keyPending);
+            } else if (pause == Pause.IDLE && s.console().starved() && sh.frontend.interactive()) {
+                // A program waits for the terminal and nothing else can run: wait for keys,
+                // which the next turn of the loop gives to the console.
+                if (!sh.frontend.awaitKeys()) s.hangUpConsole();
             } else if (pause == Pause.IDLE && !killedForDeadlock) {
                 sh.out.print("sh: deadlock: no task can run again\n" + s.describeTasks());
                 sh.out.println("sh: killing job: " + job.text());

@@ -68,7 +68,8 @@ final class InputBuiltins {
         if (in != null) {
             next = () -> readByte(sh, in);
         } else {
-            String typed = sh.frontend.interactive() ? sh.frontend.readProgramInput() : null;
+            String typedLine = sh.frontend.readLine();
+            String typed = typedLine == null ? null : typedLine + "\n";
             byte[] data = typed == null ? new byte[0] : typed.getBytes(StandardCharsets.UTF_8);
             int[] at = {0};
             next = () -> at[0] < data.length ? data[at[0]++] & 0xff : -1;

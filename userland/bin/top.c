@@ -3,9 +3,10 @@
  *     top [-b] [-n FRAMES] [-d SECONDS] [-H] [-1]
  * -b (batch) prints the frames one after the other, for a file or a pipe; without it the
  * screen is cleared and redrawn every second of virtual time, and keys are read from the
- * console as they arrive: q quits, H toggles threads, 1 toggles one CPU line per CPU (the
- * console may deliver them only after Enter); only the tasks that fit on the terminal
- * (TIOCGWINSZ) are listed. -n stops after FRAMES frames, -d sets the
+ * console as they are typed, as top does: the terminal is put in non-canonical mode without
+ * echo (ISIG stays, so Ctrl-C still ends top) and standard input is made non-blocking, and
+ * both are put back when top quits. q quits, H toggles threads, 1 toggles one CPU line per
+ * CPU; only the tasks that fit on the terminal (TIOCGWINSZ) are listed. -n stops after FRAMES frames, -d sets the
  * delay, -H shows threads instead of processes, -1 starts with per-CPU lines.
  *
  * The layout is top's, in 80 columns:
@@ -24,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -298,6 +300,16 @@ int main(int argc, char **argv) {
         }
     }
     int flags = fcntl(0, F_GETFL);
+    struct termios cooked;
+    int is_tty = !batch && tcgetattr(0, &cooked) == 0;
+    if (is_tty) {
+        /* A key at a time, not echoed, as top's whack_terminal sets it. */
+        struct termios keys = cooked;
+        keys.c_lflag &= ~(ICANON | ECHO);
+        keys.c_cc[VMIN] = 1;
+        keys.c_cc[VTIME] = 0;
+        tcsetattr(0, TCSAFLUSH, &keys);
+    }
     if (!batch) {
         fcntl(0, F_SETFL, flags | O_NONBLOCK);
         /* Like top, show only the tasks that fit under the summary on the terminal. */
@@ -318,5 +330,6 @@ int main(int argc, char **argv) {
         }
     }
     if (!batch) fcntl(0, F_SETFL, flags);
+    if (is_tty) tcsetattr(0, TCSAFLUSH, &cooked);
     return 0;
 }

@@ -8,6 +8,13 @@ final class RecordingConsole implements Console {
     final ByteArrayOutputStream output = new ByteArrayOutputStream();
     final ArrayDeque<Byte> input = new ArrayDeque<>();
     boolean endOfInput;
+    /** True: input is keys for the console device's line discipline (ConsoleDevice.receive), as the shell's terminal. */
+    boolean keyboard;
+
+    @Override
+    public boolean keyboard() {
+        return keyboard;
+    }
 
     void type(String s) {
         for (byte b : s.getBytes()) input.add(b);

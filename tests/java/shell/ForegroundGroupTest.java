@@ -83,11 +83,6 @@ class ForegroundGroupTest {
         }
 
         @Override
-        public String readProgramInput() {
-            return null;
-        }
-
-        @Override
         public boolean keyPending() {
             return !keys.isEmpty() && ready.getAsBoolean();
         }

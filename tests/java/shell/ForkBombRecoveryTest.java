@@ -56,7 +56,7 @@ class ForkBombRecoveryTest {
         assertFalse(text.contains("internal error"), text);
         assertTrue(text.contains("$ jobs\n[1]+  Running                 ./bomb &\n$ kill -9 %1\n"),
                 "the job runs while its group lives:\n" + text);
-        assertEquals(2, InteractiveTerminalTest.count(text, "Killed                  ./bomb\n"),
+        assertEquals(2, TypedTerminal.count(text, "Killed                  ./bomb\n"),
                 "each job is reported killed, once:\n" + text);
         assertTrue(text.contains("$ kill -9 -1\n[1]+  Killed                  ./bomb\n$ jobs\n$ ps\n"), text);
         assertEquals(List.of(List.of("sh", "ps"), List.of("sh", "ps")), psListings(text), "ps shows only the shell:\n" + text);

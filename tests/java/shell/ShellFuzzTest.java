@@ -218,11 +218,6 @@ class ShellFuzzTest {
         }
 
         @Override
-        public String readProgramInput() {
-            return null;
-        }
-
-        @Override
         public boolean keyPending() {
             return session.kernel().scheduler().now() >= next || screen.written >= nextFlood;
         }
