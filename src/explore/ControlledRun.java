@@ -1,0 +1,61 @@
+package explore;
+
+import boot.Kernel;
+import boot.Options;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import sched.ScheduleControl;
+import sched.Strategy;
+
+/**
+ * One run of a program on a freshly booted machine under controlled scheduling: what
+ * {@code clonix explore} does for each schedule and {@code clonix run --schedule} once.
+ * Each run has its own kernel, so runs on different host threads share nothing but the
+ * immutable bytes of the files they install.
+ */
+public final class ControlledRun {
+    /** Installs the program (and the boot image's files) in a booted kernel; returns its argv. */
+    public interface Setup {
+        List<String> install(Kernel kernel);
+    }
+
+    /** What a run did: its outcome, its steps, and the host time it took. */
+    public record Result(Outcome outcome, List<ScheduleControl.Step> steps, int preemptions, long hostNanos) {}
+
+    private ControlledRun() {}
+
+    /**
+     * The machine options of a controlled run: {@code options} with one CPU (controlled
+     * scheduling serializes the tasks; sched.ScheduleControl says why nothing is lost).
+     */
+    public static Options machine(Options options) {
+        return options.withCpus(1);
+    }
+
+    /**
+     * Hands {@code kernel} (booted with {@link #machine} options, nothing run yet) to
+     * {@code strategy}; returns the control, whose steps say what happened.
+     */
+    public static ScheduleControl control(Kernel kernel, Strategy strategy) {
+        // Explore's runs see terminals, as a student's run in a terminal does: replays must
+        // buffer stdio exactly as the explored runs did, or their system calls would differ.
+        kernel.setTerminals(true, true, true);
+        ScheduleControl c = new ScheduleControl(strategy);
+        kernel.scheduler().control(c);
+        return c;
+    }
+
+    /** Boots, installs, and runs once under {@code strategy}; {@code describer} (or null) describes each step. */
+    static Result run(Options options, Setup setup, Strategy strategy, ScheduleControl.Describer describer) {
+        long start = System.nanoTime();
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        Kernel kernel = Kernel.boot(machine(options), console, new ByteArrayInputStream(new byte[0]));
+        List<String> argv = setup.install(kernel);
+        ScheduleControl c = control(kernel, strategy);
+        if (describer != null) c.describeSteps(describer);
+        int status = kernel.run(argv.get(0), argv);
+        Outcome outcome = Outcome.of(status, console.toByteArray(), kernel.reports());
+        return new Result(outcome, c.steps(), c.preemptions(), System.nanoTime() - start);
+    }
+}
