@@ -32,7 +32,8 @@ import vm.Isa;
  * and (4) whenever it leaves the CPU: it blocked, exited, or used up its time slice (a slice
  * still ends, and the strategy is told the task yields, so a spinning thread cannot keep the
  * CPU for ever). A point is a step only if another task could run: points with nobody to
- * switch to cannot matter and are not counted, which keeps PCT's step count small.
+ * switch to cannot matter and are not counted, which keeps PCT's step count small. init
+ * (which only starts the command and reaps) is a candidate only when nothing else can run.
  *
  * <p><b>Shared pages.</b> A page belongs to the first task that touches it, and its
  * accesses by that task are cached in the TLB and unobserved. When another task touches it,
@@ -68,6 +69,8 @@ public final class ScheduleControl implements SchedPolicy, AccessObserver {
     }
 
     private static final int SHARED = -1;
+    /** init's tid. */
+    private static final int INIT = 1;
     private static final int SLICE_TICKS = 4;
 
     private final Strategy strategy;
@@ -84,6 +87,8 @@ public final class ScheduleControl implements SchedPolicy, AccessObserver {
     /** Per tid, the steps at which it was the current task so far. */
     private final Map<Integer, Integer> ownCounts = new HashMap<>();
     private final List<Step> steps = new ArrayList<>();
+    /** With a describer: the steps and the switches nobody chose (one task could run), in order. */
+    private final List<Step> switches = new ArrayList<>();
     private Describer describer;
     private int preemptions;
 
@@ -106,6 +111,13 @@ public final class ScheduleControl implements SchedPolicy, AccessObserver {
     /** The steps so far, in order. */
     public List<Step> steps() { return steps; }
 
+    /**
+     * With {@link #describeSteps}: the steps and, between them, the switches no strategy
+     * chose (a task blocked or exited and only one other could run), which have a single
+     * candidate and count in no schedule; what a person needs to follow the run.
+     */
+    public List<Step> switches() { return switches; }
+
     /** How many steps took the CPU from a task that could have run on. */
     public int preemptions() { return preemptions; }
 
@@ -125,7 +137,7 @@ public final class ScheduleControl implements SchedPolicy, AccessObserver {
             Task leaving = q.leaving;
             // A task that left still runnable without a decision has used up its slice.
             boolean yielding = leaving != null && leaving.state() == TaskState.RUNNABLE;
-            chosen = q.queue.size() == 1 ? q.queue.getFirst() : decide(leaving, yielding, Where.SWITCH, 0, 0);
+            chosen = q.queue.size() == 1 ? forced(leaving, q.queue.getFirst()) : decide(leaving, yielding, Where.SWITCH, 0, 0);
         }
         q.queue.remove(chosen);
         if (chosen != lastRun) {
@@ -203,10 +215,23 @@ public final class ScheduleControl implements SchedPolicy, AccessObserver {
         rq.needResched = true;
     }
 
+    /** A switch with one candidate, {@code only}: no step, but described if steps are. */
+    private Task forced(Task leaving, Task only) {
+        if (describer != null && leaving != null && leaving != only) {
+            SchedulingPoint point = new SchedulingPoint(steps.size(), leaving.tid(), false, new int[] {only.tid()});
+            switches.add(new Step(point, only.tid(), -1, Where.SWITCH, 0, 0, describer.describe(leaving, Where.SWITCH, 0, 0)));
+        }
+        return only;
+    }
+
     /** Asks the strategy at a point of {@code current} with the queue (and current, if it runs on) as candidates; records the step. */
     private Task decide(Task current, boolean yielding, Where where, long pc, long va) {
         List<Task> candidates = new ArrayList<>(rq.queue);
         if (current != null && rq.current == current) candidates.add(current);
+        // init only forks the command and reaps: it runs when nothing else can, which hides
+        // no behaviour of the program and keeps its steps out of the schedule.
+        if (candidates.size() > 1) candidates.removeIf(c -> c.tid() == INIT);
+        if (candidates.size() == 1) return forced(current, candidates.get(0));
         candidates.sort((a, b) -> Integer.compare(a.tid(), b.tid()));
         int[] tids = new int[candidates.size()];
         for (int i = 0; i < tids.length; i++) tids[i] = candidates.get(i).tid();
@@ -221,6 +246,7 @@ public final class ScheduleControl implements SchedPolicy, AccessObserver {
         Step step = new Step(point, tid, own, where, pc, va, text);
         if (step.isPreemption()) preemptions++;
         steps.add(step);
+        if (describer != null) switches.add(step);
         return chosen;
     }
 }

@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
         },
         subcommands = {
             RunCommand.class,
+            ExploreCommand.class,
             CcCommand.class,
             AsCommand.class,
             LdCommand.class,
@@ -72,6 +73,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         // Everything after the program's name belongs to the program, not to clonix.
         cl.getSubcommands().get("run").setStopAtPositional(true);
         cl.getSubcommands().get("exec").setStopAtPositional(true);
+        cl.getSubcommands().get("explore").setStopAtPositional(true);
         cl.setOut(out);
         cl.setErr(err);
         // A mistake on the command line gets one line, not the whole usage text.

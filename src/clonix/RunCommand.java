@@ -51,9 +51,14 @@ final class RunCommand extends ToolCommand {
             description = "trace events kept; older ones are dropped (default: ${DEFAULT-VALUE})")
     int traceBuffer;
 
+    @Option(names = "--schedule", paramLabel = "FILE",
+            description = "replay the thread schedule FILE written by 'clonix explore' (on one CPU), to reproduce that run exactly")
+    Path schedule;
+
     @Override
     int call0() throws Exception {
         Options options = machine.toOptions();
+        if (schedule != null) options = explore.ScheduleReplay.machine(options);
         if (traceBuffer < 1) throw new HostFiles.UserError("--trace-buffer must be at least 1");
         BootImage image = BootImage.load();
         Executable exe = build(image);
@@ -65,6 +70,7 @@ final class RunCommand extends ToolCommand {
         kernel.setTerminals(terminals[0], terminals[1], terminals[2]);
         List<String> argv = install(kernel, image, exe, program, args);
         String guestPath = argv.get(0);
+        explore.ScheduleReplay replay = schedule == null ? null : startReplay(kernel);
         boolean tracing = timeline || strace || traceJson != null;
         if (tracing) kernel.scheduler().tracer().enable(traceBuffer);
         int status;
@@ -74,7 +80,17 @@ final class RunCommand extends ToolCommand {
             console.flush();
         }
         if (tracing) writeTrace(kernel.scheduler().tracer());
+        if (replay != null && replay.warning() != null) spec.commandLine().getErr().println("clonix run: " + replay.warning());
         return status;
+    }
+
+    /** Hands the kernel to the schedule of --schedule. */
+    private explore.ScheduleReplay startReplay(Kernel kernel) throws HostFiles.UserError {
+        try {
+            return explore.ScheduleReplay.start(kernel, schedule);
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw new HostFiles.UserError("--schedule: " + e.getMessage());
+        }
     }
 
     /**

@@ -20,8 +20,12 @@ public final class ControlledRun {
         List<String> install(Kernel kernel);
     }
 
-    /** What a run did: its outcome, its steps, and the host time it took. */
-    public record Result(Outcome outcome, List<ScheduleControl.Step> steps, int preemptions, long hostNanos) {}
+    /**
+     * What a run did: its outcome, its steps, how many were preemptions, the host time it
+     * took, and (if it was described) its steps and unchosen switches (ScheduleControl#switches).
+     */
+    public record Result(Outcome outcome, List<ScheduleControl.Step> steps, int preemptions, long hostNanos,
+            List<ScheduleControl.Step> switches) {}
 
     private ControlledRun() {}
 
@@ -46,16 +50,16 @@ public final class ControlledRun {
         return c;
     }
 
-    /** Boots, installs, and runs once under {@code strategy}; {@code describer} (or null) describes each step. */
-    static Result run(Options options, Setup setup, Strategy strategy, ScheduleControl.Describer describer) {
+    /** Boots, installs, and runs once under {@code strategy}; with {@code describe}, each step says in source terms where it was. */
+    static Result run(Options options, Setup setup, Strategy strategy, boolean describe) {
         long start = System.nanoTime();
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         Kernel kernel = Kernel.boot(machine(options), console, new ByteArrayInputStream(new byte[0]));
         List<String> argv = setup.install(kernel);
         ScheduleControl c = control(kernel, strategy);
-        if (describer != null) c.describeSteps(describer);
+        if (describe) c.describeSteps(new SourceTerms(kernel));
         int status = kernel.run(argv.get(0), argv);
         Outcome outcome = Outcome.of(status, console.toByteArray(), kernel.reports());
-        return new Result(outcome, c.steps(), c.preemptions(), System.nanoTime() - start);
+        return new Result(outcome, c.steps(), c.preemptions(), System.nanoTime() - start, c.switches());
     }
 }

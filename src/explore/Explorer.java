@@ -3,12 +3,15 @@ package explore;
 import boot.Options;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import sched.ScheduleControl;
 import sched.SchedulingPoint;
 import sched.Strategy;
@@ -42,20 +45,20 @@ public final class Explorer {
     /**
      * What to explore: the strategy, at most {@code runs} runs and {@code seconds} of host time
      * (0: no limit), PCT's {@code depth}, the bounded search's {@code preemptions}, the
-     * {@code seed} of every choice, {@code jobs} host threads, and whether to stop at the
-     * first failing run.
+     * {@code seed} of every choice, {@code jobs} host threads, and the outcome to stop at
+     * (the first run that has one ends the exploration; null: none).
      */
     public record Config(StrategyName strategy, int runs, double seconds, int depth, int preemptions, long seed,
-            int jobs, boolean stopAtFailure) {}
+            int jobs, Predicate<Outcome> stopAt) {}
 
     /** One run as the report shows it: its index, the seed of its strategy, and what it did. */
     public record Run(int index, long seed, Outcome outcome, int steps, int preemptions, long hostNanos) {}
 
     /**
      * What exploring found: the runs in index order, whether the bounded search tried every
-     * schedule within its bound, and the host time taken.
+     * schedule within its bound, the host time taken, and the first run of each outcome with its steps.
      */
-    public record Result(List<Run> runs, boolean exhausted, long hostNanos) {}
+    public record Result(List<Run> runs, boolean exhausted, long hostNanos, Map<Outcome, ControlledRun.Result> firstRuns) {}
 
     private final Options machine;
     private final ControlledRun.Setup setup;
@@ -83,6 +86,7 @@ public final class Explorer {
         long start = System.nanoTime();
         long deadline = config.seconds() > 0 ? start + (long) (config.seconds() * 1e9) : Long.MAX_VALUE;
         List<Run> runs = new ArrayList<>();
+        Map<Outcome, ControlledRun.Result> firstRuns = new LinkedHashMap<>();
         int k = DEFAULT_STEPS;
         if (config.strategy() == StrategyName.bounded) frontierAt(0).add(new Branch(new int[0], 0, 0));
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, config.jobs()), r -> {
@@ -93,7 +97,7 @@ public final class Explorer {
         boolean exhausted = false;
         try {
             int batch = 1;
-            AtomicInteger firstFailure = new AtomicInteger(Integer.MAX_VALUE);
+            AtomicInteger firstStop = new AtomicInteger(Integer.MAX_VALUE);
             while (runs.size() < config.runs() && System.nanoTime() < deadline) {
                 List<Strategy> strategies = new ArrayList<>();
                 List<Branch> branches = new ArrayList<>();
@@ -117,9 +121,9 @@ public final class Explorer {
                     int index = runs.size() + i;
                     Strategy s = strategies.get(i);
                     futures.add(pool.submit(() -> {
-                        if (System.nanoTime() >= deadline || (config.stopAtFailure() && firstFailure.get() < index)) return null;
-                        ControlledRun.Result r = ControlledRun.run(machine, setup, s, null);
-                        if (r.outcome().failed()) firstFailure.accumulateAndGet(index, Math::min);
+                        if (System.nanoTime() >= deadline || firstStop.get() < index) return null;
+                        ControlledRun.Result r = ControlledRun.run(machine, setup, s, false);
+                        if (stops(r)) firstStop.accumulateAndGet(index, Math::min);
                         return r;
                     }));
                 }
@@ -132,9 +136,10 @@ public final class Explorer {
                     }
                     int index = runs.size();
                     runs.add(new Run(index, runSeed(config.seed(), index), r.outcome(), r.steps().size(), r.preemptions(), r.hostNanos()));
+                    firstRuns.putIfAbsent(r.outcome(), r);
                     k = Math.max(k, r.steps().size());
                     if (config.strategy() == StrategyName.bounded) branch(branches.get(i), r.steps());
-                    if (config.stopAtFailure() && r.outcome().failed()) stop = true;
+                    if (stops(r)) stop = true;
                 }
                 if (stop) break;
                 batch = Math.min(MAX_BATCH, runs.size() < 2 ? 1 : batch * 2);
@@ -142,7 +147,11 @@ public final class Explorer {
         } finally {
             pool.shutdownNow();
         }
-        return new Result(runs, exhausted, System.nanoTime() - start);
+        return new Result(runs, exhausted, System.nanoTime() - start, firstRuns);
+    }
+
+    private boolean stops(ControlledRun.Result r) {
+        return config.stopAt() != null && config.stopAt().test(r.outcome());
     }
 
     private static ControlledRun.Result get(Future<ControlledRun.Result> f) throws InterruptedException {

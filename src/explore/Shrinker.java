@@ -13,21 +13,26 @@ import sched.ScheduleControl;
  * chosen task was not the default choice (sched.SchedulingPoint#defaultChoice), each keyed
  * by the current task and its own step count. The shrinker removes one departure at a time,
  * preemptions first and the latest first, reruns, and keeps the removal if the outcome is
- * the same, until no removal keeps it or the budget of runs is spent. The result is a
- * schedule whose every preemption is needed (a local minimum; for the usual bugs of depth d
- * it is d - 1 preemptions or fewer, which is the least possible).
+ * the same (trying again, if not, with every other departure switching to whichever task
+ * comes next rather than the one it named), until no removal keeps it or the budget of runs
+ * is spent. Then, if preemptions are left, the bounded search looks for the outcome among
+ * the schedules with fewer, fewest first (Explorer), within what is left of the budget: for
+ * a small program the result has the fewest preemptions any schedule needs.
  */
 final class Shrinker {
     /** The most runs one shrinking may take. */
-    static final int MAX_RUNS = 200;
+    static final int MAX_RUNS = 300;
 
     private final Options machine;
     private final ControlledRun.Setup setup;
+    private final int jobs;
     private int runs;
 
-    Shrinker(Options machine, ControlledRun.Setup setup) {
+    /** A shrinker of runs of the program {@code setup} installs, which runs its bounded searches on {@code jobs} host threads. */
+    Shrinker(Options machine, ControlledRun.Setup setup, int jobs) {
         this.machine = machine;
         this.setup = setup;
+        this.jobs = jobs;
     }
 
     /** The runs the last {@link #shrink} took. */
@@ -46,16 +51,43 @@ final class Shrinker {
                 if (runs >= MAX_RUNS) break;
                 Map<Strategies.Departure, Integer> fewer = new LinkedHashMap<>(departures);
                 fewer.remove(d);
-                runs++;
-                ControlledRun.Result r = ControlledRun.run(machine, setup, new Strategies.Departures(fewer), null);
-                if (r.outcome().equals(target) && r.preemptions() <= best.preemptions()) {
+                ControlledRun.Result r = attempt(fewer, target, best);
+                if (r == null && runs < MAX_RUNS) {
+                    // The others may have switched to a task that is not there any more:
+                    // let each switch to whichever other task comes next.
+                    fewer.replaceAll((k, v) -> Strategies.ANY_OTHER);
+                    r = attempt(fewer, target, best);
+                }
+                if (r != null) {
                     best = r;
                     progress = true;
                     break;
                 }
             }
         }
+        if (best.preemptions() > 0 && runs < MAX_RUNS) {
+            // The preemptions left may all be needed where they are, while another place
+            // needs fewer: search the schedules with fewer, fewest first.
+            Explorer.Config fewer = new Explorer.Config(Explorer.StrategyName.bounded, MAX_RUNS - runs, 0, 1,
+                    best.preemptions() - 1, 0, jobs, target::equals);
+            Explorer.Result found;
+            try {
+                found = new Explorer(machine, setup, fewer).explore();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return best;
+            }
+            runs += found.runs().size();
+            if (found.firstRuns().containsKey(target)) best = found.firstRuns().get(target);
+        }
         return best;
+    }
+
+    /** A run with {@code departures}, if it has the target outcome with no more preemptions than {@code best}; else null. */
+    private ControlledRun.Result attempt(Map<Strategies.Departure, Integer> departures, Outcome target, ControlledRun.Result best) {
+        runs++;
+        ControlledRun.Result r = ControlledRun.run(machine, setup, new Strategies.Departures(departures), false);
+        return r.outcome().equals(target) && r.preemptions() <= best.preemptions() ? r : null;
     }
 
     /** The strategy that makes {@code steps}' choices again (for a run that followed them). */

@@ -94,7 +94,8 @@ final class Strategies {
      * The default choice everywhere except at the listed departures, each keyed by the task
      * that was current and how many steps it had been current at before (its own count), so
      * that a departure stays with the same moment of the same task when other departures
-     * are removed around it: the shrinker's runs.
+     * are removed around it: the shrinker's runs. A departure to {@link #ANY_OTHER} switches to
+     * whichever other task comes next, for when the task it first named is no longer there.
      */
     static final class Departures implements Strategy {
         private final Map<Departure, Integer> choices;
@@ -108,9 +109,20 @@ final class Strategies {
         public int choose(SchedulingPoint p) {
             int own = ownCounts.merge(p.current(), 1, Integer::sum) - 1;
             Integer tid = choices.get(new Departure(p.current(), own));
+            if (tid != null && tid == ANY_OTHER) return anyOther(p);
             if (tid != null) for (int c : p.candidates()) if (c == tid) return tid;
             return p.defaultChoice();
         }
+    }
+
+    /** A departure's choice that names no task: the next candidate after the current one in tid order. */
+    static final int ANY_OTHER = -1;
+
+    /** The first candidate after {@code p}'s current task in tid order, round the circle, other than it. */
+    static int anyOther(SchedulingPoint p) {
+        for (int c : p.candidates()) if (c > p.current()) return c;
+        for (int c : p.candidates()) if (c != p.current()) return c;
+        return p.current();
     }
 
     /** The moment of a departure: the current task's tid and its own step count. */

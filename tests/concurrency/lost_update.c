@@ -1,7 +1,7 @@
 /*
  * lost_update.c: two threads each add 1 to a shared counter with a plain load and store.
- * Bug (depth 1): one preemption between a thread's load and its store makes the other's
- * increment vanish, and the assertion fails.
+ * Bug, depth 2 (one preemption): if one thread is preempted between its load and its store
+ * while the other does both, the other's increment is lost and the assertion fails.
  */
 #include <assert.h>
 #include <pthread.h>
