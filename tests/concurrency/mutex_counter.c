@@ -1,6 +1,6 @@
 /*
  * mutex_counter.c: correct. Three threads add to a counter under a mutex; every schedule
- * prints 300.
+ * prints 150.
  */
 #include <pthread.h>
 #include <stdio.h>
@@ -11,7 +11,7 @@ static int counter;
 static void *worker(void *arg)
 {
     int i;
-    for (i = 0; i < 100; i++) {
+    for (i = 0; i < 50; i++) {
         pthread_mutex_lock(&lock);
         counter = counter + 1;
         pthread_mutex_unlock(&lock);
@@ -26,5 +26,5 @@ int main(void)
     for (i = 0; i < 3; i++) pthread_create(&t[i], 0, worker, 0);
     for (i = 0; i < 3; i++) pthread_join(t[i], 0);
     printf("counter = %d\n", counter);
-    return counter == 300 ? 0 : 1;
+    return counter == 150 ? 0 : 1;
 }
