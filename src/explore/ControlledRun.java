@@ -22,10 +22,14 @@ public final class ControlledRun {
 
     /**
      * What a run did: its outcome, its steps, how many were preemptions, the host time it
-     * took, and (if it was described) its steps and unchosen switches (ScheduleControl#switches).
+     * took (wall and the CPU time of its host thread), and (if it was described) its steps and
+     * unchosen switches (ScheduleControl#switches).
      */
     public record Result(Outcome outcome, List<ScheduleControl.Step> steps, int preemptions, long hostNanos,
-            List<ScheduleControl.Step> switches) {}
+            long cpuNanos, List<ScheduleControl.Step> switches) {}
+
+    /** Reads the CPU time of the host thread a run is on (for the benchmark; nothing guest-visible). */
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
     private ControlledRun() {}
 
@@ -53,6 +57,7 @@ public final class ControlledRun {
     /** Boots, installs, and runs once under {@code strategy}; with {@code describe}, each step says in source terms where it was. */
     static Result run(Options options, Setup setup, Strategy strategy, boolean describe) {
         long start = System.nanoTime();
+        long cpuStart = CPU.getCurrentThreadCpuTime();
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         Kernel kernel = Kernel.boot(machine(options), console, new ByteArrayInputStream(new byte[0]));
         List<String> argv = setup.install(kernel);
@@ -60,6 +65,7 @@ public final class ControlledRun {
         if (describe) c.describeSteps(new SourceTerms(kernel));
         int status = kernel.run(argv.get(0), argv);
         Outcome outcome = Outcome.of(status, console.toByteArray(), kernel.reports());
-        return new Result(outcome, c.steps(), c.preemptions(), System.nanoTime() - start, c.switches());
+        return new Result(outcome, c.steps(), c.preemptions(), System.nanoTime() - start,
+                CPU.getCurrentThreadCpuTime() - cpuStart, c.switches());
     }
 }

@@ -24,8 +24,8 @@ import sched.Strategy;
  * result of every run, and the report, are the same whatever the number of host threads and
  * however they are timed. Only {@code --time} makes the number of runs depend on the host.
  *
- * <p><b>PCT's k.</b> The change points are spread over k steps, the most any earlier run
- * took ({@link #DEFAULT_STEPS} before the first run is known).
+ * <p><b>PCT's k.</b> The change points are spread over k steps, the most any run of an earlier
+ * batch took ({@link #DEFAULT_STEPS} for the first run, whose length is not known yet).
  *
  * <p><b>Bounded search.</b> Iterative context bounding (Musuvathi and Qadeer, PLDI 2007): the
  * schedules with no preemption first, then those with one, and so on up to the bound. Each
@@ -51,8 +51,8 @@ public final class Explorer {
     public record Config(StrategyName strategy, int runs, double seconds, int depth, int preemptions, long seed,
             int jobs, Predicate<Outcome> stopAt) {}
 
-    /** One run as the report shows it: its index, the seed of its strategy, and what it did. */
-    public record Run(int index, long seed, Outcome outcome, int steps, int preemptions, long hostNanos) {}
+    /** One run as the report shows it: its index, the seed of its strategy, what it did, and its host wall and CPU time. */
+    public record Run(int index, long seed, Outcome outcome, int steps, int preemptions, long hostNanos, long cpuNanos) {}
 
     /**
      * What exploring found: the runs in index order, whether the bounded search tried every
@@ -135,9 +135,9 @@ public final class Explorer {
                         continue;
                     }
                     int index = runs.size();
-                    runs.add(new Run(index, runSeed(config.seed(), index), r.outcome(), r.steps().size(), r.preemptions(), r.hostNanos()));
+                    runs.add(new Run(index, runSeed(config.seed(), index), r.outcome(), r.steps().size(), r.preemptions(), r.hostNanos(), r.cpuNanos()));
                     firstRuns.putIfAbsent(r.outcome(), r);
-                    k = Math.max(k, r.steps().size());
+                    k = runs.size() == 1 ? Math.max(1, r.steps().size()) : Math.max(k, r.steps().size());
                     if (config.strategy() == StrategyName.bounded) branch(branches.get(i), r.steps());
                     if (stops(r)) stop = true;
                 }
