@@ -73,6 +73,7 @@ public final class Kernel implements TrapHandler {
     private final Vfs vfs;
     private final StreamConsole console;
     private final Scheduler sched;
+    private final Cpu[] cpus;
     private final Tasks tasks;
     private final SyscallTable syscalls = new SyscallTable();
     private Integer initStatus;
@@ -99,6 +100,7 @@ public final class Kernel implements TrapHandler {
         this.console = new StreamConsole(out, in);
         Cpu[] cpus = new Cpu[o.cpus()];
         for (int i = 0; i < cpus.length; i++) cpus[i] = new Cpu(i);
+        this.cpus = cpus;
         this.sched = new Scheduler(cpus, Policies.create(o.policy(), o.cpus(), o.timeSliceTicks(), o.tickCycles(), o.seed()), o.seed(), o.burstCycles(), o.tickCycles());
         // File times are wall-clock times: CLOCK_REALTIME, the boot epoch plus the virtual clock.
         this.vfs = new Vfs(() -> TimeCalls.BOOT_EPOCH_SECONDS * 1_000_000_000L + sched.now(), console, phys);
@@ -326,7 +328,10 @@ public final class Kernel implements TrapHandler {
                 if (sig != 0) sched.tracer().signal(t, sig);
             }
         }
-        if (t.isKillPending()) Exit.exit(tasks, t, Signals.killedStatus(Signals.SIGKILL));
+        if (!t.isKillPending()) return;
+        // A crash is reported while the thread still has its registers and memory (trace.CrashReport).
+        if (t.signal().takeCrash(t)) tasks.crashed(t, t.signal().groupExitStatus() & 0x7f);
+        Exit.exit(tasks, t, Signals.killedStatus(Signals.SIGKILL));
     }
 
     /**
@@ -369,6 +374,9 @@ public final class Kernel implements TrapHandler {
 
     /** The scheduler and machine loop. */
     public Scheduler scheduler() { return sched; }
+
+    /** CPU {@code i} (an access observer is installed on it: race.RaceDetector). */
+    public Cpu cpu(int i) { return cpus[i]; }
 
     /** The file system. */
     public Vfs vfs() { return vfs; }

@@ -46,6 +46,7 @@ final class Transfer {
             }
             if (n < want) break;
         }
+        if (total > 0 && waiter != null) waiter.happensBefore().acquire(waiter, inode); // the race detector: what the writers released
         return total;
     }
 
@@ -59,6 +60,7 @@ final class Transfer {
         Inode inode = f.inode();
         // O_APPEND wins even over pwrite64's offset: a Linux quirk its man page documents.
         if (f.isAppend() && inode.isSeekable()) pos = inode.size();
+        if (waiter != null) waiter.happensBefore().release(waiter, inode); // the race detector: a reader of these bytes sees all the writer did
         byte[] chunk = new byte[(int) Math.min(count, CHUNK)];
         long total = 0;
         while (total < count) {

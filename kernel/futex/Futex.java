@@ -107,6 +107,7 @@ public final class Futex {
         for (Sleeper s : new ArrayList<>(q)) {
             if ((s.bitset & bitset) == 0) continue;
             remove(key, s);
+            s.waiter.happensBefore().acquire(s.waiter, key); // the race detector: what the waker released
             s.waiter.setFutexWoken(true);
             s.waiter.wake();
             if (++woken >= n) break;
@@ -127,6 +128,7 @@ public final class Futex {
             if (count - nWake >= nRequeue) break;
             remove(from, s);
             if (++count <= nWake) {
+                s.waiter.happensBefore().acquire(s.waiter, from); // the race detector: what the waker released
                 s.waiter.setFutexWoken(true);
                 s.waiter.wake();
             } else {

@@ -153,6 +153,7 @@ public final class FutexCall {
         try {
             Futex.Key key = keyOf(t.mm(), uaddr, isPrivate);
             if (f.pi().hasSleepers(key)) return -Errno.EINVAL;
+            t.happensBefore().release(t, key); // the race detector: the woken waiters see all t did
             return f.wake(key, n, bitset);
         } catch (MmException e) {
             return -e.errno();
@@ -173,6 +174,7 @@ public final class FutexCall {
             return -e.errno();
         }
         if (current != expected) return -Errno.EAGAIN;
+        t.happensBefore().release(t, from); // the race detector: the woken waiters see all t did
         return f.requeue(from, to, nWake, nRequeue);
     }
 

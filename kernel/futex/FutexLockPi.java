@@ -77,6 +77,7 @@ public final class FutexLockPi {
         } else {
             if ((word & Futex.FUTEX_TID_MASK) == 0) {
                 // Free (perhaps with stale flag bits): take it, keeping FUTEX_OWNER_DIED for user space.
+                t.happensBefore().acquire(t, key); // the race detector: what the last unlock released
                 return store(t, uaddr, (word & Futex.FUTEX_OWNER_DIED) | me);
             }
             long r = store(t, uaddr, word | Futex.FUTEX_WAITERS);
@@ -110,6 +111,8 @@ public final class FutexLockPi {
         }
         PiLocks pi = ts.futex().pi();
         PiState state = pi.state(key);
+        t.happensBefore().release(t, key); // the race detector: the next owner sees all t did
+        t.happensBefore().releaseAt(t, uaddr);
         if (state == null) {
             if (ts.futex().waiters(key) > 0) return -Errno.EINVAL; // FUTEX_WAIT sleepers: not a PI futex
             return store(t, uaddr, 0);
@@ -119,6 +122,7 @@ public final class FutexLockPi {
         if (r != 0) return r;
         int rank = t.schedRtPriority(), nice = t.schedNice();
         Task next = pi.handOff(state);
+        next.happensBefore().acquire(next, key);
         next.setFutexWoken(true);
         next.wake();
         // A caller that lost its boost yields, so that the waiter it outranked no more runs now.
@@ -142,7 +146,9 @@ public final class FutexLockPi {
             } catch (MmException e) {
                 // The waiter's word is gone: it is still made the owner, as the kernel state says.
             }
+            t.happensBefore().release(t, state.key); // the race detector: the next owner sees all t did
             pi.handOff(state);
+            next.happensBefore().acquire(next, state.key);
             next.setFutexWoken(true);
             next.wake();
         }

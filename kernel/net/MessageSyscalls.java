@@ -69,6 +69,7 @@ public final class MessageSyscalls {
         msg.fs = fs;
         msg.nofile = files.limit();
         boolean wait = !msg.has(Msg.MSG_DONTWAIT) && !s.file().isNonBlocking();
+        if (s.sock.peer != null && caller != null) caller.happensBefore().release(caller, s.sock.peer); // the race detector: the receiver sees all the sender did
         long r = UnixIo.send(s.sock, msg, wait ? caller : null);
         msg.dropFiles(); // descriptions no buffer took: the send failed
         return r;
@@ -98,7 +99,9 @@ public final class MessageSyscalls {
 
     private static long recv(SocketInode s, Msg msg, Waiter caller) {
         boolean wait = !msg.has(Msg.MSG_DONTWAIT) && !s.file().isNonBlocking();
-        return UnixIo.recv(s.sock, msg, wait ? caller : null);
+        long n = UnixIo.recv(s.sock, msg, wait ? caller : null);
+        if (n > 0 && caller != null) caller.happensBefore().acquire(caller, s.sock); // the race detector: what the senders released
+        return n;
     }
 
     /** The address a receive reports: none (length 0) when the sender is unnamed. */

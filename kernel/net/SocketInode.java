@@ -42,6 +42,7 @@ final class SocketInode extends Inode implements MessageIo {
     public long readMessage(OpenFile file, UserMemory mem, Waiter caller, IoVector buf) {
         Msg msg = new Msg(mem, buf, 0, sock.net.credentials(caller));
         long n = UnixIo.recv(sock, msg, file.isNonBlocking() ? null : caller);
+        if (n > 0 && caller != null) caller.happensBefore().acquire(caller, sock); // the race detector: what the senders released
         msg.dropFiles(); // read(2) has nowhere to put passed descriptors: they are closed
         return n;
     }
@@ -49,6 +50,7 @@ final class SocketInode extends Inode implements MessageIo {
     @Override
     public long writeMessage(OpenFile file, UserMemory mem, Waiter caller, IoVector buf) {
         Msg msg = new Msg(mem, buf, 0, sock.net.credentials(caller));
+        if (sock.peer != null && caller != null) caller.happensBefore().release(caller, sock.peer); // the race detector: the receiver sees all the sender did
         return UnixIo.send(sock, msg, file.isNonBlocking() ? null : caller);
     }
 

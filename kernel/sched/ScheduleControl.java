@@ -91,6 +91,8 @@ public final class ScheduleControl implements SchedPolicy, AccessObserver {
     private final List<Step> switches = new ArrayList<>();
     private Describer describer;
     private int preemptions;
+    /** Another observer of the CPU's accesses (the race detector), told of each access that is done; or null. */
+    private AccessObserver also;
 
     /** Scheduling decided by {@code strategy}; boot the machine with one CPU and pass this to Scheduler#control. */
     public ScheduleControl(Strategy strategy) {
@@ -101,6 +103,18 @@ public final class ScheduleControl implements SchedPolicy, AccessObserver {
     void attach(RunQueue rq, Cpu cpu) {
         this.rq = rq;
         this.cpu = cpu;
+    }
+
+    /**
+     * Composes {@code other} (the race detector of {@code explore --race}) with this control:
+     * the control decides first whether the task runs on, and only an access that is then
+     * done is shown to {@code other}, so it sees each access once even when the task is
+     * switched out before it. The page is cached only if both allow it. Makes this control the
+     * CPU's observer again, whoever installed one in between.
+     */
+    public void alsoObserve(AccessObserver other) {
+        also = other;
+        cpu.setAccessObserver(this);
     }
 
     /** Records a description of each step from now on (slower: for the run that is shown to the user). */
@@ -174,6 +188,14 @@ public final class ScheduleControl implements SchedPolicy, AccessObserver {
 
     @Override
     public int observe(Cpu c, long pc, long va, int size, AccessKind kind, boolean atomic) {
+        int verdict = decideAccess(c, pc, va, kind, atomic);
+        if (also == null || verdict == STOP) return verdict;
+        int theirs = also.observe(c, pc, va, size, kind, atomic);
+        return theirs == STOP ? STOP : Math.max(verdict, theirs);
+    }
+
+    /** The control's own answer for an access: a point or not, and if so the strategy's choice. */
+    private int decideAccess(Cpu c, long pc, long va, AccessKind kind, boolean atomic) {
         Task t = rq.current;
         if (t == null) return PROCEED;
         Map<Long, Integer> pages = owners.computeIfAbsent(c.addressSpace(), a -> new HashMap<>());

@@ -173,6 +173,7 @@ public final class SignalDelivery {
         }
         long saved = s.restoreBlocked ? s.savedBlocked : s.blocked;
         s.restoreBlocked = false;
+        t.happensBefore().acquire(t, t.signal()); // the race detector: what the senders released
         if (!SignalFrame.setup(t, info, h.handler(sig), h.restorer(sig), flags, saved)) {
             Exit.killGroup(ts, t, Signals.SIGSEGV); // force_sigsegv: the task cannot go on
             return;

@@ -52,6 +52,7 @@ public final class SignalSend {
         for (Task p : targets) {
             if (!mayKill(caller, p, sig)) continue;
             sent = true;
+            if (sig != 0) caller.happensBefore().release(caller, p.signal()); // the race detector: the handler sees all the sender did
             if (sig != 0) send(ts, p, info, true);
         }
         return sent || pid == -1 ? 0 : -Errno.EPERM;
@@ -98,6 +99,7 @@ public final class SignalSend {
         if (t == null || (checkGroup && t.tgid() != tgid)) return -Errno.ESRCH;
         if (sig != 0 && !SigSet.valid(sig)) return -Errno.EINVAL;
         if (!mayKill(caller, t, sig)) return -Errno.EPERM;
+        if (sig != 0) caller.happensBefore().release(caller, t.signal()); // the race detector: the handler sees all the sender did
         return sig == 0 ? 0 : send(ts, t, SigInfo.user(sig, SigInfo.SI_TKILL, caller.tgid(), caller.cred().uid()), false);
     }
 
@@ -116,6 +118,7 @@ public final class SignalSend {
         if (sig != 0 && !SigSet.valid(sig)) return -Errno.EINVAL;
         if (!mayKill(caller, t, sig)) return -Errno.EPERM;
         if (sig == 0) return 0;
+        caller.happensBefore().release(caller, t.signal()); // the race detector: the handler sees all the sender did
         return send(ts, t, info, tid == 0);
     }
 

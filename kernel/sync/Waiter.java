@@ -23,4 +23,9 @@ public interface Waiter {
     default boolean wantsEvents(int events) {
         return true;
     }
+
+    /** The race detector this waiter reports its synchronisation to ({@link HappensBefore#NONE}: none). */
+    default HappensBefore happensBefore() {
+        return HappensBefore.NONE;
+    }
 }

@@ -117,6 +117,7 @@ public final class Clone {
         if ((flags & CLONE_PARENT_SETTID) != 0) putTid(parent.mm, parentTid, tid);
         if ((flags & CLONE_CHILD_SETTID) != 0) putTid(child.mm, childTid, tid);
 
+        child.happensBefore.fork(parent, child); // the race detector: the child starts after all the parent did
         ts.pids.add(child);
         ts.start(child);
         if ((flags & CLONE_VFORK) != 0) {

@@ -117,6 +117,7 @@ public final class Exec {
         }
         // The point of no return.
         deThread(ts, t);
+        t.happensBefore.exec(t); // the race detector forgets the old program's memory
         Exit.mmRelease(ts, t);
         t.mm.release();
         t.mm = fresh;

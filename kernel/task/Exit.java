@@ -49,6 +49,7 @@ public final class Exit {
             ts.futex.cancel(t.futexMm, t.futexAddress, t);
             t.futexMm = null;
         }
+        t.happensBefore.exit(t); // the race detector: wait4 will see all t did
         mmRelease(ts, t);
         SignalDelivery.exitSignals(ts, t);
         releaseResources(t);
@@ -80,12 +81,14 @@ public final class Exit {
      * action "terminate" (or "core") of a fatal signal does: the group's status becomes
      * "killed by sig" and every thread, {@code t} included, dies the next time it would run
      * user code (the scheduler calls {@link #exit} for it). A second kill changes nothing.
+     * For a signal that dumps core, {@code t} is the thread that crashed (SignalStruct#takeCrash).
      */
     public static void killGroup(Tasks ts, Task t, int sig) {
         SignalStruct s = t.signal;
         if (s.groupExit) return;
         s.groupExit = true;
         s.groupExitStatus = Signals.killedStatus(sig);
+        if (Signals.dumpsCore(sig)) s.crashThread = t;
         for (Task thread : s.threads()) if (thread.state.isAlive()) thread.kill();
     }
 
@@ -104,6 +107,8 @@ public final class Exit {
             if (t.mm.users() > 1) {
                 try {
                     t.mm.write32(t.clearChildTid, 0);
+                    t.happensBefore.releaseAt(t, t.clearChildTid); // a release store, for pthread_join
+                    t.happensBefore.release(t, new futex.Futex.Key(t.mm, t.clearChildTid));
                     ts.futex.wake(t.mm, t.clearChildTid, 1);
                 } catch (MmException e) {
                     // A bad address is ignored, as put_user's failure is in Linux.

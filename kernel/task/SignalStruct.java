@@ -28,6 +28,12 @@ public final class SignalStruct {
     boolean groupExit;
     /** The wait status every thread reports once {@link #groupExit} is set. */
     int groupExitStatus;
+    /**
+     * The thread that took the signal killing the group, when that signal's default action
+     * dumps core (Linux's core dumper), until it has reported the crash (Tasks.crashed); null
+     * otherwise.
+     */
+    Task crashThread;
     /** Process group id and session id (setpgid, setsid). */
     int pgid, sid;
     /** Where wait4 callers of this group sleep until a child changes state. */
@@ -83,6 +89,16 @@ public final class SignalStruct {
     /** True once the group is being killed by exit_group or a fatal signal, or its last thread has exited. */
     public boolean isGroupExiting() {
         return groupExit;
+    }
+
+    /**
+     * True, once, for the thread whose core-dumping signal is killing the group: the thread
+     * reports the crash as it dies, with its registers and memory still in place.
+     */
+    public boolean takeCrash(Task t) {
+        if (crashThread != t) return false;
+        crashThread = null;
+        return true;
     }
 
     /** The wait status of the group exit; meaningful only when {@link #isGroupExiting}. */

@@ -115,6 +115,10 @@ public final class Task implements Futex.FutexWaiter {
      * until the policy first sees the task. A new task starts with none, whatever its parent had.
      */
     Object schedEntity;
+    /** The machine's race detector (sync.HappensBefore.NONE without one), set by Tasks at creation. */
+    sync.HappensBefore happensBefore = sync.HappensBefore.NONE;
+    /** The race detector's own record of this task (its vector clock), or null; only the detector uses it. */
+    Object raceState;
     /** Registers while the task is off a CPU. */
     final Context context;
     /** The CPU it last ran on, or -1 if it never ran. */
@@ -339,6 +343,15 @@ public final class Task implements Futex.FutexWaiter {
 
     /** Gives the scheduling policy's record of this task; only the policy calls this. */
     public void setSchedEntity(Object entity) { schedEntity = entity; }
+
+    @Override
+    public sync.HappensBefore happensBefore() { return happensBefore; }
+
+    /** The race detector's record of this task (see {@link #raceState}), or null. */
+    public Object raceState() { return raceState; }
+
+    /** Gives the race detector's record of this task; only the detector calls this. */
+    public void setRaceState(Object state) { raceState = state; }
 
     /** The real-time priority: 1..99 under SCHED_FIFO and SCHED_RR, 0 under the other policies. */
     public int rtPriority() { return rtPriority; }

@@ -68,6 +68,8 @@ public final class Tasks {
      */
     private final java.util.Map<Integer, Integer> tasksPerUser = new java.util.HashMap<>();
     Task init;
+    /** The race detector every new task reports its synchronisation to (sync.HappensBefore.NONE: none). */
+    private sync.HappensBefore happensBefore = sync.HappensBefore.NONE;
     /** The kernel's log (printk), which the OOM killer writes to and syslog(2) reads. */
     private final printk.KernelLog kernelLog;
     /** Tasks whose page fault found no memory, asleep until a process exits (see OomKiller). */
@@ -85,6 +87,12 @@ public final class Tasks {
      * 1, then the CPU), so that /proc/stat's totals still count them (procfs.CpuTimes).
      */
     private final long[][] releasedTime = new long[2][64];
+    /**
+     * Told of each thread dying of the signal, one whose default action dumps core, that kills
+     * its process (a crash: SIGSEGV, SIGABRT...), while its registers and memory are still there;
+     * clonix run prints its backtrace (trace.CrashReport).
+     */
+    private java.util.function.ObjIntConsumer<Task> crashObserver = (t, sig) -> {};
     /** Called with init's wait status when init exits (the run is over; Linux would panic). */
     private java.util.function.IntConsumer onInitExit = status -> {};
 
@@ -123,6 +131,9 @@ public final class Tasks {
     /** The futex table. */
     public Futex futex() { return futex; }
 
+    /** Makes every task created from now on report its synchronisation to {@code hb} (race.RaceDetector). */
+    public void setHappensBefore(sync.HappensBefore hb) { happensBefore = hb; }
+
     /** The machine's /proc/sys/vm settings, shared by every address space. */
     public mm.VmSysctl vmSysctl() { return vmSysctl; }
 
@@ -154,6 +165,12 @@ public final class Tasks {
 
     /** Makes {@code observer} see every task that leaves for good from now on, in release order. */
     public void observeReleases(java.util.function.Consumer<Task> observer) { releaseObserver = observer; }
+
+    /** Makes {@code observer} see every crash from now on (see {@link #crashed}). */
+    public void observeCrashes(java.util.function.ObjIntConsumer<Task> observer) { crashObserver = observer; }
+
+    /** {@code t} is dying of {@code sig}, which dumps core and kills its process; its registers and memory are still there. */
+    public void crashed(Task t, int sig) { crashObserver.accept(t, sig); }
 
     /** How many tasks have been created since boot, init included. */
     public long createdTasks() { return createdTasks; }
@@ -226,6 +243,7 @@ public final class Tasks {
         if (!reserveTaskMemory()) throw new IllegalStateException("no memory for the task " + comm);
         int tid = pids.allocate();
         Task t = new Task(tid, new Context(), now(), sched::wakeUp);
+        t.happensBefore = happensBefore;
         createdTasks++;
         countUser(t.cred.uid());
         t.signal = new SignalStruct(tid, tid);
@@ -297,6 +315,8 @@ public final class Tasks {
     /** Creates a task object for clone (package-private: only {@link Clone} makes tasks). */
     Task newTask(int tid, Context ctx) {
         createdTasks++;
-        return new Task(tid, ctx, now(), sched::wakeUp);
+        Task t = new Task(tid, ctx, now(), sched::wakeUp);
+        t.happensBefore = happensBefore;
+        return t;
     }
 }

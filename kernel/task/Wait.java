@@ -160,6 +160,7 @@ public final class Wait {
             putInt(info, 20, found.cred.uid());
             putInt(info, 24, sig == 0 ? (status >> 8) & 0xff : sig);
             Rusage usage = usageOf(found);
+            caller.happensBefore.acquire(caller, found.signal); // the race detector: all the child did
             if ((options & WNOWAIT) == 0) {
                 Rusage.childReaped(caller.signal, usage);
                 Exit.release(ts, found);
@@ -207,6 +208,7 @@ public final class Wait {
         int pid = child.tgid;
         Rusage usage = usageOf(child);
         Rusage.childReaped(caller.signal, usage);
+        caller.happensBefore.acquire(caller, child.signal); // the race detector: all the child did
         Exit.release(ts, child);
         try {
             if (statusAddr != 0) caller.mm.write32(statusAddr, status);

@@ -27,7 +27,8 @@ import vm.MemoryFault;
  * backtrace. The kernel's reports (a fatal signal, a deadlock, a data race, strace -k) and
  * the host tools use it.
  *
- * <p>The symbols come from the executable's symbol table, which the loader never reads
+ * <p>The symbols and lines come from the executable's symbol table and line table
+ * (obj.LineTable), which the loader never reads
  * (docs/executable.md): a task's symbolizer is read from the file its mm was made from
  * (Linux's mm->exe_file) the first time it is asked for, and cached per file, so a report
  * costs nothing until it is made. The cache holds the file weakly and is checked against
@@ -75,7 +76,7 @@ public final class Symbolizer {
     public static Symbolizer of(Executable exe) {
         List<Segment> layout = new ArrayList<>();
         for (Segment seg : exe.segments()) layout.add(new Segment(seg.vaddr(), seg.memSize(), new byte[0], seg.flags()));
-        return new Symbolizer(new Executable(exe.entry(), layout, exe.symbols()));
+        return new Symbolizer(new Executable(exe.entry(), layout, exe.symbols(), exe.lines()));
     }
 
     /** "worker race.c:12" (function and source line), "worker+0x1c" without line info, "0x401234" without a symbol. */
@@ -87,7 +88,9 @@ public final class Symbolizer {
 
     /** The source line of pc, if the executable has a line table covering it. */
     public Optional<SourceLine> line(long pc) {
-        return Optional.empty();
+        if (exe == null) return Optional.empty();
+        return exe.lines().lookup(pc).map(l -> new SourceLine(l.file(), l.line(),
+                exe.symbolAt(pc).map(s -> s.symbol().name).orElse("")));
     }
 
     /** The code symbol and offset of pc, "worker+0x1c" ("worker" at its first byte), as objdump and strace -k print it. */

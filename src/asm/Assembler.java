@@ -46,7 +46,9 @@ public final class Assembler {
         SymbolTable symbols = new SymbolTable();
         run(new Pass(true, new ObjectFile(fileName), symbols), statements, file, diags);
         ObjectFile obj = new ObjectFile(fileName);
-        run(new Pass(false, obj, symbols), statements, file, diags);
+        Pass second = new Pass(false, obj, symbols);
+        run(second, statements, file, diags);
+        obj.setLines(second.lines());
 
         diags.sortByPosition();
         diags.throwIfErrors();

@@ -23,7 +23,7 @@ final class Directives {
             ".byte", ".half", ".short", ".word", ".int", ".long", ".quad", ".dword",
             ".ascii", ".asciz", ".string", ".zero", ".space", ".skip",
             ".align", ".balign", ".p2align",
-            ".globl", ".global", ".local", ".type", ".size", ".file", ".equ", ".set");
+            ".globl", ".global", ".local", ".type", ".size", ".file", ".loc", ".equ", ".set");
 
     /** The largest alignment {@code .align} accepts: 64 KiB. */
     static final int MAX_ALIGN = 1 << 16;
@@ -54,6 +54,7 @@ final class Directives {
             case ".globl": case ".global": case ".local": visibility(p, st); break;
             case ".type": type(p, st); break;
             case ".file": file(p, st); break;
+            case ".loc": loc(p, st); break;
             case ".size": size(p, st); break;
             case ".equ": case ".set": equ(p, st); break;
             default:
@@ -225,12 +226,45 @@ final class Directives {
         }
     }
 
-    /** {@code .file "prog.c"}: the source file, which the linker's messages name. */
+    /**
+     * {@code .file "prog.c"}: the source file, which the linker's messages name.
+     * {@code .file 2, "stdio.h"}: gives a file a number for {@link #loc} to name (GNU as
+     * writes {@code .file 2 "stdio.h"}; Clonix separates operands by commas everywhere).
+     */
     private static void file(Pass p, Statement st) {
+        if (st.operands.size() == 2) {
+            Operand n = st.operands.get(0);
+            long number = p.constantNow(value(n), "the file number");
+            if (number < 1 || number > MAX_FILE_NUMBER) throw new AsmError(n.tok, "file number " + number + " is not between 1 and " + MAX_FILE_NUMBER);
+            p.numberFile(n.tok, (int) number, string(st.operands.get(1)));
+            return;
+        }
         count(st, 1);
-        Operand o = st.operands.get(0);
+        p.setSource(string(st.operands.get(0)));
+    }
+
+    /** The largest number {@code .file N, "name"} accepts. */
+    static final int MAX_FILE_NUMBER = 65535;
+
+    /**
+     * {@code .loc FILE, LINE}: the code from here on came from line LINE of the file that
+     * {@code .file FILE, "name"} numbered, until the next {@code .loc} or the end of the
+     * object's .text: a row of the object's line table (obj.LineTable).
+     */
+    private static void loc(Pass p, Statement st) {
+        count(st, 2);
+        Operand f = st.operands.get(0), l = st.operands.get(1);
+        long file = p.constantNow(value(f), "the file number");
+        long line = p.constantNow(value(l), "the line");
+        if (p.section() != Section.Kind.TEXT) throw new AsmError(st.op, "'.loc' belongs in .text, not " + p.section().sectionName());
+        if (line < 1 || line > Integer.MAX_VALUE) throw new AsmError(l.tok, "line " + line + " is not between 1 and " + Integer.MAX_VALUE);
+        p.addLine(f.tok, file, (int) line);
+    }
+
+    /** The text of a string operand. */
+    private static String string(Operand o) {
         if (o.kind != Operand.Kind.STRING) throw new AsmError(o.tok, "expected a string in double quotes");
-        p.setSource(new String(o.bytes(), java.nio.charset.StandardCharsets.UTF_8));
+        return new String(o.bytes(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** {@code .size sym, expr}, typically {@code .size f, .-f}: evaluated in pass 2, when every label is known. */

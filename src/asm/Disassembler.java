@@ -1,6 +1,7 @@
 package asm;
 
 import obj.Executable;
+import obj.LineTable;
 import obj.ObjectFile;
 import obj.Relocation;
 import obj.Section;
@@ -28,6 +29,10 @@ import java.util.TreeMap;
  * and <em>source</em> ({@code disassembleAsSource}) that the {@link Assembler} turns back
  * into the same bytes; see {@link SourceWriter}.
  *
+ * <p>With line numbers (objdump -d -l), the listing says where the code came from, as GNU
+ * objdump does: "main():" under a function's header, and "file:line" before the first
+ * instruction of each run of code from one source line (from the line table, obj.LineTable).
+ *
  * <p>Words that are exactly a pseudo-instruction print as the pseudo; illegal words print
  * as {@code .quad 0x...}; branch targets print as an address with {@code <symbol+offset>}.
  */
@@ -45,11 +50,17 @@ public final class Disassembler {
 
     /** A listing of every executable segment of {@code exe}, named with its symbol table. */
     public static String disassemble(Executable exe) {
+        return disassemble(exe, false);
+    }
+
+    /** {@link #disassemble(Executable)}, with the source lines interleaved if {@code lineNumbers}. */
+    public static String disassemble(Executable exe, boolean lineNumbers) {
         StringBuilder out = new StringBuilder();
+        LineTable lines = lineNumbers ? exe.lines() : LineTable.EMPTY;
         for (Segment seg : exe.segments()) {
             if (!seg.executable()) continue;
             out.append(String.format("Disassembly of segment 0x%x-0x%x (%s):%n", seg.vaddr(), seg.end(), seg.permissions()));
-            listing(out, seg.data(), seg.vaddr(), exe.symbols(), exe::symbolAt, Map.of(), true);
+            listing(out, seg.data(), seg.vaddr(), exe.symbols(), exe::symbolAt, Map.of(), true, lines);
         }
         return out.toString();
     }
@@ -60,12 +71,18 @@ public final class Disassembler {
      * symbol rather than the placeholder 0.
      */
     public static String disassemble(ObjectFile o) {
+        return disassemble(o, false);
+    }
+
+    /** {@link #disassemble(ObjectFile)}, with the source lines interleaved if {@code lineNumbers}. */
+    public static String disassemble(ObjectFile o, boolean lineNumbers) {
         List<Symbol> text = new ArrayList<>();
         for (Symbol s : o.symbols()) if (s.section == Section.Kind.TEXT) text.add(s);
         Map<Long, Relocation> relocs = new TreeMap<>();
         for (Relocation r : o.relocations()) if (r.section == Section.Kind.TEXT) relocs.put(r.offset, r);
         StringBuilder out = new StringBuilder("Disassembly of section .text:\n");
-        listing(out, o.section(Section.Kind.TEXT).data(), 0, text, SymbolLookup.of(text), relocs, false);
+        listing(out, o.section(Section.Kind.TEXT).data(), 0, text, SymbolLookup.of(text), relocs, false,
+                lineNumbers ? o.lines() : LineTable.EMPTY);
         return out.toString();
     }
 
@@ -75,7 +92,7 @@ public final class Disassembler {
      */
     public static String disassemble(byte[] code, long base, List<Symbol> symbols) {
         StringBuilder out = new StringBuilder();
-        listing(out, code, base, symbols, SymbolLookup.of(symbols), Map.of(), true);
+        listing(out, code, base, symbols, SymbolLookup.of(symbols), Map.of(), true, LineTable.EMPTY);
         return out.toString();
     }
 
@@ -122,13 +139,20 @@ public final class Disassembler {
     }
 
     private static void listing(StringBuilder out, byte[] code, long base, List<Symbol> symbols, SymbolLookup lookup,
-                                Map<Long, Relocation> relocs, boolean absolute) {
+                                Map<Long, Relocation> relocs, boolean absolute, LineTable lines) {
         Map<Long, Symbol> headers = headers(symbols, base, code.length);
         InsnFormatter.Style style = listingStyle(lookup, absolute);
+        LineTable.Location lastLine = null;
         for (int off = 0; off < code.length; off += Isa.INSN_BYTES) {
             long addr = base + off;
             Symbol h = headers.get(addr);
             if (h != null) out.append(String.format("%n%016x <%s>:%n", addr, h.name));
+            LineTable.Location line = lines.lookup(addr).orElse(null);
+            if (line != null && (h != null || !line.equals(lastLine))) {
+                if (h != null) out.append(h.name).append("():\n");
+                out.append(line.file()).append(':').append(line.line()).append('\n');
+            }
+            lastLine = line;
             int n = Math.min(Isa.INSN_BYTES, code.length - off);
             StringBuilder bytes = new StringBuilder();
             for (int i = 0; i < n; i++) bytes.append(String.format("%02x ", code[off + i]));

@@ -1,5 +1,6 @@
 package asm;
 
+import obj.LineTable;
 import obj.ObjectFile;
 import obj.Relocation;
 import obj.Section;
@@ -40,6 +41,29 @@ final class Pass implements Expr.Env {
     /** {@code .file "name"}: the object records the source file it was made from. */
     void setSource(String name) {
         obj.setSource(name);
+    }
+
+    /** The files {@code .file N, "name"} numbered, by number. */
+    private final java.util.Map<Integer, String> files = new java.util.HashMap<>();
+    /** The rows {@code .loc} gave, in .text order. */
+    private final LineTable.Builder lines = new LineTable.Builder();
+
+    /** {@code .file N, "name"}: numbers a file for {@code .loc}; a number keeps its first name. */
+    void numberFile(Token where, int number, String name) {
+        String old = files.putIfAbsent(number, name);
+        if (old != null && !old.equals(name)) throw new AsmError(where, "file " + number + " is already \"" + old + "\"");
+    }
+
+    /** {@code .loc}: the code from the current .text offset on came from {@code line} of file {@code number}. */
+    void addLine(Token where, long number, int line) {
+        String name = number >= 1 && number <= Integer.MAX_VALUE ? files.get((int) number) : null;
+        if (name == null) throw new AsmError(where, "file " + number + " has no number: give it one with .file " + number + ", \"name\" first");
+        lines.add(offset(), name, line);
+    }
+
+    /** The object's line table once the pass is over: the rows, ended at the end of .text. */
+    LineTable lines() {
+        return lines.end(obj.section(Section.Kind.TEXT).size()).build();
     }
 
     Pass(boolean first, ObjectFile obj, SymbolTable symbols) {

@@ -54,6 +54,8 @@ public final class Codegen {
     String returnLabel;
     private int labelId;
     private String lastLine;
+    /** The numbers given to source files by {@code .file N, "name"} for {@code .loc}, in order of first use. */
+    private final java.util.Map<String, Integer> fileNumbers = new java.util.HashMap<>();
     /** Source files by their text (identity), so each is split into lines only once. */
     private final java.util.Map<String, diag.SourceFile> sources = new java.util.IdentityHashMap<>();
     final CallGen calls = new CallGen(this);
@@ -132,17 +134,38 @@ public final class Codegen {
         out.append(l).append(":\n");
     }
 
-    /** A comment naming the C line, once per line, so students can read the listing. */
+    /**
+     * At the start of a statement: a {@code .loc} directive, which gives the statement's code
+     * its row in the line table (docs/assembler.md), and a comment naming the C line, so
+     * students can read the listing; once per line.
+     */
     void lineComment(Token t) {
         if (t == null || t.file == null) return;
         statement = t;
         String where = t.file + ":" + t.line;
         if (where.equals(lastLine)) return;
         lastLine = where;
+        out.append(loc(t));
         String src = t.source == null ? "" : sources.computeIfAbsent(t.source, text -> new diag.SourceFile(t.file, text)).line(t.line).strip();
         out.append("\t# ").append(where);
         if (!src.isEmpty()) out.append(": ").append(src.length() > 60 ? src.substring(0, 60) + "..." : src);
         out.append('\n');
+    }
+
+    /**
+     * The {@code .loc} directive for {@code t}'s line, preceded by the {@code .file} that
+     * numbers its file the first time the file is named (a header's code has its own file).
+     */
+    private String loc(Token t) {
+        StringBuilder d = new StringBuilder();
+        Integer n = fileNumbers.get(t.file);
+        if (n == null) {
+            n = fileNumbers.size() + 1;
+            fileNumbers.put(t.file, n);
+            byte[] name = t.file.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            d.append("\t.file\t").append(n).append(", ").append(DataWriter.quote(name, name.length)).append('\n');
+        }
+        return d.append("\t.loc\t").append(n).append(", ").append(t.line).append('\n').toString();
     }
 
     // ---- the register stack ----
@@ -208,6 +231,9 @@ public final class Codegen {
         spillSlots.clear();
         labelId = 0;
         lastLine = null;
+        // The prologue's row: the line of the body's opening brace, as gcc gives it (numbered
+        // before the body names other files, so that its .file comes first).
+        String entryLine = f.body.tok == null || f.body.tok.file == null ? "" : loc(f.body.tok);
         returnLabel = label();
         // Register locals take the s-registers from s10 down; the expression stack keeps the rest.
         List<String> fromTop = new java.util.ArrayList<>(List.of(TEMPS));
@@ -239,6 +265,7 @@ public final class Codegen {
         s.append(f.isStatic ? "\t.local\t" : "\t.globl\t").append(f.name).append('\n');
         s.append("\t.type\t").append(f.name).append(", @function\n");
         s.append(f.name).append(":\n");
+        s.append(entryLine);
         if (variadic) {
             // Spill the unnamed register arguments just below the stack arguments, so all
             // arguments form one array of 8-byte slots for va_arg to walk.

@@ -35,7 +35,7 @@ import vm.InterpreterBench;
 @Command(mixinStandardHelpOptions = true, name = "bench", description = "Run a benchmark: 'interp' measures the interpreter (about 20 s),"
         + " 'fork' and 'clone' process creation (a few seconds each), 'sched' the scheduler (about a minute and a half),"
         + " 'pthread' and 'uthread' the thread libraries, 'startup' the time to the prompt, 'cc' the compiler's code,"
-        + " 'explore' the time to find a bug of depth 2.")
+        + " 'explore' the time to find a bug of depth 2, 'race' what --race costs.")
 final class BenchCommand extends ToolCommand {
     @Parameters(paramLabel = "NAME", description = "which benchmark: ${COMPLETION-CANDIDATES}")
     Name name;
@@ -43,7 +43,7 @@ final class BenchCommand extends ToolCommand {
     @Option(names = "--with-gcc", description = "also build and time the C versions in tests/bench with gcc")
     boolean withGcc;
 
-    enum Name { interp, fork, clone, sched, startup, uthread, pthread, cc, explore }
+    enum Name { interp, fork, clone, sched, startup, uthread, pthread, cc, explore, race }
 
     /** Iterations of the native runs: enough for about a second each on a 2020s machine. */
     private static final long NATIVE_FORK_1MIB = 5_000, NATIVE_FORK_64MIB = 500, NATIVE_CLONE = 20_000;
@@ -62,6 +62,7 @@ final class BenchCommand extends ToolCommand {
             case cc -> compiledCode(out);
             case explore -> out.append(bench.ExploreBench.run(ProjectDir.find().resolve("tests/concurrency/check_then_act.c"),
                     Runtime.getRuntime().availableProcessors())).flush(); // docs/PERFORMANCE.md, "Schedule exploration"
+            case race -> out.append(bench.RaceBench.run(PingPongBench.compile(ProjectDir.find().resolve("tests/bench/race_work.c")))).flush(); // docs/PERFORMANCE.md, "The race detector"
         }
         return 0;
     }

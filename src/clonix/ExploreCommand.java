@@ -62,6 +62,9 @@ final class ExploreCommand extends ToolCommand {
     @Option(names = "--json", paramLabel = "FILE", description = "also write the report as JSON to FILE")
     Path json;
 
+    @Option(names = "--race", description = "also detect data races in every run (docs/race.md); a run that reports one fails")
+    boolean race;
+
     @Option(names = "--schedule-dir", paramLabel = "DIR", defaultValue = ".",
             description = "where to write the schedule files (default: the current directory)")
     Path scheduleDir;
@@ -82,7 +85,17 @@ final class ExploreCommand extends ToolCommand {
         BootImage image = BootImage.load();
         Executable exe = build(image);
         if (exe == null) return 1;
-        ControlledRun.Setup setup = kernel -> RunCommand.install(kernel, image, exe, program, args);
+        ControlledRun.Setup setup = new ControlledRun.Setup() {
+            @Override
+            public List<String> install(boot.Kernel kernel) {
+                return RunCommand.install(kernel, image, exe, program, args);
+            }
+
+            @Override
+            public boolean detectRaces() {
+                return race;
+            }
+        };
         Explorer.Config config = new Explorer.Config(strategy, runs, seconds, depth, preemptions, options.seed(), threads, null);
         Explorer.Result result = new Explorer(options, setup, config).explore();
 
@@ -109,7 +122,7 @@ final class ExploreCommand extends ToolCommand {
             case random -> "random";
             case bounded -> "bounded, at most " + preemptions + " preemption(s)";
         };
-        return how + ", seed " + machine.seed;
+        return how + ", seed " + machine.seed + (race ? ", --race" : "");
     }
 
     /** The machine options as given on the command line (and the time limit explore chose), for the replay command. */
@@ -120,6 +133,7 @@ final class ExploreCommand extends ToolCommand {
             for (String v : o.originalStringValues()) b.append(' ').append(o.longestName()).append(' ').append(shellWord(v));
         }
         if (defaultLimit) b.append(" --time-limit ").append(DEFAULT_TIME_LIMIT);
+        if (race) b.append(" --race");
         return b.toString();
     }
 

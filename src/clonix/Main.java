@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
             LdCommand.class,
             ArCommand.class,
             ObjdumpCommand.class,
+            Addr2lineCommand.class,
             ExecCommand.class,
             BenchCommand.class,
             LabCommand.class,

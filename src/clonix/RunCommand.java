@@ -16,7 +16,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import race.RaceDetector;
 import trace.ChromeTrace;
+import trace.CrashReport;
 import trace.Strace;
 import trace.Timeline;
 import trace.Tracer;
@@ -55,6 +57,26 @@ final class RunCommand extends ToolCommand {
             description = "replay the thread schedule FILE written by 'clonix explore' (on one CPU), to reproduce that run exactly")
     Path schedule;
 
+    @Option(names = "--race", arity = "0..1", paramLabel = "report|fail", parameterConsumer = RaceMode.Consumer.class,
+            description = {"detect data races (docs/race.md): reports on standard error, then a count;",
+                "with --race=fail, exit with status " + RaceDetector.EXIT_CODE + " if any race was reported"})
+    RaceMode raceMode;
+
+    /** What --race asks for: only reports (the program's status stays the exit status), or failure too. */
+    enum RaceMode {
+        report, fail;
+
+        /** Takes "report" or "fail" after --race, and leaves anything else (the program) alone. */
+        static final class Consumer implements picocli.CommandLine.IParameterConsumer {
+            @Override
+            public void consumeParameters(java.util.Stack<String> args, picocli.CommandLine.Model.ArgSpec arg,
+                    picocli.CommandLine.Model.CommandSpec spec) {
+                boolean named = !args.isEmpty() && (args.peek().equals("report") || args.peek().equals("fail"));
+                arg.setValue(named ? RaceMode.valueOf(args.pop()) : RaceMode.report);
+            }
+        }
+    }
+
     @Override
     int call0() throws Exception {
         Options options = machine.toOptions();
@@ -73,14 +95,30 @@ final class RunCommand extends ToolCommand {
         explore.ScheduleReplay replay = schedule == null ? null : startReplay(kernel);
         boolean tracing = timeline || strace || traceJson != null;
         if (tracing) kernel.scheduler().tracer().enable(traceBuffer);
+        PrintWriter err = spec.commandLine().getErr();
+        RaceDetector races = raceMode == null ? null : RaceDetector.install(kernel, text -> {
+            err.print(text);
+            err.flush();
+        }, RaceDetector.DEFAULT_LIMIT);
+        if (replay != null && races != null) replay.alsoObserve(races); // the schedule's points, then the detector
+        CrashReport.Log crashes = new CrashReport.Log();
+        kernel.tasks().observeCrashes(crashes::crashed);
         int status;
         try {
             status = kernel.run(guestPath, argv);
         } finally {
             console.flush();
         }
+        // A crash's backtrace, as gdb would show it from the core dump, after the program's output.
+        spec.commandLine().getErr().print(crashes.render("clonix run: "));
+        spec.commandLine().getErr().flush();
         if (tracing) writeTrace(kernel.scheduler().tracer());
         if (replay != null && replay.warning() != null) spec.commandLine().getErr().println("clonix run: " + replay.warning());
+        if (races != null) {
+            err.println("clonix run: " + races.racesReported() + " data race(s) reported");
+            err.flush();
+            if (raceMode == RaceMode.fail && races.racesReported() > 0) return RaceDetector.EXIT_CODE;
+        }
         return status;
     }
 

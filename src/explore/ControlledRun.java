@@ -18,15 +18,20 @@ public final class ControlledRun {
     /** Installs the program (and the boot image's files) in a booted kernel; returns its argv. */
     public interface Setup {
         List<String> install(Kernel kernel);
+
+        /** Whether the runs also detect data races (explore --race, docs/race.md). */
+        default boolean detectRaces() {
+            return false;
+        }
     }
 
     /**
      * What a run did: its outcome, its steps, how many were preemptions, the host time it
-     * took (wall and the CPU time of its host thread), and (if it was described) its steps and
-     * unchosen switches (ScheduleControl#switches).
+     * took (wall and the CPU time of its host thread), (if it was described) its steps and
+     * unchosen switches (ScheduleControl#switches), and the race detector's reports, if any.
      */
     public record Result(Outcome outcome, List<ScheduleControl.Step> steps, int preemptions, long hostNanos,
-            long cpuNanos, List<ScheduleControl.Step> switches) {}
+            long cpuNanos, List<ScheduleControl.Step> switches, String raceReports) {}
 
     /** Reads the CPU time of the host thread a run is on (for the benchmark; nothing guest-visible). */
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -63,9 +68,15 @@ public final class ControlledRun {
         List<String> argv = setup.install(kernel);
         ScheduleControl c = control(kernel, strategy);
         if (describe) c.describeSteps(new SourceTerms(kernel));
+        StringBuilder raceReports = new StringBuilder();
+        race.RaceDetector races = null;
+        if (setup.detectRaces()) {
+            races = race.RaceDetector.attach(kernel, raceReports::append, race.RaceDetector.DEFAULT_LIMIT);
+            c.alsoObserve(races);
+        }
         int status = kernel.run(argv.get(0), argv);
-        Outcome outcome = Outcome.of(status, console.toByteArray(), kernel.reports());
+        Outcome outcome = Outcome.of(status, console.toByteArray(), kernel.reports(), races == null ? 0 : races.racesReported());
         return new Result(outcome, c.steps(), c.preemptions(), System.nanoTime() - start,
-                CPU.getCurrentThreadCpuTime() - cpuStart, c.switches());
+                CPU.getCurrentThreadCpuTime() - cpuStart, c.switches(), raceReports.toString());
     }
 }

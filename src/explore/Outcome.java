@@ -8,10 +8,11 @@ import java.util.List;
  * How one run ended, which is what {@code clonix explore} compares runs by: the kind of end,
  * the status ({@code clonix run}'s: the exit code, or 128 + the killing signal), and every
  * byte the program wrote to its console (standard output and error, in the order written,
- * with the kernel's deadlock or time-limit report if there was one). Two runs have the same
- * outcome when all three are equal.
+ * with the kernel's deadlock or time-limit report if there was one), and, under
+ * {@code explore --race}, how many data races the run reported. Two runs have the same
+ * outcome when all four are equal.
  */
-public record Outcome(Kind kind, int status, byte[] output) {
+public record Outcome(Kind kind, int status, byte[] output, int races) {
     /** The kinds of end, the good one first. */
     public enum Kind {
         /** exit(0) or a return from main with 0. */
@@ -34,6 +35,11 @@ public record Outcome(Kind kind, int status, byte[] output) {
 
     /** Classifies a run that ended with {@code status}, wrote {@code output}, and made the kernel write {@code reports}. */
     public static Outcome of(int status, byte[] output, List<String> reports) {
+        return of(status, output, reports, 0);
+    }
+
+    /** {@link #of(int, byte[], List)} for a run that reported {@code races} data races. */
+    public static Outcome of(int status, byte[] output, List<String> reports, int races) {
         String text = new String(output, StandardCharsets.UTF_8);
         Kind kind;
         if (reports.stream().anyMatch(r -> r.startsWith("clonix: deadlock"))) kind = Kind.DEADLOCK;
@@ -41,12 +47,12 @@ public record Outcome(Kind kind, int status, byte[] output) {
         else if (status == 128 + task.Signals.SIGABRT && text.contains("Assertion `")) kind = Kind.ASSERTION;
         else if (status > 128) kind = Kind.SIGNAL;
         else kind = status == 0 ? Kind.EXIT_OK : Kind.EXIT;
-        return new Outcome(kind, status, output);
+        return new Outcome(kind, status, output, races);
     }
 
-    /** True unless the program exited with status 0. */
+    /** True unless the program exited with status 0 and no data race was reported. */
     public boolean failed() {
-        return kind != Kind.EXIT_OK;
+        return kind != Kind.EXIT_OK || races > 0;
     }
 
     /** One line for the histogram: the kind, the status or signal, the assertion, and the start of the output. */
@@ -60,7 +66,8 @@ public record Outcome(Kind kind, int status, byte[] output) {
             case DEADLOCK -> "deadlock";
             case TIME_LIMIT -> "time limit";
         };
-        return head + ", output " + quote(text, 60) + " (" + output.length + " bytes)";
+        return head + ", output " + quote(text, 60) + " (" + output.length + " bytes)"
+                + (races > 0 ? ", " + races + " data race(s)" : "");
     }
 
     private static String assertionLine(String text) {
@@ -86,11 +93,12 @@ public record Outcome(Kind kind, int status, byte[] output) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Outcome other && kind == other.kind && status == other.status && Arrays.equals(output, other.output);
+        return o instanceof Outcome other && kind == other.kind && status == other.status && races == other.races
+                && Arrays.equals(output, other.output);
     }
 
     @Override
     public int hashCode() {
-        return (kind.hashCode() * 31 + status) * 31 + Arrays.hashCode(output);
+        return ((kind.hashCode() * 31 + status) * 31 + races) * 31 + Arrays.hashCode(output);
     }
 }

@@ -32,7 +32,7 @@ public final class Report {
      * interleaving's lines.
      */
     public record Finding(Group group, Path schedule, String replay, int preemptionsBefore, int preemptions,
-            int shrinkRuns, List<String> interleaving) {}
+            int shrinkRuns, List<String> interleaving, String raceReports) {}
 
     private final Explorer.Result result;
     private final List<Group> groups;
@@ -74,7 +74,7 @@ public final class Report {
                     shown.preemptions() + " preemption(s), " + shown.steps().size() + " steps");
             Schedule.of(shown.steps()).write(file, comment);
             report.findings.add(new Finding(g, file, replay.apply(file), g.firstRun().preemptions(), shown.preemptions(),
-                    shrinker.runs(), interleaving(shown.switches())));
+                    shrinker.runs(), interleaving(shown.switches()), shown.raceReports()));
         }
         return report;
     }
@@ -153,6 +153,10 @@ public final class Report {
             out.println("  replay:   " + f.replay());
             out.println("  interleaving:");
             for (String line : f.interleaving()) out.println("    " + line);
+            if (!f.raceReports().isEmpty()) {
+                out.println("  data races:");
+                for (String line : f.raceReports().split("\n")) out.println("    " + line);
+            }
         }
         out.flush();
     }

@@ -13,9 +13,11 @@ import java.nio.file.Path;
  */
 public final class ScheduleReplay {
     private final Schedule.Replay strategy;
+    private final sched.ScheduleControl control;
 
-    private ScheduleReplay(Schedule.Replay strategy) {
+    private ScheduleReplay(Schedule.Replay strategy, sched.ScheduleControl control) {
         this.strategy = strategy;
+        this.control = control;
     }
 
     /** The machine options of a replay: those given, on one CPU (ControlledRun#machine). */
@@ -30,8 +32,12 @@ public final class ScheduleReplay {
      */
     public static ScheduleReplay start(Kernel kernel, Path file) throws IOException {
         Schedule.Replay strategy = Schedule.read(file).replay();
-        ControlledRun.control(kernel, strategy);
-        return new ScheduleReplay(strategy);
+        return new ScheduleReplay(strategy, ControlledRun.control(kernel, strategy));
+    }
+
+    /** Shows the accesses the replay lets happen to {@code other} too (run --schedule --race; ScheduleControl#alsoObserve). */
+    public void alsoObserve(vm.AccessObserver other) {
+        control.alsoObserve(other);
     }
 
     /** After the run: null if the program followed the schedule, else one line saying where it left it. */

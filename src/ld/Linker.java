@@ -8,6 +8,7 @@ import java.util.Set;
 
 import obj.Archive;
 import obj.Executable;
+import obj.LineTable;
 import obj.ObjectFile;
 import obj.Section;
 import obj.Segment;
@@ -104,7 +105,20 @@ public final class Linker {
 
         List<Segment> segments = new ArrayList<>();
         for (Layout.Image im : layout.images) segments.add(im.toSegment());
-        return new Executable(entryAddress, segments, symbolTable(inputs, table));
+        return new Executable(entryAddress, segments, symbolTable(inputs, table), lineTable(inputs));
+    }
+
+    /**
+     * The line tables of the objects moved to where their .text landed: the objects' code lies
+     * in input order at increasing addresses, so their rows append in order, each object's
+     * ended at the end of its .text (the next object may be assembly without lines).
+     */
+    private static LineTable lineTable(List<Input> inputs) {
+        LineTable.Builder lines = new LineTable.Builder();
+        for (Input in : inputs) {
+            lines.addAll(in.obj.lines(), in.base[Section.Kind.TEXT.ordinal()], in.obj.section(Section.Kind.TEXT).size());
+        }
+        return lines.build();
     }
 
     /**

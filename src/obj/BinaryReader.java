@@ -61,6 +61,18 @@ final class BinaryReader {
         return le(8, what);
     }
 
+    /** An unsigned LEB128 number (see BinaryWriter.uleb) of at most 64 bits. */
+    long uleb(String what) throws FormatException {
+        int start = pos;
+        long v = 0;
+        for (int shift = 0;; shift += 7) {
+            int b = u8(what);
+            if (shift == 63 && b > 1) throw fail(what + " at offset " + start + " does not fit in 64 bits");
+            v |= (long) (b & 0x7f) << shift;
+            if ((b & 0x80) == 0) return v;
+        }
+    }
+
     /** Exactly {@code n} bytes; {@code n} comes from the file, so it is checked first. */
     byte[] bytes(long n, String what) throws FormatException {
         if (n < 0 || n > remaining()) {

@@ -36,6 +36,18 @@ final class BinaryWriter {
         le(v, 8);
     }
 
+    /**
+     * Appends {@code v} as unsigned LEB128 (DWARF's encoding): seven bits per byte, low bits
+     * first, the top bit set on every byte but the last. Small numbers take one byte.
+     */
+    void uleb(long v) {
+        do {
+            int b = (int) (v & 0x7f);
+            v >>>= 7;
+            u8(v != 0 ? b | 0x80 : b);
+        } while (v != 0);
+    }
+
     /** Appends raw bytes. */
     void bytes(byte[] b) {
         ensure(b.length);

@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * A linked program, ready for the loader: an entry point, page-aligned segments to map, and a
- * symbol table used only by tools (the disassembler, backtraces, {@code nm}), never by the
- * loader.
+ * symbol table and line table used only by tools (the disassembler, addr2line, backtraces,
+ * {@code nm}), never by the loader.
  *
  * <p>Symbols here are absolute: {@link Symbol#section} is null and {@link Symbol#value} is the
  * virtual address. The binary encoding (magic "\x7fCLX") is {@link ExecutableFormat}, described
@@ -18,14 +18,21 @@ public final class Executable {
     private final long entry;
     private final List<Segment> segments;
     private final List<Symbol> symbols;
+    private final LineTable lines;
+
+    /** An executable without a line table; see {@link #Executable(long, List, List, LineTable)}. */
+    public Executable(long entry, List<Segment> segments, List<Symbol> symbols) {
+        this(entry, segments, symbols, LineTable.EMPTY);
+    }
 
     /**
      * An executable starting at {@code entry}. Segments must be in increasing address order and
-     * must not share a page; symbols are kept in the order given.
+     * must not share a page; symbols are kept in the order given; {@code lines} gives the
+     * source lines of the code at its absolute addresses.
      *
      * @throws IllegalArgumentException if the segments overlap or are out of order
      */
-    public Executable(long entry, List<Segment> segments, List<Symbol> symbols) {
+    public Executable(long entry, List<Segment> segments, List<Symbol> symbols, LineTable lines) {
         for (int i = 1; i < segments.size(); i++) {
             if (pageUp(segments.get(i - 1).end()) > segments.get(i).vaddr()) {
                 throw new IllegalArgumentException("segments overlap or are out of order: "
@@ -35,6 +42,7 @@ public final class Executable {
         this.entry = entry;
         this.segments = List.copyOf(segments);
         this.symbols = Collections.unmodifiableList(new ArrayList<>(symbols));
+        this.lines = lines;
     }
 
     /** The address of the first instruction to run. */
@@ -50,6 +58,11 @@ public final class Executable {
     /** The symbol table, in the order the linker wrote it (input order, not address order). */
     public List<Symbol> symbols() {
         return symbols;
+    }
+
+    /** The source lines of the code (empty for a program linked from hand-written assembly only). */
+    public LineTable lines() {
+        return lines;
     }
 
     /** The address just past the highest segment, rounded up to a page: where the heap (brk) starts. */

@@ -9,13 +9,16 @@ import java.util.List;
  * <p>Little-endian; docs/executable.md has the byte-by-byte layout:
  *
  * <pre>
- *   0   header          "\x7fCLX", u16 version (1), u16 segment count, u64 entry,
+ *   0   header          "\x7fCLX", u16 version (2), u16 segment count, u64 entry,
  *                       u64 symbol table offset, u32 symbol count, u32 zero      (32 bytes)
  *   32  segment table   per segment: u32 flags, u32 zero, u64 vaddr, u64 memsz,
  *                       u64 filesz, u64 file offset                              (40 bytes each)
  *       contents        each segment's filesz bytes at its file offset, 8-byte aligned
  *       symbol table    per symbol: string name, u8 type, u8 binding, u64 address, u64 size
+ *       line table      the source lines of the code ({@link LineTable}), absolute addresses
  * </pre>
+ *
+ * Version 1, the same without the line table, is still read (as a program without lines).
  *
  * The reader checks everything the loader relies on (page-aligned, ordered, non-overlapping
  * segments inside the 48-bit address space, contents inside the file, an entry point in an
@@ -26,8 +29,10 @@ public final class ExecutableFormat {
 
     /** The four bytes every executable starts with. */
     public static final byte[] MAGIC = {0x7f, 'C', 'L', 'X'};
-    /** The only version this code writes and reads. */
-    public static final int VERSION = 1;
+    /** The version this code writes; it reads this one and {@link #VERSION_WITHOUT_LINES}. */
+    public static final int VERSION = 2;
+    /** The version before line tables, still read. */
+    public static final int VERSION_WITHOUT_LINES = 1;
     /** Size of the fixed header in bytes. */
     public static final int HEADER_SIZE = 32;
     /** Size of one segment-table entry in bytes. */
@@ -73,20 +78,22 @@ public final class ExecutableFormat {
             w.u64(sym.value);
             w.u64(sym.size);
         }
+        exe.lines().write(w);
         return w.toByteArray();
     }
 
     /**
      * Decodes an executable; {@code name} is used in error messages.
      *
-     * @throws FormatException if the bytes are not a well-formed, loadable version-1 executable
+     * @throws FormatException if the bytes are not a well-formed, loadable executable of version 1 or 2
      */
     public static Executable read(String name, byte[] bytes) throws FormatException {
         BinaryReader r = new BinaryReader(name, bytes);
         ObjectFormat.checkMagic(r, MAGIC, "a Clonix executable");
         int version = r.u16("version");
-        if (version != VERSION) {
-            throw r.fail("unsupported executable version " + version + " (this tool reads version " + VERSION + ")");
+        if (version != VERSION && version != VERSION_WITHOUT_LINES) {
+            throw r.fail("unsupported executable version " + version + " (this tool reads versions "
+                    + VERSION_WITHOUT_LINES + " and " + VERSION + ")");
         }
         int nsegs = r.u16("segment count");
         long entry = r.u64("entry point");
@@ -119,8 +126,9 @@ public final class ExecutableFormat {
             long size = r.u64(what + " size");
             symbols.add(new Symbol(symName, null, value, size, binding, type));
         }
-        r.expectEnd("the symbol table");
-        return new Executable(entry, segments, symbols);
+        LineTable lines = version == VERSION ? LineTable.read(r) : LineTable.EMPTY;
+        r.expectEnd(version == VERSION ? "the line table" : "the symbol table");
+        return new Executable(entry, segments, symbols, lines);
     }
 
     /** Checks segment {@code i}'s table entry against the file and the earlier segments, then reads its contents. */

@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * A relocatable object: what the assembler produces from one {@code .s} file and the linker
- * consumes. Four sections (text, rodata, data, bss), a symbol table and relocations.
+ * consumes: its sections (text, rodata, data, bss and the rest of {@link Section.Kind}), a
+ * symbol table, relocations, and the line table of the code ({@link LineTable}).
  *
  * <p>The binary encoding on disk (magic "CLXO") is defined by {@link ObjectFormat} and
  * documented in docs/executable.md. Symbols keep their insertion order so that output is
@@ -21,6 +22,7 @@ public final class ObjectFile {
     private final Map<String, Symbol> symbols = new LinkedHashMap<>();
     private final List<Relocation> relocations = new ArrayList<>();
     private String source = "";
+    private LineTable lines = LineTable.EMPTY;
 
     /** An empty object called {@code name}: four empty sections, no symbols, no relocations. */
     public ObjectFile(String name) {
@@ -40,6 +42,16 @@ public final class ObjectFile {
     /** Records the source file the object was made from (see {@link #source}). */
     public void setSource(String name) {
         source = name;
+    }
+
+    /** The source lines of the code, addresses being offsets in .text (empty for hand-written assembly). */
+    public LineTable lines() {
+        return lines;
+    }
+
+    /** Records the line table (see {@link #lines}). */
+    public void setLines(LineTable table) {
+        lines = table;
     }
 
     /** The section of this kind; every object has all four, possibly empty. */

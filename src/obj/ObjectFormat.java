@@ -7,7 +7,7 @@ package obj;
  * docs/executable.md describes the layout byte by byte:
  *
  * <pre>
- *   header      "CLXO", u16 version (4), u16 section count, u32 symbol count, u32 relocation count,
+ *   header      "CLXO", u16 version (5), u16 section count, u32 symbol count, u32 relocation count,
  *               string source (the .file directive's name, or empty)
  *   sections    u8 kind, 3 zero bytes, u32 alignment, u64 size, then size bytes (none for .bss, .tbss);
  *               for .init_array and .fini_array then u32 piece count and, for each piece in
@@ -15,7 +15,10 @@ package obj;
  *   symbols     string name, u8 section (0xff = undefined), u8 binding, u8 type, u8 zero,
  *               u64 value, u64 size
  *   relocations string symbol, u8 section, u8 type, u16 zero, u64 offset, i64 addend
+ *   line table  the source lines of .text ({@link LineTable}; addresses are .text offsets)
  * </pre>
+ *
+ * Version 4, the same without the line table, is still read (as an object without lines).
  *
  * A string is a u16 byte count followed by UTF-8 bytes. The enumerations are encoded by their
  * position in {@link Section.Kind}, {@link Symbol.Binding}, {@link Symbol.Type} and
@@ -26,8 +29,10 @@ public final class ObjectFormat {
 
     /** The four bytes every object file starts with. */
     public static final byte[] MAGIC = {'C', 'L', 'X', 'O'};
-    /** The only version this code writes and reads. */
-    public static final int VERSION = 4;
+    /** The version this code writes; it reads this one and {@link #VERSION_WITHOUT_LINES}. */
+    public static final int VERSION = 5;
+    /** The version before line tables, still read. */
+    public static final int VERSION_WITHOUT_LINES = 4;
     /** Section byte of a symbol that is referenced but not defined in this object. */
     static final int UNDEFINED_SECTION = 0xff;
 
@@ -76,6 +81,7 @@ public final class ObjectFormat {
             w.u64(r.offset);
             w.u64(r.addend);
         }
+        obj.lines().write(w);
         return w.toByteArray();
     }
 
@@ -89,8 +95,9 @@ public final class ObjectFormat {
         BinaryReader r = new BinaryReader(name, bytes);
         checkMagic(r, MAGIC, "a Clonix object file");
         int version = r.u16("version");
-        if (version != VERSION) {
-            throw r.fail("unsupported object file version " + version + " (this tool reads version " + VERSION + ")");
+        if (version != VERSION && version != VERSION_WITHOUT_LINES) {
+            throw r.fail("unsupported object file version " + version + " (this tool reads versions "
+                    + VERSION_WITHOUT_LINES + " and " + VERSION + ")");
         }
         int nsections = r.u16("section count");
         long nsymbols = r.u32("symbol count");
@@ -135,7 +142,15 @@ public final class ObjectFormat {
             long addend = r.u64(what + " addend");
             obj.addRelocation(new Relocation(kind, offset, type, sym, addend));
         }
-        r.expectEnd("the relocation table");
+        if (version == VERSION) {
+            LineTable lines = LineTable.read(r);
+            long text = obj.section(Section.Kind.TEXT).size();
+            if (!lines.isEmpty() && Long.compareUnsigned(lines.rows().get(lines.rows().size() - 1).address(), text) > 0) {
+                throw r.fail("the line table reaches beyond .text (" + text + " bytes)");
+            }
+            obj.setLines(lines);
+        }
+        r.expectEnd(version == VERSION ? "the line table" : "the relocation table");
         return obj;
     }
 

@@ -36,13 +36,15 @@ int pthread_barrier_wait(pthread_barrier_t *b)
     round = b->__data.__round;
     if (++b->__data.__arrived == b->__data.__count) {
         b->__data.__arrived = 0;
-        b->__data.__round = round + 1;
+        /* Atomic: the waiters read it without the lock. The release makes everything the
+         * round's threads did before arriving visible to those that see the new round. */
+        __atomic_store_n(&b->__data.__round, round + 1, __ATOMIC_RELEASE);
         __unlock(&b->__data.__lock);
         __futex(&b->__data.__round, FUTEX_WAKE_PRIVATE, INT_MAX, 0, 0, 0);
         return PTHREAD_BARRIER_SERIAL_THREAD;
     }
     __unlock(&b->__data.__lock);
-    while (*(volatile unsigned int *)&b->__data.__round == round) {
+    while (__atomic_load_n(&b->__data.__round, __ATOMIC_ACQUIRE) == round) {
         __futex(&b->__data.__round, FUTEX_WAIT_PRIVATE, (int)round, 0, 0, 0);
     }
     return 0;

@@ -1,5 +1,6 @@
 package asm;
 
+import obj.LineTable;
 import obj.ObjectFile;
 import obj.Section;
 import org.junit.jupiter.api.Test;
@@ -7,6 +8,7 @@ import vm.Isa;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Sections, data, strings, alignment and space reservation. */
 class DirectiveTest {
@@ -104,5 +106,24 @@ class DirectiveTest {
     void blockAndLineComments() {
         assertEquals(16, Asm.text("nop # one\nnop // two\n/* a\n   b */ /* c */").length);
         assertEquals(24, Asm.text("nop /* x */ \n/* multi\nline\n*/ nop\nnop").length);
+    }
+
+    @Test
+    void locGivesTheCodeThatFollowsItASourceLineUntilTheNextOrTheEndOfText() {
+        ObjectFile o = Asm.assemble(".file 1, \"a.c\"\n.file 2, \"a.h\"\nf:\n.loc 1, 3\nnop\nnop\n"
+                + ".loc 2, 10\nnop\n.data\n.word 1\n.text\nnop\n");
+        assertEquals(java.util.List.of("a.c", "a.h"), o.lines().files());
+        assertEquals(java.util.List.of(new LineTable.Row(0, 0, 3), new LineTable.Row(16, 1, 10), new LineTable.Row(32, 1, 0)),
+                o.lines().rows(), "the last row reaches the end of .text, across the .data in between");
+        assertEquals(java.util.List.of(), Asm.assemble("nop\n").lines().rows(), "hand-written assembly has no lines");
+    }
+
+    @Test
+    void locNeedsANumberedFileALineAndText() {
+        assertTrue(Asm.errors(".loc 1, 3").contains("file 1 has no number: give it one with .file 1, \"name\" first"));
+        assertTrue(Asm.errors(".file 1, \"a.c\"\n.data\n.loc 1, 3").contains("'.loc' belongs in .text, not .data"));
+        assertTrue(Asm.errors(".file 1, \"a.c\"\n.loc 1, 0").contains("line 0 is not between 1 and 2147483647"));
+        assertTrue(Asm.errors(".file 1, \"a.c\"\n.file 1, \"b.c\"").contains("file 1 is already \"a.c\""));
+        assertTrue(Asm.errors(".file 0, \"a.c\"").contains("file number 0 is not between 1 and 65535"));
     }
 }

@@ -30,7 +30,7 @@ class CommandLineTest {
     @Test
     void helpListsEveryTool() {
         assertEquals(0, clonix("--help"));
-        for (String tool : new String[] {"as", "ld", "ar", "objdump", "exec", "bench"}) {
+        for (String tool : new String[] {"as", "ld", "ar", "objdump", "addr2line", "exec", "bench"}) {
             assertTrue(out.toString().contains("  " + tool + " "), tool + " missing from:\n" + out);
         }
     }

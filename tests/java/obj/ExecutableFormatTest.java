@@ -19,7 +19,9 @@ class ExecutableFormatTest {
                 new Symbol("_start", null, 0x400000, 16, Symbol.Binding.GLOBAL, Symbol.Type.FUNC),
                 new Symbol("msg", null, 0x401000, 3, Symbol.Binding.LOCAL, Symbol.Type.OBJECT),
                 new Symbol("buf", null, 0x402008, 0x100, Symbol.Binding.GLOBAL, Symbol.Type.OBJECT));
-        return new Executable(0x400000, List.of(text, rodata, data), syms);
+        LineTable lines = new LineTable(List.of("prog.c"), List.of(new LineTable.Row(0x400000, 0, 7),
+                new LineTable.Row(0x400008, 0, 9), new LineTable.Row(0x400018, 0, 0)));
+        return new Executable(0x400000, List.of(text, rodata, data), syms, lines);
     }
 
     private static FormatException rejects(byte[] bytes) {
@@ -46,7 +48,7 @@ class ExecutableFormatTest {
     @Test
     void headerStartsWithMagicVersionAndEntry() {
         byte[] bytes = ExecutableFormat.write(sample());
-        assertArrayEquals(new byte[] {0x7f, 'C', 'L', 'X', 1, 0, 3, 0, 0, 0, 0x40, 0, 0, 0, 0, 0}, Arrays.copyOf(bytes, 16));
+        assertArrayEquals(new byte[] {0x7f, 'C', 'L', 'X', 2, 0, 3, 0, 0, 0, 0x40, 0, 0, 0, 0, 0}, Arrays.copyOf(bytes, 16));
     }
 
     @Test
@@ -74,7 +76,7 @@ class ExecutableFormatTest {
     void wrongVersionIsReported() {
         byte[] bytes = ExecutableFormat.write(sample());
         bytes[4] = 7;
-        assertEquals("bad: unsupported executable version 7 (this tool reads version 1)", rejects(bytes).getMessage());
+        assertEquals("bad: unsupported executable version 7 (this tool reads versions 1 and 2)", rejects(bytes).getMessage());
     }
 
     @Test

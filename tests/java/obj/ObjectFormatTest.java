@@ -30,6 +30,8 @@ class ObjectFormatTest {
         o.addRelocation(new Relocation(Section.Kind.TEXT, 12, Relocation.Type.PCREL32, "printf", 0));
         o.addRelocation(new Relocation(Section.Kind.TEXT, 4, Relocation.Type.ABS32, ".Lstr", 2));
         o.addRelocation(new Relocation(Section.Kind.DATA, 0, Relocation.Type.ABS64, "buf", -8));
+        o.setLines(new LineTable(List.of("dir/prog.c", "dir/prog.h"),
+                List.of(new LineTable.Row(0, 0, 3), new LineTable.Row(8, 1, 12), new LineTable.Row(16, 0, 0))));
         return o;
     }
 
@@ -108,7 +110,7 @@ class ObjectFormatTest {
     void emptyObjectRoundTrips() throws Exception {
         byte[] bytes = ObjectFormat.write(new ObjectFile("empty.o"));
         assertArrayEquals(bytes, ObjectFormat.write(ObjectFormat.read("empty.o", bytes)));
-        assertArrayEquals(new byte[] {'C', 'L', 'X', 'O', 4, 0, 8, 0}, Arrays.copyOf(bytes, 8));
+        assertArrayEquals(new byte[] {'C', 'L', 'X', 'O', 5, 0, 8, 0}, Arrays.copyOf(bytes, 8));
     }
 
     @Test
@@ -128,7 +130,7 @@ class ObjectFormatTest {
     void wrongVersionIsReported() {
         byte[] bytes = ObjectFormat.write(sample("a.o"));
         bytes[4] = 1;
-        assertEquals("bad.o: unsupported object file version 1 (this tool reads version 4)", rejects(bytes).getMessage());
+        assertEquals("bad.o: unsupported object file version 1 (this tool reads versions 4 and 5)", rejects(bytes).getMessage());
     }
 
     @Test
@@ -159,7 +161,7 @@ class ObjectFormatTest {
     void trailingBytesAreReported() {
         byte[] bytes = ObjectFormat.write(sample("a.o"));
         byte[] longer = Arrays.copyOf(bytes, bytes.length + 3);
-        assertEquals("bad.o: 3 unexpected bytes at offset " + bytes.length + " after the relocation table",
+        assertEquals("bad.o: 3 unexpected bytes at offset " + bytes.length + " after the line table",
                 rejects(longer).getMessage());
     }
 

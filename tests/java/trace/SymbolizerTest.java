@@ -43,14 +43,25 @@ class SymbolizerTest {
             """;
 
     @Test
-    void codeAddressesAreNamedAsFunctionPlusOffset() throws Exception {
+    void codeIsNamedByFunctionAndSourceLine() throws Exception {
         Executable exe = CGuest.compile(tmp, "globals", GLOBALS);
         Symbolizer s = Symbolizer.of(exe);
-        long get = exe.symbol("get").value;
+        long main = exe.symbol("main").value;
+        String file = tmp.resolve("globals.c").toString();
+        assertEquals("main " + file + ":4", s.where(main));
+        assertEquals(Optional.of(new SourceLine(file, 4, "main")), s.line(main + 8));
+        assertEquals(Optional.of("main+0x8"), s.symbolOffset(main + 8));
+        assertEquals("0x10", s.where(0x10), "an address below every segment has no symbol");
+    }
+
+    @Test
+    void withoutALineTableCodeIsNamedAsFunctionPlusOffset() throws Exception {
+        Executable compiled = CGuest.compile(tmp, "globals", GLOBALS);
+        Symbolizer s = Symbolizer.of(new Executable(compiled.entry(), compiled.segments(), compiled.symbols()));
+        long get = compiled.symbol("get").value;
         assertEquals("get", s.where(get));
         assertEquals("get+0x8", s.where(get + 8));
-        assertEquals(Optional.of("get+0x10"), s.symbolOffset(get + 16));
-        assertEquals("0x10", s.where(0x10), "an address below every segment has no symbol");
+        assertEquals(Optional.empty(), s.line(get + 8));
         assertEquals(Optional.empty(), s.dataSymbol(get), "code is not data");
     }
 
