@@ -44,7 +44,53 @@ class ExploreCommandTest extends CommandLineRun {
         assertEquals(134, clonix(words), err.toString());
         assertEquals("counter = 1\ntests/concurrency/lost_update.c:27: main: Assertion `counter == 2' failed.\n",
                 console.toString(StandardCharsets.UTF_8));
-        assertEquals("", err.toString());
+        // The backtrace of the fatal signal, and no word of leaving the schedule.
+        assertTrue(err.toString().startsWith("clonix run: lost_update killed by SIGABRT"), err.toString());
+        assertTrue(!err.toString().contains("left the schedule"), err.toString());
+    }
+
+    @Test
+    void theReplayWorksWithTheTracingOptions() throws Exception {
+        assertEquals(1, explore("--runs", "40", "tests/concurrency/order_violation.c"), err.toString());
+        Path schedule = scheduleOf("assertion failed");
+        assertEquals(134, clonix("run", "--schedule", schedule.toString(), "--time-limit", "0.2", "--strace",
+                "tests/concurrency/order_violation.c"));
+        String trace = err.toString();
+        assertTrue(trace.contains("clone("), trace);
+        assertTrue(trace.contains("+++ killed by SIGABRT"), trace);
+        String first = console.toString(StandardCharsets.UTF_8);
+        console.reset();
+        assertEquals(134, clonix("run", "--schedule", schedule.toString(), "--time-limit", "0.2", "--timeline",
+                "tests/concurrency/order_violation.c"));
+        assertEquals(first, console.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void withRaceEveryRunAlsoLooksForDataRacesAndOneThatFindsOneFails() throws Exception {
+        assertEquals(1, explore("--race", "--runs", "20", "tests/concurrency/lost_update.c"), err.toString());
+        String report = out.toString();
+        assertTrue(report.contains("data race(s)"), report);
+        assertTrue(report.contains("WARNING: data race"), report);
+        assertTrue(report.contains("Location is global 'counter'"), report);
+        assertTrue(report.contains(" --race tests/concurrency/lost_update.c\n"), report);
+    }
+
+    @Test
+    void withRaceACorrectProgramStaysClean() {
+        assertEquals(0, explore("--race", "--runs", "40", "tests/concurrency/race_ok_mutex.c"), out + err.toString());
+    }
+
+    /** The schedule file printed for the outcome whose line contains {@code what}. */
+    private Path scheduleOf(String what) {
+        String[] lines = out.toString().split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].startsWith("outcome ") && lines[i].contains(what)) {
+                for (int j = i + 1; j < lines.length; j++) {
+                    if (lines[j].startsWith("  schedule: ")) return Path.of(lines[j].substring("  schedule: ".length()));
+                }
+            }
+        }
+        throw new AssertionError("no schedule for " + what + " in\n" + out);
     }
 
     @Test
