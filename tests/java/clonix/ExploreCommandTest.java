@@ -77,7 +77,7 @@ class ExploreCommandTest extends CommandLineRun {
 
     @Test
     void withRaceACorrectProgramStaysClean() {
-        assertEquals(0, explore("--race", "--runs", "40", "tests/concurrency/race_ok_mutex.c"), out + err.toString());
+        assertEquals(0, explore("--race", "--runs", "10", "tests/concurrency/mutex_counter.c"), out + err.toString());
     }
 
     /** The schedule file printed for the outcome whose line contains {@code what}. */
