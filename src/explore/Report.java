@@ -20,6 +20,8 @@ import sched.ScheduleControl;
 public final class Report {
     /** Steps shown on each side of a context switch in a long interleaving; the rest are summarized. */
     static final int CONTEXT = 5;
+    /** init's tid. */
+    static final int INIT = 1;
     /** An interleaving of at most this many steps is shown whole. */
     static final int SHOWN_WHOLE = 60;
 
@@ -92,8 +94,8 @@ public final class Report {
 
     /**
      * The steps of a described run and its unchosen switches, one line each ("t3 main.c:17
-     * load free_seats"), the switches marked; in a long run only those around each switch
-     * ({@link #CONTEXT} on each side), the others counted.
+     * load free_seats"), the switches marked, init's left out; in a long run only those
+     * around each switch ({@link #CONTEXT} on each side), the others counted.
      */
     static List<String> interleaving(List<ScheduleControl.Step> steps) {
         int n = steps.size();
@@ -108,6 +110,8 @@ public final class Report {
         int hidden = 0;
         for (int i = 0; i < n; i++) {
             ScheduleControl.Step s = steps.get(i);
+            // init only starts the program and reaps it: its moments are not the program's.
+            if (s.point().current() == INIT || s.chosen() == INIT) continue;
             if (!show[i]) {
                 hidden++;
                 continue;

@@ -10,7 +10,7 @@ import vm.Isa;
 /**
  * Describes a step in the program's terms for the shown interleaving: "t3 main.c:17 load
  * free_seats", "t3 main.c:20 atomic lock+0", "t4 main.c:31 system call futex", "t3 blocks in
- * futex". Code addresses become file:line when the executable has a line table (function+offset
+ * futex", "t3 exited". Code addresses become file:line when the executable has a line table (function+offset
  * otherwise), data addresses the symbol holding them (the number, for heap and stack).
  */
 final class SourceTerms implements ScheduleControl.Describer {
@@ -30,7 +30,7 @@ final class SourceTerms implements ScheduleControl.Describer {
             case ATOMIC -> who + code(s, pc) + " atomic " + data(s, address);
             case SYSCALL -> who + code(s, pc - Isa.INSN_BYTES) + " system call "
                     + kernel.syscalls().name(t.context().regs[Isa.A7]);
-            case SWITCH -> who + code(s, t.context().pc) + " " + leaving(t);
+            case SWITCH -> t.state().isAlive() ? who + code(s, t.context().pc) + " " + leaving(t) : who + "exited";
         };
     }
 
@@ -38,7 +38,6 @@ final class SourceTerms implements ScheduleControl.Describer {
     private static String leaving(Task t) {
         TaskState state = t.state();
         if (state == TaskState.RUNNABLE) return "used up its time slice";
-        if (!state.isAlive()) return "exited";
         String channel = t.waitChannel();
         return channel == null || channel.isEmpty() ? "blocks" : "blocks in " + channel;
     }
