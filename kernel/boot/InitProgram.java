@@ -67,8 +67,21 @@ final class InitProgram {
             "        syscall",
             "");
 
-    /** The linked init program. */
+    /**
+     * The linked init program. It is assembled once per JVM and shared: the loader copies
+     * its bytes into each machine's memory and never writes to it, and booting a machine
+     * per run (clonix explore) should not pay for an assembly each time.
+     */
     static Executable build() {
+        return Assembled.INIT;
+    }
+
+    /** Holds init, assembled when first asked for (the JVM makes that thread-safe). */
+    private static final class Assembled {
+        static final Executable INIT = assemble();
+    }
+
+    private static Executable assemble() {
         try {
             return new Linker().link(List.of(Assembler.assemble("init.s", SOURCE)), List.of());
         } catch (CompileException | ld.LinkException e) {

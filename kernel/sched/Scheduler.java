@@ -67,7 +67,9 @@ public final class Scheduler implements Tasks.SchedulerHooks {
 
     private final Cpu[] cpus;
     private final RunQueue[] rqs;
-    private final SchedPolicy policy;
+    private SchedPolicy policy;
+    /** The controlled scheduling of explore and --schedule runs, or null (see {@link #control}). */
+    private ScheduleControl control;
     private final SplittableRandom random;
     private final int burstMean;
     private final long tickCycles;
@@ -124,6 +126,19 @@ public final class Scheduler implements Tasks.SchedulerHooks {
 
     /** The number of CPUs. */
     public int cpuCount() { return cpus.length; }
+
+    /**
+     * Hands the machine over to controlled scheduling: {@code c} becomes the policy and the
+     * observer of the CPU's data accesses, and decides at each scheduling point who runs next.
+     * The machine must have one CPU, and no task may have been queued yet.
+     */
+    public void control(ScheduleControl c) {
+        if (cpus.length != 1) throw new IllegalStateException("controlled scheduling needs a machine of one CPU");
+        control = c;
+        policy = c;
+        c.attach(rqs[0], cpus[0]);
+        cpus[0].setAccessObserver(c);
+    }
 
     /** CPU {@code i}'s run queue. */
     public RunQueue runQueue(int i) { return rqs[i]; }
@@ -361,6 +376,7 @@ public final class Scheduler implements Tasks.SchedulerHooks {
             }
             burstUsed = burst - budget;
             handler.trap(t, trap);
+            if (control != null && trap.cause() == vm.TrapCause.SYSCALL) control.afterSyscall(t); // a scheduling point
             if (t.state() == TaskState.RUNNING && rq.current == t && !rq.needResched) {
                 cpu.loadContext(t.context(), t.mm().addressSpace());
             } else {

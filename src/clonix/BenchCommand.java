@@ -28,14 +28,14 @@ import vm.InterpreterBench;
  * creation, mutexes and many threads alive; {@code uthread} the two-level library;
  * {@code startup} the time to the shell's prompt and of {@code run hello.c}; {@code cc} the
  * code the C compiler generates (tests/ccbench, docs/PERFORMANCE.md "C compiler: generated
- * code"). With
+ * code"); {@code explore} the time {@code clonix explore} takes to find a bug of depth 2. With
  * {@code --with-gcc} the same programs written in C (tests/bench) are built with the host's
  * gcc and timed in the same run, so the figures sit side by side.
  */
 @Command(mixinStandardHelpOptions = true, name = "bench", description = "Run a benchmark: 'interp' measures the interpreter (about 20 s),"
         + " 'fork' and 'clone' process creation (a few seconds each), 'sched' the scheduler (about a minute and a half),"
         + " 'pthread' and 'uthread' the thread libraries, 'startup' the time to the prompt, 'cc' the compiler's code,"
-        + " 'race' what --race costs.")
+        + " 'explore' the time to find a bug of depth 2, 'race' what --race costs.")
 final class BenchCommand extends ToolCommand {
     @Parameters(paramLabel = "NAME", description = "which benchmark: ${COMPLETION-CANDIDATES}")
     Name name;
@@ -43,7 +43,7 @@ final class BenchCommand extends ToolCommand {
     @Option(names = "--with-gcc", description = "also build and time the C versions in tests/bench with gcc")
     boolean withGcc;
 
-    enum Name { interp, fork, clone, sched, startup, uthread, pthread, cc, race }
+    enum Name { interp, fork, clone, sched, startup, uthread, pthread, cc, explore, race }
 
     /** Iterations of the native runs: enough for about a second each on a 2020s machine. */
     private static final long NATIVE_FORK_1MIB = 5_000, NATIVE_FORK_64MIB = 500, NATIVE_CLONE = 20_000;
@@ -60,6 +60,8 @@ final class BenchCommand extends ToolCommand {
             case uthread -> out.append(bench.UthreadBench.run()).flush(); // docs/PERFORMANCE.md, "Two-level threads"
             case pthread -> PthreadBenchRun.run(out, withGcc); // docs/PERFORMANCE.md, "libpthread"
             case cc -> compiledCode(out);
+            case explore -> out.append(bench.ExploreBench.run(ProjectDir.find().resolve("tests/concurrency/check_then_act.c"),
+                    Runtime.getRuntime().availableProcessors())).flush(); // docs/PERFORMANCE.md, "Schedule exploration"
             case race -> out.append(bench.RaceBench.run(PingPongBench.compile(ProjectDir.find().resolve("tests/bench/race_work.c")))).flush(); // docs/PERFORMANCE.md, "The race detector"
         }
         return 0;

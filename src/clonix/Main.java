@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
         },
         subcommands = {
             RunCommand.class,
+            ExploreCommand.class,
             CcCommand.class,
             AsCommand.class,
             LdCommand.class,
@@ -75,6 +76,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         cl.getSubcommands().get("run").setStopAtPositional(true);
         cl.getSubcommands().get("run").setUnmatchedOptionsArePositionalParams(true);
         cl.getSubcommands().get("exec").setStopAtPositional(true);
+        cl.getSubcommands().get("explore").setStopAtPositional(true);
         cl.setOut(out);
         cl.setErr(err);
         // A mistake on the command line gets one line, not the whole usage text.

@@ -60,6 +60,10 @@ final class RunCommand extends ToolCommand {
             description = "trace events kept; older ones are dropped (default: ${DEFAULT-VALUE})")
     int traceBuffer;
 
+    @Option(names = "--schedule", paramLabel = "FILE",
+            description = "replay the thread schedule FILE written by 'clonix explore' (on one CPU), to reproduce that run exactly")
+    Path schedule;
+
     @Option(names = "--race", arity = "0..1", paramLabel = "report|fail", parameterConsumer = RaceMode.Consumer.class,
             description = {"detect data races (docs/race.md): reports on standard error, then a count;",
                 "with --race=fail, exit with status " + RaceDetector.EXIT_CODE + " if any race was reported"})
@@ -83,6 +87,7 @@ final class RunCommand extends ToolCommand {
     @Override
     int call0() throws Exception {
         Options options = machine.toOptions();
+        if (schedule != null) options = explore.ScheduleReplay.machine(options);
         if (traceBuffer < 1) throw new HostFiles.UserError("--trace-buffer must be at least 1");
         if (straceStacks && !strace) throw new HostFiles.UserError("-k prints the stacks of --strace; give --strace too");
         List<String> words = new ArrayList<>(List.of(first));
@@ -98,6 +103,7 @@ final class RunCommand extends ToolCommand {
         kernel.setTerminals(terminals[0], terminals[1], terminals[2]);
         List<String> argv = install(kernel, image, exe, run.sources().get(0), run.args());
         String guestPath = argv.get(0);
+        explore.ScheduleReplay replay = schedule == null ? null : startReplay(kernel);
         boolean tracing = timeline || strace || traceJson != null;
         if (tracing) kernel.scheduler().tracer().enable(traceBuffer);
         kernel.scheduler().tracer().stacks = straceStacks;
@@ -106,6 +112,7 @@ final class RunCommand extends ToolCommand {
             err.print(text);
             err.flush();
         }, RaceDetector.DEFAULT_LIMIT);
+        if (replay != null && races != null) replay.alsoObserve(races); // the schedule's points, then the detector
         CrashReport.Log crashes = new CrashReport.Log();
         kernel.tasks().observeCrashes(crashes::crashed);
         int status;
@@ -118,12 +125,22 @@ final class RunCommand extends ToolCommand {
         err.print(crashes.render("clonix run: "));
         err.flush();
         if (tracing) writeTrace(kernel.scheduler().tracer());
+        if (replay != null && replay.warning() != null) spec.commandLine().getErr().println("clonix run: " + replay.warning());
         if (races != null) {
             err.println("clonix run: " + races.racesReported() + " data race(s) reported");
             err.flush();
             if (raceMode == RaceMode.fail && races.racesReported() > 0) return RaceDetector.EXIT_CODE;
         }
         return status;
+    }
+
+    /** Hands the kernel to the schedule of --schedule. */
+    private explore.ScheduleReplay startReplay(Kernel kernel) throws HostFiles.UserError {
+        try {
+            return explore.ScheduleReplay.start(kernel, schedule);
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw new HostFiles.UserError("--schedule: " + e.getMessage());
+        }
     }
 
     /**

@@ -1,0 +1,161 @@
+package clonix;
+
+import boot.Options;
+import explore.ControlledRun;
+import explore.Explorer;
+import explore.Report;
+import image.BootImage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import obj.Executable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code clonix explore [options] PROGRAM [ARGS...]}: runs a program under many schedules
+ * (docs/explore.md), prints the histogram of outcomes and, for each failing or minority one,
+ * a schedule file, the command that replays it and the shrunk interleaving. Exit status 0 if
+ * every run exited 0 with the same output, 1 otherwise.
+ */
+@Command(mixinStandardHelpOptions = true, name = "explore", description = {
+    "Run a program under many thread schedules and report the outcomes; 0 if every run agrees and none failed.",
+    "PROGRAM is a .c file (compiled first), a .s or .o file (linked first) or a Clonix executable."})
+final class ExploreCommand extends ToolCommand {
+    /** The virtual time a run may take when --time-limit is not given: a hung run must end. */
+    static final double DEFAULT_TIME_LIMIT = 0.2;
+
+    @Parameters(index = "0", paramLabel = "PROGRAM", description = "a .c, .s, .o file or an executable")
+    Path program;
+
+    @Parameters(index = "1..*", paramLabel = "ARG", description = "arguments (argv[1] ...)")
+    List<String> args = new ArrayList<>();
+
+    @Mixin MachineOptions machine;
+
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "1000", description = "the most runs (default: ${DEFAULT-VALUE})")
+    int runs;
+
+    @Option(names = "--time", paramLabel = "S", defaultValue = "0", description = "stop after S seconds of host time (default: no limit)")
+    double seconds;
+
+    @Option(names = "--strategy", paramLabel = "NAME", defaultValue = "pct",
+            description = "pct (random priorities with depth-1 change points), random (a random walk), "
+                    + "or bounded (every schedule with at most --preemptions preemptions) (default: ${DEFAULT-VALUE})")
+    Explorer.StrategyName strategy;
+
+    @Option(names = "--depth", paramLabel = "D", defaultValue = "3", description = "PCT's bug depth: D-1 priority change points (default: ${DEFAULT-VALUE})")
+    int depth;
+
+    @Option(names = "--preemptions", paramLabel = "K", defaultValue = "2", description = "the bounded search's most preemptions (default: ${DEFAULT-VALUE})")
+    int preemptions;
+
+    @Option(names = "--jobs", paramLabel = "N", description = "host threads running runs (default: the host's cores)")
+    Integer jobs;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "also write the report as JSON to FILE")
+    Path json;
+
+    @Option(names = "--race", description = "also detect data races in every run (docs/race.md); a run that reports one fails")
+    boolean race;
+
+    @Option(names = "--schedule-dir", paramLabel = "DIR", defaultValue = ".",
+            description = "where to write the schedule files (default: the current directory)")
+    Path scheduleDir;
+
+    @Override
+    int call0() throws Exception {
+        Options options = machine.toOptions();
+        boolean defaultLimit = options.cycleLimit() == 0;
+        if (defaultLimit) options = options.withCycleLimit(Math.round(DEFAULT_TIME_LIMIT * Options.CYCLES_PER_SECOND));
+        if (runs < 1) throw new HostFiles.UserError("--runs must be at least 1");
+        if (!(seconds >= 0)) throw new HostFiles.UserError("--time must be 0 or more");
+        if (depth < 1 || depth > 100) throw new HostFiles.UserError("--depth must be between 1 and 100");
+        if (preemptions < 0) throw new HostFiles.UserError("--preemptions must be 0 or more");
+        int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
+        if (threads < 1 || threads > 256) throw new HostFiles.UserError("--jobs must be between 1 and 256");
+        if (!Files.isDirectory(scheduleDir)) throw new HostFiles.UserError("--schedule-dir: not a directory: " + scheduleDir);
+
+        BootImage image = BootImage.load();
+        Executable exe = build(image);
+        if (exe == null) return 1;
+        ControlledRun.Setup setup = new ControlledRun.Setup() {
+            @Override
+            public List<String> install(boot.Kernel kernel) {
+                return RunCommand.install(kernel, image, exe, program, args);
+            }
+
+            @Override
+            public boolean detectRaces() {
+                return race;
+            }
+        };
+        Explorer.Config config = new Explorer.Config(strategy, runs, seconds, depth, preemptions, options.seed(), threads, null);
+        Explorer.Result result = new Explorer(options, setup, config).explore();
+
+        String name = program.getFileName().toString().replaceFirst("\\.[cso]$", "");
+        String replayOptions = replayOptions(defaultLimit);
+        String description = "explore " + program + " (" + describe() + ")";
+        Report report = Report.of(result, options, setup, threads, n -> scheduleDir.resolve(name + ".outcome" + n + ".schedule"),
+                file -> replayCommand(file, replayOptions), description);
+        PrintWriter out = spec.commandLine().getOut();
+        report.print(out, description);
+        if (json != null) {
+            try {
+                Files.writeString(json, report.json(program.toString(), describe()));
+            } catch (IOException e) {
+                throw new HostFiles.UserError("cannot write " + json + ": " + e.getMessage());
+            }
+        }
+        return report.clean() ? 0 : 1;
+    }
+
+    private String describe() {
+        String how = switch (strategy) {
+            case pct -> "pct, depth " + depth;
+            case random -> "random";
+            case bounded -> "bounded, at most " + preemptions + " preemption(s)";
+        };
+        return how + ", seed " + machine.seed + (race ? ", --race" : "");
+    }
+
+    /** The machine options as given on the command line (and the time limit explore chose), for the replay command. */
+    private String replayOptions(boolean defaultLimit) {
+        StringBuilder b = new StringBuilder();
+        for (OptionSpec o : spec.mixins().get("machine").options()) {
+            if (!spec.commandLine().getParseResult().hasMatchedOption(o)) continue;
+            for (String v : o.originalStringValues()) b.append(' ').append(o.longestName()).append(' ').append(shellWord(v));
+        }
+        if (defaultLimit) b.append(" --time-limit ").append(DEFAULT_TIME_LIMIT);
+        if (race) b.append(" --race");
+        return b.toString();
+    }
+
+    private String replayCommand(Path schedule, String options) {
+        StringBuilder b = new StringBuilder("./clonix run --schedule ").append(shellWord(schedule.toString())).append(options);
+        b.append(' ').append(shellWord(program.toString()));
+        for (String a : args) b.append(' ').append(shellWord(a));
+        return b.toString();
+    }
+
+    /** {@code s} quoted for a POSIX shell if it needs it. */
+    static String shellWord(String s) {
+        if (!s.isEmpty() && s.matches("[A-Za-z0-9_./:=+,@%-]+")) return s;
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
+
+    /** Compiles (in memory) or links the program; null (after printing the diagnostics) if that failed. */
+    private Executable build(BootImage image) throws Exception {
+        if (!program.toString().endsWith(".c")) return Inputs.link(List.of(program), "_start");
+        if (!image.hasLibc()) throw new HostFiles.UserError("this build has no C library to link " + program + " with");
+        Executable exe = image.compile(program, spec.commandLine().getErr());
+        spec.commandLine().getErr().flush();
+        return exe;
+    }
+}
