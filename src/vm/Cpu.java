@@ -34,11 +34,15 @@ public final class Cpu {
     }
 
     private final int id;
-    private final long[] x = new long[NREGS];
-    private long pc;
-    private final Mmu mmu = new Mmu();
-    private Trap trap;
-    private long retired;
+    // Package-private for the JIT (Jit, JitBlock and the classes it generates), which works
+    // on the same registers, pc, trap and MMU as the interpreter.
+    final long[] x = new long[NREGS];
+    long pc;
+    final Mmu mmu = new Mmu();
+    Trap trap;
+    long retired;
+    /** The machine's translations when this CPU runs the JIT engine; null: interpreter only. */
+    private CodeCache codeCache;
 
     /** A CPU numbered {@code id} (0, 1 ...), with no task and no address space. */
     public Cpu(int id) {
@@ -116,6 +120,20 @@ public final class Cpu {
         return mmu.tlb;
     }
 
+    /**
+     * Selects the execution engine: with a code cache (shared by the CPUs of one machine),
+     * {@link #run} executes hot code translated to JVM classes (see {@link Jit}); with null,
+     * the interpreter alone. Both give exactly the same results (docs/design.md, "Engines").
+     */
+    public void setCodeCache(CodeCache cache) {
+        this.codeCache = cache;
+    }
+
+    /** The engine {@link #run} uses. */
+    public Engine engine() {
+        return codeCache == null ? Engine.INTERP : Engine.JIT;
+    }
+
     // ---------------------------------------------------------------- the interpreter
 
     /**
@@ -123,9 +141,16 @@ public final class Cpu {
      * returns how many completed: exactly {@code budget} unless {@link #trap} is then
      * non-null. A {@code syscall} completes (and counts) before it traps; any other trapping
      * instruction neither counts nor changes a register or a byte of memory, and the pc is
-     * left at it. Never throws for anything a guest program does.
+     * left at it. Never throws for anything a guest program does. The JIT engine, when
+     * selected, gives exactly the interpreter's results; {@link #interpret} is the reference.
      */
     public long run(long budget) {
+        if (codeCache != null) return Jit.run(this, codeCache, budget);
+        return interpret(budget);
+    }
+
+    /** {@link #run} by the interpreter alone: the reference semantics of every instruction. */
+    long interpret(long budget) {
         trap = null;
         if (budget <= 0) return 0;
         final long[] x = this.x;
@@ -389,7 +414,7 @@ public final class Cpu {
     }
 
     /** Whether division op would trap: a zero divisor, or signed MIN / -1 (64 or 32 bits). */
-    private static boolean divideTraps(int op, long a, long b) {
+    static boolean divideTraps(int op, long a, long b) {
         switch (op) {
             case DIV: case REM:
                 return b == 0 || (b == -1 && a == Long.MIN_VALUE);
@@ -403,7 +428,7 @@ public final class Cpu {
     }
 
     /** The result of a division op that does not trap; 32-bit results are sign-extended. */
-    private static long divide(int op, long a, long b) {
+    static long divide(int op, long a, long b) {
         switch (op) {
             case DIV: return a / b;
             case DIVU: return Long.divideUnsigned(a, b);
@@ -420,7 +445,7 @@ public final class Cpu {
      * Executes an atomic (cas, faa, xchg; .w or .d) as one indivisible step. Returns false,
      * with the trap recorded and nothing changed, if the address is misaligned or faults.
      */
-    private boolean atomic(int op, int rd, int rs1, int rs2, int imm, long pc, long w) {
+    boolean atomic(int op, int rd, int rs1, int rs2, int imm, long pc, long w) {
         long a = x[rs1] + imm;
         boolean wide = op == CASD || op == FAAD || op == XCHGD;
         if ((a & (wide ? 7 : 3)) != 0) {
@@ -448,7 +473,7 @@ public final class Cpu {
     }
 
     /** The page-fault trap for the access the MMU just failed. */
-    private Trap pageFault(long pc, long w) {
+    Trap pageFault(long pc, long w) {
         return new Trap(TrapCause.PAGE_FAULT, pc, mmu.faultAddress, mmu.faultAccess, mmu.faultKind, w);
     }
 }
