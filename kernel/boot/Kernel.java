@@ -288,6 +288,9 @@ public final class Kernel implements TrapHandler {
                 t.context().pc = trap.pc() + vm.Isa.INSN_BYTES;
                 SignalSend.forceFault(tasks, t, SigInfo.fault(Signals.SIGTRAP, SigInfo.TRAP_BRKPT, trap.pc()));
             }
+            // An access observer (the schedule explorer) stopped the task before a load or
+            // store; the scheduler has had its say, and the instruction simply runs again.
+            case ACCESS_STOP -> { }
             default -> { }
         }
     }

@@ -32,6 +32,8 @@ public abstract class Inode {
     private int links;
     private int openCount;
     private boolean evicted;
+    /** Set by {@link #pinUntilRetired}, cleared by {@link #retire}. */
+    private boolean pinnedUntilRetired;
     private final boolean charged;
     private long atime, mtime, ctime;
     private FileLocks locks;
@@ -158,7 +160,7 @@ public abstract class Inode {
     }
 
     private void evictIfUnused() {
-        if (links == 0 && openCount == 0 && !evicted && !isPinned()) {
+        if (links == 0 && openCount == 0 && !evicted && !isPinned() && !pinnedUntilRetired) {
             evicted = true;
             vfs.inodeEvicted();
             evict();
@@ -180,6 +182,25 @@ public abstract class Inode {
     /** Whether the inode lives without names or openers (the root directory, device inodes). */
     protected boolean isPinned() {
         return false;
+    }
+
+    /**
+     * Keeps this inode alive without names or openers until {@link #retire}: the /proc
+     * inodes of a process, which live as long as the process does. Called by constructors.
+     */
+    protected final void pinUntilRetired() {
+        pinnedUntilRetired = true;
+    }
+
+    /**
+     * Ends the life that {@link #pinUntilRetired} gave (the /proc files of a process that has
+     * been reaped): the inode is freed at once if nobody has it open, else at its last close.
+     * Does nothing to an inode that was not pinned so. Idempotent.
+     */
+    public void retire() {
+        if (!pinnedUntilRetired) return;
+        pinnedUntilRetired = false;
+        evictIfUnused();
     }
 
     /** Frees the contents; called exactly once, when the inode is no longer reachable. */

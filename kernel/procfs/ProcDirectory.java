@@ -32,12 +32,12 @@ public class ProcDirectory extends Directory {
 
     private final Map<String, Inode> fixed = new LinkedHashMap<>();
     private Source source;
-    private boolean retired;
 
     /** An empty /proc directory with permissions r-xr-xr-x. */
     public ProcDirectory(Vfs vfs) {
         super(vfs, 0555);
         setOwner(0, 0); // the kernel's, whoever looked it up first
+        pinUntilRetired(); // until its process is reaped: retire
     }
 
     /** Adds the fixed file {@code name} whose text {@code contents} produces; returns it. */
@@ -138,25 +138,13 @@ public class ProcDirectory extends Directory {
 
     /**
      * Lets this directory and its fixed files, links and subdirectories be freed once nobody has
-     * them open (see {@link ProcFile#retire}): for the directory of a process that has been
+     * them open (see {@link fs.Inode#retire}): for the directory of a process that has been
      * reaped. Entries made by the source are the source's to retire. Idempotent.
      */
-    public void retire() {
-        if (retired) return;
-        retired = true;
-        for (Inode inode : fixed.values()) {
-            if (inode instanceof ProcFile f) f.retire();
-            else if (inode instanceof ProcSymlink l) l.retire();
-            else if (inode instanceof ProcDirectory d) d.retire();
-        }
-        // Evicted now if nobody has it open, else at its last close (see ProcFile#retire).
-        opened(null);
-        released(null);
-    }
-
     @Override
-    protected boolean isPinned() {
-        return !retired;
+    public void retire() {
+        for (Inode inode : fixed.values()) inode.retire();
+        super.retire();
     }
 
     @Override

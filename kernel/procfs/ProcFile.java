@@ -35,7 +35,6 @@ public final class ProcFile extends Inode {
 
     private final Supplier<String> contents;
     private final Writer writer;
-    private boolean retired;
 
     /**
      * A file whose text {@code contents} produces (called at each read at offset 0, and at
@@ -54,6 +53,7 @@ public final class ProcFile extends Inode {
     public ProcFile(Vfs vfs, Supplier<String> contents, Writer writer) {
         super(vfs, Mode.S_IFREG | (writer == null ? 0444 : 0644));
         setOwner(0, 0); // the kernel's, whoever looked it up first
+        pinUntilRetired(); // until its process is reaped: fs.Inode#retire
         this.contents = contents;
         this.writer = writer;
     }
@@ -66,25 +66,6 @@ public final class ProcFile extends Inode {
     @Override
     public int links() {
         return 1;
-    }
-
-    /**
-     * Lets the inode be freed (counted out of the Vfs's live inodes) once nobody has it
-     * open: for the files of a process that has been reaped. Until then it works as before.
-     * Idempotent.
-     */
-    public void retire() {
-        if (retired) return;
-        retired = true;
-        // fs.Inode evicts an unpinned inode without names when its open count drops to zero:
-        // one pass through that last-close path evicts it now, or at its last close if open.
-        opened(null);
-        released(null);
-    }
-
-    @Override
-    protected boolean isPinned() {
-        return !retired;
     }
 
     @Override

@@ -12,7 +12,6 @@ import java.util.function.Supplier;
 public final class ProcSymlink extends Symlink {
     private final Supplier<String> target;
     private final Supplier<Inode> jump;
-    private boolean retired;
 
     /** A link whose target {@code target} produces at each use. */
     public ProcSymlink(Vfs vfs, Supplier<String> target) {
@@ -26,6 +25,7 @@ public final class ProcSymlink extends Symlink {
     public ProcSymlink(Vfs vfs, Supplier<String> target, Supplier<Inode> jump) {
         super(vfs, "");
         setOwner(0, 0); // the kernel's, whoever looked it up first
+        pinUntilRetired(); // until its process is reaped: fs.Inode#retire
         this.target = target;
         this.jump = jump;
     }
@@ -48,22 +48,5 @@ public final class ProcSymlink extends Symlink {
     @Override
     public int links() {
         return 1;
-    }
-
-    /**
-     * Lets the inode be freed (counted out of the Vfs's live inodes): for the links of a
-     * process that has been reaped, as {@link ProcFile#retire}. A link is never open, so it
-     * is freed at once. Idempotent.
-     */
-    public void retire() {
-        if (retired) return;
-        retired = true;
-        opened(null);
-        released(null);
-    }
-
-    @Override
-    protected boolean isPinned() {
-        return !retired;
     }
 }

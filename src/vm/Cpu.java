@@ -20,7 +20,7 @@ import java.lang.invoke.VarHandle;
  * is one array read, and loads and stores that hit the TLB done inline with one tag compare.
  * Everything rare (TLB misses, page-straddling accesses, faults, atomics) is in other methods.
  * The method must stay below HotSpot's 8000-bytecode limit for compilation (HugeMethodLimit),
- * or it would run interpreted and a hundred times slower: it is 3,240 bytes today
+ * or it would run interpreted and a hundred times slower: it is 3,516 bytes today
  * ({@code javap -c -p -cp target/classes vm.Cpu}); check it when adding instructions.
  */
 public final class Cpu {
@@ -38,7 +38,7 @@ public final class Cpu {
     // on the same registers, pc, trap and MMU as the interpreter.
     final long[] x = new long[NREGS];
     long pc;
-    final Mmu mmu = new Mmu();
+    final Mmu mmu = new Mmu(this);
     Trap trap;
     long retired;
     /** The machine's translations when this CPU runs the JIT engine; null: interpreter only. */
@@ -115,6 +115,28 @@ public final class Cpu {
         return retired;
     }
 
+    /**
+     * Installs {@code observer} (null: none) to watch this CPU's data accesses, and flushes
+     * the TLB so that no page cached before escapes it (see {@link AccessObserver}).
+     */
+    public void setAccessObserver(AccessObserver observer) {
+        mmu.observer = observer;
+        mmu.tlb.flushAll();
+    }
+
+    /** The observer of this CPU's data accesses, or null. */
+    public AccessObserver accessObserver() {
+        return mmu.observer;
+    }
+
+    /**
+     * Forgets every translation in this CPU's TLB, so that the next access to each page goes
+     * through the MMU's slow path (and the observer, if there is one).
+     */
+    public void flushTlb() {
+        mmu.tlb.flushAll();
+    }
+
     /** This CPU's TLB (tests and statistics). */
     Tlb tlb() {
         return mmu.tlb;
@@ -145,7 +167,8 @@ public final class Cpu {
      * selected, gives exactly the interpreter's results; {@link #interpret} is the reference.
      */
     public long run(long budget) {
-        if (codeCache != null) return Jit.run(this, codeCache, budget);
+        // The JIT does not call the access observer: while there is one, the interpreter runs.
+        if (codeCache != null && mmu.observer == null) return Jit.run(this, codeCache, budget);
         return interpret(budget);
     }
 
@@ -283,7 +306,7 @@ public final class Cpu {
                     long v;
                     if (readTag[i] == a >>> 12) v = dataPage[i][(int) a & 0xFFF];
                     else {
-                        v = mmu.load(a, 1);
+                        v = mmu.load(a, 1, pc);
                         if (mmu.faulted) { trap = pageFault(pc, w); break loop; }
                     }
                     x[rd] = op == LB ? (byte) v : v & 0xFF;
@@ -295,7 +318,7 @@ public final class Cpu {
                     long v;
                     if (readTag[i] == a >>> 12 && o <= 4094) v = (short) I16.get(dataPage[i], o);
                     else {
-                        v = mmu.load(a, 2);
+                        v = mmu.load(a, 2, pc);
                         if (mmu.faulted) { trap = pageFault(pc, w); break loop; }
                     }
                     x[rd] = op == LH ? (short) v : v & 0xFFFF;
@@ -307,7 +330,7 @@ public final class Cpu {
                     long v;
                     if (readTag[i] == a >>> 12 && o <= 4092) v = (int) I32.get(dataPage[i], o);
                     else {
-                        v = mmu.load(a, 4);
+                        v = mmu.load(a, 4, pc);
                         if (mmu.faulted) { trap = pageFault(pc, w); break loop; }
                     }
                     x[rd] = op == LW ? (int) v : v & 0xFFFF_FFFFL;
@@ -318,7 +341,7 @@ public final class Cpu {
                     int i = (int) (a >>> 12) & Tlb.MASK, o = (int) a & 0xFFF;
                     if (readTag[i] == a >>> 12 && o <= 4088) x[rd] = (long) I64.get(dataPage[i], o);
                     else {
-                        long v = mmu.load(a, 8);
+                        long v = mmu.load(a, 8, pc);
                         if (mmu.faulted) { trap = pageFault(pc, w); break loop; }
                         x[rd] = v;
                     }
@@ -328,28 +351,28 @@ public final class Cpu {
                     long a = x[rs1] + imm;
                     int i = (int) (a >>> 12) & Tlb.MASK;
                     if (writeTag[i] == a >>> 12) dataPage[i][(int) a & 0xFFF] = (byte) x[rs2];
-                    else if (!mmu.store(a, 1, x[rs2])) { trap = pageFault(pc, w); break loop; }
+                    else if (!mmu.store(a, 1, x[rs2], pc)) { trap = pageFault(pc, w); break loop; }
                     break;
                 }
                 case SH: {
                     long a = x[rs1] + imm;
                     int i = (int) (a >>> 12) & Tlb.MASK, o = (int) a & 0xFFF;
                     if (writeTag[i] == a >>> 12 && o <= 4094) I16.set(dataPage[i], o, (short) x[rs2]);
-                    else if (!mmu.store(a, 2, x[rs2])) { trap = pageFault(pc, w); break loop; }
+                    else if (!mmu.store(a, 2, x[rs2], pc)) { trap = pageFault(pc, w); break loop; }
                     break;
                 }
                 case SW: {
                     long a = x[rs1] + imm;
                     int i = (int) (a >>> 12) & Tlb.MASK, o = (int) a & 0xFFF;
                     if (writeTag[i] == a >>> 12 && o <= 4092) I32.set(dataPage[i], o, (int) x[rs2]);
-                    else if (!mmu.store(a, 4, x[rs2])) { trap = pageFault(pc, w); break loop; }
+                    else if (!mmu.store(a, 4, x[rs2], pc)) { trap = pageFault(pc, w); break loop; }
                     break;
                 }
                 case SD: {
                     long a = x[rs1] + imm;
                     int i = (int) (a >>> 12) & Tlb.MASK, o = (int) a & 0xFFF;
                     if (writeTag[i] == a >>> 12 && o <= 4088) I64.set(dataPage[i], o, x[rs2]);
-                    else if (!mmu.store(a, 8, x[rs2])) { trap = pageFault(pc, w); break loop; }
+                    else if (!mmu.store(a, 8, x[rs2], pc)) { trap = pageFault(pc, w); break loop; }
                     break;
                 }
 
@@ -452,7 +475,7 @@ public final class Cpu {
             trap = new Trap(TrapCause.MISALIGNED, pc, a, AccessKind.WRITE, null, w);
             return false;
         }
-        byte[] page = mmu.atomicPage(a);
+        byte[] page = mmu.atomicPage(a, wide ? 8 : 4, pc);
         if (page == null) {
             trap = pageFault(pc, w);
             return false;
@@ -472,8 +495,9 @@ public final class Cpu {
         return true;
     }
 
-    /** The page-fault trap for the access the MMU just failed. */
+    /** The trap for the access the MMU just failed: a page fault, or the observer's STOP. */
     Trap pageFault(long pc, long w) {
+        if (mmu.stopped) return new Trap(TrapCause.ACCESS_STOP, pc, mmu.faultAddress, mmu.faultAccess, null, w);
         return new Trap(TrapCause.PAGE_FAULT, pc, mmu.faultAddress, mmu.faultAccess, mmu.faultKind, w);
     }
 }

@@ -96,11 +96,11 @@ abstract class JitBlock {
     }
 
     /**
-     * A store the inline path could not do (a TLB miss or an access crossing the page end):
-     * -1 if it faulted (nothing written), 1 if it wrote the frame {@code code}, else 0.
+     * A store by the instruction at {@code pc} that the inline path could not do (a TLB miss
+     * or an access crossing the page end): -1 if it faulted (nothing written), 1 if it wrote the frame {@code code}, else 0.
      */
-    static int storeSlow(Cpu cpu, long a, int size, long v, byte[] code) {
-        if (!cpu.mmu.store(a, size, v)) return -1;
+    static int storeSlow(Cpu cpu, long a, int size, long v, long pc, byte[] code) {
+        if (!cpu.mmu.store(a, size, v, pc)) return -1;
         // A successful store leaves the page of its first and of its last byte in the data TLB.
         byte[][] dataPage = cpu.mmu.tlb.dataPage;
         int first = (int) (a >>> 12) & Tlb.MASK, last = (int) ((a + size - 1) >>> 12) & Tlb.MASK;

@@ -522,7 +522,8 @@ final class JitTranslator {
                 mv.visitInsn(DUP);
                 mv.visitVarInsn(LLOAD, ADDR);
                 push(size);
-                mv.visitMethodInsn(INVOKEVIRTUAL, MMU, "load", "(JI)J", false);
+                mv.visitLdcInsn(pc);
+                mv.visitMethodInsn(INVOKEVIRTUAL, MMU, "load", "(JIJ)J", false);
                 mv.visitVarInsn(LSTORE, VALUE);
                 mv.visitFieldInsn(GETFIELD, MMU, "faulted", "Z");
                 mv.visitJumpInsn(IFNE, faulted);
@@ -561,8 +562,9 @@ final class JitTranslator {
                 mv.visitVarInsn(LLOAD, ADDR);
                 push(size);
                 reg(rs2);
+                mv.visitLdcInsn(pc);
                 mv.visitVarInsn(ALOAD, CODE);
-                mv.visitMethodInsn(INVOKESTATIC, BLOCK, "storeSlow", "(L" + CPU + ";JIJ[B)I", false);
+                mv.visitMethodInsn(INVOKESTATIC, BLOCK, "storeSlow", "(L" + CPU + ";JIJJ[B)I", false);
                 mv.visitInsn(DUP);
                 mv.visitVarInsn(ISTORE, OFF);
                 mv.visitJumpInsn(IFLT, faulted);

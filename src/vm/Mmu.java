@@ -13,6 +13,7 @@ package vm;
  */
 final class Mmu {
     final Tlb tlb = new Tlb();
+    private final Cpu cpu;
     private AddressSpace mm;
 
     /** Set by a failed access; meaningful only right after one. */
@@ -20,6 +21,25 @@ final class Mmu {
     long faultAddress;
     AccessKind faultAccess;
     FaultKind faultKind;
+    /** Set, with {@link #faulted}, when the access failed because the observer said STOP. */
+    boolean stopped;
+
+    /**
+     * The observer of the data accesses that miss the TLB (and of every atomic), or null; see
+     * {@link AccessObserver}. While there is one, a translation is put into the TLB only when
+     * the observer answers PROCEED: the slow path records it in {@link #pending} first.
+     */
+    AccessObserver observer;
+    /** The TLB fills of the access being observed (at most two pages), made if it answers PROCEED. */
+    private final long[] pendingVpn = new long[2];
+    private final byte[][] pendingPage = new byte[2][];
+    private final boolean[] pendingRead = new boolean[2], pendingWrite = new boolean[2];
+    private int pending;
+
+    /** The MMU of {@code cpu} (which the observer is told about). */
+    Mmu(Cpu cpu) {
+        this.cpu = cpu;
+    }
 
     /** The address space being translated through, or null when the CPU is idle. */
     AddressSpace addressSpace() {
@@ -57,7 +77,7 @@ final class Mmu {
         byte[] page = mm.frameOf(pte);
         // Allow stores through this slot too, but only if the page is already dirty: the
         // first store must come here to set the dirty bit.
-        tlb.fillData(vpn, page, true, Pte.canWrite(pte) && (pte & Pte.DIRTY) != 0);
+        fill(vpn, page, true, Pte.canWrite(pte) && (pte & Pte.DIRTY) != 0);
         return page;
     }
 
@@ -69,39 +89,89 @@ final class Mmu {
         long pte = walk(va, AccessKind.WRITE);
         if (pte < 0) return null;
         byte[] page = mm.frameOf(pte);
-        tlb.fillData(vpn, page, Pte.canRead(pte), true);
+        fill(vpn, page, Pte.canRead(pte), true);
         return page;
     }
 
     /**
-     * The frame for an atomic read-modify-write at {@code va}, which needs both write and read
-     * permission; null after a fault (reported as a WRITE fault unless only READ is missing).
+     * The frame for an atomic read-modify-write of {@code size} bytes at {@code va} by the
+     * instruction at {@code pc}, which needs both write and read permission; null after a
+     * fault (reported as a WRITE fault unless only READ is missing) or when the observer
+     * said STOP. With an observer, every atomic is observed, TLB hit or not.
      */
-    byte[] atomicPage(long va) {
+    byte[] atomicPage(long va, int size, long pc) {
+        faulted = false;
+        stopped = false;
+        pending = 0;
         long vpn = va >>> AddressSpace.PAGE_SHIFT;
         int i = (int) vpn & Tlb.MASK;
-        if (tlb.writeTag[i] == vpn && tlb.readTag[i] == vpn) return tlb.dataPage[i];
-        byte[] page = writePage(va);
-        if (page == null) return null;
-        if (tlb.readTag[i] != vpn) {
+        if (observer == null && tlb.writeTag[i] == vpn && tlb.readTag[i] == vpn) return tlb.dataPage[i];
+        long pte = walk(va, AccessKind.WRITE);
+        if (pte < 0) return null;
+        if (!Pte.canRead(pte)) {
             fault(va, AccessKind.READ, AddressSpace.FAULT_PROTECTION);
             return null;
         }
+        byte[] page = mm.frameOf(pte);
+        fill(vpn, page, true, true);
+        if (observer != null && !observe(pc, va, size, AccessKind.WRITE, true)) return null;
         return page;
     }
 
     /**
-     * Loads {@code size} (1, 2, 4 or 8) bytes at {@code va}, zero-extended, from one page or
-     * straddling two. After a fault, returns 0 with {@link #faulted} set.
+     * Puts a translation into the TLB, or, while an observer is installed, keeps it until
+     * the observer's answer says whether it may be cached ({@link #observe}).
      */
-    long load(long va, int size) {
+    private void fill(long vpn, byte[] page, boolean read, boolean write) {
+        if (observer == null) {
+            tlb.fillData(vpn, page, read, write);
+            return;
+        }
+        pendingVpn[pending] = vpn;
+        pendingPage[pending] = page;
+        pendingRead[pending] = read;
+        pendingWrite[pending] = write;
+        pending++;
+    }
+
+    /**
+     * Asks the observer about an access whose pages have translated; false (with the access
+     * marked as stopped) if it said STOP. The TLB fills kept by {@link #fill} are made if it
+     * said PROCEED, and dropped otherwise.
+     */
+    private boolean observe(long pc, long va, int size, AccessKind kind, boolean atomic) {
+        int verdict = observer.observe(cpu, pc, va, size, kind, atomic);
+        if (verdict == AccessObserver.PROCEED) {
+            for (int k = 0; k < pending; k++) tlb.fillData(pendingVpn[k], pendingPage[k], pendingRead[k], pendingWrite[k]);
+        }
+        for (int k = 0; k < pending; k++) pendingPage[k] = null;
+        pending = 0;
+        if (verdict != AccessObserver.STOP) return true;
+        faulted = true;
+        stopped = true;
+        faultAddress = va;
+        faultAccess = kind;
+        faultKind = null;
+        return false;
+    }
+
+    /**
+     * Loads {@code size} (1, 2, 4 or 8) bytes at {@code va} for the instruction at {@code pc},
+     * zero-extended, from one page or straddling two. After a fault (or a STOP from the
+     * observer), returns 0 with {@link #faulted} set.
+     */
+    long load(long va, int size, long pc) {
         faulted = false;
+        stopped = false;
+        pending = 0;
         int off = (int) va & (AddressSpace.PAGE_SIZE - 1);
         byte[] first = readPage(va);
         if (first == null) return 0;
-        if (off <= AddressSpace.PAGE_SIZE - size) return LittleEndian.load(first, off, size);
-        byte[] second = readPage((va | (AddressSpace.PAGE_SIZE - 1)) + 1);
-        if (second == null) return 0;
+        boolean straddles = off > AddressSpace.PAGE_SIZE - size;
+        byte[] second = straddles ? readPage((va | (AddressSpace.PAGE_SIZE - 1)) + 1) : null;
+        if (straddles && second == null) return 0;
+        if (observer != null && !observe(pc, va, size, AccessKind.READ, false)) return 0;
+        if (!straddles) return LittleEndian.load(first, off, size);
         long v = 0;
         for (int k = 0; k < size; k++) {
             int b = off + k < AddressSpace.PAGE_SIZE ? first[off + k] : second[off + k - AddressSpace.PAGE_SIZE];
@@ -111,20 +181,25 @@ final class Mmu {
     }
 
     /**
-     * Stores the low {@code size} bytes of {@code v} at {@code va}, possibly straddling two
-     * pages. Returns false, having written nothing, after a fault.
+     * Stores the low {@code size} bytes of {@code v} at {@code va} for the instruction at
+     * {@code pc}, possibly straddling two pages. Returns false, having written nothing, after
+     * a fault (or a STOP from the observer).
      */
-    boolean store(long va, int size, long v) {
+    boolean store(long va, int size, long v, long pc) {
         faulted = false;
+        stopped = false;
+        pending = 0;
         int off = (int) va & (AddressSpace.PAGE_SIZE - 1);
         byte[] first = writePage(va);
         if (first == null) return false;
-        if (off <= AddressSpace.PAGE_SIZE - size) {
+        boolean straddles = off > AddressSpace.PAGE_SIZE - size;
+        byte[] second = straddles ? writePage((va | (AddressSpace.PAGE_SIZE - 1)) + 1) : null;
+        if (straddles && second == null) return false;
+        if (observer != null && !observe(pc, va, size, AccessKind.WRITE, false)) return false;
+        if (!straddles) {
             LittleEndian.store(first, off, size, v);
             return true;
         }
-        byte[] second = writePage((va | (AddressSpace.PAGE_SIZE - 1)) + 1);
-        if (second == null) return false;
         for (int k = 0; k < size; k++) {
             byte b = (byte) (v >>> (8 * k));
             if (off + k < AddressSpace.PAGE_SIZE) first[off + k] = b;

@@ -13,5 +13,10 @@ public enum TrapCause {
     /** Division or remainder by zero, or signed overflow (MIN / -1, MIN % -1). */
     DIVIDE_ERROR,
     /** An atomic that is not naturally aligned, or a pc that is not a multiple of 8. */
-    MISALIGNED
+    MISALIGNED,
+    /**
+     * The CPU's {@link AccessObserver} asked to stop before a data access; pc is at the
+     * instruction, which has not executed. Never happens without an observer.
+     */
+    ACCESS_STOP
 }
