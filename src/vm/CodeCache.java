@@ -13,7 +13,7 @@ import java.util.IdentityHashMap;
  * live in {@link JitClasses}, which bounds them for the whole JVM.
  */
 public final class CodeCache {
-    /** Times a block must start in the interpreter before it is translated. */
+    /** Times a block starts in the interpreter before it is translated, by default. */
     static final int THRESHOLD = 16;
     /** The most code pages remembered. */
     static final int MAX_PAGES = 1024;
@@ -23,9 +23,25 @@ public final class CodeCache {
     /** The last page looked up in each I-TLB slot, which is nearly always the next one asked for. */
     private final CodePage[] recent = new CodePage[Tlb.SIZE];
     private int generation = JitClasses.generation();
+    /** Instructions retired by translated blocks (the rest ran in the interpreter): statistics. */
+    long compiledInstructions;
+    /** This cache's translation threshold: {@link #THRESHOLD} but in tests. */
+    final int threshold;
 
     /** An empty cache. */
-    public CodeCache() {}
+    public CodeCache() {
+        this(THRESHOLD);
+    }
+
+    /** An empty cache that translates a block once it has started {@code threshold} times (tests: 0, at once). */
+    CodeCache(int threshold) {
+        this.threshold = threshold;
+    }
+
+    /** Instructions the machine's CPUs have retired in translated blocks. */
+    public long compiledInstructions() {
+        return compiledInstructions;
+    }
 
     /** The page record for virtual page {@code vpn} mapped to {@code frame}, made if need be. */
     CodePage page(long vpn, byte[] frame) {

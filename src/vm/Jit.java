@@ -44,13 +44,14 @@ final class Jit {
                 if (n >= 0) {
                     left -= n;
                     cpu.retired += n;
+                    cache.compiledInstructions += n;
                     if (cpu.trap != null) break;
                     continue;
                 }
                 page.blocks[slot] = null;           // the code changed: stale
                 page.heat[slot] = 0;
             } else if (b == null) {
-                if (page.heat[slot] < CodeCache.THRESHOLD) page.heat[slot]++;
+                if (page.heat[slot] < cache.threshold) page.heat[slot]++;
                 else if ((b = translate(pc, code, off)) != null) {
                     page.blocks[slot] = b;
                     continue;
