@@ -25,22 +25,33 @@ final class Jit {
         cache.checkGeneration();
         Mmu mmu = cpu.mmu;
         long left = budget;
+        // The code page of the last block, as in the interpreter: a block in the same page
+        // needs no I-TLB lookup. pc ^ 1 can match no aligned pc: the first block looks up.
+        // After the interpreter has run, look up again, since it may have refilled the I-TLB.
+        long codeBase = cpu.pc ^ 1;
+        byte[] code = null;
+        CodePage page = null;
         while (left > 0) {
             long pc = cpu.pc;
-            if ((pc & 7) != 0) {
-                cpu.trap = new Trap(TrapCause.MISALIGNED, pc, pc, AccessKind.EXECUTE, null, 0);
-                break;
+            int off = (int) (pc - codeBase);
+            if ((pc - codeBase & ~0xFF8L) != 0) {
+                if ((pc & 7) != 0) {
+                    cpu.trap = new Trap(TrapCause.MISALIGNED, pc, pc, AccessKind.EXECUTE, null, 0);
+                    break;
+                }
+                code = mmu.fetchPage(pc);
+                if (code == null) {
+                    cpu.trap = cpu.pageFault(pc, 0);
+                    break;
+                }
+                page = cache.page(pc >>> AddressSpace.PAGE_SHIFT, code);
+                codeBase = pc & ~0xFFFL;
+                off = (int) (pc - codeBase);
             }
-            byte[] code = mmu.fetchPage(pc);
-            if (code == null) {
-                cpu.trap = cpu.pageFault(pc, 0);
-                break;
-            }
-            CodePage page = cache.page(pc >>> AddressSpace.PAGE_SHIFT, code);
-            int off = (int) pc & (AddressSpace.PAGE_SIZE - 1), slot = off / Isa.INSN_BYTES;
+            int slot = off / Isa.INSN_BYTES;
             JitBlock b = page.blocks[slot];
             if (b != null && b.length() <= left) {
-                int n = b.execute(cpu, code);
+                int n = b.execute(cpu, code, (int) Math.min(left, Integer.MAX_VALUE));
                 if (n >= 0) {
                     left -= n;
                     cpu.retired += n;
@@ -60,6 +71,7 @@ final class Jit {
             int n = Math.max(1, JitTranslator.blockLength(code, off));
             left -= cpu.interpret(Math.min(left, n));
             if (cpu.trap != null) break;
+            codeBase = cpu.pc ^ 1;
         }
         return budget - left;
     }

@@ -11,7 +11,7 @@ import java.lang.invoke.VarHandle;
  * instruction words it was translated from.
  *
  * <p>The contract of {@link #execute}: called with the CPU's pc equal to {@link #pc} and at
- * least {@link #length} instructions of budget left, with {@code code} the frame the CPU's
+ * least {@link #length} instructions of budget left (its {@code room}), with {@code code} the frame the CPU's
  * I-TLB maps that pc to. It first checks that the frame still holds {@link #words} (the
  * guest, another CPU or the kernel may have written or reused the frame since) and returns
  * -1, having changed nothing, if not. Otherwise it executes as the interpreter would and
@@ -40,8 +40,11 @@ abstract class JitBlock {
         return words.length;
     }
 
-    /** Executes the block on {@code cpu}; see the class comment. */
-    abstract int execute(Cpu cpu, byte[] code);
+    /**
+     * Executes the block on {@code cpu}, more than once if it loops back to its own start and
+     * {@code room} (at least {@link #length}) instructions allow; see the class comment.
+     */
+    abstract int execute(Cpu cpu, byte[] code, int room);
 
     // Little-endian accesses to a frame, called by the generated code and inlined by HotSpot.
 

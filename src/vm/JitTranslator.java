@@ -42,9 +42,9 @@ final class JitTranslator {
     private static final String TLB = Type.getInternalName(Tlb.class);
     private static final String TRAP_CAUSE = Type.getInternalName(TrapCause.class);
 
-    // Local variable slots of execute(Cpu cpu, byte[] code).
-    private static final int CPU_ = 1, CODE = 2, X = 3, READ_TAG = 4, WRITE_TAG = 5, DATA_PAGE = 6;
-    private static final int ADDR = 7, SLOT = 9, OFF = 10, VALUE = 11, TMP = 13;
+    // Local variable slots of execute(Cpu cpu, byte[] code, int room).
+    private static final int CPU_ = 1, CODE = 2, ROOM = 3, X = 4, READ_TAG = 5, WRITE_TAG = 6, DATA_PAGE = 7;
+    private static final int ADDR = 8, SLOT = 10, OFF = 11, VALUE = 12, TMP = 14, DONE = 15;
     /** For {@code end}: no last opcode before the register store. */
     private static final int NONE = -1;
 
@@ -97,7 +97,7 @@ final class JitTranslator {
         init.visitInsn(RETURN);
         init.visitMaxs(0, 0);
         init.visitEnd();
-        MethodVisitor mv = cw.visitMethod(0, "execute", "(L" + CPU + ";[B)I", null, null);
+        MethodVisitor mv = cw.visitMethod(0, "execute", "(L" + CPU + ";[BI)I", null, null);
         new Body(mv, pc, words).emit();
         cw.visitEnd();
         return cw.toByteArray();
@@ -110,6 +110,8 @@ final class JitTranslator {
         private final long[] words;
         /** Code emitted after the straight-line path: slow paths and trap exits. */
         private final List<Runnable> outOfLine = new ArrayList<>();
+        /** The start of the block's instructions, after the check of its words: where a loop goes back to. */
+        private final Label top = new Label();
 
         Body(MethodVisitor mv, long pc0, long[] words) {
             this.mv = mv;
@@ -143,6 +145,9 @@ final class JitTranslator {
             mv.visitVarInsn(ASTORE, WRITE_TAG);
             mv.visitFieldInsn(GETFIELD, TLB, "dataPage", "[[B");
             mv.visitVarInsn(ASTORE, DATA_PAGE);
+            mv.visitInsn(ICONST_0);
+            mv.visitVarInsn(ISTORE, DONE);
+            mv.visitLabel(top);
 
             for (int k = 0; k < words.length; k++) instruction(k);
             int last = op(words[words.length - 1]);
@@ -592,16 +597,33 @@ final class JitTranslator {
             exit(pc + imm, k + 1);
         }
 
-        /** Sets the CPU's pc to {@code pc} and returns {@code count}. */
+        /**
+         * Sets the CPU's pc to {@code pc} and returns the instructions done, {@code count} in
+         * this pass through the block. A jump back to the block's own start (a loop of one
+         * block) goes round again without returning while the room left holds a whole pass:
+         * no other code can have run in between, and a store into the code ended the block.
+         */
         private void exit(long pc, int count) {
+            if (pc == pc0 && count == words.length) {
+                mv.visitIincInsn(DONE, count);
+                mv.visitVarInsn(ILOAD, ROOM);
+                mv.visitVarInsn(ILOAD, DONE);
+                mv.visitInsn(ISUB);
+                push(count);
+                mv.visitJumpInsn(IF_ICMPGE, top);
+                count = 0;
+            }
             mv.visitVarInsn(ALOAD, CPU_);
             mv.visitLdcInsn(pc);
             mv.visitFieldInsn(PUTFIELD, CPU, "pc", "J");
             ret(count);
         }
 
+        /** Returns the instructions completed: those of earlier passes and {@code count} of this one. */
         private void ret(int count) {
+            mv.visitVarInsn(ILOAD, DONE);
             push(count);
+            mv.visitInsn(IADD);
             mv.visitInsn(IRETURN);
         }
 
