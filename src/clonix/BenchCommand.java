@@ -21,7 +21,7 @@ import vm.InterpreterBench;
 
 /**
  * {@code clonix bench NAME}: run one of the benchmarks recorded in docs/PERFORMANCE.md.
- * {@code interp} times the interpreter; {@code fork} times fork + exit + wait with 1 MiB and
+ * {@code interp} times the interpreter; {@code jit} the interpreter and the JIT side by side; {@code fork} times fork + exit + wait with 1 MiB and
  * 64 MiB touched; {@code clone} times clone(CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND) +
  * exit + wait; {@code sched} measures the scheduler (the aggregate rate with 1 to 64 CPUs, the
  * cost of a decision among 100 to 10,000 threads, futex ping-pong); {@code pthread} thread
@@ -33,6 +33,7 @@ import vm.InterpreterBench;
  * gcc and timed in the same run, so the figures sit side by side.
  */
 @Command(mixinStandardHelpOptions = true, name = "bench", description = "Run a benchmark: 'interp' measures the interpreter (about 20 s),"
+        + " 'jit' the interpreter and the JIT side by side on the compiler's benchmark programs (about a minute),"
         + " 'fork' and 'clone' process creation (a few seconds each), 'sched' the scheduler (about a minute and a half),"
         + " 'pthread' and 'uthread' the thread libraries, 'startup' the time to the prompt, 'cc' the compiler's code.")
 final class BenchCommand extends ToolCommand {
@@ -42,7 +43,7 @@ final class BenchCommand extends ToolCommand {
     @Option(names = "--with-gcc", description = "also build and time the C versions in tests/bench with gcc")
     boolean withGcc;
 
-    enum Name { interp, fork, clone, sched, startup, uthread, pthread, cc }
+    enum Name { interp, jit, fork, clone, sched, startup, uthread, pthread, cc }
 
     /** Iterations of the native runs: enough for about a second each on a 2020s machine. */
     private static final long NATIVE_FORK_1MIB = 5_000, NATIVE_FORK_64MIB = 500, NATIVE_CLONE = 20_000;
@@ -52,6 +53,7 @@ final class BenchCommand extends ToolCommand {
         PrintWriter out = spec.commandLine().getOut();
         switch (name) {
             case interp -> interp(out);
+            case jit -> engines(out);
             case fork -> processCreation(out, List.of(Workload.FORK_1MIB, Workload.FORK_64MIB));
             case clone -> processCreation(out, List.of(Workload.CLONE));
             case sched -> sched(out);
@@ -79,6 +81,40 @@ final class BenchCommand extends ToolCommand {
                     out.flush();
                 }
             }
+        }
+    }
+
+    /**
+     * The two execution engines on the compiler's benchmark programs (tests/ccbench, bare
+     * machine), with --with-gcc beside each program built with gcc -O0 and run natively (the
+     * median of 21 runs, process start included) and the ratio of the JIT's time to it
+     * (docs/PERFORMANCE.md, "The JIT").
+     */
+    private void engines(PrintWriter out) throws Exception {
+        Path project = ProjectDir.find();
+        if (!Path.of("").toAbsolutePath().equals(project)) throw new HostFiles.UserError("run 'bench jit' from the project directory " + project);
+        out.print(bench.EngineBench.header().stripTrailing() + (withGcc ? String.format(" %12s %10s", "gcc -O0 ms", "jit/gcc") : "") + "\n");
+        for (String name : cc.CompilerBench.NAMES) {
+            bench.EngineBench.Figures f = bench.EngineBench.measure(name);
+            out.print(bench.EngineBench.line(f).stripTrailing());
+            if (withGcc) {
+                Path binary = buildWithGcc(project.resolve("tests/ccbench/" + name + ".c"), "-O0");
+                try {
+                    long[] nanos = new long[21];
+                    for (int i = 0; i < nanos.length; i++) {
+                        long start = System.nanoTime();
+                        runNative(binary, List.of());
+                        nanos[i] = System.nanoTime() - start;
+                    }
+                    Arrays.sort(nanos);
+                    double gcc = nanos[nanos.length / 2];
+                    out.printf(" %12.1f %9.1fx", gcc / 1e6, f.jitNanos() / gcc);
+                } finally {
+                    Files.deleteIfExists(binary);
+                }
+            }
+            out.println();
+            out.flush();
         }
     }
 

@@ -14,8 +14,12 @@ import java.lang.invoke.VarHandle;
  * {@link #setReg}), and {@link #saveContext} takes the task off again. All CPUs are driven by
  * one host thread; nothing here is thread-safe, and nothing needs to be.
  *
- * <p><b>Why the loop looks the way it does.</b> {@link #run} is the hottest code in Clonix, so
- * it is written for HotSpot's JIT: one method with a dense {@code switch} (compiled to a jump
+ * <p><b>Two engines.</b> {@link #run} executes with the interpreter, {@link #interpret}, or, once
+ * {@link #setCodeCache} gave the CPU a code cache, with the JIT ({@link Jit}), which translates
+ * hot blocks into JVM classes and gives exactly the same results (docs/design.md, "Engines").
+ *
+ * <p><b>Why the loop looks the way it does.</b> {@link #interpret} is the hottest code of the
+ * interpreter, so it is written for HotSpot's JIT: one method with a dense {@code switch} (compiled to a jump
  * table), registers in a {@code long[]}, the current code page kept in locals so that a fetch
  * is one array read, and loads and stores that hit the TLB done inline with one tag compare.
  * Everything rare (TLB misses, page-straddling accesses, faults, atomics) is in other methods.
