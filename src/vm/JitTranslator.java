@@ -45,6 +45,10 @@ final class JitTranslator {
     // Local variable slots of execute(Cpu cpu, byte[] code, int room).
     private static final int CPU_ = 1, CODE = 2, ROOM = 3, X = 4, READ_TAG = 5, WRITE_TAG = 6, DATA_PAGE = 7;
     private static final int ADDR = 8, SLOT = 10, OFF = 11, VALUE = 12, TMP = 14, DONE = 15;
+    /** Register r lives in the two slots from REGS + 2r while the block runs. */
+    private static final int REGS = 16;
+    /** The count an exit returns, for the shared epilogue. */
+    private static final int RESULT = REGS + 2 * NREGS;
     /** For {@code end}: no last opcode before the register store. */
     private static final int NONE = -1;
 
@@ -112,11 +116,23 @@ final class JitTranslator {
         private final List<Runnable> outOfLine = new ArrayList<>();
         /** The start of the block's instructions, after the check of its words: where a loop goes back to. */
         private final Label top = new Label();
+        /** The registers the block uses, and those it writes (r0 never). */
+        private final boolean[] used = new boolean[NREGS], written = new boolean[NREGS];
+        /** The register a write begun by {@link #begin} goes to. */
+        private int target;
+        /** The exits' shared end: write the registers back, return DONE + RESULT. */
+        private final Label epilogue = new Label();
 
         Body(MethodVisitor mv, long pc0, long[] words) {
             this.mv = mv;
             this.pc0 = pc0;
             this.words = words;
+            // Fields an instruction does not use are zero in a legal word, so every non-zero
+            // field names a register it uses, and rd one it writes.
+            for (long w : words) {
+                used[rd(w)] = used[rs1(w)] = used[rs2(w)] = written[rd(w)] = true;
+            }
+            used[0] = written[0] = false;
         }
 
         void emit() {
@@ -145,6 +161,15 @@ final class JitTranslator {
             mv.visitVarInsn(ASTORE, WRITE_TAG);
             mv.visitFieldInsn(GETFIELD, TLB, "dataPage", "[[B");
             mv.visitVarInsn(ASTORE, DATA_PAGE);
+            // The registers live in locals while the block runs, where HotSpot can keep them
+            // in machine registers; every exit stores those written back into the array.
+            for (int r = 1; r < NREGS; r++) {
+                if (!used[r]) continue;
+                mv.visitVarInsn(ALOAD, X);
+                push(r);
+                mv.visitInsn(LALOAD);
+                mv.visitVarInsn(LSTORE, REGS + 2 * r);
+            }
             mv.visitInsn(ICONST_0);
             mv.visitVarInsn(ISTORE, DONE);
             mv.visitLabel(top);
@@ -153,6 +178,12 @@ final class JitTranslator {
             int last = op(words[words.length - 1]);
             if (!endsBlock(last)) exit(pcOf(words.length), words.length);
             for (Runnable r : outOfLine) r.run();
+            mv.visitLabel(epilogue);
+            writeBack();
+            mv.visitVarInsn(ILOAD, DONE);
+            mv.visitVarInsn(ILOAD, RESULT);
+            mv.visitInsn(IADD);
+            mv.visitInsn(IRETURN);
             mv.visitLabel(stale);
             push(-1);
             mv.visitInsn(IRETURN);
@@ -285,19 +316,21 @@ final class JitTranslator {
                     return;
 
                 case CASW: case CASD: case FAAW: case FAAD: case XCHGW: case XCHGD: {
+                    // Cpu.atomic works on the array: the registers go back first, and it is
+                    // the block's last instruction, so nothing is written back after it.
                     Label trapped = new Label();
+                    writeBack();
                     mv.visitVarInsn(ALOAD, CPU_);
                     push(op); push(rd); push(rs1); push(rs2); push(imm);
                     mv.visitLdcInsn(pc);
                     mv.visitLdcInsn(w);
                     mv.visitMethodInsn(INVOKEVIRTUAL, CPU, "atomic", "(IIIIIJJ)Z", false);
                     mv.visitJumpInsn(IFEQ, trapped);
-                    exit(pc + 8, k + 1);
+                    setPc(pc + 8);
+                    returnDone(k + 1);
                     mv.visitLabel(trapped);     // the atomic recorded its trap; the pc stays at it
-                    mv.visitVarInsn(ALOAD, CPU_);
-                    mv.visitLdcInsn(pc);
-                    mv.visitFieldInsn(PUTFIELD, CPU, "pc", "J");
-                    ret(k);
+                    setPc(pc);
+                    returnDone(k);
                     return;
                 }
 
@@ -321,13 +354,19 @@ final class JitTranslator {
 
         /** Pushes register r (r0 is the constant 0). */
         private void reg(int r) {
-            if (r == 0) {
-                mv.visitInsn(LCONST_0);
-                return;
+            if (r == 0) mv.visitInsn(LCONST_0);
+            else mv.visitVarInsn(LLOAD, REGS + 2 * r);
+        }
+
+        /** Stores the registers the block writes back into the CPU's array (before any exit). */
+        private void writeBack() {
+            for (int r = 1; r < NREGS; r++) {
+                if (!written[r]) continue;
+                mv.visitVarInsn(ALOAD, X);
+                push(r);
+                mv.visitVarInsn(LLOAD, REGS + 2 * r);
+                mv.visitInsn(LASTORE);
             }
-            mv.visitVarInsn(ALOAD, X);
-            push(r);
-            mv.visitInsn(LALOAD);
         }
 
         /** Pushes the low 32 bits of register r as an int. */
@@ -337,20 +376,18 @@ final class JitTranslator {
         }
 
         /**
-         * Starts the write of register rd: pushes the array and index, or returns false for
-         * r0, whose writes are dropped (with the computation, which has no side effects).
+         * Starts the write of register rd, or returns false for r0, whose writes are dropped
+         * (with the computation, which has no side effects).
          */
         private boolean begin(int rd) {
-            if (rd == 0) return false;
-            mv.visitVarInsn(ALOAD, X);
-            push(rd);
-            return true;
+            target = rd;
+            return rd != 0;
         }
 
         /** Ends a register write begun by {@link #begin}: the last opcode, then the store. */
         private void end(int lastOpcode) {
             if (lastOpcode != NONE) mv.visitInsn(lastOpcode);
-            mv.visitInsn(LASTORE);
+            mv.visitVarInsn(LSTORE, REGS + 2 * target);
         }
 
         private void rrr(int rd, int rs1, int rs2, int opcode) {
@@ -417,7 +454,7 @@ final class JitTranslator {
             mv.visitLabel(yes);
             mv.visitInsn(LCONST_1);
             mv.visitLabel(done);
-            mv.visitInsn(LASTORE);
+            end(NONE);
         }
 
         // ---- division
@@ -613,14 +650,28 @@ final class JitTranslator {
                 mv.visitJumpInsn(IF_ICMPGE, top);
                 count = 0;
             }
-            mv.visitVarInsn(ALOAD, CPU_);
-            mv.visitLdcInsn(pc);
-            mv.visitFieldInsn(PUTFIELD, CPU, "pc", "J");
+            setPc(pc);
             ret(count);
         }
 
-        /** Returns the instructions completed: those of earlier passes and {@code count} of this one. */
+        private void setPc(long pc) {
+            mv.visitVarInsn(ALOAD, CPU_);
+            mv.visitLdcInsn(pc);
+            mv.visitFieldInsn(PUTFIELD, CPU, "pc", "J");
+        }
+
+        /**
+         * Writes the registers back and returns the instructions completed: those of earlier
+         * passes and {@code count} of this one (through the shared epilogue, which keeps the
+         * method small).
+         */
         private void ret(int count) {
+            push(count);
+            mv.visitVarInsn(ISTORE, RESULT);
+            mv.visitJumpInsn(GOTO, epilogue);
+        }
+
+        private void returnDone(int count) {
             mv.visitVarInsn(ILOAD, DONE);
             push(count);
             mv.visitInsn(IADD);
