@@ -155,11 +155,6 @@ public final class Cpu {
         this.codeCache = cache;
     }
 
-    /** The engine {@link #run} uses. */
-    public Engine engine() {
-        return codeCache == null ? Engine.INTERP : Engine.JIT;
-    }
-
     // ---------------------------------------------------------------- the interpreter
 
     /**
