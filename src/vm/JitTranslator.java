@@ -15,22 +15,27 @@ import org.objectweb.asm.Type;
  * with ASM; {@link JitClasses} turns the bytes into a class.
  *
  * <p>The generated {@code execute} does what {@code Cpu.interpret} does for the same words,
- * instruction by instruction, on the same {@code long[]} registers and TLB arrays: the
- * operands are constants instead of decoded fields, and there is no dispatch. In order:
+ * instruction by instruction, with the same TLB arrays and MMU slow paths: the operands are
+ * constants instead of decoded fields, and there is no dispatch. In order:
  * <ol>
  * <li>it compares every word of the frame with the word it was translated from (returning -1
  *     if one differs: the translation is stale);
+ * <li>it copies the registers the block uses from the CPU's array into locals, which HotSpot
+ *     can keep in machine registers;
  * <li>each instruction, with loads and stores inline on a TLB hit, exactly like the
  *     interpreter's fast path; the slow paths (MMU calls) and the exits of trapping
  *     instructions are placed after the block's straight-line code, so that the hot path is
  *     contiguous;
- * <li>the last instruction sets the pc (branch, jump, next page) or records the trap.
+ * <li>the last instruction sets the pc (branch, jump, next page) or records the trap, or
+ *     jumps back to step 3 for a block that loops to its own start;
+ * <li>every exit goes through one epilogue that stores the registers the block writes back
+ *     into the array.
  * </ol>
  * Writes to r0 are not emitted at all (r0 stays 0 in the array), but a load into r0 still
  * accesses memory, since it may fault.
  *
  * <p>HotSpot compiles a method only if it has fewer than 8000 bytes of bytecode; the longest
- * possible block ({@link #MAX_INSNS} loads and stores) stays well below it (JitTranslatorTest).
+ * possible block ({@link #MAX_INSNS} loads and stores) stays well below it (JitEngineTest).
  */
 final class JitTranslator {
     /** The most instructions in one block. */
