@@ -99,7 +99,12 @@ public final class Kernel implements TrapHandler {
         this.phys = new PhysicalMemory(o.memoryBytes());
         this.console = new StreamConsole(out, in);
         Cpu[] cpus = new Cpu[o.cpus()];
-        for (int i = 0; i < cpus.length; i++) cpus[i] = new Cpu(i);
+        // The JIT engine: one cache of translations, shared by the machine's CPUs.
+        vm.CodeCache code = o.engine() == vm.Engine.JIT ? new vm.CodeCache() : null;
+        for (int i = 0; i < cpus.length; i++) {
+            cpus[i] = new Cpu(i);
+            cpus[i].setCodeCache(code);
+        }
         this.sched = new Scheduler(cpus, Policies.create(o.policy(), o.cpus(), o.timeSliceTicks(), o.tickCycles(), o.seed()), o.seed(), o.burstCycles(), o.tickCycles());
         // File times are wall-clock times: CLOCK_REALTIME, the boot epoch plus the virtual clock.
         this.vfs = new Vfs(() -> TimeCalls.BOOT_EPOCH_SECONDS * 1_000_000_000L + sched.now(), console, phys);

@@ -20,9 +20,11 @@ package boot;
  * @param policy         the scheduling policy's name (sched.Policies: "rr", "fcfs")
  * @param pidMax         /proc/sys/kernel/pid_max at boot, or 0 for Linux's default for the CPU count
  *                       (task.Pids.defaultPidMax)
+ * @param engine         how the CPUs execute guest code (vm.Engine: the interpreter or the JIT); both
+ *                       give the same run, byte for byte
  */
 public record Options(int cpus, long memoryBytes, long seed, int timeSliceTicks, int burstCycles, long tickCycles,
-        int maxTasks, long cycleLimit, java.nio.file.Path mount, String policy, int pidMax) {
+        int maxTasks, long cycleLimit, java.nio.file.Path mount, String policy, int pidMax, vm.Engine engine) {
 
     /** Cycles in one virtual second: one cycle is one nanosecond. */
     public static final long CYCLES_PER_SECOND = 1_000_000_000L;
@@ -37,26 +39,39 @@ public record Options(int cpus, long memoryBytes, long seed, int timeSliceTicks,
 
     /**
      * 4 CPUs, 640 MiB, seed 42, round-robin slices of 4 ticks of 10,000 cycles, bursts of 100,
-     * threads-max and pid_max from the machine (10,240 and 32,768), no cycle limit, no mount.
+     * threads-max and pid_max from the machine (10,240 and 32,768), no cycle limit, no mount,
+     * and the engine {@link #defaultEngine}.
      */
     public static Options defaults() {
-        return new Options(4, DEFAULT_MEMORY, 42, 4, 100, 10_000, 0, 0, null, "rr", 0);
+        return new Options(4, DEFAULT_MEMORY, 42, 4, 100, 10_000, 0, 0, null, "rr", 0, defaultEngine());
+    }
+
+    /**
+     * The interpreter, unless the system property {@code clonix.engine} names another engine
+     * ("jit"): that lets the whole test suite run under the JIT ({@code mvn verify
+     * -Dclonix.engine=jit}) to show that it changes nothing. The engine never changes what a
+     * guest sees, so this host setting cannot make runs differ.
+     */
+    public static vm.Engine defaultEngine() {
+        vm.Engine e = vm.Engine.parse(System.getProperty("clonix.engine", "interp"));
+        if (e == null) throw new IllegalArgumentException("clonix.engine: unknown engine " + System.getProperty("clonix.engine"));
+        return e;
     }
 
     public Options withCpus(int n) {
-        return new Options(n, memoryBytes, seed, timeSliceTicks, burstCycles, tickCycles, maxTasks, cycleLimit, mount, policy, pidMax);
+        return new Options(n, memoryBytes, seed, timeSliceTicks, burstCycles, tickCycles, maxTasks, cycleLimit, mount, policy, pidMax, engine);
     }
 
     public Options withMemory(long bytes) {
-        return new Options(cpus, bytes, seed, timeSliceTicks, burstCycles, tickCycles, maxTasks, cycleLimit, mount, policy, pidMax);
+        return new Options(cpus, bytes, seed, timeSliceTicks, burstCycles, tickCycles, maxTasks, cycleLimit, mount, policy, pidMax, engine);
     }
 
     public Options withSeed(long s) {
-        return new Options(cpus, memoryBytes, s, timeSliceTicks, burstCycles, tickCycles, maxTasks, cycleLimit, mount, policy, pidMax);
+        return new Options(cpus, memoryBytes, s, timeSliceTicks, burstCycles, tickCycles, maxTasks, cycleLimit, mount, policy, pidMax, engine);
     }
 
     public Options withTimeSlice(int ticks) {
-        return new Options(cpus, memoryBytes, seed, ticks, burstCycles, tickCycles, maxTasks, cycleLimit, mount, policy, pidMax);
+        return new Options(cpus, memoryBytes, seed, ticks, burstCycles, tickCycles, maxTasks, cycleLimit, mount, policy, pidMax, engine);
     }
 
     /**
@@ -67,11 +82,11 @@ public record Options(int cpus, long memoryBytes, long seed, int timeSliceTicks,
     public Options withHz(long hz) {
         if (hz < 1 || hz > MAX_HZ) throw new IllegalArgumentException("hz out of range: " + hz);
         return new Options(cpus, memoryBytes, seed, timeSliceTicks, burstCycles, CYCLES_PER_SECOND / hz, maxTasks,
-                cycleLimit, mount, policy, pidMax);
+                cycleLimit, mount, policy, pidMax, engine);
     }
 
     public Options withMaxTasks(int n) {
-        return new Options(cpus, memoryBytes, seed, timeSliceTicks, burstCycles, tickCycles, n, cycleLimit, mount, policy, pidMax);
+        return new Options(cpus, memoryBytes, seed, timeSliceTicks, burstCycles, tickCycles, n, cycleLimit, mount, policy, pidMax, engine);
     }
 
     /**
@@ -79,16 +94,16 @@ public record Options(int cpus, long memoryBytes, long seed, int timeSliceTicks,
      * (fs.HostDirFs.GUEST_PATH); nothing outside it is reachable from the guest.
      */
     public Options withMount(java.nio.file.Path hostDir) {
-        return new Options(cpus, memoryBytes, seed, timeSliceTicks, burstCycles, tickCycles, maxTasks, cycleLimit, hostDir, policy, pidMax);
+        return new Options(cpus, memoryBytes, seed, timeSliceTicks, burstCycles, tickCycles, maxTasks, cycleLimit, hostDir, policy, pidMax, engine);
     }
 
     public Options withCycleLimit(long cycles) {
-        return new Options(cpus, memoryBytes, seed, timeSliceTicks, burstCycles, tickCycles, maxTasks, cycles, mount, policy, pidMax);
+        return new Options(cpus, memoryBytes, seed, timeSliceTicks, burstCycles, tickCycles, maxTasks, cycles, mount, policy, pidMax, engine);
     }
 
     /** These options with the scheduling policy called {@code name} (see sched.Policies; checked at boot). */
     public Options withPolicy(String name) {
-        return new Options(cpus, memoryBytes, seed, timeSliceTicks, burstCycles, tickCycles, maxTasks, cycleLimit, mount, name, pidMax);
+        return new Options(cpus, memoryBytes, seed, timeSliceTicks, burstCycles, tickCycles, maxTasks, cycleLimit, mount, name, pidMax, engine);
     }
 
     /**
@@ -96,6 +111,11 @@ public record Options(int cpus, long memoryBytes, long seed, int timeSliceTicks,
      * default for the CPU count); it must be 0 or in task.Pids.PID_MAX_MIN..PID_MAX_LIMIT.
      */
     public Options withPidMax(int max) {
-        return new Options(cpus, memoryBytes, seed, timeSliceTicks, burstCycles, tickCycles, maxTasks, cycleLimit, mount, policy, max);
+        return new Options(cpus, memoryBytes, seed, timeSliceTicks, burstCycles, tickCycles, maxTasks, cycleLimit, mount, policy, max, engine);
+    }
+
+    /** These options with CPUs that execute guest code with {@code e}. */
+    public Options withEngine(vm.Engine e) {
+        return new Options(cpus, memoryBytes, seed, timeSliceTicks, burstCycles, tickCycles, maxTasks, cycleLimit, mount, policy, pidMax, e);
     }
 }

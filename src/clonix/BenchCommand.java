@@ -21,7 +21,7 @@ import vm.InterpreterBench;
 
 /**
  * {@code clonix bench NAME}: run one of the benchmarks recorded in docs/PERFORMANCE.md.
- * {@code interp} times the interpreter; {@code fork} times fork + exit + wait with 1 MiB and
+ * {@code interp} times the interpreter; {@code jit} the interpreter and the JIT side by side; {@code fork} times fork + exit + wait with 1 MiB and
  * 64 MiB touched; {@code clone} times clone(CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND) +
  * exit + wait; {@code sched} measures the scheduler (the aggregate rate with 1 to 64 CPUs, the
  * cost of a decision among 100 to 10,000 threads, futex ping-pong); {@code pthread} thread
@@ -33,6 +33,7 @@ import vm.InterpreterBench;
  * gcc and timed in the same run, so the figures sit side by side.
  */
 @Command(mixinStandardHelpOptions = true, name = "bench", description = "Run a benchmark: 'interp' measures the interpreter (about 20 s),"
+        + " 'jit' the interpreter and the JIT side by side on the compiler's benchmark programs (about a minute),"
         + " 'fork' and 'clone' process creation (a few seconds each), 'sched' the scheduler (about a minute and a half),"
         + " 'pthread' and 'uthread' the thread libraries, 'startup' the time to the prompt, 'cc' the compiler's code,"
         + " 'explore' the time to find a bug of depth 2, 'race' what --race costs.")
@@ -43,7 +44,7 @@ final class BenchCommand extends ToolCommand {
     @Option(names = "--with-gcc", description = "also build and time the C versions in tests/bench with gcc")
     boolean withGcc;
 
-    enum Name { interp, fork, clone, sched, startup, uthread, pthread, cc, explore, race }
+    enum Name { interp, jit, fork, clone, sched, startup, uthread, pthread, cc, explore, race }
 
     /** Iterations of the native runs: enough for about a second each on a 2020s machine. */
     private static final long NATIVE_FORK_1MIB = 5_000, NATIVE_FORK_64MIB = 500, NATIVE_CLONE = 20_000;
@@ -53,6 +54,7 @@ final class BenchCommand extends ToolCommand {
         PrintWriter out = spec.commandLine().getOut();
         switch (name) {
             case interp -> interp(out);
+            case jit -> engines(out);
             case fork -> processCreation(out, List.of(Workload.FORK_1MIB, Workload.FORK_64MIB));
             case clone -> processCreation(out, List.of(Workload.CLONE));
             case sched -> sched(out);
@@ -83,6 +85,43 @@ final class BenchCommand extends ToolCommand {
                     out.flush();
                 }
             }
+        }
+    }
+
+    /**
+     * The two execution engines on the compiler's benchmark programs (tests/ccbench, bare
+     * machine), with --with-gcc beside each program built with gcc -O0 and run natively (the
+     * median CPU time of 21 runs, process start included) and the ratio of the JIT's time to it
+     * (docs/PERFORMANCE.md, "The JIT").
+     */
+    private void engines(PrintWriter out) throws Exception {
+        Path project = ProjectDir.find();
+        if (!Path.of("").toAbsolutePath().equals(project)) throw new HostFiles.UserError("run 'bench jit' from the project directory " + project);
+        out.print(bench.EngineBench.header().stripTrailing() + (withGcc ? String.format(" %12s %10s", "gcc -O0 ms", "jit/gcc") : "") + "\n");
+        for (String name : cc.CompilerBench.NAMES) {
+            bench.EngineBench.Figures f = bench.EngineBench.measure(name);
+            out.print(bench.EngineBench.line(f).stripTrailing());
+            if (withGcc) {
+                Path binary = buildWithGcc(project.resolve("tests/ccbench/" + name + ".c"), "-O0");
+                try {
+                    // The native run's CPU time (user + system, from bash's time), as the
+                    // Clonix figures are the CPU time of the thread running the machine.
+                    long[] nanos = new long[21];
+                    for (int i = 0; i < nanos.length; i++) {
+                        String t = runProcess(List.of("bash", "-c", "TIMEFORMAT=%3U:%3S; time \"$0\" > /dev/null", binary.toString()));
+                        if (t == null || !t.strip().matches("[0-9.]+:[0-9.]+")) throw new HostFiles.UserError(name + ": cannot time the gcc build: " + t);
+                        String[] us = t.strip().split(":");
+                        nanos[i] = Math.round((Double.parseDouble(us[0]) + Double.parseDouble(us[1])) * 1e9);
+                    }
+                    Arrays.sort(nanos);
+                    double gcc = nanos[nanos.length / 2];
+                    out.printf(" %12.1f %9.1fx", gcc / 1e6, f.jitNanos() / gcc);
+                } finally {
+                    Files.deleteIfExists(binary);
+                }
+            }
+            out.println();
+            out.flush();
         }
     }
 

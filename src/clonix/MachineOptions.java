@@ -60,6 +60,11 @@ final class MachineOptions {
             description = "mount the host directory HOSTDIR read-write at /mnt/host in the guest")
     Path mount;
 
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "interp",
+            description = "how the CPUs execute guest code: interp (the interpreter) or jit (hot code "
+                    + "translated to JVM classes); both give the same output (default: ${DEFAULT-VALUE})")
+    String engine;
+
     /** The largest --time-limit: a million seconds, far beyond any run, well within the cycle counter. */
     static final double MAX_TIME_LIMIT = 1e6;
 
@@ -84,6 +89,8 @@ final class MachineOptions {
         if (!(timeLimit >= 0 && timeLimit <= MAX_TIME_LIMIT)) {
             throw new HostFiles.UserError("--time-limit must be between 0 (none) and " + (long) MAX_TIME_LIMIT + " seconds");
         }
+        vm.Engine chosen = vm.Engine.parse(engine);
+        if (chosen == null) throw new HostFiles.UserError("--engine must be interp or jit");
         if (mount != null && !Files.isDirectory(mount)) throw new HostFiles.UserError("--mount: not a directory: " + mount);
         if (mount != null) {
             try {
@@ -94,7 +101,7 @@ final class MachineOptions {
         }
         Options options = Options.defaults().withCpus(cpus).withMemory((long) memMiB << 20).withSeed(seed)
                 .withTimeSlice(timeslice).withHz(hz).withPolicy(policy).withMaxTasks(maxThreads).withPidMax(pidMax)
-                .withCycleLimit(Math.round(timeLimit * Options.CYCLES_PER_SECOND));
+                .withCycleLimit(Math.round(timeLimit * Options.CYCLES_PER_SECOND)).withEngine(chosen);
         return mount == null ? options : options.withMount(mount);
     }
 }

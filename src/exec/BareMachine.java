@@ -36,6 +36,7 @@ public final class BareMachine {
     private final OutputStream err;
     private final long memoryBytes;
     private Tracer tracer;
+    private vm.Engine engine = vm.Engine.INTERP;
 
     /**
      * A bare machine whose programs write to {@code out} (fd 1) and {@code err} (fd 2), with
@@ -62,6 +63,12 @@ public final class BareMachine {
         return this;
     }
 
+    /** Makes the CPU execute with {@code e} (the interpreter by default); the results are the same. */
+    public BareMachine engine(vm.Engine e) {
+        this.engine = e;
+        return this;
+    }
+
     /** Loads {@code exe} with {@code argv}, runs at most {@code budget} instructions. */
     public Result run(Executable exe, List<String> argv, long budget) throws Loader.LoadException, IOException {
         AddressSpace mm = new AddressSpace(new PhysicalMemory(memoryBytes));
@@ -70,6 +77,7 @@ public final class BareMachine {
         ctx.pc = image.entry();
         ctx.regs[Isa.SP] = image.stackPointer();
         Cpu cpu = new Cpu(0);
+        if (engine == vm.Engine.JIT) cpu.setCodeCache(new vm.CodeCache());
         cpu.loadContext(ctx, mm);
         long executed = 0;
         while (executed < budget) {

@@ -14,8 +14,12 @@ import java.lang.invoke.VarHandle;
  * {@link #setReg}), and {@link #saveContext} takes the task off again. All CPUs are driven by
  * one host thread; nothing here is thread-safe, and nothing needs to be.
  *
- * <p><b>Why the loop looks the way it does.</b> {@link #run} is the hottest code in Clonix, so
- * it is written for HotSpot's JIT: one method with a dense {@code switch} (compiled to a jump
+ * <p><b>Two engines.</b> {@link #run} executes with the interpreter, {@link #interpret}, or, once
+ * {@link #setCodeCache} gave the CPU a code cache, with the JIT ({@link Jit}), which translates
+ * hot blocks into JVM classes and gives exactly the same results (docs/design.md, "Engines").
+ *
+ * <p><b>Why the loop looks the way it does.</b> {@link #interpret} is the hottest code of the
+ * interpreter, so it is written for HotSpot's JIT: one method with a dense {@code switch} (compiled to a jump
  * table), registers in a {@code long[]}, the current code page kept in locals so that a fetch
  * is one array read, and loads and stores that hit the TLB done inline with one tag compare.
  * Everything rare (TLB misses, page-straddling accesses, faults, atomics) is in other methods.
@@ -34,11 +38,15 @@ public final class Cpu {
     }
 
     private final int id;
-    private final long[] x = new long[NREGS];
-    private long pc;
-    private final Mmu mmu = new Mmu(this);
-    private Trap trap;
-    private long retired;
+    // Package-private for the JIT (Jit, JitBlock and the classes it generates), which works
+    // on the same registers, pc, trap and MMU as the interpreter.
+    final long[] x = new long[NREGS];
+    long pc;
+    final Mmu mmu = new Mmu(this);
+    Trap trap;
+    long retired;
+    /** The machine's translations when this CPU runs the JIT engine; null: interpreter only. */
+    private CodeCache codeCache;
 
     /** A CPU numbered {@code id} (0, 1 ...), with no task and no address space. */
     public Cpu(int id) {
@@ -138,6 +146,15 @@ public final class Cpu {
         return mmu.tlb;
     }
 
+    /**
+     * Selects the execution engine: with a code cache (shared by the CPUs of one machine),
+     * {@link #run} executes hot code translated to JVM classes (see {@link Jit}); with null,
+     * the interpreter alone. Both give exactly the same results (docs/design.md, "Engines").
+     */
+    public void setCodeCache(CodeCache cache) {
+        this.codeCache = cache;
+    }
+
     // ---------------------------------------------------------------- the interpreter
 
     /**
@@ -145,9 +162,17 @@ public final class Cpu {
      * returns how many completed: exactly {@code budget} unless {@link #trap} is then
      * non-null. A {@code syscall} completes (and counts) before it traps; any other trapping
      * instruction neither counts nor changes a register or a byte of memory, and the pc is
-     * left at it. Never throws for anything a guest program does.
+     * left at it. Never throws for anything a guest program does. The JIT engine, when
+     * selected, gives exactly the interpreter's results; {@link #interpret} is the reference.
      */
     public long run(long budget) {
+        // The JIT does not call the access observer: while there is one, the interpreter runs.
+        if (codeCache != null && mmu.observer == null) return Jit.run(this, codeCache, budget);
+        return interpret(budget);
+    }
+
+    /** {@link #run} by the interpreter alone: the reference semantics of every instruction. */
+    long interpret(long budget) {
         trap = null;
         if (budget <= 0) return 0;
         final long[] x = this.x;
@@ -411,7 +436,7 @@ public final class Cpu {
     }
 
     /** Whether division op would trap: a zero divisor, or signed MIN / -1 (64 or 32 bits). */
-    private static boolean divideTraps(int op, long a, long b) {
+    static boolean divideTraps(int op, long a, long b) {
         switch (op) {
             case DIV: case REM:
                 return b == 0 || (b == -1 && a == Long.MIN_VALUE);
@@ -425,7 +450,7 @@ public final class Cpu {
     }
 
     /** The result of a division op that does not trap; 32-bit results are sign-extended. */
-    private static long divide(int op, long a, long b) {
+    static long divide(int op, long a, long b) {
         switch (op) {
             case DIV: return a / b;
             case DIVU: return Long.divideUnsigned(a, b);
@@ -442,7 +467,7 @@ public final class Cpu {
      * Executes an atomic (cas, faa, xchg; .w or .d) as one indivisible step. Returns false,
      * with the trap recorded and nothing changed, if the address is misaligned or faults.
      */
-    private boolean atomic(int op, int rd, int rs1, int rs2, int imm, long pc, long w) {
+    boolean atomic(int op, int rd, int rs1, int rs2, int imm, long pc, long w) {
         long a = x[rs1] + imm;
         boolean wide = op == CASD || op == FAAD || op == XCHGD;
         if ((a & (wide ? 7 : 3)) != 0) {
@@ -470,7 +495,7 @@ public final class Cpu {
     }
 
     /** The trap for the access the MMU just failed: a page fault, or the observer's STOP. */
-    private Trap pageFault(long pc, long w) {
+    Trap pageFault(long pc, long w) {
         if (mmu.stopped) return new Trap(TrapCause.ACCESS_STOP, pc, mmu.faultAddress, mmu.faultAccess, null, w);
         return new Trap(TrapCause.PAGE_FAULT, pc, mmu.faultAddress, mmu.faultAccess, mmu.faultKind, w);
     }

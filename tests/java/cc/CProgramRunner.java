@@ -20,8 +20,8 @@ import java.util.List;
 final class CProgramRunner {
     static final Path TESTS_C = Path.of("tests", "c");
 
-    /** What a run produced. */
-    record Run(String stdout, String stderr, int status, String reason) {}
+    /** What a run produced, and how many instructions it took. */
+    record Run(String stdout, String stderr, int status, String reason, long instructions) {}
 
     private CProgramRunner() {}
 
@@ -41,6 +41,17 @@ final class CProgramRunner {
 
     /** Assembles and links {@code assembly} with the runtime, then runs it. */
     static Run runAssembly(String fileName, String assembly, String... argv) throws Exception {
+        return runAssembly(vm.Engine.INTERP, fileName, assembly, argv);
+    }
+
+    /** Compiles and runs the C file at {@code path} with {@code argv}, executed by {@code engine}. */
+    static Run runFile(vm.Engine engine, Path path, String... argv) throws Exception {
+        Compiler.Result r = Compiler.compile(path.toString(), new Preprocessor().preprocess(path.toString(), Files.readString(path)));
+        return runAssembly(engine, path.getFileName().toString(), r.assembly(), argv);
+    }
+
+    /** Assembles and links {@code assembly} with the runtime, then runs it with {@code engine}. */
+    static Run runAssembly(vm.Engine engine, String fileName, String assembly, String... argv) throws Exception {
         ObjectFile program = Assembler.assemble(Compiler.asmName(fileName), assembly);
         ObjectFile crt0 = Assembler.assemble("crt0.s", Files.readString(TESTS_C.resolve("rt/crt0.s")));
         Executable exe = new Linker().link(List.of(crt0, program), List.of());
@@ -49,7 +60,8 @@ final class CProgramRunner {
         List<String> args = new java.util.ArrayList<>();
         args.add(fileName);
         args.addAll(List.of(argv));
-        BareMachine.Result res = new BareMachine(out, err, 64L << 20).run(exe, args, 50_000_000L);
-        return new Run(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), res.status(), res.reason());
+        BareMachine.Result res = new BareMachine(out, err, 64L << 20).engine(engine).run(exe, args, 50_000_000L);
+        return new Run(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), res.status(), res.reason(),
+                res.instructions());
     }
 }

@@ -75,6 +75,14 @@ class RunCommandTest extends CommandLineRun {
     }
 
     @Test
+    void theEngineIsChosenByNameAndChangesNothingTheProgramPrints() {
+        assertEquals(0, clonix("run", "--engine", "jit", "tests/asm/hello.s"), err.toString());
+        assertEquals("hello, world\n".repeat(3), console.toString(StandardCharsets.UTF_8));
+        assertEquals(1, clonix("run", "--engine", "qemu", "tests/asm/hello.s"));
+        assertEquals("clonix run: --engine must be interp or jit\n", err.toString());
+    }
+
+    @Test
     void aCProgramCompilesAndRunsWhenTheBootImageHasALibc() throws Exception {
         Path c = dir.resolve("answer.c");
         Files.writeString(c, "int main(void) { return 42; }\n");

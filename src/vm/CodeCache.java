@@ -1,0 +1,77 @@
+package vm;
+
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+
+/**
+ * The JIT's knowledge of the code one machine runs: a {@link CodePage} per code page
+ * executed, shared by the machine's CPUs (which one host thread drives, so nothing here is
+ * synchronized). Give one to each CPU with {@link Cpu#setCodeCache} to select the JIT engine.
+ *
+ * <p>Bounded: at most {@link #MAX_PAGES} pages are remembered (a few KiB each); when a new
+ * one would exceed that, all are forgotten and the heat starts again. The blocks themselves
+ * live in {@link JitClasses}, which bounds them for the whole JVM.
+ */
+public final class CodeCache {
+    /** Times a block starts in the interpreter before it is translated, by default. */
+    static final int THRESHOLD = 16;
+    /** The most code pages remembered. */
+    static final int MAX_PAGES = 1024;
+
+    private final IdentityHashMap<byte[], CodePage> pages = new IdentityHashMap<>();
+    private int npages;
+    /** The last page looked up in each I-TLB slot, which is nearly always the next one asked for. */
+    private final CodePage[] recent = new CodePage[Tlb.SIZE];
+    private int generation = JitClasses.generation();
+    /** Instructions retired by translated blocks (the rest ran in the interpreter): statistics. */
+    long compiledInstructions;
+    /** This cache's translation threshold: {@link #THRESHOLD} but in tests. */
+    final int threshold;
+
+    /** An empty cache. */
+    public CodeCache() {
+        this(THRESHOLD);
+    }
+
+    /** An empty cache that translates a block once it has started {@code threshold} times (tests: 0, at once). */
+    CodeCache(int threshold) {
+        this.threshold = threshold;
+    }
+
+    /** Instructions the machine's CPUs have retired in translated blocks. */
+    public long compiledInstructions() {
+        return compiledInstructions;
+    }
+
+    /** The page record for virtual page {@code vpn} mapped to {@code frame}, made if need be. */
+    CodePage page(long vpn, byte[] frame) {
+        int i = (int) vpn & Tlb.MASK;
+        CodePage p = recent[i];
+        if (p != null && p.frame == frame && p.vpn == vpn) return p;
+        p = pages.get(frame);
+        while (p != null && p.vpn != vpn) p = p.next;
+        if (p == null) {
+            if (npages == MAX_PAGES) forget();
+            p = new CodePage(vpn, frame, pages.get(frame));
+            pages.put(frame, p);
+            npages++;
+        }
+        recent[i] = p;
+        return p;
+    }
+
+    /** Forgets every page if {@link JitClasses} was emptied since we last looked. */
+    void checkGeneration() {
+        int g = JitClasses.generation();
+        if (g != generation) {
+            forget();
+            generation = g;
+        }
+    }
+
+    private void forget() {
+        pages.clear();
+        npages = 0;
+        Arrays.fill(recent, null);
+    }
+}
