@@ -31,8 +31,9 @@ import picocli.CommandLine;
  * grader.
  *
  * <p>Arguments: PROGRAM STDIN-FILE-or-"" MAX-OUTPUT TIME-LIMIT RUNS N OPTION*N ARG..., where
- * RUNS is {@code SEED:CPUS,SEED:CPUS...}. Standard output carries the protocol, one message
- * a line: {@code start SEED CPUS} as a run begins, {@code done REPORT} (a
+ * RUNS is {@code SEED:CPUS:SCHEDULES,...} (SCHEDULES 0 for a plain run; N to explore N
+ * schedules as {@code clonix explore --runs N --seed SEED} does, lab.GradedTest.Run). Standard
+ * output carries the protocol, one message a line: {@code start SEED CPUS SCHEDULES} as a run begins, {@code done REPORT} (a
  * {@link RunReport}) as it ends, or once {@code failed MESSAGE} (base64) if the program
  * does not compile or the options are bad. Whatever the kernel's Java prints goes to
  * standard error, which the grader keeps a bounded tail of. Standard input is the grader's
@@ -75,6 +76,7 @@ public final class GradeChild {
         }
         for (String run : a[4].split(",")) {
             String[] sc = run.split(":");
+            int schedules = Integer.parseInt(sc[2]);
             List<String> argv = new ArrayList<>(List.of("--seed", sc[0], "--cpus", sc[1], "--time-limit", timeLimit));
             argv.addAll(options);
             Options machine;
@@ -86,8 +88,10 @@ public final class GradeChild {
                 fail(protocol, "bad machine options: " + e.getMessage());
                 return;
             }
-            protocol.println("start " + sc[0] + " " + sc[1]);
-            protocol.println("done " + run(machine, image, exe, program, args, stdin, maxOutput).encode());
+            protocol.println("start " + sc[0] + " " + sc[1] + " " + schedules);
+            RunReport report = schedules > 0 ? GradeExplore.run(machine, schedules, image, exe, program, args, maxOutput)
+                    : run(machine, image, exe, program, args, stdin, maxOutput);
+            protocol.println("done " + report.encode());
         }
     }
 
@@ -134,7 +138,7 @@ public final class GradeChild {
         String reports = kernel == null ? "" : String.join("", kernel.reports());
         String oopses = kernel == null ? "" : String.join("", kernel.oopses());
         kernel = null; // after an OutOfMemoryError, free the machine before building the report
-        return new RunReport(machine.seed(), machine.cpus(), status, console.text(), console.flooded, reports, oopses,
+        return new RunReport(machine.seed(), machine.cpus(), 0, status, console.text(), console.flooded, reports, oopses,
                 javaError, (System.nanoTime() - start) / 1_000_000);
     }
 

@@ -32,12 +32,14 @@ public final class CheckFile {
     /** The keys that may be given more than once. */
     private static final Set<String> REPEATABLE = Set.of("expect", "match", "reject");
     private static final Set<String> KEYS = Set.of("title", "points", "program", "args", "stdin", "options", "seeds",
-            "cpus", "timeout", "time-limit", "max-output", "exit", "expect", "sorted", "match", "reject");
+            "cpus", "timeout", "time-limit", "max-output", "exit", "expect", "sorted", "match", "reject", "explore");
     /** Machine options a check file sets with keys of their own, since every run gets its own value. */
     private static final Map<String, String> OWN_KEYS = Map.of("--seed", "seeds", "--cpus", "cpus", "--time-limit", "time-limit");
 
     /** The longest host timeout of a run: an hour. */
     private static final long MAX_TIMEOUT = 3600;
+    /** The most schedules one test may explore. */
+    private static final long MAX_EXPLORE = 100_000;
     /** The longest time limit, {@code ./clonix run}'s largest --time-limit (a million virtual seconds). */
     private static final long MAX_TIME_LIMIT = 1_000_000;
 
@@ -65,7 +67,7 @@ public final class CheckFile {
         List<Long> seeds = List.of(1L, 2L, 3L);
         List<Integer> cpus = List.of(1, 4);
         double timeout = 20, timeLimit = 10;
-        int maxOutput = 65536, exit = 0;
+        int maxOutput = 65536, exit = 0, explore = 0;
         boolean sorted = false;
         List<Path> expects = new ArrayList<>();
         List<Pattern> matches = new ArrayList<>(), rejects = new ArrayList<>();
@@ -102,6 +104,7 @@ public final class CheckFile {
                 case "sorted" -> sorted = yesNo(key, value);
                 case "match" -> matches.add(pattern(key, value));
                 case "reject" -> rejects.add(pattern(key, value));
+                case "explore" -> explore = (int) number(key, value, 1, MAX_EXPLORE);
                 default -> throw new IllegalStateException(key);
             }
         }
@@ -111,6 +114,8 @@ public final class CheckFile {
         if (seeds.isEmpty()) throw invalid("'seeds' lists no seed");
         if (cpus.isEmpty()) throw invalid("'cpus' lists no CPU count");
         if (!Files.isRegularFile(program)) throw invalid("its program " + program.getFileName() + " is not there");
+        // Explored schedules run with no input, as clonix explore runs them.
+        if (explore > 0 && stdin != null) throw invalid("'explore' cannot be combined with 'stdin'");
         // An expected output beside the test that nothing compares with is a test that checks
         // less than its author believes: a check file without 'expect' grades the exit status only.
         Path expected = dir.resolve(name + ".expected");
@@ -119,7 +124,7 @@ public final class CheckFile {
         }
         return new GradedTest(lab, name, file, hidden, title, points, program, args, stdin, options, seeds, cpus,
                 timeout, timeLimit, maxOutput, exit, List.copyOf(expects), sorted, List.copyOf(matches),
-                List.copyOf(rejects));
+                List.copyOf(rejects), explore);
     }
 
     private Invalid invalid(String message) {

@@ -208,7 +208,7 @@ public final class Grader {
             if (v == null) continue;
             failed++;
             if (reason == null) {
-                GradedTest.Run run = new GradedTest.Run(r.seed(), r.cpus());
+                GradedTest.Run run = new GradedTest.Run(r.seed(), r.cpus(), r.schedules());
                 reason = run + ": " + v.reason();
                 detail = v.detail() + "\nreplay: " + Replay.command(labs.project(), test, run);
             }

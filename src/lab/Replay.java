@@ -8,7 +8,9 @@ import java.util.regex.Pattern;
 /**
  * The command that replays one run of a graded test by hand: {@code ./clonix run} with the
  * run's seed, CPU count and time limit and the test's options, program, arguments and
- * input. The machine is deterministic, so it prints what the failing run printed.
+ * input. The machine is deterministic, so it prints what the failing run printed. For an
+ * exploration it is {@code ./clonix explore} with the same schedules, which finds the same
+ * failing schedule and shows it in source lines with its own replay command.
  */
 public final class Replay {
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./=:,+@%-]+");
@@ -17,8 +19,11 @@ public final class Replay {
 
     /** The command, to be typed in {@code project}. */
     public static String command(Path project, GradedTest test, GradedTest.Run run) {
-        List<String> words = new ArrayList<>(List.of("./clonix", "run", "--seed", Long.toString(run.seed()),
-                "--cpus", Integer.toString(run.cpus()), "--time-limit", TestProcess.seconds(test.timeLimitSeconds())));
+        List<String> words = run.schedules() > 0
+                ? new ArrayList<>(List.of("./clonix", "explore", "--runs", Integer.toString(run.schedules()),
+                        "--seed", Long.toString(run.seed()), "--time-limit", TestProcess.seconds(test.timeLimitSeconds())))
+                : new ArrayList<>(List.of("./clonix", "run", "--seed", Long.toString(run.seed()),
+                        "--cpus", Integer.toString(run.cpus()), "--time-limit", TestProcess.seconds(test.timeLimitSeconds())));
         words.addAll(test.options());
         words.add(path(project, test.program()));
         words.addAll(test.args());

@@ -16,6 +16,8 @@ import java.util.Base64;
  *
  * @param seed the run's seed
  * @param cpus its CPU count
+ * @param schedules 0 for a run on the seed's interleaving; N for an exploration of N schedules
+ *        ({@code clonix explore}), which this report stands for (see GradedTest.Run)
  * @param status the program's exit status (128 + N if signal N killed it)
  * @param output what it wrote to the console, at most the test's max-output bytes
  * @param flooded true if it wrote more than that (the machine was then stopped)
@@ -24,7 +26,7 @@ import java.util.Base64;
  * @param javaError a Java error that escaped the kernel and ended the run (e.g. OutOfMemoryError); empty if none
  * @param hostMillis host time the run took
  */
-public record RunReport(long seed, int cpus, int status, String output, boolean flooded, String reports,
+public record RunReport(long seed, int cpus, int schedules, int status, String output, boolean flooded, String reports,
         String oopses, String javaError, long hostMillis) {
 
     /** The report as one line of base64. */
@@ -33,6 +35,7 @@ public record RunReport(long seed, int cpus, int status, String output, boolean 
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeLong(seed);
             out.writeInt(cpus);
+            out.writeInt(schedules);
             out.writeInt(status);
             writeString(out, output);
             out.writeBoolean(flooded);
@@ -55,7 +58,7 @@ public record RunReport(long seed, int cpus, int status, String output, boolean 
             throw new IOException("not a run report: " + e.getMessage());
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            return new RunReport(in.readLong(), in.readInt(), in.readInt(), readString(in), in.readBoolean(),
+            return new RunReport(in.readLong(), in.readInt(), in.readInt(), in.readInt(), readString(in), in.readBoolean(),
                     readString(in), readString(in), readString(in), in.readLong());
         }
     }

@@ -62,7 +62,9 @@ final class TestProcess {
                 String[] w = line.split(" ", 3);
                 switch (w[0]) {
                     case "start" -> {
-                        during = new GradedTest.Run(Long.parseLong(w[1]), Integer.parseInt(w[2]));
+                        String[] run = w[2].split(" ");
+                        during = new GradedTest.Run(Long.parseLong(w[1]), Integer.parseInt(run[0]),
+                                run.length > 1 ? Integer.parseInt(run[1]) : 0);
                         deadline = System.nanoTime() + budget;
                     }
                     case "done" -> reports.add(RunReport.decode(w[1]));
@@ -99,7 +101,7 @@ final class TestProcess {
         c.add(test.stdin() == null ? "" : test.stdin().toString());
         c.add(Integer.toString(test.maxOutput()));
         c.add(seconds(test.timeLimitSeconds()));
-        c.add(String.join(",", test.runs().stream().map(r -> r.seed() + ":" + r.cpus()).toList()));
+        c.add(String.join(",", test.runs().stream().map(r -> r.seed() + ":" + r.cpus() + ":" + r.schedules()).toList()));
         c.add(Integer.toString(test.options().size()));
         c.addAll(test.options());
         c.addAll(test.args());

@@ -5,3 +5,6 @@ points: 20
 seeds: 1 2 3
 cpus: 2 4
 expect: no_lost_wakeup.expected
+# Fifty explored schedules (PCT, as ./clonix explore) must pass too, not only the seeds.
+explore: 50
+timeout: 60

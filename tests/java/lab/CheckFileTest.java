@@ -56,6 +56,16 @@ class CheckFileTest {
     }
 
     @Test
+    void exploreAddsARunOfExploredSchedulesFromTheFirstSeed() throws Exception {
+        GradedTest t = read("title: t\npoints: 1\nseeds: 7 8\ncpus: 2\nexplore: 300\n");
+        assertEquals(List.of(new GradedTest.Run(7, 2), new GradedTest.Run(8, 2), new GradedTest.Run(7, 1, 300)), t.runs());
+        assertEquals("300 explored schedules from seed 7", t.runs().get(2).toString());
+        Files.writeString(dir.resolve("t.in"), "");
+        assertEquals("t.ck: 'explore' cannot be combined with 'stdin'", refusal("title: t\npoints: 1\nstdin: t.in\nexplore: 5\n"));
+        assertEquals("t.ck:3: 'explore' must be between 1 and 100000", refusal("title: t\npoints: 1\nexplore: 0\n"));
+    }
+
+    @Test
     void everyKeyIsRead() throws Exception {
         Files.writeString(dir.resolve("t.expected"), "");
         GradedTest t = read("""

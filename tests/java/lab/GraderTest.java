@@ -172,10 +172,10 @@ class GraderTest {
     void aTestsJvmEndsWhenTheGraderIsGone() throws Exception {
         lab("spin.c", "int main(void) { for (;;) ; }\n");
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), "clonix.GradeChild", "labs/x/tests/spin.c", "", "100", "1000", "1:1", "0")
+                System.getProperty("java.class.path"), "clonix.GradeChild", "labs/x/tests/spin.c", "", "100", "1000", "1:1:0", "0")
                 .directory(project.toFile()).redirectErrorStream(true).start();
         java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream()));
-        assertEquals("start 1 1", out.readLine()); // compiled, and now spinning for a thousand virtual seconds
+        assertEquals("start 1 1 0", out.readLine()); // compiled, and now spinning for a thousand virtual seconds
         child.getOutputStream().close();
         assertTrue(child.waitFor(20, java.util.concurrent.TimeUnit.SECONDS), "the JVM outlived its grader");
         assertEquals(3, child.exitValue());
