@@ -23,6 +23,7 @@ class UnixSocketBudgetTest {
     private static final String FILL = """
             #include <errno.h>
             #include <stdio.h>
+            #include <stdlib.h>
             #include <string.h>
             #include <sys/resource.h>
             #include <sys/socket.h>
@@ -32,6 +33,12 @@ class UnixSocketBudgetTest {
 
             int main(void)
             {
+                /* What printf needs once memory has run out (its buffer, its stack) is taken now:
+                 * a page fault then would be the OOM killer's, not a refusal the program sees. */
+                char *spare = malloc(1 << 16);
+                memset(spare, 1, 1 << 16);
+                char warm[64];
+                snprintf(warm, sizeof warm, "%s %d", "warm", 1);
                 struct rlimit r = {100000, 100000};
                 setrlimit(RLIMIT_NOFILE, &r);
                 int pairs = 0, err = 0;
@@ -52,6 +59,7 @@ class UnixSocketBudgetTest {
                         break;
                     }
                 }
+                free(spare);
                 printf("%s refused: %s, after %s\\n", where, strerror(err), pairs > 20 ? "many pairs" : "few pairs");
                 for (int fd = 3; fd < 3 + 2 * pairs; fd++) close(fd);
                 int sv[2];
