@@ -138,13 +138,9 @@ final class Interpreter {
             while (true) {
                 int c = condition(n.condition());
                 if (sh.exitRequested() || (c == 0) == n.until()) break;
-                Control jump = null;
-                try {
-                    status = runList(n.body());
-                } catch (Control e) {
-                    jump = e;
-                }
-                if (sh.exitRequested() || leavesLoop(jump)) break;
+                Pass pass = pass(n.body(), status);
+                status = pass.status();
+                if (pass.leaves()) break;
             }
         } finally {
             loopDepth--;
@@ -160,18 +156,31 @@ final class Interpreter {
             for (String w : words) {
                 if (sh.xtrace) sh.executor.trace("for " + n.name() + " in " + String.join(" ", words.stream().map(Executor::quote).toList()));
                 sh.vars.set(n.name(), w);
-                Control jump = null;
-                try {
-                    status = runList(n.body());
-                } catch (Control e) {
-                    jump = e;
-                }
-                if (sh.exitRequested() || leavesLoop(jump)) break;
+                Pass pass = pass(n.body(), status);
+                status = pass.status();
+                if (pass.leaves()) break;
             }
         } finally {
             loopDepth--;
         }
         return status;
+    }
+
+    /**
+     * What one round of a loop's body did: its status (the one before it, if {@code break} or
+     * {@code continue} cut it short) and whether the loop ends there (see {@link #leavesLoop}).
+     */
+    private record Pass(int status, boolean leaves) {}
+
+    /** Runs one round of a loop's body, whose status so far is {@code status}. */
+    private Pass pass(List<Ast.AndOr> body, int status) {
+        Control jump = null;
+        try {
+            status = runList(body);
+        } catch (Control e) {
+            jump = e;
+        }
+        return new Pass(status, sh.exitRequested() || leavesLoop(jump));
     }
 
     /**
