@@ -106,6 +106,11 @@ final class ExploreBuiltin {
         } catch (IOException e) {
             io.err().println("sh: explore: cannot write " + e.getMessage());
             return 1;
+        } catch (IllegalStateException | OutOfMemoryError e) {
+            if (!(e instanceof OutOfMemoryError || e.getCause() instanceof OutOfMemoryError)) throw e;
+            // The runs' machines are garbage now: the session goes on.
+            io.err().println("sh: explore: " + outOfHeap(machine, jobs));
+            return 1;
         }
         PrintWriter out = new PrintWriter(new OutputStreamWriter(io.out(), StandardCharsets.UTF_8));
         report.print(out, description, false);
@@ -123,6 +128,16 @@ final class ExploreBuiltin {
         // Ctrl-C abandons the rest of the command line, as it does after a program it killed.
         if (interrupted.getAsBoolean()) throw new Control(Control.Kind.INTERRUPT, 0);
         return status;
+    }
+
+    /**
+     * What to say when the Java heap could not hold the session's machine and {@code machines}
+     * controlled ones of {@code options}' size, which guest programs that fill their memory
+     * may need.
+     */
+    static String outOfHeap(Options options, int machines) {
+        return "out of Java heap for " + machines + " more machine(s) of " + (options.memoryBytes() >> 20)
+                + " MiB (try --jobs 1, a smaller --mem, or a larger -Xmx in CLONIX_JAVA_OPTS)";
     }
 
     /** The strategy called {@code name} (pct if null). */

@@ -63,7 +63,8 @@ final class ReplayBuiltin {
         ScheduleReplay replay;
         CrashReport.Log crashes;
         RaceDetector races;
-        RuntimeException failure;
+        /** What the machine's thread threw, for the shell's thread to report. */
+        Throwable failure;
     }
 
     private static int replay(Shell sh, List<String> args, Builtin.Io io) {
@@ -105,7 +106,7 @@ final class ReplayBuiltin {
                 run.crashes = new CrashReport.Log();
                 kernel.tasks().observeCrashes(run.crashes::crashed);
                 run.status = kernel.run(argv.get(0), argv);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 run.failure = e;
             }
         }, "clonix-replay");
@@ -126,7 +127,12 @@ final class ReplayBuiltin {
             return 130;
         }
         io.out().flush();
-        if (run.failure != null) throw run.failure;
+        if (run.failure instanceof OutOfMemoryError) {
+            io.err().println("sh: replay: " + ExploreBuiltin.outOfHeap(machine, 1)); // the machine is garbage: the session goes on
+            return 1;
+        }
+        if (run.failure instanceof RuntimeException e) throw e;
+        if (run.failure != null) throw new IllegalStateException(run.failure);
         if (interrupted.getAsBoolean()) throw new Control(Control.Kind.INTERRUPT, 0);
         return report(sh, o, run, io.err());
     }
