@@ -80,6 +80,16 @@ final class BuiltinOptions {
         }
     }
 
+    /**
+     * The value of {@code name} as a number from {@code min} to {@code max} ({@code otherwise}
+     * if not given); a Bad saying {@code range} if it is outside.
+     */
+    int number(String name, int otherwise, int min, int max, String range) throws Bad {
+        long n = number(name, otherwise);
+        if (n < min || n > max) throw new Bad(range);
+        return (int) n;
+    }
+
     /** As {@link #number}, for a number of seconds that may have a fraction. */
     double seconds(String name, double otherwise) throws Bad {
         String v = values.get(name);

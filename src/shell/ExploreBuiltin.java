@@ -65,16 +65,12 @@ final class ExploreBuiltin {
             o = BuiltinOptions.parse(args, Set.of("--runs", "--time", "--strategy", "--depth", "--preemptions", "--seed",
                     "--jobs", "--json", "--schedule-dir", "--time-limit"), Set.of("--race"));
             if (o.operands.isEmpty()) throw new BuiltinOptions.Bad("usage: explore [OPTION...] PROGRAM [ARG...]");
-            runs = (int) Math.min(Integer.MAX_VALUE, o.number("--runs", 1000));
-            if (runs < 1) throw new BuiltinOptions.Bad("--runs must be at least 1");
+            runs = o.number("--runs", 1000, 1, Integer.MAX_VALUE, "--runs must be at least 1");
             seconds = o.seconds("--time", 0);
             if (!(seconds >= 0)) throw new BuiltinOptions.Bad("--time must be 0 or more");
-            depth = (int) o.number("--depth", 3);
-            if (depth < 1 || depth > 100) throw new BuiltinOptions.Bad("--depth must be between 1 and 100");
-            preemptions = (int) Math.min(Integer.MAX_VALUE, o.number("--preemptions", 2));
-            if (preemptions < 0) throw new BuiltinOptions.Bad("--preemptions must be 0 or more");
-            jobs = (int) o.number("--jobs", Runtime.getRuntime().availableProcessors());
-            if (jobs < 1 || jobs > 256) throw new BuiltinOptions.Bad("--jobs must be between 1 and 256");
+            depth = o.number("--depth", 3, 1, 100, "--depth must be between 1 and 100");
+            preemptions = o.number("--preemptions", 2, 0, Integer.MAX_VALUE, "--preemptions must be 0 or more");
+            jobs = o.number("--jobs", Runtime.getRuntime().availableProcessors(), 1, 256, "--jobs must be between 1 and 256");
             strategy = strategy(o.value("--strategy"));
             machine = machine(sh, o, true);
             program = Program.read(sh, o.operands.get(0), o.operands.subList(1, o.operands.size()));
