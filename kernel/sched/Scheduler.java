@@ -77,7 +77,8 @@ public final class Scheduler implements Tasks.SchedulerHooks {
     private long nextTick;
     private TrapHandler handler;
     private Tasks tasks;
-    private boolean stopped;
+    /** Volatile: the shell's replay stops a machine that runs on another host thread (Ctrl-C). */
+    private volatile boolean stopped;
     private String stopReason;
     private long cycleLimit;
     /** Sleepers with a deadline, earliest first. */
@@ -157,7 +158,7 @@ public final class Scheduler implements Tasks.SchedulerHooks {
         return timers.nextDeadline();
     }
 
-    /** Makes the loop return at the next opportunity. */
+    /** Makes the loop return at the next opportunity; may be called from any thread. */
     public void stop() { stopped = true; }
 
     /** Why the loop stopped on its own (a deadlock, the cycle limit), or null. */

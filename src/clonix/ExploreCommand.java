@@ -28,9 +28,6 @@ import picocli.CommandLine.Parameters;
     "Run a program under many thread schedules and report the outcomes; 0 if every run agrees and none failed.",
     "PROGRAM is a .c file (compiled first), a .s or .o file (linked first) or a Clonix executable."})
 final class ExploreCommand extends ToolCommand {
-    /** The virtual time a run may take when --time-limit is not given: a hung run must end. */
-    static final double DEFAULT_TIME_LIMIT = 0.2;
-
     @Parameters(index = "0", paramLabel = "PROGRAM", description = "a .c, .s, .o file or an executable")
     Path program;
 
@@ -73,7 +70,7 @@ final class ExploreCommand extends ToolCommand {
     int call0() throws Exception {
         Options options = machine.toOptions();
         boolean defaultLimit = options.cycleLimit() == 0;
-        if (defaultLimit) options = options.withCycleLimit(Math.round(DEFAULT_TIME_LIMIT * Options.CYCLES_PER_SECOND));
+        if (defaultLimit) options = options.withCycleLimit(Math.round(ControlledRun.DEFAULT_TIME_LIMIT * Options.CYCLES_PER_SECOND));
         if (runs < 1) throw new HostFiles.UserError("--runs must be at least 1");
         if (!(seconds >= 0)) throw new HostFiles.UserError("--time must be 0 or more");
         if (depth < 1 || depth > 100) throw new HostFiles.UserError("--depth must be between 1 and 100");
@@ -85,27 +82,17 @@ final class ExploreCommand extends ToolCommand {
         BootImage image = BootImage.load();
         Executable exe = build(image);
         if (exe == null) return 1;
-        ControlledRun.Setup setup = new ControlledRun.Setup() {
-            @Override
-            public List<String> install(boot.Kernel kernel) {
-                return RunCommand.install(kernel, image, exe, program, args);
-            }
-
-            @Override
-            public boolean detectRaces() {
-                return race;
-            }
-        };
+        ControlledRun.Setup setup = new explore.GuestProgram(image.guestFiles(), program.getFileName().toString(),
+                obj.ExecutableFormat.write(exe), args, race);
         Explorer.Config config = new Explorer.Config(strategy, runs, seconds, depth, preemptions, options.seed(), threads, null);
         Explorer.Result result = new Explorer(options, setup, config).explore();
 
         String name = program.getFileName().toString().replaceFirst("\\.[cso]$", "");
         String replayOptions = replayOptions(defaultLimit);
         String description = "explore " + program + " (" + describe() + ")";
-        Report report = Report.of(result, options, setup, threads, n -> scheduleDir.resolve(name + ".outcome" + n + ".schedule"),
-                file -> replayCommand(file, replayOptions), description);
+        Report report = Report.of(result, options, setup, threads, new HostScheduleFiles(name, replayOptions), description, () -> false);
         PrintWriter out = spec.commandLine().getOut();
-        report.print(out, description);
+        report.print(out, description, true);
         if (json != null) {
             try {
                 Files.writeString(json, report.json(program.toString(), describe()));
@@ -132,16 +119,39 @@ final class ExploreCommand extends ToolCommand {
             if (!spec.commandLine().getParseResult().hasMatchedOption(o)) continue;
             for (String v : o.originalStringValues()) b.append(' ').append(o.longestName()).append(' ').append(shellWord(v));
         }
-        if (defaultLimit) b.append(" --time-limit ").append(DEFAULT_TIME_LIMIT);
+        if (defaultLimit) b.append(" --time-limit ").append(ControlledRun.DEFAULT_TIME_LIMIT);
         if (race) b.append(" --race");
         return b.toString();
     }
 
-    private String replayCommand(Path schedule, String options) {
-        StringBuilder b = new StringBuilder("./clonix run --schedule ").append(shellWord(schedule.toString())).append(options);
-        b.append(' ').append(shellWord(program.toString()));
-        for (String a : args) b.append(' ').append(shellWord(a));
-        return b.toString();
+    /** The schedule files in --schedule-dir, replayed by {@code clonix run --schedule} with {@code options}. */
+    private final class HostScheduleFiles implements Report.Files {
+        private final String name;
+        private final String options;
+
+        HostScheduleFiles(String name, String options) {
+            this.name = name;
+            this.options = options;
+        }
+
+        @Override
+        public String scheduleName(int n) {
+            return scheduleDir.resolve(name + ".outcome" + n + ".schedule").toString();
+        }
+
+        @Override
+        public void write(String file, String text) throws IOException {
+            Files.writeString(Path.of(file), text);
+        }
+
+        @Override
+        public String replay(String schedule, boolean timeline) {
+            StringBuilder b = new StringBuilder("./clonix run --schedule ").append(shellWord(schedule));
+            if (timeline) b.append(" --timeline");
+            b.append(options).append(' ').append(shellWord(program.toString()));
+            for (String a : args) b.append(' ').append(shellWord(a));
+            return b.toString();
+        }
     }
 
     /** {@code s} quoted for a POSIX shell if it needs it. */

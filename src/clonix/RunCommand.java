@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import obj.Executable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -146,20 +145,12 @@ final class RunCommand extends ToolCommand {
     /**
      * Installs the boot image's files and {@code exe}, built from {@code program}, at
      * /tmp/NAME in a freshly booted {@code kernel}; returns the argv to run it with. The
-     * grader's runs (GradeChild) set up their machines this way too, so that the command
-     * it prints to replay a run does exactly what the run did.
+     * grader's runs (GradeChild) and the shell's explore and replay set up their machines
+     * this way too (explore.GuestProgram), so that a replay does exactly what the run did.
      */
     static List<String> install(Kernel kernel, BootImage image, Executable exe, Path program, List<String> args) {
-        for (Map.Entry<String, byte[]> f : image.guestFiles().entrySet()) {
-            kernel.installFile(f.getKey(), f.getValue(), f.getKey().startsWith("/bin/") ? 0755 : 0644);
-        }
-        String name = program.getFileName().toString().replaceFirst("\\.[cso]$", "");
-        String guestPath = "/tmp/" + name;
-        kernel.install(guestPath, exe);
-        List<String> argv = new ArrayList<>();
-        argv.add(guestPath);
-        argv.addAll(args);
-        return argv;
+        return explore.GuestProgram.install(kernel, image.guestFiles(), program.getFileName().toString(),
+                obj.ExecutableFormat.write(exe), args);
     }
 
     /** Prints or writes what the tracing options asked for, once the run is over. */

@@ -15,6 +15,12 @@ import sched.Strategy;
  * immutable bytes of the files they install.
  */
 public final class ControlledRun {
+    /**
+     * The virtual time, in seconds, an explored run may take when no --time-limit is given:
+     * a schedule that hangs the program must not hang the exploration.
+     */
+    public static final double DEFAULT_TIME_LIMIT = 0.2;
+
     /** Installs the program (and the boot image's files) in a booted kernel; returns its argv. */
     public interface Setup {
         List<String> install(Kernel kernel);

@@ -10,7 +10,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import sched.ScheduleControl;
 import sched.SchedulingPoint;
@@ -38,6 +42,8 @@ public final class Explorer {
     static final int DEFAULT_STEPS = 100;
     /** The largest batch of runs whose results are awaited together. */
     static final int MAX_BATCH = 64;
+    /** How often, while runs are under way, the explorer asks whether it is interrupted. */
+    static final long POLL_MILLIS = 20;
 
     /** The strategies, by their command-line names. */
     public enum StrategyName { pct, random, bounded }
@@ -56,9 +62,11 @@ public final class Explorer {
 
     /**
      * What exploring found: the runs in index order, whether the bounded search tried every
-     * schedule within its bound, the host time taken, and the first run of each outcome with its steps.
+     * schedule within its bound, the host time taken, the first run of each outcome with its
+     * steps, and whether it was interrupted (the shell's Ctrl-C) before its limits.
      */
-    public record Result(List<Run> runs, boolean exhausted, long hostNanos, Map<Outcome, ControlledRun.Result> firstRuns) {}
+    public record Result(List<Run> runs, boolean exhausted, long hostNanos, Map<Outcome, ControlledRun.Result> firstRuns,
+            boolean interrupted) {}
 
     private final Options machine;
     private final ControlledRun.Setup setup;
@@ -81,8 +89,19 @@ public final class Explorer {
         return z ^ (z >>> 31);
     }
 
-    /** Explores; interrupted only by the limits of the config. */
+    /** Explores until the limits of the config. */
     public Result explore() throws InterruptedException {
+        return explore(() -> false);
+    }
+
+    /**
+     * Explores until the limits of the config, or until {@code interrupted} says so (it is
+     * asked on this thread, every {@link #POLL_MILLIS} ms while runs are under way). Then no
+     * new run starts, the runs under way finish (each ends by its time limit), and the runs
+     * done so far, up to the first that did not finish, are the result.
+     */
+    public Result explore(BooleanSupplier interrupted) throws InterruptedException {
+        AtomicBoolean cancelled = new AtomicBoolean();
         long start = System.nanoTime();
         long deadline = config.seconds() > 0 ? start + (long) (config.seconds() * 1e9) : Long.MAX_VALUE;
         List<Run> runs = new ArrayList<>();
@@ -121,7 +140,7 @@ public final class Explorer {
                     int index = runs.size() + i;
                     Strategy s = strategies.get(i);
                     futures.add(pool.submit(() -> {
-                        if (System.nanoTime() >= deadline || firstStop.get() < index) return null;
+                        if (System.nanoTime() >= deadline || firstStop.get() < index || cancelled.get()) return null;
                         ControlledRun.Result r = ControlledRun.run(machine, setup, s, false);
                         if (stops(r)) firstStop.accumulateAndGet(index, Math::min);
                         return r;
@@ -129,7 +148,7 @@ public final class Explorer {
                 }
                 boolean stop = false;
                 for (int i = 0; i < futures.size(); i++) {
-                    ControlledRun.Result r = get(futures.get(i));
+                    ControlledRun.Result r = get(futures.get(i), interrupted, cancelled);
                     if (r == null || stop) {
                         stop = true;
                         continue;
@@ -141,24 +160,31 @@ public final class Explorer {
                     if (config.strategy() == StrategyName.bounded) branch(branches.get(i), r.steps());
                     if (stops(r)) stop = true;
                 }
-                if (stop) break;
+                if (stop || cancelled.get()) break;
                 batch = Math.min(MAX_BATCH, runs.size() < 2 ? 1 : batch * 2);
             }
         } finally {
             pool.shutdownNow();
         }
-        return new Result(runs, exhausted, System.nanoTime() - start, firstRuns);
+        return new Result(runs, exhausted, System.nanoTime() - start, firstRuns, cancelled.get());
     }
 
     private boolean stops(ControlledRun.Result r) {
         return config.stopAt() != null && config.stopAt().test(r.outcome());
     }
 
-    private static ControlledRun.Result get(Future<ControlledRun.Result> f) throws InterruptedException {
-        try {
-            return f.get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("a run failed: " + e.getCause(), e.getCause());
+    /** The result of a run, asking {@code interrupted} while it waits, and noting in {@code cancelled} that it said yes. */
+    private static ControlledRun.Result get(Future<ControlledRun.Result> f, BooleanSupplier interrupted, AtomicBoolean cancelled)
+            throws InterruptedException {
+        while (true) {
+            if (!cancelled.get() && interrupted.getAsBoolean()) cancelled.set(true);
+            try {
+                return f.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                continue;
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("a run failed: " + e.getCause(), e.getCause());
+            }
         }
     }
 

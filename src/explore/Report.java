@@ -3,12 +3,11 @@ package explore;
 import boot.Options;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BooleanSupplier;
 import sched.ScheduleControl;
 
 /**
@@ -30,11 +29,27 @@ public final class Report {
 
     /**
      * A failing or minority outcome explained: its group, the schedule file of its first run
-     * shrunk, the replay command, the preemptions before and after shrinking, and the
-     * interleaving's lines.
+     * shrunk, the command that replays it and the one that draws it on the timeline, the
+     * preemptions before and after shrinking, and the interleaving's lines.
      */
-    public record Finding(Group group, Path schedule, String replay, int preemptionsBefore, int preemptions,
+    public record Finding(Group group, String schedule, String replay, String timeline, int preemptionsBefore, int preemptions,
             int shrinkRuns, List<String> interleaving, String raceReports) {}
+
+    /**
+     * Where a report's schedule files go, and the commands that replay them: the host's
+     * files and {@code ./clonix run --schedule} for clonix explore, the guest's files and the
+     * shell's {@code replay} for the shell's explore.
+     */
+    public interface Files {
+        /** The name of the schedule file of outcome {@code n} (from 1), as the commands give it. */
+        String scheduleName(int n);
+
+        /** Writes the schedule file {@code name}; an IOException's message says why it could not. */
+        void write(String name, String text) throws IOException;
+
+        /** The command that replays the schedule {@code name}; with {@code timeline}, one that also draws the run on the timeline. */
+        String replay(String name, boolean timeline);
+    }
 
     private final Explorer.Result result;
     private final List<Group> groups;
@@ -48,12 +63,15 @@ public final class Report {
     /**
      * The report of {@code result}: groups the runs by outcome (most frequent first, ties by
      * first run), then explains each failing or minority outcome: shrinks it on machines with
-     * {@code machine} options, writes its schedule as {@code scheduleFile.apply(n)} (n from 1
-     * in the histogram's order) and gives {@code replay.apply(file)} as its replay command.
-     * The most frequent successful outcome needs no explanation; any other does.
+     * {@code machine} options, writes its schedule to {@code files} as outcome n (from 1 in
+     * the histogram's order), and gives the commands that replay it. The most frequent
+     * successful outcome needs no explanation; any other does. Once {@code interrupted} says
+     * so (asked on this thread), or if the exploration was, the shrinking stops and each
+     * outcome left is explained by the best run found so far.
      */
-    public static Report of(Explorer.Result result, Options machine, ControlledRun.Setup setup, int jobs,
-            Function<Integer, Path> scheduleFile, Function<Path, String> replay, String description) throws IOException {
+    public static Report of(Explorer.Result result, Options machine, ControlledRun.Setup setup, int jobs, Files files,
+            String description, BooleanSupplier interrupted) throws IOException {
+        BooleanSupplier stop = result.interrupted() ? () -> true : interrupted;
         Map<Outcome, List<Explorer.Run>> byOutcome = new LinkedHashMap<>();
         for (Explorer.Run r : result.runs()) byOutcome.computeIfAbsent(r.outcome(), o -> new ArrayList<>()).add(r);
         List<Group> groups = new ArrayList<>();
@@ -67,16 +85,17 @@ public final class Report {
         for (int i = 0; i < groups.size(); i++) {
             Group g = groups.get(i);
             if (g == usual) continue;
-            Shrinker shrinker = new Shrinker(machine, setup, jobs);
+            Shrinker shrinker = new Shrinker(machine, setup, jobs, stop);
             ControlledRun.Result shrunk = shrinker.shrink(g.firstRun());
             // Run it once more, describing each step in source terms.
             ControlledRun.Result shown = ControlledRun.run(machine, setup, Shrinker.following(shrunk.steps()), true);
-            Path file = scheduleFile.apply(i + 1);
+            String file = files.scheduleName(i + 1);
             List<String> comment = List.of(description, "run " + g.first().index() + " shrunk: " + g.outcome().describe(),
                     shown.preemptions() + " preemption(s), " + shown.steps().size() + " steps");
-            Schedule.of(shown.steps()).write(file, comment);
-            report.findings.add(new Finding(g, file, replay.apply(file), g.firstRun().preemptions(), shown.preemptions(),
-                    shrinker.runs(), interleaving(shown.switches()), shown.raceReports()));
+            files.write(file, Schedule.of(shown.steps()).render(comment));
+            report.findings.add(new Finding(g, file, files.replay(file, false), files.replay(file, true),
+                    g.firstRun().preemptions(), shown.preemptions(), shrinker.runs(), interleaving(shown.switches()),
+                    shown.raceReports()));
         }
         return report;
     }
@@ -137,11 +156,16 @@ public final class Report {
         };
     }
 
-    /** Prints the histogram and the findings. */
-    public void print(PrintWriter out, String description) {
+    /**
+     * Prints the histogram and the findings; with {@code hostTime}, the host time the runs
+     * took (the shell leaves it out: what a session prints must not depend on the host).
+     */
+    public void print(PrintWriter out, String description, boolean hostTime) {
         List<Explorer.Run> runs = result.runs();
-        out.printf("%s: %d run(s) in %.1f s%s%n", description, runs.size(), result.hostNanos() / 1e9,
-                result.exhausted() ? " (every schedule within the bound)" : "");
+        out.printf("%s: %d run(s)%s%s%s%n", description, runs.size(),
+                hostTime ? String.format(" in %.1f s", result.hostNanos() / 1e9) : "",
+                result.exhausted() ? " (every schedule within the bound)" : "",
+                result.interrupted() ? " (interrupted)" : "");
         for (Group g : groups) {
             out.printf("%8d  %s  (first: run %d)%n", g.count(), g.outcome().describe(), g.first().index());
         }
@@ -155,6 +179,7 @@ public final class Report {
                     first.index(), first.seed(), f.preemptionsBefore(), f.preemptions(), f.shrinkRuns());
             out.println("  schedule: " + f.schedule());
             out.println("  replay:   " + f.replay());
+            out.println("  timeline: " + f.timeline());
             out.println("  interleaving:");
             for (String line : f.interleaving()) out.println("    " + line);
             if (!f.raceReports().isEmpty()) {
@@ -172,6 +197,7 @@ public final class Report {
         b.append("  \"strategy\": ").append(Json.string(strategy)).append(",\n");
         b.append("  \"runs\": ").append(result.runs().size()).append(",\n");
         b.append("  \"exhausted\": ").append(result.exhausted()).append(",\n");
+        b.append("  \"interrupted\": ").append(result.interrupted()).append(",\n");
         b.append("  \"clean\": ").append(clean()).append(",\n");
         b.append("  \"outcomes\": [");
         for (int i = 0; i < groups.size(); i++) {
@@ -184,8 +210,9 @@ public final class Report {
                     .append(", \"first_run\": ").append(g.first().index());
             for (Finding f : findings) {
                 if (f.group() != g) continue;
-                b.append(", \"schedule\": ").append(Json.string(f.schedule().toString()))
+                b.append(", \"schedule\": ").append(Json.string(f.schedule()))
                         .append(", \"replay\": ").append(Json.string(f.replay()))
+                        .append(", \"timeline\": ").append(Json.string(f.timeline()))
                         .append(", \"preemptions\": ").append(f.preemptions())
                         .append(", \"interleaving\": [");
                 for (int k = 0; k < f.interleaving().size(); k++) {

@@ -52,16 +52,19 @@ public record Schedule(List<Segment> segments) {
         return b.toString();
     }
 
-    /** Writes the file. */
-    void write(Path file, List<String> comment) throws IOException {
-        Files.writeString(file, render(comment), StandardCharsets.UTF_8);
-    }
-
     /** Reads a schedule file; IllegalArgumentException, naming the line, if it is not one. */
     public static Schedule read(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+    }
+
+    /**
+     * The schedule a file's {@code text} gives (the shell reads its files from the guest);
+     * IllegalArgumentException, naming the file {@code name} and the line, if it is not one.
+     */
+    public static Schedule parse(String text, String name) {
+        List<String> lines = text.lines().toList();
         if (lines.isEmpty() || !lines.get(0).trim().equals(MAGIC)) {
-            throw new IllegalArgumentException(file + ": not a schedule file (the first line must be '" + MAGIC + "')");
+            throw new IllegalArgumentException(name + ": not a schedule file (the first line must be '" + MAGIC + "')");
         }
         List<Segment> segments = new ArrayList<>();
         for (int i = 1; i < lines.size(); i++) {
@@ -74,7 +77,7 @@ public record Schedule(List<Segment> segments) {
                 if (tid <= 0 || n <= 0) throw new NumberFormatException();
                 segments.add(new Segment(tid, n));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(file + ":" + (i + 1) + ": expected 'run TID for N', got '" + line + "'");
+                throw new IllegalArgumentException(name + ":" + (i + 1) + ": expected 'run TID for N', got '" + line + "'");
             }
         }
         return new Schedule(segments);

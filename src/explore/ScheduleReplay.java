@@ -31,7 +31,12 @@ public final class ScheduleReplay {
      * that is not a schedule.
      */
     public static ScheduleReplay start(Kernel kernel, Path file) throws IOException {
-        Schedule.Replay strategy = Schedule.read(file).replay();
+        return start(kernel, Schedule.read(file));
+    }
+
+    /** Hands {@code kernel} (as for {@link #start(Kernel, Path)}) to {@code schedule}. */
+    public static ScheduleReplay start(Kernel kernel, Schedule schedule) {
+        Schedule.Replay strategy = schedule.replay();
         return new ScheduleReplay(strategy, ControlledRun.control(kernel, strategy));
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import sched.ScheduleControl;
 
 /**
@@ -17,7 +18,8 @@ import sched.ScheduleControl;
  * comes next rather than the one it named), until no removal keeps it or the budget of runs
  * is spent. Then, if preemptions are left, the bounded search looks for the outcome among
  * the schedules with fewer, fewest first (Explorer), within what is left of the budget: for
- * a small program the result has the fewest preemptions any schedule needs.
+ * a small program the result has the fewest preemptions any schedule needs. Interrupted
+ * (the shell's Ctrl-C), it stops after the run under way and gives the best run found so far.
  */
 final class Shrinker {
     /** The most runs one shrinking may take. */
@@ -26,13 +28,20 @@ final class Shrinker {
     private final Options machine;
     private final ControlledRun.Setup setup;
     private final int jobs;
+    private final BooleanSupplier interrupted;
     private int runs;
 
     /** A shrinker of runs of the program {@code setup} installs, which runs its bounded searches on {@code jobs} host threads. */
     Shrinker(Options machine, ControlledRun.Setup setup, int jobs) {
+        this(machine, setup, jobs, () -> false);
+    }
+
+    /** As {@link #Shrinker(Options, ControlledRun.Setup, int)}, stopping early once {@code interrupted} says so (asked on this thread). */
+    Shrinker(Options machine, ControlledRun.Setup setup, int jobs, BooleanSupplier interrupted) {
         this.machine = machine;
         this.setup = setup;
         this.jobs = jobs;
+        this.interrupted = interrupted;
     }
 
     /** The runs the last {@link #shrink} took. */
@@ -48,7 +57,7 @@ final class Shrinker {
             progress = false;
             Map<Strategies.Departure, Integer> departures = departures(best.steps());
             for (Strategies.Departure d : removalOrder(best.steps(), departures)) {
-                if (runs >= MAX_RUNS) break;
+                if (runs >= MAX_RUNS || interrupted.getAsBoolean()) return best;
                 Map<Strategies.Departure, Integer> fewer = new LinkedHashMap<>(departures);
                 fewer.remove(d);
                 ControlledRun.Result r = attempt(fewer, target, best);
@@ -72,7 +81,7 @@ final class Shrinker {
                     best.preemptions() - 1, 0, jobs, target::equals);
             Explorer.Result found;
             try {
-                found = new Explorer(machine, setup, fewer).explore();
+                found = new Explorer(machine, setup, fewer).explore(interrupted);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return best;

@@ -18,6 +18,8 @@ final class Builtins {
         JobBuiltins.register(this);
         MachineBuiltins.register(this);
         CcBuiltin.register(this);
+        ExploreBuiltin.register(this);
+        ReplayBuiltin.register(this);
         ControlBuiltins.register(this);
         TestBuiltin.register(this);
         InputBuiltins.register(this);

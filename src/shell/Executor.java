@@ -469,7 +469,16 @@ final class Executor {
     /** The message of {@link #resolve}'s last failure. */
     private String resolveError;
 
-    private String resolve(String name) {
+    /** The message of the last failure of {@link #resolve(String)}. */
+    String resolveError() {
+        return resolveError;
+    }
+
+    /**
+     * The path the shell runs for the command {@code name} (see {@link #resolve(String, OpenFile)}),
+     * or null, {@link #resolveError} then saying why; explore and replay find their programs so.
+     */
+    String resolve(String name) {
         var fs = sh.session.shell().fs();
         notFound = true;
         if (name.contains("/")) {

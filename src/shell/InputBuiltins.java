@@ -97,7 +97,7 @@ final class InputBuiltins {
     }
 
     /** One byte of {@code in}, or -1 at its end; an empty pipe with writers first lets the machine run. */
-    private static int readByte(Shell sh, OpenFile in) {
+    static int readByte(Shell sh, OpenFile in) {
         Inode inode = in.inode();
         if (!in.isReadable()) return -1;
         if (inode instanceof Pipe p && p.available() == 0 && p.writers() > 0) {

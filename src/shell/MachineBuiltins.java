@@ -101,17 +101,26 @@ final class MachineBuiltins {
     private static int export(Shell sh, Tracer tracer, String path, Builtin.Io io) {
         byte[] json = ChromeTrace.render(tracer.events(), tracer.cpuCount()).getBytes(StandardCharsets.UTF_8);
         try {
-            OpenFile f = GuestFiles.open(sh.session.kernel().vfs(), sh.session.shell().fs(), path,
-                    OpenFlags.O_WRONLY | OpenFlags.O_CREAT | OpenFlags.O_TRUNC, 0644);
-            long n = GuestFiles.write(f, json);
-            f.put();
-            if (n != json.length) throw new FsException(n < 0 ? (int) -n : Errno.ENOSPC);
+            writeGuestFile(sh, path, json);
         } catch (FsException e) {
             io.err().println("sh: trace: cannot write " + path + ": " + Messages.error(e.errno()));
             return 1;
         }
         io.out().println("trace: " + tracer.events().size() + " events written to " + path);
         return 0;
+    }
+
+    /**
+     * Writes {@code data} to the guest file {@code path} (relative to the shell's working
+     * directory), creating or truncating it as {@code > path} would; the shell's built-ins
+     * write their files so, never to the host but through the mount.
+     */
+    static void writeGuestFile(Shell sh, String path, byte[] data) throws FsException {
+        OpenFile f = GuestFiles.open(sh.session.kernel().vfs(), sh.session.shell().fs(), path,
+                OpenFlags.O_WRONLY | OpenFlags.O_CREAT | OpenFlags.O_TRUNC, 0644);
+        long n = GuestFiles.write(f, data);
+        f.put();
+        if (n != data.length) throw new FsException(n < 0 ? (int) -n : Errno.ENOSPC);
     }
 
     private static int timeline(Shell sh, List<String> args, Builtin.Io io) {

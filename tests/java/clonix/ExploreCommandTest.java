@@ -39,6 +39,8 @@ class ExploreCommandTest extends CommandLineRun {
         assertTrue(Files.readString(schedule).startsWith("clonix-schedule 1\n# explore tests/concurrency/lost_update.c"));
         String replay = "./clonix run --schedule " + schedule + " --time-limit 0.2 tests/concurrency/lost_update.c";
         assertTrue(report.contains("  replay:   " + replay + "\n"), report);
+        String timeline = "./clonix run --schedule " + schedule + " --timeline --time-limit 0.2 tests/concurrency/lost_update.c";
+        assertTrue(report.contains("  timeline: " + timeline + "\n"), report);
 
         String[] words = replay.substring("./clonix ".length()).split(" ");
         assertEquals(134, clonix(words), err.toString());
@@ -47,6 +49,14 @@ class ExploreCommandTest extends CommandLineRun {
         // The backtrace of the fatal signal, and no word of leaving the schedule.
         assertTrue(err.toString().startsWith("clonix run: lost_update killed by SIGABRT"), err.toString());
         assertTrue(!err.toString().contains("left the schedule"), err.toString());
+
+        // The timeline command replays the same run and draws its three threads on the one CPU.
+        console.reset();
+        assertEquals(134, clonix(timeline.substring("./clonix ".length()).split(" ")), err.toString());
+        assertEquals("counter = 1\ntests/concurrency/lost_update.c:27: main: Assertion `counter == 2' failed.\n",
+                console.toString(StandardCharsets.UTF_8));
+        assertTrue(err.toString().contains("\ncpu0  |"), err.toString());
+        assertTrue(err.toString().contains(" lost_update (tid 4)\n"), err.toString());
     }
 
     @Test

@@ -100,7 +100,7 @@ class ExploreTest {
     void aScheduleFileReplaysItsRunByteForByte() throws Exception {
         ControlledRun.Result failure = firstFailure("lost_update", 300);
         Path file = dir.resolve("lost.schedule");
-        Schedule.of(failure.steps()).write(file, List.of("a test"));
+        java.nio.file.Files.writeString(file, Schedule.of(failure.steps()).render(List.of("a test")));
 
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         Kernel kernel = Kernel.boot(ScheduleReplay.machine(ConcurrencyPrograms.MACHINE), console, new ByteArrayInputStream(new byte[0]));
@@ -116,7 +116,7 @@ class ExploreTest {
     void aScheduleFileRoundTripsThroughItsText() throws Exception {
         Schedule s = new Schedule(List.of(new Schedule.Segment(2, 5), new Schedule.Segment(3, 1), new Schedule.Segment(2, 7)));
         Path file = dir.resolve("s.schedule");
-        s.write(file, List.of("comment"));
+        java.nio.file.Files.writeString(file, s.render(List.of("comment")));
         assertEquals("clonix-schedule 1\n# comment\nrun 2 for 5\nrun 3 for 1\nrun 2 for 7\n", java.nio.file.Files.readString(file));
         assertEquals(s, Schedule.read(file));
     }
