@@ -33,7 +33,7 @@ public record Options(int cpus, long memoryBytes, long seed, int timeSliceTicks,
 
     /**
      * The default memory, 640 MiB: its default threads-max (10,240) lets one process keep
-     * 10,000 threads alive, and a JVM of 1 GiB holds it (clonix.JavaHeap).
+     * 10,000 threads alive, and a JVM of 1 GiB holds it (852 MiB, boot.JavaHeap).
      */
     public static final long DEFAULT_MEMORY = 640L << 20;
 

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import obj.Executable;
 
 /**
@@ -37,14 +36,11 @@ public final class ExploreBench {
         StringWriter diagnostics = new StringWriter();
         Executable exe = image.compile(program, new PrintWriter(diagnostics));
         if (exe == null) throw new IllegalStateException("cannot compile " + program + ":\n" + diagnostics);
-        ControlledRun.Setup setup = kernel -> {
-            for (Map.Entry<String, byte[]> f : image.guestFiles().entrySet()) {
-                kernel.installFile(f.getKey(), f.getValue(), f.getKey().startsWith("/bin/") ? 0755 : 0644);
-            }
-            kernel.install("/tmp/check_then_act", exe);
-            return List.of("/tmp/check_then_act", WORK);
-        };
+        ControlledRun.Setup setup = new explore.GuestProgram(image.guestFiles(), "check_then_act",
+                obj.ExecutableFormat.write(exe), List.of(WORK), false);
         Options machine = Options.defaults().withCycleLimit(200_000_000L);
+        // As clonix explore does: no more machines at once than the heap holds if every guest filled its memory.
+        jobs = Math.min(jobs, Math.max(1, boot.JavaHeap.machinesThatFit(machine.memoryBytes() >> 20, Runtime.getRuntime().maxMemory(), 0, 0)));
         long[] nanos = new long[SEEDS], cpu = new long[SEEDS], runs = new long[SEEDS], perRun = new long[SEEDS], cpuPerRun = new long[SEEDS];
         for (int s = -1; s < SEEDS; s++) {
             Explorer.Config c = new Explorer.Config(Explorer.StrategyName.pct, 100_000, 0, 2, 0, s + 1, jobs, Outcome::failed);

@@ -53,7 +53,7 @@ final class ExploreCommand extends ToolCommand {
     @Option(names = "--preemptions", paramLabel = "K", defaultValue = "2", description = "the bounded search's most preemptions (default: ${DEFAULT-VALUE})")
     int preemptions;
 
-    @Option(names = "--jobs", paramLabel = "N", description = "host threads running runs (default: the host's cores)")
+    @Option(names = "--jobs", paramLabel = "N", description = "host threads running runs (default: the host's cores, as many as the Java heap holds)")
     Integer jobs;
 
     @Option(names = "--json", paramLabel = "FILE", description = "also write the report as JSON to FILE")
@@ -77,6 +77,13 @@ final class ExploreCommand extends ToolCommand {
         if (preemptions < 0) throw new HostFiles.UserError("--preemptions must be 0 or more");
         int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
         if (threads < 1 || threads > 256) throw new HostFiles.UserError("--jobs must be between 1 and 256");
+        // Every run's guest may fill its memory: run no more machines at once than the heap holds.
+        long memMiB = options.memoryBytes() >> 20, heap = Runtime.getRuntime().maxMemory();
+        int fit = Math.max(1, boot.JavaHeap.machinesThatFit(memMiB, heap, 0, 0));
+        if (threads > fit) {
+            if (jobs != null) spec.commandLine().getErr().println("clonix explore: " + boot.JavaHeap.lowered(threads, fit, memMiB, heap, 0, 0));
+            threads = fit;
+        }
         if (!Files.isDirectory(scheduleDir)) throw new HostFiles.UserError("--schedule-dir: not a directory: " + scheduleDir);
 
         BootImage image = BootImage.load();

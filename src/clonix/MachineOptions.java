@@ -13,7 +13,7 @@ import task.Tasks;
  * The options that describe the machine to boot, shared by {@code clonix} (the shell) and
  * {@code clonix run}: CPUs, memory, the seed of the interleaving, the scheduler's time
  * constants and policy, the task limits (threads-max, pid_max), and a host directory to mount. {@link #toOptions} checks them,
- * and that the Java heap can hold the memory asked for ({@link JavaHeap}), and builds the kernel's {@link Options}.
+ * and that the Java heap can hold the memory asked for ({@link boot.JavaHeap}), and builds the kernel's {@link Options}.
  */
 final class MachineOptions {
     /** The smallest --mem: the file system, half the memory, must hold the boot image (3.4 MB). */
@@ -74,7 +74,8 @@ final class MachineOptions {
         if (memMiB < MIN_MEM_MIB || memMiB > 4096) {
             throw new HostFiles.UserError("--mem must be between " + MIN_MEM_MIB + " and 4096 MiB");
         }
-        JavaHeap.check(memMiB, Runtime.getRuntime().maxMemory());
+        String tooLarge = boot.JavaHeap.refusal(memMiB, Runtime.getRuntime().maxMemory());
+        if (tooLarge != null) throw new HostFiles.UserError(tooLarge);
         if (timeslice < 1) throw new HostFiles.UserError("--timeslice must be at least 1");
         if (hz < 1 || hz > Options.MAX_HZ) throw new HostFiles.UserError("--hz must be between 1 and " + Options.MAX_HZ);
         if (!Policies.NAMES.contains(policy)) {

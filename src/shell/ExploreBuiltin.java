@@ -86,6 +86,19 @@ final class ExploreBuiltin {
             return 1;
         }
 
+        // Each run's guest may fill its memory, beside the session's machine: run no more
+        // machines at once than the heap holds then, and refuse if it holds none.
+        long memMiB = machine.memoryBytes() >> 20, heap = Runtime.getRuntime().maxMemory();
+        int fit = boot.JavaHeap.machinesThatFit(memMiB, heap, 1, memMiB);
+        if (fit == 0) {
+            io.err().println("sh: explore: " + noRoom(machine));
+            return 1;
+        }
+        if (jobs > fit) {
+            if (o.value("--jobs") != null) io.err().println("sh: explore: " + boot.JavaHeap.lowered(jobs, fit, memMiB, heap, 1, memMiB));
+            jobs = fit;
+        }
+
         boolean race = o.has("--race");
         ControlledRun.Setup setup = program.setup(race);
         Explorer.Config config = new Explorer.Config(strategy, runs, seconds, depth, preemptions, machine.seed(), jobs, null);
@@ -134,6 +147,17 @@ final class ExploreBuiltin {
     static String outOfHeap(Options options, int machines) {
         return "out of Java heap for " + machines + " more machine(s) of " + (options.memoryBytes() >> 20)
                 + " MiB (try --jobs 1, a smaller --mem, or a larger -Xmx in CLONIX_JAVA_OPTS)";
+    }
+
+    /**
+     * Null if the Java heap holds a machine of {@code options}' size beside the session's (of
+     * the same size), else the one line that refuses to start it and says which -Xmx would.
+     */
+    static String noRoom(Options options) {
+        long memMiB = options.memoryBytes() >> 20, heap = Runtime.getRuntime().maxMemory();
+        if (boot.JavaHeap.machinesThatFit(memMiB, heap, 1, memMiB) > 0) return null;
+        return "a Java heap of " + (heap >> 20) + " MiB cannot hold a machine of " + memMiB + " MiB beside the session's;"
+                + " CLONIX_JAVA_OPTS=-Xmx" + 2 * boot.JavaHeap.neededMiB(memMiB) + "m would";
     }
 
     /** The strategy called {@code name} (pct if null). */

@@ -87,6 +87,11 @@ final class ReplayBuiltin {
             io.err().println("sh: replay: " + e.getMessage());
             return 2;
         }
+        String noRoom = ExploreBuiltin.noRoom(machine);
+        if (noRoom != null) {
+            io.err().println("sh: replay: " + noRoom);
+            return 1;
+        }
         boolean tracing = o.has("--timeline") || o.has("--strace") || o.value("--trace-json") != null;
         TerminalLines lines = io.in() == null && sh.frontend.interactive() ? new TerminalLines() : null;
         InputStream stdin = lines != null ? lines : new java.io.ByteArrayInputStream(standardInput(sh, io.in()));

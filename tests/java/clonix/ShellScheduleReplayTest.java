@@ -36,6 +36,22 @@ class ShellScheduleReplayTest extends CommandLineRun {
         return out.toString(StandardCharsets.UTF_8) + "[status " + status + "]\n";
     }
 
+    @Test
+    void exploreAndReplayRefuseWhenTheHeapCannotHoldAMachineBesideTheSessions() throws Exception {
+        long mib = 1600; // two machines of 1600 MiB need 2 x 1842 MiB: more than the tests' 3 GiB heap
+        org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.getRuntime().maxMemory() < (2 * boot.JavaHeap.neededMiB(mib) << 20));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ShellMain.runBatch(Options.defaults().withMemory(mib << 20), new ByteArrayInputStream(
+                "explore --runs 2 /bin/true\necho explore $?\necho clonix-schedule 1 > /tmp/s\nreplay /tmp/s /bin/true\necho replay $?\n".getBytes(StandardCharsets.UTF_8)),
+                out, false);
+        String text = out.toString(StandardCharsets.UTF_8);
+        String refusal = "cannot hold a machine of 1600 MiB beside the session's; CLONIX_JAVA_OPTS=-Xmx3684m would\n";
+        assertTrue(text.matches("(?s)sh: explore: a Java heap of \\d+ MiB " + java.util.regex.Pattern.quote(refusal)
+                + "explore 1\n.*"), text);
+        assertTrue(text.contains("sh: replay: a Java heap of "), text);
+        assertTrue(text.endsWith("replay 1\n"), text);
+    }
+
     /** The "run T for N" lines of a schedule file (its comments name the command that wrote it). */
     private static List<String> choices(Path schedule) throws Exception {
         return Files.readAllLines(schedule).stream().filter(l -> !l.startsWith("#")).toList();
