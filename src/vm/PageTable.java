@@ -80,9 +80,14 @@ final class PageTable {
     /** The top level, made with the first table below it; null while the table is empty. */
     private Leaf[][][] root;
     private int tables;
-    /** The last-level tables in ascending address order: leaves[k] maps vpns leafBases[k] and on. */
-    private Leaf[] leaves = new Leaf[8];
-    private long[] leafBases = new long[8];
+    /**
+     * The last-level tables in ascending address order: leaves[k] maps vpns leafBases[k] and
+     * on. Empty until the first leaf, so that fork can size the child's lists at once.
+     */
+    private Leaf[] leaves = NO_LEAVES;
+    private long[] leafBases = NO_BASES;
+    private static final Leaf[] NO_LEAVES = {};
+    private static final long[] NO_BASES = {};
     private int leafCount;
 
     /** An empty page table (no tables yet, so no frames) whose tables are paid for in {@code phys}. */
@@ -393,8 +398,8 @@ final class PageTable {
     /** Adds a new leaf to the sorted list (leaves are created rarely: an insertion sort will do). */
     private void remember(long base, Leaf leaf) {
         if (leafCount == leaves.length) {
-            leaves = java.util.Arrays.copyOf(leaves, 2 * leafCount);
-            leafBases = java.util.Arrays.copyOf(leafBases, 2 * leafCount);
+            leaves = java.util.Arrays.copyOf(leaves, Math.max(8, 2 * leafCount));
+            leafBases = java.util.Arrays.copyOf(leafBases, Math.max(8, 2 * leafCount));
         }
         int k = leafCount;
         while (k > 0 && leafBases[k - 1] > base) k--;
