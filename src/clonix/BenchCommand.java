@@ -137,6 +137,7 @@ final class BenchCommand extends ToolCommand {
             out.print(ProcessBench.line(m));
             out.flush();
         }
+        out.print(ProcessBench.loadLine());
         if (!withGcc) return;
         out.println();
         out.print(ProcessBench.sideBySideHeader());
