@@ -17,10 +17,11 @@ package vm;
  * {@link PhysicalMemory.KernelUse#PAGE_TABLES}, and dropping it gives the frame back, so
  * {@link #tableCount()} frames are reserved at all times. Tables are created on demand;
  * {@link #freeTables} drops those an unmapped range leaves empty and {@link #release} all
- * of them. The arrays of dropped tables go to the machine's {@link Quicklist}, and new tables
- * take theirs from it, so that processes coming and going do not feed the garbage collector
- * (docs/PERFORMANCE.md, "Process creation"). A caller must make sure, with {@link #missingTables}, that the frames for the
+ * of them. A caller must make sure, with {@link #missingTables}, that the frames for the
  * tables an operation creates are free before it starts: running out half-way is a bug.
+ * The arrays of dropped tables go to the machine's {@link Quicklist}, and new tables take
+ * theirs from it, so that processes coming and going do not feed the garbage collector
+ * (docs/PERFORMANCE.md, "Process creation").
  *
  * <p>Besides the tree, the table keeps a list of its last-level tables sorted by address, so
  * that fork and exit, which visit every leaf, go straight from one leaf to the next
