@@ -130,7 +130,7 @@ public final class Mm {
             throw new MmException(Errno.ENOMEM, 0, "no memory for the VMAs");
         }
         // madvise(MADV_DONTFORK) left a VMA out of the child, MADV_WIPEONFORK its pages.
-        for (Vma v : vmas.all()) {
+        for (Vma v : vmas.view()) {
             if ((v.flags() & (Vma.DONT_COPY | Vma.WIPE_ON_FORK)) != 0) asCopy.unmap(v.start(), v.pages());
         }
         Mm child = new Mm(phys, asCopy, vmaCopy);

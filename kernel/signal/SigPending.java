@@ -34,9 +34,13 @@ public final class SigPending {
     }
 
     private long mask;
-    private final SigInfo[] info = new SigInfo[task.Signals.NSIG + 1];
+    /**
+     * The siginfo of each pending signal. Made with the first signal, and the queues below
+     * with the first queued instance: most tasks never get either, and fork makes two sets.
+     */
+    private SigInfo[] info;
     /** Real-time instances after the first, per signal, oldest first (null while none). */
-    private final ArrayDeque<SigInfo>[] queued = newQueues();
+    private ArrayDeque<SigInfo>[] queued;
     private int queuedCount;
     /** Where the queued instances are charged; set by the first one. */
     private PhysicalMemory phys;
@@ -66,12 +70,14 @@ public final class SigPending {
             if (sig < SigSet.SIGRTMIN) return Added.ALREADY_PENDING;
             if (queuedCount >= MAX_QUEUED || !phys.chargeSlab(SIGQUEUE_BYTES)) return Added.OVERFLOW;
             this.phys = phys;
+            if (queued == null) queued = newQueues();
             if (queued[sig] == null) queued[sig] = new ArrayDeque<>();
             queued[sig].addLast(i);
             queuedCount++;
             return Added.QUEUED;
         }
         mask |= SigSet.bit(sig);
+        if (info == null) info = new SigInfo[task.Signals.NSIG + 1];
         info[sig] = i;
         return Added.QUEUED;
     }
@@ -79,8 +85,9 @@ public final class SigPending {
     /** True if {@code i} itself (not an equal siginfo) is pending here, first or queued. */
     public boolean holds(SigInfo i) {
         int sig = i.signo();
+        if (!has(sig)) return false;
         if (info[sig] == i) return true;
-        if (queued[sig] != null) for (SigInfo q : queued[sig]) if (q == i) return true;
+        if (queued != null && queued[sig] != null) for (SigInfo q : queued[sig]) if (q == i) return true;
         return false;
     }
 
@@ -93,7 +100,7 @@ public final class SigPending {
     public SigInfo take(int sig) {
         if (!has(sig)) return null;
         SigInfo i = info[sig];
-        ArrayDeque<SigInfo> more = queued[sig];
+        ArrayDeque<SigInfo> more = queued == null ? null : queued[sig];
         if (more != null && !more.isEmpty()) {
             info[sig] = more.removeFirst();
             queuedCount--;

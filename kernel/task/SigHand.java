@@ -15,10 +15,12 @@ public final class SigHand {
     /** SIG_DFL and SIG_IGN, as the handler slot values Linux uses. */
     public static final long SIG_DFL = 0, SIG_IGN = 1;
 
-    private final long[] handlers = new long[Signals.NSIG + 1];
-    private final long[] flags = new long[Signals.NSIG + 1];
-    private final long[] restorers = new long[Signals.NSIG + 1];
-    private final long[] masks = new long[Signals.NSIG + 1];
+    /**
+     * The four parts of each action, all null while every action is the default (SIG_DFL,
+     * and zero flags, restorer and mask), which is what most processes keep: fork then copies
+     * nothing. The first {@link #setHandler} or {@link #setAction} makes all four.
+     */
+    private long[] handlers, flags, restorers, masks;
     private int refs = 1;
     /** Where signalfd readers and pollers of the tasks sharing this table wait (Linux's signalfd_wqh). */
     private final WaitQueue signalfdWait = new WaitQueue();
@@ -36,10 +38,12 @@ public final class SigHand {
     /** A private copy with one reference (fork without CLONE_SIGHAND copies the handlers). */
     public SigHand copy() {
         SigHand c = new SigHand();
-        System.arraycopy(handlers, 0, c.handlers, 0, handlers.length);
-        System.arraycopy(flags, 0, c.flags, 0, flags.length);
-        System.arraycopy(restorers, 0, c.restorers, 0, restorers.length);
-        System.arraycopy(masks, 0, c.masks, 0, masks.length);
+        if (handlers != null) {
+            c.handlers = handlers.clone();
+            c.flags = flags.clone();
+            c.restorers = restorers.clone();
+            c.masks = masks.clone();
+        }
         return c;
     }
 
@@ -61,31 +65,33 @@ public final class SigHand {
 
     /** The handler slot for {@code sig} (1..64). */
     public long handler(int sig) {
-        return handlers[sig];
+        return handlers == null ? SIG_DFL : handlers[sig];
     }
 
     /** Sets the handler slot for {@code sig} (1..64), keeping its flags, restorer and mask. */
     public void setHandler(int sig, long handler) {
+        makeActions();
         handlers[sig] = handler;
     }
 
     /** The SA_* flags of {@code sig}'s action. */
     public long flags(int sig) {
-        return flags[sig];
+        return flags == null ? 0 : flags[sig];
     }
 
     /** The sa_restorer of {@code sig}'s action (the return trampoline; with SA_RESTORER). */
     public long restorer(int sig) {
-        return restorers[sig];
+        return restorers == null ? 0 : restorers[sig];
     }
 
     /** The signals blocked while {@code sig}'s handler runs (sa_mask). */
     public long mask(int sig) {
-        return masks[sig];
+        return masks == null ? 0 : masks[sig];
     }
 
     /** Sets the whole action of {@code sig} (rt_sigaction). */
     public void setAction(int sig, long handler, long flags, long restorer, long mask) {
+        makeActions();
         handlers[sig] = handler;
         this.flags[sig] = flags;
         restorers[sig] = restorer;
@@ -97,11 +103,21 @@ public final class SigHand {
      * cannot have handlers at addresses of the old one).
      */
     public void resetForExec() {
+        if (handlers == null) return;
         for (int s = 1; s < handlers.length; s++) {
             if (handlers[s] != SIG_IGN) handlers[s] = SIG_DFL;
             flags[s] = 0;
             restorers[s] = 0;
             masks[s] = 0;
         }
+    }
+
+    /** Makes the four arrays of actions, all default, if they are not there yet. */
+    private void makeActions() {
+        if (handlers != null) return;
+        handlers = new long[Signals.NSIG + 1];
+        flags = new long[Signals.NSIG + 1];
+        restorers = new long[Signals.NSIG + 1];
+        masks = new long[Signals.NSIG + 1];
     }
 }

@@ -206,16 +206,14 @@ public final class AddressSpace {
     /**
      * Unmaps everything (exit, exec): every frame reference this address space holds is
      * dropped, and the frames of its page tables. A leaf still shared with another address
-     * space loses only this sharer; its frame references stay, held for the others.
+     * space loses only this sharer ({@link PageTable#release}); its frame references stay,
+     * held for the others.
      */
     public void clear() {
         shootdownAll();
         for (int k = 0, n = table.leafCount(); k < n; k++) {
             PageTable.Leaf leaf = table.nodeAt(k);
-            if (leaf.isShared()) {
-                leaf.sharers--;
-                continue;
-            }
+            if (leaf.isShared()) continue;
             long[] ptes = leaf.ptes;
             for (int i = 0; i < ptes.length; i++) {
                 if ((ptes[i] & Pte.PRESENT) != 0) phys.release(Pte.frame(ptes[i]));
@@ -274,6 +272,7 @@ public final class AddressSpace {
         // Fork costs no frame references: the child shares each of our leaf tables (see the
         // class comment), so the cost is one pass over each leaf to mark it, and a leaf is
         // copied only when one side first changes it.
+        child.table.expectLeaves(table.leafCount());
         for (int k = 0, n = table.leafCount(); k < n; k++) {
             PageTable.Leaf leaf = table.nodeAt(k);
             // A leaf marked by an earlier fork, and not given a writable entry since, is
@@ -608,7 +607,7 @@ public final class AddressSpace {
             if ((pte & Pte.PRESENT) != 0) phys.retain(Pte.frame(pte));
         }
         leaf.sharers--;
-        PageTable.Leaf mine = leaf.copy();
+        PageTable.Leaf mine = table.copyOf(leaf);
         table.replaceLeaf(vpn & ~(long) PageTable.INDEX_MASK, mine);
         return mine;
     }

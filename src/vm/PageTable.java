@@ -19,6 +19,9 @@ package vm;
  * {@link #freeTables} drops those an unmapped range leaves empty and {@link #release} all
  * of them. A caller must make sure, with {@link #missingTables}, that the frames for the
  * tables an operation creates are free before it starts: running out half-way is a bug.
+ * The arrays of dropped tables go to the machine's {@link Quicklist}, and new tables take
+ * theirs from it, so that processes coming and going do not feed the garbage collector
+ * (docs/PERFORMANCE.md, "Process creation").
  *
  * <p>Besides the tree, the table keeps a list of its last-level tables sorted by address, so
  * that fork and exit, which visit every leaf, go straight from one leaf to the next
@@ -66,13 +69,6 @@ final class PageTable {
             this.ptes = ptes;
         }
 
-        /** A private copy of this leaf's entries and marks, not yet in any page table. */
-        Leaf copy() {
-            Leaf c = new Leaf(ptes.clone());
-            c.allCow = allCow;
-            return c;
-        }
-
         /** True while more than one page table holds this leaf. */
         boolean isShared() {
             return sharers > 1;
@@ -80,17 +76,25 @@ final class PageTable {
     }
 
     private final PhysicalMemory phys;
+    /** Where this table's arrays come from and go back to: its machine's. */
+    private final Quicklist quicklist;
     /** The top level, made with the first table below it; null while the table is empty. */
     private Leaf[][][] root;
     private int tables;
-    /** The last-level tables in ascending address order: leaves[k] maps vpns leafBases[k] and on. */
-    private Leaf[] leaves = new Leaf[8];
-    private long[] leafBases = new long[8];
+    /**
+     * The last-level tables in ascending address order: leaves[k] maps vpns leafBases[k] and
+     * on. Empty until the first leaf, so that fork can size the child's lists at once.
+     */
+    private Leaf[] leaves = NO_LEAVES;
+    private long[] leafBases = NO_BASES;
+    private static final Leaf[] NO_LEAVES = {};
+    private static final long[] NO_BASES = {};
     private int leafCount;
 
     /** An empty page table (no tables yet, so no frames) whose tables are paid for in {@code phys}. */
     PageTable(PhysicalMemory phys) {
         this.phys = phys;
+        this.quicklist = phys.quicklist();
     }
 
     /** The PTE for {@code vpn}, or 0 if none (also for a vpn outside the address space). */
@@ -126,7 +130,7 @@ final class PageTable {
         if (l1 == null) {
             if (!create) return null;
             reserveTable();
-            l1 = l2[i2] = new Leaf(new long[ENTRIES]);
+            l1 = l2[i2] = quicklist.leaf();
             remember(vpn & ~(long) INDEX_MASK, l1);
         }
         return l1;
@@ -159,6 +163,14 @@ final class PageTable {
     }
 
     /**
+     * A private copy of {@code leaf}'s entries and mark, with one sharer and in no table yet,
+     * for an address space that stops sharing it to put in with {@link #replaceLeaf}.
+     */
+    Leaf copyOf(Leaf leaf) {
+        return quicklist.copyOf(leaf);
+    }
+
+    /**
      * Puts {@code replacement} in place of the existing last-level table at {@code base}, in
      * the tree and in the sorted list: an address space does it to stop sharing a leaf.
      */
@@ -185,19 +197,19 @@ final class PageTable {
         if (root == null) {
             if (!create) return null;
             reserveTable();
-            root = new Leaf[ENTRIES][][];
+            root = quicklist.root();
         }
         Leaf[][] l3 = root[i4];
         if (l3 == null) {
             if (!create) return null;
             reserveTable();
-            l3 = root[i4] = new Leaf[ENTRIES][];
+            l3 = root[i4] = quicklist.upper();
         }
         Leaf[] l2 = l3[i3];
         if (l2 == null) {
             if (!create) return null;
             reserveTable();
-            l2 = l3[i3] = new Leaf[ENTRIES];
+            l2 = l3[i3] = quicklist.middle();
         }
         return l2;
     }
@@ -237,7 +249,8 @@ final class PageTable {
     /**
      * Drops the last-level tables among those overlapping the vpns {@code [first, end)} that
      * map nothing any more, and the directories left empty, giving back their frames (Linux's
-     * free_pgtables after munmap). A leaf still shared only loses this sharer.
+     * free_pgtables after munmap) and their arrays to the quicklist. A leaf still shared only
+     * loses this sharer.
      */
     void freeTables(long first, long end) {
         // The leaves overlapping the range are leaves[from..to), found by binary search so
@@ -254,6 +267,7 @@ final class PageTable {
                 continue;
             }
             if (leaf.isShared()) leaf.sharers--;
+            else quicklist.free(leaf);
             Leaf[] l2 = directory(base, false);
             l2[(int) (base >>> BITS) & INDEX_MASK] = null;
             giveBack(1);
@@ -283,11 +297,14 @@ final class PageTable {
         int i4 = (int) (vpn >>> (3 * BITS)) & INDEX_MASK;
         Leaf[][] l3 = root[i4];
         l3[(int) (vpn >>> (2 * BITS)) & INDEX_MASK] = null;
+        quicklist.free(l2);
         giveBack(1);
         if (!isEmpty(l3)) return;
         root[i4] = null;
+        quicklist.free(l3);
         giveBack(1);
         if (!isEmpty(root)) return;
+        quicklist.free(root);
         root = null;
         giveBack(1);
     }
@@ -309,13 +326,38 @@ final class PageTable {
 
     /**
      * Drops every table and gives back all their frames (the address space is being
-     * emptied); the caller has already dealt with the entries and the leaves' sharers.
+     * emptied): a leaf still shared loses this sharer, the others and every directory go back
+     * to the quicklist. The caller has already released the frames that the leaves this table
+     * held alone map. The table is empty afterwards and may be filled again (exec).
      */
     void release() {
+        // Every directory holds at least one leaf (one is created only on the way to a new
+        // leaf, and dropped with its last leaf), and the sorted list visits the leaves of one
+        // directory one after the other: so each directory is empty, and can go back to the
+        // quicklist clean, once the list moves past its last leaf.
+        for (int k = 0; k < leafCount; k++) {
+            long base = leafBases[k];
+            Leaf leaf = leaves[k];
+            leaves[k] = null;
+            if (leaf.isShared()) leaf.sharers--;
+            else quicklist.free(leaf);
+            int i4 = (int) (base >>> (3 * BITS)) & INDEX_MASK;
+            int i3 = (int) (base >>> (2 * BITS)) & INDEX_MASK;
+            Leaf[][] l3 = root[i4];
+            Leaf[] l2 = l3[i3];
+            l2[(int) (base >>> BITS) & INDEX_MASK] = null;
+            boolean lastInL2 = k + 1 == leafCount || leafBases[k + 1] >>> (2 * BITS) != base >>> (2 * BITS);
+            if (!lastInL2) continue;
+            l3[i3] = null;
+            quicklist.free(l2);
+            boolean lastInL3 = k + 1 == leafCount || leafBases[k + 1] >>> (3 * BITS) != base >>> (3 * BITS);
+            if (!lastInL3) continue;
+            root[i4] = null;
+            quicklist.free(l3);
+        }
+        if (root != null) quicklist.free(root);
         giveBack(tables);
         root = null;
-        leaves = new Leaf[8];
-        leafBases = new long[8];
         leafCount = 0;
     }
 
@@ -344,11 +386,21 @@ final class PageTable {
         return leafBases[k];
     }
 
+    /**
+     * Makes room in the sorted list for {@code n} leaves at once: fork gives the child as many
+     * leaves as the parent has, and growing the list step by step would make arrays to throw away.
+     */
+    void expectLeaves(int n) {
+        if (n <= leaves.length) return;
+        leaves = java.util.Arrays.copyOf(leaves, n);
+        leafBases = java.util.Arrays.copyOf(leafBases, n);
+    }
+
     /** Adds a new leaf to the sorted list (leaves are created rarely: an insertion sort will do). */
     private void remember(long base, Leaf leaf) {
         if (leafCount == leaves.length) {
-            leaves = java.util.Arrays.copyOf(leaves, 2 * leafCount);
-            leafBases = java.util.Arrays.copyOf(leafBases, 2 * leafCount);
+            leaves = java.util.Arrays.copyOf(leaves, Math.max(8, 2 * leafCount));
+            leafBases = java.util.Arrays.copyOf(leafBases, Math.max(8, 2 * leafCount));
         }
         int k = leafCount;
         while (k > 0 && leafBases[k - 1] > base) k--;

@@ -61,6 +61,10 @@ public final class PhysicalMemory {
     private final int[] reservedByUse = new int[KernelUse.values().length];
     /** Bytes charged with {@link #chargeSlab}; the slab holds ceil(slabBytes / FRAME_SIZE) reserved frames. */
     private long slabBytes;
+    /** The arrays of page tables no longer in use, for the next ones (see {@link Quicklist}). */
+    private final Quicklist quicklist = new Quicklist();
+    /** How many frame data arrays {@link #allocate} has made new (rather than reused). */
+    private long dataArraysCreated;
 
     /** What a frame taken with {@link #reserve} is for: the kernel lines of /proc/meminfo. */
     public enum KernelUse {
@@ -135,8 +139,10 @@ public final class PhysicalMemory {
         if (freeCount == 0) return NO_FRAME;
         int f = free[--freeCount];
         if (data[f] == null && spareCount > 0) data[f] = spare[--spareCount];
-        if (data[f] == null) data[f] = new byte[FRAME_SIZE];
-        else Arrays.fill(data[f], (byte) 0);
+        if (data[f] == null) {
+            data[f] = new byte[FRAME_SIZE];
+            dataArraysCreated++;
+        } else Arrays.fill(data[f], (byte) 0);
         refs[f] = 1;
         kind[f] = (byte) use.ordinal();
         framesByKind[use.ordinal()]++;
@@ -244,6 +250,21 @@ public final class PhysicalMemory {
     /** Bytes charged to the slab now. */
     public long slabBytes() {
         return slabBytes;
+    }
+
+    /** The quicklist of this machine's page-table arrays. */
+    Quicklist quicklist() {
+        return quicklist;
+    }
+
+    /**
+     * Host arrays made for this machine since it started, rather than reused: frame data
+     * arrays and page-table arrays of every level. Once a workload's memory has been touched,
+     * a process that forks and exits in a loop makes none (docs/PERFORMANCE.md, "Process
+     * creation"); a test checks it.
+     */
+    public long hostArraysCreated() {
+        return dataArraysCreated + quicklist.created();
     }
 
     private static int framesFor(long bytes) {
