@@ -222,7 +222,9 @@ public final class Scheduler implements Tasks.SchedulerHooks {
                 // It leaves to die, which Linux counts as a voluntary switch (TASK_DEAD).
                 rq.leaving = t;
                 rq.leftVoluntarily = true;
-                cpus[rq.cpu].releaseAddressSpace();
+                // The CPU keeps the address space loaded (Linux's lazy TLB): if the next task
+                // on it is another thread of the process, nothing is flushed. If this was the
+                // mm's last user, tearing it down flushes this TLB with the others it is loaded in.
             }
         }
         if (t.queuedOn() >= 0) unqueue(rqs[t.queuedOn()], t);
@@ -439,10 +441,12 @@ public final class Scheduler implements Tasks.SchedulerHooks {
             clock += (long) (k - 1) * burstMean;
             return true;
         }
-        // The trap came in round j, the first whose burst would have ended after it.
+        // The trap came in round j, the one whose burst holds the instruction that trapped: a
+        // system call is retired and counted in done, a fault is not and comes after them.
+        long trapped = cpu.trap().cause() == vm.TrapCause.SYSCALL ? done : done + 1;
         long whole = 0;
         int j = 0;
-        for (long b; whole + (b = stream.peek(j)) <= done; j++) whole += b;
+        for (long b; whole + (b = stream.peek(j)) < trapped; j++) whole += b;
         t.account(whole, 0);
         stream.skip(j);
         clock += (long) j * burstMean;
