@@ -18,12 +18,24 @@ import vm.Trap;
  * with the idle loop and the timer interrupt folded in).
  *
  * <p><b>Time.</b> The clock counts cycles; one instruction is one cycle, and one cycle is one
- * nanosecond of guest time. The loop runs in rounds: in each round every CPU, in CPU order,
- * runs a burst of instructions whose length is drawn from a {@link SplittableRandom} seeded
- * by the boot options (uniform in [mean/2, 3*mean/2]), and then the clock advances by the
- * mean. So the CPUs advance in lockstep, but how far each gets relative to the others, and
- * so how their memory accesses interleave, depends on the seed and on nothing else: the
- * same seed gives the same run. A system call costs {@link #SYSCALL_CYCLES} of its CPU's burst.
+ * nanosecond of guest time. The loop runs in rounds: in each round every CPU that has
+ * something to do, in CPU order, runs a burst of instructions whose length it draws from its
+ * own {@link BurstStream} (uniform in [mean/2, 3*mean/2]; the streams' seeds come from the
+ * boot options' seed), and then the clock advances by the mean. So the CPUs advance in
+ * lockstep, but how far each gets relative to the others, and so how their memory accesses
+ * interleave, depends on the seed and on nothing else: the same seed gives the same run. A
+ * system call costs {@link #SYSCALL_CYCLES} of its CPU's burst.
+ *
+ * <p><b>Idle CPUs cost nothing.</b> A CPU with no task, and nothing in any queue that it could
+ * pull, is not visited in a round and draws no burst (the loop keeps a mask of the
+ * {@link #active} CPUs and a count of the {@link #queued} tasks); a task queued anywhere makes
+ * every CPU look, as idle balancing must. When exactly one CPU is busy and no task waits,
+ * nothing can happen until its task traps or the timer ticks, so the CPU runs the bursts of
+ * many rounds at once ({@link #runLone}); a trap ends that early, at the round the trap falls
+ * in, which goes on as usual. The clock, the timestamps of events, the accounting, the timer
+ * and the time limit are exactly what the round-by-round loop gives ({@link #setLongBursts}
+ * turns it off, and tests compare). It also lets the JIT run whole translated blocks, which
+ * a burst of 100 instructions cuts short. Several busy CPUs still interleave burst by burst.
  *
  * <p><b>The timer.</b> Every {@code tickCycles} the timer ticks on every CPU: the running
  * task's slice shrinks by one, and when it is used up and another task waits, the task is
