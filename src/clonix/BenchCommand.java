@@ -34,7 +34,7 @@ import vm.InterpreterBench;
  */
 @Command(mixinStandardHelpOptions = true, name = "bench", description = "Run a benchmark: 'interp' measures the interpreter (about 20 s),"
         + " 'jit' the interpreter and the JIT side by side on the compiler's benchmark programs (about a minute),"
-        + " 'fork' and 'clone' process creation (a few seconds each), 'sched' the scheduler (about a minute and a half),"
+        + " 'fork' and 'clone' process creation (a few seconds each), 'sched' the scheduler (about two minutes),"
         + " 'pthread' and 'uthread' the thread libraries, 'startup' the time to the prompt, 'cc' the compiler's code,"
         + " 'explore' the time to find a bug of depth 2, 'race' what --race costs.")
 final class BenchCommand extends ToolCommand {
