@@ -154,6 +154,14 @@ class MachineLoopTest {
     }
 
     @Test
+    void longBurstsUnderTheJitRunAsUnderTheInterpreter() {
+        // The JIT runs a translated block only when the budget left holds all of it: a long
+        // burst lets it run where a short one would not, and nothing may show it.
+        Options options = Options.defaults().withCycleLimit(50_000_000);
+        assertSameRun(run(options.withEngine(vm.Engine.INTERP), true), run(options.withEngine(vm.Engine.JIT), true));
+    }
+
+    @Test
     void theTimeLimitStopsALongBurstOnTheSameCycle() {
         // 0.3 ms of virtual time: the limit falls in the middle of the first long computation.
         Options options = Options.defaults().withCycleLimit(300_000);
