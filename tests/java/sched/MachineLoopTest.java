@@ -135,6 +135,7 @@ class MachineLoopTest {
         assertEquals(expected.reports(), actual.reports());
     }
 
+    /** Asserts that two traces are the same, event by event, naming the first that differs. */
     static void assertSameTrace(List<TraceEvent> a, List<TraceEvent> b) {
         for (int i = 0; i < Math.min(a.size(), b.size()); i++) assertEquals(a.get(i), b.get(i), "trace event " + i);
         assertEquals(a.size(), b.size(), "trace events");
@@ -163,7 +164,7 @@ class MachineLoopTest {
 
     @Test
     void theTimeLimitStopsALongBurstOnTheSameCycle() {
-        // 0.3 ms of virtual time: the limit falls in the middle of the first long computation.
+        // 0.3 ms of virtual time: the limit falls in the middle of the second computation.
         Options options = Options.defaults().withCycleLimit(300_000);
         Run merged = run(options, true), rounds = run(options, false);
         assertEquals(1, merged.reports().size());
