@@ -302,6 +302,12 @@ public final class Kernel implements TrapHandler {
         return SignalDelivery.hasWork(t) || CpuLimit.due(t) || CpuTimers.due(t);
     }
 
+    @Override
+    public long cpuTimeBeforeWork(Task t) {
+        if (SignalDelivery.hasWork(t)) return 0;
+        return Math.max(0, Math.min(CpuLimit.timeLeft(t), CpuTimers.timeLeft(t)));
+    }
+
     /**
      * RLIMIT_CPU first (it may send SIGXCPU or SIGKILL: signal.CpuLimit), and the timers on
      * CPU time (signal.CpuTimers), then signals, as

@@ -178,8 +178,13 @@ public final class Session {
      * the machine stopped. See {@link Scheduler#runUntil}.
      */
     public Pause runUntil(BooleanSupplier until) {
+        return runUntil(until, Long.MAX_VALUE);
+    }
+
+    /** {@link #runUntil(BooleanSupplier)}, also stopping when the clock reaches {@code deadline}; {@code until} must not look at the clock. */
+    public Pause runUntil(BooleanSupplier until, long deadline) {
         console.flush();
-        Pause p = sched.runUntil(until);
+        Pause p = sched.runUntil(until, deadline);
         console.flush();
         return p;
     }
@@ -252,7 +257,7 @@ public final class Session {
         List<Task> targets = new ArrayList<>(unsettled);
         unsettled.clear();
         long deadline = sched.now() + SETTLE_LIMIT_CYCLES;
-        runUntil(() -> sched.now() >= deadline || targets.stream().allMatch(this::settled));
+        runUntil(() -> targets.stream().allMatch(this::settled), deadline);
     }
 
     private boolean settled(Task p) {

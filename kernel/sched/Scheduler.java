@@ -18,12 +18,24 @@ import vm.Trap;
  * with the idle loop and the timer interrupt folded in).
  *
  * <p><b>Time.</b> The clock counts cycles; one instruction is one cycle, and one cycle is one
- * nanosecond of guest time. The loop runs in rounds: in each round every CPU, in CPU order,
- * runs a burst of instructions whose length is drawn from a {@link SplittableRandom} seeded
- * by the boot options (uniform in [mean/2, 3*mean/2]), and then the clock advances by the
- * mean. So the CPUs advance in lockstep, but how far each gets relative to the others, and
- * so how their memory accesses interleave, depends on the seed and on nothing else: the
- * same seed gives the same run. A system call costs {@link #SYSCALL_CYCLES} of its CPU's burst.
+ * nanosecond of guest time. The loop runs in rounds: in each round every CPU that has
+ * something to do, in CPU order, runs a burst of instructions whose length it draws from its
+ * own {@link BurstStream} (uniform in [mean/2, 3*mean/2]; the streams' seeds come from the
+ * boot options' seed), and then the clock advances by the mean. So the CPUs advance in
+ * lockstep, but how far each gets relative to the others, and so how their memory accesses
+ * interleave, depends on the seed and on nothing else: the same seed gives the same run. A
+ * system call costs {@link #SYSCALL_CYCLES} of its CPU's burst.
+ *
+ * <p><b>Idle CPUs cost nothing.</b> A CPU with no task, and nothing in any queue that it could
+ * pull, is not visited in a round and draws no burst (the loop keeps a mask of the
+ * {@link #active} CPUs and a count of the {@link #queued} tasks); a task queued anywhere makes
+ * every CPU look, as idle balancing must. When exactly one CPU is busy and no task waits,
+ * nothing can happen until its task traps or the timer ticks, so the CPU runs the bursts of
+ * many rounds at once ({@link #runLone}); a trap ends that early, at the round the trap falls
+ * in, which goes on as usual. The clock, the timestamps of events, the accounting, the timer
+ * and the time limit are exactly what the round-by-round loop gives ({@link #setLongBursts}
+ * turns it off, and tests compare). It also lets the JIT run whole translated blocks, which
+ * a burst of 100 instructions cuts short. Several busy CPUs still interleave burst by burst.
  *
  * <p><b>The timer.</b> Every {@code tickCycles} the timer ticks on every CPU: the running
  * task's slice shrinks by one, and when it is used up and another task waits, the task is
@@ -64,13 +76,16 @@ public final class Scheduler implements Tasks.SchedulerHooks {
     static final int MIGRATE_SCAN = 32;
     /** Timer ticks between periodic balancing passes: the default fair slice. */
     static final int BALANCE_TICKS = 4;
+    /** The most rounds a lone busy CPU runs in one go (see {@link #runLone}), which bounds its look-ahead. */
+    static final int MAX_LONE_ROUNDS = 1 << 16;
 
     private final Cpu[] cpus;
     private final RunQueue[] rqs;
     private SchedPolicy policy;
     /** The controlled scheduling of explore and --schedule runs, or null (see {@link #control}). */
     private ScheduleControl control;
-    private final SplittableRandom random;
+    /** Each CPU's burst lengths (see {@link BurstStream}): a CPU draws only when it is visited. */
+    private final BurstStream[] bursts;
     private final int burstMean;
     private final long tickCycles;
     private long clock;
@@ -95,6 +110,16 @@ public final class Scheduler implements Tasks.SchedulerHooks {
     private final Tracer tracer;
     /** Cycles the CPU in {@link #runBurst} has used of its burst so far: events are stamped clock + this. */
     private long burstUsed;
+    /**
+     * The CPUs a round must visit even when no task waits in any queue, one bit each: those
+     * with a task on them, or whose task has just left and whose switch to idle is still to
+     * be counted. The others are idle and have nothing to do until a task is queued.
+     */
+    private long active;
+    /** Tasks waiting in all the run queues together (not running): while 0, idle CPUs have nothing to pull. */
+    private int queued;
+    /** Whether a lone busy CPU may run many rounds in one go (see {@link #runLone}); tests turn it off to compare. */
+    private boolean longBursts = true;
 
     /**
      * A machine of {@code cpus.length} CPUs scheduled by {@code policy}, whose bursts have
@@ -104,8 +129,11 @@ public final class Scheduler implements Tasks.SchedulerHooks {
     public Scheduler(Cpu[] cpus, SchedPolicy policy, long seed, int burstMean, long tickCycles) {
         this.cpus = cpus;
         this.policy = policy;
-        this.random = new SplittableRandom(seed);
+        if (cpus.length > Long.SIZE) throw new IllegalArgumentException("at most 64 CPUs");
         this.burstMean = Math.max(2, burstMean);
+        SplittableRandom seeds = new SplittableRandom(seed);
+        this.bursts = new BurstStream[cpus.length];
+        for (int i = 0; i < cpus.length; i++) bursts[i] = new BurstStream(seeds.nextLong(), this.burstMean);
         this.tickCycles = Math.max(1, tickCycles);
         this.nextTick = this.tickCycles;
         this.rqs = new RunQueue[cpus.length];
@@ -154,7 +182,8 @@ public final class Scheduler implements Tasks.SchedulerHooks {
      * or -1 while there is work. The shell uses it to hold virtual time to the wall clock.
      */
     public long idleUntil() {
-        for (RunQueue rq : rqs) if (!rq.isIdle() || !rq.queue.isEmpty()) return -1;
+        if (queued > 0) return -1;
+        for (long a = active; a != 0; a &= a - 1) if (!rqs[Long.numberOfTrailingZeros(a)].isIdle()) return -1;
         return timers.nextDeadline();
     }
 
@@ -206,7 +235,9 @@ public final class Scheduler implements Tasks.SchedulerHooks {
                 // It leaves to die, which Linux counts as a voluntary switch (TASK_DEAD).
                 rq.leaving = t;
                 rq.leftVoluntarily = true;
-                cpus[rq.cpu].releaseAddressSpace();
+                // The CPU keeps the address space loaded (Linux's lazy TLB): if the next task
+                // on it is another thread of the process, nothing is flushed. If this was the
+                // mm's last user, tearing it down flushes this TLB with the others it is loaded in.
             }
         }
         if (t.queuedOn() >= 0) unqueue(rqs[t.queuedOn()], t);
@@ -242,6 +273,7 @@ public final class Scheduler implements Tasks.SchedulerHooks {
     private void queue(RunQueue rq, Task t, boolean woken) {
         if (woken) policy.enqueueWakeup(rq, t); else policy.enqueue(rq, t);
         t.setQueuedOn(rq.cpu);
+        queued++;
         if (rq.current != null && policy.preempts(t, rq.current)) rq.needResched = true;
     }
 
@@ -249,13 +281,17 @@ public final class Scheduler implements Tasks.SchedulerHooks {
     boolean unqueue(RunQueue rq, Task t) {
         if (!policy.remove(rq, t)) return false;
         t.setQueuedOn(-1);
+        queued--;
         return true;
     }
 
     /** The task the policy takes from {@code rq} for {@code cpu} (its own queue or a steal), marked unqueued. */
     Task take(RunQueue rq, int cpu) {
         Task t = rq.cpu == cpu ? policy.pickNext(rq) : policy.steal(rq, cpu);
-        if (t != null) t.setQueuedOn(-1);
+        if (t != null) {
+            t.setQueuedOn(-1);
+            queued--;
+        }
         return t;
     }
 
@@ -301,35 +337,146 @@ public final class Scheduler implements Tasks.SchedulerHooks {
     }
 
     /**
-     * Runs rounds of the machine loop until {@code until} holds (it is asked after every
-     * round, so it sees the machine between rounds, never inside a burst), until
-     * {@link #stop}, or until nothing can run (see {@link Pause}). It may be called again
-     * after it returns CONDITION or IDLE; the clock and every CPU carry on where they were.
+     * {@link #runUntil(BooleanSupplier, long)} with no deadline: {@code until} must not look
+     * at the clock.
      */
     public Pause runUntil(BooleanSupplier until) {
+        return runUntil(until, Long.MAX_VALUE);
+    }
+
+    /**
+     * Runs rounds of the machine loop until {@code until} holds or the clock reaches
+     * {@code deadline} (both are asked after every round, so they see the machine between
+     * rounds, never inside a burst), until {@link #stop}, or until nothing can run (see
+     * {@link Pause}). {@code until} must not look at the clock: a wait bounded in time gives
+     * its bound as {@code deadline}, because a lone busy CPU may run many rounds in one go
+     * (see {@link #runLone}), and only a trap, a tick or the deadline can end that early. It
+     * may be called again after it returns CONDITION or IDLE; the clock and every CPU carry on
+     * where they were.
+     */
+    public Pause runUntil(BooleanSupplier until, long deadline) {
+        // Whether until has been asked since this call began: only then is it known to be
+        // false, and to stay false while nothing traps.
+        boolean asked = false;
         while (!stopped) {
             if (cycleLimit > 0 && clock >= cycleLimit) {
                 stopReason = "time limit of " + seconds(cycleLimit) + " s of virtual time reached\n" + describeTasks();
                 return Pause.STOPPED;
             }
-            boolean ran = false;
-            for (int i = 0; i < cpus.length && !stopped; i++) {
-                int burst = random.nextInt(burstMean / 2, burstMean * 3 / 2 + 1);
-                ran |= runBurst(i, burst);
-            }
+            int lone = asked ? loneBusyCpu() : -1;
+            boolean ran = lone >= 0 && runLone(lone, deadline) || round(-1, 0);
             if (ran) {
                 clock += burstMean;
                 while (clock >= nextTick) tick();
             } else if (!idleUntilNextEvent()) {
                 return Pause.IDLE;
             }
-            if (until.getAsBoolean()) return Pause.CONDITION;
+            if (clock >= deadline || until.getAsBoolean()) return Pause.CONDITION;
+            asked = true;
         }
         return Pause.STOPPED;
     }
 
-    /** Runs CPU {@code i} for up to {@code budget} cycles; false if it had nothing to run. */
-    private boolean runBurst(int i, long budget) {
+    /**
+     * Turns on or off the long bursts of a lone busy CPU ({@link #runLone}); on by default.
+     * Either way the run is the same, instruction for instruction: tests compare the two.
+     */
+    public void setLongBursts(boolean on) {
+        longBursts = on;
+    }
+
+    /**
+     * One round: every CPU that has something to do, in CPU order, runs a burst drawn from
+     * its own stream. A CPU is visited if it is {@link #active}, or if some task waits in a
+     * queue (it may be its own, or one an idle CPU may pull); an idle CPU with nothing to
+     * pull is skipped and draws nothing. With {@code resumeCpu} >= 0 the round begins at that
+     * CPU, whose burst has already run {@code resumed} cycles and stopped at a trap (see
+     * {@link #runLone}). True if any CPU ran a task.
+     */
+    private boolean round(int resumeCpu, long resumed) {
+        boolean ran = false;
+        for (int i = resumeCpu >= 0 ? resumeCpu : nextToVisit(-1); i >= 0 && !stopped; i = nextToVisit(i)) {
+            ran |= runBurst(i, bursts[i].next(), i == resumeCpu ? resumed : -1);
+        }
+        return ran;
+    }
+
+    /** The first CPU after {@code i} that a round must visit (see {@link #round}), or -1. */
+    private int nextToVisit(int i) {
+        int n = i + 1;
+        if (n >= cpus.length) return -1;
+        if (queued > 0) return n;
+        long rest = active & (-1L << n);
+        return rest == 0 ? -1 : Long.numberOfTrailingZeros(rest);
+    }
+
+    /**
+     * The CPU that alone has something to do, with a task on it that nothing but itself can
+     * disturb: no task waits in any queue, no reschedule is due, and no observer watches its
+     * accesses (explore, --race). -1 if there is no such CPU or long bursts are off.
+     */
+    private int loneBusyCpu() {
+        if (!longBursts || queued > 0 || Long.bitCount(active) != 1) return -1;
+        int c = Long.numberOfTrailingZeros(active);
+        RunQueue rq = rqs[c];
+        return rq.current == null || rq.needResched || cpus[c].accessObserver() != null ? -1 : c;
+    }
+
+    /**
+     * Runs lone busy CPU {@code c} through many rounds in one go: the rounds until the next
+     * tick, the cycle limit or {@code deadline}, and until its task's CPU time reaches the
+     * point where the kernel has work to do before it returns to user mode (a CPU-time timer,
+     * RLIMIT_CPU). Nothing else can happen in those rounds unless the task traps: every other
+     * CPU is idle with nothing to pull, so a round-by-round loop would skip them, and the
+     * task's bursts would follow each other with nothing in between. So the CPU runs the sum
+     * of its next bursts at once. If the task traps, the rounds before the one it trapped in
+     * are over, and that round goes on as usual from the trap ({@link #round} with the cycles
+     * it has run). Either way the bursts, the clock, the timestamps of events and the task's
+     * accounting are exactly those of the round-by-round loop. On return the clock stands at
+     * the start of the last round that ran, as after {@link #round}. False if fewer than two
+     * rounds could run so (nothing ran; the caller runs an ordinary round).
+     */
+    private boolean runLone(int c, long deadline) {
+        Task t = rqs[c].current;
+        long cpuTimeLeft = handler.cpuTimeBeforeWork(t);
+        long rounds = Math.min(MAX_LONE_ROUNDS, Math.min(roundsBefore(nextTick), roundsBefore(deadline)));
+        if (cycleLimit > 0) rounds = Math.min(rounds, roundsBefore(cycleLimit));
+        BurstStream stream = bursts[c];
+        long budget = 0;
+        int k = 0;
+        while (k < rounds && budget < cpuTimeLeft) budget += stream.peek(k++);
+        if (k < 2) return false;
+        Cpu cpu = cpus[c];
+        long done = cpu.run(budget);
+        if (cpu.trap() == null) {
+            t.account(done, 0);
+            stream.skip(k);
+            clock += (long) (k - 1) * burstMean;
+            return true;
+        }
+        // The trap came in round j, the one whose burst holds the instruction that trapped: a
+        // system call is retired and counted in done, a fault is not and comes after them.
+        long trapped = cpu.trap().cause() == vm.TrapCause.SYSCALL ? done : done + 1;
+        long whole = 0;
+        int j = 0;
+        for (long b; whole + (b = stream.peek(j)) < trapped; j++) whole += b;
+        t.account(whole, 0);
+        stream.skip(j);
+        clock += (long) j * burstMean;
+        return round(c, done - whole);
+    }
+
+    /** How many rounds begin before the clock reaches {@code time} (> clock): the last of them may end at or past it. */
+    private long roundsBefore(long time) {
+        return (time - clock - 1) / burstMean + 1;
+    }
+
+    /**
+     * Runs CPU {@code i} for up to {@code budget} cycles; false if it had nothing to run. With
+     * {@code resumed} >= 0 its task has already run that many cycles of the burst and stopped
+     * at the trap the CPU holds (see {@link #runLone}); the burst goes on from there.
+     */
+    private boolean runBurst(int i, long budget, long resumed) {
         RunQueue rq = rqs[i];
         Cpu cpu = cpus[i];
         boolean ran = false;
@@ -337,35 +484,42 @@ public final class Scheduler implements Tasks.SchedulerHooks {
         burstUsed = 0;
         while (budget > 0 && !stopped) {
             Task t = rq.current;
-            if (t != null && rq.needResched) {
-                // A task that outranks this one was queued here since the CPU last looked.
-                cpu.saveContext(t.context());
-                putOff(rq, t);
-                continue;
-            }
-            if (t == null) {
-                t = pickNext(rq);
-                if (t == null) {
-                    countSwitch(rq, null);
-                    if (tracer.enabled) tracer.idle(i); // trace
-                    break;
-                }
-                switchTo(rq, t);
-            }
-            if (handler.hasWorkBeforeUserMode(t)) {
-                // The return to user mode: a kill, a stop or a signal handler's frame. The
-                // task may have run on since its last trap, so its live registers are in the
-                // CPU: save them first, or the handler's frame would hold stale ones.
-                cpu.saveContext(t.context());
-                handler.beforeUserMode(t);
-                if (t.state() != TaskState.RUNNING) {
+            long done;
+            if (resumed >= 0) {
+                done = resumed;
+                resumed = -1;
+            } else {
+                if (t != null && rq.needResched) {
+                    // A task that outranks this one was queued here since the CPU last looked.
+                    cpu.saveContext(t.context());
                     putOff(rq, t);
                     continue;
                 }
-                cpu.loadContext(t.context(), t.mm().addressSpace());
+                if (t == null) {
+                    t = pickNext(rq);
+                    if (t == null) {
+                        countSwitch(rq, null);
+                        active &= ~(1L << i);
+                        if (tracer.enabled) tracer.idle(i); // trace
+                        break;
+                    }
+                    switchTo(rq, t);
+                }
+                if (handler.hasWorkBeforeUserMode(t)) {
+                    // The return to user mode: a kill, a stop or a signal handler's frame. The
+                    // task may have run on since its last trap, so its live registers are in the
+                    // CPU: save them first, or the handler's frame would hold stale ones.
+                    cpu.saveContext(t.context());
+                    handler.beforeUserMode(t);
+                    if (t.state() != TaskState.RUNNING) {
+                        putOff(rq, t);
+                        continue;
+                    }
+                    cpu.loadContext(t.context(), t.mm().addressSpace());
+                }
+                done = cpu.run(budget);
             }
             ran = true;
-            long done = cpu.run(budget);
             budget -= done;
             t.account(done, 0);
             Trap trap = cpu.trap();
@@ -406,6 +560,7 @@ public final class Scheduler implements Tasks.SchedulerHooks {
         countSwitch(rq, t);
         if (t.lastCpu() >= 0 && t.lastCpu() != rq.cpu) t.countMigration();
         rq.current = t;
+        active |= 1L << rq.cpu;
         rq.sliceLeft = policy.timeSliceTicks(t);
         t.setState(TaskState.RUNNING);
         if (tracer.enabled) { // trace
@@ -449,6 +604,7 @@ public final class Scheduler implements Tasks.SchedulerHooks {
         } else if (preempted) {
             policy.enqueuePreempted(rq, t);
             t.setQueuedOn(rq.cpu);
+            queued++;
         } else {
             enqueue(rq, t);
         }
@@ -543,7 +699,8 @@ public final class Scheduler implements Tasks.SchedulerHooks {
             putOff(rq, t);
         }
         timers.wakeExpired(clock);
-        if (ticks % balanceTicks == 0) balancer.balance();
+        // Balancing moves only queued tasks: with none, it has nothing to do.
+        if (ticks % balanceTicks == 0 && queued > 0) balancer.balance();
         loadAverage.sample(clock, this::activeTasks);
     }
 
@@ -562,7 +719,7 @@ public final class Scheduler implements Tasks.SchedulerHooks {
      * it (true). Otherwise nothing can run until something outside the machine acts: false.
      */
     private boolean idleUntilNextEvent() {
-        for (RunQueue rq : rqs) if (!rq.queue.isEmpty()) return true;
+        if (queued > 0) return true;
         long next = timers.nextDeadline();
         if (next != Long.MAX_VALUE) {
             clock = Math.max(clock, next);

@@ -24,6 +24,16 @@ public interface TrapHandler {
     boolean hasWorkBeforeUserMode(Task t);
 
     /**
+     * How many more cycles {@code t} can run in user mode, trapping nowhere, before
+     * {@link #hasWorkBeforeUserMode} could become true of it without any other task acting
+     * (a timer on CPU time expiring, RLIMIT_CPU); 0 if it is true already. The machine loop
+     * runs a lone busy CPU for that long at most in one go. The default, 0, never lets it.
+     */
+    default long cpuTimeBeforeWork(Task t) {
+        return 0;
+    }
+
+    /**
      * Does that work, with {@code t}'s up-to-date registers in {@code t.context()} (Linux's
      * exit_to_user_mode_loop: do_signal, or do_exit for a killed task). Afterwards the loop
      * runs the task from its context if it is still RUNNING (perhaps in a signal handler),

@@ -40,6 +40,12 @@ public final class CpuLimit {
         return sig.cpuTime() >= sig.cpuLimitExpires();
     }
 
+    /** The CPU time {@code t}'s process can still use before it is {@link #due} (0 or less: it is). */
+    public static long timeLeft(Task t) {
+        SignalStruct sig = t.signal();
+        return sig.cpuLimitExpires() - sig.cpuTime();
+    }
+
     /**
      * Enforces RLIMIT_CPU for {@code t}'s process, whose CPU time is {@link #due}: SIGKILL at
      * the hard limit; otherwise SIGXCPU at the soft limit, which then moves up one second.

@@ -22,6 +22,12 @@ public final class CpuTimers {
                 || threadTime(t) >= t.signals().cpuTimersCheck;
     }
 
+    /** The CPU time {@code t} can still use before it is {@link #due} (0 or less: it is). */
+    public static long timeLeft(Task t) {
+        return Math.min(t.signal().signals().cpuTimersCheck - t.signal().cpuTime(),
+                t.signals().cpuTimersCheck - threadTime(t));
+    }
+
     /** Fires the CPU-time timers of {@code t}'s process and of {@code t} whose time has come, then rearms the checks. */
     public static void run(Tasks ts, Task t) {
         SignalStruct sig = t.signal();

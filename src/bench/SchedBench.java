@@ -23,8 +23,12 @@ import task.Task;
  * <li><b>Decision cost.</b> T threads on 8 CPUs call sched_yield forever
  * (bench/yield_crowd.s); every yield is one scheduling decision and one context switch. The
  * host time per switch must not grow with T.
+ * <li><b>Idle CPUs.</b> One process spins (bench/spin_share.s with one process) on machines
+ * of 1, 4, 16 and 64 CPUs. The host CPU time must not grow with the idle CPUs: an idle CPU
+ * costs nothing until something can run on it. Each machine is also timed with the lone
+ * busy CPU's long bursts turned off (sched.Scheduler#setLongBursts), to show what they add.
  * </ul>
- * Both use differences of two runs to leave out boot, exec and the teardown: the
+ * All use differences of two runs to leave out boot, exec and the teardown: the
  * aggregate rate subtracts a run that does one iteration per process, the decision cost
  * stops identical runs at two cycle limits (the runs are deterministic, so the first is a
  * prefix of the second) and divides the extra host time by the extra switches. Host time is
@@ -44,6 +48,23 @@ public final class SchedBench {
     public record Rate(int cpus, long instructions, double hostSeconds) {
         public double perSecond() { return instructions / hostSeconds; }
     }
+
+    /**
+     * Iterations of the idle-CPU benchmark's one spinning process (two instructions each)
+     * under the interpreter; the JIT runs twenty times as many, to take as long.
+     */
+    public static final long IDLE_ITERATIONS = 30_000_000L;
+
+    /** The idle-CPU benchmark's iterations under {@code engine}. */
+    static long idleIterations(vm.Engine engine) {
+        return engine == vm.Engine.JIT ? 20 * IDLE_ITERATIONS : IDLE_ITERATIONS;
+    }
+
+    /**
+     * Host CPU nanoseconds for one busy process on {@code cpus} CPUs run by {@code engine},
+     * with and without the lone busy CPU's long bursts.
+     */
+    public record IdleCost(int cpus, vm.Engine engine, double nanos, double nanosWithoutLongBursts) {}
 
     /** Host nanoseconds per scheduling decision with {@code threads} runnable threads. */
     public record DecisionCost(int threads, long switches, double hostNanos) {
@@ -100,6 +121,54 @@ public final class SchedBench {
         return new DecisionCost(threads, Math.max(1, switches), Math.max(1, Median.of(second) - Median.of(first)));
     }
 
+    /**
+     * Measures the idle-CPU cost with {@code cpus} CPUs: {@code repetitions} pairs of runs of
+     * one spinning process (one iteration, then {@link #IDLE_ITERATIONS}), after one warm-up
+     * pair, with long bursts and then without. The time is the host CPU time of this thread,
+     * which runs the whole machine, so other processes on the host do not count.
+     */
+    public static IdleCost idleCost(int cpus, vm.Engine engine, int repetitions) {
+        Executable exe = BenchPrograms.build("spin_share");
+        Options options = Options.defaults().withCpus(cpus).withMemory(MEMORY_BYTES).withEngine(engine);
+        double[] nanos = new double[2];
+        for (int longBursts = 1; longBursts >= 0; longBursts--) {
+            long[] empty = new long[repetitions], full = new long[repetitions];
+            for (int r = -1; r < repetitions; r++) {
+                long t0 = threadCpuNanos();
+                run(options, exe, "spin_share", List.of("1", "1"), longBursts == 1);
+                long t1 = threadCpuNanos();
+                run(options, exe, "spin_share", List.of("1", Long.toString(idleIterations(engine))), longBursts == 1);
+                long t2 = threadCpuNanos();
+                if (r < 0) continue;
+                empty[r] = t1 - t0;
+                full[r] = t2 - t1;
+            }
+            nanos[1 - longBursts] = Math.max(1, Median.of(full) - Median.of(empty));
+        }
+        return new IdleCost(cpus, engine, nanos[0], nanos[1]);
+    }
+
+    /** The idle-CPU figures for 1, 4, 16 and 64 CPUs under both engines, with a header line. */
+    public static String idleReport() {
+        StringBuilder out = new StringBuilder("clonix   one busy process: host CPU ms (x 1 CPU), without long bursts\n");
+        for (vm.Engine engine : vm.Engine.values()) {
+            IdleCost one = null;
+            for (int cpus : new int[] {1, 4, 16, 64}) {
+                IdleCost c = idleCost(cpus, engine, 3);
+                if (one == null) one = c;
+                out.append(String.format(Locale.ROOT, "clonix   %-6s %,5d M instr, %2d CPUs   %7.0f ms (%4.2fx)   %7.0f ms (%4.2fx)%n",
+                        engine.optionName(), 2 * idleIterations(engine) / 1_000_000, cpus, c.nanos() / 1e6, c.nanos() / one.nanos(),
+                        c.nanosWithoutLongBursts() / 1e6, c.nanosWithoutLongBursts() / one.nanos()));
+            }
+        }
+        return out.toString();
+    }
+
+    /** The host CPU time of the calling thread, which runs the machine. */
+    private static long threadCpuNanos() {
+        return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
+
     /** One report line for an aggregate rate, with its ratio to {@code oneCpu}'s rate. */
     public static String line(Rate r, Rate oneCpu) {
         return String.format(Locale.ROOT, "clonix   aggregate rate, %2d CPUs busy   %,8.1f M instr/s host   (%3.0f%% of 1 CPU)%n",
@@ -114,7 +183,13 @@ public final class SchedBench {
 
     /** A booted machine after it ran {@code exe} as /bin/NAME with {@code args} to the end or to its cycle limit. */
     private static Kernel run(Options options, Executable exe, String name, List<String> args) {
+        return run(options, exe, name, args, true);
+    }
+
+    /** {@link #run(Options, Executable, String, List)} with the lone busy CPU's long bursts on or off. */
+    private static Kernel run(Options options, Executable exe, String name, List<String> args, boolean longBursts) {
         Kernel k = Kernel.boot(options, new ByteArrayOutputStream(), new ByteArrayInputStream(new byte[0]));
+        k.scheduler().setLongBursts(longBursts);
         k.install("/bin/" + name, exe);
         List<String> argv = new ArrayList<>();
         argv.add(name);
@@ -144,6 +219,7 @@ public final class SchedBench {
 
     /** Prints the whole report (java -cp ... bench.SchedBench). */
     public static void main(String[] args) {
+        System.out.print(idleReport());
         Rate one = null;
         for (int cpus : new int[] {1, 4, 16, 64}) {
             Rate r = aggregateRate(cpus, 3);

@@ -23,8 +23,8 @@ import vm.InterpreterBench;
  * {@code clonix bench NAME}: run one of the benchmarks recorded in docs/PERFORMANCE.md.
  * {@code interp} times the interpreter; {@code jit} the interpreter and the JIT side by side; {@code fork} times fork + exit + wait with 1 MiB and
  * 64 MiB touched; {@code clone} times clone(CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND) +
- * exit + wait; {@code sched} measures the scheduler (the aggregate rate with 1 to 64 CPUs, the
- * cost of a decision among 100 to 10,000 threads, futex ping-pong); {@code pthread} thread
+ * exit + wait; {@code sched} measures the scheduler (what idle CPUs cost, the aggregate rate
+ * with 1 to 64 CPUs, the cost of a decision among 100 to 10,000 threads, futex ping-pong); {@code pthread} thread
  * creation, mutexes and many threads alive; {@code uthread} the two-level library;
  * {@code startup} the time to the shell's prompt and of {@code run hello.c}; {@code cc} the
  * code the C compiler generates (tests/ccbench, docs/PERFORMANCE.md "C compiler: generated
@@ -34,7 +34,7 @@ import vm.InterpreterBench;
  */
 @Command(mixinStandardHelpOptions = true, name = "bench", description = "Run a benchmark: 'interp' measures the interpreter (about 20 s),"
         + " 'jit' the interpreter and the JIT side by side on the compiler's benchmark programs (about a minute),"
-        + " 'fork' and 'clone' process creation (about half a minute each), 'sched' the scheduler (about a minute and a half),"
+        + " 'fork' and 'clone' process creation (about half a minute each), 'sched' the scheduler (about two minutes),"
         + " 'pthread' and 'uthread' the thread libraries, 'startup' the time to the prompt, 'cc' the compiler's code,"
         + " 'explore' the time to find a bug of depth 2, 'race' what --race costs.")
 final class BenchCommand extends ToolCommand {
@@ -163,6 +163,8 @@ final class BenchCommand extends ToolCommand {
      * costs, and futex ping-pong, which --with-gcc compares with the same C program run natively.
      */
     private void sched(PrintWriter out) throws Exception {
+        out.print(SchedBench.idleReport());
+        out.flush();
         SchedBench.Rate oneCpu = null;
         for (int cpus : new int[] {1, 4, 16, 64}) {
             SchedBench.Rate r = SchedBench.aggregateRate(cpus, 3);

@@ -354,7 +354,7 @@ final class Executor {
         while (true) {
             boolean late = killedForTime; // once killed, wait for the job to go without asking again
             Pause pause = s.runUntil(() -> allExitedOrStopped(job) || sh.frontend.keyPending()
-                    || !late && sched.now() >= deadline || pacer != null && pacer.mustWait(sched));
+                    || pacer != null && pacer.mustWait(sched), late ? Long.MAX_VALUE : deadline);
             if (sh.finished(job)) break;
             if (allExitedOrStopped(job)) {
                 for (int pid : job.running()) job.stoppedBy(s.takeStopReport(pid));

@@ -79,9 +79,23 @@ public final class Cpu {
         ctx.pc = pc;
     }
 
-    /** Drops the address space (the CPU goes idle, or the task's mm is being torn down). */
+    /**
+     * Drops the address space, flushing the TLB. The scheduler does not call it: an idle CPU
+     * keeps the last address space loaded (Linux's lazy TLB), so that the next thread of the
+     * same process finds its translations still there.
+     */
     public void releaseAddressSpace() {
         mmu.switchTo(null);
+    }
+
+    /** Full flushes of this CPU's TLB so far (address-space switches, shootdowns of large ranges, observers). */
+    public long tlbFlushes() {
+        return mmu.tlb.flushes;
+    }
+
+    /** Translations this CPU's TLB has taken in so far, data and instruction fetches (TLB misses that were filled). */
+    public long tlbFills() {
+        return mmu.tlb.fills;
     }
 
     /** The address space this CPU translates through, or null. */

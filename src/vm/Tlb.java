@@ -20,8 +20,10 @@ import java.util.Arrays;
  *
  * <p>The TLB is only a cache: whenever a mapping changes, {@link AddressSpace} flushes the
  * affected pages from the TLB of every CPU that has the address space loaded (a "shootdown"),
- * and a CPU flushes its whole TLB when it switches address space. All CPUs are driven by one
- * host thread, so the flush is a plain method call.
+ * and a CPU flushes its whole TLB when it switches address space. A CPU that goes idle keeps
+ * its address space loaded and attached (Linux's lazy TLB), so shootdowns still reach it, and
+ * the next thread of the same process finds the translations still there. All CPUs are
+ * driven by one host thread, so the flush is a plain method call.
  */
 final class Tlb {
     static final int SIZE = 256;
