@@ -38,7 +38,7 @@ public final class Cpu {
     }
 
     private final int id;
-    // Package-private for the JIT (Jit, JitBlock and the classes it generates), which works
+    // Package-private for the JIT (Jit, JitRegion and the classes it generates), which works
     // on the same registers, pc, trap and MMU as the interpreter.
     final long[] x = new long[NREGS];
     long pc;

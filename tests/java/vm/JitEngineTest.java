@@ -121,15 +121,17 @@ class JitEngineTest {
     }
 
     @Test
-    void theLongestBlockStaysWellWithinHotSpotsMethodSizeLimit() {
+    void theLongestBlockFitsInOneMethodThatHotSpotCompiles() {
         // The instructions that take the most bytecode: stores (inline path, slow path, a
         // check for self-modifying code) and loads, the most a block holds.
-        long[] words = new long[JitTranslator.MAX_INSNS];
+        long[] words = new long[JitRegionPlan.MAX_INSNS];
         for (int i = 0; i < words.length; i++) {
             words[i] = i % 2 == 0 ? encode(SH, 0, A1, A2, 4095) : encode(LHU, A3, A1, 0, 4095);
         }
-        byte[] bytes = JitTranslator.translate("vm/JitBlock$Longest", Machine.CODE, words);
-        // The class file holds the execute method's code and more: a bound on the method.
-        assertTrue(bytes.length < 8000, "class file of " + bytes.length + " bytes");
+        Machine m = new Machine().code(words);
+        byte[] frame = m.phys.data(Pte.frame(m.mm.pte(Machine.CODE)));
+        JitRegionPlan plan = JitRegionPlan.discover(Machine.CODE, frame, 0, JitRegionPlan.MAX_BLOCKS);
+        assertEquals(1, plan.blocks());
+        assertTrue(JitTranslator.translate("vm/JitRegion$Longest", plan) != null, "within JitTranslator.MAX_METHOD_BYTES");
     }
 }
