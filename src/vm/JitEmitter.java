@@ -37,6 +37,12 @@ abstract class JitEmitter {
     static final int REGS = 18;
     /** The count of the current block an exit returns, for the shared epilogue. */
     static final int RESULT = REGS + 2 * NREGS;
+    // The frames' little-endian views (JitRegion.I16 ...), used directly rather than through
+    // helper methods, so that HotSpot's inlining budget for a large method is not spent on them.
+    private static final String VAR_HANDLE = "java/lang/invoke/VarHandle", VAR_HANDLE_DESC = "L" + VAR_HANDLE + ";";
+    private static final String[] VIEW = {null, null, "I16", null, "I32", null, null, null, "I64"};
+    private static final String[] VALUE_DESC = {null, "B", "S", null, "I", null, null, null, "J"};
+
     /** For {@code end}: no last opcode before the register store. */
     static final int NONE = -1;
 
@@ -355,11 +361,14 @@ abstract class JitEmitter {
         Label slow = new Label(), join = new Label();
         address(rs1, imm);
         hitTest(READ_TAG, size, slow);
+        if (size > 1) mv.visitFieldInsn(GETSTATIC, REGION, VIEW[size], VAR_HANDLE_DESC);
         mv.visitVarInsn(ALOAD, DATA_PAGE);
         mv.visitVarInsn(ILOAD, SLOT);
         mv.visitInsn(AALOAD);
         mv.visitVarInsn(ILOAD, OFF);
-        mv.visitMethodInsn(INVOKESTATIC, REGION, "get" + size, "([BI)J", false);
+        if (size == 1) mv.visitInsn(BALOAD);
+        else mv.visitMethodInsn(INVOKEVIRTUAL, VAR_HANDLE, "get", "([BI)" + VALUE_DESC[size], false);
+        if (size != 8) mv.visitInsn(I2L);
         mv.visitVarInsn(LSTORE, VALUE);
         mv.visitLabel(join);
         if (begin(rd)) {
@@ -402,6 +411,7 @@ abstract class JitEmitter {
         Label slow = new Label(), join = new Label(), selfModified = new Label();
         address(rs1, imm);
         hitTest(WRITE_TAG, size, slow);
+        if (size > 1) mv.visitFieldInsn(GETSTATIC, REGION, VIEW[size], VAR_HANDLE_DESC);
         mv.visitVarInsn(ALOAD, DATA_PAGE);
         mv.visitVarInsn(ILOAD, SLOT);
         mv.visitInsn(AALOAD);
@@ -409,7 +419,10 @@ abstract class JitEmitter {
         mv.visitVarInsn(ASTORE, TMP);
         mv.visitVarInsn(ILOAD, OFF);
         reg(rs2);
-        mv.visitMethodInsn(INVOKESTATIC, REGION, "put" + size, "([BIJ)V", false);
+        if (size != 8) mv.visitInsn(L2I);
+        if (size == 2) mv.visitInsn(I2S);
+        if (size == 1) mv.visitInsn(BASTORE);
+        else mv.visitMethodInsn(INVOKEVIRTUAL, VAR_HANDLE, "set", "([BI" + VALUE_DESC[size] + ")V", false);
         mv.visitVarInsn(ALOAD, TMP);
         mv.visitVarInsn(ALOAD, CODE);
         mv.visitJumpInsn(IF_ACMPEQ, selfModified);

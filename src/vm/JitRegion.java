@@ -27,7 +27,8 @@ import java.lang.invoke.VarHandle;
  * <p>Regions hold no state of their own: one region may be run by any CPU of any machine.
  */
 abstract class JitRegion {
-    private static final VarHandle I16 = LittleEndian.I16, I32 = LittleEndian.I32, I64 = LittleEndian.I64;
+    /** The little-endian views of a frame, used by the generated code. */
+    static final VarHandle I16 = LittleEndian.I16, I32 = LittleEndian.I32, I64 = LittleEndian.I64;
 
     /** The guest address of the page. */
     final long base;
@@ -61,42 +62,9 @@ abstract class JitRegion {
         return true;
     }
 
-    // Little-endian accesses to a frame, called by the generated code and inlined by HotSpot.
-
+    /** The instruction word at byte {@code off} of a frame. */
     static long word(byte[] page, int off) {
         return (long) I64.get(page, off);
-    }
-
-    static long get1(byte[] page, int off) {
-        return page[off];
-    }
-
-    static long get2(byte[] page, int off) {
-        return (short) I16.get(page, off);
-    }
-
-    static long get4(byte[] page, int off) {
-        return (int) I32.get(page, off);
-    }
-
-    static long get8(byte[] page, int off) {
-        return (long) I64.get(page, off);
-    }
-
-    static void put1(byte[] page, int off, long v) {
-        page[off] = (byte) v;
-    }
-
-    static void put2(byte[] page, int off, long v) {
-        I16.set(page, off, (short) v);
-    }
-
-    static void put4(byte[] page, int off, long v) {
-        I32.set(page, off, (int) v);
-    }
-
-    static void put8(byte[] page, int off, long v) {
-        I64.set(page, off, v);
     }
 
     // The out-of-line paths of the generated code: rare, so plain calls.

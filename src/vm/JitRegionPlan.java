@@ -13,8 +13,9 @@ import java.util.Arrays;
  * the page, or the instruction after one that ends a block (a branch's fall-through, the
  * return point of a call, the instruction after a syscall or an atomic, where the CPU comes
  * back). A block runs to the first instruction that ends blocks (a branch, jump, syscall,
- * break or atomic, {@link #endsBlock}) and includes it, or stops before the next leader,
- * before an illegal word, at the end of the page or after {@link #MAX_INSNS} instructions.
+ * break or atomic, {@link #endsBlock}) and includes it, or stops before an illegal word, at
+ * the end of the page or after {@link #MAX_INSNS} instructions; it goes on through other
+ * leaders, so blocks may share instructions.
  * Leaders are taken breadth-first from the entry, at most {@code maxBlocks} of them, so a
  * region holds the code nearest its entry; the targets it leaves out are exits.
  *
@@ -141,13 +142,13 @@ final class JitRegionPlan {
             }
             if (op != BREAK && !(op == JAL && rd(w) == 0) && !(op == JALR && rd(w) == 0)) work.add(last + 1);
         }
-        // Then the blocks: a run also stops before another leader, which it falls into.
+        // Then the blocks. A run goes on through another leader rather than jumping to it:
+        // a loop's body that falls into its test is then one block, one entry per pass.
         int[] slots = Arrays.copyOf(order, count), lengths = new int[count];
         long[] words = new long[count * MAX_INSNS];
         int nwords = 0;
         for (int i = 0; i < count; i++) {
-            int s = slots[i], n = blockLength(code, 8 * s), len = 1;
-            while (len < n && !leader[s + len]) len++;
+            int s = slots[i], len = blockLength(code, 8 * s);
             lengths[i] = len;
             for (int k = 0; k < len; k++) words[nwords++] = JitRegion.word(code, 8 * (s + k));
         }

@@ -32,11 +32,18 @@ import org.objectweb.asm.MethodVisitor;
  * lookup the interpreter does when the pc enters another page.
  *
  * <p>HotSpot compiles a method only if it has fewer than 8000 bytes of bytecode
- * (HugeMethodLimit): {@link #translate} returns null for a plan whose code would be larger, and
- * JitClasses tries again with fewer blocks.
+ * (HugeMethodLimit), and compiles it well only if much smaller: {@link #translate} returns
+ * null for a plan of several blocks whose code would be larger than {@link #MAX_REGION_BYTES},
+ * and JitClasses tries again with fewer blocks. One block always fits.
  */
 final class JitTranslator {
-    /** The largest execute method made, in bytes of bytecode: below HotSpot's HugeMethodLimit of 8000. */
+    /**
+     * The largest execute method made of several blocks, in bytes of bytecode. Larger ones
+     * would compile, but HotSpot then stops inlining the VarHandle accesses and the calls the
+     * instructions make (its budget of inlined bytecode per method), and run slower.
+     */
+    static final int MAX_REGION_BYTES = 2500;
+    /** The largest execute method made, one block: below HotSpot's HugeMethodLimit of 8000. */
     static final int MAX_METHOD_BYTES = 7900;
 
     private static final String PLAN = "L" + org.objectweb.asm.Type.getInternalName(JitRegionPlan.class) + ";";
@@ -64,7 +71,7 @@ final class JitTranslator {
         Body body = new Body(mv, plan);
         int size = body.emit();
         cw.visitEnd();
-        return size <= MAX_METHOD_BYTES ? cw.toByteArray() : null;
+        return size <= (plan.blocks() == 1 ? MAX_METHOD_BYTES : MAX_REGION_BYTES) ? cw.toByteArray() : null;
     }
 
     /** The emitter of one execute method. */
