@@ -36,11 +36,14 @@ abstract class JitRegion {
     final int[] leaders;
     /** The words of every block, as {@link JitRegionPlan#words}. */
     private final long[] words;
+    /** The block starting at each slot of the page, or -1: the generated code's jump table. */
+    final byte[] blockAt;
 
     protected JitRegion(JitRegionPlan plan) {
         this.base = plan.base;
         this.leaders = plan.slots;
         this.words = plan.words;
+        this.blockAt = plan.blockAt;
     }
 
     /** The number of instructions translated (the cache's measure of size). */

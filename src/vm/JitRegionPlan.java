@@ -37,7 +37,7 @@ final class JitRegionPlan {
     /** The words of every block, block after block, as they were in the frame. */
     final long[] words;
     /** The block starting at each slot of the page, or -1. */
-    private final byte[] blockAt = new byte[CodePage.SLOTS];
+    final byte[] blockAt = new byte[CodePage.SLOTS];
 
     private JitRegionPlan(long base, int[] slots, int[] lengths, long[] words) {
         this.base = base;

@@ -3,7 +3,6 @@ package vm;
 import static org.objectweb.asm.Opcodes.*;
 import static vm.Isa.*;
 
-import java.util.Arrays;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
@@ -16,7 +15,7 @@ import org.objectweb.asm.MethodVisitor;
  * preceded by its entry checks; {@link JitEmitter} writes the instructions themselves. In order:
  * <ol>
  * <li>it copies the registers the region uses from the CPU's array into locals;
- * <li>it jumps to the block at the CPU's pc (a {@code lookupswitch} on the slot);
+ * <li>it jumps to the block at the CPU's pc (a {@code tableswitch} on the block index);
  * <li>at each block's entry, it leaves (pc at the block, nothing done by it) if the room left
  *     cannot hold the whole block, which is where the interpreter takes over to run the budget
  *     out exactly; then, the first time the block is entered in this call, it checks the
@@ -169,20 +168,18 @@ final class JitTranslator {
             mv.visitInsn(POP2);
             mv.visitJumpInsn(GOTO, outside);
             mv.visitLabel(inPage);
+            // The block index from the region's table of the page's slots, then a dense switch
+            // on it: HotSpot makes that one indirect jump, which the host CPU predicts from its
+            // history (the returns of a recursive function alternate between two places).
             mv.visitInsn(L2I);
             push(3);
             mv.visitInsn(IUSHR);
-            int n = plan.blocks();
-            Integer[] order = new Integer[n];
-            for (int i = 0; i < n; i++) order[i] = i;
-            Arrays.sort(order, (a, b) -> Integer.compare(plan.slots[a], plan.slots[b]));
-            int[] keys = new int[n];
-            Label[] targets = new Label[n];
-            for (int j = 0; j < n; j++) {
-                keys[j] = plan.slots[order[j]];
-                targets[j] = entry[order[j]];
-            }
-            mv.visitLookupSwitchInsn(outside, keys, targets);
+            mv.visitVarInsn(ISTORE, SLOT);
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitFieldInsn(GETFIELD, REGION, "blockAt", "[B");
+            mv.visitVarInsn(ILOAD, SLOT);
+            mv.visitInsn(BALOAD);
+            mv.visitTableSwitchInsn(0, plan.blocks() - 1, outside, entry);
             outOfLine.add(() -> {
                 mv.visitLabel(outside);
                 mv.visitVarInsn(ALOAD, CPU_);
