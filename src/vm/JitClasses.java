@@ -13,8 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Each region is a hidden class (Lookup.defineHiddenClass), which HotSpot unloads once
  * nothing refers to it any more. To bound the host memory translated code can take, the
- * cache holds regions of at most {@link #CAPACITY} instructions in all: when a new one would
- * exceed that, the cache is emptied and its {@link #generation} advances, and every
+ * cache holds at most {@link #MAX_REGIONS} regions of at most {@link #CAPACITY} instructions
+ * in all: when a new one would exceed either, the cache is emptied and its {@link #generation} advances, and every
  * {@link CodeCache} drops its references at the next run, like QEMU's flush of a full
  * translation buffer. Guests cannot tell: a region is a pure function of the CPU's state, so
  * dropping one costs only a translation.
@@ -24,6 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class JitClasses {
     /** The most instructions translated at once; each takes some tens of bytes of bytecode and compiled code. */
     static final int CAPACITY = 1 << 16;
+    /** The most regions kept; each is a class, with some KiB of metaspace and compiled code. */
+    static final int MAX_REGIONS = 4096;
 
     private record Key(long[] key) {
         @Override
@@ -70,7 +72,7 @@ final class JitClasses {
         }
         r = define(plan, bytes);
         synchronized (JitClasses.class) {
-            if (held + r.size() > CAPACITY) {
+            if (held + r.size() > CAPACITY || regions.size() >= MAX_REGIONS) {
                 regions.clear();
                 held = 0;
                 generation++;
