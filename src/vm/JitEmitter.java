@@ -184,7 +184,7 @@ abstract class JitEmitter {
         else mv.visitVarInsn(LLOAD, REGS + 2 * r);
     }
 
-    /** Stores the registers the block writes back into the CPU's array (before any exit). */
+    /** Stores the registers the region writes back into the CPU's array (before any exit). */
     final void writeBack() {
         for (int r = 1; r < NREGS; r++) {
             if (!written[r]) continue;
@@ -405,7 +405,7 @@ abstract class JitEmitter {
 
     /**
      * A store of the low {@code size} bytes of rs2. One that writes the frame holding
-     * this block's code ends the block after itself.
+     * the code being run leaves the region right after itself.
      */
     private void store(long pc, int k, long w, int rs1, int rs2, int imm, int size) {
         Label slow = new Label(), join = new Label(), selfModified = new Label();

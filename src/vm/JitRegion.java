@@ -72,13 +72,13 @@ abstract class JitRegion {
 
     // The out-of-line paths of the generated code: rare, so plain calls.
 
-    /** Ends a block with a trap that is not a page fault: pc and the trap's pc are {@code pc}. */
+    /** Leaves a region with a trap that is not a page fault: pc and the trap's pc are {@code pc}. */
     static void trap(Cpu cpu, TrapCause cause, long pc, long w) {
         cpu.pc = pc;
         cpu.trap = new Trap(cause, pc, 0, null, null, w);
     }
 
-    /** Ends a block with the page fault the MMU just recorded, at the instruction at {@code pc}. */
+    /** Leaves a region with the page fault the MMU just recorded, at the instruction at {@code pc}. */
     static void fault(Cpu cpu, long pc, long w) {
         cpu.pc = pc;
         cpu.trap = cpu.pageFault(pc, w);
