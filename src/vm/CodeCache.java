@@ -9,11 +9,11 @@ import java.util.IdentityHashMap;
  * synchronized). Give one to each CPU with {@link Cpu#setCodeCache} to select the JIT engine.
  *
  * <p>Bounded: at most {@link #MAX_PAGES} pages are remembered (a few KiB each); when a new
- * one would exceed that, all are forgotten and the heat starts again. The blocks themselves
+ * one would exceed that, all are forgotten and the heat starts again. The regions themselves
  * live in {@link JitClasses}, which bounds them for the whole JVM.
  */
 public final class CodeCache {
-    /** Times a block starts in the interpreter before it is translated, by default. */
+    /** Times a block starts in the interpreter before the region reachable from it is translated, by default. */
     static final int THRESHOLD = 16;
     /** The most code pages remembered. */
     static final int MAX_PAGES = 1024;
@@ -23,7 +23,7 @@ public final class CodeCache {
     /** The last page looked up in each I-TLB slot, which is nearly always the next one asked for. */
     private final CodePage[] recent = new CodePage[Tlb.SIZE];
     private int generation = JitClasses.generation();
-    /** Instructions retired by translated blocks (the rest ran in the interpreter): statistics. */
+    /** Instructions retired by translated regions (the rest ran in the interpreter): statistics. */
     long compiledInstructions;
     /** This cache's translation threshold: {@link #THRESHOLD} but in tests. */
     final int threshold;
@@ -33,12 +33,12 @@ public final class CodeCache {
         this(THRESHOLD);
     }
 
-    /** An empty cache that translates a block once it has started {@code threshold} times (tests: 0, at once). */
+    /** An empty cache that translates from a block once it has started {@code threshold} times (tests: 0, at once). */
     CodeCache(int threshold) {
         this.threshold = threshold;
     }
 
-    /** Instructions the machine's CPUs have retired in translated blocks. */
+    /** Instructions the machine's CPUs have retired in translated regions. */
     public long compiledInstructions() {
         return compiledInstructions;
     }

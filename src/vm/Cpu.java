@@ -16,7 +16,7 @@ import java.lang.invoke.VarHandle;
  *
  * <p><b>Two engines.</b> {@link #run} executes with the interpreter, {@link #interpret}, or, once
  * {@link #setCodeCache} gave the CPU a code cache, with the JIT ({@link Jit}), which translates
- * hot blocks into JVM classes and gives exactly the same results (docs/design.md, "Engines").
+ * hot code into JVM classes and gives exactly the same results (docs/design.md, "Engines").
  *
  * <p><b>Why the loop looks the way it does.</b> {@link #interpret} is the hottest code of the
  * interpreter, so it is written for HotSpot's JIT: one method with a dense {@code switch} (compiled to a jump
@@ -38,7 +38,7 @@ public final class Cpu {
     }
 
     private final int id;
-    // Package-private for the JIT (Jit, JitBlock and the classes it generates), which works
+    // Package-private for the JIT (Jit, JitRegion and the classes it generates), which works
     // on the same registers, pc, trap and MMU as the interpreter.
     final long[] x = new long[NREGS];
     long pc;

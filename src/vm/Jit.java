@@ -4,21 +4,24 @@ package vm;
  * The JIT engine's loop: {@link Cpu#run} for a CPU that has a {@link CodeCache}.
  *
  * <p>At each block start it fetches the code page through the I-TLB exactly as the
- * interpreter does (so the TLB sees the same fills), then runs the translated block for that
- * pc if there is one and the budget left holds all of it; otherwise it lets the interpreter
- * run the block's instructions ({@code Cpu.interpret}), counting how often that happens, and
- * translates the block once it has been interpreted {@link CodeCache#THRESHOLD} times. A block
- * that finds its code changed since it was translated does nothing and is dropped; the
+ * interpreter does when the pc enters another page (so the TLB sees the same fills), then runs
+ * the translated region that has a block starting at that pc, if there is one. A region runs
+ * from block to block inside its page and comes back here to leave it, at a trap, or when the
+ * next block does not fit in the budget left ({@link JitRegion}). Where there is no region,
+ * or the first block does not fit, the interpreter runs the block's instructions
+ * ({@code Cpu.interpret}); the loop counts how often each block starts there and translates
+ * the region reachable from it once it has started {@link CodeCache#THRESHOLD} times. A
+ * region that finds its code changed since it was translated stops and is dropped; the
  * interpreter runs that code, and it is translated again once it is hot.
  *
  * <p>So the budget, the retired count, the traps and every register and byte of memory are
- * exactly the interpreter's: a block runs only when it can run to its end, and it exits at a
- * trapping instruction with the interpreter's state (JitTranslator).
+ * exactly the interpreter's: a block runs translated only when it can run to its end, and it
+ * exits at a trapping instruction with the interpreter's state (JitEmitter).
  */
 final class Jit {
     private Jit() {}
 
-    /** Cpu.run's contract, by translated blocks where they are hot. */
+    /** Cpu.run's contract, by translated regions where they are hot. */
     static long run(Cpu cpu, CodeCache cache, long budget) {
         cpu.trap = null;
         if (budget <= 0) return 0;
@@ -49,39 +52,30 @@ final class Jit {
                 off = (int) (pc - codeBase);
             }
             int slot = off / Isa.INSN_BYTES;
-            JitBlock b = page.blocks[slot];
-            if (b != null && b.length() <= left) {
-                int n = b.execute(cpu, code, (int) Math.min(left, Integer.MAX_VALUE));
-                if (n >= 0) {
-                    left -= n;
-                    cpu.retired += n;
-                    cache.compiledInstructions += n;
-                    if (cpu.trap != null) break;
-                    continue;
+            JitRegion r = page.regions[slot];
+            if (r != null) {
+                int n = r.execute(cpu, code, (int) Math.min(left, Integer.MAX_VALUE));
+                if (n < 0) {
+                    n = -1 - n;                 // the code changed under the region: stale
+                    page.drop(r);
                 }
-                page.blocks[slot] = null;           // the code changed: stale
-                page.heat[slot] = 0;
-            } else if (b == null) {
-                if (page.heat[slot] < cache.threshold) page.heat[slot]++;
-                else if ((b = translate(pc, code, off)) != null) {
-                    page.blocks[slot] = b;
-                    continue;
-                }
+                left -= n;
+                cpu.retired += n;
+                cache.compiledInstructions += n;
+                if (cpu.trap != null) break;
+                if (n > 0 || cpu.pc != pc) continue;
+                // The first block does not fit in the budget left, or its code changed.
+            } else if (page.heat[slot] < cache.threshold) {
+                page.heat[slot]++;
+            } else if (JitRegionPlan.blockLength(code, off) > 0) {
+                page.install(JitClasses.region(codeBase, code, slot));
+                continue;
             }
-            int n = Math.max(1, JitTranslator.blockLength(code, off));
+            int n = Math.max(1, JitRegionPlan.blockLength(code, off));
             left -= cpu.interpret(Math.min(left, n));
             if (cpu.trap != null) break;
             codeBase = cpu.pc ^ 1;
         }
         return budget - left;
-    }
-
-    /** The block starting at byte {@code off} of the frame, or null if its first word is illegal. */
-    private static JitBlock translate(long pc, byte[] code, int off) {
-        int n = JitTranslator.blockLength(code, off);
-        if (n == 0) return null;
-        long[] words = new long[n];
-        for (int k = 0; k < n; k++) words[k] = JitBlock.word(code, off + 8 * k);
-        return JitClasses.block(pc, words);
     }
 }

@@ -6,76 +6,96 @@ import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The translated blocks of every machine in this JVM, keyed by what they translate (the
- * address of the first instruction and the words), so that a program run again, or the same
- * C library in another process or another machine, is translated once.
+ * The translated regions of every machine in this JVM, keyed by what they translate (the
+ * page's address, and the slots and words of their blocks: JitRegionPlan.key), so that a
+ * program run again, or the same C library in another process or another machine, is
+ * translated once.
  *
- * <p>Each block is a hidden class (Lookup.defineHiddenClass), which HotSpot unloads once
+ * <p>Each region is a hidden class (Lookup.defineHiddenClass), which HotSpot unloads once
  * nothing refers to it any more. To bound the host memory translated code can take, the
- * cache holds at most {@link #CAPACITY} blocks: when it is full it is emptied and its
- * {@link #generation} advances, and every {@link CodeCache} drops its references at the next
- * run, like QEMU's flush of a full translation buffer. Guests cannot tell: a block is a pure
- * function of the CPU's state, so dropping one costs only a translation.
+ * cache holds at most {@link #MAX_REGIONS} regions of at most {@link #CAPACITY} instructions
+ * in all: when a new one would exceed either, the cache is emptied and its {@link #generation} advances, and every
+ * {@link CodeCache} drops its references at the next run, like QEMU's flush of a full
+ * translation buffer. Guests cannot tell: a region is a pure function of the CPU's state, so
+ * dropping one costs only a translation.
  *
  * <p>Thread-safe: several machines may run on several host threads (parallel tests, explore).
  */
 final class JitClasses {
-    /** The most blocks kept; each takes a few KiB of metaspace and compiled code. */
-    static final int CAPACITY = 4096;
+    /** The most instructions translated at once; each takes some tens of bytes of bytecode and compiled code. */
+    static final int CAPACITY = 1 << 16;
+    /** The most regions kept; each is a class, with some KiB of metaspace and compiled code. */
+    static final int MAX_REGIONS = 4096;
 
-    private record Key(long pc, long[] words) {
+    private record Key(long[] key) {
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && k.pc == pc && Arrays.equals(k.words, words);
+            return o instanceof Key k && Arrays.equals(k.key, key);
         }
 
         @Override
         public int hashCode() {
-            return Long.hashCode(pc) * 31 + Arrays.hashCode(words);
+            return Arrays.hashCode(key);
         }
     }
 
-    private static final ConcurrentHashMap<Key, JitBlock> blocks = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<Key, JitRegion> regions = new ConcurrentHashMap<>();
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
-    private static final MethodType CONSTRUCTOR = MethodType.methodType(void.class, long.class, long[].class);
+    private static final MethodType CONSTRUCTOR = MethodType.methodType(void.class, JitRegionPlan.class);
     private static volatile int generation;
+    /** The instructions the regions held translate; guarded by the class lock. */
+    private static int held;
 
     private JitClasses() {}
 
-    /** Changes each time the cache is emptied; a CodeCache of another generation must forget its blocks. */
+    /** Changes each time the cache is emptied; a CodeCache of another generation must forget its regions. */
     static int generation() {
         return generation;
     }
 
-    /** The block translating {@code words} at guest address {@code pc}, translated now if need be. */
-    static JitBlock block(long pc, long[] words) {
-        Key key = new Key(pc, words);
-        JitBlock b = blocks.get(key);
-        if (b != null) return b;
-        b = define(pc, words);
+    /**
+     * The region of the page at {@code base}, whose frame is {@code code}, entered at the
+     * legal instruction at {@code slot}: the code reachable from there (JitRegionPlan), with as
+     * many blocks as HotSpot will compile in one method; translated now if need be.
+     */
+    static JitRegion region(long base, byte[] code, int slot) {
+        JitRegionPlan plan = JitRegionPlan.discover(base, code, slot, JitRegionPlan.MAX_BLOCKS);
+        Key key = new Key(plan.key());
+        JitRegion r = regions.get(key);
+        if (r != null) return r;
+        byte[] bytes;
+        // The plan is a function of the key, so the region made of fewer blocks is kept under it.
+        while ((bytes = JitTranslator.translate("vm/JitRegion$" + Long.toHexString(plan.pc(0)), plan)) == null) {
+            // One block always fits (JitEngineTest): anything else is a bug in the translator.
+            if (plan.blocks() == 1) throw new IllegalStateException("the block at 0x" + Long.toHexString(plan.pc(0)) + " is too large");
+            plan = JitRegionPlan.discover(base, code, slot, plan.blocks() / 2);
+        }
+        r = define(plan, bytes);
         synchronized (JitClasses.class) {
-            if (blocks.size() >= CAPACITY) {
-                blocks.clear();
+            if (held + r.size() > CAPACITY || regions.size() >= MAX_REGIONS) {
+                regions.clear();
+                held = 0;
                 generation++;
             }
-            JitBlock old = blocks.putIfAbsent(key, b);
-            return old != null ? old : b;
+            JitRegion old = regions.putIfAbsent(key, r);
+            if (old != null) return old;
+            held += r.size();
+            return r;
         }
     }
 
-    /** The number of blocks held (tests). */
+    /** The number of regions held (tests). */
     static int size() {
-        return blocks.size();
+        return regions.size();
     }
 
-    private static JitBlock define(long pc, long[] words) {
-        byte[] bytes = JitTranslator.translate("vm/JitBlock$" + Long.toHexString(pc), pc, words);
+    private static JitRegion define(JitRegionPlan plan, byte[] bytes) {
         try {
             MethodHandles.Lookup hidden = LOOKUP.defineHiddenClass(bytes, true);
-            return (JitBlock) hidden.findConstructor(hidden.lookupClass(), CONSTRUCTOR).invoke(pc, words);
+            return (JitRegion) hidden.findConstructor(hidden.lookupClass(), CONSTRUCTOR).invoke(plan);
         } catch (Throwable e) {
             // A translation the JVM rejects is a bug in the translator, never the guest's doing.
-            throw new IllegalStateException("translation of the block at 0x" + Long.toHexString(pc) + " failed", e);
+            throw new IllegalStateException("translation of the region at 0x" + Long.toHexString(plan.pc(0)) + " failed", e);
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vm.Isa.*;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -120,16 +121,103 @@ class JitEngineTest {
         assertEquals(0, cache.compiledInstructions());
     }
 
+    /**
+     * A loop that calls f, in its own page, and g, in the next page, five times, then starts
+     * again: "li t0, 0; li t1, 5; loop: addi t0, t0, 1; jal ra, f; jal ra, g; addi t1, t1, -1;
+     * bne t1, zero, loop; jal zero, start", with f "addi a0, a0, 3; blt a0, t0, +16; addi a0,
+     * a0, -1; jalr zero, ra" and g "addi a1, a1, 1; jalr zero, ra". The page's region holds the
+     * loop, the calls and f; g's return comes back into the region through the dispatcher.
+     */
+    private static long[] callingLoop() {
+        long[] words = new long[512 + 2];
+        Arrays.fill(words, encode(NOP, 0, 0, 0, 0));
+        long[] head = {
+            encode(LI, T0, 0, 0, 0), encode(LI, T1, 0, 0, 5), encode(ADDI, T0, T0, 0, 1), encode(JAL, RA, 0, 0, 8 * (10 - 3)),
+            encode(JAL, RA, 0, 0, 8 * (512 - 4)), encode(ADDI, T1, T1, 0, -1), encode(BNE, 0, T1, 0, 8 * (2 - 6)),
+            encode(JAL, ZERO, 0, 0, 8 * -7), encode(NOP, 0, 0, 0, 0), encode(NOP, 0, 0, 0, 0),
+            encode(ADDI, A0, A0, 0, 3), encode(BLT, 0, A0, T0, 16), encode(ADDI, A0, A0, 0, -1), encode(JALR, 0, RA, 0, 0),
+        };
+        System.arraycopy(head, 0, words, 0, head.length);
+        words[512] = encode(ADDI, A1, A1, 0, 1);
+        words[513] = encode(JALR, 0, RA, 0, 0);
+        return words;
+    }
+
+    /** The same program on two machines, the second with the JIT translating at once. */
+    private static Machine[] twins(long[] program, CodeCache cache) {
+        Machine interp = new Machine().code(program), jit = new Machine().code(program);
+        jit.cpu.setCodeCache(cache);
+        return new Machine[] {interp, jit};
+    }
+
     @Test
-    void theLongestBlockStaysWellWithinHotSpotsMethodSizeLimit() {
+    void aRegionStopsWhereTheInterpreterDoesForEveryBudget() {
+        // Every budget from 1 to 300 instructions, from the same start: the budget runs out at
+        // every block boundary of the region, inside blocks, and around the calls.
+        CodeCache cache = new CodeCache(0);
+        Machine[] m = twins(callingLoop(), cache);
+        for (int budget = 1; budget <= 300; budget++) {
+            for (Machine x : m) {
+                x.cpu.setPc(Machine.CODE);
+                for (int r : new int[] {T0, T1, A0, A1, RA}) x.set(r, 0);
+                assertEquals(budget, x.cpu.run(budget));
+            }
+            JitDifferentialTest.assertSame(m[0], m[1], "budget " + budget);
+        }
+        assertTrue(cache.compiledInstructions() > m[1].cpu.retired() * 9 / 10,
+                cache.compiledInstructions() + " of " + m[1].cpu.retired() + " translated");
+    }
+
+    @Test
+    void codeWrittenAfterTranslationInAnyBlockOfARegionRunsAsWritten() {
+        CodeCache cache = new CodeCache(0);
+        Machine[] m = twins(callingLoop(), cache);
+        for (Machine x : m) x.runClean(500);
+        // Another writer changes f's "addi a0, a0, 3" to "addi a0, a0, 7", and the loop's
+        // count from 5 to 2: blocks the region entered before, and one it has not entered yet.
+        for (Machine x : m) {
+            x.poke(Machine.CODE + 8 * 10, encode(ADDI, A0, A0, 0, 7));
+            x.poke(Machine.CODE + 8, encode(LI, T1, 0, 0, 2));
+            x.runClean(500);
+        }
+        JitDifferentialTest.assertSame(m[0], m[1], "after the writes");
+        assertEquals(m[0].reg(A0), m[1].reg(A0));
+    }
+
+    @Test
+    void aCodePageUnmappedAfterTranslationFaultsAsInTheInterpreter() {
+        CodeCache cache = new CodeCache(0);
+        Machine[] m = twins(callingLoop(), cache);
+        for (Machine x : m) x.runClean(500);
+        // g's page goes; the next call to it faults on the fetch, in both engines.
+        for (Machine x : m) {
+            x.mm.unmap(Machine.CODE + 4096, 1);
+            x.cpu.run(500);
+        }
+        JitDifferentialTest.assertSame(m[0], m[1], "after the unmap");
+        assertEquals(TrapCause.PAGE_FAULT, m[1].cpu.trap().cause());
+        assertEquals(Machine.CODE + 4096, m[1].cpu.trap().address());
+        // Mapped again, it is zeroes: an illegal instruction, in both.
+        for (Machine x : m) {
+            x.mm.map(Machine.CODE + 4096, 1, Machine.R | Machine.X);
+            x.cpu.run(500);
+        }
+        JitDifferentialTest.assertSame(m[0], m[1], "after the new map");
+        assertEquals(TrapCause.ILLEGAL_INSTRUCTION, m[1].cpu.trap().cause());
+    }
+
+    @Test
+    void theLongestBlockFitsInOneMethodThatHotSpotCompiles() {
         // The instructions that take the most bytecode: stores (inline path, slow path, a
         // check for self-modifying code) and loads, the most a block holds.
-        long[] words = new long[JitTranslator.MAX_INSNS];
+        long[] words = new long[JitRegionPlan.MAX_INSNS];
         for (int i = 0; i < words.length; i++) {
             words[i] = i % 2 == 0 ? encode(SH, 0, A1, A2, 4095) : encode(LHU, A3, A1, 0, 4095);
         }
-        byte[] bytes = JitTranslator.translate("vm/JitBlock$Longest", Machine.CODE, words);
-        // The class file holds the execute method's code and more: a bound on the method.
-        assertTrue(bytes.length < 8000, "class file of " + bytes.length + " bytes");
+        Machine m = new Machine().code(words);
+        byte[] frame = m.phys.data(Pte.frame(m.mm.pte(Machine.CODE)));
+        JitRegionPlan plan = JitRegionPlan.discover(Machine.CODE, frame, 0, JitRegionPlan.MAX_BLOCKS);
+        assertEquals(1, plan.blocks());
+        assertTrue(JitTranslator.translate("vm/JitRegion$Longest", plan) != null, "within JitTranslator.MAX_METHOD_BYTES");
     }
 }

@@ -1,0 +1,98 @@
+package vm;
+
+import java.lang.invoke.VarHandle;
+
+/**
+ * One translated region: the superclass of the classes {@link JitTranslator} generates. A
+ * region is the code of one page reachable from one entry ({@link JitRegionPlan}): its
+ * blocks jump to each other inside the generated method, with the guest registers in JVM
+ * locals, and leave it only for code outside the region, a trap, a syscall, an atomic, a
+ * store into the code, or when the next block does not fit in the budget left.
+ *
+ * <p>The contract of {@link #execute}: called with the CPU's pc at one of the region's
+ * leaders ({@link #leaders}), with {@code code} the frame the CPU's I-TLB maps that pc to,
+ * and with {@code room} instructions of budget left. It runs blocks as long as each next block
+ * is in the region and fits whole in the room left, and returns the number of instructions
+ * completed, leaving {@code cpu.pc} after the last one, or at the trapping instruction with
+ * {@code cpu.trap} set (a syscall counts and leaves pc after itself, as in the interpreter).
+ * It returns 0 with nothing changed if the first block does not fit.
+ *
+ * <p>The first time in a call that it enters a block, it checks that the frame still holds the
+ * block's words (the guest, another CPU or the kernel may have written or reused the frame
+ * since it last ran). If not, it stops there with the pc at that block and returns
+ * {@code -1 - done}, {@code done} being what it completed before. Within one call only this
+ * CPU runs, and a store that writes the code frame (or an atomic) ends the call right after
+ * itself, so a block checked once stays valid until the call returns.
+ *
+ * <p>Regions hold no state of their own: one region may be run by any CPU of any machine.
+ */
+abstract class JitRegion {
+    /** The little-endian views of a frame, used by the generated code. */
+    static final VarHandle I16 = LittleEndian.I16, I32 = LittleEndian.I32, I64 = LittleEndian.I64;
+
+    /** The guest address of the page. */
+    final long base;
+    /** The slots of the page where a block of the region starts: where execute may be called. */
+    final int[] leaders;
+    /** The words of every block, as {@link JitRegionPlan#words}. */
+    private final long[] words;
+    /** The block starting at each slot of the page, or -1: the generated code's jump table. */
+    final byte[] blockAt;
+
+    protected JitRegion(JitRegionPlan plan) {
+        this.base = plan.base;
+        this.leaders = plan.slots;
+        this.words = plan.words;
+        this.blockAt = plan.blockAt;
+    }
+
+    /** The number of instructions translated (the cache's measure of size). */
+    final int size() {
+        return words.length;
+    }
+
+    /** Executes blocks of the region on {@code cpu}; see the class comment. */
+    abstract int execute(Cpu cpu, byte[] code, int room);
+
+    /**
+     * Whether the frame still holds, from byte {@code off}, the {@code n} words of the
+     * translation from its word {@code first}: the check of a block at its first entry.
+     */
+    final boolean unchanged(byte[] code, int off, int first, int n) {
+        for (int k = 0; k < n; k++) {
+            if ((long) I64.get(code, off + 8 * k) != words[first + k]) return false;
+        }
+        return true;
+    }
+
+    /** The instruction word at byte {@code off} of a frame. */
+    static long word(byte[] page, int off) {
+        return (long) I64.get(page, off);
+    }
+
+    // The out-of-line paths of the generated code: rare, so plain calls.
+
+    /** Leaves a region with a trap that is not a page fault: pc and the trap's pc are {@code pc}. */
+    static void trap(Cpu cpu, TrapCause cause, long pc, long w) {
+        cpu.pc = pc;
+        cpu.trap = new Trap(cause, pc, 0, null, null, w);
+    }
+
+    /** Leaves a region with the page fault the MMU just recorded, at the instruction at {@code pc}. */
+    static void fault(Cpu cpu, long pc, long w) {
+        cpu.pc = pc;
+        cpu.trap = cpu.pageFault(pc, w);
+    }
+
+    /**
+     * A store by the instruction at {@code pc} that the inline path could not do (a TLB miss
+     * or an access crossing the page end): -1 if it faulted (nothing written), 1 if it wrote the frame {@code code}, else 0.
+     */
+    static int storeSlow(Cpu cpu, long a, int size, long v, long pc, byte[] code) {
+        if (!cpu.mmu.store(a, size, v, pc)) return -1;
+        // A successful store leaves the page of its first and of its last byte in the data TLB.
+        byte[][] dataPage = cpu.mmu.tlb.dataPage;
+        int first = (int) (a >>> 12) & Tlb.MASK, last = (int) ((a + size - 1) >>> 12) & Tlb.MASK;
+        return dataPage[first] == code || dataPage[last] == code ? 1 : 0;
+    }
+}
