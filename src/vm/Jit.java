@@ -14,7 +14,7 @@ package vm;
  * starts there and translates the region reachable from it once it has started
  * {@link CodeCache#THRESHOLD} times. Where the budget ends inside a block, the block's counted
  * translation ({@link JitRegionPlan#tail}) runs what the budget holds of it, once bursts have
- * ended there as often; until then the interpreter does. A translation that finds its code
+ * ended there {@code CodeCache.tailThreshold} times; until then the interpreter does. A translation that finds its code
  * changed since it was made stops and is dropped; the interpreter runs that code, and it is
  * translated again once it is hot.
  *
@@ -70,7 +70,7 @@ final class Jit {
             int len = page.blockLength(code, slot);
             if (len > left) {
                 // The budget ends inside the block.
-                JitRegion tail = page.tail(codeBase, code, slot, cache.threshold);
+                JitRegion tail = page.tail(codeBase, code, slot, cache.tailThreshold);
                 if (tail != null) {
                     int n = translated(cpu, cache, page, tail, code, room);
                     left -= n;

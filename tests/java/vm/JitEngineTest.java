@@ -36,13 +36,14 @@ class JitEngineTest {
     void aBlockLongerThanTheBudgetLeftRunsInTheInterpreterUntilBurstsEndingInItAreHot() {
         CodeCache cache = new CodeCache();
         Machine m = counterLoop(cache);
-        for (int i = 0; i < CodeCache.THRESHOLD + 4; i++) {
+        int hot = 4 * CodeCache.THRESHOLD;
+        for (int i = 0; i < hot + 4; i++) {
             m.cpu.setPc(Machine.CODE);
             m.runClean(2);                // never room for the three instructions
             assertEquals(Machine.CODE + 16, m.cpu.pc());
             assertEquals(i + 1, m.reg(A0));
             assertEquals(2 * (i + 1), m.reg(A1));
-            assertEquals(i < CodeCache.THRESHOLD ? 0 : 2 * (i + 1 - CodeCache.THRESHOLD), cache.compiledInstructions(), "pass " + i);
+            assertEquals(i < hot ? 0 : 2 * (i + 1 - hot), cache.compiledInstructions(), "pass " + i);
         }
     }
 
