@@ -27,6 +27,12 @@ public final class CodeCache {
     long compiledInstructions;
     /** This cache's translation threshold: {@link #THRESHOLD} but in tests. */
     final int threshold;
+    /**
+     * Times a burst ends inside a block before the block's counted translation is made
+     * (CodePage.tail): four times {@link #threshold}, since a translation costs more than
+     * a short program gains from running the last few instructions of its bursts faster.
+     */
+    final int tailThreshold;
 
     /** An empty cache. */
     public CodeCache() {
@@ -36,6 +42,7 @@ public final class CodeCache {
     /** An empty cache that translates from a block once it has started {@code threshold} times (tests: 0, at once). */
     CodeCache(int threshold) {
         this.threshold = threshold;
+        this.tailThreshold = 4 * threshold;
     }
 
     /** Instructions the machine's CPUs have retired in translated regions. */

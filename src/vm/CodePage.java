@@ -1,13 +1,21 @@
 package vm;
 
+import java.util.Arrays;
+
 /**
  * What the JIT knows about one code page of one machine: a virtual page and the frame it was
  * fetched from, how often each instruction slot of it started a block in the interpreter
- * (its heat), and the translated region that has a block starting at each slot, if any.
+ * (its heat), the translated region that has a block starting at each slot, if any, and the
+ * counted translation of the block at a slot ({@link JitRegionPlan#tail}) that runs the ends
+ * of bursts stopping inside it.
  *
  * <p>Keyed by the frame as well as the page because the same virtual page holds different
  * code in different processes. The regions check their words against the frame when they run,
  * so a page whose frame was written or reused since holds stale regions, never wrong ones.
+ * The block lengths it remembers are not checked: they only say how many instructions
+ * {@link Jit} hands to the interpreter at once, which runs whatever the frame holds, so a
+ * stale one costs time, never exactness. They are forgotten when a translation of the page
+ * finds its code changed.
  */
 final class CodePage {
     /** Instruction slots in a page. */
@@ -19,6 +27,12 @@ final class CodePage {
     final CodePage next;
     final JitRegion[] regions = new JitRegion[SLOTS];
     final byte[] heat = new byte[SLOTS];
+    /** The counted translation of the block at each slot, or null; made when the first is (most pages have none). */
+    private JitRegion[] tails;
+    /** How often a burst ended inside the block at each slot while it had no counted translation. */
+    private final byte[] tailHeat = new byte[SLOTS];
+    /** The length of the block at each slot (JitRegionPlan.blockLength) plus one, or 0 if not known yet. */
+    private final byte[] lengths = new byte[SLOTS];
 
     CodePage(long vpn, byte[] frame, CodePage next) {
         this.vpn = vpn;
@@ -31,13 +45,50 @@ final class CodePage {
         for (int s : r.leaders) if (regions[s] == null) regions[s] = r;
     }
 
-    /** Forgets region r, whose code changed, everywhere in the page; its slots start cold again. */
+    /**
+     * The length of the block at {@code slot}, as JitRegionPlan.blockLength says for the
+     * frame {@code code} (this page's), computed once: the interpreter's share of a run is
+     * counted in blocks, and computing one decodes every word of it.
+     */
+    int blockLength(byte[] code, int slot) {
+        int n = lengths[slot] - 1;
+        if (n < 0) {
+            n = JitRegionPlan.blockLength(code, 8 * slot);
+            lengths[slot] = (byte) (n + 1);
+        }
+        return n;
+    }
+
+    /**
+     * The counted translation of the block at {@code slot} of this page (frame {@code code},
+     * guest address {@code base}), a block of at least two legal instructions; made once a
+     * burst has ended inside the block {@code threshold} times, null until then.
+     */
+    JitRegion tail(long base, byte[] code, int slot, int threshold) {
+        if (tails != null && tails[slot] != null) return tails[slot];
+        if (tailHeat[slot] < threshold) {
+            tailHeat[slot]++;
+            return null;
+        }
+        if (tails == null) tails = new JitRegion[SLOTS];
+        return tails[slot] = JitClasses.tail(base, code, slot);
+    }
+
+    /**
+     * Forgets translation r, whose code changed, everywhere in the page: its slots start cold
+     * again, and the block lengths are computed again, since the code changed.
+     */
     void drop(JitRegion r) {
         for (int s = 0; s < SLOTS; s++) {
             if (regions[s] == r) {
                 regions[s] = null;
                 heat[s] = 0;
             }
+            if (tails != null && tails[s] == r) {
+                tails[s] = null;
+                tailHeat[s] = 0;
+            }
         }
+        Arrays.fill(lengths, (byte) 0);
     }
 }

@@ -24,7 +24,7 @@ import java.lang.invoke.VarHandle;
  * is one array read, and loads and stores that hit the TLB done inline with one tag compare.
  * Everything rare (TLB misses, page-straddling accesses, faults, atomics) is in other methods.
  * The method must stay below HotSpot's 8000-bytecode limit for compilation (HugeMethodLimit),
- * or it would run interpreted and a hundred times slower: it is 3,516 bytes today
+ * or it would run interpreted and a hundred times slower: it is 3,685 bytes today
  * ({@code javap -c -p -cp target/classes vm.Cpu}); check it when adding instructions.
  */
 public final class Cpu {
@@ -187,6 +187,27 @@ public final class Cpu {
 
     /** {@link #run} by the interpreter alone: the reference semantics of every instruction. */
     long interpret(long budget) {
+        // Starting with codeBase = pc ^ 1 makes the first offset +1 or -1, which never passes
+        // the page test, so the first instruction is always fetched through the MMU (a fixed
+        // sentinel would let some misaligned pc skip the fetch).
+        return interpret(budget, pc ^ 1, null);
+    }
+
+    /**
+     * The page of code the interpreter executed last, as {@link #interpret(long, long, byte[])}
+     * left it: the guest address of the page (or a pc ^ 1 that matches no page) and its frame.
+     */
+    long lastCodeBase;
+    byte[] lastCode;
+
+    /**
+     * {@link #interpret(long)} continuing in the code page {@code codeBase} whose frame is
+     * {@code code}, which the caller fetched through the I-TLB as the interpreter would have:
+     * so the JIT hands a run over to the interpreter and back without an I-TLB lookup the
+     * interpreter alone would not make. Leaves the page it ends in in {@link #lastCodeBase}
+     * and {@link #lastCode}.
+     */
+    long interpret(long budget, long codeBase, byte[] code) {
         trap = null;
         if (budget <= 0) return 0;
         final long[] x = this.x;
@@ -195,12 +216,8 @@ public final class Cpu {
         final byte[][] dataPage = tlb.dataPage;
         long pc = this.pc;
         long left = budget;
-        // The code page being executed, a one-entry cache in front of the I-TLB. Starting
-        // with codeBase = pc ^ 1 makes the first offset +1 or -1, which never passes the
-        // page test below, so the first instruction is always fetched through the MMU (a
-        // fixed sentinel would let some misaligned pc skip the fetch).
-        long codeBase = pc ^ 1;
-        byte[] code = null;
+        // codeBase and code: the code page being executed, a one-entry cache in front of the
+        // I-TLB, looked up again only when the pc leaves the page.
 
         loop:
         while (left != 0) {
@@ -432,6 +449,8 @@ public final class Cpu {
         }
         x[0] = 0;
         this.pc = pc;
+        lastCodeBase = codeBase;
+        lastCode = code;
         long done = budget - left;
         retired += done;
         return done;

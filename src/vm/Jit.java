@@ -3,19 +3,23 @@ package vm;
 /**
  * The JIT engine's loop: {@link Cpu#run} for a CPU that has a {@link CodeCache}.
  *
- * <p>At each block start it fetches the code page through the I-TLB exactly as the
- * interpreter does when the pc enters another page (so the TLB sees the same fills), then runs
- * the translated region that has a block starting at that pc, if there is one. A region runs
- * from block to block inside its page and comes back here to leave it, at a trap, or when the
- * next block does not fit in the budget left ({@link JitRegion}). Where there is no region,
- * or the first block does not fit, the interpreter runs the block's instructions
- * ({@code Cpu.interpret}); the loop counts how often each block starts there and translates
- * the region reachable from it once it has started {@link CodeCache#THRESHOLD} times. A
- * region that finds its code changed since it was translated stops and is dropped; the
- * interpreter runs that code, and it is translated again once it is hot.
+ * <p>It keeps the code page exactly as the interpreter does: it fetches the page through the
+ * I-TLB when the pc leaves the page it has (so the TLB sees the same lookups and fills), and
+ * when it hands a block to the interpreter it hands over that page and takes back the one the
+ * interpreter ends in ({@code Cpu.interpret(budget, codeBase, code)}). At each block start it
+ * runs the translated region that has a block starting at that pc, if there is one. A region
+ * runs from block to block inside its page and comes back here to leave it, at a trap, or
+ * when the next block does not fit in the budget left ({@link JitRegion}). Where there is no
+ * region the interpreter runs the block's instructions; the loop counts how often each block
+ * starts there and translates the region reachable from it once it has started
+ * {@link CodeCache#THRESHOLD} times. Where the budget ends inside a block, the block's counted
+ * translation ({@link JitRegionPlan#tail}) runs what the budget holds of it, once bursts have
+ * ended there {@code CodeCache.tailThreshold} times; until then the interpreter does. A translation that finds its code
+ * changed since it was made stops and is dropped; the interpreter runs that code, and it is
+ * translated again once it is hot.
  *
  * <p>So the budget, the retired count, the traps and every register and byte of memory are
- * exactly the interpreter's: a block runs translated only when it can run to its end, and it
+ * exactly the interpreter's: a block runs translated only as far as the budget holds, and it
  * exits at a trapping instruction with the interpreter's state (JitEmitter).
  */
 final class Jit {
@@ -28,15 +32,13 @@ final class Jit {
         cache.checkGeneration();
         Mmu mmu = cpu.mmu;
         long left = budget;
-        // The code page of the last block, as in the interpreter: a block in the same page
-        // needs no I-TLB lookup. pc ^ 1 can match no aligned pc: the first block looks up.
-        // After the interpreter has run, look up again, since it may have refilled the I-TLB.
+        // The code page and its frame, as in the interpreter: pc ^ 1 can match no aligned pc,
+        // so the first block looks its page up.
         long codeBase = cpu.pc ^ 1;
         byte[] code = null;
         CodePage page = null;
         while (left > 0) {
             long pc = cpu.pc;
-            int off = (int) (pc - codeBase);
             if ((pc - codeBase & ~0xFF8L) != 0) {
                 if ((pc & 7) != 0) {
                     cpu.trap = new Trap(TrapCause.MISALIGNED, pc, pc, AccessKind.EXECUTE, null, 0);
@@ -47,35 +49,60 @@ final class Jit {
                     cpu.trap = cpu.pageFault(pc, 0);
                     break;
                 }
-                page = cache.page(pc >>> AddressSpace.PAGE_SHIFT, code);
                 codeBase = pc & ~0xFFFL;
-                off = (int) (pc - codeBase);
+                page = cache.page(pc >>> AddressSpace.PAGE_SHIFT, code);
             }
-            int slot = off / Isa.INSN_BYTES;
+            int slot = (int) (pc - codeBase) / Isa.INSN_BYTES;
+            int room = (int) Math.min(left, Integer.MAX_VALUE);
             JitRegion r = page.regions[slot];
             if (r != null) {
-                int n = r.execute(cpu, code, (int) Math.min(left, Integer.MAX_VALUE));
-                if (n < 0) {
-                    n = -1 - n;                 // the code changed under the region: stale
-                    page.drop(r);
-                }
+                int n = translated(cpu, cache, page, r, code, room);
                 left -= n;
-                cpu.retired += n;
-                cache.compiledInstructions += n;
                 if (cpu.trap != null) break;
                 if (n > 0 || cpu.pc != pc) continue;
                 // The first block does not fit in the budget left, or its code changed.
             } else if (page.heat[slot] < cache.threshold) {
                 page.heat[slot]++;
-            } else if (JitRegionPlan.blockLength(code, off) > 0) {
+            } else if (JitRegionPlan.blockLength(code, 8 * slot) > 0) {
                 page.install(JitClasses.region(codeBase, code, slot));
                 continue;
             }
-            int n = Math.max(1, JitRegionPlan.blockLength(code, off));
-            left -= cpu.interpret(Math.min(left, n));
+            int len = page.blockLength(code, slot);
+            if (len > left) {
+                // The budget ends inside the block.
+                JitRegion tail = page.tail(codeBase, code, slot, cache.tailThreshold);
+                if (tail != null) {
+                    int n = translated(cpu, cache, page, tail, code, room);
+                    left -= n;
+                    if (cpu.trap != null) break;
+                    if (n > 0 || cpu.pc != pc) continue;
+                }
+            }
+            left -= cpu.interpret(Math.min(left, Math.max(1, len)), codeBase, code);
             if (cpu.trap != null) break;
-            codeBase = cpu.pc ^ 1;
+            if (cpu.lastCodeBase != codeBase) {
+                // The interpreter went on into another page (a block length from before the
+                // code changed): carry on in the page it is in, as it would.
+                codeBase = cpu.lastCodeBase;
+                code = cpu.lastCode;
+                page = cache.page(codeBase >>> AddressSpace.PAGE_SHIFT, code);
+            }
         }
         return budget - left;
+    }
+
+    /**
+     * Runs translation r from the CPU's pc with {@code room} instructions of budget, counts
+     * what it completed, and drops r if it found its code changed; returns what it completed.
+     */
+    private static int translated(Cpu cpu, CodeCache cache, CodePage page, JitRegion r, byte[] code, int room) {
+        int n = r.execute(cpu, code, room);
+        if (n < 0) {
+            n = -1 - n;                 // the code changed under the translation: stale
+            page.drop(r);
+        }
+        cpu.retired += n;
+        cache.compiledInstructions += n;
+        return n;
     }
 }

@@ -70,7 +70,28 @@ final class JitClasses {
             if (plan.blocks() == 1) throw new IllegalStateException("the block at 0x" + Long.toHexString(plan.pc(0)) + " is too large");
             plan = JitRegionPlan.discover(base, code, slot, plan.blocks() / 2);
         }
-        r = define(plan, bytes);
+        return hold(key, define(plan, bytes));
+    }
+
+    /**
+     * The counted translation ({@link JitRegionPlan#tail}) of the block at the legal
+     * instruction at {@code slot} of the page at {@code base}, whose frame is {@code code}:
+     * the region that runs the first instructions of that block when the budget left is
+     * shorter than it. Translated now if need be.
+     */
+    static JitRegion tail(long base, byte[] code, int slot) {
+        JitRegionPlan plan = JitRegionPlan.tail(base, code, slot);
+        Key key = new Key(plan.key());
+        JitRegion r = regions.get(key);
+        if (r != null) return r;
+        byte[] bytes = JitTranslator.translate("vm/JitTail$" + Long.toHexString(plan.pc(0)), plan);
+        // The longest block fits counted too (JitEngineTest): anything else is a bug in the translator.
+        if (bytes == null) throw new IllegalStateException("the block at 0x" + Long.toHexString(plan.pc(0)) + " is too large");
+        return hold(key, define(plan, bytes));
+    }
+
+    /** Keeps region r under key, emptying the cache first if it is full; returns the region kept. */
+    private static JitRegion hold(Key key, JitRegion r) {
         synchronized (JitClasses.class) {
             if (held + r.size() > CAPACITY || regions.size() >= MAX_REGIONS) {
                 regions.clear();

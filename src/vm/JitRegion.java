@@ -15,7 +15,9 @@ import java.lang.invoke.VarHandle;
  * is in the region and fits whole in the room left, and returns the number of instructions
  * completed, leaving {@code cpu.pc} after the last one, or at the trapping instruction with
  * {@code cpu.trap} set (a syscall counts and leaves pc after itself, as in the interpreter).
- * It returns 0 with nothing changed if the first block does not fit.
+ * It returns 0 with nothing changed if the first block does not fit. A counted translation
+ * ({@link JitRegionPlan#tail}) is the exception: it runs as many instructions of its one
+ * block as the room holds.
  *
  * <p>The first time in a call that it enters a block, it checks that the frame still holds the
  * block's words (the guest, another CPU or the kernel may have written or reused the frame

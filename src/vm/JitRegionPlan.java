@@ -21,6 +21,10 @@ import java.util.Arrays;
  *
  * <p>Returns ({@code jalr}) have no target known in advance: the translation looks theirs up
  * among the region's leaders when it runs.
+ *
+ * <p>A <i>counted</i> plan ({@link #tail}) is one block translated to run as much of itself as
+ * the budget left holds, checking the budget before each instruction rather than once at the
+ * block's entry: the ends of bursts that stop inside a block run translated too.
  */
 final class JitRegionPlan {
     /** The most instructions in one block of the dispatcher's view (the interpreter's runs). */
@@ -38,9 +42,12 @@ final class JitRegionPlan {
     final long[] words;
     /** The block starting at each slot of the page, or -1. */
     final byte[] blockAt = new byte[CodePage.SLOTS];
+    /** Whether the budget is checked before every instruction ({@link #tail}) rather than at each block's entry. */
+    final boolean counted;
 
-    private JitRegionPlan(long base, int[] slots, int[] lengths, long[] words) {
+    private JitRegionPlan(long base, int[] slots, int[] lengths, long[] words, boolean counted) {
         this.base = base;
+        this.counted = counted;
         this.slots = slots;
         this.lengths = lengths;
         this.words = words;
@@ -75,12 +82,13 @@ final class JitRegionPlan {
     }
 
     /**
-     * What the translation is a function of: the page's address, and each block's slot,
-     * length and words. Two plans with the same key translate to the same code.
+     * What the translation is a function of: the page's address (with 1 added for a counted
+     * plan: pages are aligned), and each block's slot, length and words. Two plans with the
+     * same key translate to the same code.
      */
     long[] key() {
         long[] key = new long[1 + slots.length + words.length];
-        key[0] = base;
+        key[0] = counted ? base + 1 : base;
         for (int i = 0; i < slots.length; i++) key[1 + i] = (long) slots[i] << 32 | lengths[i];
         System.arraycopy(words, 0, key, 1 + slots.length, words.length);
         return key;
@@ -152,7 +160,19 @@ final class JitRegionPlan {
             lengths[i] = len;
             for (int k = 0; k < len; k++) words[nwords++] = JitRegion.word(code, 8 * (s + k));
         }
-        return new JitRegionPlan(base, slots, lengths, Arrays.copyOf(words, nwords));
+        return new JitRegionPlan(base, slots, lengths, Arrays.copyOf(words, nwords), false);
+    }
+
+    /**
+     * The counted plan of the block at the legal instruction at slot {@code entry} of the page
+     * at {@code base}: that block alone, to run the first instructions of when the budget left
+     * is shorter than it.
+     */
+    static JitRegionPlan tail(long base, byte[] code, int entry) {
+        int len = blockLength(code, 8 * entry);
+        long[] words = new long[len];
+        for (int k = 0; k < len; k++) words[k] = JitRegion.word(code, 8 * (entry + k));
+        return new JitRegionPlan(base, new int[] {entry}, new int[] {len}, words, true);
     }
 
     private static boolean isBranch(int op) {

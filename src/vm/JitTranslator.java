@@ -17,9 +17,12 @@ import org.objectweb.asm.MethodVisitor;
  * <li>it copies the registers the region uses from the CPU's array into locals;
  * <li>it jumps to the block at the CPU's pc (a {@code tableswitch} on the block index);
  * <li>at each block's entry, it leaves (pc at the block, nothing done by it) if the room left
- *     cannot hold the whole block, which is where the interpreter takes over to run the budget
+ *     cannot hold the whole block, which is where {@link Jit} takes over to run the budget
  *     out exactly; then, the first time the block is entered in this call, it checks the
- *     block's words against the frame (JitRegion's contract);
+ *     block's words against the frame (JitRegion's contract). In a counted plan
+ *     ({@link JitRegionPlan#tail}) the test at the entry is for one instruction, and one
+ *     before each further instruction leaves with the instructions before it done when the
+ *     room left holds no more;
  * <li>a block's last instruction goes to the next block directly when it is in the region
  *     (a branch, a {@code jal}, falling through), or, for a {@code jalr}, through the same
  *     switch on the target as at the entry; a target outside the region sets the pc and
@@ -195,12 +198,8 @@ final class JitTranslator {
             long pc0 = plan.pc(i);
             Label leave = new Label(), check = new Label();
             mv.visitLabel(entry[i]);
-            // Room for the whole block?
-            mv.visitVarInsn(ILOAD, ROOM);
-            mv.visitVarInsn(ILOAD, DONE);
-            mv.visitInsn(ISUB);
-            push(len);
-            mv.visitJumpInsn(IF_ICMPLT, leave);
+            // Room for the whole block (in a counted plan, for its first instruction)?
+            roomFor(plan.counted ? 1 : len, leave);
             // Checked in this call?
             mv.visitVarInsn(LLOAD, CHECKED);
             mv.visitLdcInsn(1L << i);
@@ -211,6 +210,15 @@ final class JitTranslator {
             mv.visitLabel(body[i]);
             for (int k = 0; k < len; k++) {
                 long w = plan.word(i, k), pc = pc0 + 8L * k;
+                if (plan.counted && k > 0) {
+                    Label stop = new Label();
+                    roomFor(k + 1, stop);
+                    int done = k;
+                    outOfLine.add(() -> {
+                        mv.visitLabel(stop);
+                        exit(pc, done);
+                    });
+                }
                 if (!instruction(w, pc, k)) control(i, w, pc, k);
             }
             if (!JitRegionPlan.endsBlock(op(plan.word(i, len - 1)))) {
@@ -243,6 +251,15 @@ final class JitTranslator {
                 mv.visitInsn(ISUB);
                 mv.visitInsn(IRETURN);
             });
+        }
+
+        /** Goes to {@code tooShort} unless the room left holds {@code n} more instructions. */
+        private void roomFor(int n, Label tooShort) {
+            mv.visitVarInsn(ILOAD, ROOM);
+            mv.visitVarInsn(ILOAD, DONE);
+            mv.visitInsn(ISUB);
+            push(n);
+            mv.visitJumpInsn(IF_ICMPLT, tooShort);
         }
 
         /** Emits the instruction ending block i, word k, which changes the flow of control. */

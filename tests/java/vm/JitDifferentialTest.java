@@ -67,11 +67,33 @@ class JitDifferentialTest {
     }
 
     /**
+     * After a fork every private page is copy-on-write, the writable code page too: the
+     * programs' stores into it fault, the fault is repaired as the kernel does (a private
+     * copy, and a TLB shootdown that takes the code page out of the I-TLB), and the store
+     * runs again; the I-TLB must see the same lookups and fills under both engines.
+     */
+    @Test
+    void storesIntoACodePageSharedCopyOnWriteAfterForkAgree() {
+        long[] repairs = {0};
+        FuzzBudget.forEachSeed(new long[] {201, 202, 203, 204, 205, 206, 207, 208, 209, 210, 211, 212}, seed -> {
+            repairs[0] += compare(seed, 0, false, true);
+            repairs[0] += compare(seed, 3, false, true);
+        });
+        assertTrue(repairs[0] >= 5, "the code page was copied " + repairs[0] + " times");
+    }
+
+    private static void compare(long seed, int threshold, boolean structured) {
+        compare(seed, threshold, structured, false);
+    }
+
+    /**
      * Runs the program of {@code seed} under both engines, the JIT translating after
      * {@code threshold} starts; {@code structured}: functions that call each other and loop
-     * ({@link #structured}), else a random sequence of instructions.
+     * ({@link #structured}), else a random sequence of instructions; {@code forked}: after a
+     * fork, with the copy-on-write faults repaired and the faulting stores run again. Returns
+     * the number of copy-on-write faults repaired in the writable code page.
      */
-    private static void compare(long seed, int threshold, boolean structured) {
+    private static int compare(long seed, int threshold, boolean structured, boolean forked) {
         Random gen = new Random(seed);
         Machine interp = machine(), jit = machine();
         CodeCache cache = new CodeCache(threshold);
@@ -94,6 +116,13 @@ class JitDifferentialTest {
             for (int b = 0; b < BASES.length; b++) m.set(BASES[b], BASE_VALUES[b]);
             m.set(Isa.SP, STACK);
         }
+        if (forked) {
+            // The children are dropped at once: their pages stay shared, so each page the
+            // programs store into is copied, as after a fork whose child runs on elsewhere.
+            interp.mm.copyOnWrite();
+            jit.mm.copyOnWrite();
+        }
+        int repairs = 0;
         Random driver = new Random(~seed);
         String where = "seed " + seed + " threshold " + threshold;
         for (int step = 0; step < 600; step++) {
@@ -104,7 +133,12 @@ class JitDifferentialTest {
             assertSame(interp, jit, at);
             Trap t = interp.cpu.trap();
             long next = interp.cpu.pc();
-            if (t != null && t.cause() != TrapCause.SYSCALL) next += 8;             // skip what trapped
+            if (forked && t != null && t.isCopyOnWrite()) {
+                assertEquals(interp.mm.resolveCow(t.address()), jit.mm.resolveCow(t.address()), at + ": the repair");
+                if (t.address() >>> 12 == Machine.CODE + 3 * 4096 >>> 12) repairs++;
+            } else if (t != null && t.cause() != TrapCause.SYSCALL) {
+                next += 8;                                                        // skip what trapped
+            }
             if (next < Machine.CODE || next >= Machine.CODE + 8L * n || (next & 7) != 0) {
                 next = Machine.CODE + 8L * driver.nextInt(n);                     // a wild jump: start over somewhere
             }
@@ -114,6 +148,7 @@ class JitDifferentialTest {
         // Not a comparison of two interpreters: most instructions ran translated.
         assertTrue(cache.compiledInstructions() > jit.cpu.retired() / 2,
                 where + ": " + cache.compiledInstructions() + " of " + jit.cpu.retired() + " translated");
+        return repairs;
     }
 
     /** The stack pointer the programs start with: the top of the second data page, growing down. */

@@ -29,21 +29,40 @@ class JitEngineTest {
         assertEquals(2000, m.reg(A1));
         assertEquals(Machine.CODE + 8, m.cpu.pc());
         assertEquals(3001, m.cpu.retired());
-        assertEquals(3000, cache.compiledInstructions(), "the last instruction ran in the interpreter: no room for a block");
+        assertEquals(3001, cache.compiledInstructions(), "the last instruction ran in the block's counted translation");
     }
 
     @Test
-    void aBlockLongerThanTheBudgetLeftRunsInTheInterpreter() {
-        CodeCache cache = new CodeCache(0);
+    void aBlockLongerThanTheBudgetLeftRunsInTheInterpreterUntilBurstsEndingInItAreHot() {
+        CodeCache cache = new CodeCache();
         Machine m = counterLoop(cache);
-        for (int i = 0; i < 10; i++) {
+        int hot = 4 * CodeCache.THRESHOLD;
+        for (int i = 0; i < hot + 4; i++) {
             m.cpu.setPc(Machine.CODE);
             m.runClean(2);                // never room for the three instructions
+            assertEquals(Machine.CODE + 16, m.cpu.pc());
+            assertEquals(i + 1, m.reg(A0));
+            assertEquals(2 * (i + 1), m.reg(A1));
+            assertEquals(i < hot ? 0 : 2 * (i + 1 - hot), cache.compiledInstructions(), "pass " + i);
         }
-        assertEquals(0, cache.compiledInstructions());
-        assertEquals(10, m.reg(A0));
-        assertEquals(20, m.reg(A1));
-        assertEquals(Machine.CODE + 16, m.cpu.pc());
+    }
+
+    @Test
+    void codeWrittenUnderACountedTranslationRunsAsWritten() {
+        CodeCache cache = new CodeCache(0);
+        Machine m = counterLoop(cache);
+        m.runClean(2);
+        assertEquals(2, cache.compiledInstructions(), "two of the block's three, translated");
+        m.poke(Machine.CODE + 8, encode(ADDI, A1, A1, 0, 50));
+        m.cpu.setPc(Machine.CODE);
+        m.runClean(2);
+        assertEquals(2, m.reg(A0));
+        assertEquals(52, m.reg(A1));
+        assertEquals(2, cache.compiledInstructions(), "the stale translation was dropped, the interpreter ran the new code");
+        m.cpu.setPc(Machine.CODE);
+        m.runClean(2);
+        assertEquals(102, m.reg(A1));
+        assertEquals(4, cache.compiledInstructions(), "translated again");
     }
 
     @Test
@@ -219,5 +238,8 @@ class JitEngineTest {
         JitRegionPlan plan = JitRegionPlan.discover(Machine.CODE, frame, 0, JitRegionPlan.MAX_BLOCKS);
         assertEquals(1, plan.blocks());
         assertTrue(JitTranslator.translate("vm/JitRegion$Longest", plan) != null, "within JitTranslator.MAX_METHOD_BYTES");
+        JitRegionPlan counted = JitRegionPlan.tail(Machine.CODE, frame, 0);
+        assertEquals(JitRegionPlan.MAX_INSNS, counted.lengths[0]);
+        assertTrue(JitTranslator.translate("vm/JitTail$Longest", counted) != null, "counted, within JitTranslator.MAX_METHOD_BYTES");
     }
 }
