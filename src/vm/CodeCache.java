@@ -13,8 +13,12 @@ import java.util.IdentityHashMap;
  * live in {@link JitClasses}, which bounds them for the whole JVM.
  */
 public final class CodeCache {
-    /** Times a block starts in the interpreter before the region reachable from it is translated, by default. */
-    static final int THRESHOLD = 16;
+    /**
+     * Times a block starts in the interpreter before the region reachable from it is translated,
+     * by default: late enough that a short program does not pay for translating code it runs a
+     * few times (docs/PERFORMANCE.md, "jit as the default engine"), early in a long one.
+     */
+    static final int THRESHOLD = 128;
     /** The most code pages remembered. */
     static final int MAX_PAGES = 1024;
 

@@ -26,11 +26,12 @@ final class CodePage {
     /** Another page of the same frame (the frame is mapped at several addresses), or null. */
     final CodePage next;
     final JitRegion[] regions = new JitRegion[SLOTS];
-    final byte[] heat = new byte[SLOTS];
+    /** Starts of the block at each slot in the interpreter (16 bits: CodeCache.THRESHOLD is 128). */
+    final short[] heat = new short[SLOTS];
     /** The counted translation of the block at each slot, or null; made when the first is (most pages have none). */
     private JitRegion[] tails;
-    /** How often a burst ended inside the block at each slot while it had no counted translation. */
-    private final byte[] tailHeat = new byte[SLOTS];
+    /** How often a burst ended inside the block at each slot while it had no counted translation (up to 4 x 128). */
+    private final short[] tailHeat = new short[SLOTS];
     /** The length of the block at each slot (JitRegionPlan.blockLength) plus one, or 0 if not known yet. */
     private final byte[] lengths = new byte[SLOTS];
 
