@@ -32,8 +32,8 @@ final class CodePage {
     private JitRegion[] tails;
     /** How often a burst ended inside the block at each slot while it had no counted translation (up to 4 x 128). */
     private final short[] tailHeat = new short[SLOTS];
-    /** The length of the block at each slot (JitRegionPlan.blockLength) plus one, or 0 if not known yet. */
-    private final byte[] lengths = new byte[SLOTS];
+    /** The length of the block at each slot (JitRegionPlan.blockLength, up to 512) plus one, or 0 if not known yet. */
+    private final short[] lengths = new short[SLOTS];
 
     CodePage(long vpn, byte[] frame, CodePage next) {
         this.vpn = vpn;
@@ -55,7 +55,7 @@ final class CodePage {
         int n = lengths[slot] - 1;
         if (n < 0) {
             n = JitRegionPlan.blockLength(code, 8 * slot);
-            lengths[slot] = (byte) (n + 1);
+            lengths[slot] = (short) (n + 1);
         }
         return n;
     }
@@ -90,6 +90,6 @@ final class CodePage {
                 tailHeat[s] = 0;
             }
         }
-        Arrays.fill(lengths, (byte) 0);
+        Arrays.fill(lengths, (short) 0);
     }
 }
