@@ -5,7 +5,7 @@ import task.Task;
 /**
  * Periodic load balancing, which the timer runs every {@link Scheduler#BALANCE_TICKS} ticks
  * (Linux's rebalance_domains, for a machine that is one flat scheduling domain). It moves
- * queued tasks between run queues through the scheduler's own enqueue and take, so the
+ * queued tasks between run queues through {@link RunQueues}'s own enqueue and take, so the
  * policy keeps its order and every task still knows which queue holds it.
  *
  * <p>Each step looks at no more than {@link Scheduler#MIGRATE_SCAN} tasks of a queue, as
@@ -13,15 +13,15 @@ import task.Task;
  * are runnable.
  */
 final class LoadBalancer {
-    private final Scheduler sched;
+    private final RunQueues runqueues;
     private final RunQueue[] rqs;
     /** The length of a balance interval in cycles: how far apart two tasks' CPU times may drift. */
     private final long intervalCycles;
 
-    /** A balancer for the run queues {@code rqs} of {@code sched}, run every {@code intervalCycles}. */
-    LoadBalancer(Scheduler sched, RunQueue[] rqs, long intervalCycles) {
-        this.sched = sched;
-        this.rqs = rqs;
+    /** A balancer for the run queues {@code runqueues}, run every {@code intervalCycles}. */
+    LoadBalancer(RunQueues runqueues, long intervalCycles) {
+        this.runqueues = runqueues;
+        this.rqs = runqueues.rqs;
         this.intervalCycles = intervalCycles;
     }
 
@@ -41,10 +41,10 @@ final class LoadBalancer {
                 if (rq.load() < idlest.load()) idlest = rq;
             }
             if (busiest.load() - idlest.load() < 2) break;
-            Task moved = sched.take(busiest, idlest.cpu);
+            Task moved = runqueues.take(busiest, idlest.cpu);
             if (moved == null) break;
-            if (sched.tracer().enabled) sched.tracer().wakeup(idlest.cpu, moved); // trace: it is placed anew
-            sched.enqueue(idlest, moved);
+            if (runqueues.tracer().enabled) runqueues.tracer().wakeup(idlest.cpu, moved); // trace: it is placed anew
+            runqueues.enqueue(idlest, moved);
         }
         for (int swaps = 0; swaps < rqs.length && fairnessSwap(); swaps++) {
             // each swap puts a better-served task in a longer queue; stop when none helps
@@ -103,16 +103,16 @@ final class LoadBalancer {
         }
         if (leastServed == null || cpuTime(mostServed) <= cpuTime(leastServed) + intervalCycles) return false;
         if (light.current == mostServed) {
-            sched.preemptForMigration(light, mostServed); // queues it on light, from where it moves below
+            runqueues.preemptForMigration(light, mostServed); // queues it on light, from where it moves below
         }
-        sched.unqueue(light, mostServed);
-        sched.unqueue(heavy, leastServed);
-        if (sched.tracer().enabled) { // trace: both are placed anew
-            sched.tracer().wakeup(light.cpu, leastServed);
-            sched.tracer().wakeup(heavy.cpu, mostServed);
+        runqueues.unqueue(light, mostServed);
+        runqueues.unqueue(heavy, leastServed);
+        if (runqueues.tracer().enabled) { // trace: both are placed anew
+            runqueues.tracer().wakeup(light.cpu, leastServed);
+            runqueues.tracer().wakeup(heavy.cpu, mostServed);
         }
-        sched.enqueue(light, leastServed);
-        sched.enqueue(heavy, mostServed);
+        runqueues.enqueue(light, leastServed);
+        runqueues.enqueue(heavy, mostServed);
         return true;
     }
 

@@ -1,6 +1,5 @@
 package sched;
 
-import java.util.ArrayList;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
@@ -13,9 +12,9 @@ import vm.Cpu;
 import vm.Trap;
 
 /**
- * The machine loop and the scheduler core: N virtual CPUs, each with a {@link RunQueue}, a
- * virtual clock, the timer, and the placement of woken tasks (Linux's kernel/sched/core.c
- * with the idle loop and the timer interrupt folded in).
+ * The machine loop: N virtual CPUs, each with a {@link RunQueue}, a virtual clock, the timer,
+ * and the idle loop (Linux's kernel/sched/core.c schedule() and scheduler_tick, with the idle
+ * loop and the timer interrupt folded in); the run queues' bookkeeping is {@link RunQueues}'s.
  *
  * <p><b>Time.</b> The clock counts cycles; one instruction is one cycle, and one cycle is one
  * nanosecond of guest time. The loop runs in rounds: in each round every CPU that has
@@ -27,9 +26,9 @@ import vm.Trap;
  * system call costs {@link #SYSCALL_CYCLES} of its CPU's burst.
  *
  * <p><b>Idle CPUs cost nothing.</b> A CPU with no task, and nothing in any queue that it could
- * pull, is not visited in a round and draws no burst (the loop keeps a mask of the
- * {@link #active} CPUs and a count of the {@link #queued} tasks); a task queued anywhere makes
- * every CPU look, as idle balancing must. When exactly one CPU is busy and no task waits,
+ * pull, is not visited in a round and draws no burst (the loop reads the mask of the
+ * {@link RunQueues#active} CPUs and the count of the {@link RunQueues#queued} tasks); a task
+ * queued anywhere makes every CPU look, as idle balancing must. When exactly one CPU is busy and no task waits,
  * nothing can happen until its task traps or the timer ticks, so the CPU runs the bursts of
  * many rounds at once ({@link #runLone}); a trap ends that early, at the round the trap falls
  * in, which goes on as usual. The clock, the timestamps of events, the accounting, the timer
@@ -42,12 +41,8 @@ import vm.Trap;
  * preempted to the back of the queue. Sleepers whose nanosleep deadline has passed wake.
  * When every CPU is idle the clock jumps straight to the next deadline (a tickless idle).
  *
- * <p><b>Placement.</b> A woken task goes back to the CPU it last ran on unless another CPU it
- * may use is idle; a new task goes to the least loaded CPU it may use; an idle CPU pulls
- * the oldest waiting task from the busiest other queue (idle balancing). Ties go to the
- * lowest CPU number. If the policy says a woken task outranks the one running on its CPU
- * ({@link SchedPolicy#preempts}), that CPU reschedules before its next instruction (Linux's
- * need_resched, set by check_preempt_curr).
+ * <p><b>Placement.</b> Where a woken or new task is queued, what a CPU takes next and how it
+ * switches are {@link RunQueues}'s: this class decides when they happen.
  *
  * <p><b>Periodic balancing.</b> Every {@link #BALANCE_TICKS} ticks the timer also evens out
  * the queues (see {@link LoadBalancer}): a queue two or more tasks longer than another gives
@@ -55,15 +50,13 @@ import vm.Trap;
  * trades places with the least-served one on a longer queue, so that 3 threads on 2 CPUs
  * each get two thirds of a CPU over time.
  *
- * <p><b>Cost.</b> Every decision (enqueue, pick, wake-up placement, the tick) costs a fixed
- * amount of work per CPU, however many tasks are runnable: a task knows which queue holds
- * it, the policy picks from the front of its queue, and sleepers wait in a heap ordered by
- * deadline. Balancing looks at no more than {@link #MIGRATE_SCAN} tasks of a queue, as
+ * <p><b>Cost.</b> The tick costs a fixed amount of work per CPU, however many tasks are
+ * runnable (as do the decisions of {@link RunQueues}), and sleepers wait in a heap ordered
+ * by deadline. Balancing looks at no more than {@link #MIGRATE_SCAN} tasks of a queue, as
  * Linux's sched_nr_migrate bounds its own scan.
  *
- * <p><b>Accounting.</b> Each task's cycles, context switches (voluntary when it left to
- * wait, involuntary when it left still runnable; counted only when the CPU changes hands)
- * and migrations, and each CPU's nr_switches; see {@link #countSwitch}.
+ * <p><b>Accounting.</b> Each task's cycles, here; its switches and migrations, in
+ * {@link RunQueues}.
  *
  * <p><b>The end.</b> The loop stops when {@link #stop} is called (init has exited), when no
  * task is left, or when tasks remain but none can ever run again: then {@link #stopReason}
@@ -80,8 +73,10 @@ public final class Scheduler implements Tasks.SchedulerHooks {
     static final int MAX_LONE_ROUNDS = 1 << 16;
 
     private final Cpu[] cpus;
+    /** The run queues and their bookkeeping: placement, picking, switching. */
+    private final RunQueues runqueues;
+    /** The same run queues, CPU by CPU ({@link RunQueues#rqs}). */
     private final RunQueue[] rqs;
-    private SchedPolicy policy;
     /** The controlled scheduling of explore and --schedule runs, or null (see {@link #control}). */
     private ScheduleControl control;
     /** Each CPU's burst lengths (see {@link BurstStream}): a CPU draws only when it is visited. */
@@ -110,14 +105,6 @@ public final class Scheduler implements Tasks.SchedulerHooks {
     private final Tracer tracer;
     /** Cycles the CPU in {@link #runBurst} has used of its burst so far: events are stamped clock + this. */
     private long burstUsed;
-    /**
-     * The CPUs a round must visit even when no task waits in any queue, one bit each: those
-     * with a task on them, or whose task has just left and whose switch to idle is still to
-     * be counted. The others are idle and have nothing to do until a task is queued.
-     */
-    private long active;
-    /** Tasks waiting in all the run queues together (not running): while 0, idle CPUs have nothing to pull. */
-    private int queued;
     /** Whether a lone busy CPU may run many rounds in one go (see {@link #runLone}); tests turn it off to compare. */
     private boolean longBursts = true;
 
@@ -128,7 +115,6 @@ public final class Scheduler implements Tasks.SchedulerHooks {
      */
     public Scheduler(Cpu[] cpus, SchedPolicy policy, long seed, int burstMean, long tickCycles) {
         this.cpus = cpus;
-        this.policy = policy;
         if (cpus.length > Long.SIZE) throw new IllegalArgumentException("at most 64 CPUs");
         this.burstMean = Math.max(2, burstMean);
         SplittableRandom seeds = new SplittableRandom(seed);
@@ -136,11 +122,12 @@ public final class Scheduler implements Tasks.SchedulerHooks {
         for (int i = 0; i < cpus.length; i++) bursts[i] = new BurstStream(seeds.nextLong(), this.burstMean);
         this.tickCycles = Math.max(1, tickCycles);
         this.nextTick = this.tickCycles;
-        this.rqs = new RunQueue[cpus.length];
         this.tracer = new Tracer(() -> clock + burstUsed, cpus.length);
+        this.runqueues = new RunQueues(cpus, policy, tracer);
+        this.rqs = runqueues.rqs;
         this.balanceTicks = BALANCE_TICKS;
         this.loadAverage = new LoadAverage(this.tickCycles);
-        this.balancer = new LoadBalancer(this, rqs, (long) balanceTicks * this.tickCycles);
+        this.balancer = new LoadBalancer(runqueues, (long) balanceTicks * this.tickCycles);
     }
 
     /** The kernel's tracer, disabled until someone calls {@link Tracer#enable}. */
@@ -150,7 +137,9 @@ public final class Scheduler implements Tasks.SchedulerHooks {
     public void attach(Tasks tasks, TrapHandler handler) {
         this.tasks = tasks;
         this.handler = handler;
-        for (int i = 0; i < cpus.length; i++) rqs[i] = new RunQueue(i, tasks.createIdle(i));
+        Task[] idle = new Task[cpus.length];
+        for (int i = 0; i < cpus.length; i++) idle[i] = tasks.createIdle(i);
+        runqueues.attach(idle);
     }
 
     /** The number of CPUs. */
@@ -164,7 +153,7 @@ public final class Scheduler implements Tasks.SchedulerHooks {
     public void control(ScheduleControl c) {
         if (cpus.length != 1) throw new IllegalStateException("controlled scheduling needs a machine of one CPU");
         control = c;
-        policy = c;
+        runqueues.setPolicy(c);
         c.attach(rqs[0], cpus[0]);
         cpus[0].setAccessObserver(c);
     }
@@ -182,8 +171,8 @@ public final class Scheduler implements Tasks.SchedulerHooks {
      * or -1 while there is work. The shell uses it to hold virtual time to the wall clock.
      */
     public long idleUntil() {
-        if (queued > 0) return -1;
-        for (long a = active; a != 0; a &= a - 1) if (!rqs[Long.numberOfTrailingZeros(a)].isIdle()) return -1;
+        if (runqueues.queued > 0) return -1;
+        for (long a = runqueues.active; a != 0; a &= a - 1) if (!rqs[Long.numberOfTrailingZeros(a)].isIdle()) return -1;
         return timers.nextDeadline();
     }
 
@@ -199,50 +188,16 @@ public final class Scheduler implements Tasks.SchedulerHooks {
     /** Stops the loop (with a reason) once the clock reaches {@code cycles}; 0 for no limit. */
     public void setCycleLimit(long cycles) { cycleLimit = cycles; }
 
-    // ---------------------------------------------------------------- placement
+    // ---------------------------------------------------------------- the task system's hooks
 
     @Override
-    public void wakeUp(Task t) {
-        if (t.state() != TaskState.RUNNABLE || isQueuedOrRunning(t)) return;
-        int target = t.lastCpu() >= 0 && t.mayRunOn(t.lastCpu()) ? t.lastCpu() : -1;
-        if (target < 0 || !rqs[target].isIdle() || !rqs[target].queue.isEmpty()) {
-            for (RunQueue rq : rqs) {
-                if (t.mayRunOn(rq.cpu) && rq.isIdle() && rq.queue.isEmpty()) {
-                    target = rq.cpu;
-                    break;
-                }
-            }
-        }
-        if (target < 0) target = leastLoaded(t);
-        if (tracer.enabled) tracer.wakeup(target, t); // trace
-        enqueueWakeup(rqs[target], t);
-    }
+    public void wakeUp(Task t) { runqueues.wakeUp(t); }
 
     @Override
-    public void wakeUpNew(Task t) {
-        int target = leastLoaded(t);
-        if (tracer.enabled) tracer.newTask(target, t); // trace
-        enqueueWakeup(rqs[target], t);
-    }
+    public void wakeUpNew(Task t) { runqueues.wakeUpNew(t); }
 
     @Override
-    public void dequeue(Task t) {
-        // Exit calls this twice: while the task is still alive (exit_notify), then at release.
-        if (tracer.enabled && t.state().isAlive()) tracer.exit(t, t.exitCode()); // trace
-        for (RunQueue rq : rqs) {
-            if (rq.current == t) {
-                rq.current = null;
-                // It leaves to die, which Linux counts as a voluntary switch (TASK_DEAD).
-                rq.leaving = t;
-                rq.leftVoluntarily = true;
-                // The CPU keeps the address space loaded (Linux's lazy TLB): if the next task
-                // on it is another thread of the process, nothing is flushed. If this was the
-                // mm's last user, tearing it down flushes this TLB with the others it is loaded in.
-            }
-        }
-        if (t.queuedOn() >= 0) unqueue(rqs[t.queuedOn()], t);
-        // Its timer, if any, is dropped lazily: a dead task never matches its heap entry.
-    }
+    public void dequeue(Task t) { runqueues.dequeue(t); }
 
     /**
      * Puts {@code t} (asleep already, with its sleep deadline set) on the timer heap: it
@@ -250,58 +205,6 @@ public final class Scheduler implements Tasks.SchedulerHooks {
      */
     public void addTimer(Task t) {
         timers.add(t);
-    }
-
-    private boolean isQueuedOrRunning(Task t) {
-        return t.queuedOn() >= 0 || (t.state() == TaskState.RUNNING && t.lastCpu() >= 0 && rqs[t.lastCpu()].current == t);
-    }
-
-    /**
-     * Queues {@code t} on {@code rq} through the policy (at the front of its rank if it was
-     * preempted, so it resumes first), and asks the CPU to reschedule if {@code t} should
-     * preempt the task running there.
-     */
-    void enqueue(RunQueue rq, Task t) {
-        queue(rq, t, false);
-    }
-
-    /** {@link #enqueue} for a task that has just woken up or been created ({@link SchedPolicy#enqueueWakeup}). */
-    private void enqueueWakeup(RunQueue rq, Task t) {
-        queue(rq, t, true);
-    }
-
-    private void queue(RunQueue rq, Task t, boolean woken) {
-        if (woken) policy.enqueueWakeup(rq, t); else policy.enqueue(rq, t);
-        t.setQueuedOn(rq.cpu);
-        queued++;
-        if (rq.current != null && policy.preempts(t, rq.current)) rq.needResched = true;
-    }
-
-    /** Takes {@code t} out of {@code rq}'s queue; true if it was there. */
-    boolean unqueue(RunQueue rq, Task t) {
-        if (!policy.remove(rq, t)) return false;
-        t.setQueuedOn(-1);
-        queued--;
-        return true;
-    }
-
-    /** The task the policy takes from {@code rq} for {@code cpu} (its own queue or a steal), marked unqueued. */
-    Task take(RunQueue rq, int cpu) {
-        Task t = rq.cpu == cpu ? policy.pickNext(rq) : policy.steal(rq, cpu);
-        if (t != null) {
-            t.setQueuedOn(-1);
-            queued--;
-        }
-        return t;
-    }
-
-    private int leastLoaded(Task t) {
-        int best = -1;
-        for (RunQueue rq : rqs) {
-            if (!t.mayRunOn(rq.cpu)) continue;
-            if (best < 0 || rq.load() < rqs[best].load()) best = rq.cpu;
-        }
-        return best < 0 ? 0 : best; // an empty mask cannot be set, but never lose a task
     }
 
     // ---------------------------------------------------------------- the loop
@@ -387,7 +290,7 @@ public final class Scheduler implements Tasks.SchedulerHooks {
 
     /**
      * One round: every CPU that has something to do, in CPU order, runs a burst drawn from
-     * its own stream. A CPU is visited if it is {@link #active}, or if some task waits in a
+     * its own stream. A CPU is visited if it is {@link RunQueues#active}, or if some task waits in a
      * queue (it may be its own, or one an idle CPU may pull); an idle CPU with nothing to
      * pull is skipped and draws nothing. With {@code resumeCpu} >= 0 the round begins at that
      * CPU, whose burst has already run {@code resumed} cycles and stopped at a trap (see
@@ -405,8 +308,8 @@ public final class Scheduler implements Tasks.SchedulerHooks {
     private int nextToVisit(int i) {
         int n = i + 1;
         if (n >= cpus.length) return -1;
-        if (queued > 0) return n;
-        long rest = active & (-1L << n);
+        if (runqueues.queued > 0) return n;
+        long rest = runqueues.active & (-1L << n);
         return rest == 0 ? -1 : Long.numberOfTrailingZeros(rest);
     }
 
@@ -416,8 +319,8 @@ public final class Scheduler implements Tasks.SchedulerHooks {
      * accesses (explore, --race). -1 if there is no such CPU or long bursts are off.
      */
     private int loneBusyCpu() {
-        if (!longBursts || queued > 0 || Long.bitCount(active) != 1) return -1;
-        int c = Long.numberOfTrailingZeros(active);
+        if (!longBursts || runqueues.queued > 0 || Long.bitCount(runqueues.active) != 1) return -1;
+        int c = Long.numberOfTrailingZeros(runqueues.active);
         RunQueue rq = rqs[c];
         return rq.current == null || rq.needResched || cpus[c].accessObserver() != null ? -1 : c;
     }
@@ -492,18 +395,16 @@ public final class Scheduler implements Tasks.SchedulerHooks {
                 if (t != null && rq.needResched) {
                     // A task that outranks this one was queued here since the CPU last looked.
                     cpu.saveContext(t.context());
-                    putOff(rq, t);
+                    runqueues.putOff(rq, t);
                     continue;
                 }
                 if (t == null) {
-                    t = pickNext(rq);
+                    t = runqueues.pickNext(rq);
                     if (t == null) {
-                        countSwitch(rq, null);
-                        active &= ~(1L << i);
-                        if (tracer.enabled) tracer.idle(i); // trace
+                        runqueues.goIdle(rq);
                         break;
                     }
-                    switchTo(rq, t);
+                    runqueues.switchTo(rq, t);
                 }
                 if (handler.hasWorkBeforeUserMode(t)) {
                     // The return to user mode: a kill, a stop or a signal handler's frame. The
@@ -512,7 +413,7 @@ public final class Scheduler implements Tasks.SchedulerHooks {
                     cpu.saveContext(t.context());
                     handler.beforeUserMode(t);
                     if (t.state() != TaskState.RUNNING) {
-                        putOff(rq, t);
+                        runqueues.putOff(rq, t);
                         continue;
                     }
                     cpu.loadContext(t.context(), t.mm().addressSpace());
@@ -535,88 +436,11 @@ public final class Scheduler implements Tasks.SchedulerHooks {
             if (t.state() == TaskState.RUNNING && rq.current == t && !rq.needResched) {
                 cpu.loadContext(t.context(), t.mm().addressSpace());
             } else {
-                putOff(rq, t);
+                runqueues.putOff(rq, t);
             }
         }
         burstUsed = 0;
         return ran;
-    }
-
-    /** The next task for {@code rq}: its own queue first, else one pulled from the busiest queue. */
-    private Task pickNext(RunQueue rq) {
-        rq.needResched = false;
-        Task t = take(rq, rq.cpu);
-        if (t != null) return t;
-        RunQueue busiest = null;
-        for (RunQueue other : rqs) {
-            if (other != rq && !other.queue.isEmpty() && (busiest == null || other.queue.size() > busiest.queue.size())) {
-                busiest = other;
-            }
-        }
-        return busiest == null ? null : take(busiest, rq.cpu);
-    }
-
-    private void switchTo(RunQueue rq, Task t) {
-        countSwitch(rq, t);
-        if (t.lastCpu() >= 0 && t.lastCpu() != rq.cpu) t.countMigration();
-        rq.current = t;
-        active |= 1L << rq.cpu;
-        rq.sliceLeft = policy.timeSliceTicks(t);
-        t.setState(TaskState.RUNNING);
-        if (tracer.enabled) { // trace
-            if (t.lastCpu() >= 0 && t.lastCpu() != rq.cpu) tracer.migrate(t, t.lastCpu(), rq.cpu);
-            tracer.switchTo(rq.cpu, t);
-        }
-        t.setLastCpu(rq.cpu);
-        cpus[rq.cpu].loadContext(t.context(), t.mm().addressSpace());
-    }
-
-    /**
-     * Accounts the switch from the task that last left {@code rq}'s CPU to {@code next} (null
-     * for idle), as Linux's __schedule does when prev != next: the CPU's nr_switches, and the
-     * leaving task's voluntary or involuntary count. Resuming the task that just left, or
-     * staying idle, is no switch.
-     */
-    private void countSwitch(RunQueue rq, Task next) {
-        Task prev = rq.leaving;
-        rq.leaving = null;
-        if (prev == next) return;
-        rq.switches++;
-        if (prev != null) prev.countSwitch(rq.leftVoluntarily);
-    }
-
-    /**
-     * Takes the task that was on {@code rq}'s CPU off it; a still-runnable one is queued
-     * again, on this CPU if its affinity still allows it, else where a wake-up would put it.
-     * A task that leaves still runnable (preempted, moved, or yielding) leaves involuntarily,
-     * one that leaves to wait or to die voluntarily; the switch is counted when the CPU takes
-     * its next task (see {@link #countSwitch}).
-     */
-    private void putOff(RunQueue rq, Task t) {
-        rq.leaving = t;
-        rq.leftVoluntarily = t.state() != TaskState.RUNNING && t.state() != TaskState.RUNNABLE;
-        boolean preempted = rq.needResched && t.state() == TaskState.RUNNING;
-        if (rq.current == t) rq.current = null;
-        if (t.state() == TaskState.RUNNING) t.setState(TaskState.RUNNABLE);
-        if (t.state() != TaskState.RUNNABLE || isQueuedOrRunning(t)) return;
-        if (!t.mayRunOn(rq.cpu)) {
-            wakeUp(t);
-        } else if (preempted) {
-            policy.enqueuePreempted(rq, t);
-            t.setQueuedOn(rq.cpu);
-            queued++;
-        } else {
-            enqueue(rq, t);
-        }
-    }
-
-    /**
-     * Takes the task running on {@code rq}'s CPU off it between bursts (it stays runnable,
-     * queued on {@code rq}), so that balancing can move it: Linux's active balancing.
-     */
-    void preemptForMigration(RunQueue rq, Task t) {
-        cpus[rq.cpu].saveContext(t.context());
-        putOff(rq, t);
     }
 
     /** A mask with one bit for each CPU of this machine. */
@@ -630,9 +454,7 @@ public final class Scheduler implements Tasks.SchedulerHooks {
      * a running one moves when it next leaves its CPU (the caller makes it yield).
      */
     public void setAffinity(Task t, long mask) {
-        t.setAffinity(mask);
-        int q = t.queuedOn();
-        if (q >= 0 && !t.mayRunOn(q) && unqueue(rqs[q], t)) wakeUp(t);
+        runqueues.setAffinity(t, mask);
     }
 
     /**
@@ -643,10 +465,7 @@ public final class Scheduler implements Tasks.SchedulerHooks {
      * one running where it is queued makes that CPU reschedule.
      */
     public void setScheduler(Task t, int schedPolicy, int rtPriority) {
-        int q = t.queuedOn();
-        boolean requeue = q >= 0 && unqueue(rqs[q], t);
-        t.setScheduler(schedPolicy, rtPriority);
-        if (requeue) enqueue(rqs[q], t);
+        runqueues.setScheduler(t, schedPolicy, rtPriority);
     }
 
     /**
@@ -658,19 +477,7 @@ public final class Scheduler implements Tasks.SchedulerHooks {
      */
     @Override
     public void setInheritedPriority(Task t, int rtPriority, int nice) {
-        int q = t.queuedOn();
-        boolean requeue = q >= 0 && unqueue(rqs[q], t);
-        t.setInheritedPriority(rtPriority, nice);
-        if (requeue) enqueue(rqs[q], t);
-        for (RunQueue rq : rqs) {
-            if (rq.current != t) continue;
-            for (Task waiting : rq.queue) {
-                if (policy.preempts(waiting, t)) {
-                    rq.needResched = true;
-                    break;
-                }
-            }
-        }
+        runqueues.setInheritedPriority(t, rtPriority, nice);
     }
 
     /** The 1, 5 and 15 minute load averages in hundredths (for /proc/loadavg). */
@@ -687,20 +494,10 @@ public final class Scheduler implements Tasks.SchedulerHooks {
     private void tick() {
         nextTick += tickCycles;
         ticks++;
-        for (RunQueue rq : rqs) {
-            Task t = rq.current;
-            if (t == null) continue;
-            // A task whose affinity no longer includes this CPU leaves at the first tick.
-            boolean mustMove = !t.mayRunOn(rq.cpu);
-            if (!mustMove && --rq.sliceLeft > 0) continue;
-            rq.sliceLeft = policy.timeSliceTicks(t);
-            if (!mustMove && rq.queue.isEmpty()) continue;
-            cpus[rq.cpu].saveContext(t.context());
-            putOff(rq, t);
-        }
+        runqueues.tickSlices();
         timers.wakeExpired(clock);
         // Balancing moves only queued tasks: with none, it has nothing to do.
-        if (ticks % balanceTicks == 0 && queued > 0) balancer.balance();
+        if (ticks % balanceTicks == 0 && runqueues.queued > 0) balancer.balance();
         loadAverage.sample(clock, this::activeTasks);
     }
 
@@ -719,7 +516,7 @@ public final class Scheduler implements Tasks.SchedulerHooks {
      * it (true). Otherwise nothing can run until something outside the machine acts: false.
      */
     private boolean idleUntilNextEvent() {
-        if (queued > 0) return true;
+        if (runqueues.queued > 0) return true;
         long next = timers.nextDeadline();
         if (next != Long.MAX_VALUE) {
             clock = Math.max(clock, next);

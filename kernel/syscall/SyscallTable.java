@@ -10,6 +10,12 @@ import vm.Isa;
  * The system call table, as Linux's {@code sys_call_table} for x86-64: handlers indexed by
  * number, each with its name (for strace). {@link #dispatch} is the whole system-call path
  * from the trap to the result in a0, including the re-execution rule for calls that block.
+ *
+ * <p>The path allocates nothing: the six argument registers are copied into an array the
+ * table keeps ({@link #args}), as Linux's handlers read theirs from the saved {@code pt_regs}.
+ * One array serves every call because one host thread runs the whole machine and a call is
+ * served from start to end before the next begins (a call rewound by a signal runs again
+ * later, through {@link #dispatch} again).
  */
 public final class SyscallTable {
     /** One past the highest number the table can hold (Linux x86-64 numbers stay below 512). */
@@ -19,6 +25,12 @@ public final class SyscallTable {
 
     private final SyscallHandler[] handlers = new SyscallHandler[SIZE];
     private final String[] names = new String[SIZE];
+    /**
+     * The argument registers a0..a5 of the call being served, which {@link #dispatch} hands
+     * to the handler: valid until the handler returns, so a handler reads it and keeps
+     * nothing of it (see {@link SyscallHandler}).
+     */
+    private final long[] args = new long[6];
     /** The kernel's tracer for sys_enter/sys_exit, or a disabled one until {@link #setTracer}. */
     private Tracer tracer = new Tracer(() -> 0, 1);
 
@@ -50,9 +62,14 @@ public final class SyscallTable {
      */
     public long dispatch(Task t) {
         Context ctx = t.context();
-        long nr = ctx.regs[Isa.A7];
-        long[] args = {ctx.regs[Isa.A0], ctx.regs[Isa.A1], ctx.regs[Isa.A2], ctx.regs[Isa.A3],
-            ctx.regs[Isa.A4], ctx.regs[Isa.A5]};
+        long[] regs = ctx.regs;
+        long nr = regs[Isa.A7];
+        args[0] = regs[Isa.A0];
+        args[1] = regs[Isa.A1];
+        args[2] = regs[Isa.A2];
+        args[3] = regs[Isa.A3];
+        args[4] = regs[Isa.A4];
+        args[5] = regs[Isa.A5];
         SyscallHandler h = nr >= 0 && nr < SIZE ? handlers[(int) nr] : null;
         if (tracer.enabled) tracer.syscallEnter(t, nr, name(nr), args); // trace
         long result = h == null ? -Errno.ENOSYS : h.call(t, args);

@@ -27,6 +27,9 @@ import task.Task;
  * of 1, 4, 16 and 64 CPUs. The host CPU time must not grow with the idle CPUs: an idle CPU
  * costs nothing until something can run on it. Each machine is also timed with the lone
  * busy CPU's long bursts turned off (sched.Scheduler#setLongBursts), to show what they add.
+ * <li><b>System-call cost.</b> One process calls getpid in a loop (bench/getpid_loop.s): the
+ * host CPU time and the bytes the host thread allocates per call, which is the cost of the
+ * system-call path itself (the trap, the table's dispatch, the return to user mode).
  * </ul>
  * All use differences of two runs to leave out boot, exec and the teardown: the
  * aggregate rate subtracts a run that does one iteration per process, the decision cost
@@ -65,6 +68,15 @@ public final class SchedBench {
      * with and without the lone busy CPU's long bursts.
      */
     public record IdleCost(int cpus, vm.Engine engine, double nanos, double nanosWithoutLongBursts) {}
+
+    /** Calls of the system-call benchmark's timed run. */
+    public static final long SYSCALL_ITERATIONS = 2_000_000L;
+
+    /** Host CPU nanoseconds and bytes allocated by the host thread per system call, under {@code engine}. */
+    public record SyscallCost(vm.Engine engine, long calls, double nanos, double bytes) {
+        public double nanosPerCall() { return nanos / calls; }
+        public double bytesPerCall() { return bytes / calls; }
+    }
 
     /** Host nanoseconds per scheduling decision with {@code threads} runnable threads. */
     public record DecisionCost(int threads, long switches, double hostNanos) {
@@ -148,6 +160,35 @@ public final class SchedBench {
         return new IdleCost(cpus, engine, nanos[0], nanos[1]);
     }
 
+    /**
+     * Measures the system-call cost under {@code engine}: {@code repetitions} pairs of runs of
+     * getpid_loop (one call, then {@link #SYSCALL_ITERATIONS}), after one warm-up pair. The
+     * time is this thread's CPU time and the bytes are what this thread allocated
+     * (com.sun.management.ThreadMXBean), medians of the differences of each pair.
+     */
+    public static SyscallCost syscallCost(vm.Engine engine, int repetitions) {
+        Executable exe = BenchPrograms.build("getpid_loop");
+        Options options = Options.defaults().withCpus(1).withMemory(MEMORY_BYTES).withEngine(engine);
+        long[] nanos = new long[repetitions], bytes = new long[repetitions];
+        for (int r = -1; r < repetitions; r++) {
+            long t0 = threadCpuNanos(), b0 = threadAllocatedBytes();
+            run(options, exe, "getpid_loop", List.of("1"));
+            long t1 = threadCpuNanos(), b1 = threadAllocatedBytes();
+            run(options, exe, "getpid_loop", List.of(Long.toString(SYSCALL_ITERATIONS)));
+            long t2 = threadCpuNanos(), b2 = threadAllocatedBytes();
+            if (r < 0) continue;
+            nanos[r] = (t2 - t1) - (t1 - t0);
+            bytes[r] = (b2 - b1) - (b1 - b0);
+        }
+        return new SyscallCost(engine, SYSCALL_ITERATIONS - 1, Math.max(1, Median.of(nanos)), Math.max(0, Median.of(bytes)));
+    }
+
+    /** One report line for a system-call cost. */
+    public static String line(SyscallCost c) {
+        return String.format(Locale.ROOT, "clonix   getpid, %-6s              %,8.1f ns per call   %,6.1f bytes allocated per call%n",
+                c.engine().optionName(), c.nanosPerCall(), c.bytesPerCall());
+    }
+
     /** The idle-CPU figures for 1, 4, 16 and 64 CPUs under both engines, with a header line. */
     public static String idleReport() {
         StringBuilder out = new StringBuilder("clonix   one busy process: host CPU ms (x 1 CPU), without long bursts\n");
@@ -167,6 +208,12 @@ public final class SchedBench {
     /** The host CPU time of the calling thread, which runs the machine. */
     private static long threadCpuNanos() {
         return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
+
+    /** The bytes the calling thread, which runs the machine, has allocated on the heap so far. */
+    private static long threadAllocatedBytes() {
+        return ((com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean())
+                .getCurrentThreadAllocatedBytes();
     }
 
     /** One report line for an aggregate rate, with its ratio to {@code oneCpu}'s rate. */
@@ -219,6 +266,7 @@ public final class SchedBench {
 
     /** Prints the whole report (java -cp ... bench.SchedBench). */
     public static void main(String[] args) {
+        for (vm.Engine engine : vm.Engine.values()) System.out.print(line(syscallCost(engine, 5)));
         System.out.print(idleReport());
         Rate one = null;
         for (int cpus : new int[] {1, 4, 16, 64}) {

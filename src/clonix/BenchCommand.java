@@ -23,7 +23,7 @@ import vm.InterpreterBench;
  * {@code clonix bench NAME}: run one of the benchmarks recorded in docs/PERFORMANCE.md.
  * {@code interp} times the interpreter; {@code jit} the interpreter and the JIT side by side; {@code fork} times fork + exit + wait with 1 MiB and
  * 64 MiB touched; {@code clone} times clone(CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND) +
- * exit + wait; {@code sched} measures the scheduler (what idle CPUs cost, the aggregate rate
+ * exit + wait; {@code sched} measures the scheduler (what a system call costs, what idle CPUs cost, the aggregate rate
  * with 1 to 64 CPUs, the cost of a decision among 100 to 10,000 threads, futex ping-pong); {@code pthread} thread
  * creation, mutexes and many threads alive; {@code uthread} the two-level library;
  * {@code startup} the time to the shell's prompt and of {@code run hello.c}; {@code cc} the
@@ -163,6 +163,7 @@ final class BenchCommand extends ToolCommand {
      * costs, and futex ping-pong, which --with-gcc compares with the same C program run natively.
      */
     private void sched(PrintWriter out) throws Exception {
+        for (vm.Engine engine : vm.Engine.values()) out.print(SchedBench.line(SchedBench.syscallCost(engine, 5)));
         out.print(SchedBench.idleReport());
         out.flush();
         SchedBench.Rate oneCpu = null;

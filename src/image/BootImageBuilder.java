@@ -28,7 +28,9 @@ import obj.ObjectFormat;
  *   <li>{@code userland/lib/crt0.s} becomes {@code lib/crt0.o}, and every other {@code .c}
  *       and {@code .s} file in {@code userland/lib} is compiled into {@code lib/libc.a};
  *   <li>each {@code userland/bin/NAME.c} becomes the executable {@code bin/NAME}, linked
- *       with crt0.o and libc.a.
+ *       with crt0.o and libc.a; so does each directory {@code userland/bin/NAME/}, from all
+ *       of its {@code .c} files (a program of several files, such as the shell, whose
+ *       internal headers sit beside them).
  * </ul>
  *
  * A file list, {@code MANIFEST}, names everything so that {@link BootImage} can find the
@@ -108,8 +110,10 @@ public final class BootImageBuilder {
         List<ObjectFile> libc = new ArrayList<>();
         ObjectFile crt0 = null;
         List<Path> libSources = sorted(userland.resolve("lib"), ".c", ".s");
-        List<Path> programs = sorted(userland.resolve("bin"), ".c");
-        progress = BuildProgress.fromEnvironment(libSources.size() + programs.size());
+        List<Path> programs = programs(userland.resolve("bin"));
+        int programSources = 0;
+        for (Path p : programs) programSources += sources(p).size();
+        progress = BuildProgress.fromEnvironment(libSources.size() + programSources);
         for (Path p : libSources) {
             ObjectFile o = compile(p);
             if (p.getFileName().toString().equals("crt0.s")) crt0 = o;
@@ -121,7 +125,9 @@ public final class BootImageBuilder {
         for (Path p : programs) {
             if (crt0 == null) throw CompileException.of(p.toString(), "userland/lib/crt0.s is missing");
             String name = p.getFileName().toString().replaceFirst("\\.c$", "");
-            List<ObjectFile> objects = List.of(crt0, compile(p));
+            List<ObjectFile> objects = new ArrayList<>();
+            objects.add(crt0);
+            for (Path source : sources(p)) objects.add(compile(source, Files.isDirectory(p) ? p : null));
             write("bin/" + name, ExecutableFormat.write(new Linker().link(objects, List.of(archive))));
         }
         Files.writeString(out.resolve(BootImage.MANIFEST), String.join("\n", manifest) + "\n", StandardCharsets.UTF_8);
@@ -136,13 +142,23 @@ public final class BootImageBuilder {
 
     /** Compiles one .c or assembles one .s file of userland into an object, and counts it done. */
     private ObjectFile compile(Path p) throws IOException, CompileException {
+        return compile(p, null);
+    }
+
+    /**
+     * {@link #compile(Path)}, with {@code programDir} (if not null) searched for headers: the
+     * directory of a program of several files, whose own header the files include.
+     */
+    private ObjectFile compile(Path p, Path programDir) throws IOException, CompileException {
         String name = userland.getParent() == null ? p.toString() : userland.getParent().relativize(p).toString();
         String source = Files.readString(p, StandardCharsets.UTF_8);
         ObjectFile o;
         if (name.endsWith(".s")) {
             o = Assembler.assemble(name, source);
         } else {
-            Preprocessor pp = Preprocessor.builder().systemIncludeDir(userland.resolve("include").toString()).build();
+            Preprocessor.Builder b = Preprocessor.builder().systemIncludeDir(userland.resolve("include").toString());
+            if (programDir != null) b.includeDir(programDir.toString());
+            Preprocessor pp = b.build();
             List<Token> tokens = pp.preprocess(name, source);
             o = Compiler.compileToObject(name, tokens);
         }
@@ -155,6 +171,19 @@ public final class BootImageBuilder {
         Files.createDirectories(target.getParent());
         Files.write(target, data);
         manifest.add(relative);
+    }
+
+    /** The programs of {@code bin}, by name: its .c files and its directories (empty if no dir). */
+    private static List<Path> programs(Path bin) throws IOException {
+        if (!Files.isDirectory(bin)) return List.of();
+        try (Stream<Path> s = Files.list(bin)) {
+            return s.filter(p -> Files.isDirectory(p) || p.getFileName().toString().endsWith(".c")).sorted().toList();
+        }
+    }
+
+    /** The C sources of program {@code p}: the file itself, or the .c files of its directory by name. */
+    private static List<Path> sources(Path p) throws IOException {
+        return Files.isDirectory(p) ? sorted(p, ".c") : List.of(p);
     }
 
     /** The files of {@code dir} ending in one of {@code suffixes}, by name (empty if no dir). */

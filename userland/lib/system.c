@@ -1,6 +1,6 @@
 /*
  * system.c: system(3), popen(3) and pclose(3), which run a command line with /bin/sh -c
- * (Clonix's own shell, userland/bin/sh.c). As in glibc, both start the shell with
+ * (Clonix's own shell, userland/bin/sh/). As in glibc, both start the shell with
  * posix_spawn, so a failure to start it is reported rather than left to a child.
  *
  * system waits for the shell; meanwhile, as POSIX requires, the caller ignores SIGINT and

@@ -8,8 +8,9 @@ import obj.Executable;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the process-creation benchmarks from rotting: each guest program runs a handful of
- * iterations on the real kernel, exits 0, reports what it did, and leaks nothing.
+ * Keeps the process-creation benchmarks, and the system-call benchmark's getpid loop, from
+ * rotting: each guest program runs a handful of iterations on the real kernel, exits 0,
+ * reports (or is charged for) what it did, and leaks nothing.
  */
 class ProcessBenchProgramsTest {
     private static ProcessBench.GuestRun runAndCheck(ProcessBench.Workload w, int iterations) {
@@ -42,6 +43,23 @@ class ProcessBenchProgramsTest {
         GuestRun.Result r = GuestRun.runExecutable(ProcessBench.options(), exe, "fork_touch", "1", "3");
         assertEquals(0, r.status(), r.output());
         assertEquals("3 iterations in", r.output().substring(0, 15));
+    }
+
+    @Test
+    void getpidLoopMakesOneSystemCallPerIteration() throws Exception {
+        Executable exe = BenchPrograms.build("getpid_loop");
+        GuestRun.Result few = GuestRun.runExecutable(ProcessBench.options(), exe, "getpid_loop", "3");
+        GuestRun.Result more = GuestRun.runExecutable(ProcessBench.options(), exe, "getpid_loop", "13");
+        assertEquals(0, few.status());
+        assertEquals(0, more.status());
+        // Each system call is charged sched.Scheduler.SYSCALL_CYCLES of system time.
+        assertEquals(10L * sched.Scheduler.SYSCALL_CYCLES, systemTime(more) - systemTime(few));
+    }
+
+    /** The system time of the benchmark's task, which has exited and been reaped. */
+    private static long systemTime(GuestRun.Result r) {
+        for (task.Task t : r.released()) if (t.comm().equals("getpid_loop")) return t.stime();
+        throw new AssertionError("no getpid_loop task among " + r.released());
     }
 
     @Test
