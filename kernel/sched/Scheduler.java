@@ -71,6 +71,8 @@ public final class Scheduler implements Tasks.SchedulerHooks {
     static final int BALANCE_TICKS = 4;
     /** The most rounds a lone busy CPU runs in one go (see {@link #runLone}), which bounds its look-ahead. */
     static final int MAX_LONE_ROUNDS = 1 << 16;
+    /** The fewest rounds {@link #runLone} looks ahead: two, since it runs only if two or more fit. */
+    static final int MIN_LONE_ROUNDS = 2;
 
     private final Cpu[] cpus;
     /** The run queues and their bookkeeping: placement, picking, switching. */
@@ -107,6 +109,15 @@ public final class Scheduler implements Tasks.SchedulerHooks {
     private long burstUsed;
     /** Whether a lone busy CPU may run many rounds in one go (see {@link #runLone}); tests turn it off to compare. */
     private boolean longBursts = true;
+    /**
+     * How many rounds the next {@link #runLone} looks ahead at most: doubled after a run that
+     * did not trap, and cut back to about the rounds before the trap after one that did. A
+     * task that makes a system call every few instructions then sums two or three burst
+     * lengths per call instead of the hundred before the next tick; one that never traps
+     * soon runs {@link #MAX_LONE_ROUNDS} at once. It depends only on where the guest trapped,
+     * so it is the same for a seed under either engine.
+     */
+    private long loneLookAhead = MIN_LONE_ROUNDS;
 
     /**
      * A machine of {@code cpus.length} CPUs scheduled by {@code policy}, whose bursts have
@@ -327,7 +338,8 @@ public final class Scheduler implements Tasks.SchedulerHooks {
 
     /**
      * Runs lone busy CPU {@code c} through many rounds in one go: the rounds until the next
-     * tick, the cycle limit or {@code deadline}, and until its task's CPU time reaches the
+     * tick, the cycle limit or {@code deadline}, at most {@link #loneLookAhead} of them (the
+     * next call goes on where this one stopped), and until its task's CPU time reaches the
      * point where the kernel has work to do before it returns to user mode (a CPU-time timer,
      * RLIMIT_CPU). Nothing else can happen in those rounds unless the task traps: every other
      * CPU is idle with nothing to pull, so a round-by-round loop would skip them, and the
@@ -342,7 +354,7 @@ public final class Scheduler implements Tasks.SchedulerHooks {
     private boolean runLone(int c, long deadline) {
         Task t = rqs[c].current;
         long cpuTimeLeft = handler.cpuTimeBeforeWork(t);
-        long rounds = Math.min(MAX_LONE_ROUNDS, Math.min(roundsBefore(nextTick), roundsBefore(deadline)));
+        long rounds = Math.min(loneLookAhead, Math.min(roundsBefore(nextTick), roundsBefore(deadline)));
         if (cycleLimit > 0) rounds = Math.min(rounds, roundsBefore(cycleLimit));
         BurstStream stream = bursts[c];
         long budget = 0;
@@ -355,6 +367,7 @@ public final class Scheduler implements Tasks.SchedulerHooks {
             t.account(done, 0);
             stream.skip(k);
             clock += (long) (k - 1) * burstMean;
+            if (k == loneLookAhead) loneLookAhead = Math.min(MAX_LONE_ROUNDS, 2 * loneLookAhead);
             return true;
         }
         // The trap came in round j, the one whose burst holds the instruction that trapped: a
@@ -363,6 +376,7 @@ public final class Scheduler implements Tasks.SchedulerHooks {
         long whole = 0;
         int j = 0;
         for (long b; whole + (b = stream.peek(j)) < trapped; j++) whole += b;
+        loneLookAhead = Math.max(MIN_LONE_ROUNDS, 2L * (j + 1));
         t.account(whole, 0);
         stream.skip(j);
         clock += (long) j * burstMean;

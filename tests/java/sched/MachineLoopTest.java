@@ -96,21 +96,55 @@ class MachineLoopTest {
             }
             """;
 
+    /**
+     * Phases of system calls a few instructions apart, then of long computation, with
+     * gaps of every length in between: the look-ahead of a lone CPU (Scheduler#runLone)
+     * shrinks at each call and grows again while none comes, so its long runs end in every
+     * kind of place.
+     */
+    static final String SYSCALLS = """
+            #include <stdio.h>
+            #include <time.h>
+            #include <unistd.h>
+
+            int main(void) {
+                unsigned long a = 1;
+                for (int phase = 0; phase < 6; phase++) {
+                    long pids = 0;
+                    for (int i = 0; i < 400; i++) pids += getpid();
+                    for (long gap = 1; gap < 200000; gap = gap * 3 + phase) {
+                        for (long i = 0; i < gap; i++) a = a * 5 + (unsigned long) i;
+                        struct timespec ts;
+                        clock_gettime(CLOCK_MONOTONIC, &ts);
+                        a ^= (unsigned long) ts.tv_nsec;
+                    }
+                    printf("phase %d: %ld %lu\\n", phase, pids, a);
+                }
+                return 0;
+            }
+            """;
+
     @TempDir static Path tmp;
-    static Executable lone;
+    static Executable lone, syscalls;
 
     @BeforeAll
     static void compile() throws Exception {
         lone = CGuest.compile(tmp, "lone", LONE);
+        syscalls = CGuest.compile(tmp, "syscalls", SYSCALLS);
     }
 
     /** Everything a run shows, and the trace of it. */
     record Run(String output, List<TraceEvent> trace, List<String> tasks, List<Long> switches, long clock, List<String> reports) {}
 
     static Run run(Options options, boolean longBursts) {
+        return run(options, longBursts, lone);
+    }
+
+    /** Runs program {@code exe} as /tmp/lone with long bursts on or off. */
+    static Run run(Options options, boolean longBursts, Executable exe) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Kernel k = Kernel.boot(options, out, new ByteArrayInputStream(new byte[0]));
-        k.install("/tmp/lone", lone);
+        k.install("/tmp/lone", exe);
         Scheduler sched = k.scheduler();
         sched.setLongBursts(longBursts);
         sched.tracer().enable(1 << 16);
@@ -151,6 +185,14 @@ class MachineLoopTest {
         Options options = Options.defaults().withCycleLimit(50_000_000);
         Run merged = run(options, true), rounds = run(options, false);
         assertTrue(merged.output().contains("round 3"), merged.output());
+        assertSameRun(rounds, merged);
+    }
+
+    @Test
+    void aLookAheadThatShrinksAtSystemCallsAndGrowsAgainChangesNothing() {
+        Options options = Options.defaults().withCycleLimit(50_000_000);
+        Run merged = run(options, true, syscalls), rounds = run(options, false, syscalls);
+        assertTrue(merged.output().contains("phase 5: "), merged.output());
         assertSameRun(rounds, merged);
     }
 
