@@ -57,6 +57,8 @@ public final class Codegen {
     int frameSize;
     String returnLabel;
     private int labelId;
+    /** The number of the first label of the body proper: the early returns ({@link ShrinkWrapping}) take those below it. */
+    private int firstBodyLabel;
     private String lastLine;
     /** The {@code .loc} of the function being generated's prologue: its opening brace's line (set by body). */
     private String entryLine = "";
@@ -232,9 +234,18 @@ public final class Codegen {
     private static final List<String> SAVED_FROM_TOP = List.of("s10", "s9", "s8", "s7", "s6", "s5", "s4", "s3", "s2", "s1");
 
     private String function(Obj f) {
+        java.util.Map<String, Integer> filesAtStart = new java.util.HashMap<>(fileNumbers);
+        int early = ShrinkWrapping.prefixLength(f);
+        String earlyCode = early > 0 ? earlyReturns(f, early) : null;
+        if (earlyCode == null) {
+            early = 0;
+            firstBodyLabel = 0;
+            fileNumbers.clear();
+            fileNumbers.putAll(filesAtStart);
+        }
         // The second pass of a leaf must number files as if the first had not happened.
         java.util.Map<String, Integer> filesBefore = new java.util.HashMap<>(fileNumbers);
-        String body = body(f, SAVED_FROM_TOP, MAX_REGISTER_LOCALS);
+        String body = body(f, SAVED_FROM_TOP, MAX_REGISTER_LOCALS, early);
         String code = LeafFunctions.code(body);
         boolean leaf = !f.type.variadic && LeafFunctions.isLeaf(code);
         if (leaf) {
@@ -243,7 +254,7 @@ public final class Codegen {
             fileNumbers.putAll(filesBefore);
             List<String> order = new java.util.ArrayList<>(LeafFunctions.freeRegisters(code));
             order.addAll(SAVED_FROM_TOP);
-            body = body(f, order.subList(0, Math.min(order.size(), LeafFunctions.REGISTERS)), LeafFunctions.REGISTER_LOCALS);
+            body = body(f, order.subList(0, Math.min(order.size(), LeafFunctions.REGISTERS)), LeafFunctions.REGISTER_LOCALS, early);
             code = LeafFunctions.code(body);
         }
         // Save the callee-saved registers the body really names (a value computed straight
@@ -259,6 +270,8 @@ public final class Codegen {
         s.append(f.isStatic ? "\t.local\t" : "\t.globl\t").append(f.name).append('\n');
         s.append("\t.type\t").append(f.name).append(", @function\n");
         s.append(f.name).append(":\n");
+        // The early returns come first; the prologue that follows them has the brace's line.
+        if (earlyCode != null) s.append(earlyCode);
         s.append(entryLine);
         if (leaf && frame == 0 && !f.movesStack && !LeafFunctions.names(code, "fp") && !LeafFunctions.names(code, "ra")) {
             // A leaf with nothing to save and nothing in memory needs no frame (LeafFunctions).
@@ -275,12 +288,14 @@ public final class Codegen {
     }
 
     /**
-     * Generates the body of {@code f} with at most {@code maxLocals} register locals taken from
-     * {@code localsOrder} (the first for the most used local) and its expression stack from
-     * the rest, caller-saved registers first and then s-registers in {@link #TEMPS} order;
-     * returns the text, without prologue and epilogue.
+     * Generates the first {@code count} statements of {@code f}'s body, early returns that
+     * {@link ShrinkWrapping#prefixLength} accepted, as code to run before the prologue:
+     * parameters read in their argument registers, temporaries in caller-saved registers,
+     * each return a {@code ret}. Returns the text, starting with the line of the body's
+     * opening brace, or null if the code turns out to need the frame after all
+     * ({@link ShrinkWrapping#frameFree}).
      */
-    private String body(Obj f, List<String> localsOrder, int maxLocals) {
+    private String earlyReturns(Obj f, int count) {
         fn = f;
         out = new StringBuilder();
         depth = 0;
@@ -288,6 +303,36 @@ public final class Codegen {
         frameSize = 0;
         spillSlots.clear();
         labelId = 0;
+        lastLine = null;
+        Token brace = f.body.tok;
+        String entry = brace == null || brace.file == null || brace.file.isEmpty() ? "" : loc(brace);
+        returnLabel = label();
+        registerLocals = ShrinkWrapping.argumentRegisters(f);
+        stack = ShrinkWrapping.temporaries(f).toArray(new String[0]);
+        temps = stack.length;
+        for (int i = 0; i < count; i++) stmts.stmt(f.body.body.get(i));
+        String code = out.toString().replace("\tj\t" + returnLabel + "\n", "\tret\n");
+        code = Destinations.foldCopies(code);
+        firstBodyLabel = labelId;
+        if (frameSize != 0 || !ShrinkWrapping.frameFree(LeafFunctions.code(code))) return null;
+        return entry + code;
+    }
+
+    /**
+     * Generates the body of {@code f}, less its first {@code skip} statements (the early
+     * returns, generated apart), with at most {@code maxLocals} register locals taken from
+     * {@code localsOrder} (the first for the most used local) and its expression stack from
+     * the rest, caller-saved registers first and then s-registers in {@link #TEMPS} order;
+     * returns the text, without prologue and epilogue.
+     */
+    private String body(Obj f, List<String> localsOrder, int maxLocals, int skip) {
+        fn = f;
+        out = new StringBuilder();
+        depth = 0;
+        maxDepth = 0;
+        frameSize = 0;
+        spillSlots.clear();
+        labelId = firstBodyLabel;
         lastLine = null;
         // The prologue's row: the line of the body's opening brace, as gcc gives it (numbered
         // before the body names other files, so that its .file comes first).
@@ -305,7 +350,8 @@ public final class Codegen {
             v.offset = allocFrame(Math.max(v.type.size, 0), v.alignment());
         }
         calls.prologueParams(f);
-        stmts.stmt(f.body);
+        if (skip == 0) stmts.stmt(f.body);
+        else for (Node st : f.body.body.subList(skip, f.body.body.size())) stmts.stmt(st);
         // A return at the very end needs no jump to the epilogue that follows it.
         String body = out.toString();
         String jump = "\tj\t" + returnLabel + "\n";
