@@ -107,8 +107,11 @@ final class CallGen {
         boolean spill = g.depth + nargs + 2 > g.temps;
         List<String> where = new ArrayList<>();
         int inRegisters = 0;
-        int lastComputed = -1;
-        for (int i = 0; i < nargs; i++) if (!g.addr.isSimple(n.args.get(i))) lastComputed = i;
+        // An argument may be computed straight into its register if no argument evaluated
+        // after it makes a call (which would overwrite a0..a7): simple arguments, loaded last,
+        // never touch a0..a7, and nothing else in a function that calls uses them.
+        boolean[] callAfter = new boolean[nargs];
+        for (int i = nargs - 2; i >= 0; i--) callAfter[i] = callAfter[i + 1] || makesCall(n.args.get(i + 1));
         int slot = returnsInMemory(ft) ? 1 : 0;
         for (int i = 0; i < nargs; i++) {
             Node arg = n.args.get(i);
@@ -120,9 +123,7 @@ final class CallGen {
                 where.add(null);
                 continue;
             }
-            if (i == lastComputed && !spill && argSlot < 8 && t.isScalar()) {
-                // Nothing is evaluated after the last computed argument but simple values,
-                // which never touch a0..a7, so it can be computed into its register now.
+            if (!callAfter[i] && !spill && argSlot < 8 && t.isScalar()) {
                 g.genInto("a" + argSlot, arg);
                 where.add("a" + argSlot);
                 continue;
@@ -200,6 +201,16 @@ final class CallGen {
             g.emit("mv\t" + r + ", a0");
         }
         return r;
+    }
+
+    /** True if evaluating {@code n} makes a call (only a call's code writes a0..a7 in a function that calls). */
+    static boolean makesCall(Node n) {
+        if (n == null) return false;
+        if (n.kind == Node.Kind.FUNCALL) return true;
+        for (Node c : new Node[] {n.lhs, n.rhs, n.cond, n.then, n.els, n.init, n.inc}) if (makesCall(c)) return true;
+        for (Node c : n.args) if (makesCall(c)) return true;
+        for (Node c : n.body) if (makesCall(c)) return true;
+        return false;
     }
 
     /** Loads {@code n} (1..8) bytes at {@code off(addr)} into {@code dst}, zero-extended. */
