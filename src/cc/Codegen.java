@@ -29,7 +29,9 @@ import java.util.List;
  * scalar loads and stores by {@link Access}, bit-fields by {@link BitFields}, atomics by
  * {@link Atomics}, floating point by {@link FloatCode} and {@link FloatBuiltins}, block
  * copies by {@link BlockMoves} and global data by {@link DataWriter};
- * {@link Destinations} lets a value be computed straight into the register that needs it.
+ * {@link Destinations} lets a value be computed straight into the register that needs it,
+ * {@link LoopConstants} keeps the constants a loop stores or compares with in registers, and
+ * {@link ShrinkWrapping} lets early returns run before the prologue.
  *
  * <p>When an expression needs more temporaries than the function has (ten, less one per
  * register local), the oldest is spilled to a frame slot and reloaded when the stack
@@ -49,6 +51,8 @@ public final class Codegen {
     int temps = TEMPS.length;
     /** The locals of the current function that live in registers, and their registers. */
     private java.util.Map<Obj, String> registerLocals = java.util.Map.of();
+    /** Constants held in registers across the loops being generated, by value: their stack positions (lookups only). */
+    private final java.util.Map<Long, Integer> loopConstants = new java.util.HashMap<>();
     int depth;
     int maxDepth;
     /** Frame offsets of the spill slots of the current function, by stack position. */
@@ -206,6 +210,33 @@ public final class Codegen {
         return stack[(depth - 1) % temps];
     }
 
+    /**
+     * The register holding constant {@code n} across the loops being generated
+     * ({@link LoopConstants}), or null. It is named only while no value pushed since has
+     * taken the register over (with room for one more operand), so a spill inside the loop
+     * can never make a reader see another value.
+     */
+    String constantIn(Node n) {
+        if (n.kind != Node.Kind.NUM || !(n.type.isInteger() || n.type.kind == Type.Kind.PTR)) return null;
+        Integer position = loopConstants.get(n.val);
+        return position == null || depth + 2 > position + temps ? null : stack[position % temps];
+    }
+
+    /** True if constant {@code v} is held in a register ({@link #constantIn}). */
+    boolean holdsConstant(long v) {
+        return loopConstants.containsKey(v);
+    }
+
+    /** Records that the most recently pushed register holds constant {@code v}. */
+    void holdConstant(long v) {
+        loopConstants.put(v, depth - 1);
+    }
+
+    /** Forgets constant {@code v}'s register, before it is popped. */
+    void dropConstant(long v) {
+        loopConstants.remove(v);
+    }
+
     /** The register local variable {@code v} lives in, or null if it lives in the frame. */
     String registerOf(Obj v) {
         return registerLocals.get(v);
@@ -332,6 +363,7 @@ public final class Codegen {
         maxDepth = 0;
         frameSize = 0;
         spillSlots.clear();
+        loopConstants.clear();
         labelId = firstBodyLabel;
         lastLine = null;
         // The prologue's row: the line of the body's opening brace, as gcc gives it (numbered

@@ -129,4 +129,24 @@ class CallCostCodegenTest {
         String k = code(asm("int g(int, int, int);\nint h(int);\nint k(int x, int y) { return g(x + 1, h(y), x - y); }\n"), "k");
         assertTrue(k.contains("\taddiw\ts1, s10, 1\n\tmv\ta0, s9\n\tcall\th\n\tmv\ta1, a0\n\tsubw\ta2, s10, s9\n\tmv\ta0, s1\n\tcall\tg\n"), k);
     }
+
+    @Test
+    void aConstantStoredOrComparedInALoopIsLoadedOnceBeforeIt() throws Exception {
+        String s = asm("char a[100];\nvoid f(long n) { for (long j = 0; j < n; j += 3) a[j] = 1; }\n"
+                + "int h(char *p) { int k = 0; while (p[k] != 10) k++; return k; }\n");
+        assertTrue(s.matches("(?s).*\tli\t(t\\d), 1\t# loop constant\n\tj\t\\.Lf\\.2\n\\.Lf\\.1:\n\tsb\t\\1, a\\(t8\\)\n.*"),
+                "the loop is a store, an add and a branch:\n" + s);
+        assertTrue(s.matches("(?s).*\tli\t(t\\d), 10\t# loop constant\n.*\tbne\tt\\d, \\1, \\.Lh\\.1\n.*"), s);
+    }
+
+    @Test
+    void aLoopEnteredOtherThanFromAboveOrThatCallsKeepsItsConstantsInside() throws Exception {
+        String viaGoto = code(asm("char a[100];\nvoid g(long n) { long i = 0; if (n == 2) goto in;\n"
+                + " for (i = 0; i < n; i++) { a[i] = 7; in: a[i + 1] = 7; } }\n"), "g");
+        assertFalse(viaGoto.contains("loop constant"), viaGoto);
+        String duff = code(asm("int t;\nvoid d(int count) { switch (count % 2) { case 0: do { t += 6; case 1: t += 6; } while ((count -= 2) > 5); } }\n"), "d");
+        assertFalse(duff.contains("loop constant"), duff);
+        String calls = code(asm("char a[100];\nvoid k(long);\nvoid c(long n) { for (long i = 0; i < n; i++) { a[i] = 1; k(i); } }\n"), "c");
+        assertFalse(calls.contains("loop constant"), calls);
+    }
 }
