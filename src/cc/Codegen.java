@@ -59,6 +59,12 @@ public final class Codegen {
     private final List<Integer> spillSlots = new java.util.ArrayList<>();
     Obj fn;
     int frameSize;
+    /**
+     * The register the frame is addressed from: fp, or in a leaf a free caller-saved
+     * register that {@link #leafFrame} points where fp would point, so that the leaf need
+     * not save and set up fp.
+     */
+    String frameBase = "fp";
     String returnLabel;
     private int labelId;
     /** The number of the first label of the body proper: the early returns ({@link ShrinkWrapping}) take those below it. */
@@ -192,7 +198,7 @@ public final class Codegen {
     String push(Token t) {
         int position = depth++;
         String r = stack[position % temps];
-        if (position >= temps) emit("sd\t" + r + ", " + spillSlot(position - temps) + "(fp)\t# spill");
+        if (position >= temps) emit("sd\t" + r + ", " + spillSlot(position - temps) + "(" + frameBase + ")\t# spill");
         maxDepth = Math.max(maxDepth, Math.min(depth, temps));
         return r;
     }
@@ -201,7 +207,7 @@ public final class Codegen {
     void pop() {
         int position = --depth;
         if (position >= temps) {
-            emit("ld\t" + stack[position % temps] + ", " + spillSlot(position - temps) + "(fp)\t# reload");
+            emit("ld\t" + stack[position % temps] + ", " + spillSlot(position - temps) + "(" + frameBase + ")\t# reload");
         }
     }
 
@@ -265,6 +271,7 @@ public final class Codegen {
     private static final List<String> SAVED_FROM_TOP = List.of("s10", "s9", "s8", "s7", "s6", "s5", "s4", "s3", "s2", "s1");
 
     private String function(Obj f) {
+        frameBase = "fp";
         java.util.Map<String, Integer> filesAtStart = new java.util.HashMap<>(fileNumbers);
         int early = ShrinkWrapping.prefixLength(f);
         String earlyCode = early > 0 ? earlyReturns(f, early) : null;
@@ -285,8 +292,19 @@ public final class Codegen {
             fileNumbers.putAll(filesBefore);
             List<String> order = new java.util.ArrayList<>(LeafFunctions.freeRegisters(code));
             order.addAll(SAVED_FROM_TOP);
-            body = body(f, order.subList(0, Math.min(order.size(), LeafFunctions.REGISTERS)), LeafFunctions.REGISTER_LOCALS, early);
+            order = order.subList(0, Math.min(order.size(), LeafFunctions.REGISTERS));
+            body = body(f, order, LeafFunctions.REGISTER_LOCALS, early);
             code = LeafFunctions.code(body);
+            List<String> spare = LeafFunctions.freeRegisters(code);
+            if (LeafFunctions.names(code, "fp") && !f.movesStack && !LeafFunctions.names(code, "ra") && !spare.isEmpty()) {
+                // A third time, addressing the frame from a register the body leaves free
+                // (the same registers are taken as before, as nothing else changes).
+                fileNumbers.clear();
+                fileNumbers.putAll(filesBefore);
+                frameBase = spare.get(0);
+                body = body(f, order, LeafFunctions.REGISTER_LOCALS, early);
+                code = LeafFunctions.code(body);
+            }
         }
         // Save the callee-saved registers the body really names (a value computed straight
         // into an argument or a register local takes a stack position but never its register).
@@ -304,13 +322,17 @@ public final class Codegen {
         // The early returns come first; the prologue that follows them has the brace's line.
         if (earlyCode != null) s.append(earlyCode);
         s.append(entryLine);
-        if (leaf && frame == 0 && !f.movesStack && !LeafFunctions.names(code, "fp") && !LeafFunctions.names(code, "ra")) {
+        boolean noFp = leaf && !f.movesStack && !LeafFunctions.names(code, "fp") && !LeafFunctions.names(code, "ra");
+        if (noFp && frame == 0 && frameBase.equals("fp")) {
             // A leaf with nothing to save and nothing in memory needs no frame (LeafFunctions).
             s.append(body).append(returnLabel).append(":\n\tret\n");
+        } else if (noFp) {
+            leafFrame(s, body, savedRegs, frame);
         } else {
             frame(s, f, body, savedRegs, frame);
         }
         s.append("\t.size\t").append(f.name).append(", .-").append(f.name).append('\n');
+        frameBase = "fp";
         fn = null;
         registerLocals = java.util.Map.of();
         stack = TEMPS;
@@ -419,6 +441,25 @@ public final class Codegen {
         s.append("\tret\n");
     }
 
+    /**
+     * Appends the prologue, {@code body} and the epilogue of a leaf that keeps neither ra nor
+     * fp: it calls nothing, so ra keeps the return address, and fp is left as the caller's,
+     * which is all a backtrace needs (see {@link LeafFunctions}). The frame is laid out as
+     * {@link #frame} lays it out, the 16 bytes of ra and fp left unused, and
+     * {@link #frameBase}, if it is not fp, is pointed where fp would point.
+     */
+    private void leafFrame(StringBuilder s, String body, List<String> savedRegs, int frame) {
+        int size = frame == 0 ? 0 : 16 + frame;
+        if (size > 0) s.append(addImmediate("sp", "sp", -size));
+        if (!frameBase.equals("fp")) s.append(addImmediate(frameBase, "sp", size));
+        for (int j = 0; j < savedRegs.size(); j++) s.append("\tsd\t").append(savedRegs.get(j)).append(", ").append(8 * j).append("(sp)\n");
+        s.append(body);
+        s.append(returnLabel).append(":\n");
+        for (int j = 0; j < savedRegs.size(); j++) s.append("\tld\t").append(savedRegs.get(j)).append(", ").append(8 * j).append("(sp)\n");
+        if (size > 0) s.append(addImmediate("sp", "sp", size));
+        s.append("\tret\n");
+    }
+
     /** The text of {@code addi rd, rs, v}. */
     static String addImmediate(String rd, String rs, long v) {
         return "\taddi\t" + rd + ", " + rs + ", " + v + "\n";
@@ -514,7 +555,7 @@ public final class Codegen {
                     r = gen(Operators.var(n.var.vlaAddress, n.tok));
                 } else {
                     r = push(n.tok);
-                    emit("addi\t" + r + ", fp, " + n.var.offset);
+                    emit("addi\t" + r + ", " + frameBase + ", " + n.var.offset);
                 }
                 BlockMoves.zero(this, r, n.var.type.size);
                 return r;
@@ -527,7 +568,7 @@ public final class Codegen {
             }
             case VA_START -> {
                 String r = push(n.tok);
-                emit("addi\t" + r + ", fp, " + 8 * calls.namedSlots(fn));
+                emit("addi\t" + r + ", " + frameBase + ", " + 8 * calls.namedSlots(fn));
                 return r;
             }
             case STACK_POINTER -> {

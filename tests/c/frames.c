@@ -60,6 +60,22 @@ static void count_to(int *p, int n) {
     count_to(p, n - 1);
 }
 
+/* Leaves with something in memory, addressed without fp: an array, arguments on the stack, structs. */
+static long leaf_array(long i, long v) {
+    long a[5] = {1, 2, 3, 4, 5};
+    a[i % 5] = v;
+    return a[0] * 10000 + a[1] * 1000 + a[2] * 100 + a[3] * 10 + a[4];
+}
+
+static long leaf_stack_args(long a, long b, long c, long d, long e, long f, long g, long h, long i, long j) {
+    return a + b + c + d + e + f + g + h + i * 100 + j * 1000;
+}
+
+static struct pair swap(struct pair p) {
+    struct pair q = {p.y, p.x};
+    return q;
+}
+
 /* A variable-length array after the early return. */
 static long vla_sum(int n) {
     if (n <= 0) return -1;
@@ -161,6 +177,10 @@ int main(void) {
     show("struct early", after_struct(p, 5));
     show("struct y zero", after_struct(q, 1));
     show("struct", after_struct(p, 1));
+    show("leaf array", leaf_array(7, 9));
+    show("leaf stack args", leaf_stack_args(1, 2, 3, 4, 5, 6, 7, 8, 9, 10));
+    struct pair r = swap(p);
+    show("leaf struct", r.x * 100 + r.y);
     int c = 0;
     count_to(0, 5);
     count_to(&c, 0);
