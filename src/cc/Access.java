@@ -125,17 +125,30 @@ final class Access {
     }
 
     /**
-     * The register of a register local whose value, stored as {@code stored}, is what storing
-     * {@code rhs} would store; null if there is none. Integer conversions to a type at least
+     * The register of a register local or a loop constant ({@link Codegen#constantIn}) whose
+     * value, stored as {@code stored}, is what storing {@code rhs} would store; null if there
+     * is none. Integer conversions to a type at least
      * as wide as the store leave the stored bytes alone (a register holds its value extended
      * as its type says, and narrowing keeps the low bytes), so {@code *p = (char) c} stores
      * c's register as it is; a conversion to _Bool or to or from a floating type does not.
      */
     private String storedInPlace(Node rhs, Type stored) {
+        Node n = storedValue(rhs, stored);
+        if (n == null) return null;
+        String home = g.registerOf(n);
+        return home != null ? home : g.constantIn(n);
+    }
+
+    /**
+     * The node whose register, stored as {@code stored}, stores what storing {@code rhs}
+     * would: {@code rhs} without the integer conversions {@link #storedInPlace} describes;
+     * null if there is none.
+     */
+    static Node storedValue(Node rhs, Type stored) {
         if (!stored.isInteger() && stored.kind != Type.Kind.PTR) return null;
         Node n = rhs;
         while (n.kind == Node.Kind.CAST && integerLike(n.type) && integerLike(n.lhs.type) && n.type.size >= stored.size) n = n.lhs;
-        return integerLike(n.type) ? g.registerOf(n) : null;
+        return integerLike(n.type) ? n : null;
     }
 
     private static boolean integerLike(Type t) {

@@ -25,7 +25,7 @@ final class Addressing {
             n = n.lhs;
         }
         if (n.kind != Node.Kind.VAR || g.registerOf(n.var) != null) return null;
-        if (n.var.isLocal) return (n.var.offset + offset) + "(fp)";
+        if (n.var.isLocal) return (n.var.offset + offset) + "(" + g.frameBase + ")";
         if (n.var.isThreadLocal) return tpOffset(n.var, offset) + "(tp)";
         return n.var.name + (offset != 0 ? "+" + offset : "") + "(zero)";
     }
@@ -200,7 +200,7 @@ final class Addressing {
             }
             case VAR -> {
                 String r = g.push(n.tok);
-                if (n.var.isLocal) g.emit("addi\t" + r + ", fp, " + n.var.offset);
+                if (n.var.isLocal) g.emit("addi\t" + r + ", " + g.frameBase + ", " + n.var.offset);
                 else if (n.var.isThreadLocal) g.emit("addi\t" + r + ", tp, " + tpOffset(n.var, 0));
                 else g.emit("la\t" + r + ", " + n.var.name);
                 return new Place(r, 0);
@@ -243,7 +243,7 @@ final class Addressing {
                 return new Place(r, 0);
             }
             if (!base.var.isLocal) return new Place(r, offset, base.var.name);
-            g.emit("add\t" + r + ", " + r + ", fp");
+            g.emit("add\t" + r + ", " + r + ", " + g.frameBase);
             return new Place(r, base.var.offset + offset);
         }
         Place p = place(array);

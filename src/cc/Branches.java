@@ -69,10 +69,10 @@ final class Branches {
      */
     private void compareAndBranch(Node cond, String target, boolean when) {
         boolean unsigned = cond.lhs.type.unsigned;
-        // Operands that are register locals are compared where they live.
-        String leftHome = g.registerOf(Arithmetic.stripNoOpCasts(cond.lhs));
+        // Operands that are register locals or loop constants are compared where they live.
+        String leftHome = home(cond.lhs);
         boolean rightIsZero = cond.rhs.kind == Node.Kind.NUM && cond.rhs.val == 0;
-        String rightHome = rightIsZero ? "zero" : g.registerOf(Arithmetic.stripNoOpCasts(cond.rhs));
+        String rightHome = rightIsZero ? "zero" : home(cond.rhs);
         String left, right;
         int pushed = 0;
         if (leftHome != null || rightHome != null) {
@@ -106,5 +106,12 @@ final class Branches {
         if (unsigned && (op.equals("blt") || op.equals("bge"))) op += "u";
         g.emit(op + "\t" + a + ", " + b + ", " + target);
         for (int i = 0; i < pushed; i++) g.pop();
+    }
+
+    /** The register operand {@code n} already lives in: a register local's, or a loop constant's ({@link LoopConstants}). */
+    private String home(Node n) {
+        Node value = Arithmetic.stripNoOpCasts(n);
+        String home = g.registerOf(value);
+        return home != null ? home : g.constantIn(value);
     }
 }

@@ -50,29 +50,29 @@ final class CallGen {
         int k = 0;
         if (returnsInMemory(f.type)) {
             resultPointerOffset = g.allocFrame(8, 8);
-            g.emit("sd\ta0, " + resultPointerOffset + "(fp)");
+            g.emit("sd\ta0, " + resultPointerOffset + "(" + g.frameBase + ")");
             k = 1;
         }
         for (Obj p : f.params) {
             Type t = p.type;
             if (t.isAggregate() && t.size > 16) {
-                g.emit(k < 8 ? "mv\tt2, a" + k : "ld\tt2, " + incomingSlot(k) + "(fp)");
-                g.emit("addi\tt3, fp, " + p.offset);
+                g.emit(k < 8 ? "mv\tt2, a" + k : "ld\tt2, " + incomingSlot(k) + "(" + g.frameBase + ")");
+                g.emit("addi\tt3, " + g.frameBase + ", " + p.offset);
                 BlockMoves.copy(g, "t3", "t2", t.size);
             } else if (t.isAggregate()) {
                 for (int c = 0; c < slots(t); c++) {
                     String src = k + c < 8 ? "a" + (k + c) : "t2";
-                    if (k + c >= 8) g.emit("ld\tt2, " + incomingSlot(k + c) + "(fp)");
-                    storeChunk(src, "fp", p.offset + 8 * c, Math.min(8, t.size - 8 * c));
+                    if (k + c >= 8) g.emit("ld\tt2, " + incomingSlot(k + c) + "(" + g.frameBase + ")");
+                    storeChunk(src, g.frameBase, p.offset + 8 * c, Math.min(8, t.size - 8 * c));
                 }
             } else if (g.registerOf(p) != null) {
                 // The caller extended the argument as its type says, as a register local needs.
                 String home = g.registerOf(p);
-                g.emit(k < 8 ? "mv\t" + home + ", a" + k : "ld\t" + home + ", " + incomingSlot(k) + "(fp)");
+                g.emit(k < 8 ? "mv\t" + home + ", a" + k : "ld\t" + home + ", " + incomingSlot(k) + "(" + g.frameBase + ")");
             } else {
                 String src = k < 8 ? "a" + k : "t2";
-                if (k >= 8) g.emit("ld\tt2, " + incomingSlot(k) + "(fp)");
-                storeChunk(src, "fp", p.offset, t.size);
+                if (k >= 8) g.emit("ld\tt2, " + incomingSlot(k) + "(" + g.frameBase + ")");
+                storeChunk(src, g.frameBase, p.offset, t.size);
             }
             k += slots(t);
         }
@@ -81,7 +81,7 @@ final class CallGen {
     /** Moves the value in {@code r} of type {@code t} to where the caller expects the result. */
     void returnValue(String r, Type t) {
         if (t.isAggregate() && t.size > 16) {
-            g.emit("ld\tt2, " + resultPointerOffset + "(fp)");
+            g.emit("ld\tt2, " + resultPointerOffset + "(" + g.frameBase + ")");
             BlockMoves.copy(g, "t2", r, t.size);
             g.emit("mv\ta0, t2");
         } else if (t.isAggregate()) {
@@ -107,8 +107,11 @@ final class CallGen {
         boolean spill = g.depth + nargs + 2 > g.temps;
         List<String> where = new ArrayList<>();
         int inRegisters = 0;
-        int lastComputed = -1;
-        for (int i = 0; i < nargs; i++) if (!g.addr.isSimple(n.args.get(i))) lastComputed = i;
+        // An argument may be computed straight into its register if no argument evaluated
+        // after it makes a call (which would overwrite a0..a7): simple arguments, loaded last,
+        // never touch a0..a7, and nothing else in a function that calls uses them.
+        boolean[] callAfter = new boolean[nargs];
+        for (int i = nargs - 2; i >= 0; i--) callAfter[i] = callAfter[i + 1] || makesCall(n.args.get(i + 1));
         int slot = returnsInMemory(ft) ? 1 : 0;
         for (int i = 0; i < nargs; i++) {
             Node arg = n.args.get(i);
@@ -120,9 +123,7 @@ final class CallGen {
                 where.add(null);
                 continue;
             }
-            if (i == lastComputed && !spill && argSlot < 8 && t.isScalar()) {
-                // Nothing is evaluated after the last computed argument but simple values,
-                // which never touch a0..a7, so it can be computed into its register now.
+            if (!callAfter[i] && !spill && argSlot < 8 && t.isScalar()) {
                 g.genInto("a" + argSlot, arg);
                 where.add("a" + argSlot);
                 continue;
@@ -130,13 +131,13 @@ final class CallGen {
             String r = g.gen(arg);
             if (t.isAggregate() && t.size > 16) {
                 int off = g.allocFrame(t.size, 8);
-                g.emit("addi\tt2, fp, " + off);
+                g.emit("addi\tt2, " + g.frameBase + ", " + off);
                 BlockMoves.copy(g, "t2", r, t.size);
-                g.emit("addi\t" + r + ", fp, " + off);
+                g.emit("addi\t" + r + ", " + g.frameBase + ", " + off);
             }
             if (spill) {
                 int off = g.allocFrame(8, 8);
-                g.emit("sd\t" + r + ", " + off + "(fp)");
+                g.emit("sd\t" + r + ", " + off + "(" + g.frameBase + ")");
                 g.pop();
                 where.add(String.valueOf(off));
             } else {
@@ -167,7 +168,7 @@ final class CallGen {
                 continue;
             }
             if (!v.startsWith("s")) {
-                g.emit("ld\tt2, " + v + "(fp)");
+                g.emit("ld\tt2, " + v + "(" + g.frameBase + ")");
                 v = "t2";
             }
             if (t.isAggregate() && t.size <= 16) {
@@ -182,7 +183,7 @@ final class CallGen {
                 k++;
             }
         }
-        if (bigRet) g.emit("addi\ta0, fp, " + retOff);
+        if (bigRet) g.emit("addi\ta0, " + g.frameBase + ", " + retOff);
         if (direct != null) g.emit("call\t" + direct);
         else g.emit("callr\t" + calleeReg);
         if (stackBytes > 0) g.emit("addi\tsp, sp, " + stackBytes);
@@ -190,16 +191,26 @@ final class CallGen {
         if (calleeReg != null) g.pop();
         String r = g.push(n.tok);
         if (bigRet) {
-            g.emit("addi\t" + r + ", fp, " + retOff);
+            g.emit("addi\t" + r + ", " + g.frameBase + ", " + retOff);
         } else if (ret.isAggregate()) {
-            storeChunk("a0", "fp", retOff, Math.min(8, ret.size));
-            if (ret.size > 8) storeChunk("a1", "fp", retOff + 8, ret.size - 8);
-            g.emit("addi\t" + r + ", fp, " + retOff);
+            storeChunk("a0", g.frameBase, retOff, Math.min(8, ret.size));
+            if (ret.size > 8) storeChunk("a1", g.frameBase, retOff + 8, ret.size - 8);
+            g.emit("addi\t" + r + ", " + g.frameBase + ", " + retOff);
         } else if (ret.kind != Type.Kind.VOID) {
             // The callee returns the value already extended as its type says.
             g.emit("mv\t" + r + ", a0");
         }
         return r;
+    }
+
+    /** True if evaluating {@code n} makes a call (only a call's code writes a0..a7 in a function that calls). */
+    static boolean makesCall(Node n) {
+        if (n == null) return false;
+        if (n.kind == Node.Kind.FUNCALL) return true;
+        for (Node c : new Node[] {n.lhs, n.rhs, n.cond, n.then, n.els, n.init, n.inc}) if (makesCall(c)) return true;
+        for (Node c : n.args) if (makesCall(c)) return true;
+        for (Node c : n.body) if (makesCall(c)) return true;
+        return false;
     }
 
     /** Loads {@code n} (1..8) bytes at {@code off(addr)} into {@code dst}, zero-extended. */

@@ -29,7 +29,9 @@ import java.util.List;
  * scalar loads and stores by {@link Access}, bit-fields by {@link BitFields}, atomics by
  * {@link Atomics}, floating point by {@link FloatCode} and {@link FloatBuiltins}, block
  * copies by {@link BlockMoves} and global data by {@link DataWriter};
- * {@link Destinations} lets a value be computed straight into the register that needs it.
+ * {@link Destinations} lets a value be computed straight into the register that needs it,
+ * {@link LoopConstants} keeps the constants a loop stores or compares with in registers, and
+ * {@link ShrinkWrapping} lets early returns run before the prologue.
  *
  * <p>When an expression needs more temporaries than the function has (ten, less one per
  * register local), the oldest is spilled to a frame slot and reloaded when the stack
@@ -49,14 +51,24 @@ public final class Codegen {
     int temps = TEMPS.length;
     /** The locals of the current function that live in registers, and their registers. */
     private java.util.Map<Obj, String> registerLocals = java.util.Map.of();
+    /** Constants held in registers across the loops being generated, by value: their stack positions (lookups only). */
+    private final java.util.Map<Long, Integer> loopConstants = new java.util.HashMap<>();
     int depth;
     int maxDepth;
     /** Frame offsets of the spill slots of the current function, by stack position. */
     private final List<Integer> spillSlots = new java.util.ArrayList<>();
     Obj fn;
     int frameSize;
+    /**
+     * The register the frame is addressed from: fp, or in a leaf a free caller-saved
+     * register that {@link #leafFrame} points where fp would point, so that the leaf need
+     * not save and set up fp.
+     */
+    String frameBase = "fp";
     String returnLabel;
     private int labelId;
+    /** The number of the first label of the body proper: the early returns ({@link ShrinkWrapping}) take those below it. */
+    private int firstBodyLabel;
     private String lastLine;
     /** The {@code .loc} of the function being generated's prologue: its opening brace's line (set by body). */
     private String entryLine = "";
@@ -186,7 +198,7 @@ public final class Codegen {
     String push(Token t) {
         int position = depth++;
         String r = stack[position % temps];
-        if (position >= temps) emit("sd\t" + r + ", " + spillSlot(position - temps) + "(fp)\t# spill");
+        if (position >= temps) emit("sd\t" + r + ", " + spillSlot(position - temps) + "(" + frameBase + ")\t# spill");
         maxDepth = Math.max(maxDepth, Math.min(depth, temps));
         return r;
     }
@@ -195,13 +207,40 @@ public final class Codegen {
     void pop() {
         int position = --depth;
         if (position >= temps) {
-            emit("ld\t" + stack[position % temps] + ", " + spillSlot(position - temps) + "(fp)\t# reload");
+            emit("ld\t" + stack[position % temps] + ", " + spillSlot(position - temps) + "(" + frameBase + ")\t# reload");
         }
     }
 
     /** The most recently taken temporary register. */
     String top() {
         return stack[(depth - 1) % temps];
+    }
+
+    /**
+     * The register holding constant {@code n} across the loops being generated
+     * ({@link LoopConstants}), or null. It is named only while no value pushed since has
+     * taken the register over (with room for one more operand), so a spill inside the loop
+     * can never make a reader see another value.
+     */
+    String constantIn(Node n) {
+        if (n.kind != Node.Kind.NUM || !(n.type.isInteger() || n.type.kind == Type.Kind.PTR)) return null;
+        Integer position = loopConstants.get(n.val);
+        return position == null || depth + 2 > position + temps ? null : stack[position % temps];
+    }
+
+    /** True if constant {@code v} is held in a register ({@link #constantIn}). */
+    boolean holdsConstant(long v) {
+        return loopConstants.containsKey(v);
+    }
+
+    /** Records that the most recently pushed register holds constant {@code v}. */
+    void holdConstant(long v) {
+        loopConstants.put(v, depth - 1);
+    }
+
+    /** Forgets constant {@code v}'s register, before it is popped. */
+    void dropConstant(long v) {
+        loopConstants.remove(v);
     }
 
     /** The register local variable {@code v} lives in, or null if it lives in the frame. */
@@ -232,9 +271,19 @@ public final class Codegen {
     private static final List<String> SAVED_FROM_TOP = List.of("s10", "s9", "s8", "s7", "s6", "s5", "s4", "s3", "s2", "s1");
 
     private String function(Obj f) {
+        frameBase = "fp";
+        java.util.Map<String, Integer> filesAtStart = new java.util.HashMap<>(fileNumbers);
+        int early = ShrinkWrapping.prefixLength(f);
+        String earlyCode = early > 0 ? earlyReturns(f, early) : null;
+        if (earlyCode == null) {
+            early = 0;
+            firstBodyLabel = 0;
+            fileNumbers.clear();
+            fileNumbers.putAll(filesAtStart);
+        }
         // The second pass of a leaf must number files as if the first had not happened.
         java.util.Map<String, Integer> filesBefore = new java.util.HashMap<>(fileNumbers);
-        String body = body(f, SAVED_FROM_TOP, MAX_REGISTER_LOCALS);
+        String body = body(f, SAVED_FROM_TOP, MAX_REGISTER_LOCALS, early);
         String code = LeafFunctions.code(body);
         boolean leaf = !f.type.variadic && LeafFunctions.isLeaf(code);
         if (leaf) {
@@ -243,8 +292,19 @@ public final class Codegen {
             fileNumbers.putAll(filesBefore);
             List<String> order = new java.util.ArrayList<>(LeafFunctions.freeRegisters(code));
             order.addAll(SAVED_FROM_TOP);
-            body = body(f, order.subList(0, Math.min(order.size(), LeafFunctions.REGISTERS)), LeafFunctions.REGISTER_LOCALS);
+            order = order.subList(0, Math.min(order.size(), LeafFunctions.REGISTERS));
+            body = body(f, order, LeafFunctions.REGISTER_LOCALS, early);
             code = LeafFunctions.code(body);
+            List<String> spare = LeafFunctions.freeRegisters(code);
+            if (LeafFunctions.names(code, "fp") && !f.movesStack && !LeafFunctions.names(code, "ra") && !spare.isEmpty()) {
+                // A third time, addressing the frame from a register the body leaves free
+                // (the same registers are taken as before, as nothing else changes).
+                fileNumbers.clear();
+                fileNumbers.putAll(filesBefore);
+                frameBase = spare.get(0);
+                body = body(f, order, LeafFunctions.REGISTER_LOCALS, early);
+                code = LeafFunctions.code(body);
+            }
         }
         // Save the callee-saved registers the body really names (a value computed straight
         // into an argument or a register local takes a stack position but never its register).
@@ -259,14 +319,20 @@ public final class Codegen {
         s.append(f.isStatic ? "\t.local\t" : "\t.globl\t").append(f.name).append('\n');
         s.append("\t.type\t").append(f.name).append(", @function\n");
         s.append(f.name).append(":\n");
+        // The early returns come first; the prologue that follows them has the brace's line.
+        if (earlyCode != null) s.append(earlyCode);
         s.append(entryLine);
-        if (leaf && frame == 0 && !f.movesStack && !LeafFunctions.names(code, "fp") && !LeafFunctions.names(code, "ra")) {
+        boolean noFp = leaf && !f.movesStack && !LeafFunctions.names(code, "fp") && !LeafFunctions.names(code, "ra");
+        if (noFp && frame == 0 && frameBase.equals("fp")) {
             // A leaf with nothing to save and nothing in memory needs no frame (LeafFunctions).
             s.append(body).append(returnLabel).append(":\n\tret\n");
+        } else if (noFp) {
+            leafFrame(s, body, savedRegs, frame);
         } else {
             frame(s, f, body, savedRegs, frame);
         }
         s.append("\t.size\t").append(f.name).append(", .-").append(f.name).append('\n');
+        frameBase = "fp";
         fn = null;
         registerLocals = java.util.Map.of();
         stack = TEMPS;
@@ -275,12 +341,14 @@ public final class Codegen {
     }
 
     /**
-     * Generates the body of {@code f} with at most {@code maxLocals} register locals taken from
-     * {@code localsOrder} (the first for the most used local) and its expression stack from
-     * the rest, caller-saved registers first and then s-registers in {@link #TEMPS} order;
-     * returns the text, without prologue and epilogue.
+     * Generates the first {@code count} statements of {@code f}'s body, early returns that
+     * {@link ShrinkWrapping#prefixLength} accepted, as code to run before the prologue:
+     * parameters read in their argument registers, temporaries in caller-saved registers,
+     * each return a {@code ret}. Returns the text, starting with the line of the body's
+     * opening brace, or null if the code turns out to need the frame after all
+     * ({@link ShrinkWrapping#frameFree}).
      */
-    private String body(Obj f, List<String> localsOrder, int maxLocals) {
+    private String earlyReturns(Obj f, int count) {
         fn = f;
         out = new StringBuilder();
         depth = 0;
@@ -288,6 +356,37 @@ public final class Codegen {
         frameSize = 0;
         spillSlots.clear();
         labelId = 0;
+        lastLine = null;
+        Token brace = f.body.tok;
+        String entry = brace == null || brace.file == null || brace.file.isEmpty() ? "" : loc(brace);
+        returnLabel = label();
+        registerLocals = ShrinkWrapping.argumentRegisters(f);
+        stack = ShrinkWrapping.temporaries(f).toArray(new String[0]);
+        temps = stack.length;
+        for (int i = 0; i < count; i++) stmts.stmt(f.body.body.get(i));
+        String code = out.toString().replace("\tj\t" + returnLabel + "\n", "\tret\n");
+        code = Destinations.foldCopies(code);
+        firstBodyLabel = labelId;
+        if (frameSize != 0 || !ShrinkWrapping.frameFree(LeafFunctions.code(code))) return null;
+        return entry + code;
+    }
+
+    /**
+     * Generates the body of {@code f}, less its first {@code skip} statements (the early
+     * returns, generated apart), with at most {@code maxLocals} register locals taken from
+     * {@code localsOrder} (the first for the most used local) and its expression stack from
+     * the rest, caller-saved registers first and then s-registers in {@link #TEMPS} order;
+     * returns the text, without prologue and epilogue.
+     */
+    private String body(Obj f, List<String> localsOrder, int maxLocals, int skip) {
+        fn = f;
+        out = new StringBuilder();
+        depth = 0;
+        maxDepth = 0;
+        frameSize = 0;
+        spillSlots.clear();
+        loopConstants.clear();
+        labelId = firstBodyLabel;
         lastLine = null;
         // The prologue's row: the line of the body's opening brace, as gcc gives it (numbered
         // before the body names other files, so that its .file comes first).
@@ -305,7 +404,8 @@ public final class Codegen {
             v.offset = allocFrame(Math.max(v.type.size, 0), v.alignment());
         }
         calls.prologueParams(f);
-        stmts.stmt(f.body);
+        if (skip == 0) stmts.stmt(f.body);
+        else for (Node st : f.body.body.subList(skip, f.body.body.size())) stmts.stmt(st);
         // A return at the very end needs no jump to the epilogue that follows it.
         String body = out.toString();
         String jump = "\tj\t" + returnLabel + "\n";
@@ -338,6 +438,25 @@ public final class Codegen {
         for (int j = 0; j < saved; j++) s.append("\tld\t").append(savedRegs.get(j)).append(", ").append(8 * j).append("(sp)\n");
         s.append("\tld\tra, ").append(frame + 8).append("(sp)\n\tld\tfp, ").append(frame).append("(sp)\n");
         s.append(addImmediate("sp", "sp", 16L + frame + (variadic ? 64 : 0)));
+        s.append("\tret\n");
+    }
+
+    /**
+     * Appends the prologue, {@code body} and the epilogue of a leaf that keeps neither ra nor
+     * fp: it calls nothing, so ra keeps the return address, and fp is left as the caller's,
+     * which is all a backtrace needs (see {@link LeafFunctions}). The frame is laid out as
+     * {@link #frame} lays it out, the 16 bytes of ra and fp left unused, and
+     * {@link #frameBase}, if it is not fp, is pointed where fp would point.
+     */
+    private void leafFrame(StringBuilder s, String body, List<String> savedRegs, int frame) {
+        int size = frame == 0 ? 0 : 16 + frame;
+        if (size > 0) s.append(addImmediate("sp", "sp", -size));
+        if (!frameBase.equals("fp")) s.append(addImmediate(frameBase, "sp", size));
+        for (int j = 0; j < savedRegs.size(); j++) s.append("\tsd\t").append(savedRegs.get(j)).append(", ").append(8 * j).append("(sp)\n");
+        s.append(body);
+        s.append(returnLabel).append(":\n");
+        for (int j = 0; j < savedRegs.size(); j++) s.append("\tld\t").append(savedRegs.get(j)).append(", ").append(8 * j).append("(sp)\n");
+        if (size > 0) s.append(addImmediate("sp", "sp", size));
         s.append("\tret\n");
     }
 
@@ -436,7 +555,7 @@ public final class Codegen {
                     r = gen(Operators.var(n.var.vlaAddress, n.tok));
                 } else {
                     r = push(n.tok);
-                    emit("addi\t" + r + ", fp, " + n.var.offset);
+                    emit("addi\t" + r + ", " + frameBase + ", " + n.var.offset);
                 }
                 BlockMoves.zero(this, r, n.var.type.size);
                 return r;
@@ -449,7 +568,7 @@ public final class Codegen {
             }
             case VA_START -> {
                 String r = push(n.tok);
-                emit("addi\t" + r + ", fp, " + 8 * calls.namedSlots(fn));
+                emit("addi\t" + r + ", " + frameBase + ", " + 8 * calls.namedSlots(fn));
                 return r;
             }
             case STACK_POINTER -> {

@@ -19,8 +19,10 @@ import java.util.regex.Pattern;
  * second too, and is therefore left out of the free ones.
  *
  * <p>A leaf that then needs no s-register and no frame slot gets no frame at all: no
- * stack adjustment and no ra or fp saved, seven instructions fewer per call. A backtrace
- * taken inside it still finds its caller: ra holds the return address, and the walk up
+ * stack adjustment and no ra or fp saved, seven instructions fewer per call. A leaf that
+ * does keep something in memory still saves neither ra nor fp: it addresses its frame
+ * from a caller-saved register it leaves free ({@link Codegen#frameBase}). A backtrace
+ * taken inside either still finds its caller: ra holds the return address, and the walk up
  * the frame-pointer chain starts from the caller's fp, which the leaf never changed
  * (kernel/trace/Symbolizer.java, the backtrace that takes ra).
  */

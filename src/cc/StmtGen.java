@@ -59,6 +59,7 @@ final class StmtGen {
                 // The test sits at the bottom of the loop, so an iteration costs one branch
                 // rather than a test at the top plus a jump back to it.
                 if (n.init != null) stmt(n.init);
+                java.util.List<Long> constants = LoopConstants.hold(g, n);
                 String top = g.label(), test = g.label();
                 if (n.cond != null) g.emit("j\t" + test);
                 g.emitLabel(top);
@@ -76,8 +77,10 @@ final class StmtGen {
                     g.emit("j\t" + top);
                 }
                 g.emitLabel(n.breakLabel);
+                LoopConstants.release(g, constants);
             }
             case DO -> {
+                java.util.List<Long> constants = LoopConstants.hold(g, n);
                 String top = g.label();
                 g.emitLabel(top);
                 stmt(n.then);
@@ -85,6 +88,7 @@ final class StmtGen {
                 g.lineComment(n.cond.tok);
                 g.branches.branchIf(n.cond, top, true);
                 g.emitLabel(n.breakLabel);
+                LoopConstants.release(g, constants);
             }
             case SWITCH -> switchStmt(n);
             case CASE -> {

@@ -49,6 +49,38 @@ class CrashBacktraceTest extends CommandLineRun {
         assertTrue(lines[3].matches("  #2 _start\\+0x[0-9a-f]+"), lines[3]);
     }
 
+    /**
+     * Code that runs without fp pointing at a frame of its own, a leaf that keeps an array in
+     * its frame without saving ra and fp, and an early return that runs before the prologue
+     * (src/cc/Codegen.java), still shows its caller: ra holds the return address.
+     */
+    @Test
+    void aLeafWithoutSavedFpAndAnEarlyReturnStillShowTheirCallers() throws Exception {
+        String program = """
+                int *volatile p;
+                static int leaf(int i)
+                {
+                    int a[4] = {1, 2, 3, 4};
+                    return a[i & 3] + *p;
+                }
+                static int early(int n)
+                {
+                    if (n > 0) return *p + n;
+                    return leaf(n) + early(n + 1);
+                }
+                int main(int argc, char **argv)
+                {
+                    return argc > 1 ? early(1) : leaf(2);
+                }
+                """;
+        Path c = write("noframe.c", program);
+        assertEquals(128 + 11, clonix("run", c.toString()), err.toString());
+        assertTrue(err.toString().contains("\n  #0 leaf " + c + ":5\n  #1 main " + c + ":14\n  #2 _start+0x"), err.toString());
+        err.getBuffer().setLength(0);
+        assertEquals(128 + 11, clonix("run", c.toString(), "early"), err.toString());
+        assertTrue(err.toString().contains("\n  #0 early " + c + ":9\n  #1 main " + c + ":14\n  #2 _start+0x"), err.toString());
+    }
+
     @Test
     void abortShowsTheWayThroughLibcToTheCaller() throws Exception {
         Path c = write("ab.c", """
