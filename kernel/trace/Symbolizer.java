@@ -185,7 +185,10 @@ public final class Symbolizer {
         Mm mm = t.mm();
         AddressSpace as = mm == null ? null : mm.addressSpace();
         if (as == null) return Arrays.copyOf(frames, n);
-        if (ra != 0 && n < max && !savedAt(as, fp, ra) && !of(t).sameFunction(pc, ra)) frames[n++] = ra;
+        if (ra != 0 && n < max
+                && (of(t).recursedBeforeFrame(as, pc, ra) || !savedAt(as, fp, ra) && !of(t).sameFunction(pc, ra))) {
+            frames[n++] = ra;
+        }
         while (n < max && fp != 0 && (fp & 7) == 0) {
             long saved, callerFp;
             try {
@@ -216,6 +219,32 @@ public final class Symbolizer {
         if (exe == null) return false;
         Optional<SymbolOffset> a = exe.symbolAt(pc), b = exe.symbolAt(ra);
         return a.isPresent() && b.isPresent() && a.get().symbol() == b.get().symbol();
+    }
+
+    /**
+     * True if {@code ra} is the return address of a call that the function at {@code pc}
+     * made to itself, and that function has not set up its frame before pc (no
+     * {@code addi fp, sp, N} between its start and pc): a recursive call stopped in the
+     * early returns that the code generator puts ahead of the prologue. ra is then the
+     * caller's return point, although it points into the function itself, and the caller's
+     * frame at fp holds that same address as its own return address, which is why neither
+     * {@link #savedAt} nor {@link #sameFunction} can tell. Code that cannot be read counts as
+     * not this case.
+     */
+    private boolean recursedBeforeFrame(AddressSpace as, long pc, long ra) {
+        if (!sameFunction(pc, ra)) return false;
+        long start = exe.symbolAt(pc).orElseThrow().symbol().value;
+        try {
+            long call = as.read64(ra - Isa.INSN_BYTES);
+            if (Isa.op(call) != Isa.JAL || Isa.rd(call) != Isa.RA || ra - Isa.INSN_BYTES + Isa.imm(call) != start) return false;
+            for (long a = start; a < pc; a += Isa.INSN_BYTES) {
+                long w = as.read64(a);
+                if (Isa.op(w) == Isa.ADDI && Isa.rd(w) == Isa.FP && Isa.rs1(w) == Isa.SP) return false;
+            }
+            return true;
+        } catch (MemoryFault e) {
+            return false;
+        }
     }
 
     private static String describe(SourceLine line) {

@@ -81,6 +81,32 @@ class CrashBacktraceTest extends CommandLineRun {
         assertTrue(err.toString().contains("\n  #0 early " + c + ":9\n  #1 main " + c + ":14\n  #2 _start+0x"), err.toString());
     }
 
+    /**
+     * A recursive function that faults in its early return, before its prologue: ra points
+     * into the function itself, yet it is the return address of the recursive call, so the
+     * backtrace shows every level. Once the prologue has run, a return address into the
+     * function is one a call it made has left in ra, and is not shown (the first test).
+     */
+    @Test
+    void aRecursiveFunctionFaultingInItsEarlyReturnShowsEachLevel() throws Exception {
+        String program = """
+                int *volatile p;
+                static int depth(int n)
+                {
+                    if (n == 0) return *p;
+                    return depth(n - 1) + 1;
+                }
+                int main(void)
+                {
+                    return depth(2);
+                }
+                """;
+        Path c = write("recurse.c", program);
+        assertEquals(128 + 11, clonix("run", c.toString()), err.toString());
+        assertTrue(err.toString().contains("\n  #0 depth " + c + ":4\n  #1 depth " + c + ":5\n  #2 depth " + c
+                + ":5\n  #3 main " + c + ":9\n  #4 _start+0x"), err.toString());
+    }
+
     @Test
     void abortShowsTheWayThroughLibcToTheCaller() throws Exception {
         Path c = write("ab.c", """
