@@ -24,14 +24,26 @@ import org.objectweb.asm.MethodVisitor;
  *     before each further instruction leaves with the instructions before it done when the
  *     room left holds no more;
  * <li>a block's last instruction goes to the next block directly when it is in the region
- *     (a branch, a {@code jal}, falling through), or, for a {@code jalr}, through the same
- *     switch on the target as at the entry; a target outside the region sets the pc and
- *     leaves. A syscall, break, atomic or trap leaves too;
+ *     and comes later in the method (a branch, a {@code jal}, falling through), or back to
+ *     its own body (a loop of one block, which needs no new check of its words); to an
+ *     earlier block it goes through the switch, with the block's index, and for a
+ *     {@code jalr}, through the switch on the target's address, as at the entry. A target
+ *     outside the region sets the pc and leaves. A syscall, break, atomic or trap leaves too;
  * <li>every exit goes through one epilogue that stores the registers the region writes back
  *     into the array and returns the count.
  * </ol>
  * A target in another page always leaves, so the dispatcher ({@link Jit}) does the I-TLB
  * lookup the interpreter does when the pc enters another page.
+ *
+ * <p>Two rules are for HotSpot's sake (docs/PERFORMANCE.md, "The JIT"). Since every cycle of
+ * the method then goes through the switch, the switch is the head of every loop but loops of
+ * one block: the method's control flow is <i>reducible</i>. Jumping straight back into a
+ * block the switch also enters makes loops with several entries, and HotSpot's C2 compiles
+ * those poorly (fib ran a third slower). And one call runs at most {@link #MAX_CALL}
+ * instructions, then returns, and {@link Jit} calls it again: a program whose whole run was
+ * one call of one region (fib) otherwise ran in whatever HotSpot compiled for that call
+ * (an on-stack replacement, or the interpreter after a deoptimization), from one JVM to the
+ * next 12 to 21 ms.
  *
  * <p>HotSpot compiles a method only if it has fewer than 8000 bytes of bytecode
  * (HugeMethodLimit), and compiles it well only if much smaller: {@link #translate} returns
@@ -47,6 +59,12 @@ final class JitTranslator {
     static final int MAX_REGION_BYTES = 2500;
     /** The largest execute method made, one block: below HotSpot's HugeMethodLimit of 8000. */
     static final int MAX_METHOD_BYTES = 7900;
+    /**
+     * The most instructions one call runs (the room is cut to it): often enough, in a long
+     * run, that HotSpot enters the method's compiled code from the start, not so often that
+     * the registers' loads and stores at each call cost anything measurable.
+     */
+    static final int MAX_CALL = 1 << 16;
 
     private static final String PLAN = "L" + org.objectweb.asm.Type.getInternalName(JitRegionPlan.class) + ";";
 
@@ -79,19 +97,25 @@ final class JitTranslator {
     /** The emitter of one execute method. */
     private static final class Body extends JitEmitter {
         private final JitRegionPlan plan;
-        /** Each block's entry (its checks) and body (its instructions). */
-        private final Label[] entry, body;
+        /** Each block's entry (its checks), body (its instructions) and exit for want of room. */
+        private final Label[] entry, body, leave;
         /** The shared look-up of the block at the pc in ADDR (the entry's and every jalr's). */
         private final Label dispatch = new Label();
+        /** The switch on the block index in SLOT: the head of every loop of several blocks. */
+        private final Label byIndex = new Label();
+        /** The block being emitted. */
+        private int current;
 
         Body(MethodVisitor mv, JitRegionPlan plan) {
             super(mv, plan.words);
             this.plan = plan;
             entry = new Label[plan.blocks()];
             body = new Label[plan.blocks()];
+            leave = new Label[plan.blocks()];
             for (int i = 0; i < entry.length; i++) {
                 entry[i] = new Label();
                 body[i] = new Label();
+                leave[i] = new Label();
             }
         }
 
@@ -121,6 +145,10 @@ final class JitTranslator {
 
         /** Loads the CPU's register array, the TLB arrays and the registers used into locals. */
         private void prologue() {
+            mv.visitVarInsn(ILOAD, ROOM);
+            push(MAX_CALL);
+            mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "min", "(II)I", false);
+            mv.visitVarInsn(ISTORE, ROOM);
             mv.visitVarInsn(ALOAD, CPU_);
             mv.visitFieldInsn(GETFIELD, CPU, "x", "[J");
             mv.visitVarInsn(ASTORE, X);
@@ -182,6 +210,9 @@ final class JitTranslator {
             mv.visitFieldInsn(GETFIELD, REGION, "blockAt", "[B");
             mv.visitVarInsn(ILOAD, SLOT);
             mv.visitInsn(BALOAD);
+            mv.visitVarInsn(ISTORE, SLOT);
+            mv.visitLabel(byIndex);
+            mv.visitVarInsn(ILOAD, SLOT);
             mv.visitTableSwitchInsn(0, plan.blocks() - 1, outside, entry);
             outOfLine.add(() -> {
                 mv.visitLabel(outside);
@@ -196,7 +227,8 @@ final class JitTranslator {
         private void block(int i) {
             int len = plan.lengths[i];
             long pc0 = plan.pc(i);
-            Label leave = new Label(), check = new Label();
+            Label leave = this.leave[i], check = new Label();
+            current = i;
             mv.visitLabel(entry[i]);
             // Room for the whole block (in a counted plan, for its first instruction)?
             roomFor(plan.counted ? 1 : len, leave);
@@ -312,13 +344,26 @@ final class JitTranslator {
             jump(pc + imm);
         }
 
-        /** Goes on at {@code target} (the block's count already in DONE): its block if in the region, else leaves. */
+        /**
+         * Goes on at {@code target} (the block's count already in DONE): its block if in the
+         * region, else leaves. A later block is a {@code goto}; the block itself, when a
+         * loop of one block, goes back to its body after the test of room (its words were
+         * checked at its first pass); an earlier block goes through the switch, so that every
+         * loop of several blocks has the switch as its one head.
+         */
         private void jump(long target) {
             int j = plan.blockAt(target);
-            if (j >= 0) {
+            if (j < 0) {
+                exit(target, 0);
+            } else if (j == current && !plan.counted) {
+                roomFor(plan.lengths[j], leave[j]);
+                mv.visitJumpInsn(GOTO, body[j]);
+            } else if (j >= current) {
                 mv.visitJumpInsn(GOTO, entry[j]);
             } else {
-                exit(target, 0);
+                push(j);
+                mv.visitVarInsn(ISTORE, SLOT);
+                mv.visitJumpInsn(GOTO, byIndex);
             }
         }
 
