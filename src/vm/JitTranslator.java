@@ -12,21 +12,21 @@ import org.objectweb.asm.MethodVisitor;
  * {@link JitRegion} subclass with ASM; {@link JitClasses} turns the bytes into a class.
  *
  * <p>The generated {@code execute} is laid out as the region's blocks, one after another, each
- * preceded by its entry checks; {@link JitEmitter} writes the instructions themselves. In order:
+ * preceded by its test of room; {@link JitEmitter} writes the instructions themselves. In order:
  * <ol>
+ * <li>it checks the words of all its blocks against the frame (JitRegion's contract), and
+ *     returns -1 if they changed;
  * <li>it copies the registers the region uses from the CPU's array into locals;
  * <li>it jumps to the block at the CPU's pc (a {@code tableswitch} on the block index);
  * <li>at each block's entry, it leaves (pc at the block, nothing done by it) if the room left
  *     cannot hold the whole block, which is where {@link Jit} takes over to run the budget
- *     out exactly; then, the first time the block is entered in this call, it checks the
- *     block's words against the frame (JitRegion's contract). In a counted plan
+ *     out exactly. In a counted plan
  *     ({@link JitRegionPlan#tail}) the test at the entry is for one instruction, and one
  *     before each further instruction leaves with the instructions before it done when the
  *     room left holds no more;
  * <li>a block's last instruction goes to the next block directly when it is in the region
- *     and comes later in the method (a branch, a {@code jal}, falling through), or back to
- *     its own body (a loop of one block, which needs no new check of its words); to an
- *     earlier block it goes through the switch, with the block's index, and for a
+ *     and comes later in the method (a branch, a {@code jal}, falling through), or is the
+ *     block itself (a loop of one block); to an earlier block it goes through the switch, with the block's index, and for a
  *     {@code jalr}, through the switch on the target's address, as at the entry. A target
  *     outside the region sets the pc and leaves. A syscall, break, atomic or trap leaves too;
  * <li>every exit goes through one epilogue that stores the registers the region writes back
@@ -64,7 +64,7 @@ final class JitTranslator {
      * run, that HotSpot enters the method's compiled code from the start, not so often that
      * the registers' loads and stores at each call cost anything measurable.
      */
-    static final int MAX_CALL = 1 << 16;
+    static final int MAX_CALL = 1 << 12;
 
     private static final String PLAN = "L" + org.objectweb.asm.Type.getInternalName(JitRegionPlan.class) + ";";
 
@@ -97,8 +97,8 @@ final class JitTranslator {
     /** The emitter of one execute method. */
     private static final class Body extends JitEmitter {
         private final JitRegionPlan plan;
-        /** Each block's entry (its checks), body (its instructions) and exit for want of room. */
-        private final Label[] entry, body, leave;
+        /** Each block's entry (its test of room). */
+        private final Label[] entry;
         /** The shared look-up of the block at the pc in ADDR (the entry's and every jalr's). */
         private final Label dispatch = new Label();
         /** The switch on the block index in SLOT: the head of every loop of several blocks. */
@@ -110,13 +110,7 @@ final class JitTranslator {
             super(mv, plan.words);
             this.plan = plan;
             entry = new Label[plan.blocks()];
-            body = new Label[plan.blocks()];
-            leave = new Label[plan.blocks()];
-            for (int i = 0; i < entry.length; i++) {
-                entry[i] = new Label();
-                body[i] = new Label();
-                leave[i] = new Label();
-            }
+            for (int i = 0; i < entry.length; i++) entry[i] = new Label();
         }
 
         /** Emits the method; returns its size in bytes of bytecode. */
@@ -143,8 +137,20 @@ final class JitTranslator {
             return size;
         }
 
-        /** Loads the CPU's register array, the TLB arrays and the registers used into locals. */
+        /**
+         * Returns -1 if the code changed since the translation; then cuts the room to
+         * MAX_CALL and loads the CPU's register array, the TLB arrays and the registers used
+         * into locals.
+         */
         private void prologue() {
+            Label same = new Label();
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitVarInsn(ALOAD, CODE);
+            mv.visitMethodInsn(INVOKEVIRTUAL, REGION, "unchanged", "([B)Z", false);
+            mv.visitJumpInsn(IFNE, same);
+            push(-1);
+            mv.visitInsn(IRETURN);
+            mv.visitLabel(same);
             mv.visitVarInsn(ILOAD, ROOM);
             push(MAX_CALL);
             mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "min", "(II)I", false);
@@ -174,8 +180,6 @@ final class JitTranslator {
             mv.visitVarInsn(ISTORE, DONE);
             mv.visitInsn(ICONST_0);
             mv.visitVarInsn(ISTORE, RESULT);
-            mv.visitInsn(LCONST_0);
-            mv.visitVarInsn(LSTORE, CHECKED);
         }
 
         /**
@@ -227,19 +231,11 @@ final class JitTranslator {
         private void block(int i) {
             int len = plan.lengths[i];
             long pc0 = plan.pc(i);
-            Label leave = this.leave[i], check = new Label();
+            Label leave = new Label();
             current = i;
             mv.visitLabel(entry[i]);
             // Room for the whole block (in a counted plan, for its first instruction)?
             roomFor(plan.counted ? 1 : len, leave);
-            // Checked in this call?
-            mv.visitVarInsn(LLOAD, CHECKED);
-            mv.visitLdcInsn(1L << i);
-            mv.visitInsn(LAND);
-            mv.visitInsn(LCONST_0);
-            mv.visitInsn(LCMP);
-            mv.visitJumpInsn(IFEQ, check);
-            mv.visitLabel(body[i]);
             for (int k = 0; k < len; k++) {
                 long w = plan.word(i, k), pc = pc0 + 8L * k;
                 if (plan.counted && k > 0) {
@@ -260,28 +256,6 @@ final class JitTranslator {
             outOfLine.add(() -> {
                 mv.visitLabel(leave);
                 exit(pc0, 0);
-                Label stale = new Label();
-                mv.visitLabel(check);
-                mv.visitVarInsn(ALOAD, 0);
-                mv.visitVarInsn(ALOAD, CODE);
-                push((int) (pc0 & 0xFFF));
-                push(plan.firstWord[i]);
-                push(len);
-                mv.visitMethodInsn(INVOKEVIRTUAL, REGION, "unchanged", "([BIII)Z", false);
-                mv.visitJumpInsn(IFEQ, stale);
-                mv.visitVarInsn(LLOAD, CHECKED);
-                mv.visitLdcInsn(1L << i);
-                mv.visitInsn(LOR);
-                mv.visitVarInsn(LSTORE, CHECKED);
-                mv.visitJumpInsn(GOTO, body[i]);
-                // The code changed: stop at the block, saying so with a negative count.
-                mv.visitLabel(stale);
-                setPc(pc0);
-                writeBack();
-                push(-1);
-                mv.visitVarInsn(ILOAD, DONE);
-                mv.visitInsn(ISUB);
-                mv.visitInsn(IRETURN);
             });
         }
 
@@ -346,18 +320,14 @@ final class JitTranslator {
 
         /**
          * Goes on at {@code target} (the block's count already in DONE): its block if in the
-         * region, else leaves. A later block is a {@code goto}; the block itself, when a
-         * loop of one block, goes back to its body after the test of room (its words were
-         * checked at its first pass); an earlier block goes through the switch, so that every
-         * loop of several blocks has the switch as its one head.
+         * region, else leaves. A later block, or the block itself (a loop of one block), is a
+         * {@code goto}; an earlier block goes through the switch, so that every loop of
+         * several blocks has the switch as its one head.
          */
         private void jump(long target) {
             int j = plan.blockAt(target);
             if (j < 0) {
                 exit(target, 0);
-            } else if (j == current && !plan.counted) {
-                roomFor(plan.lengths[j], leave[j]);
-                mv.visitJumpInsn(GOTO, body[j]);
             } else if (j >= current) {
                 mv.visitJumpInsn(GOTO, entry[j]);
             } else {

@@ -276,9 +276,9 @@ class JitEngineTest {
     @Test
     void aLoopOfOneBlockThatWritesItsOwnCodeRunsTheNewCodeAtItsNextPass() {
         // In a writable code page: "addi a1, a1, 1; sd a2, 0(a3); blt a1, a4, back to the
-        // start", whose store replaces the first instruction by "addi a1, a1, 10". The loop
-        // goes back to its body without checking its words again, which is right only because
-        // a store into the code leaves the region.
+        // start", whose store replaces the first instruction by "addi a1, a1, 10". A region
+        // checks its words only at the start of a call, which is right only because a store
+        // into the code leaves the region.
         long[] loop = {encode(ADDI, A1, A1, 0, 1), encode(SD, 0, A3, A2, 0), encode(BLT, 0, A1, A4, -16), encode(BREAK, 0, 0, 0, 0)};
         Machine[] m = twins(loop, new CodeCache(0));
         for (Machine x : m) x.mm.protect(Machine.CODE, 1, Pte.READ | Pte.WRITE | Pte.EXEC);
@@ -296,6 +296,24 @@ class JitEngineTest {
         }
         assertEquals(TrapCause.BREAKPOINT, m[1].cpu.trap().cause());
         assertEquals(41, m[1].reg(A1), "1 at the first pass, then 10 at each of four");
+    }
+
+    @Test
+    void aRegionChecksTheWordsOfItsBlocksAndNoOthers() {
+        // "jal zero, +16; (a word no block holds); addi a0, a0, 1; break": two blocks and a gap.
+        Machine m = new Machine().code(encode(JAL, ZERO, 0, 0, 16), encode(NOP, 0, 0, 0, 0),
+                encode(ADDI, A0, A0, 0, 1), encode(BREAK, 0, 0, 0, 0));
+        byte[] frame = m.phys.data(Pte.frame(m.mm.pte(Machine.CODE)));
+        JitRegion r = JitClasses.region(Machine.CODE, frame, 0);
+        assertEquals(2, r.leaders.length);
+        assertTrue(r.unchanged(frame));
+        m.poke(Machine.CODE + 8, encode(LI, A1, 0, 0, 5));
+        assertTrue(r.unchanged(frame), "the gap is not the region's code");
+        m.poke(Machine.CODE + 16, encode(ADDI, A0, A0, 0, 2));
+        assertTrue(!r.unchanged(frame), "the first word of its second block is");
+        assertEquals(-1, r.execute(m.cpu, frame, 100), "a changed region does nothing");
+        assertEquals(Machine.CODE, m.cpu.pc());
+        assertEquals(0, m.reg(A0));
     }
 
     @Test
