@@ -32,9 +32,9 @@ abstract class JitEmitter {
 
     // Local variable slots of execute(Cpu cpu, byte[] code, int room).
     static final int CPU_ = 1, CODE = 2, ROOM = 3, X = 4, READ_TAG = 5, WRITE_TAG = 6, DATA_PAGE = 7;
-    static final int ADDR = 8, SLOT = 10, OFF = 11, VALUE = 12, TMP = 14, DONE = 15, CHECKED = 16;
+    static final int ADDR = 8, SLOT = 10, OFF = 11, VALUE = 12, TMP = 14, DONE = 15;
     /** Register r lives in the two slots from REGS + 2r while the region runs. */
-    static final int REGS = 18;
+    static final int REGS = 16;
     /** The count of the current block an exit returns, for the shared epilogue. */
     static final int RESULT = REGS + 2 * NREGS;
     // The frames' little-endian views (JitRegion.I16 ...), used directly rather than through

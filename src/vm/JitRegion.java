@@ -1,6 +1,7 @@
 package vm;
 
 import java.lang.invoke.VarHandle;
+import java.util.Arrays;
 
 /**
  * One translated region: the superclass of the classes {@link JitTranslator} generates. A
@@ -19,12 +20,11 @@ import java.lang.invoke.VarHandle;
  * ({@link JitRegionPlan#tail}) is the exception: it runs as many instructions of its one
  * block as the room holds.
  *
- * <p>The first time in a call that it enters a block, it checks that the frame still holds the
- * block's words (the guest, another CPU or the kernel may have written or reused the frame
- * since it last ran). If not, it stops there with the pc at that block and returns
- * {@code -1 - done}, {@code done} being what it completed before. Within one call only this
+ * <p>Each call starts by checking that the frame still holds the words of all its blocks (the
+ * guest, another CPU or the kernel may have written or reused the frame since it last ran).
+ * If not, it returns -1 with nothing done, and the pc where it was. Within one call only this
  * CPU runs, and a store that writes the code frame (or an atomic) ends the call right after
- * itself, so a block checked once stays valid until the call returns.
+ * itself, so the words checked at the start stay valid until the call returns.
  *
  * <p>Regions hold no state of their own: one region may be run by any CPU of any machine.
  */
@@ -36,33 +36,63 @@ abstract class JitRegion {
     final long base;
     /** The slots of the page where a block of the region starts: where execute may be called. */
     final int[] leaders;
-    /** The words of every block, as {@link JitRegionPlan#words}. */
-    private final long[] words;
+    /** The number of instructions translated, counting twice those two blocks share. */
+    private final int size;
+    /**
+     * The stretches of the page that the blocks cover, as pairs of byte offsets (first, end),
+     * and the bytes they held, stretch after stretch: what {@link #unchanged} compares.
+     */
+    private final int[] stretches;
+    private final byte[] expected;
     /** The block starting at each slot of the page, or -1: the generated code's jump table. */
     final byte[] blockAt;
 
     protected JitRegion(JitRegionPlan plan) {
         this.base = plan.base;
         this.leaders = plan.slots;
-        this.words = plan.words;
+        this.size = plan.words.length;
         this.blockAt = plan.blockAt;
+        long[] wordAt = new long[CodePage.SLOTS];
+        boolean[] covered = new boolean[CodePage.SLOTS + 1];
+        for (int i = 0; i < plan.blocks(); i++) {
+            for (int k = 0; k < plan.lengths[i]; k++) {
+                covered[plan.slots[i] + k] = true;
+                wordAt[plan.slots[i] + k] = plan.word(i, k);
+            }
+        }
+        int n = 0, words = 0;
+        int[] pairs = new int[CodePage.SLOTS + 1];
+        for (int s = 0; s < CodePage.SLOTS; s++) {
+            if (!covered[s]) continue;
+            words++;
+            if (s == 0 || !covered[s - 1]) pairs[n++] = 8 * s;
+            if (!covered[s + 1]) pairs[n++] = 8 * (s + 1);
+        }
+        stretches = Arrays.copyOf(pairs, n);
+        expected = new byte[8 * words];
+        for (int p = 0, at = 0; p < n; p += 2) {
+            for (int off = stretches[p]; off < stretches[p + 1]; off += 8, at += 8) I64.set(expected, at, wordAt[off >>> 3]);
+        }
     }
 
     /** The number of instructions translated (the cache's measure of size). */
     final int size() {
-        return words.length;
+        return size;
     }
 
     /** Executes blocks of the region on {@code cpu}; see the class comment. */
     abstract int execute(Cpu cpu, byte[] code, int room);
 
     /**
-     * Whether the frame still holds, from byte {@code off}, the {@code n} words of the
-     * translation from its word {@code first}: the check of a block at its first entry.
+     * Whether the frame still holds the words of every block of the translation: the check at
+     * the start of each call. One comparison of bytes per stretch of code, which HotSpot does
+     * many bytes at a time.
      */
-    final boolean unchanged(byte[] code, int off, int first, int n) {
-        for (int k = 0; k < n; k++) {
-            if ((long) I64.get(code, off + 8 * k) != words[first + k]) return false;
+    final boolean unchanged(byte[] code) {
+        for (int p = 0, at = 0; p < stretches.length; p += 2) {
+            int from = stretches[p], to = stretches[p + 1];
+            if (!Arrays.equals(code, from, to, expected, at, at + to - from)) return false;
+            at += to - from;
         }
         return true;
     }

@@ -12,26 +12,38 @@ import org.objectweb.asm.MethodVisitor;
  * {@link JitRegion} subclass with ASM; {@link JitClasses} turns the bytes into a class.
  *
  * <p>The generated {@code execute} is laid out as the region's blocks, one after another, each
- * preceded by its entry checks; {@link JitEmitter} writes the instructions themselves. In order:
+ * preceded by its test of room; {@link JitEmitter} writes the instructions themselves. In order:
  * <ol>
+ * <li>it checks the words of all its blocks against the frame (JitRegion's contract), and
+ *     returns -1 if they changed;
  * <li>it copies the registers the region uses from the CPU's array into locals;
  * <li>it jumps to the block at the CPU's pc (a {@code tableswitch} on the block index);
  * <li>at each block's entry, it leaves (pc at the block, nothing done by it) if the room left
  *     cannot hold the whole block, which is where {@link Jit} takes over to run the budget
- *     out exactly; then, the first time the block is entered in this call, it checks the
- *     block's words against the frame (JitRegion's contract). In a counted plan
- *     ({@link JitRegionPlan#tail}) the test at the entry is for one instruction, and one
- *     before each further instruction leaves with the instructions before it done when the
- *     room left holds no more;
+ *     out exactly. In a counted plan ({@link JitRegionPlan#tail}) the test at the entry is
+ *     for one instruction, and one before each further instruction leaves with the
+ *     instructions before it done when the room left holds no more;
  * <li>a block's last instruction goes to the next block directly when it is in the region
- *     (a branch, a {@code jal}, falling through), or, for a {@code jalr}, through the same
- *     switch on the target as at the entry; a target outside the region sets the pc and
- *     leaves. A syscall, break, atomic or trap leaves too;
+ *     and comes later in the method (a branch, a {@code jal}, falling through), or is the
+ *     block itself (a loop of one block); to an earlier block it goes through the switch,
+ *     with the block's index, and for a {@code jalr}, through the switch on the target's
+ *     address, as at the entry. A target outside the region sets the pc and leaves. A
+ *     syscall, break, atomic or trap leaves too;
  * <li>every exit goes through one epilogue that stores the registers the region writes back
  *     into the array and returns the count.
  * </ol>
  * A target in another page always leaves, so the dispatcher ({@link Jit}) does the I-TLB
  * lookup the interpreter does when the pc enters another page.
+ *
+ * <p>Two rules are for HotSpot's sake (docs/PERFORMANCE.md, "The JIT"). Since every cycle of
+ * the method then goes through the switch, the switch is the head of every loop but loops of
+ * one block: the method's control flow is <i>reducible</i>. Jumping straight back into a
+ * block the switch also enters makes loops with several entries, and HotSpot's C2 compiles
+ * those poorly (fib ran a third slower). And one call runs at most {@link #MAX_CALL}
+ * instructions, then returns, and {@link Jit} calls it again: a program whose whole run was
+ * a few calls of one region (fib) otherwise ran in whatever HotSpot had compiled for that
+ * call (an on-stack replacement, or HotSpot's interpreter after a deoptimization), from one
+ * JVM to the next 11 to 30 ms.
  *
  * <p>HotSpot compiles a method only if it has fewer than 8000 bytes of bytecode
  * (HugeMethodLimit), and compiles it well only if much smaller: {@link #translate} returns
@@ -47,6 +59,13 @@ final class JitTranslator {
     static final int MAX_REGION_BYTES = 2500;
     /** The largest execute method made, one block: below HotSpot's HugeMethodLimit of 8000. */
     static final int MAX_METHOD_BYTES = 7900;
+    /**
+     * The most instructions one call runs (the room is cut to it): often enough, in a long
+     * run, that HotSpot enters the method's compiled code from the start, not so often that
+     * the registers' loads and stores at each call cost anything measurable. (Measured: fib
+     * ran at 12.3 to 12.8 ms with 4,096 in every JVM, and at 19 ms with 65,536.)
+     */
+    static final int MAX_CALL = 1 << 12;
 
     private static final String PLAN = "L" + org.objectweb.asm.Type.getInternalName(JitRegionPlan.class) + ";";
 
@@ -79,20 +98,20 @@ final class JitTranslator {
     /** The emitter of one execute method. */
     private static final class Body extends JitEmitter {
         private final JitRegionPlan plan;
-        /** Each block's entry (its checks) and body (its instructions). */
-        private final Label[] entry, body;
+        /** Each block's entry (its test of room). */
+        private final Label[] entry;
         /** The shared look-up of the block at the pc in ADDR (the entry's and every jalr's). */
         private final Label dispatch = new Label();
+        /** The switch on the block index in SLOT: the head of every loop of several blocks. */
+        private final Label byIndex = new Label();
+        /** The block being emitted. */
+        private int current;
 
         Body(MethodVisitor mv, JitRegionPlan plan) {
             super(mv, plan.words);
             this.plan = plan;
             entry = new Label[plan.blocks()];
-            body = new Label[plan.blocks()];
-            for (int i = 0; i < entry.length; i++) {
-                entry[i] = new Label();
-                body[i] = new Label();
-            }
+            for (int i = 0; i < entry.length; i++) entry[i] = new Label();
         }
 
         /** Emits the method; returns its size in bytes of bytecode. */
@@ -119,8 +138,24 @@ final class JitTranslator {
             return size;
         }
 
-        /** Loads the CPU's register array, the TLB arrays and the registers used into locals. */
+        /**
+         * Returns -1 if the code changed since the translation; then cuts the room to
+         * MAX_CALL and loads the CPU's register array, the TLB arrays and the registers used
+         * into locals.
+         */
         private void prologue() {
+            Label same = new Label();
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitVarInsn(ALOAD, CODE);
+            mv.visitMethodInsn(INVOKEVIRTUAL, REGION, "unchanged", "([B)Z", false);
+            mv.visitJumpInsn(IFNE, same);
+            push(-1);
+            mv.visitInsn(IRETURN);
+            mv.visitLabel(same);
+            mv.visitVarInsn(ILOAD, ROOM);
+            push(MAX_CALL);
+            mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "min", "(II)I", false);
+            mv.visitVarInsn(ISTORE, ROOM);
             mv.visitVarInsn(ALOAD, CPU_);
             mv.visitFieldInsn(GETFIELD, CPU, "x", "[J");
             mv.visitVarInsn(ASTORE, X);
@@ -146,8 +181,6 @@ final class JitTranslator {
             mv.visitVarInsn(ISTORE, DONE);
             mv.visitInsn(ICONST_0);
             mv.visitVarInsn(ISTORE, RESULT);
-            mv.visitInsn(LCONST_0);
-            mv.visitVarInsn(LSTORE, CHECKED);
         }
 
         /**
@@ -182,6 +215,9 @@ final class JitTranslator {
             mv.visitFieldInsn(GETFIELD, REGION, "blockAt", "[B");
             mv.visitVarInsn(ILOAD, SLOT);
             mv.visitInsn(BALOAD);
+            mv.visitVarInsn(ISTORE, SLOT);
+            mv.visitLabel(byIndex);
+            mv.visitVarInsn(ILOAD, SLOT);
             mv.visitTableSwitchInsn(0, plan.blocks() - 1, outside, entry);
             outOfLine.add(() -> {
                 mv.visitLabel(outside);
@@ -196,18 +232,11 @@ final class JitTranslator {
         private void block(int i) {
             int len = plan.lengths[i];
             long pc0 = plan.pc(i);
-            Label leave = new Label(), check = new Label();
+            Label leave = new Label();
+            current = i;
             mv.visitLabel(entry[i]);
             // Room for the whole block (in a counted plan, for its first instruction)?
             roomFor(plan.counted ? 1 : len, leave);
-            // Checked in this call?
-            mv.visitVarInsn(LLOAD, CHECKED);
-            mv.visitLdcInsn(1L << i);
-            mv.visitInsn(LAND);
-            mv.visitInsn(LCONST_0);
-            mv.visitInsn(LCMP);
-            mv.visitJumpInsn(IFEQ, check);
-            mv.visitLabel(body[i]);
             for (int k = 0; k < len; k++) {
                 long w = plan.word(i, k), pc = pc0 + 8L * k;
                 if (plan.counted && k > 0) {
@@ -228,28 +257,6 @@ final class JitTranslator {
             outOfLine.add(() -> {
                 mv.visitLabel(leave);
                 exit(pc0, 0);
-                Label stale = new Label();
-                mv.visitLabel(check);
-                mv.visitVarInsn(ALOAD, 0);
-                mv.visitVarInsn(ALOAD, CODE);
-                push((int) (pc0 & 0xFFF));
-                push(plan.firstWord[i]);
-                push(len);
-                mv.visitMethodInsn(INVOKEVIRTUAL, REGION, "unchanged", "([BIII)Z", false);
-                mv.visitJumpInsn(IFEQ, stale);
-                mv.visitVarInsn(LLOAD, CHECKED);
-                mv.visitLdcInsn(1L << i);
-                mv.visitInsn(LOR);
-                mv.visitVarInsn(LSTORE, CHECKED);
-                mv.visitJumpInsn(GOTO, body[i]);
-                // The code changed: stop at the block, saying so with a negative count.
-                mv.visitLabel(stale);
-                setPc(pc0);
-                writeBack();
-                push(-1);
-                mv.visitVarInsn(ILOAD, DONE);
-                mv.visitInsn(ISUB);
-                mv.visitInsn(IRETURN);
             });
         }
 
@@ -312,13 +319,22 @@ final class JitTranslator {
             jump(pc + imm);
         }
 
-        /** Goes on at {@code target} (the block's count already in DONE): its block if in the region, else leaves. */
+        /**
+         * Goes on at {@code target} (the block's count already in DONE): its block if in the
+         * region, else leaves. A later block, or the block itself (a loop of one block), is a
+         * {@code goto}; an earlier block goes through the switch, so that every loop of
+         * several blocks has the switch as its one head.
+         */
         private void jump(long target) {
             int j = plan.blockAt(target);
-            if (j >= 0) {
+            if (j < 0) {
+                exit(target, 0);
+            } else if (j >= current) {
                 mv.visitJumpInsn(GOTO, entry[j]);
             } else {
-                exit(target, 0);
+                push(j);
+                mv.visitVarInsn(ISTORE, SLOT);
+                mv.visitJumpInsn(GOTO, byIndex);
             }
         }
 

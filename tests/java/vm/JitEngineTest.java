@@ -226,6 +226,97 @@ class JitEngineTest {
     }
 
     @Test
+    void oneCallOfARegionRunsAtMostMaxCallInstructionsAndTheNextGoesOnExactly() {
+        CodeCache cache = new CodeCache(0);
+        Machine m = counterLoop(cache);
+        byte[] frame = m.phys.data(Pte.frame(m.mm.pte(Machine.CODE)));
+        JitRegion r = JitClasses.region(Machine.CODE, frame, 0);
+        int passes = JitTranslator.MAX_CALL / 3;
+        assertEquals(3 * passes, r.execute(m.cpu, frame, Integer.MAX_VALUE), "whole passes of the loop, up to MAX_CALL");
+        assertEquals(Machine.CODE, m.cpu.pc());
+        assertEquals(passes, m.reg(A0));
+        // Through the dispatcher, a budget of several calls' worth ends where the interpreter's does.
+        Machine interp = counterLoop(null), jit = counterLoop(new CodeCache(0));
+        long budget = 3L * JitTranslator.MAX_CALL + 2;
+        interp.runClean(budget);
+        jit.runClean(budget);
+        JitDifferentialTest.assertSame(interp, jit, "budget " + budget);
+        assertEquals(budget, jit.cpu.retired());
+    }
+
+    /**
+     * "loop: addi a0, a0, 1; blt a0, a1, skip; addi a2, a2, 1; skip: addi a3, a3, 2;
+     * bne a3, a4, loop; break": a loop of three blocks, the last going back to the first,
+     * which the translation does through its switch.
+     */
+    private static long[] loopOfThreeBlocks() {
+        return new long[] {encode(ADDI, A0, A0, 0, 1), encode(BLT, 0, A0, A1, 16), encode(ADDI, A2, A2, 0, 1),
+            encode(ADDI, A3, A3, 0, 2), encode(BNE, 0, A3, A4, -32), encode(BREAK, 0, 0, 0, 0)};
+    }
+
+    @Test
+    void aLoopOfSeveralBlocksGoesBackThroughTheSwitchAndStopsWhereTheInterpreterDoes() {
+        CodeCache cache = new CodeCache(0);
+        Machine[] m = twins(loopOfThreeBlocks(), cache);
+        for (int budget = 1; budget <= 200; budget++) {
+            for (Machine x : m) {
+                x.cpu.setPc(Machine.CODE);
+                for (int r : new int[] {A0, A2, A3}) x.set(r, 0);
+                x.set(A1, 7);
+                x.set(A4, 40);
+                x.cpu.run(budget);
+            }
+            JitDifferentialTest.assertSame(m[0], m[1], "budget " + budget);
+        }
+        assertEquals(TrapCause.BREAKPOINT, m[1].cpu.trap().cause(), "the loop ran out and reached its break");
+        assertTrue(cache.compiledInstructions() > m[1].cpu.retired() * 9 / 10,
+                cache.compiledInstructions() + " of " + m[1].cpu.retired() + " translated");
+    }
+
+    @Test
+    void aLoopOfOneBlockThatWritesItsOwnCodeRunsTheNewCodeAtItsNextPass() {
+        // In a writable code page: "addi a1, a1, 1; sd a2, 0(a3); blt a1, a4, back to the
+        // start", whose store replaces the first instruction by "addi a1, a1, 10". A region
+        // checks its words only at the start of a call, which is right only because a store
+        // into the code leaves the region.
+        long[] loop = {encode(ADDI, A1, A1, 0, 1), encode(SD, 0, A3, A2, 0), encode(BLT, 0, A1, A4, -16), encode(BREAK, 0, 0, 0, 0)};
+        Machine[] m = twins(loop, new CodeCache(0));
+        for (Machine x : m) x.mm.protect(Machine.CODE, 1, Pte.READ | Pte.WRITE | Pte.EXEC);
+        for (int budget = 1; budget <= 40; budget++) {
+            for (Machine x : m) {
+                x.poke(Machine.CODE, loop[0]);
+                x.cpu.setPc(Machine.CODE);
+                x.set(A1, 0);
+                x.set(A2, encode(ADDI, A1, A1, 0, 10));
+                x.set(A3, Machine.CODE);
+                x.set(A4, 35);
+                x.cpu.run(budget);
+            }
+            JitDifferentialTest.assertSame(m[0], m[1], "budget " + budget);
+        }
+        assertEquals(TrapCause.BREAKPOINT, m[1].cpu.trap().cause());
+        assertEquals(41, m[1].reg(A1), "1 at the first pass, then 10 at each of four");
+    }
+
+    @Test
+    void aRegionChecksTheWordsOfItsBlocksAndNoOthers() {
+        // "jal zero, +16; (a word no block holds); addi a0, a0, 1; break": two blocks and a gap.
+        Machine m = new Machine().code(encode(JAL, ZERO, 0, 0, 16), encode(NOP, 0, 0, 0, 0),
+                encode(ADDI, A0, A0, 0, 1), encode(BREAK, 0, 0, 0, 0));
+        byte[] frame = m.phys.data(Pte.frame(m.mm.pte(Machine.CODE)));
+        JitRegion r = JitClasses.region(Machine.CODE, frame, 0);
+        assertEquals(2, r.leaders.length);
+        assertTrue(r.unchanged(frame));
+        m.poke(Machine.CODE + 8, encode(LI, A1, 0, 0, 5));
+        assertTrue(r.unchanged(frame), "the gap is not the region's code");
+        m.poke(Machine.CODE + 16, encode(ADDI, A0, A0, 0, 2));
+        assertTrue(!r.unchanged(frame), "the first word of its second block is");
+        assertEquals(-1, r.execute(m.cpu, frame, 100), "a changed region does nothing");
+        assertEquals(Machine.CODE, m.cpu.pc());
+        assertEquals(0, m.reg(A0));
+    }
+
+    @Test
     void theLongestBlockFitsInOneMethodThatHotSpotCompiles() {
         // The instructions that take the most bytecode: stores (inline path, slow path, a
         // check for self-modifying code) and loads, the most a block holds.
