@@ -340,6 +340,17 @@ public final class Codegen {
         return s.toString();
     }
 
+    /** Starts a pass of code generation over {@code f}: no text, no expression stack, no frame yet. */
+    private void begin(Obj f) {
+        fn = f;
+        out = new StringBuilder();
+        depth = 0;
+        maxDepth = 0;
+        frameSize = 0;
+        spillSlots.clear();
+        lastLine = null;
+    }
+
     /**
      * Generates the first {@code count} statements of {@code f}'s body, early returns that
      * {@link ShrinkWrapping#prefixLength} accepted, as code to run before the prologue:
@@ -349,14 +360,8 @@ public final class Codegen {
      * ({@link ShrinkWrapping#frameFree}).
      */
     private String earlyReturns(Obj f, int count) {
-        fn = f;
-        out = new StringBuilder();
-        depth = 0;
-        maxDepth = 0;
-        frameSize = 0;
-        spillSlots.clear();
+        begin(f);
         labelId = 0;
-        lastLine = null;
         Token brace = f.body.tok;
         String entry = brace == null || brace.file == null || brace.file.isEmpty() ? "" : loc(brace);
         returnLabel = label();
@@ -379,15 +384,9 @@ public final class Codegen {
      * returns the text, without prologue and epilogue.
      */
     private String body(Obj f, List<String> localsOrder, int maxLocals, int skip) {
-        fn = f;
-        out = new StringBuilder();
-        depth = 0;
-        maxDepth = 0;
-        frameSize = 0;
-        spillSlots.clear();
+        begin(f);
         loopConstants.clear();
         labelId = firstBodyLabel;
-        lastLine = null;
         // The prologue's row: the line of the body's opening brace, as gcc gives it (numbered
         // before the body names other files, so that its .file comes first).
         Token brace = f.body.tok;
