@@ -45,7 +45,7 @@ class JitEngineTest {
     void aBlockLongerThanTheBudgetLeftRunsInTheInterpreterUntilBurstsEndingInItAreHot() {
         CodeCache cache = new CodeCache();
         Machine m = counterLoop(cache, 3);
-        int hot = 4 * CodeCache.THRESHOLD;
+        int hot = cache.tailThreshold;
         for (int i = 0; i < hot + 4; i++) {
             m.cpu.setPc(Machine.CODE);
             m.runClean(2);                // never room for the three instructions
@@ -107,14 +107,15 @@ class JitEngineTest {
     @Test
     void theEndOfABlockAnotherMachineTranslatedIsTakenOnceWarm() {
         // As above, for the counted translation that runs the ends of bursts (budgets of 2).
-        Machine first = counterLoop(new CodeCache(), 7);
-        for (int i = 0; i <= 4 * CodeCache.THRESHOLD; i++) {
+        CodeCache firstCache = new CodeCache();
+        Machine first = counterLoop(firstCache, 7);
+        for (int i = 0; i <= firstCache.tailThreshold; i++) {
             first.cpu.setPc(Machine.CODE);
             first.runClean(2);
         }
         CodeCache cache = new CodeCache();
         Machine second = counterLoop(cache, 7);
-        int warm = 4 * CodeCache.LOOKUP;
+        int warm = cache.tailLookup;
         for (int i = 0; i < warm + 4; i++) {
             second.cpu.setPc(Machine.CODE);
             second.runClean(2);
