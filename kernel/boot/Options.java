@@ -47,13 +47,13 @@ public record Options(int cpus, long memoryBytes, long seed, int timeSliceTicks,
     }
 
     /**
-     * The interpreter, unless the system property {@code clonix.engine} names another engine
-     * ("jit"): that lets the whole test suite run under the JIT ({@code mvn verify
-     * -Dclonix.engine=jit}) to show that it changes nothing. The engine never changes what a
-     * guest sees, so this host setting cannot make runs differ.
+     * The JIT, unless the system property {@code clonix.engine} names another engine
+     * ("interp"): that lets the whole test suite run under the interpreter ({@code mvn verify
+     * -Dclonix.engine=interp}) to show that it changes nothing. The engine never changes what
+     * a guest sees, so this host setting cannot make runs differ.
      */
     public static vm.Engine defaultEngine() {
-        vm.Engine e = vm.Engine.parse(System.getProperty("clonix.engine", "interp"));
+        vm.Engine e = vm.Engine.parse(System.getProperty("clonix.engine", "jit"));
         if (e == null) throw new IllegalArgumentException("clonix.engine: unknown engine " + System.getProperty("clonix.engine"));
         return e;
     }

@@ -16,13 +16,19 @@ import vm.Engine;
  * program of tests/ccbench (the compiler's benchmark, no libc) runs on a bare machine under
  * the interpreter and under the JIT, and the line gives the median host time of each (the
  * CPU time of the thread that runs the machine, which a busy host disturbs less than wall
- * time; HotSpot compiles on threads of its own, and the two warm-up runs give it the time),
+ * time; HotSpot compiles on threads of its own, and the warm-up runs give it the time),
  * the speed-up, and the guest instructions, which must be the same under both engines (the run
  * fails otherwise, as it does if the output differs).
  */
 public final class EngineBench {
-    /** Timed runs of each program under each engine, after two warm-up runs. */
+    /** Timed runs of each program under each engine, after {@link #WARMUPS} warm-up runs. */
     public static final int REPS = 5;
+    /**
+     * Runs before the timed ones. The first translates a region only once its block has
+     * started 65,535 times (vm.CodeCache), the later ones take it from the shared cache early;
+     * six runs give HotSpot the time to compile the regions before the timing starts.
+     */
+    static final int WARMUPS = 6;
 
     private static final java.lang.management.ThreadMXBean THREAD = java.lang.management.ManagementFactory.getThreadMXBean();
 
@@ -39,7 +45,7 @@ public final class EngineBench {
         long[] instructions = new long[2];
         for (Engine e : Engine.values()) {
             int k = e.ordinal();
-            for (int i = -2; i < REPS; i++) {
+            for (int i = -WARMUPS; i < REPS; i++) {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 long start = THREAD.getCurrentThreadCpuTime();
                 BareMachine.Result r = new BareMachine(out, new ByteArrayOutputStream(), 64L << 20).engine(e)

@@ -60,9 +60,9 @@ final class MachineOptions {
             description = "mount the host directory HOSTDIR read-write at /mnt/host in the guest")
     Path mount;
 
-    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "interp",
-            description = "how the CPUs execute guest code: interp (the interpreter) or jit (hot code "
-                    + "translated to JVM classes); both give the same output (default: ${DEFAULT-VALUE})")
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "jit",
+            description = "how the CPUs execute guest code: jit (hot code translated to JVM classes) or "
+                    + "interp (the interpreter alone); both give the same output (default: ${DEFAULT-VALUE})")
     String engine;
 
     /** The largest --time-limit: a million seconds, far beyond any run, well within the cycle counter. */

@@ -26,12 +26,12 @@ final class CodePage {
     /** Another page of the same frame (the frame is mapped at several addresses), or null. */
     final CodePage next;
     final JitRegion[] regions = new JitRegion[SLOTS];
-    /** Starts of the block at each slot in the interpreter (16 bits: CodeCache.THRESHOLD is 128). */
-    final short[] heat = new short[SLOTS];
+    /** Starts of the block at each slot in the interpreter, up to CodeCache.threshold (unsigned 16 bits). */
+    final char[] heat = new char[SLOTS];
     /** The counted translation of the block at each slot, or null; made when the first is (most pages have none). */
     private JitRegion[] tails;
-    /** How often a burst ended inside the block at each slot while it had no counted translation (up to 4 x 128). */
-    private final short[] tailHeat = new short[SLOTS];
+    /** How often a burst ended inside the block at each slot while it had no counted translation, up to CodeCache.tailThreshold. */
+    private final char[] tailHeat = new char[SLOTS];
     /** The length of the block at each slot (JitRegionPlan.blockLength, up to 512) plus one, or 0 if not known yet. */
     private final short[] lengths = new short[SLOTS];
 
@@ -62,17 +62,19 @@ final class CodePage {
 
     /**
      * The counted translation of the block at {@code slot} of this page (frame {@code code},
-     * guest address {@code base}), a block of at least two legal instructions; made once a
-     * burst has ended inside the block {@code threshold} times, null until then.
+     * guest address {@code base}), a block of at least two legal instructions: taken from the
+     * shared cache once a burst has ended inside the block {@code cache.tailLookup} times if it
+     * is there, made once that has happened {@code cache.tailThreshold} times; null until then.
      */
-    JitRegion tail(long base, byte[] code, int slot, int threshold) {
+    JitRegion tail(long base, byte[] code, int slot, CodeCache cache) {
         if (tails != null && tails[slot] != null) return tails[slot];
-        if (tailHeat[slot] < threshold) {
-            tailHeat[slot]++;
-            return null;
-        }
+        int heat = tailHeat[slot];
+        if (heat < cache.tailThreshold) tailHeat[slot] = (char) (heat + 1);
+        if (heat != cache.tailThreshold && heat != cache.tailLookup) return null;
+        JitRegion r = heat == cache.tailThreshold ? JitClasses.tail(base, code, slot) : JitClasses.findTail(base, code, slot);
+        if (r == null) return null;
         if (tails == null) tails = new JitRegion[SLOTS];
-        return tails[slot] = JitClasses.tail(base, code, slot);
+        return tails[slot] = r;
     }
 
     /**

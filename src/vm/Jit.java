@@ -11,12 +11,14 @@ package vm;
  * runs from block to block inside its page and comes back here to leave it, at a trap, or
  * when the next block does not fit in the budget left ({@link JitRegion}). Where there is no
  * region the interpreter runs the block's instructions; the loop counts how often each block
- * starts there and translates the region reachable from it once it has started
- * {@link CodeCache#THRESHOLD} times. Where the budget ends inside a block, the block's counted
- * translation ({@link JitRegionPlan#tail}) runs what the budget holds of it, once bursts have
- * ended there {@code CodeCache.tailThreshold} times; until then the interpreter does. A translation that finds its code
- * changed since it was made stops and is dropped; the interpreter runs that code, and it is
- * translated again once it is hot.
+ * starts there, takes the region reachable from it from the shared cache ({@link JitClasses})
+ * once it has started {@link CodeCache#LOOKUP} times if another machine or run made it
+ * already, and translates it once it has started {@link CodeCache#THRESHOLD} times. Where the
+ * budget ends inside a block, the block's counted translation ({@link JitRegionPlan#tail})
+ * runs what the budget holds of it, once bursts have ended there {@code CodeCache.tailLookup}
+ * times (made already) or {@code CodeCache.tailThreshold} times; until then the interpreter
+ * does. A translation that finds its code changed since it was made stops and is dropped; the
+ * interpreter runs that code, and it is translated again once it is hot.
  *
  * <p>So the budget, the retired count, the traps and every register and byte of memory are
  * exactly the interpreter's: a block runs translated only as far as the budget holds, and it
@@ -61,16 +63,21 @@ final class Jit {
                 if (cpu.trap != null) break;
                 if (n > 0 || cpu.pc != pc) continue;
                 // The first block does not fit in the budget left, or its code changed.
-            } else if (page.heat[slot] < cache.threshold) {
-                page.heat[slot]++;
-            } else if (JitRegionPlan.blockLength(code, 8 * slot) > 0) {
-                page.install(JitClasses.region(codeBase, code, slot));
-                continue;
+            } else {
+                int heat = page.heat[slot];
+                if (heat < cache.threshold) page.heat[slot] = (char) (heat + 1);
+                if ((heat == cache.threshold || heat == cache.lookup) && JitRegionPlan.blockLength(code, 8 * slot) > 0) {
+                    r = heat == cache.threshold ? JitClasses.region(codeBase, code, slot) : JitClasses.find(codeBase, code, slot);
+                    if (r != null) {
+                        page.install(r);
+                        continue;
+                    }
+                }
             }
             int len = page.blockLength(code, slot);
             if (len > left) {
                 // The budget ends inside the block.
-                JitRegion tail = page.tail(codeBase, code, slot, cache.tailThreshold);
+                JitRegion tail = page.tail(codeBase, code, slot, cache);
                 if (tail != null) {
                     int n = translated(cpu, cache, page, tail, code, room);
                     left -= n;

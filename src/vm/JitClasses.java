@@ -90,6 +90,16 @@ final class JitClasses {
         return hold(key, define(plan, bytes));
     }
 
+    /** The region {@link #region} gives for these arguments if it is translated already, else null. */
+    static JitRegion find(long base, byte[] code, int slot) {
+        return regions.get(new Key(JitRegionPlan.discover(base, code, slot, JitRegionPlan.MAX_BLOCKS).key()));
+    }
+
+    /** The counted translation {@link #tail} gives for these arguments if it is made already, else null. */
+    static JitRegion findTail(long base, byte[] code, int slot) {
+        return regions.get(new Key(JitRegionPlan.tail(base, code, slot).key()));
+    }
+
     /** Keeps region r under key, emptying the cache first if it is full; returns the region kept. */
     private static JitRegion hold(Key key, JitRegion r) {
         synchronized (JitClasses.class) {

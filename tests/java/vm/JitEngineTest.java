@@ -15,7 +15,16 @@ import org.junit.jupiter.api.Test;
 class JitEngineTest {
     /** "addi a0, a0, 1; addi a1, a1, 2; jal back to the start": a loop of one block of three. */
     private static Machine counterLoop(CodeCache cache) {
-        Machine m = new Machine().code(encode(ADDI, A0, A0, 0, 1), encode(ADDI, A1, A1, 0, 2), encode(JAL, ZERO, 0, 0, -16));
+        return counterLoop(cache, 2);
+    }
+
+    /**
+     * The counter loop with "addi a1, a1, {@code step}": translations are shared by all the
+     * machines of the JVM (JitClasses), so a test that counts when its code gets translated
+     * runs code of its own, which no other test has made hot.
+     */
+    private static Machine counterLoop(CodeCache cache, int step) {
+        Machine m = new Machine().code(encode(ADDI, A0, A0, 0, 1), encode(ADDI, A1, A1, 0, step), encode(JAL, ZERO, 0, 0, -16));
         m.cpu.setCodeCache(cache);
         return m;
     }
@@ -35,14 +44,14 @@ class JitEngineTest {
     @Test
     void aBlockLongerThanTheBudgetLeftRunsInTheInterpreterUntilBurstsEndingInItAreHot() {
         CodeCache cache = new CodeCache();
-        Machine m = counterLoop(cache);
-        int hot = 4 * CodeCache.THRESHOLD;
+        Machine m = counterLoop(cache, 3);
+        int hot = cache.tailThreshold;
         for (int i = 0; i < hot + 4; i++) {
             m.cpu.setPc(Machine.CODE);
             m.runClean(2);                // never room for the three instructions
             assertEquals(Machine.CODE + 16, m.cpu.pc());
             assertEquals(i + 1, m.reg(A0));
-            assertEquals(2 * (i + 1), m.reg(A1));
+            assertEquals(3 * (i + 1), m.reg(A1));
             assertEquals(i < hot ? 0 : 2 * (i + 1 - hot), cache.compiledInstructions(), "pass " + i);
         }
     }
@@ -68,11 +77,51 @@ class JitEngineTest {
     @Test
     void blocksAreTranslatedOnlyOnceHot() {
         CodeCache cache = new CodeCache();
-        Machine m = counterLoop(cache);
+        Machine m = counterLoop(cache, 4);
         m.runClean(3 * CodeCache.THRESHOLD);
         assertEquals(0, cache.compiledInstructions(), "cold: interpreted");
         m.runClean(300);
         assertTrue(cache.compiledInstructions() >= 297, "hot: translated");
+    }
+
+    @Test
+    void aRegionAnotherMachineTranslatedIsTakenOnceWarm() {
+        // The first machine makes the loop hot, which translates it; a second machine running
+        // the same code takes that translation once the loop is warm, long before it is hot.
+        Machine first = counterLoop(new CodeCache(), 5);
+        first.runClean(3 * CodeCache.THRESHOLD + 300);
+        CodeCache cache = new CodeCache();
+        Machine second = counterLoop(cache, 5);
+        second.runClean(3 * CodeCache.LOOKUP);
+        assertEquals(0, cache.compiledInstructions(), "cold: interpreted");
+        second.runClean(300);
+        assertTrue(cache.compiledInstructions() >= 297, "warm, and translated already: translated");
+        assertEquals(5 * (second.cpu.retired() / 3), second.reg(A1), "the loop's work, whichever engine ran it");
+        // Code that no machine has made hot is still interpreted at that point.
+        CodeCache other = new CodeCache();
+        Machine third = counterLoop(other, 6);
+        third.runClean(3 * CodeCache.LOOKUP + 300);
+        assertEquals(0, other.compiledInstructions(), "warm, but translated nowhere: interpreted");
+    }
+
+    @Test
+    void theEndOfABlockAnotherMachineTranslatedIsTakenOnceWarm() {
+        // As above, for the counted translation that runs the ends of bursts (budgets of 2).
+        CodeCache firstCache = new CodeCache();
+        Machine first = counterLoop(firstCache, 7);
+        for (int i = 0; i <= firstCache.tailThreshold; i++) {
+            first.cpu.setPc(Machine.CODE);
+            first.runClean(2);
+        }
+        CodeCache cache = new CodeCache();
+        Machine second = counterLoop(cache, 7);
+        int warm = cache.tailLookup;
+        for (int i = 0; i < warm + 4; i++) {
+            second.cpu.setPc(Machine.CODE);
+            second.runClean(2);
+            assertEquals(7 * (i + 1), second.reg(A1));
+            assertEquals(i < warm ? 0 : 2 * (i + 1 - warm), cache.compiledInstructions(), "pass " + i);
+        }
     }
 
     @Test
