@@ -44,6 +44,11 @@ final class BenchCommand extends ToolCommand {
     @Option(names = "--with-gcc", description = "also build and time the C versions in tests/bench with gcc")
     boolean withGcc;
 
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "jit",
+            description = "how the machines the benchmark boots execute guest code: jit or interp (default: ${DEFAULT-VALUE});"
+                    + " 'interp' and 'jit' measure both engines, and 'sched' both for its first sections, whatever this says")
+    String engine;
+
     enum Name { interp, jit, fork, clone, sched, startup, uthread, pthread, cc, explore, race }
 
     /** Iterations of the native runs: enough for about a second each on a 2020s machine. */
@@ -51,7 +56,24 @@ final class BenchCommand extends ToolCommand {
 
     @Override
     int call0() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+        vm.Engine chosen = vm.Engine.parse(engine);
+        if (chosen == null) throw new HostFiles.UserError("--engine must be interp or jit");
+        // The benchmarks boot their machines with Options.defaults(), whose engine is the
+        // clonix.engine property's: set it for this run only, since commands may run inside
+        // a JVM that goes on (the tests).
+        String before = System.getProperty("clonix.engine");
+        System.setProperty("clonix.engine", chosen.optionName());
+        try {
+            run(spec.commandLine().getOut());
+        } finally {
+            if (before == null) System.clearProperty("clonix.engine");
+            else System.setProperty("clonix.engine", before);
+        }
+        return 0;
+    }
+
+    /** Runs the benchmark named on the command line, printing its figures to {@code out}. */
+    private void run(PrintWriter out) throws Exception {
         switch (name) {
             case interp -> interp(out);
             case jit -> engines(out);
@@ -66,7 +88,6 @@ final class BenchCommand extends ToolCommand {
                     Runtime.getRuntime().availableProcessors())).flush(); // docs/PERFORMANCE.md, "Schedule exploration"
             case race -> out.append(bench.RaceBench.run(PingPongBench.compile(ProjectDir.find().resolve("tests/bench/race_work.c")))).flush(); // docs/PERFORMANCE.md, "The race detector"
         }
-        return 0;
     }
 
     private void interp(PrintWriter out) throws Exception {

@@ -36,6 +36,14 @@ class CommandLineTest {
     }
 
     @Test
+    void benchRefusesAnUnknownEngineInOneLineAndLeavesTheDefaultAlone() {
+        String before = System.getProperty("clonix.engine");
+        assertEquals(1, clonix("bench", "--engine", "qemu", "fork"));
+        assertEquals("clonix bench: --engine must be interp or jit\n", err.toString());
+        assertEquals(before, System.getProperty("clonix.engine"));
+    }
+
+    @Test
     void assembleLinkAndDisassembleThroughTheCommandLine() throws Exception {
         Path o = dir.resolve("hello.o"), exe = dir.resolve("hello"), lib = dir.resolve("libhello.a");
         assertEquals(0, clonix("as", "tests/asm/hello.s", "-o", o.toString()), err.toString());
