@@ -42,11 +42,13 @@ public final class StartupBench {
             Files.writeString(hello, "#include <stdio.h>\nint main(void) { printf(\"hello, world\\n\"); return 0; }\n");
             String java = ProcessHandle.current().info().command().orElse("java");
             String cp = System.getProperty("java.class.path");
+            // The launches run the engine the benchmark's own machines run (bench --engine).
+            String engine = "--engine=" + Options.defaults().engine().optionName();
             StringBuilder report = new StringBuilder();
             report.append(line("clonix to the prompt (boot, read 'exit', leave)",
-                    launch(List.of(java, "-cp", cp, "clonix.Main", "--script", exit.toString()))));
+                    launch(List.of(java, "-cp", cp, "clonix.Main", engine, "--script", exit.toString()))));
             report.append(line("clonix run hello.c (compile, boot, run, exit)",
-                    launch(List.of(java, "-cp", cp, "clonix.Main", "run", hello.toString()))));
+                    launch(List.of(java, "-cp", cp, "clonix.Main", "run", engine, hello.toString()))));
             report.append(line("session boot in a warm JVM (kernel, init, sh)", inProcessBoot()));
             return report.toString();
         } finally {
