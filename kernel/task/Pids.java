@@ -22,10 +22,12 @@ import java.util.TreeMap;
  * does not touch tasks whose ids are already above it; new ids simply wrap earlier.
  *
  * <p><b>Cost.</b> Checking whether an id is free must not look at every task, or creating
- * n threads would cost n² (100,000 threads in one process is a benchmark). Every thread of a
- * group has the same tgid, process group and session, so the table counts its tasks per
- * thread group (by tgid) and per {@link SignalStruct}, and {@link #inUse} looks at one entry
- * per thread group rather than one per thread.
+ * n threads would cost n² (100,000 threads in one process is a benchmark), nor at every
+ * process, or a fork would cost as much as there are processes. Every thread of a group has
+ * the same tgid, process group and session, so the table counts its tasks per thread group
+ * (by tgid) and per {@link SignalStruct}, and counts how many groups have each id as their
+ * process group or session, kept up to date by {@link SignalStruct#setPgid} and
+ * {@link SignalStruct#setSid}: {@link #inUse} is three look-ups.
  *
  * <p>The table is a TreeMap, so listing tasks (ps, /proc) is in pid order and deterministic.
  */
@@ -48,6 +50,11 @@ public final class Pids {
      * is never visible, since {@link #inUse} only asks whether some entry matches.
      */
     private final java.util.IdentityHashMap<SignalStruct, Integer> tasksPerGroup = new java.util.IdentityHashMap<>();
+    /**
+     * How many of the groups in {@link #tasksPerGroup} have each id as their process group id,
+     * plus how many have it as their session id (a group whose pgid is its sid counts twice).
+     */
+    private final java.util.HashMap<Integer, Integer> groupIds = new java.util.HashMap<>();
     private int last;
     private int pidMax = PID_MAX;
 
@@ -107,31 +114,45 @@ public final class Pids {
 
     /**
      * True if {@code id} is some task's tid or tgid, or some group's process group or session
-     * id. Costs a lookup plus one step per thread group (not per thread).
+     * id: three look-ups, whatever the number of tasks and processes.
      */
     public boolean inUse(int id) {
-        if (byTid.containsKey(id) || tasksPerTgid.containsKey(id)) return true;
-        for (SignalStruct group : tasksPerGroup.keySet()) {
-            if (group.pgid == id || group.sid == id) return true;
-        }
-        return false;
+        return byTid.containsKey(id) || tasksPerTgid.containsKey(id) || groupIds.containsKey(id);
     }
 
     /** Enters {@code t} in the table under its tid; its tgid and signal must already be set. */
     public void add(Task t) {
         byTid.put(t.tid(), t);
         tasksPerTgid.merge(t.tgid(), 1, Integer::sum);
-        tasksPerGroup.merge(t.signal(), 1, Integer::sum);
+        SignalStruct group = t.signal();
+        if (tasksPerGroup.merge(group, 1, Integer::sum) == 1) {
+            // The group's first task: count its ids from now on, and follow their changes.
+            group.table = this;
+            groupIds.merge(group.pgid, 1, Integer::sum);
+            groupIds.merge(group.sid, 1, Integer::sum);
+        }
     }
 
     /** Takes {@code t} out of the table (it has been reaped); its ids become free. */
     public void remove(Task t) {
         if (!byTid.remove(t.tid(), t)) return;
         release(tasksPerTgid, t.tgid());
-        if (tasksPerGroup.merge(t.signal(), -1, Integer::sum) == 0) tasksPerGroup.remove(t.signal());
+        SignalStruct group = t.signal();
+        if (tasksPerGroup.merge(group, -1, Integer::sum) == 0) {
+            tasksPerGroup.remove(group);
+            release(groupIds, group.pgid);
+            release(groupIds, group.sid);
+            group.table = null;
+        }
     }
 
-    private static void release(TreeMap<Integer, Integer> counts, int key) {
+    /** A group in the table changes one of its ids, its process group or its session, from {@code from} to {@code to}. */
+    void renumber(int from, int to) {
+        release(groupIds, from);
+        groupIds.merge(to, 1, Integer::sum);
+    }
+
+    private static void release(java.util.Map<Integer, Integer> counts, int key) {
         if (counts.merge(key, -1, Integer::sum) == 0) counts.remove(key);
     }
 

@@ -36,6 +36,8 @@ public final class SignalStruct {
     Task crashThread;
     /** Process group id and session id (setpgid, setsid). */
     int pgid, sid;
+    /** The pid table that counts this group's ids while the group has tasks in it, else null (Pids#inUse). */
+    Pids table;
     /** Where wait4 callers of this group sleep until a child changes state. */
     final WaitQueue childExit = new WaitQueue();
     /** Shared pending signals, group stop and alarm (see signal.GroupSignals). */
@@ -118,11 +120,13 @@ public final class SignalStruct {
 
     /** Sets the process group id (setpgid). */
     public void setPgid(int pgid) {
+        if (table != null) table.renumber(this.pgid, pgid);
         this.pgid = pgid;
     }
 
     /** Sets the session id (setsid). */
     public void setSid(int sid) {
+        if (table != null) table.renumber(this.sid, sid);
         this.sid = sid;
     }
 

@@ -36,6 +36,27 @@ class PidsTest {
     }
 
     @Test
+    void aProcessGroupOrSessionIdIsFreeOnceNoGroupUsesItAnyMore() {
+        ts.createRoot("init");
+        Task a = ts.createRoot("a"), b = ts.createRoot("b"); // 2 and 3
+        a.signal().setPgid(500);
+        b.signal().setPgid(500);
+        b.signal().setSid(501);
+        assertEquals(true, ts.pids().inUse(500));
+        assertEquals(true, ts.pids().inUse(501));
+        a.signal().setPgid(2);                  // a leaves group 500; b is still in it
+        assertEquals(true, ts.pids().inUse(500));
+        b.signal().setSid(2);                   // no group has session 501 any more
+        assertEquals(false, ts.pids().inUse(501));
+        ts.pids().remove(b);                    // b is reaped: nobody uses 500 or 3
+        assertEquals(false, ts.pids().inUse(500));
+        assertEquals(false, ts.pids().inUse(3));
+        assertEquals(true, ts.pids().inUse(2));
+        b.signal().setPgid(600);                // a reaped group's ids are not counted
+        assertEquals(false, ts.pids().inUse(600));
+    }
+
+    @Test
     void stateLettersAreThoseOfProc() {
         assertEquals('R', TaskState.RUNNING.letter());
         assertEquals('R', TaskState.RUNNABLE.letter());
