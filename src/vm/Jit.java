@@ -100,13 +100,14 @@ final class Jit {
 
     /**
      * Runs translation r from the CPU's pc with {@code room} instructions of budget, counts
-     * what it completed, and drops r if it found its code changed; returns what it completed.
+     * what it completed, and drops r if it found its code changed (then it did nothing);
+     * returns what it completed.
      */
     private static int translated(Cpu cpu, CodeCache cache, CodePage page, JitRegion r, byte[] code, int room) {
         int n = r.execute(cpu, code, room);
         if (n < 0) {
-            n = -1 - n;                 // the code changed under the translation: stale
-            page.drop(r);
+            page.drop(r);               // the code changed under the translation: stale
+            return 0;
         }
         cpu.retired += n;
         cache.compiledInstructions += n;
