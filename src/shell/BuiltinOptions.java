@@ -71,13 +71,7 @@ final class BuiltinOptions {
 
     /** The value of {@code name} as a number ({@code otherwise} if not given); a Bad naming it if it is not one. */
     long number(String name, long otherwise) throws Bad {
-        String v = values.get(name);
-        if (v == null) return otherwise;
-        try {
-            return Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw new Bad(name + ": not a number: " + v);
-        }
+        return parsed(name, otherwise, Long::parseLong);
     }
 
     /**
@@ -92,10 +86,15 @@ final class BuiltinOptions {
 
     /** As {@link #number}, for a number of seconds that may have a fraction. */
     double seconds(String name, double otherwise) throws Bad {
+        return parsed(name, otherwise, Double::parseDouble);
+    }
+
+    /** The value of {@code name} read by {@code parse} ({@code otherwise} if not given); a Bad naming it if it is not a number. */
+    private <T> T parsed(String name, T otherwise, java.util.function.Function<String, T> parse) throws Bad {
         String v = values.get(name);
         if (v == null) return otherwise;
         try {
-            return Double.parseDouble(v);
+            return parse.apply(v);
         } catch (NumberFormatException e) {
             throw new Bad(name + ": not a number: " + v);
         }
