@@ -172,8 +172,8 @@ public final class ProcessBench {
                 last.iterations() * 1e9 / Math.max(1, last.guestNanos()), bytes, gcAfter[0] - gcBefore[0], gcAfter[1] - gcBefore[1]);
     }
 
-    /** Bytes this thread has allocated so far, or -1 if the JVM does not count them. */
-    private static long allocatedBytes(ThreadMXBean threads) {
+    /** Bytes the calling thread has allocated so far, or -1 if the JVM does not count them. */
+    static long allocatedBytes(ThreadMXBean threads) {
         return threads instanceof com.sun.management.ThreadMXBean t ? t.getCurrentThreadAllocatedBytes() : -1;
     }
 

@@ -170,12 +170,13 @@ public final class SchedBench {
         Executable exe = BenchPrograms.build("getpid_loop");
         Options options = Options.defaults().withCpus(1).withMemory(MEMORY_BYTES).withEngine(engine);
         long[] nanos = new long[repetitions], bytes = new long[repetitions];
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         for (int r = -1; r < repetitions; r++) {
-            long t0 = threadCpuNanos(), b0 = threadAllocatedBytes();
+            long t0 = threadCpuNanos(), b0 = ProcessBench.allocatedBytes(threads);
             run(options, exe, "getpid_loop", List.of("1"));
-            long t1 = threadCpuNanos(), b1 = threadAllocatedBytes();
+            long t1 = threadCpuNanos(), b1 = ProcessBench.allocatedBytes(threads);
             run(options, exe, "getpid_loop", List.of(Long.toString(SYSCALL_ITERATIONS)));
-            long t2 = threadCpuNanos(), b2 = threadAllocatedBytes();
+            long t2 = threadCpuNanos(), b2 = ProcessBench.allocatedBytes(threads);
             if (r < 0) continue;
             nanos[r] = (t2 - t1) - (t1 - t0);
             bytes[r] = (b2 - b1) - (b1 - b0);
@@ -208,12 +209,6 @@ public final class SchedBench {
     /** The host CPU time of the calling thread, which runs the machine. */
     private static long threadCpuNanos() {
         return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-    }
-
-    /** The bytes the calling thread, which runs the machine, has allocated on the heap so far. */
-    private static long threadAllocatedBytes() {
-        return ((com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean())
-                .getCurrentThreadAllocatedBytes();
     }
 
     /** One report line for an aggregate rate, with its ratio to {@code oneCpu}'s rate. */
