@@ -205,12 +205,7 @@ final class CallGen {
 
     /** True if evaluating {@code n} makes a call (only a call's code writes a0..a7 in a function that calls). */
     static boolean makesCall(Node n) {
-        if (n == null) return false;
-        if (n.kind == Node.Kind.FUNCALL) return true;
-        for (Node c : new Node[] {n.lhs, n.rhs, n.cond, n.then, n.els, n.init, n.inc}) if (makesCall(c)) return true;
-        for (Node c : n.args) if (makesCall(c)) return true;
-        for (Node c : n.body) if (makesCall(c)) return true;
-        return false;
+        return Node.any(n, c -> c.kind == Node.Kind.FUNCALL);
     }
 
     /** Loads {@code n} (1..8) bytes at {@code off(addr)} into {@code dst}, zero-extended. */

@@ -125,7 +125,7 @@ final class LoopConstants {
     private void expression(Node n) {
         if (n == null) return;
         need = Math.max(need, Arithmetic.need(n));
-        if (CallGen.makesCall(n) || contains(n, Node.Kind.STMT_EXPR)) unsuitable = true;
+        if (CallGen.makesCall(n) || Node.any(n, c -> c.kind == Node.Kind.STMT_EXPR)) unsuitable = true;
     }
 
     /** Counts the constants a branch on {@code cond} compares with (see {@link Branches#branchIf}). */
@@ -165,15 +165,5 @@ final class LoopConstants {
         if (n.kind == Node.Kind.NUM && n.val != 0 && (n.type.isInteger() || n.type.kind == Type.Kind.PTR)) {
             uses.merge(n.val, 1L << Math.min(3 * loops, 40), Long::sum);
         }
-    }
-
-    /** True if the tree {@code n} has a node of kind {@code k}. */
-    private static boolean contains(Node n, Node.Kind k) {
-        if (n == null) return false;
-        if (n.kind == k) return true;
-        for (Node c : new Node[] {n.lhs, n.rhs, n.cond, n.then, n.els, n.init, n.inc}) if (contains(c, k)) return true;
-        for (Node c : n.args) if (contains(c, k)) return true;
-        for (Node c : n.body) if (contains(c, k)) return true;
-        return false;
     }
 }

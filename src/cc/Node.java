@@ -70,4 +70,18 @@ public final class Node {
         this.kind = kind;
         this.tok = tok;
     }
+
+    /**
+     * True if {@code n} or a node below it satisfies {@code p}, looking through the operands,
+     * the condition, branches and loop parts, the arguments and the statements (the cases of
+     * a switch are among its statements; a node's type and object are not looked at).
+     */
+    static boolean any(Node n, java.util.function.Predicate<Node> p) {
+        if (n == null) return false;
+        if (p.test(n)) return true;
+        for (Node c : new Node[] {n.lhs, n.rhs, n.cond, n.then, n.els, n.init, n.inc}) if (any(c, p)) return true;
+        for (Node c : n.args) if (any(c, p)) return true;
+        for (Node c : n.body) if (any(c, p)) return true;
+        return false;
+    }
 }

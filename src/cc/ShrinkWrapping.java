@@ -97,23 +97,11 @@ final class ShrinkWrapping {
      * prologue and leave everything as the prologue expects it.
      */
     private static boolean mayRunEarly(Node n, Map<Obj, String> params) {
-        if (n == null) return true;
-        switch (n.kind) {
-            case FUNCALL, ASSIGN, STMT_EXPR, MEMZERO, ATOMIC, VA_START, STACK_POINTER, STACK_ALLOC, STACK_RESTORE -> {
-                return false;
-            }
-            case VAR -> {
-                return !n.var.isLocal || params.containsKey(n.var);
-            }
-            default -> {
-            }
-        }
-        for (Node c : new Node[] {n.lhs, n.rhs, n.cond, n.then, n.els, n.init, n.inc}) {
-            if (!mayRunEarly(c, params)) return false;
-        }
-        for (Node c : n.args) if (!mayRunEarly(c, params)) return false;
-        for (Node c : n.body) if (!mayRunEarly(c, params)) return false;
-        return true;
+        return !Node.any(n, c -> switch (c.kind) {
+            case FUNCALL, ASSIGN, STMT_EXPR, MEMZERO, ATOMIC, VA_START, STACK_POINTER, STACK_ALLOC, STACK_RESTORE -> true;
+            case VAR -> c.var.isLocal && !params.containsKey(c.var);
+            default -> false;
+        });
     }
 
     /** True if the early code {@code code} (comments stripped) makes no call and names none of {@link #FRAME_REGISTERS}. */
