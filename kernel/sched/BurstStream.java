@@ -9,6 +9,13 @@ package sched;
  * value is a function of the seed and n alone; so the machine loop can look ahead at the
  * bursts of the next rounds ({@link #peek}) without drawing them, and draw them later
  * ({@link #skip}) only for the rounds that really ran.
+ *
+ * <p>The lengths {@link #peek} computes are kept until they are drawn ({@link #MEMO} of them
+ * at most), since the loop peeks at the same ones again: a lone busy CPU sums the next rounds'
+ * lengths, and when its task traps (a page fault every few thousand instructions while it
+ * first touches an array) it looks again for the round the trap fell in, and sums the rounds
+ * after it at its next run. Each length is then computed once; what the stream returns is
+ * the same.
  */
 final class BurstStream {
     /** SplitMix64's increment, an odd constant (the golden ratio in 64-bit fixed point). */
@@ -18,6 +25,11 @@ final class BurstStream {
     private final long range;
     /** The generator's state: the next value is mix(state + GAMMA). */
     private long state;
+    /** How many lengths ahead are kept: a power of two (4 KiB a CPU); peeks further on are computed each time. */
+    static final int MEMO = 1024;
+    /** The next {@code known} lengths, the n-th next at {@code ahead[(head + n) & (MEMO - 1)]}; made at the first peek. */
+    private int[] ahead;
+    private int head, known;
 
     /** A stream of lengths with mean {@code mean} (at least 2), starting from {@code seed}. */
     BurstStream(long seed, int mean) {
@@ -29,17 +41,25 @@ final class BurstStream {
     /** Draws the next burst length. */
     int next() {
         state += GAMMA;
-        return bound(state);
+        if (known == 0) return bound(state);
+        known--;
+        return ahead[head++ & (MEMO - 1)];
     }
 
-    /** The length {@code ahead} draws from now (0: what {@link #next} would return), without drawing it. */
-    int peek(long ahead) {
-        return bound(state + (ahead + 1) * GAMMA);
+    /** The length {@code n} draws from now (0: what {@link #next} would return), without drawing it. */
+    int peek(long n) {
+        if (n >= MEMO) return bound(state + (n + 1) * GAMMA);
+        if (ahead == null) ahead = new int[MEMO];
+        for (; known <= n; known++) ahead[(head + known) & (MEMO - 1)] = bound(state + (known + 1) * GAMMA);
+        return ahead[(head + (int) n) & (MEMO - 1)];
     }
 
     /** Draws {@code n} lengths and forgets them: the rounds {@link #peek} looked at have run. */
     void skip(long n) {
         state += n * GAMMA;
+        int kept = (int) Math.min(n, known);
+        head += kept;
+        known -= kept;
     }
 
     /** mean/2 plus the top 32 bits of the mixed state scaled to the range (Lemire's multiply-shift). */

@@ -21,7 +21,8 @@ import vm.InterpreterBench;
 
 /**
  * {@code clonix bench NAME}: run one of the benchmarks recorded in docs/PERFORMANCE.md.
- * {@code interp} times the interpreter; {@code jit} the interpreter and the JIT side by side; {@code fork} times fork + exit + wait with 1 MiB and
+ * {@code interp} times the interpreter; {@code jit} the interpreter and the JIT side by side, on the bare
+ * machine and on a 4-thread sum under the kernel; {@code fork} times fork + exit + wait with 1 MiB and
  * 64 MiB touched; {@code clone} times clone(CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND) +
  * exit + wait; {@code sched} measures the scheduler (what a system call costs, what idle CPUs cost, the aggregate rate
  * with 1 to 64 CPUs, the cost of a decision among 100 to 10,000 threads, futex ping-pong); {@code pthread} thread
@@ -33,7 +34,7 @@ import vm.InterpreterBench;
  * gcc and timed in the same run, so the figures sit side by side.
  */
 @Command(mixinStandardHelpOptions = true, name = "bench", description = "Run a benchmark: 'interp' measures the interpreter (about 20 s),"
-        + " 'jit' the interpreter and the JIT side by side on the compiler's benchmark programs (about a minute),"
+        + " 'jit' the interpreter and the JIT side by side on the compiler's benchmark programs and on a 4-thread sum under the kernel (about two minutes),"
         + " 'fork' and 'clone' process creation (about half a minute each), 'sched' the scheduler (about two minutes),"
         + " 'pthread' and 'uthread' the thread libraries, 'startup' the time to the prompt, 'cc' the compiler's code,"
         + " 'explore' the time to find a bug of depth 2, 'race' what --race costs.")
@@ -113,7 +114,7 @@ final class BenchCommand extends ToolCommand {
      * The two execution engines on the compiler's benchmark programs (tests/ccbench, bare
      * machine), with --with-gcc beside each program built with gcc -O0 and run natively (the
      * median CPU time of 21 runs, process start included) and the ratio of the JIT's time to it
-     * (docs/PERFORMANCE.md, "The JIT").
+     * (docs/PERFORMANCE.md, "The JIT"); then the 4-thread sum under the kernel.
      */
     private void engines(PrintWriter out) throws Exception {
         Path project = ProjectDir.find();
@@ -125,17 +126,7 @@ final class BenchCommand extends ToolCommand {
             if (withGcc) {
                 Path binary = buildWithGcc(project.resolve("tests/ccbench/" + name + ".c"), "-O0");
                 try {
-                    // The native run's CPU time (user + system, from bash's time), as the
-                    // Clonix figures are the CPU time of the thread running the machine.
-                    long[] nanos = new long[21];
-                    for (int i = 0; i < nanos.length; i++) {
-                        String t = runProcess(List.of("bash", "-c", "TIMEFORMAT=%3U:%3S; time \"$0\" > /dev/null", binary.toString()));
-                        if (t == null || !t.strip().matches("[0-9.]+:[0-9.]+")) throw new HostFiles.UserError(name + ": cannot time the gcc build: " + t);
-                        String[] us = t.strip().split(":");
-                        nanos[i] = Math.round((Double.parseDouble(us[0]) + Double.parseDouble(us[1])) * 1e9);
-                    }
-                    Arrays.sort(nanos);
-                    double gcc = nanos[nanos.length / 2];
+                    double gcc = nativeCpuNanos(binary, List.of());
                     out.printf(" %12.1f %9.1fx", gcc / 1e6, f.jitNanos() / gcc);
                 } finally {
                     Files.deleteIfExists(binary);
@@ -144,6 +135,49 @@ final class BenchCommand extends ToolCommand {
             out.println();
             out.flush();
         }
+        kernelSum(out, project);
+    }
+
+    /**
+     * The 4-thread sum under the kernel (bench.KernelSumBench), with --with-gcc beside the same
+     * file built with gcc -O0 -pthread: the median CPU time of a run with as many longs less
+     * the median of a run with none, as Clonix's figure leaves out boot, exec and thread creation.
+     */
+    private void kernelSum(PrintWriter out, Path project) throws Exception {
+        out.println();
+        out.print(bench.KernelSumBench.header(withGcc));
+        out.flush();
+        bench.KernelSumBench.Figures f = bench.KernelSumBench.measure(project);
+        double gcc = -1;
+        if (withGcc) {
+            Path binary = buildWithGcc(project.resolve("tests/bench/parallel_sum.c"), "-O0", "-pthread");
+            try {
+                gcc = nativeCpuNanos(binary, List.of(Long.toString(bench.KernelSumBench.LONGS))) - nativeCpuNanos(binary, List.of("0"));
+            } finally {
+                Files.deleteIfExists(binary);
+            }
+        }
+        out.print(bench.KernelSumBench.line(f, gcc));
+        out.flush();
+    }
+
+    /**
+     * The median CPU time (user + system, from bash's time) of 21 native runs of {@code binary}
+     * with {@code args}, process start included, as the Clonix figures are the CPU time of the
+     * thread running the machine.
+     */
+    private static double nativeCpuNanos(Path binary, List<String> args) throws Exception {
+        long[] nanos = new long[21];
+        for (int i = 0; i < nanos.length; i++) {
+            List<String> command = new ArrayList<>(List.of("bash", "-c", "TIMEFORMAT=%3U:%3S; time \"$0\" \"$@\" > /dev/null", binary.toString()));
+            command.addAll(args);
+            String t = runProcess(command);
+            if (t == null || !t.strip().matches("[0-9.]+:[0-9.]+")) throw new HostFiles.UserError(binary + ": cannot time the gcc build: " + t);
+            String[] us = t.strip().split(":");
+            nanos[i] = Math.round((Double.parseDouble(us[0]) + Double.parseDouble(us[1])) * 1e9);
+        }
+        Arrays.sort(nanos);
+        return nanos[nanos.length / 2];
     }
 
     /**
@@ -256,11 +290,14 @@ final class BenchCommand extends ToolCommand {
         return buildWithGcc(ProjectDir.find().resolve("tests/bench/" + name + ".c"), opt);
     }
 
-    /** Builds C file {@code source} with gcc OPT into a temporary file, which the caller deletes. */
-    private static Path buildWithGcc(Path source, String opt) throws HostFiles.UserError, IOException, InterruptedException {
+    /** Builds C file {@code source} with gcc and {@code options} into a temporary file, which the caller deletes. */
+    private static Path buildWithGcc(Path source, String... options) throws HostFiles.UserError, IOException, InterruptedException {
         if (!Files.exists(source)) throw new HostFiles.UserError(source + ": benchmark source not found");
         Path binary = Files.createTempFile("clonix-bench-", "");
-        if (runProcess(List.of("gcc", opt, "-o", binary.toString(), source.toString())) == null) {
+        List<String> command = new ArrayList<>(List.of("gcc"));
+        command.addAll(List.of(options));
+        command.addAll(List.of("-o", binary.toString(), source.toString()));
+        if (runProcess(command) == null) {
             Files.deleteIfExists(binary);
             throw new HostFiles.UserError("gcc failed to build " + source);
         }
