@@ -22,7 +22,7 @@ public final class CodeCache {
      * of thousands of guest instructions later: a region pays for itself only after millions
      * of instructions. So a young machine translates only code that has shown it runs long:
      * 2^19 instructions, a block of eight started 65,536 times (with 2^18, short programs
-     * make twice the regions; docs/PERFORMANCE.md, "jit as the default engine"). Instructions
+     * make more than twice the regions; docs/PERFORMANCE.md, "jit as the default engine"). Instructions
      * rather than starts, because they are what the interpreter costs: a block of 32 is as hot
      * after 16,384 starts as a block of two after 262,144.
      */

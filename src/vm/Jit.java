@@ -65,9 +65,10 @@ final class Jit {
                 if (n > 0 || cpu.pc != pc) continue;
                 // The first block does not fit in the budget left, or its code changed.
             } else {
-                // The heat is the instructions run from the block's starts; a hot block stays
-                // just below the threshold, so that it is translated at this start, or at the
-                // next if the threshold was lowered, or never (its first word is illegal).
+                // The heat is the instructions run from the block's starts, kept below the
+                // threshold: the start that would reach it translates the block (unless its
+                // first word is illegal), and so does the next start of a block whose heat is
+                // above a threshold that was lowered since.
                 int heat = page.heat[slot], now = heat + Math.max(1, page.blockLength(code, slot));
                 boolean hot = now >= cache.threshold, warm = heat < cache.lookup && now >= cache.lookup;
                 if (!hot) page.heat[slot] = now;
