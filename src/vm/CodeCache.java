@@ -14,24 +14,49 @@ import java.util.IdentityHashMap;
  */
 public final class CodeCache {
     /**
-     * Times a block starts in the interpreter before the region reachable from it is translated,
-     * by default. A translation costs some milliseconds of host CPU (ASM, then HotSpot's two
-     * compilers on the new class), and the new class runs no faster than the interpreter until
-     * HotSpot has compiled it, some hundreds of thousands of guest instructions later: a region
-     * pays for itself only after millions of instructions. So only code that has shown it runs
-     * long is translated: 65,535 starts, the most the page's 16-bit counters hold (with 8,192,
-     * short programs still cost a tenth more host CPU than under the interpreter;
-     * docs/PERFORMANCE.md, "jit as the default engine"). A long program reaches this count
-     * within a few milliseconds.
+     * Instructions the interpreter runs from the starts of a block (its starts times its
+     * length) before the region reachable from it is translated, while the machine is young
+     * (has run fewer than {@link #LONG_RUN} instructions). A translation costs some
+     * milliseconds of host CPU (ASM, then HotSpot's two compilers on the new class), and the
+     * new class runs no faster than the interpreter until HotSpot has compiled it, some hundreds
+     * of thousands of guest instructions later: a region pays for itself only after millions
+     * of instructions. So a young machine translates only code that has shown it runs long:
+     * 2^19 instructions, a block of eight started 65,536 times (with 2^18, short programs
+     * make more than twice the regions; docs/PERFORMANCE.md, "jit as the default engine"). Instructions
+     * rather than starts, because they are what the interpreter costs: a block of 32 is as hot
+     * after 16,384 starts as a block of two after 262,144.
      */
-    static final int THRESHOLD = Character.MAX_VALUE;
+    static final int THRESHOLD = 1 << 19;
     /**
-     * Times a block starts in the interpreter before the shared cache ({@link JitClasses}) is
-     * asked whether another machine of this JVM, or an earlier run, has translated its region
-     * already: using a region made already costs only the look-up, so a program run again,
-     * or the C library every process shares, runs translated from early on.
+     * Instructions a machine runs before it is taken for a long program, whose warm code will
+     * run long too: from then on a block's region is translated after {@link #WARM} of its
+     * instructions. No machine of the short-program tests gets this far (the largest runs 11
+     * million), and a long benchmark passes it in a few milliseconds.
      */
-    static final int LOOKUP = 128;
+    static final long LONG_RUN = 1L << 24;
+    /**
+     * The threshold, in instructions run from a block's starts, once the machine has run
+     * {@link #LONG_RUN}: 2^16, so that code a long program runs a few tens of thousands of
+     * times (the callers of hot functions, whose regions stop at the callee's return) is
+     * translated too.
+     */
+    static final int WARM = 1 << 16;
+    /**
+     * Instructions the interpreter runs from a block's starts before the shared cache
+     * ({@link JitClasses}) is asked whether another machine of this JVM, or an earlier run,
+     * has translated its region already (a block of four started 128 times): using a region
+     * made already costs only the look-up, so a program run again, or the C library every
+     * process shares, runs translated from early on.
+     */
+    static final int LOOKUP = 512;
+    /**
+     * Times a burst ends inside a block before its counted translation (CodePage.tail) is
+     * made: as many as the page's 16-bit counters hold, since a translation costs more than a
+     * short program gains from running the last few instructions of its bursts faster.
+     */
+    static final int TAIL_THRESHOLD = Character.MAX_VALUE;
+    /** Ends of bursts inside a block after which the shared cache is asked for its counted translation. */
+    static final int TAIL_LOOKUP = 512;
     /** The most code pages remembered. */
     static final int MAX_PAGES = 1024;
 
@@ -42,32 +67,48 @@ public final class CodeCache {
     private int generation = JitClasses.generation();
     /** Instructions retired by translated regions (the rest ran in the interpreter): statistics. */
     long compiledInstructions;
-    /** This cache's translation threshold: {@link #THRESHOLD} but in tests (at most 65,535, for the page's 16-bit counters). */
-    final int threshold;
-    /** Starts after which the shared cache is asked for a region made already: {@link #LOOKUP}, or the threshold if lower. */
-    final int lookup;
+    /** Instructions the machine's CPUs have retired under the JIT engine, up to {@link #LONG_RUN}. */
+    private long retired;
     /**
-     * Times a burst ends inside a block before the block's counted translation is made
-     * (CodePage.tail): four times {@link #threshold} up to what the counters hold, since a
-     * translation costs more than a short program gains from running the last few
-     * instructions of its bursts faster.
+     * This cache's translation threshold, in instructions run from a block's starts:
+     * {@link #THRESHOLD}, then {@link #WARM} once the machine has run {@link #LONG_RUN}
+     * instructions; in tests, fixed.
      */
+    int threshold;
+    /** The threshold the cache goes to after {@link #LONG_RUN} instructions. */
+    private final int warm;
+    /** Instructions from a block's starts after which the shared cache is asked for its region: {@link #LOOKUP}, or the threshold if lower. */
+    final int lookup;
+    /** Times a burst ends inside a block before its counted translation is made: {@link #TAIL_THRESHOLD}, or the threshold if lower. */
     final int tailThreshold;
     /** Ends of bursts inside a block after which the shared cache is asked for its counted translation. */
     final int tailLookup;
 
     /** An empty cache. */
     public CodeCache() {
-        this(THRESHOLD);
+        this(THRESHOLD, WARM);
     }
 
-    /** An empty cache that translates from a block once it has started {@code threshold} times (tests: 0, at once). */
+    /**
+     * An empty cache that translates from a block once the interpreter has run {@code
+     * threshold} instructions from its starts, whatever the machine's age (tests: 0, at once).
+     */
     CodeCache(int threshold) {
-        if (threshold < 0 || threshold > Character.MAX_VALUE) throw new IllegalArgumentException("threshold " + threshold);
+        this(threshold, threshold);
+    }
+
+    private CodeCache(int threshold, int warm) {
+        if (threshold < 0) throw new IllegalArgumentException("threshold " + threshold);
         this.threshold = threshold;
+        this.warm = warm;
         this.lookup = Math.min(LOOKUP, threshold);
-        this.tailThreshold = Math.min(4 * threshold, Character.MAX_VALUE);
-        this.tailLookup = Math.min(4 * lookup, tailThreshold);
+        this.tailThreshold = Math.min(TAIL_THRESHOLD, threshold);
+        this.tailLookup = Math.min(TAIL_LOOKUP, tailThreshold);
+    }
+
+    /** Counts n instructions the machine ran under the JIT engine; the threshold drops to {@link #WARM} after {@link #LONG_RUN}. */
+    void ran(long n) {
+        if (retired < LONG_RUN && (retired += n) >= LONG_RUN) threshold = warm;
     }
 
     /** Instructions the machine's CPUs have retired in translated regions. */

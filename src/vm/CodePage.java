@@ -26,8 +26,8 @@ final class CodePage {
     /** Another page of the same frame (the frame is mapped at several addresses), or null. */
     final CodePage next;
     final JitRegion[] regions = new JitRegion[SLOTS];
-    /** Starts of the block at each slot in the interpreter, up to CodeCache.threshold (unsigned 16 bits). */
-    final char[] heat = new char[SLOTS];
+    /** The instructions the interpreter ran from the starts of the block at each slot (its length each time), below CodeCache.threshold. */
+    final int[] heat = new int[SLOTS];
     /** The counted translation of the block at each slot, or null; made when the first is (most pages have none). */
     private JitRegion[] tails;
     /** How often a burst ended inside the block at each slot while it had no counted translation, up to CodeCache.tailThreshold. */

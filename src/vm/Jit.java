@@ -10,10 +10,11 @@ package vm;
  * runs the translated region that has a block starting at that pc, if there is one. A region
  * runs from block to block inside its page and comes back here to leave it, at a trap, or
  * when the next block does not fit in the budget left ({@link JitRegion}). Where there is no
- * region the interpreter runs the block's instructions; the loop counts how often each block
- * starts there, takes the region reachable from it from the shared cache ({@link JitClasses})
- * once it has started {@link CodeCache#LOOKUP} times if another machine or run made it
- * already, and translates it once it has started {@link CodeCache#THRESHOLD} times. Where the
+ * region the interpreter runs the block's instructions; the loop counts the instructions it
+ * runs from each block's starts (the block's heat), takes the region reachable from the block
+ * from the shared cache ({@link JitClasses}) once that reaches {@link CodeCache#LOOKUP} if
+ * another machine or run made it already, and translates it once that reaches the cache's
+ * threshold ({@link CodeCache#THRESHOLD}, lower once the machine has run long). Where the
  * budget ends inside a block, the block's counted translation ({@link JitRegionPlan#tail})
  * runs what the budget holds of it, once bursts have ended there {@code CodeCache.tailLookup}
  * times (made already) or {@code CodeCache.tailThreshold} times; until then the interpreter
@@ -64,10 +65,15 @@ final class Jit {
                 if (n > 0 || cpu.pc != pc) continue;
                 // The first block does not fit in the budget left, or its code changed.
             } else {
-                int heat = page.heat[slot];
-                if (heat < cache.threshold) page.heat[slot] = (char) (heat + 1);
-                if ((heat == cache.threshold || heat == cache.lookup) && JitRegionPlan.blockLength(code, 8 * slot) > 0) {
-                    r = heat == cache.threshold ? JitClasses.region(codeBase, code, slot) : JitClasses.find(codeBase, code, slot);
+                // The heat is the instructions run from the block's starts, kept below the
+                // threshold: the start that would reach it translates the block (unless its
+                // first word is illegal), and so does the next start of a block whose heat is
+                // above a threshold that was lowered since.
+                int heat = page.heat[slot], now = heat + Math.max(1, page.blockLength(code, slot));
+                boolean hot = now >= cache.threshold, warm = heat < cache.lookup && now >= cache.lookup;
+                if (!hot) page.heat[slot] = now;
+                if ((hot || warm) && JitRegionPlan.blockLength(code, 8 * slot) > 0) {
+                    r = hot ? JitClasses.region(codeBase, code, slot) : JitClasses.find(codeBase, code, slot);
                     if (r != null) {
                         page.install(r);
                         continue;
@@ -95,6 +101,7 @@ final class Jit {
                 page = cache.page(codeBase >>> AddressSpace.PAGE_SHIFT, code);
             }
         }
+        cache.ran(budget - left);
         return budget - left;
     }
 

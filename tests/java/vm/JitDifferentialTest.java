@@ -54,7 +54,7 @@ class JitDifferentialTest {
     void randomProgramsAgreeInstructionForInstruction() {
         FuzzBudget.forEachSeed(new long[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20}, seed -> {
             compare(seed, 0, false);
-            compare(seed, 3, false);
+            compare(seed, 12, false);
         });
     }
 
@@ -62,7 +62,7 @@ class JitDifferentialTest {
     void callsReturnsAndLoopsAcrossBlocksAndPagesAgree() {
         FuzzBudget.forEachSeed(new long[] {101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111, 112}, seed -> {
             compare(seed, 0, true);
-            compare(seed, 3, true);
+            compare(seed, 12, true);
         });
     }
 
@@ -77,7 +77,7 @@ class JitDifferentialTest {
         long[] repairs = {0};
         FuzzBudget.forEachSeed(new long[] {201, 202, 203, 204, 205, 206, 207, 208, 209, 210, 211, 212}, seed -> {
             repairs[0] += compare(seed, 0, false, true);
-            repairs[0] += compare(seed, 3, false, true);
+            repairs[0] += compare(seed, 12, false, true);
         });
         assertTrue(repairs[0] >= 5, "the code page was copied " + repairs[0] + " times");
     }
@@ -87,8 +87,9 @@ class JitDifferentialTest {
     }
 
     /**
-     * Runs the program of {@code seed} under both engines, the JIT translating after
-     * {@code threshold} starts; {@code structured}: functions that call each other and loop
+     * Runs the program of {@code seed} under both engines, the JIT translating a block's
+     * region once {@code threshold} instructions have run from its starts (12: a block of four
+     * runs three times in the interpreter first); {@code structured}: functions that call each other and loop
      * ({@link #structured}), else a random sequence of instructions; {@code forked}: after a
      * fork, with the copy-on-write faults repaired and the faulting stores run again. Returns
      * the number of copy-on-write faults repaired in the writable code page.

@@ -76,12 +76,73 @@ class JitEngineTest {
 
     @Test
     void blocksAreTranslatedOnlyOnceHot() {
+        // The loop is one block: its heat is every instruction run.
         CodeCache cache = new CodeCache();
         Machine m = counterLoop(cache, 4);
-        m.runClean(3 * CodeCache.THRESHOLD);
+        m.runClean(CodeCache.THRESHOLD - 3);
         assertEquals(0, cache.compiledInstructions(), "cold: interpreted");
         m.runClean(300);
         assertTrue(cache.compiledInstructions() >= 297, "hot: translated");
+    }
+
+    /** A loop of one block: {@code n - 2} times "addi a0, a0, 1", then "addi a1, a1, step" and a jump back. */
+    private static Machine loopOfOneBlock(CodeCache cache, int n, int step) {
+        long[] words = new long[n];
+        Arrays.fill(words, encode(ADDI, A0, A0, 0, 1));
+        words[n - 2] = encode(ADDI, A1, A1, 0, step);
+        words[n - 1] = encode(JAL, ZERO, 0, 0, -8 * (n - 1));
+        Machine m = new Machine().code(words);
+        m.cpu.setCodeCache(cache);
+        return m;
+    }
+
+    @Test
+    void aLongBlockIsHotAfterFewerStartsThanAShortOne() {
+        // Heat is counted in instructions: a block of 32 is translated after THRESHOLD / 32
+        // starts, 16,384, where counting starts took 65,535...
+        CodeCache longCache = new CodeCache();
+        Machine longLoop = loopOfOneBlock(longCache, 32, 21);
+        longLoop.runClean(CodeCache.THRESHOLD - 32);
+        assertEquals(0, longCache.compiledInstructions(), "16,383 starts: interpreted");
+        longLoop.runClean(64);
+        assertEquals(64, longCache.compiledInstructions(), "the 16,384th start: translated");
+        assertEquals(CodeCache.THRESHOLD / 32 + 1, longLoop.reg(A1) / 21);
+        // ... and a block of two still runs in the interpreter after 65,535 starts, and
+        // 200,000 more: it is translated after THRESHOLD / 2 starts.
+        CodeCache shortCache = new CodeCache();
+        Machine shortLoop = loopOfOneBlock(shortCache, 2, 22);
+        shortLoop.runClean(CodeCache.THRESHOLD - 2);
+        assertEquals(0, shortCache.compiledInstructions(), "262,143 starts: interpreted");
+        shortLoop.runClean(200);
+        assertEquals(200, shortCache.compiledInstructions(), "the 262,144th start: translated");
+    }
+
+    @Test
+    void aMachineThatHasRunLongTranslatesWarmCode() {
+        // Three loops of one block in one page: a at CODE, b at CODE + 64 and c at CODE + 128.
+        CodeCache cache = new CodeCache();
+        Machine m = new Machine();
+        m.cpu.setCodeCache(cache);
+        long a = Machine.CODE, b = a + 64, c = b + 64;
+        m.poke(a, encode(ADDI, A0, A0, 0, 1), encode(ADDI, A1, A1, 0, 23), encode(JAL, ZERO, 0, 0, -16));
+        m.poke(b, encode(ADDI, A2, A2, 0, 1), encode(ADDI, A3, A3, 0, 24), encode(JAL, ZERO, 0, 0, -16));
+        m.poke(c, encode(ADDI, A4, A4, 0, 1), encode(ADDI, A5, A5, 0, 25), encode(JAL, ZERO, 0, 0, -16));
+        // A young machine: warm code is interpreted.
+        m.cpu.setPc(b);
+        m.runClean(CodeCache.WARM + 300);
+        assertEquals(0, cache.compiledInstructions(), "warm, in a young machine: interpreted");
+        // a runs until the machine is old (a is hot: translated).
+        m.cpu.setPc(a);
+        m.runClean(CodeCache.LONG_RUN);
+        long before = cache.compiledInstructions();
+        assertTrue(before > CodeCache.LONG_RUN - CodeCache.THRESHOLD - 300, "hot: translated");
+        // In the old machine, cold code is still interpreted, and warm code is translated.
+        m.cpu.setPc(c);
+        m.runClean(CodeCache.WARM - 3);
+        assertEquals(before, cache.compiledInstructions(), "cold: interpreted");
+        m.runClean(300);
+        assertTrue(cache.compiledInstructions() - before >= 297, "warm, in an old machine: translated");
+        assertEquals(25 * ((CodeCache.WARM - 3 + 300) / 3), m.reg(A5), "c's work, whichever engine ran it");
     }
 
     @Test
@@ -89,10 +150,10 @@ class JitEngineTest {
         // The first machine makes the loop hot, which translates it; a second machine running
         // the same code takes that translation once the loop is warm, long before it is hot.
         Machine first = counterLoop(new CodeCache(), 5);
-        first.runClean(3 * CodeCache.THRESHOLD + 300);
+        first.runClean(CodeCache.THRESHOLD + 300);
         CodeCache cache = new CodeCache();
         Machine second = counterLoop(cache, 5);
-        second.runClean(3 * CodeCache.LOOKUP);
+        second.runClean(CodeCache.LOOKUP - 2);
         assertEquals(0, cache.compiledInstructions(), "cold: interpreted");
         second.runClean(300);
         assertTrue(cache.compiledInstructions() >= 297, "warm, and translated already: translated");
@@ -100,7 +161,7 @@ class JitEngineTest {
         // Code that no machine has made hot is still interpreted at that point.
         CodeCache other = new CodeCache();
         Machine third = counterLoop(other, 6);
-        third.runClean(3 * CodeCache.LOOKUP + 300);
+        third.runClean(CodeCache.LOOKUP + 300);
         assertEquals(0, other.compiledInstructions(), "warm, but translated nowhere: interpreted");
     }
 
