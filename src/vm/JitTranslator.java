@@ -126,7 +126,7 @@ final class JitTranslator {
             for (int k = 0; k < outOfLine.size(); k++) outOfLine.get(k).run();
             mv.visitLabel(epilogue);
             writeBack();
-            mv.visitVarInsn(ILOAD, DONE);
+            done();
             mv.visitVarInsn(ILOAD, RESULT);
             mv.visitInsn(IADD);
             mv.visitInsn(IRETURN);
@@ -177,8 +177,8 @@ final class JitTranslator {
                 mv.visitInsn(LALOAD);
                 mv.visitVarInsn(LSTORE, REGS + 2 * r);
             }
-            mv.visitInsn(ICONST_0);
-            mv.visitVarInsn(ISTORE, DONE);
+            mv.visitVarInsn(ILOAD, ROOM);
+            mv.visitVarInsn(ISTORE, LEFT);
             mv.visitInsn(ICONST_0);
             mv.visitVarInsn(ISTORE, RESULT);
         }
@@ -251,7 +251,7 @@ final class JitTranslator {
                 if (!instruction(w, pc, k)) control(i, w, pc, k);
             }
             if (!JitRegionPlan.endsBlock(op(plan.word(i, len - 1)))) {
-                mv.visitIincInsn(DONE, len);
+                mv.visitIincInsn(LEFT, -len);
                 jump(pc0 + 8L * len);
             }
             outOfLine.add(() -> {
@@ -262,11 +262,16 @@ final class JitTranslator {
 
         /** Goes to {@code tooShort} unless the room left holds {@code n} more instructions. */
         private void roomFor(int n, Label tooShort) {
-            mv.visitVarInsn(ILOAD, ROOM);
-            mv.visitVarInsn(ILOAD, DONE);
-            mv.visitInsn(ISUB);
+            mv.visitVarInsn(ILOAD, LEFT);
             push(n);
             mv.visitJumpInsn(IF_ICMPLT, tooShort);
+        }
+
+        /** Pushes the instructions done before the current block: the room less what is left. */
+        private void done() {
+            mv.visitVarInsn(ILOAD, ROOM);
+            mv.visitVarInsn(ILOAD, LEFT);
+            mv.visitInsn(ISUB);
         }
 
         /** Emits the instruction ending block i, word k, which changes the flow of control. */
@@ -289,7 +294,7 @@ final class JitTranslator {
                 case BGEU: branch(k, pc, rs1, rs2, imm, true, IFGE); return;
                 case JAL:
                     if (begin(rd)) { mv.visitLdcInsn(pc + 8); end(NONE); }
-                    mv.visitIincInsn(DONE, k + 1);
+                    mv.visitIincInsn(LEFT, -(k + 1));
                     jump(pc + imm);
                     return;
                 case JALR:
@@ -298,7 +303,7 @@ final class JitTranslator {
                     mv.visitInsn(LADD);
                     mv.visitVarInsn(LSTORE, ADDR);
                     if (begin(rd)) { mv.visitLdcInsn(pc + 8); end(NONE); }
-                    mv.visitIincInsn(DONE, k + 1);
+                    mv.visitIincInsn(LEFT, -(k + 1));
                     mv.visitJumpInsn(GOTO, dispatch);
                     return;
                 default:
@@ -309,7 +314,7 @@ final class JitTranslator {
         /** A conditional branch, the k-th instruction of its block: to pc + imm if taken, else on. */
         private void branch(int k, long pc, int rs1, int rs2, int imm, boolean unsigned, int cond) {
             Label taken = new Label();
-            mv.visitIincInsn(DONE, k + 1);
+            mv.visitIincInsn(LEFT, -(k + 1));
             reg(rs1);
             reg(rs2);
             compareLongs(unsigned);
@@ -320,7 +325,7 @@ final class JitTranslator {
         }
 
         /**
-         * Goes on at {@code target} (the block's count already in DONE): its block if in the
+         * Goes on at {@code target} (the block's count already taken from LEFT): its block if in the
          * region, else leaves. A later block, or the block itself (a loop of one block), is a
          * {@code goto}; an earlier block goes through the switch, so that every loop of
          * several blocks has the switch as its one head.
@@ -360,7 +365,7 @@ final class JitTranslator {
         }
 
         private void returnDone(int count) {
-            mv.visitVarInsn(ILOAD, DONE);
+            done();
             push(count);
             mv.visitInsn(IADD);
             mv.visitInsn(IRETURN);
