@@ -27,7 +27,9 @@ import org.objectweb.asm.MethodVisitor;
  *     and comes later in the method (a branch, a {@code jal}, falling through), or is the
  *     block itself (a loop of one block); to an earlier block it goes through the switch,
  *     with the block's index, and for a {@code jalr}, through the switch on the target's
- *     address, as at the entry. A target outside the region sets the pc and leaves. A
+ *     address, as at the entry, but for a {@code ret} whose target is a return point of the
+ *     region that a {@code goto} may reach (see {@link Body#returns}): fib's returns then
+ *     skip the switch. A target outside the region sets the pc and leaves. A
  *     syscall, break, atomic or trap leaves too;
  * <li>every exit goes through one epilogue that stores the registers the region writes back
  *     into the array and returns the count.
@@ -106,12 +108,18 @@ final class JitTranslator {
         private final Label byIndex = new Label();
         /** The block being emitted. */
         private int current;
+        /** The instructions after the region's calls (jal linking a register) that are blocks of it. */
+        private final java.util.List<Long> returnPoints = new java.util.ArrayList<>();
 
         Body(MethodVisitor mv, JitRegionPlan plan) {
             super(mv, plan.words);
             this.plan = plan;
             entry = new Label[plan.blocks()];
             for (int i = 0; i < entry.length; i++) entry[i] = new Label();
+            for (int i = 0; i < plan.blocks(); i++) {
+                long last = plan.word(i, plan.lengths[i] - 1), back = plan.pc(i) + 8L * plan.lengths[i];
+                if (op(last) == JAL && rd(last) != 0 && plan.blockAt(back) >= 0) returnPoints.add(back);
+            }
         }
 
         /** Emits the method; returns its size in bytes of bytecode. */
@@ -304,10 +312,28 @@ final class JitTranslator {
                     mv.visitVarInsn(LSTORE, ADDR);
                     if (begin(rd)) { mv.visitLdcInsn(pc + 8); end(NONE); }
                     mv.visitIincInsn(LEFT, -(k + 1));
+                    if (rd == 0) returns();
                     mv.visitJumpInsn(GOTO, dispatch);
                     return;
                 default:
                     atomic(w, pc, k);
+            }
+        }
+
+        /**
+         * A jalr that links nothing (a {@code ret}), its target in ADDR: goes straight to each
+         * return point of the region (the instruction after a call) that comes later in the
+         * method than this block, or is this block, when the target is that point; anything
+         * else goes on to the switch.
+         */
+        private void returns() {
+            for (long back : returnPoints) {
+                int j = plan.blockAt(back);
+                if (j < current) continue;
+                mv.visitVarInsn(LLOAD, ADDR);
+                mv.visitLdcInsn(back);
+                mv.visitInsn(LCMP);
+                mv.visitJumpInsn(IFEQ, entry[j]);
             }
         }
 
