@@ -3,6 +3,8 @@ package vm;
 import static org.objectweb.asm.Opcodes.*;
 import static vm.Isa.*;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
@@ -109,7 +111,7 @@ final class JitTranslator {
         /** The block being emitted. */
         private int current;
         /** The instructions after the region's calls (jal linking a register) that are blocks of it. */
-        private final java.util.List<Long> returnPoints = new java.util.ArrayList<>();
+        private final List<Long> returnPoints = new ArrayList<>();
 
         Body(MethodVisitor mv, JitRegionPlan plan) {
             super(mv, plan.words);
