@@ -30,9 +30,11 @@ abstract class JitEmitter {
     static final String TLB = Type.getInternalName(Tlb.class);
     static final String TRAP_CAUSE = Type.getInternalName(TrapCause.class);
 
-    // Local variable slots of execute(Cpu cpu, byte[] code, int room).
+    // Local variable slots of execute(Cpu cpu, byte[] code, int room). LEFT is the room left
+    // before the current block: one local, counted down, both tests the room at a block's
+    // entry and gives the count done at an exit (ROOM - LEFT).
     static final int CPU_ = 1, CODE = 2, ROOM = 3, X = 4, READ_TAG = 5, WRITE_TAG = 6, DATA_PAGE = 7;
-    static final int ADDR = 8, SLOT = 10, OFF = 11, VALUE = 12, TMP = 14, DONE = 15;
+    static final int ADDR = 8, SLOT = 10, OFF = 11, VALUE = 12, TMP = 14, LEFT = 15;
     /** Register r lives in the two slots from REGS + 2r while the region runs. */
     static final int REGS = 16;
     /** The count of the current block an exit returns, for the shared epilogue. */
@@ -51,7 +53,7 @@ abstract class JitEmitter {
     final List<Runnable> outOfLine = new ArrayList<>();
     /** The registers the region uses, and those it writes (r0 never). */
     final boolean[] used = new boolean[NREGS], written = new boolean[NREGS];
-    /** The exits' shared end: write the registers back, return DONE + RESULT. */
+    /** The exits' shared end: write the registers back, return ROOM - LEFT + RESULT. */
     final Label epilogue = new Label();
     /** The register a write begun by {@link #begin} goes to. */
     private int target;
@@ -331,12 +333,22 @@ abstract class JitEmitter {
      * The interpreter's fast-path test: jumps to {@code slow} unless the tag of the slot
      * equals the page of ADDR and a {@code size}-byte access at ADDR stays in the page;
      * leaves the offset in the page in OFF.
+     *
+     * <p>Both in one comparison: the tag against the page of the access's <i>last</i> byte.
+     * A tag is the page it maps, which has the slot's number in its low bits, or
+     * Tlb.INVALID, which is no page: so it equals the page of the last byte only if that is
+     * the page of the first byte (the page after it, or page 0 after a wrap at the top of
+     * the address space, has other low bits), and then the access stays in the page.
      */
     private void hitTest(int tags, int size, Label slow) {
         mv.visitVarInsn(ALOAD, tags);
         mv.visitVarInsn(ILOAD, SLOT);
         mv.visitInsn(LALOAD);
         mv.visitVarInsn(LLOAD, ADDR);
+        if (size > 1) {
+            mv.visitLdcInsn((long) size - 1);
+            mv.visitInsn(LADD);
+        }
         push(12);
         mv.visitInsn(LUSHR);
         mv.visitInsn(LCMP);
@@ -346,11 +358,6 @@ abstract class JitEmitter {
         push(0xFFF);
         mv.visitInsn(IAND);
         mv.visitVarInsn(ISTORE, OFF);
-        if (size > 1) {
-            mv.visitVarInsn(ILOAD, OFF);
-            push(AddressSpace.PAGE_SIZE - size);
-            mv.visitJumpInsn(IF_ICMPGT, slow);
-        }
     }
 
     /**

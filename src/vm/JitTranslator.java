@@ -3,6 +3,8 @@ package vm;
 import static org.objectweb.asm.Opcodes.*;
 import static vm.Isa.*;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
@@ -27,7 +29,9 @@ import org.objectweb.asm.MethodVisitor;
  *     and comes later in the method (a branch, a {@code jal}, falling through), or is the
  *     block itself (a loop of one block); to an earlier block it goes through the switch,
  *     with the block's index, and for a {@code jalr}, through the switch on the target's
- *     address, as at the entry. A target outside the region sets the pc and leaves. A
+ *     address, as at the entry, but for a {@code ret} whose target is a return point of the
+ *     region that a {@code goto} may reach (see {@link Body#returns}): fib's returns then
+ *     skip the switch. A target outside the region sets the pc and leaves. A
  *     syscall, break, atomic or trap leaves too;
  * <li>every exit goes through one epilogue that stores the registers the region writes back
  *     into the array and returns the count.
@@ -106,12 +110,18 @@ final class JitTranslator {
         private final Label byIndex = new Label();
         /** The block being emitted. */
         private int current;
+        /** The instructions after the region's calls (jal linking a register) that are blocks of it. */
+        private final List<Long> returnPoints = new ArrayList<>();
 
         Body(MethodVisitor mv, JitRegionPlan plan) {
             super(mv, plan.words);
             this.plan = plan;
             entry = new Label[plan.blocks()];
             for (int i = 0; i < entry.length; i++) entry[i] = new Label();
+            for (int i = 0; i < plan.blocks(); i++) {
+                long last = plan.word(i, plan.lengths[i] - 1), back = plan.pc(i) + 8L * plan.lengths[i];
+                if (op(last) == JAL && rd(last) != 0 && plan.blockAt(back) >= 0) returnPoints.add(back);
+            }
         }
 
         /** Emits the method; returns its size in bytes of bytecode. */
@@ -126,7 +136,7 @@ final class JitTranslator {
             for (int k = 0; k < outOfLine.size(); k++) outOfLine.get(k).run();
             mv.visitLabel(epilogue);
             writeBack();
-            mv.visitVarInsn(ILOAD, DONE);
+            done();
             mv.visitVarInsn(ILOAD, RESULT);
             mv.visitInsn(IADD);
             mv.visitInsn(IRETURN);
@@ -177,8 +187,8 @@ final class JitTranslator {
                 mv.visitInsn(LALOAD);
                 mv.visitVarInsn(LSTORE, REGS + 2 * r);
             }
-            mv.visitInsn(ICONST_0);
-            mv.visitVarInsn(ISTORE, DONE);
+            mv.visitVarInsn(ILOAD, ROOM);
+            mv.visitVarInsn(ISTORE, LEFT);
             mv.visitInsn(ICONST_0);
             mv.visitVarInsn(ISTORE, RESULT);
         }
@@ -251,7 +261,7 @@ final class JitTranslator {
                 if (!instruction(w, pc, k)) control(i, w, pc, k);
             }
             if (!JitRegionPlan.endsBlock(op(plan.word(i, len - 1)))) {
-                mv.visitIincInsn(DONE, len);
+                mv.visitIincInsn(LEFT, -len);
                 jump(pc0 + 8L * len);
             }
             outOfLine.add(() -> {
@@ -262,11 +272,16 @@ final class JitTranslator {
 
         /** Goes to {@code tooShort} unless the room left holds {@code n} more instructions. */
         private void roomFor(int n, Label tooShort) {
-            mv.visitVarInsn(ILOAD, ROOM);
-            mv.visitVarInsn(ILOAD, DONE);
-            mv.visitInsn(ISUB);
+            mv.visitVarInsn(ILOAD, LEFT);
             push(n);
             mv.visitJumpInsn(IF_ICMPLT, tooShort);
+        }
+
+        /** Pushes the instructions done before the current block: the room less what is left. */
+        private void done() {
+            mv.visitVarInsn(ILOAD, ROOM);
+            mv.visitVarInsn(ILOAD, LEFT);
+            mv.visitInsn(ISUB);
         }
 
         /** Emits the instruction ending block i, word k, which changes the flow of control. */
@@ -289,7 +304,7 @@ final class JitTranslator {
                 case BGEU: branch(k, pc, rs1, rs2, imm, true, IFGE); return;
                 case JAL:
                     if (begin(rd)) { mv.visitLdcInsn(pc + 8); end(NONE); }
-                    mv.visitIincInsn(DONE, k + 1);
+                    mv.visitIincInsn(LEFT, -(k + 1));
                     jump(pc + imm);
                     return;
                 case JALR:
@@ -298,7 +313,8 @@ final class JitTranslator {
                     mv.visitInsn(LADD);
                     mv.visitVarInsn(LSTORE, ADDR);
                     if (begin(rd)) { mv.visitLdcInsn(pc + 8); end(NONE); }
-                    mv.visitIincInsn(DONE, k + 1);
+                    mv.visitIincInsn(LEFT, -(k + 1));
+                    if (rd == 0) returns();
                     mv.visitJumpInsn(GOTO, dispatch);
                     return;
                 default:
@@ -306,10 +322,27 @@ final class JitTranslator {
             }
         }
 
+        /**
+         * A jalr that links nothing (a {@code ret}), its target in ADDR: goes straight to each
+         * return point of the region (the instruction after a call) that comes later in the
+         * method than this block, or is this block, when the target is that point; anything
+         * else goes on to the switch.
+         */
+        private void returns() {
+            for (long back : returnPoints) {
+                int j = plan.blockAt(back);
+                if (j < current) continue;
+                mv.visitVarInsn(LLOAD, ADDR);
+                mv.visitLdcInsn(back);
+                mv.visitInsn(LCMP);
+                mv.visitJumpInsn(IFEQ, entry[j]);
+            }
+        }
+
         /** A conditional branch, the k-th instruction of its block: to pc + imm if taken, else on. */
         private void branch(int k, long pc, int rs1, int rs2, int imm, boolean unsigned, int cond) {
             Label taken = new Label();
-            mv.visitIincInsn(DONE, k + 1);
+            mv.visitIincInsn(LEFT, -(k + 1));
             reg(rs1);
             reg(rs2);
             compareLongs(unsigned);
@@ -320,7 +353,7 @@ final class JitTranslator {
         }
 
         /**
-         * Goes on at {@code target} (the block's count already in DONE): its block if in the
+         * Goes on at {@code target} (the block's count already taken from LEFT): its block if in the
          * region, else leaves. A later block, or the block itself (a loop of one block), is a
          * {@code goto}; an earlier block goes through the switch, so that every loop of
          * several blocks has the switch as its one head.
@@ -360,7 +393,7 @@ final class JitTranslator {
         }
 
         private void returnDone(int count) {
-            mv.visitVarInsn(ILOAD, DONE);
+            done();
             push(count);
             mv.visitInsn(IADD);
             mv.visitInsn(IRETURN);

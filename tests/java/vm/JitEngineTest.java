@@ -384,6 +384,69 @@ class JitEngineTest {
     }
 
     @Test
+    void aReturnGoesToWhereverRaPointsWhetherTheCallersReturnPointAnotherOrNoBlock() {
+        // "loop: addi a0, a0, 1; jal ra, f; addi a1, a1, 1; jal ra, f; addi a3, a3, 1; blt a0,
+        // a2, loop; break", with f "andi t0, a0, 3; bne t0, zero, +16; addi ra, ra, 16; xori
+        // t1, t0, 2; bne t1, zero, +16; addi ra, ra, 8; jalr zero, ra": f returns after its
+        // call, or (a0 % 4 == 0) after the other call, a return point of the region too, or
+        // (a0 % 4 == 2) one instruction later, where no block starts. A translated ret goes
+        // straight to a return point that comes later in the method (JitTranslator.returns).
+        long[] program = {
+            encode(ADDI, A0, A0, 0, 1), encode(JAL, RA, 0, 0, 8 * 6), encode(ADDI, A1, A1, 0, 1),
+            encode(JAL, RA, 0, 0, 8 * 4), encode(ADDI, A3, A3, 0, 1), encode(BLT, 0, A0, A2, 8 * -5),
+            encode(BREAK, 0, 0, 0, 0),
+            encode(ANDI, T0, A0, 0, 3), encode(BNE, 0, T0, 0, 16), encode(ADDI, RA, RA, 0, 16),
+            encode(XORI, T1, T0, 0, 2), encode(BNE, 0, T1, 0, 16), encode(ADDI, RA, RA, 0, 8),
+            encode(JALR, 0, RA, 0, 0),
+        };
+        CodeCache cache = new CodeCache(0);
+        Machine[] m = twins(program, cache);
+        for (int budget = 1; budget <= 400; budget++) {
+            for (Machine x : m) {
+                x.cpu.setPc(Machine.CODE);
+                for (int r : new int[] {A0, A1, A3, T0, T1, RA}) x.set(r, 0);
+                x.set(A2, 24);
+                x.cpu.run(budget);
+            }
+            JitDifferentialTest.assertSame(m[0], m[1], "budget " + budget);
+        }
+        assertEquals(TrapCause.BREAKPOINT, m[1].cpu.trap().cause(), "the loop ran out and reached its break");
+        assertEquals(12, m[1].reg(A1), "odd a0: the first call returned after itself");
+        assertEquals(18, m[1].reg(A3), "odd a0, and a0 % 4 == 0: the first call returned after the second");
+        assertTrue(cache.compiledInstructions() > m[1].cpu.retired() / 2,
+                cache.compiledInstructions() + " of " + m[1].cpu.retired() + " translated");
+    }
+
+    @Test
+    void loadsAndStoresAtThePageEndTakeTheSlowPathExactlyWhenTheyCrossIt() {
+        // "ld a1, 0(a2); sw a1, 0(a3); addi a2, a2, 1; addi a3, a3, 1; blt a2, a4, back;
+        // break": 8- and 4-byte accesses at each offset up to and across the end of a page
+        // whose entry is in the TLB, into a mapped page, and into an unmapped one (a fault).
+        // The translation tests a hit and the page end in one comparison (JitEmitter.hitTest).
+        long[] loop = {encode(LD, A1, A2, 0, 0), encode(SW, 0, A3, A1, 0), encode(ADDI, A2, A2, 0, 1),
+            encode(ADDI, A3, A3, 0, 1), encode(BLT, 0, A2, A4, -32), encode(BREAK, 0, 0, 0, 0)};
+        CodeCache cache = new CodeCache(0);
+        Machine[] m = twins(loop, cache);
+        for (Machine x : m) x.poke(Machine.DATA + 4096 - 16, 0x1122334455667788L, 0x99AABBCCDDEEFF00L, 0x0102030405060708L);
+        long[][] starts = {{Machine.DATA + 4096 - 16, Machine.DATA + 2 * 4096 - 16}, {Machine.DATA + 4 * 4096 - 16, Machine.DATA + 8}};
+        for (long[] start : starts) {
+            for (int budget = 1; budget <= 90; budget++) {
+                for (Machine x : m) {
+                    x.cpu.setPc(Machine.CODE);
+                    x.set(A2, start[0]);
+                    x.set(A3, start[1]);
+                    x.set(A4, start[0] + 16);
+                    x.cpu.run(budget);
+                }
+                JitDifferentialTest.assertSame(m[0], m[1], "from 0x" + Long.toHexString(start[0]) + ", budget " + budget);
+            }
+        }
+        assertEquals(TrapCause.PAGE_FAULT, m[1].cpu.trap().cause(), "the load crossing into the unmapped page");
+        assertEquals(Machine.DATA + 4 * 4096 - 7, m[1].reg(A2));
+        assertTrue(cache.compiledInstructions() > 0);
+    }
+
+    @Test
     void aLoopOfOneBlockThatWritesItsOwnCodeRunsTheNewCodeAtItsNextPass() {
         // In a writable code page: "addi a1, a1, 1; sd a2, 0(a3); blt a1, a4, back to the
         // start", whose store replaces the first instruction by "addi a1, a1, 10". A region
