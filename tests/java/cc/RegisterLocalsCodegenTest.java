@@ -12,11 +12,13 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Register locals whose values are never needed at the same time share a register
- * (RegisterLocals, LiveRanges). tests/c/sharedregisters.c runs the edge cases against
- * gcc's output (CProgramTest); these tests show the code itself.
+ * How many locals live in registers: locals whose values are never needed at the same time
+ * share a register (RegisterLocals, LiveRanges), and a function whose expressions are
+ * shallow gives the registers its expression stack does not need to more locals
+ * (Codegen.withMoreLocals). tests/c/sharedregisters.c runs the edge cases against gcc's
+ * output (CProgramTest); these tests show the code itself.
  */
-class SharedRegistersCodegenTest {
+class RegisterLocalsCodegenTest {
     private static String asm(String source) throws Exception {
         return Compiler.compileSource("t.c", source).assembly();
     }
@@ -81,5 +83,41 @@ class SharedRegistersCodegenTest {
                 .append("++) t += v").append(i).append(" * ").append(i + 1).append(";\n");
         String f = code(asm(s.append("    return t;\n}\n").toString()), "f");
         assertFalse(f.contains("sp"), "no frame: fourteen locals in three registers:\n" + f);
+    }
+
+    /** Seven locals all needed in one loop, with shallow expressions: {@code body} is the loop's. */
+    private static String seven(String body) {
+        return "long g(long, long, long, long, long, long);\nlong h(long, long, long);\n"
+                + "long f(long n) {\n    long a = g(1, 2, 3, 4, 5, 6), b = 2, c = 3, d = 4, e = 5, s = 0;\n"
+                + "    for (long i = 0; i < n; i++) {\n" + body + "    }\n    return s + a + b + c + d + e;\n}\n";
+    }
+
+    @Test
+    void aFunctionWithShallowExpressionsKeepsMoreThanFiveLocalsInRegisters() throws Exception {
+        String f = code(asm(seven("        s += a; a += b; b += c; c += d; d += e; e += i;\n")), "f");
+        assertFalse(f.contains("(fp)"), "n, a..e, s and i in registers:\n" + f);
+        // The call outside the loop passes its six arguments through the frame instead
+        // (CallGen), once, which the loop's locals more than pay for.
+        CProgramRunner.Run run = CProgramRunner.run("seven.c", seven("        s += a; a += b; b += c; c += d; d += e; e += i;\n")
+                + "long g(long p, long q, long r, long s, long t, long u) { return p + q * r - s + t * u; }\n"
+                + "int main(void) { return (int) (f(10) % 251); }\n");
+        long a = 1 + 2 * 3 - 4 + 5 * 6, b = 2, c = 3, d = 4, e = 5, s = 0;
+        for (long i = 0; i < 10; i++) {
+            s += a;
+            a += b;
+            b += c;
+            c += d;
+            d += e;
+            e += i;
+        }
+        assertEquals((int) ((s + a + b + c + d + e) % 251), run.status());
+    }
+
+    @Test
+    void aCallInALoopKeepsTheRegistersItsArgumentsNeed() throws Exception {
+        // Three arguments computed at depth 0 want five registers: only five locals fit.
+        String f = code(asm(seven("        s += h(a + 1, b + 1, i + 1) + c + d + e;\n")), "f");
+        assertTrue(f.contains("(fp)"), "some locals stay in memory:\n" + f);
+        assertFalse(f.contains("\tld\tt2, "), "no argument is stored to the frame and reloaded (CallGen):\n" + f);
     }
 }
