@@ -32,7 +32,8 @@ import java.util.List;
  * {@link Atomics}, floating point by {@link FloatCode} and {@link FloatBuiltins}, block
  * copies by {@link BlockMoves} and global data by {@link DataWriter};
  * {@link Destinations} lets a value be computed straight into the register that needs it,
- * {@link LoopConstants} keeps the constants a loop stores or compares with in registers, and
+ * {@link LoopConstants} keeps the constants a loop stores or compares with in registers,
+ * {@link LoopPointers} steps a pointer along an array a counted loop indexes, and
  * {@link ShrinkWrapping} lets early returns run before the prologue.
  *
  * <p>When an expression needs more temporaries than the function has (ten, less one per
@@ -285,6 +286,7 @@ public final class Codegen {
 
     private String function(Obj f) {
         frameBase = "fp";
+        LoopPointers.rewrite(f);
         java.util.Map<String, Integer> filesAtStart = new java.util.HashMap<>(fileNumbers);
         int early = ShrinkWrapping.prefixLength(f);
         String earlyCode = early > 0 ? earlyReturns(f, early) : null;
