@@ -105,6 +105,7 @@ final class CallGen {
         }
         int nargs = n.args.size();
         boolean spill = g.depth + nargs + 2 > g.temps;
+        if (g.loops > 0) g.callDepth = Math.max(g.callDepth, g.depth + nargs + 2);
         List<String> where = new ArrayList<>();
         int inRegisters = 0;
         // An argument may be computed straight into its register if no argument evaluated

@@ -20,7 +20,9 @@ import java.util.List;
  * throughout the body except while a call's stack arguments are pushed.
  *
  * <p>Scalar locals whose address is never taken live in s-registers taken from s10 down
- * (see {@link RegisterLocals}); the expression stack uses the s-registers below them.
+ * (see {@link RegisterLocals}), five of them or as many as the function's deepest
+ * expression leaves free ({@link #withMoreLocals}); the expression stack uses the
+ * s-registers below them.
  * A leaf function (one that calls nothing) uses the caller-saved registers it leaves free
  * instead, and needs no saves, and often no frame at all (see {@link LeafFunctions}).
  *
@@ -30,7 +32,8 @@ import java.util.List;
  * {@link Atomics}, floating point by {@link FloatCode} and {@link FloatBuiltins}, block
  * copies by {@link BlockMoves} and global data by {@link DataWriter};
  * {@link Destinations} lets a value be computed straight into the register that needs it,
- * {@link LoopConstants} keeps the constants a loop stores or compares with in registers, and
+ * {@link LoopConstants} keeps the constants a loop stores or compares with in registers,
+ * {@link LoopPointers} steps a pointer along an array a counted loop indexes, and
  * {@link ShrinkWrapping} lets early returns run before the prologue.
  *
  * <p>When an expression needs more temporaries than the function has (ten, less one per
@@ -41,7 +44,10 @@ public final class Codegen {
     /** Registers used as the expression stack of a function that calls, in order (register locals take them from the end). */
     static final String[] TEMPS = {"s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10"};
 
-    /** At most this many locals of a function live in registers (see {@link RegisterLocals}). */
+    /**
+     * At most this many registers hold locals of a function that calls (see
+     * {@link RegisterLocals}), unless its expressions leave more free ({@link #withMoreLocals}).
+     */
     static final int MAX_REGISTER_LOCALS = 5;
 
     StringBuilder out = new StringBuilder();
@@ -51,10 +57,18 @@ public final class Codegen {
     int temps = TEMPS.length;
     /** The locals of the current function that live in registers, and their registers. */
     private java.util.Map<Obj, String> registerLocals = java.util.Map.of();
+    /** The most register locals the current function's body was generated with ({@link #withMoreLocals}). */
+    private int localsLimit;
     /** Constants held in registers across the loops being generated, by value: their stack positions (lookups only). */
     private final java.util.Map<Long, Integer> loopConstants = new java.util.HashMap<>();
     int depth;
     int maxDepth;
+    /**
+     * The most expression-stack registers a call inside a loop of the current function
+     * wanted for its arguments ({@link CallGen#call}), and how many loops (for, while, do)
+     * enclose the code being generated.
+     */
+    int callDepth, loops;
     /** Frame offsets of the spill slots of the current function, by stack position. */
     private final List<Integer> spillSlots = new java.util.ArrayList<>();
     Obj fn;
@@ -272,6 +286,7 @@ public final class Codegen {
 
     private String function(Obj f) {
         frameBase = "fp";
+        LoopPointers.rewrite(f);
         java.util.Map<String, Integer> filesAtStart = new java.util.HashMap<>(fileNumbers);
         int early = ShrinkWrapping.prefixLength(f);
         String earlyCode = early > 0 ? earlyReturns(f, early) : null;
@@ -286,6 +301,7 @@ public final class Codegen {
         String body = body(f, SAVED_FROM_TOP, MAX_REGISTER_LOCALS, early);
         String code = LeafFunctions.code(body);
         boolean leaf = !f.type.variadic && LeafFunctions.isLeaf(code);
+        if (!leaf) body = withMoreLocals(f, SAVED_FROM_TOP, MAX_REGISTER_LOCALS, early, body, filesBefore);
         if (leaf) {
             // Again, with the caller-saved registers the body leaves free first (LeafFunctions).
             fileNumbers.clear();
@@ -294,6 +310,7 @@ public final class Codegen {
             order.addAll(SAVED_FROM_TOP);
             order = order.subList(0, Math.min(order.size(), LeafFunctions.REGISTERS));
             body = body(f, order, LeafFunctions.REGISTER_LOCALS, early);
+            body = withMoreLocals(f, order, LeafFunctions.REGISTER_LOCALS, early, body, filesBefore);
             code = LeafFunctions.code(body);
             List<String> spare = LeafFunctions.freeRegisters(code);
             if (LeafFunctions.names(code, "fp") && !f.movesStack && !LeafFunctions.names(code, "ra") && !spare.isEmpty()) {
@@ -302,10 +319,11 @@ public final class Codegen {
                 fileNumbers.clear();
                 fileNumbers.putAll(filesBefore);
                 frameBase = spare.get(0);
-                body = body(f, order, LeafFunctions.REGISTER_LOCALS, early);
+                body = body(f, order, localsLimit, early);
                 code = LeafFunctions.code(body);
             }
         }
+        code = LeafFunctions.code(body);
         // Save the callee-saved registers the body really names (a value computed straight
         // into an argument or a register local takes a stack position but never its register).
         List<String> savedRegs = new java.util.ArrayList<>();
@@ -340,12 +358,48 @@ public final class Codegen {
         return s.toString();
     }
 
+    /**
+     * Sizes the split between register locals and the expression stack for {@code f}:
+     * {@code body}, just generated with at most {@code max} register locals, is generated
+     * again with as many as its expression stack left unused (its deepest expression, or
+     * the arguments of the deepest call in a loop, decides) if that puts more locals in
+     * registers. The new body is kept unless it spills more or holds fewer loop constants
+     * ({@link LoopConstants} wants room on the stack), as a local may gain less than either
+     * costs; {@link #localsLimit} is the limit of the body returned.
+     */
+    private String withMoreLocals(Obj f, List<String> order, int max, int early, String body, java.util.Map<String, Integer> filesBefore) {
+        localsLimit = max;
+        int room = order.size() - Math.max(maxDepth, callDepth);
+        int before = registerLocals.size();
+        if (room <= max || RegisterLocals.choose(f, room, order).size() <= before) return body;
+        fileNumbers.clear();
+        fileNumbers.putAll(filesBefore);
+        String more = body(f, order, room, early);
+        if (count(more, "\t# spill\n") <= count(body, "\t# spill\n")
+                && count(more, "\t# loop constant\n") >= count(body, "\t# loop constant\n")) {
+            localsLimit = room;
+            return more;
+        }
+        fileNumbers.clear();
+        fileNumbers.putAll(filesBefore);
+        return body(f, order, max, early);
+    }
+
+    /** How many times {@code text} occurs in {@code body}. */
+    private static int count(String body, String text) {
+        int n = 0;
+        for (int i = body.indexOf(text); i >= 0; i = body.indexOf(text, i + 1)) n++;
+        return n;
+    }
+
     /** Starts a pass of code generation over {@code f}: no text, no expression stack, no frame yet. */
     private void begin(Obj f) {
         fn = f;
         out = new StringBuilder();
         depth = 0;
         maxDepth = 0;
+        callDepth = 0;
+        loops = 0;
         frameSize = 0;
         spillSlots.clear();
         lastLine = null;

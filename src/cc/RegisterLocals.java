@@ -20,9 +20,11 @@ import java.util.Set;
  * which also returns twice) keeps all its locals in memory, as C11 7.13.2.1 expects of
  * volatile ones (this compiler does not track {@code volatile}).
  *
- * <p>When there are more candidates than registers, the most used win, a use inside a
- * loop counting eight times as much per loop level; ties go to the earlier declaration, so
- * the choice never depends on hash order.
+ * <p>Locals whose values are never needed at the same time ({@link LiveRanges}) share a
+ * register: the candidates are taken most used first, a use inside a loop counting eight
+ * times as much per loop level (ties go to the earlier declaration, so the choice never
+ * depends on hash order), and each gets the first register held by no local its range
+ * overlaps. A candidate that finds none lives in the frame.
  */
 final class RegisterLocals {
     /** Functions that return twice; a caller of one keeps its locals in memory. */
@@ -35,9 +37,10 @@ final class RegisterLocals {
     private RegisterLocals() {}
 
     /**
-     * The locals of function {@code f} that should live in registers, at most
-     * {@code max} of them, each mapped to one of {@code registers} (taken in order).
-     * Lookups use object identity; the map's order is never used for output.
+     * The locals of function {@code f} that should live in registers, each mapped to one
+     * of the first {@code max} of {@code registers} (taken in order); locals whose ranges
+     * do not overlap may share one. Lookups use object identity; the map's order is never
+     * used for output.
      */
     static Map<Obj, String> choose(Obj f, int max, List<String> registers) {
         RegisterLocals scan = new RegisterLocals();
@@ -51,7 +54,18 @@ final class RegisterLocals {
         }
         // A stable sort: equal weights keep declaration order.
         candidates.sort((a, b) -> Long.compare(scan.weight.get(b), scan.weight.get(a)));
-        for (int i = 0; i < Math.min(max, candidates.size()); i++) chosen.put(candidates.get(i), registers.get(i));
+        LiveRanges ranges = LiveRanges.of(f);
+        List<List<Obj>> holders = new ArrayList<>();
+        for (int i = 0; i < Math.min(max, registers.size()); i++) holders.add(new ArrayList<>());
+        for (Obj v : candidates) {
+            for (int i = 0; i < holders.size(); i++) {
+                List<Obj> held = holders.get(i);
+                if (!held.isEmpty() && (ranges == null || held.stream().anyMatch(w -> ranges.overlap(v, w)))) continue;
+                held.add(v);
+                chosen.put(v, registers.get(i));
+                break;
+            }
+        }
         return chosen;
     }
 

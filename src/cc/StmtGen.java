@@ -60,6 +60,7 @@ final class StmtGen {
                 // rather than a test at the top plus a jump back to it.
                 if (n.init != null) stmt(n.init);
                 java.util.List<Long> constants = LoopConstants.hold(g, n);
+                g.loops++;
                 String top = g.label(), test = g.label();
                 if (n.cond != null) g.emit("j\t" + test);
                 g.emitLabel(top);
@@ -77,10 +78,12 @@ final class StmtGen {
                     g.emit("j\t" + top);
                 }
                 g.emitLabel(n.breakLabel);
+                g.loops--;
                 LoopConstants.release(g, constants);
             }
             case DO -> {
                 java.util.List<Long> constants = LoopConstants.hold(g, n);
+                g.loops++;
                 String top = g.label();
                 g.emitLabel(top);
                 stmt(n.then);
@@ -88,6 +91,7 @@ final class StmtGen {
                 g.lineComment(n.cond.tok);
                 g.branches.branchIf(n.cond, top, true);
                 g.emitLabel(n.breakLabel);
+                g.loops--;
                 LoopConstants.release(g, constants);
             }
             case SWITCH -> switchStmt(n);

@@ -1,6 +1,7 @@
 package task;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import boot.CGuest;
@@ -69,10 +70,11 @@ class ForkLoopTest {
     @Test
     void onATinyMachineForkFailsWithEnomemAndTheParentSurvives() throws Exception {
         String out = CGuest.run(tmp, Options.defaults().withMemory(16L << 20), "forkloop", PROGRAM);
-        Matcher m = Pattern.compile("(?:Out of memory: Killed process (\\d+) \\(forkloop\\)[^\n]*\n)?"
+        // The OOM killer may take children (how many depends on the last pages left).
+        Matcher m = Pattern.compile("((?:Out of memory: Killed process \\d+ \\(forkloop\\)[^\n]*\n)*)"
                 + "fork failed after (\\d+) children: Cannot allocate memory\nreaped (\\d+)\n").matcher(out);
         assertTrue(m.matches(), out);
         assertEquals(m.group(2), m.group(3), "every child is reaped");
-        assertTrue(m.group(1) == null || !m.group(1).equals("2"), "the OOM killer never took the forking parent (pid 2)");
+        assertFalse(m.group(1).contains("Killed process 2 "), "the OOM killer never took the forking parent (pid 2)");
     }
 }
