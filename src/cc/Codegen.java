@@ -75,7 +75,7 @@ public final class Codegen {
     int frameSize;
     /**
      * The register the frame is addressed from: fp, or in a leaf a free caller-saved
-     * register that {@link #leafFrame} points where fp would point, so that the leaf need
+     * register that {@link Frames#leaf} points where fp would point, so that the leaf need
      * not save and set up fp.
      */
     String frameBase = "fp";
@@ -304,22 +304,18 @@ public final class Codegen {
         if (!leaf) body = withMoreLocals(f, SAVED_FROM_TOP, MAX_REGISTER_LOCALS, early, body, filesBefore);
         if (leaf) {
             // Again, with the caller-saved registers the body leaves free first (LeafFunctions).
-            fileNumbers.clear();
-            fileNumbers.putAll(filesBefore);
             List<String> order = new java.util.ArrayList<>(LeafFunctions.freeRegisters(code));
             order.addAll(SAVED_FROM_TOP);
             order = order.subList(0, Math.min(order.size(), LeafFunctions.REGISTERS));
-            body = body(f, order, LeafFunctions.REGISTER_LOCALS, early);
+            body = bodyAgain(f, order, LeafFunctions.REGISTER_LOCALS, early, filesBefore);
             body = withMoreLocals(f, order, LeafFunctions.REGISTER_LOCALS, early, body, filesBefore);
             code = LeafFunctions.code(body);
             List<String> spare = LeafFunctions.freeRegisters(code);
             if (LeafFunctions.names(code, "fp") && !f.movesStack && !LeafFunctions.names(code, "ra") && !spare.isEmpty()) {
                 // A third time, addressing the frame from a register the body leaves free
                 // (the same registers are taken as before, as nothing else changes).
-                fileNumbers.clear();
-                fileNumbers.putAll(filesBefore);
                 frameBase = spare.get(0);
-                body = body(f, order, localsLimit, early);
+                body = bodyAgain(f, order, localsLimit, early, filesBefore);
                 code = LeafFunctions.code(body);
             }
         }
@@ -345,9 +341,9 @@ public final class Codegen {
             // A leaf with nothing to save and nothing in memory needs no frame (LeafFunctions).
             s.append(body).append(returnLabel).append(":\n\tret\n");
         } else if (noFp) {
-            leafFrame(s, body, savedRegs, frame);
+            Frames.leaf(s, body, savedRegs, frame, frameBase, returnLabel);
         } else {
-            frame(s, f, body, savedRegs, frame);
+            Frames.full(s, f, body, savedRegs, frame, calls.namedSlots(f), returnLabel);
         }
         s.append("\t.size\t").append(f.name).append(", .-").append(f.name).append('\n');
         frameBase = "fp";
@@ -372,17 +368,20 @@ public final class Codegen {
         int room = order.size() - Math.max(maxDepth, callDepth);
         int before = registerLocals.size();
         if (room <= max || RegisterLocals.choose(f, room, order).size() <= before) return body;
-        fileNumbers.clear();
-        fileNumbers.putAll(filesBefore);
-        String more = body(f, order, room, early);
+        String more = bodyAgain(f, order, room, early, filesBefore);
         if (count(more, "\t# spill\n") <= count(body, "\t# spill\n")
                 && count(more, "\t# loop constant\n") >= count(body, "\t# loop constant\n")) {
             localsLimit = room;
             return more;
         }
+        return bodyAgain(f, order, max, early, filesBefore);
+    }
+
+    /** Generates the body of {@code f} once more, numbering source files as they were numbered before the first pass ({@code files}). */
+    private String bodyAgain(Obj f, List<String> order, int maxLocals, int early, java.util.Map<String, Integer> files) {
         fileNumbers.clear();
-        fileNumbers.putAll(filesBefore);
-        return body(f, order, max, early);
+        fileNumbers.putAll(files);
+        return body(f, order, maxLocals, early);
     }
 
     /** How many times {@code text} occurs in {@code body}. */
@@ -465,52 +464,6 @@ public final class Codegen {
         if (body.endsWith(jump)) body = body.substring(0, body.length() - jump.length());
         else if (f.name.equals("main")) body += "\tli\ta0, 0\t# reaching the end of main returns 0 (C11 5.1.2.2.3)\n";
         return Destinations.foldCopies(body);
-    }
-
-    /** Appends the prologue, {@code body} and the epilogue of a function with a frame of {@code frame} bytes below ra and fp. */
-    private void frame(StringBuilder s, Obj f, String body, List<String> savedRegs, int frame) {
-        int saved = savedRegs.size();
-        boolean variadic = f.type.variadic;
-        if (variadic) {
-            // Spill the unnamed register arguments just below the stack arguments, so all
-            // arguments form one array of 8-byte slots for va_arg to walk.
-            s.append("\taddi\tsp, sp, -64\n");
-            for (int k = calls.namedSlots(f); k < 8; k++) s.append("\tsd\ta").append(k).append(", ").append(8 * k).append("(sp)\n");
-        }
-        // One stack adjustment for the whole frame; ra and the caller's fp go at its top.
-        s.append(addImmediate("sp", "sp", -(16L + frame)));
-        s.append("\tsd\tra, ").append(frame + 8).append("(sp)\n\tsd\tfp, ").append(frame).append("(sp)\n");
-        s.append(addImmediate("fp", "sp", 16L + frame));
-        for (int j = 0; j < saved; j++) s.append("\tsd\t").append(savedRegs.get(j)).append(", ").append(8 * j).append("(sp)\n");
-        s.append(body);
-        s.append(returnLabel).append(":\n");
-        // Variable-length arrays may have moved sp: the frame's bottom is a fixed distance below fp.
-        if (f.movesStack) s.append(addImmediate("sp", "fp", -(16L + frame)));
-        // sp is back at the bottom of the frame here (calls pop their stack arguments and
-        // nothing else moves sp), so the epilogue mirrors the prologue from sp.
-        for (int j = 0; j < saved; j++) s.append("\tld\t").append(savedRegs.get(j)).append(", ").append(8 * j).append("(sp)\n");
-        s.append("\tld\tra, ").append(frame + 8).append("(sp)\n\tld\tfp, ").append(frame).append("(sp)\n");
-        s.append(addImmediate("sp", "sp", 16L + frame + (variadic ? 64 : 0)));
-        s.append("\tret\n");
-    }
-
-    /**
-     * Appends the prologue, {@code body} and the epilogue of a leaf that keeps neither ra nor
-     * fp: it calls nothing, so ra keeps the return address, and fp is left as the caller's,
-     * which is all a backtrace needs (see {@link LeafFunctions}). The frame is laid out as
-     * {@link #frame} lays it out, the 16 bytes of ra and fp left unused, and
-     * {@link #frameBase}, if it is not fp, is pointed where fp would point.
-     */
-    private void leafFrame(StringBuilder s, String body, List<String> savedRegs, int frame) {
-        int size = frame == 0 ? 0 : 16 + frame;
-        if (size > 0) s.append(addImmediate("sp", "sp", -size));
-        if (!frameBase.equals("fp")) s.append(addImmediate(frameBase, "sp", size));
-        for (int j = 0; j < savedRegs.size(); j++) s.append("\tsd\t").append(savedRegs.get(j)).append(", ").append(8 * j).append("(sp)\n");
-        s.append(body);
-        s.append(returnLabel).append(":\n");
-        for (int j = 0; j < savedRegs.size(); j++) s.append("\tld\t").append(savedRegs.get(j)).append(", ").append(8 * j).append("(sp)\n");
-        if (size > 0) s.append(addImmediate("sp", "sp", size));
-        s.append("\tret\n");
     }
 
     /** The text of {@code addi rd, rs, v}. */

@@ -1,5 +1,7 @@
 package cc;
 
+import static cc.GeneratedCode.asm;
+import static cc.GeneratedCode.code;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,17 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CallCostCodegenTest {
     @TempDir Path tmp;
-
-    private static String asm(String source) throws Exception {
-        return Compiler.compileSource("t.c", source).assembly();
-    }
-
-    /** The instructions of function {@code name} in {@code asm}, one a line, without directives, comments and labels. */
-    private static String code(String asm, String name) {
-        String f = asm.substring(asm.indexOf("\n" + name + ":\n") + name.length() + 3);
-        f = f.substring(0, f.indexOf("\t.size"));
-        return f.replaceAll("(?m)^(\t[.#].*|[.\\w]+:)\n", "");
-    }
 
     private static final String FIB = "long fib(int n) {\n    if (n < 2) return n;\n    return fib(n - 1) + fib(n - 2);\n}\n";
 

@@ -1,5 +1,6 @@
 package cc;
 
+import static cc.GeneratedCode.asm;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,10 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The shape of the generated assembly: what {@code cc -S} shows students. */
 class CodegenTest {
-    private static String asm(String source) throws Exception {
-        return Compiler.compileSource("t.c", source).assembly();
-    }
-
     @Test
     void constantExpressionsAreFolded() throws Exception {
         String s = asm("int f(void) { return (2 * 3 + 4) << 2; }\n");

@@ -1,5 +1,7 @@
 package cc;
 
+import static cc.GeneratedCode.asm;
+import static cc.GeneratedCode.code;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,17 +13,6 @@ import org.junit.jupiter.api.Test;
  * cases against gcc's output (CProgramTest); these tests show the code itself.
  */
 class LoopPointersCodegenTest {
-    private static String asm(String source) throws Exception {
-        return Compiler.compileSource("t.c", source).assembly();
-    }
-
-    /** The instructions of function {@code name} in {@code asm}, one a line, without directives, comments and labels. */
-    private static String code(String asm, String name) {
-        String f = asm.substring(asm.indexOf("\n" + name + ":\n") + name.length() + 3);
-        f = f.substring(0, f.indexOf("\t.size"));
-        return f.replaceAll("(?m)^(\t[.#].*|[.\\w]+:)\n", "");
-    }
-
     /** The loop of {@code code} that ends with its last backward branch: from the first instruction after the jump to its test. */
     private static String loop(String code) {
         String body = code.substring(code.lastIndexOf("\tj\t"));

@@ -1,5 +1,7 @@
 package cc;
 
+import static cc.GeneratedCode.asm;
+import static cc.GeneratedCode.code;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -19,17 +21,6 @@ import org.junit.jupiter.api.Test;
  * output (CProgramTest); these tests show the code itself.
  */
 class RegisterLocalsCodegenTest {
-    private static String asm(String source) throws Exception {
-        return Compiler.compileSource("t.c", source).assembly();
-    }
-
-    /** The instructions of function {@code name} in {@code asm}, one a line, without directives, comments and labels. */
-    private static String code(String asm, String name) {
-        String f = asm.substring(asm.indexOf("\n" + name + ":\n") + name.length() + 3);
-        f = f.substring(0, f.indexOf("\t.size"));
-        return f.replaceAll("(?m)^(\t[.#].*|[.\\w]+:)\n", "");
-    }
-
     /** The registers that {@code li R, 0} sets, in order: the loop counters below start at 0. */
     private static List<String> zeroed(String code) {
         List<String> regs = new ArrayList<>();
@@ -120,4 +111,5 @@ class RegisterLocalsCodegenTest {
         assertTrue(f.contains("(fp)"), "some locals stay in memory:\n" + f);
         assertFalse(f.contains("\tld\tt2, "), "no argument is stored to the frame and reloaded (CallGen):\n" + f);
     }
+
 }
