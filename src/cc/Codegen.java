@@ -326,7 +326,9 @@ public final class Codegen {
         for (int j = 0; j < maxDepth; j++) {
             if (LeafFunctions.calleeSaved(stack[j]) && LeafFunctions.names(code, stack[j])) savedRegs.add(stack[j]);
         }
-        for (String r : registerLocals.values()) if (LeafFunctions.calleeSaved(r) && !savedRegs.contains(r)) savedRegs.add(r);
+        // The register locals' registers in the order they are taken, not in the map's, which
+        // follows identity hashes and so could differ from one compilation to the next.
+        for (String r : SAVED_FROM_TOP) if (registerLocals.containsValue(r) && !savedRegs.contains(r)) savedRegs.add(r);
         int saved = savedRegs.size();
         int frame = (frameSize + 8 * saved + 15) / 16 * 16;
         StringBuilder s = new StringBuilder("\n\t.text\n");
