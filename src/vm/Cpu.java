@@ -501,16 +501,24 @@ public final class Cpu {
      * with the trap recorded and nothing changed, if the address is misaligned or faults.
      */
     boolean atomic(int op, int rd, int rs1, int rs2, int imm, long pc, long w) {
+        return atomicFrame(op, rd, rs1, rs2, imm, pc, w) != null;
+    }
+
+    /**
+     * {@link #atomic}, returning the frame the atomic worked on, or null if it trapped: the JIT
+     * leaves its region after an atomic on the frame of the code it runs.
+     */
+    byte[] atomicFrame(int op, int rd, int rs1, int rs2, int imm, long pc, long w) {
         long a = x[rs1] + imm;
         boolean wide = op == CASD || op == FAAD || op == XCHGD;
         if ((a & (wide ? 7 : 3)) != 0) {
             trap = new Trap(TrapCause.MISALIGNED, pc, a, AccessKind.WRITE, null, w);
-            return false;
+            return null;
         }
         byte[] page = mmu.atomicPage(a, wide ? 8 : 4, pc);
         if (page == null) {
             trap = pageFault(pc, w);
-            return false;
+            return null;
         }
         int o = (int) a & 0xFFF;
         long old = wide ? (long) I64.get(page, o) : (long) (int) I32.get(page, o);
@@ -524,7 +532,7 @@ public final class Cpu {
             default: I64.set(page, o, src); break;
         }
         x[rd] = old;
-        return true;
+        return page;
     }
 
     /** The trap for the access the MMU just failed: a page fault, or the observer's STOP. */

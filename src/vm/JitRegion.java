@@ -117,6 +117,17 @@ abstract class JitRegion {
     }
 
     /**
+     * An atomic by the instruction at {@code pc}, its registers in the CPU's array: -1 if it
+     * trapped (nothing changed, the trap recorded), 1 if it worked on the frame {@code code},
+     * else 0.
+     */
+    static int atomic(Cpu cpu, int op, int rd, int rs1, int rs2, int imm, long pc, long w, byte[] code) {
+        byte[] frame = cpu.atomicFrame(op, rd, rs1, rs2, imm, pc, w);
+        cpu.x[0] = 0;                   // an rd of r0 is discarded, as the interpreter does
+        return frame == null ? -1 : frame == code ? 1 : 0;
+    }
+
+    /**
      * A store by the instruction at {@code pc} that the inline path could not do (a TLB miss
      * or an access crossing the page end): -1 if it faulted (nothing written), 1 if it wrote the frame {@code code}, else 0.
      */

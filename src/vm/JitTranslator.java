@@ -32,7 +32,8 @@ import org.objectweb.asm.MethodVisitor;
  *     address, as at the entry, but for a {@code ret} whose target is a return point of the
  *     region that a {@code goto} may reach (see {@link Body#returns}): fib's returns then
  *     skip the switch. A target outside the region sets the pc and leaves. A
- *     syscall, break, atomic or trap leaves too;
+ *     syscall, break or trap leaves too, and an atomic when it traps or works on the frame
+ *     of the code being run (else it goes on to the next block, as a branch does);
  * <li>every exit goes through one epilogue that stores the registers the region writes back
  *     into the array and returns the count.
  * </ol>
@@ -372,31 +373,48 @@ final class JitTranslator {
         }
 
         /**
-         * An atomic (cas, faa, xchg). Cpu.atomic works on the register array: the registers go
-         * back first, and the call returns at once after it, without the epilogue (the array is
-         * then up to date), since an atomic may have written the code.
+         * An atomic (cas, faa, xchg), the last instruction of its block. Cpu.atomicFrame works
+         * on the register array, so the three registers it reads go there first and rd comes
+         * back after it; then the region goes on to the next block, unless the atomic trapped
+         * (it leaves at the atomic, nothing done) or worked on the frame of the code being run
+         * (it leaves after it, as a store there does: the code may have changed).
          */
         private void atomic(long w, long pc, int k) {
-            Label trapped = new Label();
-            writeBack();
+            int op = op(w), rd = rd(w), rs1 = rs1(w), rs2 = rs2(w);
+            Label trapped = new Label(), codeWritten = new Label();
+            for (int r : new int[] {rs1, rs2, rd}) {
+                if (r == 0) continue;
+                mv.visitVarInsn(ALOAD, X);
+                push(r);
+                reg(r);
+                mv.visitInsn(LASTORE);
+            }
             mv.visitVarInsn(ALOAD, CPU_);
-            push(op(w)); push(rd(w)); push(rs1(w)); push(rs2(w)); push(imm(w));
+            push(op); push(rd); push(rs1); push(rs2); push(imm(w));
             mv.visitLdcInsn(pc);
             mv.visitLdcInsn(w);
-            mv.visitMethodInsn(INVOKEVIRTUAL, CPU, "atomic", "(IIIIIJJ)Z", false);
-            mv.visitJumpInsn(IFEQ, trapped);
-            setPc(pc + 8);
-            returnDone(k + 1);
-            mv.visitLabel(trapped);     // the atomic recorded its trap; the pc stays at it
-            setPc(pc);
-            returnDone(k);
+            mv.visitVarInsn(ALOAD, CODE);
+            mv.visitMethodInsn(INVOKESTATIC, REGION, "atomic", "(L" + CPU + ";IIIIIJJ[B)I", false);
+            mv.visitInsn(DUP);
+            mv.visitVarInsn(ISTORE, OFF);
+            mv.visitJumpInsn(IFLT, trapped);
+            if (begin(rd)) {
+                mv.visitVarInsn(ALOAD, X);
+                push(rd);
+                mv.visitInsn(LALOAD);
+                end(NONE);
+            }
+            mv.visitVarInsn(ILOAD, OFF);
+            mv.visitJumpInsn(IFNE, codeWritten);
+            mv.visitIincInsn(LEFT, -(k + 1));
+            jump(pc + 8);
+            outOfLine.add(() -> {
+                mv.visitLabel(trapped);         // the atomic recorded its trap; the pc stays at it
+                exit(pc, k);
+                mv.visitLabel(codeWritten);
+                exit(pc + 8, k + 1);
+            });
         }
 
-        private void returnDone(int count) {
-            done();
-            push(count);
-            mv.visitInsn(IADD);
-            mv.visitInsn(IRETURN);
-        }
     }
 }

@@ -472,6 +472,61 @@ class JitEngineTest {
     }
 
     @Test
+    void anAtomicRunsInsideItsRegionAndLeavesItOnlyToTrapOrAfterWorkingOnItsCode() {
+        // "faa.d a1, 0(a3) += a2; addi a4, a4, 1; blt a4, a5, back; break": the atomic ends its
+        // block, and the region goes on to the next one. Every budget from 1 to 120 agrees with
+        // the interpreter, from an aligned address and from a misaligned one (a trap at the
+        // first atomic).
+        long[] loop = {encode(FAAD, A1, A3, A2, 0), encode(ADDI, A4, A4, 0, 1), encode(BLT, 0, A4, A5, -16),
+            encode(BREAK, 0, 0, 0, 0)};
+        CodeCache cache = new CodeCache(0);
+        Machine[] m = twins(loop, cache);
+        for (long address : new long[] {Machine.DATA + 8, Machine.DATA + 4}) {
+            for (int budget = 1; budget <= 120; budget++) {
+                for (Machine x : m) {
+                    x.poke(Machine.DATA + 8, 100);
+                    x.cpu.setPc(Machine.CODE);
+                    x.set(A2, 3);
+                    x.set(A3, address);
+                    x.set(A4, 0);
+                    x.set(A5, 30);
+                    x.cpu.run(budget);
+                }
+                JitDifferentialTest.assertSame(m[0], m[1], "at 0x" + Long.toHexString(address) + ", budget " + budget);
+            }
+            if (address == Machine.DATA + 8) {
+                assertEquals(TrapCause.BREAKPOINT, m[1].cpu.trap().cause());
+                assertEquals(100 + 29 * 3, m[1].reg(A1), "the value before the last of 30 additions");
+            }
+        }
+        assertEquals(TrapCause.MISALIGNED, m[1].cpu.trap().cause());
+        assertTrue(cache.compiledInstructions() > 0);
+
+        // In a writable code page: "addi a6, a6, 1; xchg.d a1, 0(a3) = a2; addi a4, a4, 1;
+        // blt a4, a5, back; break", whose exchange replaces the first instruction by "addi a6,
+        // a6, 10": the next pass must run the new one.
+        long[] rewrite = {encode(ADDI, A6, A6, 0, 1), encode(XCHGD, A1, A3, A2, 0), encode(ADDI, A4, A4, 0, 1),
+            encode(BLT, 0, A4, A5, -24), encode(BREAK, 0, 0, 0, 0)};
+        Machine[] r = twins(rewrite, new CodeCache(0));
+        for (Machine x : r) x.mm.protect(Machine.CODE, 1, Pte.READ | Pte.WRITE | Pte.EXEC);
+        for (int budget = 1; budget <= 40; budget++) {
+            for (Machine x : r) {
+                x.poke(Machine.CODE, rewrite[0]);
+                x.cpu.setPc(Machine.CODE);
+                x.set(A6, 0);
+                x.set(A2, encode(ADDI, A6, A6, 0, 10));
+                x.set(A3, Machine.CODE);
+                x.set(A4, 0);
+                x.set(A5, 5);
+                x.cpu.run(budget);
+            }
+            JitDifferentialTest.assertSame(r[0], r[1], "budget " + budget);
+        }
+        assertEquals(TrapCause.BREAKPOINT, r[1].cpu.trap().cause());
+        assertEquals(41, r[1].reg(A6), "1 at the first pass, then 10 at each of four");
+    }
+
+    @Test
     void aRegionChecksTheWordsOfItsBlocksAndNoOthers() {
         // "jal zero, +16; (a word no block holds); addi a0, a0, 1; break": two blocks and a gap.
         Machine m = new Machine().code(encode(JAL, ZERO, 0, 0, 16), encode(NOP, 0, 0, 0, 0),
