@@ -453,22 +453,35 @@ class JitEngineTest {
         // checks its words only at the start of a call, which is right only because a store
         // into the code leaves the region.
         long[] loop = {encode(ADDI, A1, A1, 0, 1), encode(SD, 0, A3, A2, 0), encode(BLT, 0, A1, A4, -16), encode(BREAK, 0, 0, 0, 0)};
-        Machine[] m = twins(loop, new CodeCache(0));
+        Machine m = rewritingItsCode(loop, x -> {
+            x.set(A1, 0);
+            x.set(A2, encode(ADDI, A1, A1, 0, 10));
+            x.set(A3, Machine.CODE);
+            x.set(A4, 35);
+        });
+        assertEquals(41, m.reg(A1), "1 at the first pass, then 10 at each of four");
+    }
+
+    /**
+     * Runs {@code program}, which rewrites its first word, in a writable code page under both
+     * engines for every budget from 1 to 40, each run from the first word as written and the
+     * registers {@code start} sets, and requires the same state each time and a break at the
+     * end; returns the JIT's machine.
+     */
+    private static Machine rewritingItsCode(long[] program, java.util.function.Consumer<Machine> start) {
+        Machine[] m = twins(program, new CodeCache(0));
         for (Machine x : m) x.mm.protect(Machine.CODE, 1, Pte.READ | Pte.WRITE | Pte.EXEC);
         for (int budget = 1; budget <= 40; budget++) {
             for (Machine x : m) {
-                x.poke(Machine.CODE, loop[0]);
+                x.poke(Machine.CODE, program[0]);
                 x.cpu.setPc(Machine.CODE);
-                x.set(A1, 0);
-                x.set(A2, encode(ADDI, A1, A1, 0, 10));
-                x.set(A3, Machine.CODE);
-                x.set(A4, 35);
+                start.accept(x);
                 x.cpu.run(budget);
             }
             JitDifferentialTest.assertSame(m[0], m[1], "budget " + budget);
         }
         assertEquals(TrapCause.BREAKPOINT, m[1].cpu.trap().cause());
-        assertEquals(41, m[1].reg(A1), "1 at the first pass, then 10 at each of four");
+        return m[1];
     }
 
     @Test
@@ -507,23 +520,14 @@ class JitEngineTest {
         // a6, 10": the next pass must run the new one.
         long[] rewrite = {encode(ADDI, A6, A6, 0, 1), encode(XCHGD, A1, A3, A2, 0), encode(ADDI, A4, A4, 0, 1),
             encode(BLT, 0, A4, A5, -24), encode(BREAK, 0, 0, 0, 0)};
-        Machine[] r = twins(rewrite, new CodeCache(0));
-        for (Machine x : r) x.mm.protect(Machine.CODE, 1, Pte.READ | Pte.WRITE | Pte.EXEC);
-        for (int budget = 1; budget <= 40; budget++) {
-            for (Machine x : r) {
-                x.poke(Machine.CODE, rewrite[0]);
-                x.cpu.setPc(Machine.CODE);
-                x.set(A6, 0);
-                x.set(A2, encode(ADDI, A6, A6, 0, 10));
-                x.set(A3, Machine.CODE);
-                x.set(A4, 0);
-                x.set(A5, 5);
-                x.cpu.run(budget);
-            }
-            JitDifferentialTest.assertSame(r[0], r[1], "budget " + budget);
-        }
-        assertEquals(TrapCause.BREAKPOINT, r[1].cpu.trap().cause());
-        assertEquals(41, r[1].reg(A6), "1 at the first pass, then 10 at each of four");
+        Machine r = rewritingItsCode(rewrite, x -> {
+            x.set(A6, 0);
+            x.set(A2, encode(ADDI, A6, A6, 0, 10));
+            x.set(A3, Machine.CODE);
+            x.set(A4, 0);
+            x.set(A5, 5);
+        });
+        assertEquals(41, r.reg(A6), "1 at the first pass, then 10 at each of four");
     }
 
     @Test
