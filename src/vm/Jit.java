@@ -69,10 +69,11 @@ final class Jit {
                 // threshold: the start that would reach it translates the block (unless its
                 // first word is illegal), and so does the next start of a block whose heat is
                 // above a threshold that was lowered since.
-                int heat = page.heat[slot], now = heat + Math.max(1, page.blockLength(code, slot));
+                int length = page.blockLength(code, slot);
+                int heat = page.heat[slot], now = heat + Math.max(1, length);
                 boolean hot = now >= cache.threshold, warm = heat < cache.lookup && now >= cache.lookup;
                 if (!hot) page.heat[slot] = now;
-                if ((hot || warm) && JitRegionPlan.blockLength(code, 8 * slot) > 0) {
+                if ((hot || warm) && length > 0) {
                     r = hot ? JitClasses.region(codeBase, code, slot) : JitClasses.find(codeBase, code, slot);
                     if (r != null) {
                         page.install(r);
