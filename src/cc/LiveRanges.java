@@ -76,9 +76,7 @@ final class LiveRanges {
             open.peek().direct.add(n.var);
             open.peek().inside.add(n.var);
         }
-        for (Node c : new Node[] {n.lhs, n.rhs, n.cond, n.then, n.els, n.init, n.inc}) walk(c);
-        for (Node c : n.body) walk(c);
-        for (Node c : n.args) walk(c);
+        for (Node c : n.children()) walk(c);
         if (statement) close();
     }
 

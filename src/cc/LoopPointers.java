@@ -45,9 +45,7 @@ final class LoopPointers {
 
     private void visit(Node n) {
         if (n == null) return;
-        for (Node c : new Node[] {n.lhs, n.rhs, n.cond, n.then, n.els, n.init, n.inc}) visit(c);
-        for (Node c : n.body) visit(c);
-        for (Node c : n.args) visit(c);
+        for (Node c : n.children()) visit(c);
         if (n.kind == Node.Kind.FOR) reduce(n);
     }
 
@@ -106,9 +104,7 @@ final class LoopPointers {
             out.add(n);
             return;
         }
-        for (Node c : new Node[] {n.lhs, n.rhs, n.cond, n.then, n.els, n.init, n.inc}) collect(c, loop, k, out);
-        for (Node c : n.body) collect(c, loop, k, out);
-        for (Node c : n.args) collect(c, loop, k, out);
+        for (Node c : n.children()) collect(c, loop, k, out);
     }
 
     /**

@@ -79,9 +79,20 @@ public final class Node {
     static boolean any(Node n, java.util.function.Predicate<Node> p) {
         if (n == null) return false;
         if (p.test(n)) return true;
-        for (Node c : new Node[] {n.lhs, n.rhs, n.cond, n.then, n.els, n.init, n.inc}) if (any(c, p)) return true;
-        for (Node c : n.args) if (any(c, p)) return true;
-        for (Node c : n.body) if (any(c, p)) return true;
+        for (Node c : n.children()) if (any(c, p)) return true;
         return false;
+    }
+
+    /**
+     * The nodes directly below this one, in the order every walk of the tree visits them:
+     * the operands, the condition, the branches and the loop parts, then the statements, then
+     * the arguments (a node's type and object are not among them).
+     */
+    List<Node> children() {
+        List<Node> c = new ArrayList<>(7 + body.size() + args.size());
+        for (Node n : new Node[] {lhs, rhs, cond, then, els, init, inc}) if (n != null) c.add(n);
+        c.addAll(body);
+        c.addAll(args);
+        return c;
     }
 }
