@@ -112,6 +112,17 @@ static void expect_word(const char *w)
     free(take());
 }
 
+/* Takes a ")", or reports it missing; returns whether it was there. */
+static int expect_rparen(void)
+{
+    if (peek()->type != T_RPAREN) {
+        unexpected("\")\"");
+        return 0;
+    }
+    free(take());
+    return 1;
+}
+
 /* A redirection operator and its word, appended to *list. */
 static void parse_redir(struct redir **list)
 {
@@ -174,11 +185,7 @@ static struct node *parse_simple(void)
                 if (n->words.n == 1 && n->assigns.n == 0 && n->redirs == NULL && peek()->type == T_LPAREN) {
                     /* NAME ( ) compound-command: a function definition */
                     free(take());
-                    if (peek()->type != T_RPAREN) {
-                        unexpected("\")\"");
-                        return n;
-                    }
-                    free(take());
+                    if (!expect_rparen()) return n;
                     skip_newlines();
                     struct node *f = new_node(N_FUNC);
                     f->name = xstrdup(n->words.v[0]);
@@ -271,11 +278,7 @@ static struct node *parse_case(void)
             if (peek()->type != T_PIPE) break;
             free(take());
         }
-        if (peek()->type != T_RPAREN) {
-            unexpected("\")\"");
-            return n;
-        }
-        free(take());
+        if (!expect_rparen()) return n;
         skip_newlines();
         if (peek()->type != T_DSEMI && !at_word("esac")) item->body = parse_list(0);   /* may be empty */
         if (peek()->type != T_DSEMI) break;
@@ -294,8 +297,7 @@ static struct node *parse_command(void)
         free(take());
         n = new_node(N_SUBSHELL);
         n->left = parse_list(0);
-        if (peek()->type != T_RPAREN) unexpected("\")\"");
-        else take();
+        expect_rparen();
     } else if (at_word("{")) {
         free(take());
         n = new_node(N_GROUP);
