@@ -44,13 +44,20 @@ final class ExecCommand extends ToolCommand {
     @Option(names = "--mem", paramLabel = "MIB", defaultValue = "64", description = "physical memory in MiB (default: ${DEFAULT-VALUE})")
     int memMiB;
 
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "jit",
+            description = "how the CPU executes the program: jit (hot code translated to JVM classes) or "
+                    + "interp (the interpreter alone); both give the same output (default: ${DEFAULT-VALUE})")
+    String engine;
+
     @Override
     int call0() throws Exception {
         if (memMiB < 1 || memMiB > 4096) throw new HostFiles.UserError("--mem must be between 1 and 4096 MiB");
+        vm.Engine chosen = vm.Engine.parse(engine);
+        if (chosen == null) throw new HostFiles.UserError("--engine must be interp or jit");
         Executable exe = Inputs.link(List.of(program), "_start");
         OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
         OutputStream err = new FileOutputStream(FileDescriptor.err);
-        BareMachine machine = new BareMachine(out, err, (long) memMiB << 20);
+        BareMachine machine = new BareMachine(out, err, (long) memMiB << 20).engine(chosen);
         if (trace) {
             machine.trace((pc, word) -> String.format("%8x %-20s %s", pc, exe.symbolAt(pc).map(Object::toString).orElse(""),
                     Disassembler.format(word, pc, exe::symbolAt)));

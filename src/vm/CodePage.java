@@ -41,9 +41,9 @@ final class CodePage {
         this.next = next;
     }
 
-    /** Puts region r at each of its leaders that has none yet (a region made earlier keeps its own). */
+    /** Puts region r at each of its entries that has none yet (a region made earlier keeps its own). */
     void install(JitRegion r) {
-        for (int s : r.leaders) if (regions[s] == null) regions[s] = r;
+        for (int s : r.entries) if (regions[s] == null) regions[s] = r;
     }
 
     /**

@@ -42,44 +42,90 @@ public final class Fpu {
      */
     public static long execute(int op, long a, long b, long c) {
         switch (op) {
-            case FADDD: return d(a, b, d(a) + d(b));
-            case FSUBD: return d(a, b, d(a) - d(b));
-            case FMULD: return d(a, b, d(a) * d(b));
-            case FDIVD: return d(a, b, d(a) / d(b));
-            case FSQRTD: return d(a, a, Math.sqrt(d(a)));
-            case FNEGD: return a ^ D_SIGN;
-            case FMADDD: return fmaD(a, b, c);
-            case FCVTSD: return isNaN(a) ? narrowNaN(a) : s((float) d(a));
-            case FCVTDS: return isNaN((int) a) ? widenNaN((int) a) : bits((double) f(a));
+            case FADDD: return fadd_d(a, b, c);
+            case FSUBD: return fsub_d(a, b, c);
+            case FMULD: return fmul_d(a, b, c);
+            case FDIVD: return fdiv_d(a, b, c);
+            case FSQRTD: return fsqrt_d(a, b, c);
+            case FNEGD: return fneg_d(a, b, c);
+            case FMADDD: return fmadd_d(a, b, c);
+            case FCVTSD: return fcvt_s_d(a, b, c);
+            case FCVTDS: return fcvt_d_s(a, b, c);
 
-            case FADDS: return s(a, b, f(a) + f(b));
-            case FSUBS: return s(a, b, f(a) - f(b));
-            case FMULS: return s(a, b, f(a) * f(b));
-            case FDIVS: return s(a, b, f(a) / f(b));
-            // Rounding the exact square root of a float to double and then to float is exact:
-            // a double holds more than twice the float's precision plus two bits.
-            case FSQRTS: return s(a, a, (float) Math.sqrt(f(a)));
-            case FNEGS: return (a ^ S_SIGN) & 0xFFFF_FFFFL;
-            case FMADDS: return fmaS(a, b, c);
+            case FADDS: return fadd_s(a, b, c);
+            case FSUBS: return fsub_s(a, b, c);
+            case FMULS: return fmul_s(a, b, c);
+            case FDIVS: return fdiv_s(a, b, c);
+            case FSQRTS: return fsqrt_s(a, b, c);
+            case FNEGS: return fneg_s(a, b, c);
+            case FMADDS: return fmadd_s(a, b, c);
 
-            case FEQD: return d(a) == d(b) ? 1 : 0;
-            case FLTD: return d(a) < d(b) ? 1 : 0;
-            case FLED: return d(a) <= d(b) ? 1 : 0;
-            case FEQS: return f(a) == f(b) ? 1 : 0;
-            case FLTS: return f(a) < f(b) ? 1 : 0;
-            case FLES: return f(a) <= f(b) ? 1 : 0;
+            case FEQD: return feq_d(a, b, c);
+            case FLTD: return flt_d(a, b, c);
+            case FLED: return fle_d(a, b, c);
+            case FEQS: return feq_s(a, b, c);
+            case FLTS: return flt_s(a, b, c);
+            case FLES: return fle_s(a, b, c);
 
-            case FCVTDL: return bits((double) a);
-            case FCVTDLU: return bits(unsignedToDouble(a));
-            case FCVTLD: return toLong(d(a));
-            case FCVTLUD: return d(a) >= TWO_63 ? toLong(d(a) - TWO_63) ^ D_SIGN : toLong(d(a));
-            case FCVTSL: return s((float) a);
-            case FCVTSLU: return s(unsignedToFloat(a));
-            case FCVTLS: return toLong(f(a));
-            case FCVTLUS: return f(a) >= TWO_63F ? toLong(f(a) - TWO_63F) ^ D_SIGN : toLong(f(a));
+            case FCVTDL: return fcvt_d_l(a, b, c);
+            case FCVTDLU: return fcvt_d_lu(a, b, c);
+            case FCVTLD: return fcvt_l_d(a, b, c);
+            case FCVTLUD: return fcvt_lu_d(a, b, c);
+            case FCVTSL: return fcvt_s_l(a, b, c);
+            case FCVTSLU: return fcvt_s_lu(a, b, c);
+            case FCVTLS: return fcvt_l_s(a, b, c);
+            case FCVTLUS: return fcvt_lu_s(a, b, c);
             default: throw new AssertionError("not a floating-point opcode: " + op);
         }
     }
+
+    /**
+     * The name of the method of this class that executes floating-point opcode {@code op} (its
+     * mnemonic with "_" for "."), taking (rs1, rs2, old rd) as execute does. The JIT calls it
+     * rather than execute: a method this small HotSpot inlines into the translated code, where
+     * execute, with its switch over every opcode, is too large to be inlined and would be a call.
+     */
+    static String methodName(int op) {
+        return Isa.mnemonic(op).replace('.', '_');
+    }
+
+    // One method per opcode, each a pure function of (rs1, rs2, old rd): the new rd.
+
+    static long fadd_d(long a, long b, long c) { return d(a, b, d(a) + d(b)); }
+    static long fsub_d(long a, long b, long c) { return d(a, b, d(a) - d(b)); }
+    static long fmul_d(long a, long b, long c) { return d(a, b, d(a) * d(b)); }
+    static long fdiv_d(long a, long b, long c) { return d(a, b, d(a) / d(b)); }
+    static long fsqrt_d(long a, long b, long c) { return d(a, a, Math.sqrt(d(a))); }
+    static long fneg_d(long a, long b, long c) { return a ^ D_SIGN; }
+    static long fmadd_d(long a, long b, long c) { return fmaD(a, b, c); }
+    static long fcvt_s_d(long a, long b, long c) { return isNaN(a) ? narrowNaN(a) : s((float) d(a)); }
+    static long fcvt_d_s(long a, long b, long c) { return isNaN((int) a) ? widenNaN((int) a) : bits((double) f(a)); }
+
+    static long fadd_s(long a, long b, long c) { return s(a, b, f(a) + f(b)); }
+    static long fsub_s(long a, long b, long c) { return s(a, b, f(a) - f(b)); }
+    static long fmul_s(long a, long b, long c) { return s(a, b, f(a) * f(b)); }
+    static long fdiv_s(long a, long b, long c) { return s(a, b, f(a) / f(b)); }
+    // Rounding the exact square root of a float to double and then to float is exact:
+    // a double holds more than twice the float's precision plus two bits.
+    static long fsqrt_s(long a, long b, long c) { return s(a, a, (float) Math.sqrt(f(a))); }
+    static long fneg_s(long a, long b, long c) { return (a ^ S_SIGN) & 0xFFFF_FFFFL; }
+    static long fmadd_s(long a, long b, long c) { return fmaS(a, b, c); }
+
+    static long feq_d(long a, long b, long c) { return d(a) == d(b) ? 1 : 0; }
+    static long flt_d(long a, long b, long c) { return d(a) < d(b) ? 1 : 0; }
+    static long fle_d(long a, long b, long c) { return d(a) <= d(b) ? 1 : 0; }
+    static long feq_s(long a, long b, long c) { return f(a) == f(b) ? 1 : 0; }
+    static long flt_s(long a, long b, long c) { return f(a) < f(b) ? 1 : 0; }
+    static long fle_s(long a, long b, long c) { return f(a) <= f(b) ? 1 : 0; }
+
+    static long fcvt_d_l(long a, long b, long c) { return bits((double) a); }
+    static long fcvt_d_lu(long a, long b, long c) { return bits(unsignedToDouble(a)); }
+    static long fcvt_l_d(long a, long b, long c) { return toLong(d(a)); }
+    static long fcvt_lu_d(long a, long b, long c) { return d(a) >= TWO_63 ? toLong(d(a) - TWO_63) ^ D_SIGN : toLong(d(a)); }
+    static long fcvt_s_l(long a, long b, long c) { return s((float) a); }
+    static long fcvt_s_lu(long a, long b, long c) { return s(unsignedToFloat(a)); }
+    static long fcvt_l_s(long a, long b, long c) { return toLong(f(a)); }
+    static long fcvt_lu_s(long a, long b, long c) { return f(a) >= TWO_63F ? toLong(f(a) - TWO_63F) ^ D_SIGN : toLong(f(a)); }
 
     // ---- binary64 ----
 

@@ -63,12 +63,30 @@ final class JitClasses {
         Key key = new Key(plan.key());
         JitRegion r = regions.get(key);
         if (r != null) return r;
-        byte[] bytes;
-        // The plan is a function of the key, so the region made of fewer blocks is kept under it.
-        while ((bytes = JitTranslator.translate("vm/JitRegion$" + Long.toHexString(plan.pc(0)), plan)) == null) {
+        byte[] bytes = JitTranslator.translate(className(plan), plan);
+        if (bytes == null) {
+            // Too large for one method: the most blocks that fit, found by halving the range
+            // between a count that fits and one that does not. The plan is a function of the
+            // key, so the smaller region is kept under it.
+            int fits = 0, tooMany = plan.blocks();
+            JitRegionPlan best = null;
+            byte[] bestBytes = null;
+            while (tooMany - fits > 1) {
+                int mid = (fits + tooMany) >>> 1;
+                JitRegionPlan p = JitRegionPlan.discover(base, code, slot, mid);
+                byte[] b = JitTranslator.translate(className(p), p);
+                if (b == null) {
+                    tooMany = mid;
+                } else {
+                    fits = mid;
+                    best = p;
+                    bestBytes = b;
+                }
+            }
             // One block always fits (JitEngineTest): anything else is a bug in the translator.
-            if (plan.blocks() == 1) throw new IllegalStateException("the block at 0x" + Long.toHexString(plan.pc(0)) + " is too large");
-            plan = JitRegionPlan.discover(base, code, slot, plan.blocks() / 2);
+            if (best == null) throw new IllegalStateException("the block at 0x" + Long.toHexString(plan.pc(0)) + " is too large");
+            plan = best;
+            bytes = bestBytes;
         }
         return hold(key, define(plan, bytes));
     }
@@ -88,6 +106,10 @@ final class JitClasses {
         // The longest block fits counted too (JitEngineTest): anything else is a bug in the translator.
         if (bytes == null) throw new IllegalStateException("the block at 0x" + Long.toHexString(plan.pc(0)) + " is too large");
         return hold(key, define(plan, bytes));
+    }
+
+    private static String className(JitRegionPlan plan) {
+        return "vm/JitRegion$" + Long.toHexString(plan.pc(0));
     }
 
     /** The region {@link #region} gives for these arguments if it is translated already, else null. */

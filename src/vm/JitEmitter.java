@@ -165,11 +165,10 @@ abstract class JitEmitter {
             default:
                 if (op >= FP_FIRST && op <= FP_LAST) {
                     if (begin(rd)) {
-                        push(op);
                         reg(rs1);
                         reg(rs2);
                         reg(rd);
-                        mv.visitMethodInsn(INVOKESTATIC, Type.getInternalName(Fpu.class), "execute", "(IJJJ)J", false);
+                        mv.visitMethodInsn(INVOKESTATIC, Type.getInternalName(Fpu.class), Fpu.methodName(op), "(JJJ)J", false);
                         end(NONE);
                     }
                     return true;

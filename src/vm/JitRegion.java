@@ -2,6 +2,7 @@ package vm;
 
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * One translated region: the superclass of the classes {@link JitTranslator} generates. A
@@ -11,7 +12,7 @@ import java.util.Arrays;
  * store into the code, or when the next block does not fit in the budget left.
  *
  * <p>The contract of {@link #execute}: called with the CPU's pc at one of the region's
- * leaders ({@link #leaders}), with {@code code} the frame the CPU's I-TLB maps that pc to,
+ * entries ({@link #entries}), with {@code code} the frame the CPU's I-TLB maps that pc to,
  * and with {@code room} instructions of budget left. It runs blocks as long as each next block
  * is in the region and fits whole in the room left, and returns the number of instructions
  * completed, leaving {@code cpu.pc} after the last one, or at the trapping instruction with
@@ -34,8 +35,8 @@ abstract class JitRegion {
 
     /** The guest address of the page. */
     final long base;
-    /** The slots of the page where a block of the region starts: where execute may be called. */
-    final int[] leaders;
+    /** The slots of the page where execute may be called: the blocks its switch enters (JitLayout). */
+    final int[] entries;
     /** The number of instructions translated, counting twice those two blocks share. */
     private final int size;
     /**
@@ -44,14 +45,16 @@ abstract class JitRegion {
      */
     private final int[] stretches;
     private final byte[] expected;
-    /** The block starting at each slot of the page, or -1: the generated code's jump table. */
+    /** The entry starting at each slot of the page, or -1: the generated code's jump table. */
     final byte[] blockAt;
 
     protected JitRegion(JitRegionPlan plan) {
         this.base = plan.base;
-        this.leaders = plan.slots;
+        JitLayout layout = plan.layout();
+        this.entries = IntStream.range(0, plan.blocks()).filter(i -> layout.entry[i]).map(i -> plan.slots[i]).toArray();
         this.size = plan.words.length;
-        this.blockAt = plan.blockAt;
+        this.blockAt = plan.blockAt.clone();
+        for (int i = 0; i < plan.blocks(); i++) if (!layout.entry[i]) blockAt[plan.slots[i]] = -1;
         long[] wordAt = new long[CodePage.SLOTS];
         boolean[] covered = new boolean[CodePage.SLOTS + 1];
         for (int i = 0; i < plan.blocks(); i++) {

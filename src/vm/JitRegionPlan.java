@@ -20,7 +20,7 @@ import java.util.Arrays;
  * region holds the code nearest its entry; the targets it leaves out are exits.
  *
  * <p>Returns ({@code jalr}) have no target known in advance: the translation looks theirs up
- * among the region's leaders when it runs.
+ * among the region's entries (JitLayout) when it runs.
  *
  * <p>A <i>counted</i> plan ({@link #tail}) is one block translated to run as much of itself as
  * the budget left holds, checking the budget before each instruction rather than once at the
@@ -57,6 +57,15 @@ final class JitRegionPlan {
             firstWord[i] = w;
             blockAt[slots[i]] = (byte) i;
         }
+    }
+
+    /** The shape of the region's method (computed once, when first asked for). */
+    private JitLayout layout;
+
+    /** The order of the blocks in the region's method, its entries and its gotos. */
+    JitLayout layout() {
+        if (layout == null) layout = new JitLayout(this);
+        return layout;
     }
 
     /** The number of blocks. */
@@ -175,7 +184,8 @@ final class JitRegionPlan {
         return new JitRegionPlan(base, new int[] {entry}, new int[] {len}, words, true);
     }
 
-    private static boolean isBranch(int op) {
+    /** True for the conditional branches. */
+    static boolean isBranch(int op) {
         return op == BEQ || op == BNE || op == BLT || op == BGE || op == BLTU || op == BGEU;
     }
 }

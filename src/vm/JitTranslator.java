@@ -3,8 +3,6 @@ package vm;
 import static org.objectweb.asm.Opcodes.*;
 import static vm.Isa.*;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
@@ -25,26 +23,24 @@ import org.objectweb.asm.MethodVisitor;
  *     out exactly. In a counted plan ({@link JitRegionPlan#tail}) the test at the entry is
  *     for one instruction, and one before each further instruction leaves with the
  *     instructions before it done when the room left holds no more;
- * <li>a block's last instruction goes to the next block directly when it is in the region
- *     and comes later in the method (a branch, a {@code jal}, falling through), or is the
- *     block itself (a loop of one block); to an earlier block it goes through the switch,
- *     with the block's index, and for a {@code jalr}, through the switch on the target's
- *     address, as at the entry, but for a {@code ret} whose target is a return point of the
- *     region that a {@code goto} may reach (see {@link Body#returns}): fib's returns then
- *     skip the switch. A target outside the region sets the pc and leaves. A
- *     syscall, break or trap leaves too, and an atomic when it traps or works on the frame
- *     of the code being run (else it goes on to the next block, as a branch does);
+ * <li>a block's last instruction goes to the next block with a {@code goto} when it is in
+ *     the region and the layout allows it ({@link JitLayout}: a block later in the method, or
+ *     the head of a loop the jump is inside), else through the switch with the block's index;
+ *     for a {@code jalr}, through the switch on the target's address, as at the entry, but for
+ *     a {@code ret} whose target is a return point of the region that a {@code goto} may reach
+ *     (see {@link Body#returns}): fib's returns then skip the switch. A target outside the
+ *     region, or a block of it that is not an entry, sets the pc and leaves. A syscall, break
+ *     or trap leaves too, and an atomic when it traps or works on the frame of the code being
+ *     run (else it goes on to the next block, as a branch does);
  * <li>every exit goes through one epilogue that stores the registers the region writes back
  *     into the array and returns the count.
  * </ol>
  * A target in another page always leaves, so the dispatcher ({@link Jit}) does the I-TLB
  * lookup the interpreter does when the pc enters another page.
  *
- * <p>Two rules are for HotSpot's sake (docs/PERFORMANCE.md, "The JIT"). Since every cycle of
- * the method then goes through the switch, the switch is the head of every loop but loops of
- * one block: the method's control flow is <i>reducible</i>. Jumping straight back into a
- * block the switch also enters makes loops with several entries, and HotSpot's C2 compiles
- * those poorly (fib ran a third slower). And one call runs at most {@link #MAX_CALL}
+ * <p>Two rules are for HotSpot's sake (docs/PERFORMANCE.md, "The JIT"). The method's control
+ * flow is <i>reducible</i>, every loop entered only through its head (JitLayout): HotSpot's
+ * C2 compiles loops with several entries poorly. And one call runs at most {@link #MAX_CALL}
  * instructions, then returns, and {@link Jit} calls it again: a program whose whole run was
  * a few calls of one region (fib) otherwise ran in whatever HotSpot had compiled for that
  * call (an on-stack replacement, or HotSpot's interpreter after a deoptimization), from one
@@ -111,18 +107,15 @@ final class JitTranslator {
         private final Label byIndex = new Label();
         /** The block being emitted. */
         private int current;
-        /** The instructions after the region's calls (jal linking a register) that are blocks of it. */
-        private final List<Long> returnPoints = new ArrayList<>();
+        /** The order of the blocks, the entries of the switch and the jumps that are gotos. */
+        private final JitLayout layout;
 
         Body(MethodVisitor mv, JitRegionPlan plan) {
             super(mv, plan.words);
             this.plan = plan;
             entry = new Label[plan.blocks()];
             for (int i = 0; i < entry.length; i++) entry[i] = new Label();
-            for (int i = 0; i < plan.blocks(); i++) {
-                long last = plan.word(i, plan.lengths[i] - 1), back = plan.pc(i) + 8L * plan.lengths[i];
-                if (op(last) == JAL && rd(last) != 0 && plan.blockAt(back) >= 0) returnPoints.add(back);
-            }
+            layout = plan.layout();
         }
 
         /** Emits the method; returns its size in bytes of bytecode. */
@@ -133,7 +126,7 @@ final class JitTranslator {
             mv.visitFieldInsn(GETFIELD, CPU, "pc", "J");
             mv.visitVarInsn(LSTORE, ADDR);
             emitDispatch();
-            for (int i = 0; i < plan.blocks(); i++) block(i);
+            for (int i : layout.order) block(i);
             for (int k = 0; k < outOfLine.size(); k++) outOfLine.get(k).run();
             mv.visitLabel(epilogue);
             writeBack();
@@ -229,7 +222,10 @@ final class JitTranslator {
             mv.visitVarInsn(ISTORE, SLOT);
             mv.visitLabel(byIndex);
             mv.visitVarInsn(ILOAD, SLOT);
-            mv.visitTableSwitchInsn(0, plan.blocks() - 1, outside, entry);
+            // Only the entries: a case for any other block would be a second way into its loop.
+            Label[] cases = new Label[plan.blocks()];
+            for (int i = 0; i < cases.length; i++) cases[i] = layout.entry[i] ? entry[i] : outside;
+            mv.visitTableSwitchInsn(0, plan.blocks() - 1, outside, cases);
             outOfLine.add(() -> {
                 mv.visitLabel(outside);
                 mv.visitVarInsn(ALOAD, CPU_);
@@ -325,14 +321,14 @@ final class JitTranslator {
 
         /**
          * A jalr that links nothing (a {@code ret}), its target in ADDR: goes straight to each
-         * return point of the region (the instruction after a call) that comes later in the
-         * method than this block, or is this block, when the target is that point; anything
+         * return point of the region (the instruction after a call) that a {@code goto} may
+         * reach from this block (JitLayout.direct), when the target is that point; anything
          * else goes on to the switch.
          */
         private void returns() {
-            for (long back : returnPoints) {
+            for (long back : layout.returnPoints) {
                 int j = plan.blockAt(back);
-                if (j < current) continue;
+                if (!layout.direct(current, j)) continue;
                 mv.visitVarInsn(LLOAD, ADDR);
                 mv.visitLdcInsn(back);
                 mv.visitInsn(LCMP);
@@ -354,16 +350,15 @@ final class JitTranslator {
         }
 
         /**
-         * Goes on at {@code target} (the block's count already taken from LEFT): its block if in the
-         * region, else leaves. A later block, or the block itself (a loop of one block), is a
-         * {@code goto}; an earlier block goes through the switch, so that every loop of
-         * several blocks has the switch as its one head.
+         * Goes on at {@code target} (the block's count already taken from LEFT): its block if in
+         * the region, with a {@code goto} where the layout allows it (JitLayout.direct) and else
+         * through the switch (the target is then an entry); outside the region, leaves.
          */
         private void jump(long target) {
             int j = plan.blockAt(target);
             if (j < 0) {
                 exit(target, 0);
-            } else if (j >= current) {
+            } else if (layout.direct(current, j)) {
                 mv.visitJumpInsn(GOTO, entry[j]);
             } else {
                 push(j);
