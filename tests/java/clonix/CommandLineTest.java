@@ -91,6 +91,32 @@ class CommandLineTest {
     }
 
     @Test
+    void execRunsUnderEitherEngineWithTheSameStatusAndBudget() throws Exception {
+        // Nine million instructions of one loop: hot enough that the JIT translates it.
+        Path loop = dir.resolve("loop.s");
+        Files.writeString(loop, """
+                        .text
+                        .globl  _start
+                _start: li      a0, 0
+                        li      t0, 3000000
+                loop:   add     a0, a0, t0
+                        addi    t0, t0, -1
+                        bne     t0, zero, loop
+                        andi    a0, a0, 255
+                        li      a7, 60
+                        syscall
+                """);
+        int sum = (int) (3_000_000L * 3_000_001 / 2 & 255);
+        for (String engine : new String[] {"interp", "jit"}) {
+            assertEquals(sum, clonix("exec", "--engine", engine, loop.toString()), engine);
+            assertEquals(124, clonix("exec", "--engine", engine, "--budget", "1000001", loop.toString()), engine);
+        }
+        assertEquals("clonix exec: loop.s: stopped after 1000001 instructions\n".repeat(2), err.toString());
+        assertEquals(1, clonix("exec", "--engine", "qemu", loop.toString()));
+        assertTrue(err.toString().endsWith("clonix exec: --engine must be interp or jit\n"), err.toString());
+    }
+
+    @Test
     void anUnknownOptionIsReported() {
         assertEquals(2, clonix("ld", "a.o", "--frobnicate"));
         assertEquals("clonix ld: Unknown option: '--frobnicate' (try 'clonix ld --help')\n", err.toString());
