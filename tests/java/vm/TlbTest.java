@@ -144,4 +144,28 @@ class TlbTest {
         assertEquals(10 + 11 + 12 + 13, m.reg(S1));
         assertEquals(10 + 11, m.mm.read64(0x1000_0000L + stride + 8));
     }
+
+    @Test
+    void aFullFlushForgetsEveryTranslationWhetherFewOrManySlotsWereFilled() {
+        byte[] frame = new byte[4096];
+        for (int pages : new int[] {3, Tlb.SIZE - 1, Tlb.SIZE, 3 * Tlb.SIZE + 7}) {
+            Tlb tlb = new Tlb();
+            for (long vpn = 0x400; vpn < 0x400 + pages; vpn++) {
+                tlb.fillData(vpn, frame, true, vpn % 2 == 0);
+                tlb.fillExec(vpn + 0x100000, frame);
+            }
+            tlb.flushAll();
+            for (int i = 0; i < Tlb.SIZE; i++) {
+                assertEquals(Tlb.INVALID, tlb.readTag[i], pages + " pages, slot " + i);
+                assertEquals(Tlb.INVALID, tlb.writeTag[i], pages + " pages, slot " + i);
+                assertEquals(Tlb.INVALID, tlb.execTag[i], pages + " pages, slot " + i);
+                assertNull(tlb.dataPage[i]);
+                assertNull(tlb.execPage[i]);
+            }
+            // And again after a flush: the list of filled slots starts over.
+            tlb.fillData(0x401, frame, true, true);
+            tlb.flushAll();
+            assertEquals(Tlb.INVALID, tlb.readTag[0x401 & Tlb.MASK]);
+        }
+    }
 }
