@@ -131,6 +131,8 @@ final class JitLayout {
      */
     private static long[] dominators(int[][] successors, boolean[] entry, int[] order) {
         int n = entry.length;
+        long[] predecessors = new long[n];
+        for (int u = 0; u < n; u++) for (int v : successors[u]) predecessors[v] |= 1L << u;
         long all = n == 64 ? -1L : (1L << n) - 1;
         long[] dom = new long[n];
         for (int b = 0; b < n; b++) dom[b] = entry[b] ? 1L << b : all;
@@ -139,7 +141,7 @@ final class JitLayout {
             for (int b : order) {
                 if (entry[b]) continue;
                 long d = all;
-                for (int u = 0; u < n; u++) for (int v : successors[u]) if (v == b) d &= dom[u];
+                for (long p = predecessors[b]; p != 0; p &= p - 1) d &= dom[Long.numberOfTrailingZeros(p)];
                 d |= 1L << b;
                 if (d != dom[b]) {
                     dom[b] = d;
