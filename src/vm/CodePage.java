@@ -62,9 +62,11 @@ final class CodePage {
 
     /**
      * The counted translation of the block at {@code slot} of this page (frame {@code code},
-     * guest address {@code base}), a block of at least two legal instructions: taken from the
-     * shared cache once a burst has ended inside the block {@code cache.tailLookup} times if it
-     * is there, made once that has happened {@code cache.tailThreshold} times; null until then.
+     * guest address {@code base}), a block of at least two legal instructions by its
+     * remembered length: taken from the shared cache once a burst has ended inside the block
+     * {@code cache.tailLookup} times if it is there, made once that has happened
+     * {@code cache.tailThreshold} times; null until then, or if the guest has made the
+     * block's first word illegal since its length was remembered.
      */
     JitRegion tail(long base, byte[] code, int slot, CodeCache cache) {
         if (tails != null && tails[slot] != null) return tails[slot];

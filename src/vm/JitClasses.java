@@ -55,11 +55,14 @@ final class JitClasses {
 
     /**
      * The region of the page at {@code base}, whose frame is {@code code}, entered at the
-     * legal instruction at {@code slot}: the code reachable from there (JitRegionPlan), with as
-     * many blocks as HotSpot will compile in one method; translated now if need be.
+     * instruction at {@code slot}: the code reachable from there (JitRegionPlan), with as many
+     * blocks as HotSpot will compile in one method; translated now if need be. Null if that
+     * instruction is not legal: the caller decided from a block length it remembered, and the
+     * guest has written its code since (the interpreter then traps on it).
      */
     static JitRegion region(long base, byte[] code, int slot) {
         JitRegionPlan plan = JitRegionPlan.discover(base, code, slot, JitRegionPlan.MAX_BLOCKS);
+        if (plan.blocks() == 0) return null;
         Key key = new Key(plan.key());
         JitRegion r = regions.get(key);
         if (r != null) return r;
@@ -92,13 +95,14 @@ final class JitClasses {
     }
 
     /**
-     * The counted translation ({@link JitRegionPlan#tail}) of the block at the legal
-     * instruction at {@code slot} of the page at {@code base}, whose frame is {@code code}:
-     * the region that runs the first instructions of that block when the budget left is
-     * shorter than it. Translated now if need be.
+     * The counted translation ({@link JitRegionPlan#tail}) of the block at the instruction at
+     * {@code slot} of the page at {@code base}, whose frame is {@code code}: the region that
+     * runs the first instructions of that block when the budget left is shorter than it.
+     * Translated now if need be; null, as for {@link #region}, if that instruction is not legal.
      */
     static JitRegion tail(long base, byte[] code, int slot) {
         JitRegionPlan plan = JitRegionPlan.tail(base, code, slot);
+        if (plan.lengths[0] == 0) return null;
         Key key = new Key(plan.key());
         JitRegion r = regions.get(key);
         if (r != null) return r;

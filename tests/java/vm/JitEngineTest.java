@@ -532,6 +532,24 @@ class JitEngineTest {
     }
 
     @Test
+    void aBlockMadeIllegalJustBeforeItWouldBeTranslatedTrapsAsInTheInterpreter() {
+        // "addi a0, a0, 1; jal zero, -8": 49 passes leave its heat 2 short of the threshold and
+        // its length remembered by the page; then the guest writes an illegal word over the
+        // addi. The next start reaches the threshold with the remembered length: there is
+        // nothing to translate, and the interpreter traps, as it does without the JIT.
+        long[] loop = {encode(ADDI, A0, A0, 0, 1), encode(JAL, ZERO, 0, 0, -8)};
+        Machine[] m = twins(loop, new CodeCache(100));
+        for (Machine x : m) {
+            assertEquals(98, x.cpu.run(98));
+            x.poke(Machine.CODE, 0);
+            assertEquals(0, x.cpu.run(10));
+        }
+        JitDifferentialTest.assertSame(m[0], m[1], "after the write");
+        assertEquals(TrapCause.ILLEGAL_INSTRUCTION, m[1].cpu.trap().cause());
+        assertEquals(Machine.CODE, m[1].cpu.pc());
+    }
+
+    @Test
     void aRegionChecksTheWordsOfItsBlocksAndNoOthers() {
         // "jal zero, +16; (a word no block holds); addi a0, a0, 1; break": two blocks and a gap.
         Machine m = new Machine().code(encode(JAL, ZERO, 0, 0, 16), encode(NOP, 0, 0, 0, 0),
