@@ -406,16 +406,18 @@ public final class Cpu {
                     break;
                 }
 
-                // Control flow. The common tail adds 8 to pc, so a taken branch adds imm - 8.
-                case BEQ: if (x[rs1] == x[rs2]) pc += imm - 8; break;
-                case BNE: if (x[rs1] != x[rs2]) pc += imm - 8; break;
-                case BLT: if (x[rs1] < x[rs2]) pc += imm - 8; break;
-                case BGE: if (x[rs1] >= x[rs2]) pc += imm - 8; break;
-                case BLTU: if (ltu(x[rs1], x[rs2])) pc += imm - 8; break;
-                case BGEU: if (!ltu(x[rs1], x[rs2])) pc += imm - 8; break;
+                // Control flow. The common tail adds 8 to pc, so a taken branch adds imm - 8,
+                // in long arithmetic: in int, an immediate within 8 of -2^31 would wrap around
+                // to a jump forward by 2 GiB.
+                case BEQ: if (x[rs1] == x[rs2]) pc += imm - 8L; break;
+                case BNE: if (x[rs1] != x[rs2]) pc += imm - 8L; break;
+                case BLT: if (x[rs1] < x[rs2]) pc += imm - 8L; break;
+                case BGE: if (x[rs1] >= x[rs2]) pc += imm - 8L; break;
+                case BLTU: if (ltu(x[rs1], x[rs2])) pc += imm - 8L; break;
+                case BGEU: if (!ltu(x[rs1], x[rs2])) pc += imm - 8L; break;
                 case JAL:
                     x[rd] = pc + 8;
-                    pc += imm - 8;
+                    pc += imm - 8L;
                     break;
                 case JALR: {
                     long target = x[rs1] + imm;   // read before writing rd: rd may equal rs1

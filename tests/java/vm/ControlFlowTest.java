@@ -27,6 +27,18 @@ class ControlFlowTest {
     }
 
     @Test
+    void theMostNegativeImmediateJumpsBack2GiB() {
+        // pc + imm with imm = -2^31 is below the code, in the upper half of the address space
+        // (where nothing is mapped): the fetch there faults, under either engine.
+        for (int op : new int[] {JAL, BEQ}) {
+            Machine m = new Machine().code(encode(op, 0, 0, 0, Integer.MIN_VALUE));
+            assertEquals(1, m.cpu.run(10));
+            assertEquals(CODE - (1L << 31), m.cpu.pc(), mnemonic(op));
+            assertEquals(CODE - (1L << 31), m.cpu.trap().address(), mnemonic(op));
+        }
+    }
+
+    @Test
     void beqAndBne() {
         taken(BEQ, 3, 3);
         notTaken(BEQ, 3, 4);
