@@ -181,7 +181,7 @@ class JitDifferentialTest {
                 if (kind == 0 && loopStart < 0 && i + 10 < e - 4) {
                     program[i++] = Isa.encode(Isa.LI, Isa.T4, 0, 0, 1 + gen.nextInt(6));
                     loopStart = i;
-                } else if (kind == 1 && loopStart >= 0) {
+                } else if (kind == 1 && loopStart >= 0 && i + 2 <= e - 4) {    // two words, before the epilogue
                     program[i++] = Isa.encode(Isa.ADDI, Isa.T4, Isa.T4, 0, -1);
                     program[i] = Isa.encode(Isa.BNE, 0, Isa.T4, 0, 8 * (loopStart - i));
                     i++;
