@@ -24,7 +24,7 @@ import java.lang.invoke.VarHandle;
  * is one array read, and loads and stores that hit the TLB done inline with one tag compare.
  * Everything rare (TLB misses, page-straddling accesses, faults, atomics) is in other methods.
  * The method must stay below HotSpot's 8000-bytecode limit for compilation (HugeMethodLimit),
- * or it would run interpreted and a hundred times slower: it is 3,685 bytes today
+ * or it would run interpreted and a hundred times slower: it is 3,692 bytes today
  * ({@code javap -c -p -cp target/classes vm.Cpu}); check it when adding instructions.
  */
 public final class Cpu {
