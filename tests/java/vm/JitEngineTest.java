@@ -96,25 +96,30 @@ class JitEngineTest {
         return m;
     }
 
+    /**
+     * Runs the loop of one block of {@code n} instructions to one start short of the threshold,
+     * where nothing is translated yet, then {@code more} instructions, which the start that
+     * reaches it runs translated; returns the machine.
+     */
+    private static Machine hotAtTheThreshold(int n, int step, int more, String interpreted, String translated) {
+        CodeCache cache = new CodeCache();
+        Machine m = loopOfOneBlock(cache, n, step);
+        m.runClean(CodeCache.THRESHOLD - n);
+        assertEquals(0, cache.compiledInstructions(), interpreted);
+        m.runClean(more);
+        assertEquals(more, cache.compiledInstructions(), translated);
+        return m;
+    }
+
     @Test
     void aLongBlockIsHotAfterFewerStartsThanAShortOne() {
         // Heat is counted in instructions: a block of 32 is translated after THRESHOLD / 32
         // starts, 16,384, where counting starts took 65,535...
-        CodeCache longCache = new CodeCache();
-        Machine longLoop = loopOfOneBlock(longCache, 32, 21);
-        longLoop.runClean(CodeCache.THRESHOLD - 32);
-        assertEquals(0, longCache.compiledInstructions(), "16,383 starts: interpreted");
-        longLoop.runClean(64);
-        assertEquals(64, longCache.compiledInstructions(), "the 16,384th start: translated");
+        Machine longLoop = hotAtTheThreshold(32, 21, 64, "16,383 starts: interpreted", "the 16,384th start: translated");
         assertEquals(CodeCache.THRESHOLD / 32 + 1, longLoop.reg(A1) / 21);
         // ... and a block of two still runs in the interpreter after 65,535 starts, and
         // 200,000 more: it is translated after THRESHOLD / 2 starts.
-        CodeCache shortCache = new CodeCache();
-        Machine shortLoop = loopOfOneBlock(shortCache, 2, 22);
-        shortLoop.runClean(CodeCache.THRESHOLD - 2);
-        assertEquals(0, shortCache.compiledInstructions(), "262,143 starts: interpreted");
-        shortLoop.runClean(200);
-        assertEquals(200, shortCache.compiledInstructions(), "the 262,144th start: translated");
+        hotAtTheThreshold(2, 22, 200, "262,143 starts: interpreted", "the 262,144th start: translated");
     }
 
     @Test
